@@ -1,0 +1,10 @@
+//! Legal structure of contract text: clause segmentation for sv, de, it, nl and en.
+//!
+//! Pure: blocks in, clauses out. A clause starts at a heading (Markdown/HTML
+//! headings, "Artikel 8 …", "§ 10 …", "Klausul 6:", "13. Responsabilità",
+//! title lines) or at a numbered item ("11.3 …", "1.", "a)", "(i)"); the
+//! paragraphs and bullet items that follow belong to it.
+
+mod segment;
+
+pub use segment::{segment, Clause, ClauseKind};

@@ -1,0 +1,103 @@
+use unicode_normalization::UnicodeNormalization;
+
+/// What a block is, as far as the source format tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading the format marks as such (Markdown `#`, HTML `<h1>`), with its level 1–6.
+    Heading(u8),
+    /// A paragraph or a line of plain text.
+    Paragraph,
+    /// An item of a bulleted list; the bullet itself is not part of the text.
+    ListItem,
+}
+
+/// One block: its kind and its byte range in [`Extracted::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+}
+
+/// A document reduced to normalised text and its blocks.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    /// The normalised text: NFC, `\n` line ends, one block per line or paragraph.
+    pub text: String,
+    /// The blocks in reading order; ranges never overlap.
+    pub blocks: Vec<Block>,
+    /// A title the format declares (HTML `<title>`), if any.
+    pub title: Option<String>,
+}
+
+impl Extracted {
+    /// The text of one block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        &self.text[block.start..block.end]
+    }
+
+    /// Appends a block; whitespace is collapsed and empty blocks are skipped.
+    pub(crate) fn push(&mut self, kind: BlockKind, raw: &str) {
+        let text = collapse_whitespace(raw);
+        if text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.blocks.last() {
+            // List items stay on consecutive lines; everything else gets a blank line.
+            let tight = last.kind == BlockKind::ListItem && kind == BlockKind::ListItem;
+            self.text.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        let start = self.text.len();
+        self.text.push_str(&text);
+        self.blocks.push(Block {
+            kind,
+            start,
+            end: self.text.len(),
+        });
+    }
+}
+
+/// Collapses runs of whitespace into one space, trims, and normalises to NFC.
+pub(crate) fn collapse_whitespace(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split(|c: char| c.is_whitespace() && c != '\u{a0}' || c == '\u{a0}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_ascii() {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_separated_and_list_items_stay_tight() {
+        let mut doc = Extracted::default();
+        doc.push(BlockKind::Heading(1), "  Artikel 1 ");
+        doc.push(BlockKind::ListItem, "eins");
+        doc.push(BlockKind::ListItem, "zwei\n  drei");
+        doc.push(BlockKind::Paragraph, "   ");
+        assert_eq!(doc.text, "Artikel 1\n\neins\nzwei drei");
+        assert_eq!(doc.blocks.len(), 3, "the blank paragraph is not a block");
+        assert_eq!(doc.block_text(&doc.blocks[2]), "zwei drei");
+    }
+
+    #[test]
+    fn text_is_nfc() {
+        let decomposed = "Lo\u{308}schung";
+        assert_eq!(collapse_whitespace(decomposed), "Löschung");
+    }
+}

@@ -1,0 +1,145 @@
+use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use unicode_normalization::UnicodeNormalization;
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a file's bytes could not be read as text.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Zero bytes, or only whitespace.
+    #[error("the file is empty")]
+    Empty,
+    /// Looks like binary data; carries a guess of what it is.
+    #[error("the file is binary ({0}), not text")]
+    Binary(&'static str),
+    /// Decoded fine but no text survived extraction (e.g. HTML with only scripts).
+    #[error("the file contains no readable text")]
+    NoText,
+    /// HTML nested so deeply that parsing it would take too long.
+    #[error("the HTML is nested {0} levels deep (more than 1000); it looks malformed or hostile")]
+    TooDeep(usize),
+}
+
+/// Decodes bytes to a normalised string: NFC, `\n` line ends, no control characters.
+///
+/// Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and
+/// Windows-1252 (a superset of Latin-1 for printable text) as the fallback
+/// for bytes that are not valid UTF-8.
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(DecodeError::Empty);
+    }
+    let raw = if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        debug_assert!([UTF_8, UTF_16LE, UTF_16BE].contains(&encoding));
+        encoding.decode_without_bom_handling(body).0.into_owned()
+    } else {
+        if let Some(kind) = sniff_binary(bytes) {
+            return Err(DecodeError::Binary(kind));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        }
+    };
+    let text = normalise(&raw);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(text)
+}
+
+/// NFC, `\r\n`/`\r` → `\n`, form feeds become line breaks, other controls go.
+fn normalise(raw: &str) -> String {
+    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    unified
+        .chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\u{c}' | '\u{2028}' | '\u{2029}' => Some('\n'),
+            '\t' => Some(' '),
+            '\u{feff}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .nfc()
+        .collect()
+}
+
+/// Recognises common binary formats by magic number, then by NUL and control bytes.
+fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document; PDF import is not supported yet"),
+        (b"PK\x03\x04", "a ZIP archive, e.g. DOCX; DOCX import is not supported yet"),
+        (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x7FELF", "an executable"),
+        (b"\x1F\x8B", "a gzip archive"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    let has_nul = head.contains(&0);
+    if has_nul || controls * 100 > head.len() {
+        return Some("unrecognised binary data");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Sekretess\r\nå".as_bytes()).unwrap(), "Sekretess\nå");
+        assert_eq!(decode(b"\xEF\xBB\xBFHaftung").unwrap(), "Haftung");
+    }
+
+    #[test]
+    fn utf16_both_byte_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Löschung".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("città".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(decode(&le).unwrap(), "Löschung");
+        assert_eq!(decode(&be).unwrap(), "città");
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        // "Responsabilità – €5" in Windows-1252: à = E0, en dash = 96, euro = 80.
+        let bytes = b"Responsabilit\xE0 \x96 \x805";
+        assert_eq!(decode(bytes).unwrap(), "Responsabilità – €5");
+    }
+
+    #[test]
+    fn decomposed_input_becomes_nfc() {
+        assert_eq!(decode("gelo\u{308}scht".as_bytes()).unwrap(), "gelöscht");
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\r\n\t"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF \n"), Err(DecodeError::Empty));
+    }
+
+    #[test]
+    fn binary_files_are_refused_with_a_reason() {
+        assert!(matches!(decode(b"%PDF-1.7\n..."), Err(DecodeError::Binary(k)) if k.contains("PDF")));
+        assert!(matches!(decode(b"abc\0\0\x01def"), Err(DecodeError::Binary(_))));
+    }
+}

@@ -1,0 +1,144 @@
+//! Language detection restricted to the languages Concordia handles.
+//!
+//! whatlang's trigram model decides when it is confident; for short or mixed
+//! text a vote of very common function words decides, and when neither is
+//! sure the answer is [`Lang::Unknown`].
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use whatlang::{Detector, Lang as W};
+
+/// A language Concordia analyses, or `Unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum Lang {
+    /// Swedish.
+    #[serde(rename = "sv")]
+    Sv,
+    /// German.
+    #[serde(rename = "de")]
+    De,
+    /// Italian.
+    #[serde(rename = "it")]
+    It,
+    /// Dutch.
+    #[serde(rename = "nl")]
+    Nl,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+    /// Not sure.
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl Lang {
+    /// Every known language, in display order.
+    pub const KNOWN: [Lang; 5] = [Lang::Sv, Lang::De, Lang::It, Lang::Nl, Lang::En];
+
+    /// The ISO 639-1 code, or "unknown".
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::De => "de",
+            Lang::It => "it",
+            Lang::Nl => "nl",
+            Lang::En => "en",
+            Lang::Unknown => "unknown",
+        }
+    }
+
+    /// Parses a code as written by [`Lang::code`] (case-insensitive).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let lower = code.to_ascii_lowercase();
+        Lang::KNOWN.into_iter().chain([Lang::Unknown]).find(|l| l.code() == lower)
+    }
+}
+
+static DETECTOR: LazyLock<Detector> =
+    LazyLock::new(|| Detector::with_allowlist(vec![W::Swe, W::Deu, W::Ita, W::Nld, W::Eng]));
+
+const FUNCTION_WORDS: [(Lang, &str); 5] = [
+    (Lang::Sv, "och att som för av med till den det är på eller enligt ska inte om vid de har från denna detta vi kommer får skall"),
+    (Lang::De, "der die und das den von zu mit ist im des nicht auf für oder werden wird dem ein eine einer sich bei nach sind durch"),
+    (Lang::It, "il di e la che per del della in un una con non sono dei alla al le gli da nel ai delle essere è sul questo"),
+    (Lang::Nl, "de het een van en in is dat op voor met niet zijn wordt aan door bij of te deze die dan worden naar hij tot"),
+    (Lang::En, "the and of to in is for that with by shall be or any on as this are such from which will not its an"),
+];
+
+static WORD_SETS: LazyLock<Vec<(Lang, HashSet<&'static str>)>> = LazyLock::new(|| {
+    FUNCTION_WORDS.iter().map(|(lang, words)| (*lang, words.split(' ').collect())).collect()
+});
+
+/// Detects the language of `text`.
+pub fn detect_language(text: &str) -> Lang {
+    if let Some(info) = DETECTOR.detect(text) {
+        if info.is_reliable() {
+            return from_whatlang(info.lang());
+        }
+    }
+    vote(text)
+}
+
+fn from_whatlang(lang: W) -> Lang {
+    match lang {
+        W::Swe => Lang::Sv,
+        W::Deu => Lang::De,
+        W::Ita => Lang::It,
+        W::Nld => Lang::Nl,
+        W::Eng => Lang::En,
+        _ => Lang::Unknown,
+    }
+}
+
+/// Counts function words per language; a clear winner with at least two hits wins.
+fn vote(text: &str) -> Lang {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let mut scores: Vec<(usize, Lang)> = WORD_SETS
+        .iter()
+        .map(|(lang, set)| (words.iter().filter(|w| set.contains(*w)).count(), *lang))
+        .collect();
+    scores.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    let (best, lang) = scores[0];
+    let second = scores[1].0;
+    if best >= 2 && best >= second * 2 {
+        lang
+    } else {
+        Lang::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_sentences_in_each_language() {
+        let cases = [
+            ("Personuppgiftsbiträdet ska radera alla personuppgifter när avtalet upphör att gälla.", Lang::Sv),
+            ("Der Auftragnehmer löscht die personenbezogenen Daten nach Beendigung des Vertrags.", Lang::De),
+            ("Il Fornitore cancellerà i dati personali al termine del contratto.", Lang::It),
+            ("De verwerker verwijdert de persoonsgegevens na afloop van de overeenkomst.", Lang::Nl),
+            ("The processor shall delete the personal data at the end of the agreement.", Lang::En),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_language(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn too_little_text_is_unknown() {
+        assert_eq!(detect_language("11.3"), Lang::Unknown);
+        assert_eq!(detect_language("GDPR"), Lang::Unknown);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::KNOWN {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("SV"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}

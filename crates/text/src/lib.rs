@@ -1,0 +1,65 @@
+//! Turns raw file bytes into clean, normalised text made of blocks.
+//!
+//! Pure: no I/O. Every format (plain text, Markdown, HTML) ends up as an
+//! [`Extracted`] document: one normalised string (NFC, `\n` line ends) and the
+//! byte ranges of its blocks (paragraphs, headings, list items). Later stages
+//! (segmentation, indexing) work on those ranges, so offsets always point into
+//! the same normalised text.
+
+mod blocks;
+mod decode;
+mod html;
+mod lang;
+mod markdown;
+mod plain;
+
+pub use blocks::{Block, BlockKind, Extracted};
+pub use decode::{decode, DecodeError, MAX_FILE_BYTES};
+pub use lang::{detect_language, Lang};
+
+/// The formats Concordia reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, possibly hard-wrapped and full of page furniture.
+    Text,
+    /// CommonMark with tables.
+    Markdown,
+    /// HTML; scripts, styles and markup are dropped, only text is kept.
+    Html,
+}
+
+impl Format {
+    /// The format for a file extension (case-insensitive), if Concordia reads it.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// A short lowercase name, as stored.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Decodes `bytes` and extracts its blocks according to `format`.
+pub fn extract(bytes: &[u8], format: Format) -> Result<Extracted, DecodeError> {
+    let text = decode(bytes)?;
+    let extracted = match format {
+        Format::Text => plain::extract(&text),
+        Format::Markdown => markdown::extract(&text),
+        Format::Html => html::extract(&text)?,
+    };
+    if extracted.blocks.is_empty() {
+        return Err(DecodeError::NoText);
+    }
+    Ok(extracted)
+}

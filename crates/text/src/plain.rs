@@ -1,0 +1,205 @@
+//! Plain text: rejoins hard-wrapped lines and hyphenated words, drops page furniture.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::blocks::{BlockKind, Extracted};
+
+/// "Seite 1 von 3", "Pagina 2 di 5", "Sida 1 av 3", "Pagina 1 van 4", "Page 3 of 9", "- 4 -", "2/7".
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:seite|page|pagina|pag\.|sida|blad|s\.)\s*\d+\s*(?:von|of|di|av|van|/)\s*\d+|[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4})$",
+    )
+    .expect("valid furniture pattern")
+});
+
+/// A line that starts a new unit and must never be glued to the line before.
+static STARTS_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            [-–•*▪●◦]\s                                  # bullets
+          | \d{1,3}(?:\.\d{1,3})*\.?\s                  # 1.  11.3  2.1.4
+          | \(?[a-z]\)\s | \([ivx]{1,6}\)\s              # a)  (b)  (iv)
+          | §\s*\d
+          | (?:artikel|article|articolo|art\.|klausul|clause|klausel|clausola|sektion|section|sezione|bilaga|anlage|allegato|bijlage|annex|appendix)\s+[\dIVX]
+        )",
+    )
+    .expect("valid unit pattern")
+});
+
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–•*▪●◦]\s+").expect("valid bullet pattern"));
+
+/// Extracts blocks from plain text.
+pub(crate) fn extract(text: &str) -> Extracted {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_end())
+        .filter(|l| !FURNITURE.is_match(l.trim()))
+        .collect();
+    let width = wrap_width(&lines);
+    let mut doc = Extracted::default();
+    let mut current = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let line = line.trim_start();
+        if line.is_empty() {
+            flush(&mut doc, &mut current);
+            continue;
+        }
+        if !current.is_empty() {
+            let previous = lines[i - 1].trim();
+            if continues(previous, line, width) {
+                join(&mut current, line);
+                continue;
+            }
+            flush(&mut doc, &mut current);
+        }
+        current.push_str(line);
+    }
+    flush(&mut doc, &mut current);
+    doc
+}
+
+fn flush(doc: &mut Extracted, current: &mut String) {
+    if current.is_empty() {
+        return;
+    }
+    match BULLET.find(current) {
+        Some(m) => doc.push(BlockKind::ListItem, &current[m.end()..]),
+        None => doc.push(BlockKind::Paragraph, current),
+    }
+    current.clear();
+}
+
+/// Whether `next` continues the paragraph that `previous` ends.
+fn continues(previous: &str, next: &str, width: Option<usize>) -> bool {
+    if STARTS_UNIT.is_match(next) {
+        return false;
+    }
+    let first = next.chars().next().unwrap_or(' ');
+    if ends_with_word_hyphen(previous) && first.is_alphabetic() {
+        return true;
+    }
+    if first.is_lowercase() {
+        return true;
+    }
+    let ends_sentence = previous.ends_with(['.', ':', ';', '!', '?']);
+    match width {
+        Some(w) => !ends_sentence && previous.chars().count() * 4 >= w * 3,
+        None => false,
+    }
+}
+
+fn ends_with_word_hyphen(line: &str) -> bool {
+    let mut rev = line.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+}
+
+/// Glues `next` onto `current`; a word split by a hyphen at the line end is rejoined.
+fn join(current: &mut String, next: &str) {
+    if ends_with_word_hyphen(current) {
+        let next_word = next.split_whitespace().next().unwrap_or("");
+        let starts_lower = next_word.chars().next().is_some_and(char::is_lowercase);
+        if starts_lower && !is_conjunction(next_word) {
+            // "Auftrags-\nverarbeitung" → "Auftragsverarbeitung".
+            current.pop();
+        } else if is_conjunction(next_word) {
+            // "Daten-\nund Informationssicherheit" keeps "Daten- und".
+            current.push(' ');
+        }
+        // Otherwise ("E-Mail-\nAdresse") the hyphen is real and stays, with no space.
+    } else {
+        current.push(' ');
+    }
+    current.push_str(next);
+}
+
+fn is_conjunction(word: &str) -> bool {
+    matches!(
+        word,
+        "und" | "oder" | "bzw." | "sowie" | "och" | "eller" | "samt" | "e" | "o" | "ed" | "en" | "of" | "and" | "or"
+    )
+}
+
+/// The column a hard-wrapped text was wrapped at, if its lines look wrapped.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lengths.len() < 6 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let p90 = lengths[lengths.len() * 9 / 10];
+    if !(30..=120).contains(&p90) {
+        return None;
+    }
+    let near = lengths.iter().filter(|&&n| n * 4 >= p90 * 3 && n <= p90 + 2).count();
+    (near * 10 >= lengths.len() * 4).then_some(p90)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<String> {
+        let doc = extract(text);
+        doc.blocks.iter().map(|b| doc.block_text(b).to_owned()).collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_rejoined() {
+        let text = "\
+§ 3 Pflichten des Auftragnehmers
+Der Auftragnehmer verarbeitet personenbezogene Daten ausschließlich im
+Rahmen der getroffenen Vereinbarungen und nach Weisungen des
+Auftraggebers. Er verwendet die Daten für keine anderen Zwecke und ist
+insbesondere nicht berechtigt, sie an Dritte weiterzugeben, es sei denn
+der Auftraggeber hat zuvor schriftlich zugestimmt.
+§ 4 Kontrollrechte
+Der Auftraggeber hat das Recht, nach rechtzeitiger Anmeldung Kontrollen
+durchzuführen.";
+        let got = blocks(text);
+        assert_eq!(got.len(), 4, "{got:#?}");
+        assert!(got[1].starts_with("Der Auftragnehmer") && got[1].ends_with("schriftlich zugestimmt."));
+        assert_eq!(got[3], "Der Auftraggeber hat das Recht, nach rechtzeitiger Anmeldung Kontrollen durchzuführen.");
+    }
+
+    #[test]
+    fn hyphenated_words_are_rejoined_but_real_hyphens_stay() {
+        let got = blocks("Die Auftrags-\nverarbeitung der Daten-\nund Informationssicherheit per E-Mail-\nAdresse");
+        assert_eq!(got, ["Die Auftragsverarbeitung der Daten- und Informationssicherheit per E-Mail-Adresse"]);
+    }
+
+    #[test]
+    fn page_furniture_is_dropped_in_all_languages() {
+        let text = "Eerste zin\n\nPagina 1 van 4\n\nSeite 1 von 3\nPagina 2 di 5\nSida 1 av 3\n- 7 -\n\nTweede zin";
+        assert_eq!(blocks(text), ["Eerste zin", "Tweede zin"]);
+    }
+
+    #[test]
+    fn duplicated_lines_are_kept() {
+        let text = "Il Fornitore cancella i dati.\n\nIl Fornitore cancella i dati.";
+        assert_eq!(blocks(text).len(), 2, "duplicates belong to the document");
+    }
+
+    #[test]
+    fn title_lines_and_bullets_are_not_glued_together() {
+        let text = "Databevarande och Radering\nVid upphörande kommer vi att radera all data.\n- första punkt\n- andra punkt\n11.3 Nästa stycke";
+        let doc = extract(text);
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Paragraph, BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Paragraph]
+        );
+        assert_eq!(doc.block_text(&doc.blocks[2]), "första punkt");
+    }
+
+    #[test]
+    fn lowercase_continuation_is_joined_even_without_wrapping() {
+        assert_eq!(blocks("Il Cliente può effettuare\nun audit per anno."), ["Il Cliente può effettuare un audit per anno."]);
+    }
+}
