@@ -1,1 +1,237 @@
-//! placeholder
+//! Full-text index over clauses: one tantivy document per clause, one analysed field per language.
+//!
+//! The index is a cache: `concordia-core` rebuilds it from the SQLite store
+//! whenever it is missing, unreadable, or its recorded generation differs
+//! from the store's. A clause's text goes into the field of its language
+//! (`body_sv`, `body_de`, …), each with a Snowball stemmer and stop words, so
+//! a query is analysed per language and "Haftung" meets "haften" in German
+//! without touching Swedish.
+
+mod analysis;
+mod highlight;
+
+use std::path::Path;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
+};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+pub use analysis::{LangField, LANG_FIELDS};
+pub use highlight::Matcher;
+
+/// Errors of the index.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Another process (the app or a CLI run) is writing to the index right now.
+    #[error("the search index is being updated by another Concordia process; try again when it has finished")]
+    Busy,
+    /// Anything tantivy reports.
+    #[error("search index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Result alias of the index.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A clause as the index sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct ClauseDoc<'a> {
+    /// Store id of the clause.
+    pub clause_id: u64,
+    /// Store id of its document.
+    pub doc_id: u64,
+    /// Language code; unknown codes use the unstemmed field.
+    pub lang: &'a str,
+    /// Heading and text, as one string.
+    pub text: &'a str,
+}
+
+/// What to look for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery<'a> {
+    /// The user's query: words, "phrases", -exclusions.
+    pub text: &'a str,
+    /// Only clauses in this language.
+    pub lang: Option<&'a str>,
+    /// Only clauses of this document.
+    pub doc_id: Option<u64>,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+/// One hit, best first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IndexHit {
+    /// Store id of the clause.
+    pub clause_id: u64,
+    /// BM25 score.
+    pub score: f32,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    clause_id: Field,
+    doc_id: Field,
+}
+
+/// The clause index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it when the directory has none.
+    pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
+        let index = match Index::open_in_dir(dir) {
+            Ok(index) => index,
+            Err(tantivy::TantivyError::OpenDirectoryError(_)) | Err(tantivy::TantivyError::OpenReadError(_))
+                if !dir.join("meta.json").exists() =>
+            {
+                Index::create_in_dir(dir, schema())?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        SearchIndex::wrap(index)
+    }
+
+    /// An index held in memory, for tests.
+    pub fn in_memory() -> Result<SearchIndex> {
+        SearchIndex::wrap(Index::create_in_ram(schema()))
+    }
+
+    fn wrap(index: Index) -> Result<SearchIndex> {
+        if index.schema() != schema() {
+            return Err(tantivy::TantivyError::SchemaError("the index has an older schema".into()).into());
+        }
+        analysis::register(&index);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        let schema = index.schema();
+        let fields = Fields { clause_id: schema.get_field("clause_id")?, doc_id: schema.get_field("doc_id")? };
+        Ok(SearchIndex { index, reader, fields })
+    }
+
+    /// The store generation this index was last committed at, if any.
+    pub fn generation(&self) -> Result<Option<u64>> {
+        let metas = self.index.load_metas()?;
+        Ok(metas.payload.and_then(|p| p.parse().ok()))
+    }
+
+    /// Starts a batch of changes; nothing is visible until [`Batch::commit`].
+    pub fn batch(&self) -> Result<Batch<'_>> {
+        let writer = self.index.writer_with_num_threads(2, 64_000_000).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Busy,
+            other => Error::Tantivy(other),
+        })?;
+        Ok(Batch { index: self, writer })
+    }
+
+    /// Number of clauses in the index.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds no clauses.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Runs a query; returns hits best first and a matcher that finds the query's terms in text.
+    pub fn search(&self, q: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, Matcher)> {
+        let fields: Vec<LangField> = match q.lang {
+            Some(code) => LANG_FIELDS.iter().copied().filter(|f| f.code == code).collect(),
+            None => LANG_FIELDS.to_vec(),
+        };
+        let schema = self.index.schema();
+        let targets: Vec<Field> = fields.iter().filter_map(|f| schema.get_field(f.field).ok()).collect();
+        let mut parser = QueryParser::for_index(&self.index, targets);
+        parser.set_conjunction_by_default();
+        let (text_query, _errors) = parser.parse_query_lenient(q.text);
+        let matcher = Matcher::new(&self.index, text_query.as_ref());
+        if q.text.trim().is_empty() || fields.is_empty() || q.limit == 0 {
+            return Ok((Vec::new(), matcher));
+        }
+        let query: Box<dyn Query> = match q.doc_id {
+            Some(doc_id) => {
+                let term = Term::from_field_u64(self.fields.doc_id, doc_id);
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, text_query),
+                    (Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
+                ]))
+            }
+            None => text_query,
+        };
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&query, &TopDocs::with_limit(q.limit).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("clause_id")?;
+            if let Some(clause_id) = column.first(address.doc_id) {
+                hits.push(IndexHit { clause_id, score });
+            }
+        }
+        Ok((hits, matcher))
+    }
+}
+
+/// Pending changes to the index, applied together.
+pub struct Batch<'a> {
+    index: &'a SearchIndex,
+    writer: IndexWriter,
+}
+
+impl Batch<'_> {
+    /// Adds one clause.
+    pub fn add(&mut self, clause: ClauseDoc<'_>) -> Result<()> {
+        let field = analysis::field_for(&self.index.index, clause.lang)?;
+        let f = self.index.fields;
+        self.writer.add_document(doc!(
+            f.clause_id => clause.clause_id,
+            f.doc_id => clause.doc_id,
+            field => clause.text,
+        ))?;
+        Ok(())
+    }
+
+    /// Removes every clause of a document.
+    pub fn remove_document(&mut self, doc_id: u64) {
+        self.writer.delete_term(Term::from_field_u64(self.index.fields.doc_id, doc_id));
+    }
+
+    /// Removes everything.
+    pub fn clear(&mut self) -> Result<()> {
+        self.writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Makes the changes visible and records the store generation they reflect.
+    pub fn commit(mut self, generation: u64) -> Result<()> {
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&generation.to_string());
+        prepared.commit()?;
+        self.writer.wait_merging_threads()?;
+        self.index.reader.reload()?;
+        Ok(())
+    }
+}
+
+fn schema() -> Schema {
+    let mut builder = Schema::builder();
+    builder.add_u64_field("clause_id", INDEXED | STORED | FAST);
+    builder.add_u64_field("doc_id", INDEXED | FAST);
+    for lang in LANG_FIELDS {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(lang.tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        builder.add_text_field(lang.field, TextOptions::default().set_indexing_options(indexing));
+    }
+    builder.build()
+}
+
+#[cfg(test)]
+mod tests;

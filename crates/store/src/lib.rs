@@ -1,1 +1,82 @@
-//! placeholder
+//! The SQLite store: the source of truth for documents and clauses.
+//!
+//! Every write is one transaction and bumps a *generation* counter; the search
+//! index records the generation it was built from, so a stale index is noticed
+//! and rebuilt (see `concordia-core`).
+
+mod documents;
+mod migrate;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+pub use documents::{ClauseRow, DocumentRow, NewClause, NewDocument, Upsert};
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The database file was written by a newer Concordia.
+    #[error("the library was created by a newer version of Concordia (schema {found}, this build knows {known})")]
+    NewerSchema {
+        /// Version found in the file.
+        found: i64,
+        /// Newest version this build knows.
+        known: i64,
+    },
+    /// Anything SQLite reports.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// Result alias of the store.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A document id.
+pub type DocId = i64;
+/// A clause id.
+pub type ClauseId = i64;
+
+/// An open library database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, in WAL mode, migrated to the current schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Store::init(conn)
+    }
+
+    /// An in-memory database with the same schema, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate::run(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The generation counter: bumped by every change to documents or clauses.
+    pub fn generation(&self) -> Result<u64> {
+        let value: String =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| r.get(0))?;
+        Ok(value.parse().unwrap_or(0))
+    }
+
+    /// The schema version (SQLite `user_version`).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+pub(crate) fn bump_generation(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    tx.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'", [])?;
+    Ok(())
+}

@@ -1,0 +1,373 @@
+//! The `documents` and `clauses` tables.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use crate::{bump_generation, ClauseId, DocId, Result, Store};
+
+/// Separator of heading path elements in the `heading_path` column (ASCII unit separator).
+const PATH_SEP: char = '\u{1f}';
+
+/// A document to insert.
+#[derive(Debug, Clone)]
+pub struct NewDocument<'a> {
+    /// Where it was imported from.
+    pub path: &'a str,
+    /// Hex SHA-256 of the file's bytes.
+    pub content_hash: &'a str,
+    /// Display title.
+    pub title: &'a str,
+    /// Language code.
+    pub language: &'a str,
+    /// Format name.
+    pub format: &'a str,
+    /// RFC 3339 timestamp.
+    pub imported_at: &'a str,
+    /// Size of the file in bytes.
+    pub byte_size: u64,
+    /// The normalised text.
+    pub text: &'a str,
+}
+
+/// A clause to insert.
+#[derive(Debug, Clone)]
+pub struct NewClause {
+    /// Kind name (preamble, section, item, continuation).
+    pub kind: &'static str,
+    /// Number as written.
+    pub number: Option<String>,
+    /// Own heading.
+    pub heading: Option<String>,
+    /// Parent headings, outermost first.
+    pub heading_path: Vec<String>,
+    /// Byte range in the document text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Language code.
+    pub language: String,
+}
+
+/// A stored document (without its text unless asked for).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentRow {
+    /// Its id.
+    pub id: DocId,
+    /// Where it was imported from.
+    pub path: String,
+    /// Hex SHA-256 of the file's bytes.
+    pub content_hash: String,
+    /// Display title.
+    pub title: String,
+    /// Language code.
+    pub language: String,
+    /// Format name.
+    pub format: String,
+    /// RFC 3339 timestamp.
+    pub imported_at: String,
+    /// Size of the file in bytes.
+    pub byte_size: u64,
+    /// Number of clauses.
+    pub clause_count: u32,
+    /// The normalised text; empty in listings.
+    pub text: String,
+}
+
+/// A stored clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClauseRow {
+    /// Its id.
+    pub id: ClauseId,
+    /// Its document.
+    pub doc_id: DocId,
+    /// Position in the document, from 0.
+    pub ordinal: u32,
+    /// Kind name.
+    pub kind: String,
+    /// Number as written.
+    pub number: Option<String>,
+    /// Own heading.
+    pub heading: Option<String>,
+    /// Parent headings, outermost first.
+    pub heading_path: Vec<String>,
+    /// Byte range in the document text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Language code.
+    pub language: String,
+}
+
+/// What an insert did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    /// A new document; `replaced` is the older version from the same path it replaced.
+    Inserted {
+        /// The new id.
+        id: DocId,
+        /// The document it replaced.
+        replaced: Option<DocId>,
+    },
+    /// The same bytes were already stored under this id.
+    Unchanged(DocId),
+}
+
+const DOC_COLUMNS: &str = "d.id, d.path, d.content_hash, d.title, d.language, d.format, d.imported_at, d.byte_size, \
+     (SELECT COUNT(*) FROM clauses c WHERE c.doc_id = d.id)";
+
+fn document_row(row: &Row<'_>) -> rusqlite::Result<DocumentRow> {
+    Ok(DocumentRow {
+        id: row.get(0)?,
+        path: row.get(1)?,
+        content_hash: row.get(2)?,
+        title: row.get(3)?,
+        language: row.get(4)?,
+        format: row.get(5)?,
+        imported_at: row.get(6)?,
+        byte_size: row.get::<_, i64>(7)? as u64,
+        clause_count: row.get(8)?,
+        text: String::new(),
+    })
+}
+
+fn clause_row(row: &Row<'_>) -> rusqlite::Result<ClauseRow> {
+    let path: String = row.get(6)?;
+    Ok(ClauseRow {
+        id: row.get(0)?,
+        doc_id: row.get(1)?,
+        ordinal: row.get(2)?,
+        kind: row.get(3)?,
+        number: row.get(4)?,
+        heading: row.get(5)?,
+        heading_path: if path.is_empty() { Vec::new() } else { path.split(PATH_SEP).map(str::to_owned).collect() },
+        start: row.get::<_, i64>(7)? as usize,
+        end: row.get::<_, i64>(8)? as usize,
+        language: row.get(9)?,
+    })
+}
+
+const CLAUSE_COLUMNS: &str = "id, doc_id, ordinal, kind, number, heading, heading_path, start, end, language";
+
+impl Store {
+    /// Stores a document and its clauses in one transaction.
+    ///
+    /// Identical bytes already stored are left alone ([`Upsert::Unchanged`]); a
+    /// different version from the same path replaces the older one.
+    pub fn upsert_document(&mut self, doc: &NewDocument<'_>, clauses: &[NewClause]) -> Result<Upsert> {
+        let tx = self.conn.transaction()?;
+        let existing: Option<DocId> = tx
+            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [doc.content_hash], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(Upsert::Unchanged(id));
+        }
+        let replaced: Option<DocId> = tx
+            .query_row("SELECT id FROM documents WHERE path = ?1", [doc.path], |r| r.get(0))
+            .optional()?;
+        if let Some(old) = replaced {
+            tx.execute("DELETE FROM documents WHERE id = ?1", [old])?;
+        }
+        tx.execute(
+            "INSERT INTO documents (path, content_hash, title, language, format, imported_at, byte_size, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                doc.path,
+                doc.content_hash,
+                doc.title,
+                doc.language,
+                doc.format,
+                doc.imported_at,
+                doc.byte_size as i64,
+                doc.text
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO clauses (doc_id, ordinal, kind, number, heading, heading_path, start, end, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            for (ordinal, c) in clauses.iter().enumerate() {
+                let path = c.heading_path.join(&PATH_SEP.to_string());
+                insert.execute(params![
+                    id,
+                    ordinal as i64,
+                    c.kind,
+                    c.number,
+                    c.heading,
+                    path,
+                    c.start as i64,
+                    c.end as i64,
+                    c.language
+                ])?;
+            }
+        }
+        bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(Upsert::Inserted { id, replaced })
+    }
+
+    /// All documents, oldest first, without their text.
+    pub fn documents(&self) -> Result<Vec<DocumentRow>> {
+        let mut stmt = self.conn.prepare(&format!("SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.id"))?;
+        let rows = stmt.query_map([], document_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One document with its text.
+    pub fn document(&self, id: DocId) -> Result<Option<DocumentRow>> {
+        let sql = format!("SELECT {DOC_COLUMNS}, d.text FROM documents d WHERE d.id = ?1");
+        let row = self
+            .conn
+            .query_row(&sql, [id], |r| {
+                let mut doc = document_row(r)?;
+                doc.text = r.get(9)?;
+                Ok(doc)
+            })
+            .optional()?;
+        Ok(row)
+    }
+
+    /// The id of the newest document imported from `path`.
+    pub fn document_id_by_path(&self, path: &str) -> Result<Option<DocId>> {
+        let id = self
+            .conn
+            .query_row("SELECT id FROM documents WHERE path = ?1 ORDER BY id DESC LIMIT 1", [path], |r| r.get(0))
+            .optional()?;
+        Ok(id)
+    }
+
+    /// The clauses of a document, in order.
+    pub fn clauses(&self, doc_id: DocId) -> Result<Vec<ClauseRow>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {CLAUSE_COLUMNS} FROM clauses WHERE doc_id = ?1 ORDER BY ordinal"))?;
+        let rows = stmt.query_map([doc_id], clause_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Clauses by id, in no particular order; unknown ids are skipped.
+    pub fn clauses_by_id(&self, ids: &[ClauseId]) -> Result<Vec<ClauseRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ?1"))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(row) = stmt.query_row([id], clause_row).optional()? {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Text of a range of a document's text; `None` when the document is gone.
+    pub fn document_text(&self, doc_id: DocId) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT text FROM documents WHERE id = ?1")?;
+        Ok(stmt.query_row([doc_id], |r| r.get(0)).optional()?)
+    }
+
+    /// Removes a document and its clauses; returns whether it existed.
+    pub fn delete_document(&mut self, id: DocId) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+        if n > 0 {
+            bump_generation(&tx)?;
+        }
+        tx.commit()?;
+        Ok(n > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc<'a>(path: &'a str, hash: &'a str) -> NewDocument<'a> {
+        NewDocument {
+            path,
+            content_hash: hash,
+            title: "Verwerkersovereenkomst",
+            language: "nl",
+            format: "text",
+            imported_at: "2026-11-23T10:00:00Z",
+            byte_size: 42,
+            text: "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000.",
+        }
+    }
+
+    fn clause(start: usize, end: usize) -> NewClause {
+        NewClause {
+            kind: "section",
+            number: Some("Artikel 8".into()),
+            heading: Some("Aansprakelijkheid".into()),
+            heading_path: vec!["Verwerkersovereenkomst".into(), "Deel A".into()],
+            start,
+            end,
+            language: "nl".into(),
+        }
+    }
+
+    #[test]
+    fn a_document_round_trips_with_its_clauses() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        let Upsert::Inserted { id, replaced: None } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 44)])? else {
+            panic!("expected a fresh insert");
+        };
+        let stored = store.document(id)?.expect("document is stored");
+        assert_eq!(stored.clause_count, 1);
+        assert!(stored.text.contains("€5.000"));
+        let clauses = store.clauses(id)?;
+        assert_eq!(clauses[0].heading_path, ["Verwerkersovereenkomst", "Deel A"]);
+        assert_eq!((clauses[0].start, clauses[0].end), (0, 44));
+        Ok(())
+    }
+
+    #[test]
+    fn same_bytes_are_not_stored_twice() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        let first = store.upsert_document(&doc("a.txt", "h1"), &[])?;
+        let again = store.upsert_document(&doc("copy/a.txt", "h1"), &[])?;
+        let Upsert::Inserted { id, .. } = first else { panic!("first insert") };
+        assert_eq!(again, Upsert::Unchanged(id));
+        assert_eq!(store.documents()?.len(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn a_new_version_from_the_same_path_replaces_the_old() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        let Upsert::Inserted { id: old, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])? else {
+            panic!()
+        };
+        let second = store.upsert_document(&doc("a.txt", "h2"), &[])?;
+        assert!(matches!(second, Upsert::Inserted { replaced: Some(r), .. } if r == old));
+        assert_eq!(store.documents()?.len(), 1);
+        assert!(store.clauses(old)?.is_empty(), "old clauses go with the old version");
+        Ok(())
+    }
+
+    #[test]
+    fn deleting_cascades_and_bumps_the_generation() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        let Upsert::Inserted { id, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])? else {
+            panic!()
+        };
+        let before = store.generation()?;
+        assert!(store.delete_document(id)?);
+        assert!(!store.delete_document(id)?, "second delete finds nothing");
+        assert_eq!(store.generation()?, before + 1);
+        assert!(store.clauses(id)?.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn a_file_database_reopens_with_its_data_and_schema() -> Result<()> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("library.sqlite");
+        {
+            let mut store = Store::open(&path)?;
+            store.upsert_document(&doc("a.txt", "h1"), &[])?;
+        }
+        let store = Store::open(&path)?;
+        assert_eq!(store.documents()?.len(), 1);
+        assert_eq!(store.schema_version()?, 1);
+        Ok(())
+    }
+}
