@@ -1,1 +1,163 @@
-fn main() {}
+//! `concordia`: the command line over the same core as the app.
+
+mod bench;
+mod print;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use concordia_core::api::SearchRequest;
+use concordia_core::{Library, Progress};
+
+#[derive(Parser)]
+#[command(
+    name = "concordia",
+    version,
+    about = "Import, search and read multilingual DPAs offline"
+)]
+struct Cli {
+    /// Library folder (default: $CONCORDIA_DATA_DIR, else the platform data dir + /concordia).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files and folders (recursively): .txt, .md, .html.
+    Import {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print a JSON array of results.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the documents in the library.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search clauses: words, "phrases", -exclusions.
+    Search {
+        /// The query.
+        query: String,
+        /// Only clauses in this language (sv, de, it, nl, en).
+        #[arg(long, value_name = "LL")]
+        lang: Option<String>,
+        /// Only this document (library id or path).
+        #[arg(long, value_name = "ID")]
+        doc: Option<String>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a document as its clauses.
+    Show {
+        /// Library id or file path.
+        doc: String,
+        /// Mark where this query matches in each clause.
+        #[arg(long, value_name = "QUERY")]
+        highlight: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a document from the library.
+    Remove {
+        /// Library id or file path.
+        doc: String,
+    },
+    /// Rebuild the search index from the database.
+    Reindex,
+    /// Measure import throughput and search latency on a synthetic library.
+    Bench {
+        /// Number of synthetic documents.
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        /// Number of timed searches.
+        #[arg(long, default_value_t = 500)]
+        queries: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::Bench { docs, queries } = cli.command {
+        bench::run(docs, queries)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let dir = cli
+        .data_dir
+        .unwrap_or_else(concordia_core::default_data_dir);
+    let library =
+        Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
+    match cli.command {
+        Command::Import { paths, json } => {
+            let report = library.import(&paths, &Progress::none())?;
+            print::import(&report, json)?;
+            let failed = report.has_errors() || report.outcomes.is_empty();
+            if report.outcomes.is_empty() {
+                eprintln!("error: no .txt, .md or .html files found in the given paths");
+            }
+            return Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        Command::List { json } => print::list(&library.list()?, json)?,
+        Command::Search {
+            query,
+            lang,
+            doc,
+            limit,
+            json,
+        } => {
+            let doc = doc.map(|d| library.resolve(&d)).transpose()?;
+            let req = SearchRequest {
+                query,
+                lang,
+                doc,
+                limit,
+            };
+            print::search(&library.search(&req)?, json)?;
+        }
+        Command::Show {
+            doc,
+            highlight,
+            json,
+        } => {
+            let id = library.resolve(&doc)?;
+            print::document(&library.document(id, highlight.as_deref())?, json)?;
+        }
+        Command::Remove { doc } => {
+            let id = library.resolve(&doc)?;
+            library.remove(id)?;
+            println!("removed document {id}");
+        }
+        Command::Reindex => {
+            let clauses = library.reindex(&Progress::none())?;
+            println!("reindexed {clauses} clauses");
+        }
+        Command::Bench { .. } => unreachable!("handled above"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -87,10 +87,12 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Opens the index in `dir`, creating it when the directory has none.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir).map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
         let index = match Index::open_in_dir(dir) {
             Ok(index) => index,
-            Err(tantivy::TantivyError::OpenDirectoryError(_)) | Err(tantivy::TantivyError::OpenReadError(_))
+            Err(tantivy::TantivyError::OpenDirectoryError(_))
+            | Err(tantivy::TantivyError::OpenReadError(_))
                 if !dir.join("meta.json").exists() =>
             {
                 Index::create_in_dir(dir, schema())?
@@ -107,13 +109,25 @@ impl SearchIndex {
 
     fn wrap(index: Index) -> Result<SearchIndex> {
         if index.schema() != schema() {
-            return Err(tantivy::TantivyError::SchemaError("the index has an older schema".into()).into());
+            return Err(
+                tantivy::TantivyError::SchemaError("the index has an older schema".into()).into(),
+            );
         }
         analysis::register(&index);
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
         let schema = index.schema();
-        let fields = Fields { clause_id: schema.get_field("clause_id")?, doc_id: schema.get_field("doc_id")? };
-        Ok(SearchIndex { index, reader, fields })
+        let fields = Fields {
+            clause_id: schema.get_field("clause_id")?,
+            doc_id: schema.get_field("doc_id")?,
+        };
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+        })
     }
 
     /// The store generation this index was last committed at, if any.
@@ -124,11 +138,17 @@ impl SearchIndex {
 
     /// Starts a batch of changes; nothing is visible until [`Batch::commit`].
     pub fn batch(&self) -> Result<Batch<'_>> {
-        let writer = self.index.writer_with_num_threads(2, 64_000_000).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => Error::Busy,
-            other => Error::Tantivy(other),
-        })?;
-        Ok(Batch { index: self, writer })
+        let writer = self
+            .index
+            .writer_with_num_threads(2, 64_000_000)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Busy,
+                other => Error::Tantivy(other),
+            })?;
+        Ok(Batch {
+            index: self,
+            writer,
+        })
     }
 
     /// Number of clauses in the index.
@@ -144,11 +164,18 @@ impl SearchIndex {
     /// Runs a query; returns hits best first and a matcher that finds the query's terms in text.
     pub fn search(&self, q: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, Matcher)> {
         let fields: Vec<LangField> = match q.lang {
-            Some(code) => LANG_FIELDS.iter().copied().filter(|f| f.code == code).collect(),
+            Some(code) => LANG_FIELDS
+                .iter()
+                .copied()
+                .filter(|f| f.code == code)
+                .collect(),
             None => LANG_FIELDS.to_vec(),
         };
         let schema = self.index.schema();
-        let targets: Vec<Field> = fields.iter().filter_map(|f| schema.get_field(f.field).ok()).collect();
+        let targets: Vec<Field> = fields
+            .iter()
+            .filter_map(|f| schema.get_field(f.field).ok())
+            .collect();
         let mut parser = QueryParser::for_index(&self.index, targets);
         parser.set_conjunction_by_default();
         let (text_query, _errors) = parser.parse_query_lenient(q.text);
@@ -161,7 +188,10 @@ impl SearchIndex {
                 let term = Term::from_field_u64(self.fields.doc_id, doc_id);
                 Box::new(BooleanQuery::new(vec![
                     (Occur::Must, text_query),
-                    (Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
+                    (
+                        Occur::Must,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                    ),
                 ]))
             }
             None => text_query,
@@ -170,7 +200,10 @@ impl SearchIndex {
         let top = searcher.search(&query, &TopDocs::with_limit(q.limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("clause_id")?;
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("clause_id")?;
             if let Some(clause_id) = column.first(address.doc_id) {
                 hits.push(IndexHit { clause_id, score });
             }
@@ -200,7 +233,8 @@ impl Batch<'_> {
 
     /// Removes every clause of a document.
     pub fn remove_document(&mut self, doc_id: u64) {
-        self.writer.delete_term(Term::from_field_u64(self.index.fields.doc_id, doc_id));
+        self.writer
+            .delete_term(Term::from_field_u64(self.index.fields.doc_id, doc_id));
     }
 
     /// Removes everything.
@@ -228,7 +262,10 @@ fn schema() -> Schema {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(lang.tokenizer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        builder.add_text_field(lang.field, TextOptions::default().set_indexing_options(indexing));
+        builder.add_text_field(
+            lang.field,
+            TextOptions::default().set_indexing_options(indexing),
+        );
     }
     builder.build()
 }

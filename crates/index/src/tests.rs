@@ -15,28 +15,66 @@ fn index_with(clauses: &[(u64, u64, &str, &str)]) -> SearchIndex {
     let index = SearchIndex::in_memory().unwrap();
     let mut batch = index.batch().unwrap();
     for &(clause_id, doc_id, lang, text) in clauses {
-        batch.add(ClauseDoc { clause_id, doc_id, lang, text }).unwrap();
+        batch
+            .add(ClauseDoc {
+                clause_id,
+                doc_id,
+                lang,
+                text,
+            })
+            .unwrap();
     }
     batch.commit(7).unwrap();
     index
 }
 
 fn ids(index: &SearchIndex, text: &str, lang: Option<&str>, doc_id: Option<u64>) -> Vec<u64> {
-    let q = SearchQuery { text, lang, doc_id, limit: 10 };
-    index.search(&q).unwrap().0.iter().map(|h| h.clause_id).collect()
+    let q = SearchQuery {
+        text,
+        lang,
+        doc_id,
+        limit: 10,
+    };
+    index
+        .search(&q)
+        .unwrap()
+        .0
+        .iter()
+        .map(|h| h.clause_id)
+        .collect()
 }
 
 #[test]
 fn stemmers_meet_where_snowball_allows() {
     // What the Snowball stemmers really do, recorded as facts:
-    assert_eq!(stems("nl", "aansprakelijk aansprakelijkheid"), stems("nl", "aansprakelijkheid aansprakelijk"));
-    assert_eq!(stems("nl", "aansprakelijk")[0], stems("nl", "aansprakelijkheid")[0]);
+    assert_eq!(
+        stems("nl", "aansprakelijk aansprakelijkheid"),
+        stems("nl", "aansprakelijkheid aansprakelijk")
+    );
+    assert_eq!(
+        stems("nl", "aansprakelijk")[0],
+        stems("nl", "aansprakelijkheid")[0]
+    );
     assert_eq!(stems("sv", "radera")[0], stems("sv", "raderas")[0]);
-    assert_eq!(stems("it", "cancellazione")[0], stems("it", "cancellerà")[0]);
-    assert_eq!(stems("de", "Haftung"), ["haftung"], "German Snowball keeps -ung in short words");
+    assert_eq!(
+        stems("it", "cancellazione")[0],
+        stems("it", "cancellerà")[0]
+    );
+    assert_eq!(
+        stems("de", "Haftung"),
+        ["haftung"],
+        "German Snowball keeps -ung in short words"
+    );
     assert_eq!(stems("de", "haften"), ["haft"]);
-    assert_ne!(stems("de", "löschen")[0], stems("de", "gelöscht")[0], "Snowball does not strip the ge- prefix");
-    assert_eq!(stems("de", "Löschung Löschungen")[0], stems("de", "Löschung Löschungen")[1]);
+    assert_ne!(
+        stems("de", "löschen")[0],
+        stems("de", "gelöscht")[0],
+        "Snowball does not strip the ge- prefix"
+    );
+    assert_eq!(
+        stems("de", "Löschung Löschungen")[0],
+        stems("de", "Löschung Löschungen")[1]
+    );
 }
 
 #[test]
@@ -56,15 +94,28 @@ fn queries_are_analysed_per_language() {
     assert_eq!(ids(&index, "aansprakelijk", None, None), [1]);
     assert_eq!(ids(&index, "raderas", None, None), [2]);
     assert_eq!(ids(&index, "cancellerà", None, None), [3]);
-    assert_eq!(ids(&index, "aansprakelijk", Some("sv"), None), Vec::<u64>::new(), "language filter");
-    assert_eq!(ids(&index, "aansprakelijk", None, Some(20)), Vec::<u64>::new(), "document filter");
+    assert_eq!(
+        ids(&index, "aansprakelijk", Some("sv"), None),
+        Vec::<u64>::new(),
+        "language filter"
+    );
+    assert_eq!(
+        ids(&index, "aansprakelijk", None, Some(20)),
+        Vec::<u64>::new(),
+        "document filter"
+    );
     assert_eq!(ids(&index, "aansprakelijk", None, Some(10)), [1]);
 }
 
 #[test]
 fn phrases_and_exclusions() {
     let index = index_with(&[
-        (1, 1, "it", "Il Cliente informerà il Fornitore con almeno due settimane di anticipo."),
+        (
+            1,
+            1,
+            "it",
+            "Il Cliente informerà il Fornitore con almeno due settimane di anticipo.",
+        ),
         (2, 1, "it", "Il Fornitore ha due giorni e tre settimane."),
     ]);
     assert_eq!(ids(&index, "\"due settimane\"", None, None), [1]);
@@ -78,20 +129,42 @@ fn phrases_and_exclusions() {
 fn words_are_anded_and_ranked() {
     let index = index_with(&[
         (1, 1, "de", "Haftung ist ausgeschlossen."),
-        (2, 1, "de", "Haftung und Haftung: die Haftung des Auftragnehmers ist unbegrenzt."),
+        (
+            2,
+            1,
+            "de",
+            "Haftung und Haftung: die Haftung des Auftragnehmers ist unbegrenzt.",
+        ),
     ]);
     assert_eq!(ids(&index, "haftung unbegrenzt", None, None), [2]);
-    assert_eq!(ids(&index, "haftung", None, None)[0], 2, "more matches rank first");
+    assert_eq!(
+        ids(&index, "haftung", None, None)[0],
+        2,
+        "more matches rank first"
+    );
 }
 
 #[test]
 fn matcher_finds_inflected_forms() {
     let index = index_with(&[(1, 1, "nl", "x")]);
-    let (_, matcher) = index.search(&SearchQuery { text: "aansprakelijkheid", limit: 5, ..Default::default() }).unwrap();
+    let (_, matcher) = index
+        .search(&SearchQuery {
+            text: "aansprakelijkheid",
+            limit: 5,
+            ..Default::default()
+        })
+        .unwrap();
     let text = "Verwerker is aansprakelijk; de aansprakelijkheid is beperkt.";
-    let found: Vec<&str> = matcher.find("nl", text).iter().map(|&(s, e)| &text[s..e]).collect();
+    let found: Vec<&str> = matcher
+        .find("nl", text)
+        .iter()
+        .map(|&(s, e)| &text[s..e])
+        .collect();
     assert_eq!(found, ["aansprakelijk", "aansprakelijkheid"]);
-    assert!(matcher.find("sv", "Vi raderar data.").is_empty(), "unrelated words are not marked");
+    assert!(
+        matcher.find("sv", "Vi raderar data.").is_empty(),
+        "unrelated words are not marked"
+    );
 }
 
 #[test]
@@ -111,7 +184,14 @@ fn an_index_on_disk_reopens() {
     {
         let index = SearchIndex::open_or_create(dir.path()).unwrap();
         let mut batch = index.batch().unwrap();
-        batch.add(ClauseDoc { clause_id: 5, doc_id: 1, lang: "de", text: "Kontrollrechte des Auftraggebers" }).unwrap();
+        batch
+            .add(ClauseDoc {
+                clause_id: 5,
+                doc_id: 1,
+                lang: "de",
+                text: "Kontrollrechte des Auftraggebers",
+            })
+            .unwrap();
         batch.commit(3).unwrap();
     }
     let index = SearchIndex::open_or_create(dir.path()).unwrap();
@@ -121,7 +201,25 @@ fn an_index_on_disk_reopens() {
 #[test]
 fn hostile_queries_do_not_fail() {
     let index = index_with(&[(1, 1, "de", "Haftung")]);
-    for q in ["\"", "((", "-", "AND OR", "field:haftung", "*", "haftung^", ""] {
-        assert!(index.search(&SearchQuery { text: q, limit: 5, ..Default::default() }).is_ok(), "{q}");
+    for q in [
+        "\"",
+        "((",
+        "-",
+        "AND OR",
+        "field:haftung",
+        "*",
+        "haftung^",
+        "",
+    ] {
+        assert!(
+            index
+                .search(&SearchQuery {
+                    text: q,
+                    limit: 5,
+                    ..Default::default()
+                })
+                .is_ok(),
+            "{q}"
+        );
     }
 }

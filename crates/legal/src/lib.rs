@@ -7,4 +7,4 @@
 
 mod segment;
 
-pub use segment::{segment, Clause, ClauseKind};
+pub use segment::{is_short_title, segment, Clause, ClauseKind};

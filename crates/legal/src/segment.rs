@@ -36,7 +36,9 @@ pub struct Clause {
 impl Clause {
     /// The nearest heading: its own, or else its innermost parent's.
     pub fn display_heading(&self) -> Option<&str> {
-        self.heading.as_deref().or(self.heading_path.last().map(String::as_str))
+        self.heading
+            .as_deref()
+            .or(self.heading_path.last().map(String::as_str))
     }
 }
 
@@ -50,7 +52,8 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "1.", "11.3", "11.4.", "2.1.4" followed by text.
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3}\.(?:\d{1,3}\.?)*|\d{1,3}(?:\.\d{1,3})+)\s+").expect("valid number pattern")
+    Regex::new(r"^(\d{1,3}\.(?:\d{1,3}\.?)*|\d{1,3}(?:\.\d{1,3})+)\s+")
+        .expect("valid number pattern")
 });
 
 /// "a)", "(b)", "(iv)".
@@ -62,8 +65,15 @@ const LONG_SECTION_BYTES: usize = 2400;
 
 /// What one block contributes to the structure.
 enum Role {
-    Heading { level: u8, number: Option<String>, title: Option<String> },
-    Item { number: String, lettered: bool },
+    Heading {
+        level: u8,
+        number: Option<String>,
+        title: Option<String>,
+    },
+    Item {
+        number: String,
+        lettered: bool,
+    },
     Body,
 }
 
@@ -77,7 +87,11 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
         let next = doc.blocks.get(i + 1).map(|b| (b.kind, doc.block_text(b)));
         let role = classify(block.kind, text, next);
         match role {
-            Role::Heading { level, number, title } => {
+            Role::Heading {
+                level,
+                number,
+                title,
+            } => {
                 headings.retain(|(l, _)| *l < level);
                 let path = path_of(&headings);
                 headings.push((level, text.to_owned()));
@@ -92,14 +106,35 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                 if !lettered {
                     parent_item = Some(number.clone());
                 }
-                clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&headings), block));
+                clauses.push(new_clause(
+                    ClauseKind::Item,
+                    Some(number),
+                    None,
+                    path_of(&headings),
+                    block,
+                ));
             }
             Role::Body => match clauses.last_mut() {
-                Some(last) if last.end - last.start < LONG_SECTION_BYTES || block.kind == BlockKind::ListItem => {
+                Some(last)
+                    if last.end - last.start < LONG_SECTION_BYTES
+                        || block.kind == BlockKind::ListItem =>
+                {
                     last.end = block.end;
                 }
-                Some(_) => clauses.push(new_clause(ClauseKind::Continuation, None, None, path_of(&headings), block)),
-                None => clauses.push(new_clause(ClauseKind::Preamble, None, None, Vec::new(), block)),
+                Some(_) => clauses.push(new_clause(
+                    ClauseKind::Continuation,
+                    None,
+                    None,
+                    path_of(&headings),
+                    block,
+                )),
+                None => clauses.push(new_clause(
+                    ClauseKind::Preamble,
+                    None,
+                    None,
+                    Vec::new(),
+                    block,
+                )),
             },
         }
     }
@@ -117,40 +152,74 @@ fn new_clause(
     heading_path: Vec<String>,
     block: &Block,
 ) -> Clause {
-    Clause { kind, number, heading, heading_path, start: block.start, end: block.end }
+    Clause {
+        kind,
+        number,
+        heading,
+        heading_path,
+        start: block.start,
+        end: block.end,
+    }
 }
 
 fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>) -> Role {
     if let BlockKind::Heading(level) = kind {
         let (number, title) = split_number(text);
-        return Role::Heading { level, number, title };
+        return Role::Heading {
+            level,
+            number,
+            title,
+        };
     }
     if kind == BlockKind::ListItem {
         return Role::Body;
     }
     if let Some(m) = ARTICLE.find(text) {
-        let number = m.as_str().trim_end_matches(|c: char| c.is_whitespace() || ":.–—-".contains(c));
+        let number = m
+            .as_str()
+            .trim_end_matches(|c: char| c.is_whitespace() || ":.–—-".contains(c));
         let rest = text[m.end()..].trim();
         let title = (is_short_title(rest) && !rest.is_empty()).then(|| rest.to_owned());
         if rest.is_empty() || title.is_some() {
-            return Role::Heading { level: 1, number: Some(number.to_owned()), title };
+            return Role::Heading {
+                level: 1,
+                number: Some(number.to_owned()),
+                title,
+            };
         }
-        return Role::Item { number: number.to_owned(), lettered: false };
+        return Role::Item {
+            number: number.to_owned(),
+            lettered: false,
+        };
     }
     if let Some(c) = NUMBERED.captures(text) {
         let number = c[1].trim_end_matches('.').to_owned();
         let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
         if is_short_title(rest) && followed_by_body(next) {
             let level = number.split('.').count().min(6) as u8;
-            return Role::Heading { level, number: Some(number), title: Some(rest.to_owned()) };
+            return Role::Heading {
+                level,
+                number: Some(number),
+                title: Some(rest.to_owned()),
+            };
         }
-        return Role::Item { number, lettered: false };
+        return Role::Item {
+            number,
+            lettered: false,
+        };
     }
     if let Some(c) = LETTERED.captures(text) {
-        return Role::Item { number: c[1].to_owned(), lettered: true };
+        return Role::Item {
+            number: c[1].to_owned(),
+            lettered: true,
+        };
     }
     if is_short_title(text) && followed_by_body(next) {
-        return Role::Heading { level: 1, number: None, title: Some(text.to_owned()) };
+        return Role::Heading {
+            level: 1,
+            number: None,
+            title: Some(text.to_owned()),
+        };
     }
     Role::Body
 }
@@ -160,16 +229,23 @@ fn split_number(text: &str) -> (Option<String>, Option<String>) {
     let found = ARTICLE.find(text).or_else(|| NUMBERED.find(text));
     match found {
         Some(m) => {
-            let number = m.as_str().trim().trim_end_matches(|c: char| ":.–—-".contains(c)).trim();
+            let number = m
+                .as_str()
+                .trim()
+                .trim_end_matches(|c: char| ":.–—-".contains(c))
+                .trim();
             let rest = text[m.end()..].trim();
-            (Some(number.to_owned()), (!rest.is_empty()).then(|| rest.to_owned()))
+            (
+                Some(number.to_owned()),
+                (!rest.is_empty()).then(|| rest.to_owned()),
+            )
         }
         None => (None, Some(text.to_owned())),
     }
 }
 
 /// A line that reads as a title: short, starts with a capital, no sentence end, no "label: value".
-fn is_short_title(text: &str) -> bool {
+pub fn is_short_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let first = text.chars().next().unwrap_or(' ');
     (1..=10).contains(&words)
@@ -183,7 +259,9 @@ fn is_short_title(text: &str) -> bool {
 /// A title is only a title when body text follows it.
 fn followed_by_body(next: Option<(BlockKind, &str)>) -> bool {
     match next {
-        Some((BlockKind::Paragraph | BlockKind::ListItem, text)) => !is_short_title(text) || text.ends_with(':'),
+        Some((BlockKind::Paragraph | BlockKind::ListItem, text)) => {
+            !is_short_title(text) || text.ends_with(':')
+        }
         _ => false,
     }
 }
@@ -232,7 +310,10 @@ Artikel 9 Duur en beëindiging
 
 La responsabilità è disciplinata dal contratto principale."#,
         );
-        let numbers: Vec<_> = got.iter().map(|c| c.0.clone().unwrap_or_default()).collect();
+        let numbers: Vec<_> = got
+            .iter()
+            .map(|c| c.0.clone().unwrap_or_default())
+            .collect();
         assert_eq!(numbers, ["11", "11.4", "11.5", "13"]);
         assert!(got[2].2.contains("due settimane"));
         assert_eq!(got[3].1.as_deref(), Some("Responsabilità"));
@@ -247,7 +328,10 @@ La responsabilità è disciplinata dal contratto principale."#,
         )
         .unwrap();
         let got = segment(&doc);
-        let numbers: Vec<_> = got.iter().map(|c| c.number.clone().unwrap_or_default()).collect();
+        let numbers: Vec<_> = got
+            .iter()
+            .map(|c| c.number.clone().unwrap_or_default())
+            .collect();
         assert_eq!(numbers, ["§ 10", "10.1", "10.1 a)", "10.1 b)", "10.1 (i)"]);
         assert_eq!(got[2].heading_path, ["§ 10 Haftung"]);
         assert_eq!(got[0].heading.as_deref(), Some("Haftung"));
@@ -258,8 +342,14 @@ La responsabilità è disciplinata dal contratto principale."#,
         let got = clauses(
             "Sekretess\nAll personal omfattas av sekretessförpliktelser.\nDatabevarande och Radering\nVid upphörande kommer vi att radera all Personuppgift.\nKlausul 6: Ansvarighet\nParterna är överens om ersättning.",
         );
-        let headings: Vec<_> = got.iter().map(|c| c.1.clone().unwrap_or_default()).collect();
-        assert_eq!(headings, ["Sekretess", "Databevarande och Radering", "Ansvarighet"]);
+        let headings: Vec<_> = got
+            .iter()
+            .map(|c| c.1.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            headings,
+            ["Sekretess", "Databevarande och Radering", "Ansvarighet"]
+        );
         assert_eq!(got[2].0.as_deref(), Some("Klausul 6"));
         assert!(got[1].2.ends_with("radera all Personuppgift."));
     }
@@ -296,9 +386,15 @@ La responsabilità è disciplinata dal contratto principale."#,
 
     #[test]
     fn long_unstructured_sections_are_split() {
-        let para = "Der Anbieter verarbeitet Daten nur nach Weisung des Kunden und dokumentiert dies. ".repeat(20);
+        let para =
+            "Der Anbieter verarbeitet Daten nur nach Weisung des Kunden und dokumentiert dies. "
+                .repeat(20);
         let text = format!("Weisungen\n\n{para}\n\n{para}\n\n{para}");
         let got = clauses(&text);
-        assert!(got.len() >= 2, "a 5 KB section must be split, got {}", got.len());
+        assert!(
+            got.len() >= 2,
+            "a 5 KB section must be split, got {}",
+            got.len()
+        );
     }
 }

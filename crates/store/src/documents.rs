@@ -111,7 +111,8 @@ pub enum Upsert {
     Unchanged(DocId),
 }
 
-const DOC_COLUMNS: &str = "d.id, d.path, d.content_hash, d.title, d.language, d.format, d.imported_at, d.byte_size, \
+const DOC_COLUMNS: &str =
+    "d.id, d.path, d.content_hash, d.title, d.language, d.format, d.imported_at, d.byte_size, \
      (SELECT COUNT(*) FROM clauses c WHERE c.doc_id = d.id)";
 
 fn document_row(row: &Row<'_>) -> rusqlite::Result<DocumentRow> {
@@ -138,30 +139,47 @@ fn clause_row(row: &Row<'_>) -> rusqlite::Result<ClauseRow> {
         kind: row.get(3)?,
         number: row.get(4)?,
         heading: row.get(5)?,
-        heading_path: if path.is_empty() { Vec::new() } else { path.split(PATH_SEP).map(str::to_owned).collect() },
+        heading_path: if path.is_empty() {
+            Vec::new()
+        } else {
+            path.split(PATH_SEP).map(str::to_owned).collect()
+        },
         start: row.get::<_, i64>(7)? as usize,
         end: row.get::<_, i64>(8)? as usize,
         language: row.get(9)?,
     })
 }
 
-const CLAUSE_COLUMNS: &str = "id, doc_id, ordinal, kind, number, heading, heading_path, start, end, language";
+const CLAUSE_COLUMNS: &str =
+    "id, doc_id, ordinal, kind, number, heading, heading_path, start, end, language";
 
 impl Store {
     /// Stores a document and its clauses in one transaction.
     ///
     /// Identical bytes already stored are left alone ([`Upsert::Unchanged`]); a
     /// different version from the same path replaces the older one.
-    pub fn upsert_document(&mut self, doc: &NewDocument<'_>, clauses: &[NewClause]) -> Result<Upsert> {
+    pub fn upsert_document(
+        &mut self,
+        doc: &NewDocument<'_>,
+        clauses: &[NewClause],
+    ) -> Result<Upsert> {
         let tx = self.conn.transaction()?;
         let existing: Option<DocId> = tx
-            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [doc.content_hash], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1",
+                [doc.content_hash],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(id) = existing {
             return Ok(Upsert::Unchanged(id));
         }
         let replaced: Option<DocId> = tx
-            .query_row("SELECT id FROM documents WHERE path = ?1", [doc.path], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM documents WHERE path = ?1",
+                [doc.path],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(old) = replaced {
             tx.execute("DELETE FROM documents WHERE id = ?1", [old])?;
@@ -208,7 +226,9 @@ impl Store {
 
     /// All documents, oldest first, without their text.
     pub fn documents(&self) -> Result<Vec<DocumentRow>> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.id"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.id"
+        ))?;
         let rows = stmt.query_map([], document_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -227,27 +247,49 @@ impl Store {
         Ok(row)
     }
 
+    /// One document without its text.
+    pub fn document_summary(&self, id: DocId) -> Result<Option<DocumentRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d WHERE d.id = ?1"
+        ))?;
+        Ok(stmt.query_row([id], document_row).optional()?)
+    }
+
+    /// The id of the document with these exact bytes.
+    pub fn document_id_by_hash(&self, content_hash: &str) -> Result<Option<DocId>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?;
+        Ok(stmt.query_row([content_hash], |r| r.get(0)).optional()?)
+    }
+
     /// The id of the newest document imported from `path`.
     pub fn document_id_by_path(&self, path: &str) -> Result<Option<DocId>> {
         let id = self
             .conn
-            .query_row("SELECT id FROM documents WHERE path = ?1 ORDER BY id DESC LIMIT 1", [path], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM documents WHERE path = ?1 ORDER BY id DESC LIMIT 1",
+                [path],
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(id)
     }
 
     /// The clauses of a document, in order.
     pub fn clauses(&self, doc_id: DocId) -> Result<Vec<ClauseRow>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {CLAUSE_COLUMNS} FROM clauses WHERE doc_id = ?1 ORDER BY ordinal"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CLAUSE_COLUMNS} FROM clauses WHERE doc_id = ?1 ORDER BY ordinal"
+        ))?;
         let rows = stmt.query_map([doc_id], clause_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Clauses by id, in no particular order; unknown ids are skipped.
     pub fn clauses_by_id(&self, ids: &[ClauseId]) -> Result<Vec<ClauseRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ?1"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ?1"
+        ))?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(row) = stmt.query_row([id], clause_row).optional()? {
@@ -257,10 +299,25 @@ impl Store {
         Ok(out)
     }
 
-    /// Text of a range of a document's text; `None` when the document is gone.
-    pub fn document_text(&self, doc_id: DocId) -> Result<Option<String>> {
-        let mut stmt = self.conn.prepare_cached("SELECT text FROM documents WHERE id = ?1")?;
-        Ok(stmt.query_row([doc_id], |r| r.get(0)).optional()?)
+    /// The text of a clause: its byte range of the document's text.
+    pub fn clause_text(&self, clause: &ClauseRow) -> Result<String> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT substr(CAST(text AS BLOB), ?2, ?3) FROM documents WHERE id = ?1",
+        )?;
+        let bytes: Vec<u8> = stmt
+            .query_row(
+                params![
+                    clause.doc_id,
+                    clause.start as i64 + 1,
+                    (clause.end - clause.start) as i64
+                ],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or_default();
+        // Offsets are char boundaries by construction; lossy only guards a corrupt file.
+        Ok(String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 
     /// Removes a document and its clauses; returns whether it existed.
@@ -307,15 +364,24 @@ mod tests {
     #[test]
     fn a_document_round_trips_with_its_clauses() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        let Upsert::Inserted { id, replaced: None } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 44)])? else {
+        let Upsert::Inserted { id, replaced: None } =
+            store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 46)])?
+        else {
             panic!("expected a fresh insert");
         };
         let stored = store.document(id)?.expect("document is stored");
         assert_eq!(stored.clause_count, 1);
         assert!(stored.text.contains("€5.000"));
         let clauses = store.clauses(id)?;
-        assert_eq!(clauses[0].heading_path, ["Verwerkersovereenkomst", "Deel A"]);
-        assert_eq!((clauses[0].start, clauses[0].end), (0, 44));
+        assert_eq!(
+            clauses[0].heading_path,
+            ["Verwerkersovereenkomst", "Deel A"]
+        );
+        assert_eq!((clauses[0].start, clauses[0].end), (0, 46));
+        assert_eq!(
+            store.clause_text(&clauses[0])?,
+            "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000."
+        );
         Ok(())
     }
 
@@ -324,7 +390,9 @@ mod tests {
         let mut store = Store::open_in_memory()?;
         let first = store.upsert_document(&doc("a.txt", "h1"), &[])?;
         let again = store.upsert_document(&doc("copy/a.txt", "h1"), &[])?;
-        let Upsert::Inserted { id, .. } = first else { panic!("first insert") };
+        let Upsert::Inserted { id, .. } = first else {
+            panic!("first insert")
+        };
         assert_eq!(again, Upsert::Unchanged(id));
         assert_eq!(store.documents()?.len(), 1);
         Ok(())
@@ -333,20 +401,27 @@ mod tests {
     #[test]
     fn a_new_version_from_the_same_path_replaces_the_old() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        let Upsert::Inserted { id: old, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])? else {
+        let Upsert::Inserted { id: old, .. } =
+            store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])?
+        else {
             panic!()
         };
         let second = store.upsert_document(&doc("a.txt", "h2"), &[])?;
         assert!(matches!(second, Upsert::Inserted { replaced: Some(r), .. } if r == old));
         assert_eq!(store.documents()?.len(), 1);
-        assert!(store.clauses(old)?.is_empty(), "old clauses go with the old version");
+        assert!(
+            store.clauses(old)?.is_empty(),
+            "old clauses go with the old version"
+        );
         Ok(())
     }
 
     #[test]
     fn deleting_cascades_and_bumps_the_generation() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        let Upsert::Inserted { id, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])? else {
+        let Upsert::Inserted { id, .. } =
+            store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])?
+        else {
             panic!()
         };
         let before = store.generation()?;

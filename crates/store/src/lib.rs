@@ -66,17 +66,25 @@ impl Store {
     /// The generation counter: bumped by every change to documents or clauses.
     pub fn generation(&self) -> Result<u64> {
         let value: String =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| r.get(0))?;
+            self.conn
+                .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+                    r.get(0)
+                })?;
         Ok(value.parse().unwrap_or(0))
     }
 
     /// The schema version (SQLite `user_version`).
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 }
 
 pub(crate) fn bump_generation(tx: &rusqlite::Transaction<'_>) -> Result<()> {
-    tx.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'", [])?;
+    tx.execute(
+        "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'",
+        [],
+    )?;
     Ok(())
 }

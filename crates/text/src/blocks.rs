@@ -72,7 +72,9 @@ pub(crate) fn collapse_whitespace(raw: &str) -> String {
         }
         out.push_str(word);
     }
-    if out.is_ascii() {
+    let normalized = unicode_normalization::is_nfc_quick(out.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    if out.is_ascii() || normalized {
         out
     } else {
         out.nfc().collect()

@@ -40,7 +40,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => text.to_owned(),
-            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+            Err(_) => WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
         }
     };
     let text = normalise(&raw);
@@ -71,7 +74,10 @@ fn normalise(raw: &str) -> String {
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF document; PDF import is not supported yet"),
-        (b"PK\x03\x04", "a ZIP archive, e.g. DOCX; DOCX import is not supported yet"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive, e.g. DOCX; DOCX import is not supported yet",
+        ),
         (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
@@ -139,7 +145,12 @@ mod tests {
 
     #[test]
     fn binary_files_are_refused_with_a_reason() {
-        assert!(matches!(decode(b"%PDF-1.7\n..."), Err(DecodeError::Binary(k)) if k.contains("PDF")));
-        assert!(matches!(decode(b"abc\0\0\x01def"), Err(DecodeError::Binary(_))));
+        assert!(
+            matches!(decode(b"%PDF-1.7\n..."), Err(DecodeError::Binary(k)) if k.contains("PDF"))
+        );
+        assert!(matches!(
+            decode(b"abc\0\0\x01def"),
+            Err(DecodeError::Binary(_))
+        ));
     }
 }

@@ -10,13 +10,42 @@ use crate::blocks::{BlockKind, Extracted};
 use crate::DecodeError;
 
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed", "canvas", "select",
-    "button",
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed",
+    "canvas", "select", "button",
 ];
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "blockquote", "pre", "table",
-    "tr", "ul", "ol", "dl", "dt", "dd", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "body", "form",
-    "figure", "figcaption", "address",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "hr",
+    "body",
+    "form",
+    "figure",
+    "figcaption",
+    "address",
 ];
 
 /// Deeper nesting than this is refused: html5ever slows down quadratically on it.
@@ -33,8 +62,8 @@ pub(crate) fn extract(text: &str) -> Result<Extracted, DecodeError> {
 /// A cheap upper estimate of element nesting, counted on the raw tags.
 fn nesting_depth(text: &str) -> usize {
     const UNCLOSED: &[&str] = &[
-        "br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "p",
-        "li", "td", "th", "tr", "dt", "dd", "option", "!doctype",
+        "br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source",
+        "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "!doctype",
     ];
     let (mut depth, mut max) = (0usize, 0usize);
     let bytes = text.as_bytes();
@@ -44,12 +73,17 @@ fn nesting_depth(text: &str) -> usize {
             depth = depth.saturating_sub(1);
             continue;
         }
-        let name_len = rest.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'!').count();
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
+            .count();
         if name_len == 0 {
             continue;
         }
         let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
-        let self_closing = text[i..].find('>').is_some_and(|end| text[i..i + end].ends_with('/'));
+        let self_closing = text[i..]
+            .find('>')
+            .is_some_and(|end| text[i..i + end].ends_with('/'));
         if !UNCLOSED.contains(&name.as_str()) && !self_closing {
             depth += 1;
             max = max.max(depth);
@@ -95,7 +129,11 @@ fn walk(html: &Html) -> Extracted {
                     if skipping > 0 || !BLOCKS.contains(&name) {
                         continue;
                     }
-                    let kind = if block_kind(name).is_some() { kinds.pop() } else { kinds.last().copied() };
+                    let kind = if block_kind(name).is_some() {
+                        kinds.pop()
+                    } else {
+                        kinds.last().copied()
+                    };
                     doc.push(kind.unwrap_or(BlockKind::Paragraph), &current);
                     current.clear();
                 }
@@ -129,7 +167,10 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<(BlockKind, String)> {
         let doc = extract(html).unwrap();
-        doc.blocks.iter().map(|b| (b.kind, doc.block_text(b).to_owned())).collect()
+        doc.blocks
+            .iter()
+            .map(|b| (b.kind, doc.block_text(b).to_owned()))
+            .collect()
     }
 
     #[test]
@@ -158,7 +199,11 @@ mod tests {
 
     #[test]
     fn hostile_nesting_depth_is_refused_quickly() {
-        let html = format!("{}deep{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let html = format!(
+            "{}deep{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         assert_eq!(extract(&html).unwrap_err(), DecodeError::TooDeep(100_000));
     }
 

@@ -28,7 +28,11 @@ pub(crate) fn extract(text: &str) -> Extracted {
                 }
             }
             Event::End(tag) => match tag {
-                TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::CodeBlock => {
+                TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::CodeBlock => {
                     doc.push(kind, &current);
                     current.clear();
                     kind = BlockKind::Paragraph;
@@ -74,7 +78,11 @@ mod tests {
     fn headings_paragraphs_and_items() {
         let md = "# Personuppgiftsbiträdesavtal\n\n## 1. Ansvar\n\nText om *ansvar*\nsom fortsätter.\n\n- punkt ett\n- punkt två\n\n<script>alert(1)</script>\n";
         let doc = extract(md);
-        let got: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, doc.block_text(b))).collect();
+        let got: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, doc.block_text(b)))
+            .collect();
         assert_eq!(
             got,
             [

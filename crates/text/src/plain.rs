@@ -118,7 +118,20 @@ fn join(current: &mut String, next: &str) {
 fn is_conjunction(word: &str) -> bool {
     matches!(
         word,
-        "und" | "oder" | "bzw." | "sowie" | "och" | "eller" | "samt" | "e" | "o" | "ed" | "en" | "of" | "and" | "or"
+        "und"
+            | "oder"
+            | "bzw."
+            | "sowie"
+            | "och"
+            | "eller"
+            | "samt"
+            | "e"
+            | "o"
+            | "ed"
+            | "en"
+            | "of"
+            | "and"
+            | "or"
     )
 }
 
@@ -137,7 +150,10 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     if !(30..=120).contains(&p90) {
         return None;
     }
-    let near = lengths.iter().filter(|&&n| n * 4 >= p90 * 3 && n <= p90 + 2).count();
+    let near = lengths
+        .iter()
+        .filter(|&&n| n * 4 >= p90 * 3 && n <= p90 + 2)
+        .count();
     (near * 10 >= lengths.len() * 4).then_some(p90)
 }
 
@@ -147,7 +163,10 @@ mod tests {
 
     fn blocks(text: &str) -> Vec<String> {
         let doc = extract(text);
-        doc.blocks.iter().map(|b| doc.block_text(b).to_owned()).collect()
+        doc.blocks
+            .iter()
+            .map(|b| doc.block_text(b).to_owned())
+            .collect()
     }
 
     #[test]
@@ -164,14 +183,19 @@ Der Auftraggeber hat das Recht, nach rechtzeitiger Anmeldung Kontrollen
 durchzuführen.";
         let got = blocks(text);
         assert_eq!(got.len(), 4, "{got:#?}");
-        assert!(got[1].starts_with("Der Auftragnehmer") && got[1].ends_with("schriftlich zugestimmt."));
+        assert!(
+            got[1].starts_with("Der Auftragnehmer") && got[1].ends_with("schriftlich zugestimmt.")
+        );
         assert_eq!(got[3], "Der Auftraggeber hat das Recht, nach rechtzeitiger Anmeldung Kontrollen durchzuführen.");
     }
 
     #[test]
     fn hyphenated_words_are_rejoined_but_real_hyphens_stay() {
         let got = blocks("Die Auftrags-\nverarbeitung der Daten-\nund Informationssicherheit per E-Mail-\nAdresse");
-        assert_eq!(got, ["Die Auftragsverarbeitung der Daten- und Informationssicherheit per E-Mail-Adresse"]);
+        assert_eq!(
+            got,
+            ["Die Auftragsverarbeitung der Daten- und Informationssicherheit per E-Mail-Adresse"]
+        );
     }
 
     #[test]
@@ -193,13 +217,22 @@ durchzuführen.";
         let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
-            [BlockKind::Paragraph, BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Paragraph]
+            [
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::Paragraph
+            ]
         );
         assert_eq!(doc.block_text(&doc.blocks[2]), "första punkt");
     }
 
     #[test]
     fn lowercase_continuation_is_joined_even_without_wrapping() {
-        assert_eq!(blocks("Il Cliente può effettuare\nun audit per anno."), ["Il Cliente può effettuare un audit per anno."]);
+        assert_eq!(
+            blocks("Il Cliente può effettuare\nun audit per anno."),
+            ["Il Cliente può effettuare un audit per anno."]
+        );
     }
 }

@@ -1,0 +1,181 @@
+//! `concordia bench`: import throughput and search latency on a synthetic library.
+//!
+//! The library is generated from clause templates in sv, de, it and nl with a
+//! fixed seed, so every run measures the same bytes.
+
+use std::path::Path;
+use std::time::Instant;
+
+use concordia_core::api::SearchRequest;
+use concordia_core::{Library, Progress};
+
+/// (language, heading style, clause templates). `{n}` is a number, `{p}` a party, `{c}` a city.
+const TEMPLATES: &[(&str, &str, &[(&str, &str)])] = &[
+    ("sv", "{i}. ", &[
+        ("Behandlingens föremål", "Personuppgiftsbiträdet behandlar personuppgifter för {p} endast enligt dokumenterade instruktioner från den personuppgiftsansvarige under avtalets löptid."),
+        ("Sekretess", "All personal som behandlar personuppgifter omfattas av tystnadsplikt som gäller även efter anställningens upphörande."),
+        ("Säkerhet", "Biträdet vidtar lämpliga tekniska och organisatoriska åtgärder enligt artikel 32 GDPR, bland annat kryptering, åtkomstkontroll och loggning som sparas i {n} dagar."),
+        ("Underbiträden", "Biträdet får anlita underbiträden endast efter skriftligt förhandsgodkännande. Den ansvarige kan invända inom {n} dagar från meddelandet."),
+        ("Personuppgiftsincidenter", "Biträdet ska underrätta den personuppgiftsansvarige om en personuppgiftsincident utan onödigt dröjsmål och senast inom {n} timmar."),
+        ("Radering", "Vid avtalets upphörande ska biträdet radera eller återlämna alla personuppgifter inom {n} dagar. Säkerhetskopior raderas inom {n} månader."),
+        ("Granskning", "Den personuppgiftsansvarige har rätt att genomföra granskningar en gång per år efter minst {n} arbetsdagars varsel."),
+        ("Ansvar", "Biträdets sammanlagda ansvar är begränsat till {n} 000 kronor per år. Ansvaret omfattar inte indirekt skada eller utebliven vinst."),
+        ("Tillämplig lag", "Avtalet ska tolkas enligt svensk lag. Tvister avgörs av allmän domstol i {c}."),
+    ]),
+    ("de", "§ {i} ", &[
+        ("Gegenstand der Verarbeitung", "Der Auftragnehmer verarbeitet personenbezogene Daten im Auftrag von {p} ausschließlich auf dokumentierte Weisung des Auftraggebers."),
+        ("Vertraulichkeit", "Der Auftragnehmer verpflichtet alle zur Verarbeitung befugten Personen zur Vertraulichkeit, auch über das Ende des Beschäftigungsverhältnisses hinaus."),
+        ("Technische und organisatorische Maßnahmen", "Der Auftragnehmer trifft alle nach Art. 32 DSGVO erforderlichen Maßnahmen, insbesondere Verschlüsselung und Zugriffskontrolle; Protokolle werden {n} Tage aufbewahrt."),
+        ("Unterauftragsverarbeiter", "Die Beauftragung weiterer Auftragsverarbeiter bedarf der vorherigen schriftlichen Genehmigung. Der Auftraggeber kann binnen {n} Tagen widersprechen."),
+        ("Meldung von Verletzungen", "Der Auftragnehmer meldet Verletzungen des Schutzes personenbezogener Daten unverzüglich, spätestens innerhalb von {n} Stunden."),
+        ("Löschung und Rückgabe", "Nach Beendigung des Vertrags löscht der Auftragnehmer sämtliche Daten binnen {n} Tagen oder gibt sie nach Wahl des Auftraggebers zurück."),
+        ("Kontrollrechte", "Der Auftraggeber ist berechtigt, einmal jährlich nach Anmeldung mit einer Frist von {n} Werktagen Kontrollen durchzuführen."),
+        ("Haftung", "Die Haftung des Auftragnehmers ist auf {n}.000 EUR je Vertragsjahr begrenzt; für entgangenen Gewinn wird nicht gehaftet."),
+        ("Gerichtsstand", "Es gilt deutsches Recht. Gerichtsstand ist {c}."),
+    ]),
+    ("it", "Articolo {i} – ", &[
+        ("Oggetto", "Il Responsabile tratta i dati personali per conto di {p} soltanto su istruzione documentata del Titolare del trattamento."),
+        ("Riservatezza", "Le persone autorizzate al trattamento si sono impegnate alla riservatezza anche dopo la cessazione del rapporto."),
+        ("Misure di sicurezza", "Il Responsabile adotta le misure tecniche e organizzative previste dall'articolo 32 del GDPR; i registri sono conservati per {n} giorni."),
+        ("Sub-responsabili", "Il Responsabile non ricorre a un altro responsabile senza autorizzazione scritta. Il Titolare può opporsi entro {n} giorni."),
+        ("Violazione dei dati", "Il Responsabile informa il Titolare senza ingiustificato ritardo e comunque entro {n} ore da una violazione dei dati personali."),
+        ("Cancellazione", "Al termine del contratto il Responsabile cancellerà o restituirà tutti i dati personali entro {n} giorni."),
+        ("Revisione", "Il Titolare può effettuare una revisione per anno solare con un preavviso di almeno {n} giorni lavorativi."),
+        ("Responsabilità", "La responsabilità del Responsabile è limitata a € {n}.000 per anno contrattuale, esclusi i danni indiretti e il lucro cessante."),
+        ("Legge applicabile", "Il contratto è regolato dalla legge italiana. Foro competente è quello di {c}."),
+    ]),
+    ("nl", "Artikel {i} ", &[
+        ("Onderwerp", "Verwerker verwerkt persoonsgegevens ten behoeve van {p} uitsluitend op basis van schriftelijke instructies van Verwerkingsverantwoordelijke."),
+        ("Geheimhouding", "Alle personen die persoonsgegevens verwerken zijn gebonden aan geheimhouding, ook na beëindiging van het dienstverband."),
+        ("Beveiliging", "Verwerker neemt passende technische en organisatorische maatregelen als bedoeld in artikel 32 AVG; logbestanden worden {n} dagen bewaard."),
+        ("Subverwerkers", "Verwerker schakelt geen subverwerker in zonder voorafgaande schriftelijke toestemming. Bezwaar is mogelijk binnen {n} dagen."),
+        ("Datalekken", "Verwerker meldt een datalek zonder onredelijke vertraging en in ieder geval binnen {n} uur aan Verwerkingsverantwoordelijke."),
+        ("Verwijdering", "Na afloop van de overeenkomst verwijdert Verwerker alle persoonsgegevens binnen {n} dagen of retourneert deze."),
+        ("Controle", "Verwerkingsverantwoordelijke mag eenmaal per jaar een audit laten uitvoeren met een aankondiging van {n} werkdagen."),
+        ("Aansprakelijkheid", "De totale aansprakelijkheid van Verwerker bedraagt nooit meer dan €{n}.000. Gevolgschade en gederfde winst zijn uitgesloten."),
+        ("Toepasselijk recht", "Op deze overeenkomst is Nederlands recht van toepassing. Geschillen worden voorgelegd aan de rechtbank te {c}."),
+    ]),
+];
+
+const PARTIES: &[&str] = &[
+    "Nordlicht AB",
+    "Alpenwerk GmbH",
+    "Laguna S.r.l.",
+    "Polderdata B.V.",
+    "Fjordsoft AB",
+];
+const CITIES: &[&str] = &[
+    "Stockholm",
+    "München",
+    "Milano",
+    "Eindhoven",
+    "Göteborg",
+    "Hamburg",
+    "Torino",
+    "Utrecht",
+];
+const QUERIES: &[&str] = &[
+    "aansprakelijkheid",
+    "Haftung begrenzt",
+    "\"senast inom\"",
+    "cancellazione dati",
+    "audit",
+    "radera -kronor",
+    "Kontrollrechte",
+    "datalek",
+    "revisione",
+    "underbiträden",
+    "Verschlüsselung",
+    "geheimhouding",
+    "responsabilità",
+];
+
+/// A tiny deterministic generator (xorshift), so the library is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+fn document(rng: &mut Rng, k: usize) -> String {
+    let (_, style, clauses) = TEMPLATES[k % TEMPLATES.len()];
+    let party = PARTIES[rng.below(PARTIES.len())];
+    let mut out = format!("Data Processing Agreement {k} — {party}\n\n");
+    let sections = 8 + rng.below(8);
+    for i in 1..=sections {
+        let (heading, body) = clauses[rng.below(clauses.len())];
+        out.push_str(&style.replace("{i}", &i.to_string()));
+        out.push_str(heading);
+        out.push_str("\n\n");
+        for _ in 0..1 + rng.below(4) {
+            let n = (1 + rng.below(90)).to_string();
+            let text = body
+                .replace("{n}", &n)
+                .replace("{p}", party)
+                .replace("{c}", CITIES[rng.below(CITIES.len())]);
+            out.push_str(&text);
+            out.push_str(" ");
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn write_library(dir: &Path, docs: usize) -> anyhow::Result<u64> {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut bytes = 0;
+    for k in 0..docs {
+        let text = document(&mut rng, k);
+        bytes += text.len() as u64;
+        std::fs::write(dir.join(format!("dpa-{k:05}.txt")), text)?;
+    }
+    Ok(bytes)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+pub fn run(docs: usize, queries: usize) -> anyhow::Result<()> {
+    let tmp = std::env::temp_dir().join(format!("concordia-bench-{}", std::process::id()));
+    let (files, data) = (tmp.join("files"), tmp.join("data"));
+    std::fs::create_dir_all(&files)?;
+    let bytes = write_library(&files, docs)?;
+    let library = Library::open(&data)?;
+    let started = Instant::now();
+    let report = library.import(&[files.clone()], &Progress::none())?;
+    let seconds = started.elapsed().as_secs_f64();
+    anyhow::ensure!(
+        !report.has_errors(),
+        "the synthetic library must import cleanly"
+    );
+    let clauses: u32 = report.outcomes.iter().filter_map(|o| o.clauses).sum();
+    println!(
+        "import: {docs} documents, {clauses} clauses, {:.1} MB in {seconds:.2} s = {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / seconds
+    );
+    let mut timings = Vec::with_capacity(queries);
+    let mut hits = 0;
+    for i in 0..queries {
+        let req = SearchRequest::new(QUERIES[i % QUERIES.len()]);
+        let started = Instant::now();
+        hits += library.search(&req)?.hits.len();
+        timings.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    timings.sort_by(f64::total_cmp);
+    println!(
+        "search: {queries} queries ({hits} hits): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        percentile(&timings, 0.5),
+        percentile(&timings, 0.99),
+        timings[timings.len() - 1]
+    );
+    drop(library);
+    std::fs::remove_dir_all(&tmp)?;
+    Ok(())
+}

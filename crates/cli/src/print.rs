@@ -1,0 +1,137 @@
+//! Output: JSON for scripts, plain aligned text for people.
+
+use concordia_core::api::{
+    DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults,
+};
+
+fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+pub fn import(report: &ImportReport, as_json: bool) -> anyhow::Result<()> {
+    for o in report
+        .outcomes
+        .iter()
+        .filter(|o| o.status == ImportStatus::Error)
+    {
+        eprintln!("error: {}", o.error.as_deref().unwrap_or("unknown error"));
+    }
+    if as_json {
+        return json(&report.outcomes);
+    }
+    for o in report
+        .outcomes
+        .iter()
+        .filter(|o| o.status != ImportStatus::Error)
+    {
+        let status = if o.status == ImportStatus::Imported {
+            "imported "
+        } else {
+            "unchanged"
+        };
+        println!(
+            "{status}  #{:<4} {:<7} {:>4} clauses  {}  ({})",
+            o.id.unwrap_or_default(),
+            lang_label(o.language.as_deref().unwrap_or("unknown")),
+            o.clauses.unwrap_or_default(),
+            o.title.as_deref().unwrap_or(""),
+            o.path
+        );
+    }
+    Ok(())
+}
+
+pub fn list(docs: &[DocumentSummary], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(&docs);
+    }
+    if docs.is_empty() {
+        println!("The library is empty. Import files with: concordia import PATH...");
+    }
+    for d in docs {
+        let date = d.imported_at.get(..10).unwrap_or(&d.imported_at);
+        println!(
+            "#{:<4} {:<7} {:>4} clauses  {date}  {}",
+            d.id,
+            lang_label(&d.language),
+            d.clauses,
+            d.title
+        );
+    }
+    Ok(())
+}
+
+pub fn search(results: &SearchResults, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(results);
+    }
+    if results.hits.is_empty() {
+        println!("No matching clauses.");
+    }
+    for (i, h) in results.hits.iter().enumerate() {
+        let place = [h.number.as_deref(), h.heading.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        println!(
+            "{:>2}. {} {}  ·  {}  (doc #{}, score {:.2})",
+            i + 1,
+            lang_label(&h.language),
+            h.doc_title,
+            place,
+            h.doc_id,
+            h.score
+        );
+        println!("    {}", marked(&h.snippet, &h.highlights));
+    }
+    Ok(())
+}
+
+pub fn document(doc: &DocumentView, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(doc);
+    }
+    println!(
+        "{}  {}  (#{}, {})\n",
+        doc.title,
+        lang_label(&doc.language),
+        doc.id,
+        doc.path
+    );
+    for c in &doc.clauses {
+        let label = [c.number.as_deref(), c.heading.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !label.is_empty() {
+            println!("── {label}");
+        }
+        for line in marked(&c.text, &c.highlights).lines() {
+            println!("   {line}");
+        }
+        println!();
+    }
+    Ok(())
+}
+
+fn lang_label(code: &str) -> String {
+    format!("[{}]", code.to_uppercase())
+}
+
+/// Wraps highlighted char ranges in «».
+fn marked(text: &str, highlights: &[[usize; 2]]) -> String {
+    let mut out = String::with_capacity(text.len() + highlights.len() * 4);
+    for (i, c) in text.chars().enumerate() {
+        if highlights.iter().any(|[a, _]| *a == i) {
+            out.push('«');
+        }
+        out.push(c);
+        if highlights.iter().any(|[_, b]| *b == i + 1) {
+            out.push('»');
+        }
+    }
+    out
+}

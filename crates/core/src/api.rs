@@ -1,0 +1,196 @@
+//! Plain data crossing the boundary to the app (IPC) and the CLI (JSON).
+//!
+//! Offsets: `start`/`end` of a clause are byte offsets into the document's
+//! normalised text; `highlights` are **character** (Unicode scalar) offsets
+//! into the string they belong to, so a UI can slice with `Array.from(s)`.
+
+use serde::{Deserialize, Serialize};
+
+/// What happened to one file of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportStatus {
+    /// New in the library.
+    Imported,
+    /// The same bytes were already in the library.
+    Unchanged,
+    /// Refused; see `error`.
+    Error,
+}
+
+/// The result for one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportOutcome {
+    /// Library id, unless refused.
+    pub id: Option<i64>,
+    /// The file.
+    pub path: String,
+    /// Title, unless refused.
+    pub title: Option<String>,
+    /// Language code, unless refused.
+    pub language: Option<String>,
+    /// Number of clauses, unless refused.
+    pub clauses: Option<u32>,
+    /// What happened.
+    pub status: ImportStatus,
+    /// Why it was refused.
+    pub error: Option<String>,
+    /// Error code when refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<crate::ErrorCode>,
+}
+
+/// The result of an import run.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    /// One entry per file handled, in order.
+    pub outcomes: Vec<ImportOutcome>,
+    /// Whether the user stopped the run; files not reached are not listed.
+    pub cancelled: bool,
+}
+
+impl ImportReport {
+    /// Whether any file was refused.
+    pub fn has_errors(&self) -> bool {
+        self.outcomes
+            .iter()
+            .any(|o| o.status == ImportStatus::Error)
+    }
+}
+
+/// A step of a long task.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressEvent {
+    /// What is running: "import" or "reindex".
+    pub task: &'static str,
+    /// Items finished.
+    pub done: usize,
+    /// Items in all.
+    pub total: usize,
+    /// The item just finished, if any.
+    pub current: Option<String>,
+}
+
+/// A document in the library listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentSummary {
+    /// Library id.
+    pub id: i64,
+    /// Where it was imported from.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Language code.
+    pub language: String,
+    /// Source format.
+    pub format: String,
+    /// Number of clauses.
+    pub clauses: u32,
+    /// RFC 3339 time of import.
+    pub imported_at: String,
+    /// Size of the source file.
+    pub bytes: u64,
+}
+
+/// A document with its clauses.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    /// Library id.
+    pub id: i64,
+    /// Where it was imported from.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Language code.
+    pub language: String,
+    /// Clauses in order.
+    pub clauses: Vec<ClauseView>,
+}
+
+/// One clause of a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClauseView {
+    /// Clause id.
+    pub id: i64,
+    /// Number as written ("11.3", "§ 10", "Artikel 8").
+    pub number: Option<String>,
+    /// Own heading.
+    pub heading: Option<String>,
+    /// Parent headings, outermost first.
+    pub heading_path: Vec<String>,
+    /// The clause text (its heading line included).
+    pub text: String,
+    /// Byte offset in the document's normalised text.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Language code of the clause.
+    pub language: String,
+    /// Character ranges in `text` matching the query passed to `show`, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// A search.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SearchRequest {
+    /// Words, "phrases", -exclusions.
+    pub query: String,
+    /// Only this language.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Only this document.
+    #[serde(default)]
+    pub doc: Option<i64>,
+    /// At most this many hits (default 20).
+    #[serde(default = "default_limit")]
+    pub limit: usize,
+}
+
+fn default_limit() -> usize {
+    20
+}
+
+impl SearchRequest {
+    /// A search over everything with the default limit.
+    pub fn new(query: &str) -> SearchRequest {
+        SearchRequest {
+            query: query.to_owned(),
+            lang: None,
+            doc: None,
+            limit: default_limit(),
+        }
+    }
+}
+
+/// Hits, best first.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// The hits.
+    pub hits: Vec<SearchHit>,
+}
+
+/// One clause that matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    /// Its document.
+    pub doc_id: i64,
+    /// The document's title.
+    pub doc_title: String,
+    /// The document's path.
+    pub path: String,
+    /// The clause's language.
+    pub language: String,
+    /// Clause id.
+    pub clause_id: i64,
+    /// Clause number.
+    pub number: Option<String>,
+    /// Nearest heading.
+    pub heading: Option<String>,
+    /// BM25 score.
+    pub score: f32,
+    /// An excerpt of the clause around the matches.
+    pub snippet: String,
+    /// Character ranges in `snippet` that match.
+    pub highlights: Vec<[usize; 2]>,
+}

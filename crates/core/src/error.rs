@@ -1,0 +1,84 @@
+use std::path::PathBuf;
+
+/// Result alias of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What can go wrong; messages name the file and say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read from disk.
+    #[error("could not read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A file was read but is not usable text.
+    #[error("could not import {path}: {reason}")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why, in words.
+        reason: String,
+    },
+    /// The file type is not one Concordia imports.
+    #[error(
+        "could not import {path}: .{extension} files are not supported (use .txt, .md or .html)"
+    )]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// Its extension.
+        extension: String,
+    },
+    /// No such document in the library.
+    #[error("no document {0} in the library")]
+    NotFound(String),
+    /// The data directory could not be prepared.
+    #[error("could not open the library in {path}: {reason}")]
+    DataDir {
+        /// The directory.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] concordia_store::Error),
+    /// The index failed.
+    #[error(transparent)]
+    Index(#[from] concordia_index::Error),
+}
+
+/// A closed set of codes the UI can act on; it never parses messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// File missing or unreadable.
+    Io,
+    /// File is not usable text (binary, empty, malformed).
+    Unreadable,
+    /// File type not supported.
+    Unsupported,
+    /// Unknown document.
+    NotFound,
+    /// Another process is writing the index.
+    Busy,
+    /// Storage failure.
+    Storage,
+}
+
+impl Error {
+    /// The code for this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Unreadable { .. } => ErrorCode::Unreadable,
+            Error::Unsupported { .. } => ErrorCode::Unsupported,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Index(concordia_index::Error::Busy) => ErrorCode::Busy,
+            Error::DataDir { .. } | Error::Store(_) | Error::Index(_) => ErrorCode::Storage,
+        }
+    }
+}

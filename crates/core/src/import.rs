@@ -1,0 +1,171 @@
+//! Turning files into documents ready to store: discovery, reading, parsing.
+
+use std::path::{Path, PathBuf};
+
+use concordia_legal::{segment, ClauseKind};
+use concordia_store::NewClause;
+use concordia_text::{detect_language, extract, Format, Lang, MAX_FILE_BYTES};
+use sha2::{Digest, Sha256};
+
+use crate::{Error, Result};
+
+/// A file read and parsed, not yet stored.
+pub(crate) struct Parsed {
+    pub title: String,
+    pub language: Lang,
+    pub format: Format,
+    pub text: String,
+    pub clauses: Vec<NewClause>,
+}
+
+/// Expands folders (recursively, skipping hidden entries) into the files Concordia reads.
+/// Files named directly are kept whatever their type, so refusing them can say why.
+pub(crate) fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found);
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if hidden || kind.is_symlink() {
+                continue;
+            } else if kind.is_dir() {
+                stack.push(path);
+            } else if format_of(&path).is_some() {
+                found.push(path);
+            }
+        }
+    }
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension)
+}
+
+/// Reads a file, refusing ones too large to be a contract.
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(Error::Unreadable {
+            path: path.to_path_buf(),
+            reason: "it is a folder".into(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        let reason = format!(
+            "the file is {} MB, more than the {} MB limit for one document",
+            meta.len() / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        );
+        return Err(Error::Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Hex SHA-256 of the bytes: a document's identity.
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Parses bytes into text, clauses, language and title.
+pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
+    let Some(format) = format_of(path) else {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Say what a binary file is, rather than only that its name is unknown.
+        if let Err(e @ concordia_text::DecodeError::Binary(_)) = concordia_text::decode(bytes) {
+            return Err(Error::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
+        return Err(Error::Unsupported {
+            path: path.to_path_buf(),
+            extension,
+        });
+    };
+    let doc = extract(bytes, format).map_err(|e| Error::Unreadable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let language = document_language(&doc.text);
+    let clauses = segment(&doc)
+        .into_iter()
+        .map(|c| {
+            let detected = detect_language(&doc.text[c.start..c.end]);
+            let lang = if detected == Lang::Unknown {
+                language
+            } else {
+                detected
+            };
+            NewClause {
+                kind: kind_name(c.kind),
+                number: c.number,
+                heading: c.heading,
+                heading_path: c.heading_path,
+                start: c.start,
+                end: c.end,
+                language: lang.code().to_owned(),
+            }
+        })
+        .collect();
+    Ok(Parsed {
+        title: crate::title::title(&doc, path),
+        language,
+        format,
+        text: doc.text,
+        clauses,
+    })
+}
+
+/// Detects on a sample: the first 30 000 characters are plenty for a contract.
+fn document_language(text: &str) -> Lang {
+    let end = text
+        .char_indices()
+        .nth(30_000)
+        .map_or(text.len(), |(i, _)| i);
+    detect_language(&text[..end])
+}
+
+fn kind_name(kind: ClauseKind) -> &'static str {
+    match kind {
+        ClauseKind::Preamble => "preamble",
+        ClauseKind::Section => "section",
+        ClauseKind::Item => "item",
+        ClauseKind::Continuation => "continuation",
+    }
+}

@@ -1,0 +1,417 @@
+//! The library: one data directory holding `library.sqlite` (the truth) and `index/` (a cache).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use concordia_index::{ClauseDoc, SearchIndex, SearchQuery};
+use concordia_store::{ClauseRow, NewDocument, Store, Upsert};
+
+use crate::api::*;
+use crate::import::{self, Parsed};
+use crate::snippet::{char_ranges, snippet};
+use crate::{Error, Progress, Result};
+
+const SNIPPET_CHARS: usize = 220;
+
+/// The data directory: `$CONCORDIA_DATA_DIR`, else the platform's data dir + `concordia`.
+pub fn default_data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CONCORDIA_DATA_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("concordia")
+}
+
+/// An open library. Safe to share between threads.
+pub struct Library {
+    store: Mutex<Store>,
+    index: SearchIndex,
+    data_dir: PathBuf,
+}
+
+impl Library {
+    /// Opens the library in `data_dir`, creating it if needed. A missing,
+    /// unreadable or stale index is rebuilt from the store before returning.
+    pub fn open(data_dir: &Path) -> Result<Library> {
+        let dir_error = |e: std::io::Error| Error::DataDir {
+            path: data_dir.to_path_buf(),
+            reason: e.to_string(),
+        };
+        std::fs::create_dir_all(data_dir).map_err(dir_error)?;
+        let store = Store::open(&data_dir.join("library.sqlite"))?;
+        let index_dir = data_dir.join("index");
+        let index = match SearchIndex::open_or_create(&index_dir) {
+            Ok(index) => index,
+            Err(concordia_index::Error::Busy) => return Err(concordia_index::Error::Busy.into()),
+            Err(_) => {
+                // The index is only a cache: throw the broken one away.
+                std::fs::remove_dir_all(&index_dir).map_err(dir_error)?;
+                SearchIndex::open_or_create(&index_dir)?
+            }
+        };
+        let library = Library {
+            store: Mutex::new(store),
+            index,
+            data_dir: data_dir.to_path_buf(),
+        };
+        if library.index_is_stale()? {
+            library.reindex(&Progress::none())?;
+        }
+        Ok(library)
+    }
+
+    /// Where the library lives.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave SQLite inconsistent (transactions), so go on.
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether the index misses changes made to the store.
+    pub fn index_is_stale(&self) -> Result<bool> {
+        let generation = self.store().generation()?;
+        Ok(self.index.generation()? != Some(generation))
+    }
+
+    /// Imports files and folders. Each file is its own transaction: a refused
+    /// file is reported and the others are still imported.
+    pub fn import(&self, paths: &[PathBuf], progress: &Progress) -> Result<ImportReport> {
+        let files = import::collect_files(paths);
+        let mut outcomes = Vec::with_capacity(files.len());
+        let mut batch = None;
+        let mut cancelled = false;
+        for (done, path) in files.iter().enumerate() {
+            if progress.cancelled() {
+                cancelled = true;
+                break;
+            }
+            let outcome = match self.import_one(path, &mut batch) {
+                Ok(outcome) => outcome,
+                Err(Error::Index(e)) => return Err(e.into()),
+                Err(e) => refused(path, &e),
+            };
+            outcomes.push(outcome);
+            let current = Some(path.display().to_string());
+            progress.report(ProgressEvent {
+                task: "import",
+                done: done + 1,
+                total: files.len(),
+                current,
+            });
+        }
+        if let Some(batch) = batch {
+            let generation = self.store().generation()?;
+            batch.commit(generation)?;
+        }
+        Ok(ImportReport {
+            outcomes,
+            cancelled,
+        })
+    }
+
+    fn import_one<'a>(
+        &'a self,
+        path: &Path,
+        batch: &mut Option<concordia_index::Batch<'a>>,
+    ) -> Result<ImportOutcome> {
+        let bytes = import::read(path)?;
+        let hash = import::content_hash(&bytes);
+        let known = self.store().document_id_by_hash(&hash)?;
+        if let Some(id) = known {
+            return self.outcome(path, id, ImportStatus::Unchanged);
+        }
+        let parsed = import::parse(path, &bytes)?;
+        let path_text = absolute(path).display().to_string();
+        let imported_at = now();
+        let new = NewDocument {
+            path: &path_text,
+            content_hash: &hash,
+            title: &parsed.title,
+            language: parsed.language.code(),
+            format: parsed.format.name(),
+            imported_at: &imported_at,
+            byte_size: bytes.len() as u64,
+            text: &parsed.text,
+        };
+        let upsert = self.store().upsert_document(&new, &parsed.clauses)?;
+        let (id, status) = match upsert {
+            Upsert::Unchanged(id) => (id, ImportStatus::Unchanged),
+            Upsert::Inserted { id, replaced } => {
+                if batch.is_none() {
+                    *batch = Some(self.index.batch()?);
+                }
+                let batch = batch.as_mut().expect("batch was just opened");
+                if let Some(old) = replaced {
+                    batch.remove_document(old as u64);
+                }
+                self.index_document(batch, id, &parsed)?;
+                (id, ImportStatus::Imported)
+            }
+        };
+        self.outcome(path, id, status)
+    }
+
+    fn outcome(&self, path: &Path, id: i64, status: ImportStatus) -> Result<ImportOutcome> {
+        let stored = self
+            .store()
+            .document_summary(id)?
+            .ok_or_else(|| Error::NotFound(id.to_string()))?;
+        Ok(ImportOutcome {
+            id: Some(id),
+            path: path.display().to_string(),
+            title: Some(stored.title),
+            language: Some(stored.language),
+            clauses: Some(stored.clause_count),
+            status,
+            error: None,
+            code: None,
+        })
+    }
+
+    fn index_document(
+        &self,
+        batch: &mut concordia_index::Batch<'_>,
+        id: i64,
+        parsed: &Parsed,
+    ) -> Result<()> {
+        let rows = self.store().clauses(id)?;
+        for row in &rows {
+            let text = index_text(&parsed.text[row.start..row.end], &row.heading_path);
+            batch.add(ClauseDoc {
+                clause_id: row.id as u64,
+                doc_id: id as u64,
+                lang: &row.language,
+                text: &text,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Throws the index away and rebuilds it from the store.
+    pub fn reindex(&self, progress: &Progress) -> Result<usize> {
+        let mut batch = self.index.batch()?;
+        batch.clear()?;
+        let (documents, generation) = {
+            let store = self.store();
+            (store.documents()?, store.generation()?)
+        };
+        let mut clauses = 0;
+        for (done, summary) in documents.iter().enumerate() {
+            let (text, rows) = {
+                let store = self.store();
+                let doc = store
+                    .document(summary.id)?
+                    .ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
+                (doc.text, store.clauses(summary.id)?)
+            };
+            for row in &rows {
+                let body = index_text(&text[row.start..row.end], &row.heading_path);
+                let doc = ClauseDoc {
+                    clause_id: row.id as u64,
+                    doc_id: summary.id as u64,
+                    lang: &row.language,
+                    text: &body,
+                };
+                batch.add(doc)?;
+            }
+            clauses += rows.len();
+            let current = Some(summary.title.clone());
+            progress.report(ProgressEvent {
+                task: "reindex",
+                done: done + 1,
+                total: documents.len(),
+                current,
+            });
+        }
+        batch.commit(generation)?;
+        Ok(clauses)
+    }
+
+    /// Every document, oldest first.
+    pub fn list(&self) -> Result<Vec<DocumentSummary>> {
+        let rows = self.store().documents()?;
+        Ok(rows
+            .into_iter()
+            .map(|d| DocumentSummary {
+                id: d.id,
+                path: d.path,
+                title: d.title,
+                language: d.language,
+                format: d.format,
+                clauses: d.clause_count,
+                imported_at: d.imported_at,
+                bytes: d.byte_size,
+            })
+            .collect())
+    }
+
+    /// Resolves a library id or a file path to a document id.
+    pub fn resolve(&self, doc: &str) -> Result<i64> {
+        if let Ok(id) = doc.parse::<i64>() {
+            return Ok(id);
+        }
+        let path = absolute(Path::new(doc)).display().to_string();
+        self.store()
+            .document_id_by_path(&path)?
+            .ok_or_else(|| Error::NotFound(doc.to_owned()))
+    }
+
+    /// A document with its clauses; with `query`, each clause carries the ranges that match it.
+    pub fn document(&self, id: i64, query: Option<&str>) -> Result<DocumentView> {
+        let (doc, rows) = {
+            let store = self.store();
+            let doc = store
+                .document(id)?
+                .ok_or_else(|| Error::NotFound(id.to_string()))?;
+            (doc, store.clauses(id)?)
+        };
+        let matcher = match query.filter(|q| !q.trim().is_empty()) {
+            Some(q) => Some(
+                self.index
+                    .search(&SearchQuery {
+                        text: q,
+                        limit: 0,
+                        ..Default::default()
+                    })?
+                    .1,
+            ),
+            None => None,
+        };
+        let clauses = rows
+            .into_iter()
+            .map(|row| {
+                let text = &doc.text[row.start..row.end];
+                let highlights = matcher.as_ref().map_or_else(Vec::new, |m| {
+                    char_ranges(text, &m.find(&row.language, text))
+                });
+                clause_view(row, text.to_owned(), highlights)
+            })
+            .collect();
+        Ok(DocumentView {
+            id: doc.id,
+            path: doc.path,
+            title: doc.title,
+            language: doc.language,
+            clauses,
+        })
+    }
+
+    /// Removes a document from the store and the index.
+    pub fn remove(&self, id: i64) -> Result<()> {
+        let generation = {
+            let mut store = self.store();
+            if !store.delete_document(id)? {
+                return Err(Error::NotFound(id.to_string()));
+            }
+            store.generation()?
+        };
+        let mut batch = self.index.batch()?;
+        batch.remove_document(id as u64);
+        batch.commit(generation)?;
+        Ok(())
+    }
+
+    /// Searches clauses; hits carry a snippet with highlighted matches.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let query = SearchQuery {
+            text: &req.query,
+            lang: req.lang.as_deref(),
+            doc_id: req.doc.map(|d| d as u64),
+            limit: req.limit,
+        };
+        let (found, matcher) = self.index.search(&query)?;
+        let store = self.store();
+        let ids: Vec<i64> = found.iter().map(|h| h.clause_id as i64).collect();
+        let rows: HashMap<i64, ClauseRow> = store
+            .clauses_by_id(&ids)?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect();
+        let mut docs = HashMap::new();
+        let mut hits = Vec::with_capacity(found.len());
+        for hit in found {
+            // A clause missing from the store means the index is behind: skip it.
+            let Some(row) = rows.get(&(hit.clause_id as i64)) else {
+                continue;
+            };
+            if !docs.contains_key(&row.doc_id) {
+                let Some(doc) = store.document_summary(row.doc_id)? else {
+                    continue;
+                };
+                docs.insert(row.doc_id, doc);
+            }
+            let doc = &docs[&row.doc_id];
+            let text = store.clause_text(row)?;
+            let (snippet, highlights) =
+                snippet(&text, &matcher.find(&row.language, &text), SNIPPET_CHARS);
+            hits.push(SearchHit {
+                doc_id: row.doc_id,
+                doc_title: doc.title.clone(),
+                path: doc.path.clone(),
+                language: row.language.clone(),
+                clause_id: row.id,
+                number: row.number.clone(),
+                heading: row
+                    .heading
+                    .clone()
+                    .or_else(|| row.heading_path.last().cloned()),
+                score: hit.score,
+                snippet,
+                highlights,
+            });
+        }
+        Ok(SearchResults { hits })
+    }
+}
+
+fn clause_view(row: ClauseRow, text: String, highlights: Vec<[usize; 2]>) -> ClauseView {
+    ClauseView {
+        id: row.id,
+        number: row.number,
+        heading: row.heading,
+        heading_path: row.heading_path,
+        text,
+        start: row.start,
+        end: row.end,
+        language: row.language,
+        highlights,
+    }
+}
+
+/// What the index sees of a clause: its text, then its parent headings for context.
+fn index_text(text: &str, heading_path: &[String]) -> String {
+    if heading_path.is_empty() {
+        return text.to_owned();
+    }
+    format!("{text}\n{}", heading_path.join("\n"))
+}
+
+fn refused(path: &Path, error: &Error) -> ImportOutcome {
+    ImportOutcome {
+        id: None,
+        path: path.display().to_string(),
+        title: None,
+        language: None,
+        clauses: None,
+        status: ImportStatus::Error,
+        error: Some(error.to_string()),
+        code: Some(error.code()),
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
+}
