@@ -1,3 +1,5 @@
 fn main() {
-    tauri_build::build()
+    let attributes =
+        tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/**/*");
+    tauri_build::try_build(attributes).expect("tauri-build failed");
 }

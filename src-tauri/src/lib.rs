@@ -1,1 +1,46 @@
+//! The Concordia desktop app: a thin Tauri shell. Every command delegates to
+//! `concordia_core::Library`; no domain logic lives here.
 
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+pub use error::IpcError;
+pub use state::AppState;
+
+/// The data directory from `--data-dir DIR`, else `$CONCORDIA_DATA_DIR`, else the platform default.
+fn data_dir_from_args() -> PathBuf {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            if let Some(dir) = args.next() {
+                return PathBuf::from(dir);
+            }
+        } else if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return PathBuf::from(dir);
+        }
+    }
+    concordia_core::default_data_dir()
+}
+
+/// Starts the app.
+pub fn run() {
+    let state = AppState::open(&data_dir_from_args());
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::library_info,
+            commands::list_documents,
+            commands::import_paths,
+            commands::cancel_task,
+            commands::remove_document,
+            commands::get_document,
+            commands::search,
+            commands::reindex,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the Concordia app");
+}

@@ -4,12 +4,24 @@ use concordia_core::api::{
     DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults,
 };
 
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+/// Writes to stdout; a closed pipe (`concordia show 1 | head`) ends quietly.
+fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => Ok(other?),
+    }
+}
+
 fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
-    Ok(())
+    emit(&(serde_json::to_string_pretty(value)? + "\n"))
 }
 
 pub fn import(report: &ImportReport, as_json: bool) -> anyhow::Result<()> {
+    let mut out = String::new();
     for o in report
         .outcomes
         .iter()
@@ -30,44 +42,51 @@ pub fn import(report: &ImportReport, as_json: bool) -> anyhow::Result<()> {
         } else {
             "unchanged"
         };
-        println!(
+        writeln!(
+            out,
             "{status}  #{:<4} {:<7} {:>4} clauses  {}  ({})",
             o.id.unwrap_or_default(),
             lang_label(o.language.as_deref().unwrap_or("unknown")),
             o.clauses.unwrap_or_default(),
             o.title.as_deref().unwrap_or(""),
             o.path
-        );
+        )?;
     }
-    Ok(())
+    emit(&out)
 }
 
 pub fn list(docs: &[DocumentSummary], as_json: bool) -> anyhow::Result<()> {
+    let mut out = String::new();
     if as_json {
         return json(&docs);
     }
     if docs.is_empty() {
-        println!("The library is empty. Import files with: concordia import PATH...");
+        writeln!(
+            out,
+            "The library is empty. Import files with: concordia import PATH..."
+        )?;
     }
     for d in docs {
         let date = d.imported_at.get(..10).unwrap_or(&d.imported_at);
-        println!(
+        writeln!(
+            out,
             "#{:<4} {:<7} {:>4} clauses  {date}  {}",
             d.id,
             lang_label(&d.language),
             d.clauses,
             d.title
-        );
+        )?;
     }
-    Ok(())
+    emit(&out)
 }
 
 pub fn search(results: &SearchResults, as_json: bool) -> anyhow::Result<()> {
+    let mut out = String::new();
     if as_json {
         return json(results);
     }
     if results.hits.is_empty() {
-        println!("No matching clauses.");
+        writeln!(out, "No matching clauses.")?;
     }
     for (i, h) in results.hits.iter().enumerate() {
         let place = [h.number.as_deref(), h.heading.as_deref()]
@@ -75,7 +94,8 @@ pub fn search(results: &SearchResults, as_json: bool) -> anyhow::Result<()> {
             .flatten()
             .collect::<Vec<_>>()
             .join(" ");
-        println!(
+        writeln!(
+            out,
             "{:>2}. {} {}  ·  {}  (doc #{}, score {:.2})",
             i + 1,
             lang_label(&h.language),
@@ -83,23 +103,25 @@ pub fn search(results: &SearchResults, as_json: bool) -> anyhow::Result<()> {
             place,
             h.doc_id,
             h.score
-        );
-        println!("    {}", marked(&h.snippet, &h.highlights));
+        )?;
+        writeln!(out, "    {}", marked(&h.snippet, &h.highlights))?;
     }
-    Ok(())
+    emit(&out)
 }
 
 pub fn document(doc: &DocumentView, as_json: bool) -> anyhow::Result<()> {
+    let mut out = String::new();
     if as_json {
         return json(doc);
     }
-    println!(
+    writeln!(
+        out,
         "{}  {}  (#{}, {})\n",
         doc.title,
         lang_label(&doc.language),
         doc.id,
         doc.path
-    );
+    )?;
     for c in &doc.clauses {
         let label = [c.number.as_deref(), c.heading.as_deref()]
             .into_iter()
@@ -107,14 +129,14 @@ pub fn document(doc: &DocumentView, as_json: bool) -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join(" ");
         if !label.is_empty() {
-            println!("── {label}");
+            writeln!(out, "── {label}")?;
         }
         for line in marked(&c.text, &c.highlights).lines() {
-            println!("   {line}");
+            writeln!(out, "   {line}")?;
         }
-        println!();
+        writeln!(out)?;
     }
-    Ok(())
+    emit(&out)
 }
 
 fn lang_label(code: &str) -> String {

@@ -9,14 +9,18 @@ pub(crate) fn title(doc: &Extracted, path: &Path) -> String {
     if let Some(title) = &doc.title {
         return clip(title);
     }
-    let near_top = doc.blocks.iter().take(6);
     let heading = doc
         .blocks
         .iter()
         .take(12)
         .find(|b| matches!(b.kind, BlockKind::Heading(_)));
-    let line = heading.or_else(|| {
-        near_top.clone().find(|b| {
+    let first_line = doc
+        .blocks
+        .first()
+        .filter(|b| opening_title(doc.block_text(b)));
+    let line = heading.or(first_line).or_else(|| {
+        let mut top = doc.blocks.iter().take(6);
+        top.find(|b| {
             b.kind == BlockKind::Paragraph && concordia_legal::is_short_title(doc.block_text(b))
         })
     });
@@ -27,6 +31,17 @@ pub(crate) fn title(doc: &Extracted, path: &Path) -> String {
             |s| s.to_string_lossy().into_owned(),
         ),
     }
+}
+
+/// The very first line may end in "B.V." or "AB." and still be the title.
+fn opening_title(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let first = text.chars().next().unwrap_or(' ');
+    (1..=10).contains(&words)
+        && text.chars().count() <= 90
+        && first.is_uppercase()
+        && !text.ends_with([':', ',', ';'])
+        && !text.contains(": ")
 }
 
 fn clip(text: &str) -> String {
@@ -49,6 +64,20 @@ mod tests {
         )
         .unwrap();
         assert_eq!(title(&doc, Path::new("x.txt")), "Datenschutzerklärung");
+    }
+
+    #[test]
+    fn an_opening_line_with_a_company_suffix_is_the_title() {
+        let doc = extract(
+            "Verwerkersovereenkomst Polderdata B.V.\n\nArtikel 1 Onderwerp\n\nVerwerker verwerkt."
+                .as_bytes(),
+            Format::Text,
+        )
+        .unwrap();
+        assert_eq!(
+            title(&doc, Path::new("x.txt")),
+            "Verwerkersovereenkomst Polderdata B.V."
+        );
     }
 
     #[test]

@@ -1,0 +1,95 @@
+//! IPC commands: each one a delegate to the core. Long work runs on a blocking
+//! thread so the window stays responsive; progress streams through a channel.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use concordia_core::api::{
+    DocumentSummary, DocumentView, ImportReport, ProgressEvent, SearchRequest, SearchResults,
+};
+use concordia_core::Progress;
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::State;
+
+use crate::{AppState, IpcError};
+
+type Reply<T> = Result<T, IpcError>;
+
+/// Where the library lives and how big it is.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryInfo {
+    data_dir: String,
+    documents: usize,
+}
+
+#[tauri::command(async)]
+pub fn library_info(state: State<'_, AppState>) -> Reply<LibraryInfo> {
+    let library = state.library()?;
+    let documents = library.list()?.len();
+    Ok(LibraryInfo {
+        data_dir: library.data_dir().display().to_string(),
+        documents,
+    })
+}
+
+#[tauri::command(async)]
+pub fn list_documents(state: State<'_, AppState>) -> Reply<Vec<DocumentSummary>> {
+    Ok(state.library()?.list()?)
+}
+
+#[tauri::command]
+pub async fn import_paths(
+    state: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+    on_progress: Channel<ProgressEvent>,
+) -> Reply<ImportReport> {
+    let library = state.library()?;
+    state.cancel.store(false, Ordering::Relaxed);
+    let progress = Progress::new(
+        move |e| drop(on_progress.send(e.clone())),
+        state.cancel.clone(),
+    );
+    let work = tauri::async_runtime::spawn_blocking(move || library.import(&paths, &progress));
+    Ok(work.await.map_err(IpcError::internal)??)
+}
+
+#[tauri::command]
+pub async fn reindex(
+    state: State<'_, AppState>,
+    on_progress: Channel<ProgressEvent>,
+) -> Reply<usize> {
+    let library = state.library()?;
+    state.cancel.store(false, Ordering::Relaxed);
+    let progress = Progress::new(
+        move |e| drop(on_progress.send(e.clone())),
+        state.cancel.clone(),
+    );
+    let work = tauri::async_runtime::spawn_blocking(move || library.reindex(&progress));
+    Ok(work.await.map_err(IpcError::internal)??)
+}
+
+#[tauri::command]
+pub fn cancel_task(state: State<'_, AppState>) {
+    state.cancel.store(true, Ordering::Relaxed);
+}
+
+#[tauri::command(async)]
+pub fn remove_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    Ok(state.library()?.remove(id)?)
+}
+
+#[tauri::command(async)]
+pub fn get_document(
+    state: State<'_, AppState>,
+    id: i64,
+    query: Option<String>,
+) -> Reply<DocumentView> {
+    Ok(state.library()?.document(id, query.as_deref())?)
+}
+
+#[tauri::command(async)]
+pub fn search(state: State<'_, AppState>, req: SearchRequest) -> Reply<SearchResults> {
+    Ok(state.library()?.search(&req)?)
+}

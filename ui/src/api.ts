@@ -1,0 +1,97 @@
+// One typed function per backend command. Types mirror concordia_core::api.
+import { channel, invoke } from "./host.js";
+
+export type Lang = "sv" | "de" | "it" | "nl" | "en" | "unknown";
+export type Range = [number, number];
+
+export interface DocumentSummary {
+  id: number;
+  path: string;
+  title: string;
+  language: Lang;
+  format: string;
+  clauses: number;
+  imported_at: string;
+  bytes: number;
+}
+
+export interface ClauseView {
+  id: number;
+  number: string | null;
+  heading: string | null;
+  heading_path: string[];
+  text: string;
+  start: number;
+  end: number;
+  language: Lang;
+  highlights?: Range[];
+}
+
+export interface DocumentView {
+  id: number;
+  path: string;
+  title: string;
+  language: Lang;
+  clauses: ClauseView[];
+}
+
+export interface SearchHit {
+  doc_id: number;
+  doc_title: string;
+  path: string;
+  language: Lang;
+  clause_id: number;
+  number: string | null;
+  heading: string | null;
+  score: number;
+  snippet: string;
+  highlights: Range[];
+}
+
+export interface SearchRequest {
+  query: string;
+  lang?: Lang;
+  doc?: number;
+  limit?: number;
+}
+
+export interface ImportOutcome {
+  id: number | null;
+  path: string;
+  title: string | null;
+  language: Lang | null;
+  clauses: number | null;
+  status: "imported" | "unchanged" | "error";
+  error: string | null;
+}
+
+export interface ImportReport {
+  outcomes: ImportOutcome[];
+  cancelled: boolean;
+}
+
+export interface ProgressEvent {
+  task: "import" | "reindex";
+  done: number;
+  total: number;
+  current: string | null;
+}
+
+export interface LibraryInfo {
+  dataDir: string;
+  documents: number;
+}
+
+export const libraryInfo = () => invoke<LibraryInfo>("library_info");
+export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
+export const removeDocument = (id: number) => invoke<null>("remove_document", { id });
+export const getDocument = (id: number, query?: string) =>
+  invoke<DocumentView>("get_document", { id, query: query ?? null });
+export const search = (req: SearchRequest) => invoke<{ hits: SearchHit[] }>("search", { req });
+export const cancelTask = () => invoke<null>("cancel_task");
+
+export const importPaths = (paths: string[], onProgress: (e: ProgressEvent) => void) =>
+  invoke<ImportReport>("import_paths", { paths, onProgress: channel(onProgress) });
+
+export const reindex = (onProgress: (e: ProgressEvent) => void) =>
+  invoke<number>("reindex", { onProgress: channel(onProgress) });

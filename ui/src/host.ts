@@ -1,0 +1,89 @@
+// The ONLY module that knows about Tauri. Everything else talks to `host`,
+// so the UI runs in a plain browser with a fake `window.__TAURI__` in tests.
+
+interface TauriChannel<T> {
+  onmessage: (message: T) => void;
+}
+
+interface TauriGlobal {
+  core: {
+    invoke(cmd: string, args?: Record<string, unknown>): Promise<unknown>;
+    Channel: new () => TauriChannel<unknown>;
+  };
+  event: {
+    listen(name: string, handler: (event: { payload: unknown }) => void): Promise<() => void>;
+  };
+}
+
+declare global {
+  interface Window {
+    __TAURI__?: TauriGlobal;
+  }
+}
+
+/** An error as the backend reports it. */
+export interface HostError {
+  code: string;
+  message: string;
+}
+
+function tauri(): TauriGlobal {
+  const t = window.__TAURI__;
+  if (!t) throw { code: "no_backend", message: "Concordia's backend is not available: start the desktop app." };
+  return t;
+}
+
+function asHostError(e: unknown): HostError {
+  if (typeof e === "object" && e !== null && "message" in e) {
+    const { code, message } = e as { code?: unknown; message: unknown };
+    return { code: typeof code === "string" ? code : "unknown", message: String(message) };
+  }
+  return { code: "unknown", message: String(e) };
+}
+
+/** Calls a backend command; rejects with a HostError. */
+export async function invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return (await tauri().core.invoke(cmd, args)) as T;
+  } catch (e) {
+    throw asHostError(e);
+  }
+}
+
+/** A channel the backend streams messages into (progress of long tasks). */
+export function channel<T>(onMessage: (message: T) => void): unknown {
+  const c = new (tauri().core.Channel)();
+  c.onmessage = (m) => onMessage(m as T);
+  return c;
+}
+
+interface DragDropPayload {
+  paths?: string[];
+}
+
+/** Files or folders dropped on the window, and whether something hovers over it. */
+export function onDrop(dropped: (paths: string[]) => void, hovering: (over: boolean) => void): void {
+  const t = window.__TAURI__;
+  if (!t) return;
+  void t.event.listen("tauri://drag-enter", () => hovering(true));
+  void t.event.listen("tauri://drag-leave", () => hovering(false));
+  void t.event.listen("tauri://drag-drop", (e) => {
+    hovering(false);
+    const paths = (e.payload as DragDropPayload).paths ?? [];
+    if (paths.length > 0) dropped(paths);
+  });
+}
+
+/** The native open dialog; resolves to the chosen paths (empty when cancelled). */
+export async function pickPaths(directory: boolean): Promise<string[]> {
+  const options = directory
+    ? { directory: true, multiple: true, recursive: true, title: "Import folders" }
+    : {
+        multiple: true,
+        title: "Import contracts",
+        filters: [{ name: "Contracts (.txt, .md, .html)", extensions: ["txt", "md", "markdown", "html", "htm"] }],
+      };
+  const picked = await invoke<string | string[] | null>("plugin:dialog|open", { options });
+  if (picked === null) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}

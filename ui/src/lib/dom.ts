@@ -1,0 +1,45 @@
+// Tiny DOM builder. Strings always become text nodes: document text is never parsed as HTML.
+import { pieces, type Ranges } from "./highlight.js";
+
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === "function") el.addEventListener(name.replace(/^on/, ""), value);
+    else if (value === true) el.setAttribute(name, "");
+    else el.setAttribute(name, String(value));
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+}
+
+/** Text with <mark>s for the highlighted ranges. */
+export function marked(text: string, ranges: Ranges): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const piece of pieces(text, ranges)) {
+    fragment.appendChild(piece.hit ? h("mark", {}, piece.text) : document.createTextNode(piece.text));
+  }
+  return fragment;
+}
+
+export function clear(el: Element): void {
+  el.replaceChildren();
+}
+
+export function langBadge(code: string, label: string, title: string): HTMLElement {
+  return h("span", { class: `lang lang-${code}`, title }, label);
+}

@@ -1,0 +1,157 @@
+// Builds the window's frame once, then re-renders the main area on every state change.
+import { libraryInfo } from "./api.js";
+import { onDrop } from "./host.js";
+import { clear, h } from "./lib/dom.js";
+import * as app from "./state.js";
+import { documentView } from "./views/document.js";
+import { libraryView } from "./views/library.js";
+import { searchView } from "./views/search.js";
+
+const searchBox = h("input", {
+  id: "q",
+  type: "search",
+  placeholder: "Search all contracts   ( / or Ctrl+K )",
+  "aria-label": "Search all contracts",
+  autocomplete: "off",
+  spellcheck: "false",
+});
+const navLibrary = h("button", { class: "nav", onclick: () => app.show("library") }, "Library");
+const navSearch = h("button", { class: "nav", onclick: () => app.show("search") }, "Search");
+const banner = h("div", { class: "banner", role: "alert" });
+const progress = h("div", { class: "progress" });
+const main = h("main", { id: "main" });
+const status = h("footer", { class: "statusbar" });
+const dropOverlay = h("div", { class: "drop-overlay" }, h("div", {}, "Drop to import into the library"));
+
+function render(): void {
+  const s = app.state;
+  navLibrary.classList.toggle("active", s.view === "library");
+  navSearch.classList.toggle("active", s.view === "search");
+  renderBanner(s);
+  renderProgress(s);
+  clear(main);
+  const view = s.view === "library" ? libraryView(s) : s.view === "search" ? searchView(s) : documentView(s);
+  main.appendChild(view);
+  dropOverlay.classList.toggle("visible", s.dropHover);
+  status.textContent = `${s.docs.length} documents · everything stays on this computer`;
+  if (s.view === "document") focusClause();
+  if (s.view === "search") document.querySelector(".hit.selected")?.scrollIntoView({ block: "nearest" });
+}
+
+function renderBanner(s: app.State): void {
+  clear(banner);
+  banner.classList.toggle("visible", !!s.error);
+  if (!s.error) return;
+  banner.append(h("span", {}, s.error), h("button", { class: "quiet", onclick: app.dismissError }, "Dismiss"));
+}
+
+function renderProgress(s: app.State): void {
+  clear(progress);
+  progress.classList.toggle("visible", !!s.task);
+  const t = s.task;
+  if (!t) return;
+  const verb = t.task === "import" ? "Importing" : "Rebuilding the index";
+  const bar = h("progress", { max: Math.max(t.total, 1), value: t.done, "aria-label": verb });
+  progress.append(
+    h("span", {}, `${verb}: ${t.done} of ${t.total}`),
+    bar,
+    h("span", { class: "current" }, t.current ?? ""),
+    h("button", { onclick: () => void app.cancelTask(), disabled: s.cancelling }, s.cancelling ? "Cancelling…" : "Cancel"),
+  );
+}
+
+let lastFocused: number | null = null;
+
+function focusClause(): void {
+  const id = app.state.focusClause;
+  if (id === null || id === lastFocused) return;
+  lastFocused = id;
+  const el = document.getElementById(`clause-${id}`);
+  el?.scrollIntoView({ block: "start" });
+  el?.focus({ preventScroll: true });
+}
+
+let searchTimer: number | undefined;
+searchBox.addEventListener("input", () => {
+  app.setQuery(searchBox.value);
+  window.clearTimeout(searchTimer);
+  searchTimer = window.setTimeout(() => void app.runSearch(), 120);
+});
+searchBox.addEventListener("keydown", (e) => {
+  if (e.key === "Enter") {
+    window.clearTimeout(searchTimer);
+    if (app.state.hits.length > 0 && app.state.view === "search") openSelected();
+    else void app.runSearch();
+  } else if (e.key === "ArrowDown") {
+    e.preventDefault();
+    app.select(app.state.selected + 1);
+  } else if (e.key === "ArrowUp") {
+    e.preventDefault();
+    app.select(app.state.selected - 1);
+  }
+});
+
+function openSelected(): void {
+  const hit = app.state.hits[app.state.selected];
+  if (hit) void app.openDocument(hit.doc_id, hit.clause_id, true);
+}
+
+/** Steps through the document's <mark>s; wraps around. */
+function stepMark(direction: 1 | -1): void {
+  const marks = [...document.querySelectorAll<HTMLElement>(".document mark")];
+  if (marks.length === 0) return;
+  const current = marks.findIndex((m) => m.classList.contains("current"));
+  marks[current]?.classList.remove("current");
+  const next = marks[(current + direction + marks.length) % marks.length];
+  next?.classList.add("current");
+  next?.scrollIntoView({ block: "center" });
+}
+
+function stepClause(direction: 1 | -1): void {
+  const clauses = [...document.querySelectorAll<HTMLElement>(".document .clause")];
+  const current = clauses.findIndex((c) => c === document.activeElement);
+  const next = clauses[Math.max(0, Math.min(clauses.length - 1, current + direction))];
+  next?.focus();
+  next?.scrollIntoView({ block: "nearest" });
+}
+
+document.addEventListener("keydown", (e) => {
+  const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+  if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing)) {
+    e.preventDefault();
+    searchBox.focus();
+    searchBox.select();
+    if (app.state.view !== "search") app.show("search");
+    return;
+  }
+  if (typing) {
+    if (e.key === "Escape") searchBox.blur();
+    return;
+  }
+  if (app.state.view !== "document") return;
+  if (e.key === "Escape") app.show(app.state.backTo);
+  else if (e.key === "n") stepMark(1);
+  else if (e.key === "N") stepMark(-1);
+  else if (e.key === "j") stepClause(1);
+  else if (e.key === "k") stepClause(-1);
+});
+
+function mount(): void {
+  const header = h(
+    "header",
+    { class: "topbar" },
+    h("div", { class: "brand" }, "Concordia"),
+    searchBox,
+    h("nav", {}, navLibrary, navSearch),
+  );
+  document.body.append(header, banner, progress, main, status, dropOverlay);
+  app.onChange(render);
+  onDrop((paths) => void app.importPaths(paths), app.setDropHover);
+  render();
+  void app.refreshDocuments();
+  void libraryInfo()
+    .then((info) => (status.title = `Library folder: ${info.dataDir}`))
+    .catch(() => undefined);
+}
+
+mount();

@@ -1,0 +1,169 @@
+// The app's state and the actions that change it. Views read state and call actions.
+import * as api from "./api.js";
+import type { HostError } from "./host.js";
+
+export type View = "library" | "search" | "document";
+
+export interface State {
+  view: View;
+  docs: api.DocumentSummary[];
+  query: string;
+  lang: api.Lang | null;
+  docFilter: number | null;
+  hits: api.SearchHit[];
+  searched: boolean;
+  selected: number;
+  doc: api.DocumentView | null;
+  focusClause: number | null;
+  backTo: "library" | "search";
+  task: api.ProgressEvent | null;
+  cancelling: boolean;
+  lastImport: api.ImportReport | null;
+  confirmRemove: number | null;
+  error: string | null;
+  dropHover: boolean;
+}
+
+export const state: State = {
+  view: "library",
+  docs: [],
+  query: "",
+  lang: null,
+  docFilter: null,
+  hits: [],
+  searched: false,
+  selected: 0,
+  doc: null,
+  focusClause: null,
+  backTo: "library",
+  task: null,
+  cancelling: false,
+  lastImport: null,
+  confirmRemove: null,
+  error: null,
+  dropHover: false,
+};
+
+let rerender: () => void = () => {};
+
+export function onChange(render: () => void): void {
+  rerender = render;
+}
+
+function update(patch: Partial<State>): void {
+  Object.assign(state, patch);
+  rerender();
+}
+
+function fail(what: string, e: unknown): void {
+  const message = (e as HostError).message ?? String(e);
+  update({ error: `${what}: ${message}` });
+}
+
+export function dismissError(): void {
+  update({ error: null });
+}
+
+export function show(view: View): void {
+  update({ view, confirmRemove: null });
+}
+
+export async function refreshDocuments(): Promise<void> {
+  try {
+    update({ docs: await api.listDocuments() });
+  } catch (e) {
+    fail("Could not load the library", e);
+  }
+}
+
+export async function importPaths(paths: string[]): Promise<void> {
+  if (state.task) {
+    update({ error: "An import is already running. Wait for it to finish or cancel it first." });
+    return;
+  }
+  update({ task: { task: "import", done: 0, total: paths.length, current: null }, lastImport: null, cancelling: false });
+  try {
+    const report = await api.importPaths(paths, (task) => update({ task }));
+    update({ lastImport: report, view: "library" });
+  } catch (e) {
+    fail("Import failed", e);
+  } finally {
+    update({ task: null, cancelling: false });
+    await refreshDocuments();
+    if (state.query) await runSearch();
+  }
+}
+
+export async function cancelTask(): Promise<void> {
+  update({ cancelling: true });
+  try {
+    await api.cancelTask();
+  } catch (e) {
+    fail("Could not cancel", e);
+  }
+}
+
+export function askRemove(id: number | null): void {
+  update({ confirmRemove: id });
+}
+
+export async function removeDocument(id: number): Promise<void> {
+  try {
+    await api.removeDocument(id);
+    update({ confirmRemove: null, hits: state.hits.filter((h) => h.doc_id !== id) });
+    if (state.doc?.id === id) update({ doc: null, view: "library" });
+    await refreshDocuments();
+  } catch (e) {
+    fail("Could not remove the document", e);
+  }
+}
+
+let searchSerial = 0;
+
+export async function runSearch(): Promise<void> {
+  const serial = ++searchSerial;
+  const query = state.query.trim();
+  if (!query) {
+    update({ hits: [], searched: false, selected: 0 });
+    return;
+  }
+  const req: api.SearchRequest = { query, limit: 50 };
+  if (state.lang) req.lang = state.lang;
+  if (state.docFilter !== null) req.doc = state.docFilter;
+  try {
+    const { hits } = await api.search(req);
+    // A slower earlier search must not overwrite a newer one.
+    if (serial === searchSerial) update({ hits, searched: true, selected: 0 });
+  } catch (e) {
+    fail("Search failed", e);
+  }
+}
+
+export function setQuery(query: string): void {
+  state.query = query;
+  if (state.view !== "search") update({ view: "search" });
+}
+
+export function setFilters(patch: { lang?: api.Lang | null; docFilter?: number | null }): void {
+  Object.assign(state, patch);
+  void runSearch();
+}
+
+export function select(index: number): void {
+  if (state.hits.length === 0) return;
+  update({ selected: Math.max(0, Math.min(state.hits.length - 1, index)) });
+}
+
+export async function openDocument(id: number, clauseId: number | null, fromSearch: boolean): Promise<void> {
+  try {
+    const query = fromSearch ? state.query : undefined;
+    const doc = await api.getDocument(id, query);
+    update({ doc, focusClause: clauseId, view: "document", backTo: fromSearch ? "search" : "library" });
+  } catch (e) {
+    fail("Could not open the document", e);
+  }
+}
+
+export function setDropHover(over: boolean): void {
+  if (state.dropHover !== over) update({ dropHover: over });
+}

@@ -1,0 +1,53 @@
+import type { ClauseView } from "../api.js";
+import { h, langBadge, marked } from "../lib/dom.js";
+import { splitFirstLine } from "../lib/highlight.js";
+import { fileName, langLabel, langName } from "../lib/format.js";
+import * as app from "../state.js";
+
+export function documentView(s: app.State): HTMLElement {
+  const doc = s.doc;
+  if (!doc) return h("section", { class: "empty" }, "No document open.");
+  const hitCount = doc.clauses.reduce((n, c) => n + (c.highlights?.length ?? 0), 0);
+  return h(
+    "section",
+    { class: "document", "aria-label": doc.title },
+    h(
+      "header",
+      { class: "doc-head" },
+      h(
+        "button",
+        { class: "quiet back", onclick: () => app.show(s.backTo), title: "Back (Esc)" },
+        s.backTo === "search" ? "← Results" : "← Library",
+      ),
+      h("h2", {}, langBadge(doc.language, langLabel(doc.language), langName(doc.language)), " ", doc.title),
+      h(
+        "div",
+        { class: "doc-meta" },
+        `${doc.clauses.length} clauses · ${fileName(doc.path)}`,
+        hitCount ? ` · ${hitCount} matches (n / Shift+N to step through)` : "",
+      ),
+    ),
+    h("div", { class: "clauses" }, ...doc.clauses.map((c) => clause(c, c.id === s.focusClause))),
+  );
+}
+
+function clause(c: ClauseView, focused: boolean): HTMLElement {
+  const path = c.heading_path.join(" › ");
+  const ranges = c.highlights ?? [];
+  // A section's first line is its heading, as written: show it as one, not twice.
+  const split = c.heading !== null ? splitFirstLine(c.text, ranges) : null;
+  const body = split
+    ? [h("h3", { class: "clause-heading" }, marked(...split[0])), h("div", { class: "clause-text" }, marked(...split[1]))]
+    : [h("div", { class: "clause-text" }, marked(c.text, ranges))];
+  return h(
+    "article",
+    { class: `clause${focused ? " focused" : ""}`, id: `clause-${c.id}`, tabindex: "-1" },
+    h(
+      "div",
+      { class: "clause-meta" },
+      path ? h("span", { class: "clause-path" }, path) : null,
+      c.language ? h("span", { class: "lang-small", title: langName(c.language) }, langLabel(c.language)) : null,
+    ),
+    ...body,
+  );
+}

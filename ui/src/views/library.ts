@@ -1,0 +1,129 @@
+import type { ImportReport } from "../api.js";
+import { h, langBadge } from "../lib/dom.js";
+import { fileName, langLabel, langName, shortDate } from "../lib/format.js";
+import { pickPaths } from "../host.js";
+import * as app from "../state.js";
+
+export function libraryView(s: app.State): HTMLElement {
+  return h(
+    "section",
+    { class: "library", "aria-label": "Library" },
+    toolbar(s),
+    s.lastImport ? importResults(s.lastImport) : null,
+    s.docs.length === 0 ? emptyLibrary() : table(s),
+  );
+}
+
+function toolbar(s: app.State): HTMLElement {
+  const busy = s.task !== null;
+  const pathInput = h("input", {
+    id: "import-path",
+    type: "text",
+    placeholder: "…or paste a file or folder path and press Enter",
+    "aria-label": "Path to import",
+    spellcheck: "false",
+  });
+  const importTyped = () => {
+    const path = pathInput.value.trim();
+    if (path) void app.importPaths([path]);
+  };
+  pathInput.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") importTyped();
+  });
+  const pick = (directory: boolean) => async () => {
+    try {
+      const paths = await pickPaths(directory);
+      if (paths.length > 0) await app.importPaths(paths);
+    } catch (e) {
+      app.dismissError();
+      console.error(e);
+    }
+  };
+  return h(
+    "div",
+    { class: "toolbar" },
+    h("button", { class: "primary", onclick: pick(false), disabled: busy }, "Import files…"),
+    h("button", { onclick: pick(true), disabled: busy }, "Import folder…"),
+    pathInput,
+    h("button", { id: "import-go", onclick: importTyped, disabled: busy }, "Import"),
+    h("span", { class: "hint" }, "Drop files or folders anywhere on the window. TXT, Markdown, HTML."),
+  );
+}
+
+function importResults(report: ImportReport): HTMLElement {
+  const counts = { imported: 0, unchanged: 0, error: 0 };
+  for (const o of report.outcomes) counts[o.status] += 1;
+  const summary = [
+    `${counts.imported} imported`,
+    `${counts.unchanged} unchanged`,
+    counts.error ? `${counts.error} refused` : "",
+    report.cancelled ? "import cancelled: files not reached were not imported" : "",
+  ].filter(Boolean);
+  return h(
+    "div",
+    { class: "import-results", role: "status" },
+    h("div", { class: "import-summary" }, summary.join(" · ")),
+    h(
+      "ul",
+      {},
+      ...report.outcomes.map((o) =>
+        h(
+          "li",
+          { class: `outcome outcome-${o.status}` },
+          h("span", { class: "badge" }, o.status === "error" ? "refused" : o.status),
+          h("span", { class: "outcome-name", title: o.path }, o.title ?? fileName(o.path)),
+          o.error ? h("span", { class: "outcome-error" }, o.error) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function emptyLibrary(): HTMLElement {
+  return h(
+    "div",
+    { class: "empty" },
+    h("h2", {}, "Your library is empty"),
+    h("p", {}, "Import contracts with the buttons above, or drop files and folders onto this window."),
+  );
+}
+
+function table(s: app.State): HTMLElement {
+  const rows = s.docs.map((d) => {
+    const confirming = s.confirmRemove === d.id;
+    const actions = confirming
+      ? h(
+          "span",
+          { class: "confirm" },
+          "Remove from the library? ",
+          h("button", { class: "danger", onclick: () => void app.removeDocument(d.id) }, "Remove"),
+          h("button", { onclick: () => app.askRemove(null) }, "Keep"),
+        )
+      : h("button", { class: "quiet", title: "Remove from the library", onclick: () => app.askRemove(d.id) }, "Remove");
+    return h(
+      "tr",
+      { "data-doc": d.id },
+      h(
+        "td",
+        { class: "title" },
+        h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), void app.openDocument(d.id, null, false)) }, d.title),
+        h("div", { class: "path", title: d.path }, fileName(d.path)),
+      ),
+      h("td", {}, langBadge(d.language, langLabel(d.language), langName(d.language))),
+      h("td", { class: "num" }, String(d.clauses)),
+      h("td", {}, d.format),
+      h("td", { class: "date" }, shortDate(d.imported_at)),
+      h("td", { class: "actions" }, actions),
+    );
+  });
+  return h(
+    "table",
+    { class: "docs" },
+    h(
+      "thead",
+      {},
+      h("tr", {}, ...["Title", "Language", "Clauses", "Format", "Imported", ""].map((t) => h("th", {}, t))),
+    ),
+    h("tbody", {}, ...rows),
+  );
+}

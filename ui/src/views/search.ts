@@ -1,0 +1,114 @@
+import type { Lang, SearchHit } from "../api.js";
+import { h, langBadge, marked } from "../lib/dom.js";
+import { clauseLabel, groupBy, langLabel, langName } from "../lib/format.js";
+import * as app from "../state.js";
+
+const LANGS: Lang[] = ["sv", "de", "it", "nl", "en"];
+
+export function searchView(s: app.State): HTMLElement {
+  return h("section", { class: "search", "aria-label": "Search results" }, filters(s), results(s));
+}
+
+function filters(s: app.State): HTMLElement {
+  const chip = (label: string, lang: Lang | null, title: string) =>
+    h(
+      "button",
+      {
+        class: `chip${s.lang === lang ? " on" : ""}`,
+        "aria-pressed": String(s.lang === lang),
+        title,
+        onclick: () => app.setFilters({ lang }),
+      },
+      label,
+    );
+  const docSelect = h(
+    "select",
+    { id: "doc-filter", "aria-label": "Only this document" },
+    h("option", { value: "" }, "All documents"),
+    ...s.docs.map((d) =>
+      h("option", { value: d.id, selected: s.docFilter === d.id }, `${langLabel(d.language)} · ${d.title}`),
+    ),
+  );
+  docSelect.addEventListener("change", () =>
+    app.setFilters({ docFilter: docSelect.value ? Number(docSelect.value) : null }),
+  );
+  return h(
+    "div",
+    { class: "filters" },
+    h("span", { class: "filter-label" }, "Language"),
+    chip("All", null, "Every language"),
+    ...LANGS.map((l) => chip(langLabel(l), l, langName(l))),
+    h("span", { class: "filter-label" }, "Document"),
+    docSelect,
+  );
+}
+
+function results(s: app.State): HTMLElement {
+  if (!s.query.trim()) {
+    return h(
+      "div",
+      { class: "empty" },
+      h("h2", {}, "Search every contract"),
+      h("p", {}, 'Words are stemmed per language. Use "quotes" for phrases and -word to exclude.'),
+    );
+  }
+  if (s.searched && s.hits.length === 0) {
+    return h(
+      "div",
+      { class: "empty" },
+      h("h2", {}, "No matching clauses"),
+      h("p", {}, "Try fewer words, another spelling, or clear the language and document filters."),
+    );
+  }
+  const docs = new Set(s.hits.map((hit) => hit.doc_id)).size;
+  const groups = groupBy(s.hits, (hit) => hit.doc_id);
+  return h(
+    "div",
+    { class: "results" },
+    h("div", { class: "count", role: "status" }, `${s.hits.length} clauses in ${docs} documents`),
+    ...groups.map(([, hits]) => group(s, hits)),
+  );
+}
+
+function group(s: app.State, hits: SearchHit[]): HTMLElement {
+  const first = hits[0];
+  if (!first) return h("div");
+  return h(
+    "div",
+    { class: "group" },
+    h(
+      "h3",
+      {},
+      langBadge(first.language, langLabel(first.language), langName(first.language)),
+      " ",
+      first.doc_title,
+    ),
+    h("ol", { class: "hits" }, ...hits.map((hit) => hitItem(s, hit))),
+  );
+}
+
+function hitItem(s: app.State, hit: SearchHit): HTMLElement {
+  const index = s.hits.indexOf(hit);
+  const open = () => void app.openDocument(hit.doc_id, hit.clause_id, true);
+  const item = h(
+    "li",
+    {
+      class: `hit${index === s.selected ? " selected" : ""}`,
+      tabindex: "0",
+      "data-clause": hit.clause_id,
+      onclick: open,
+    },
+    h(
+      "div",
+      { class: "hit-head" },
+      h("span", { class: "clause-label" }, clauseLabel(hit.number, hit.heading) || "(untitled clause)"),
+      h("span", { class: "lang-small", title: langName(hit.language) }, langLabel(hit.language)),
+      h("span", { class: "score", title: "Relevance (BM25)" }, hit.score.toFixed(2)),
+    ),
+    h("p", { class: "snippet" }, marked(hit.snippet, hit.highlights)),
+  );
+  item.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") open();
+  });
+  return item;
+}

@@ -1,0 +1,44 @@
+// Unit tests of the pure UI modules, run on the compiled output (node --test).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { pieces, splitFirstLine } from "../dist/lib/highlight.js";
+import { clauseLabel, groupBy, langLabel, shortDate } from "../dist/lib/format.js";
+
+test("pieces marks code-point ranges, astral characters included", () => {
+  const got = pieces("€5.000 𝔸 Haftung", [[9, 16]]);
+  assert.deepEqual(got, [
+    { text: "€5.000 𝔸 ", hit: false },
+    { text: "Haftung", hit: true },
+  ]);
+});
+
+test("pieces clamps ranges and marks the union of overlapping ones", () => {
+  assert.deepEqual(pieces("abcdefg", [[5, 99], [1, 3], [2, 4]]), [
+    { text: "a", hit: false },
+    { text: "bc", hit: true },
+    { text: "d", hit: true },
+    { text: "e", hit: false },
+    { text: "fg", hit: true },
+  ]);
+  assert.deepEqual(pieces("", [[0, 3]]), []);
+});
+
+test("splitFirstLine shifts body ranges and cuts crossing ones", () => {
+  const text = "§ 10 Haftung\n\nDie Haftung ist begrenzt.";
+  const [[head, headRanges], [body, bodyRanges]] = splitFirstLine(text, [[5, 12], [18, 25]]);
+  assert.equal(head, "§ 10 Haftung");
+  assert.deepEqual(headRanges, [[5, 12]]);
+  assert.equal(body, "Die Haftung ist begrenzt.");
+  assert.deepEqual(bodyRanges, [[4, 11]]);
+  assert.equal(splitFirstLine("one line", []), null);
+});
+
+test("format helpers", () => {
+  assert.equal(langLabel("nl"), "NL");
+  assert.equal(langLabel("unknown"), "??");
+  assert.equal(clauseLabel("11.5", null), "11.5");
+  assert.equal(clauseLabel("Artikel 8", "Aansprakelijkheid"), "Artikel 8 Aansprakelijkheid");
+  assert.match(shortDate("2026-11-23T10:05:00Z"), /^2026-11-2\d \d\d:05$/);
+  assert.equal(shortDate("garbage"), "garbage");
+  assert.deepEqual(groupBy([1, 2, 3, 4], (n) => n % 2), [[1, [1, 3]], [0, [2, 4]]]);
+});

@@ -1,0 +1,157 @@
+// The whole UI in headless Chromium with a fake backend (window.__TAURI__),
+// served from ui/dist under the same CSP as the app.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { chromium } from "playwright-core";
+
+const dist = new URL("../dist/", import.meta.url).pathname;
+const csp = JSON.parse(await readFile(new URL("../../tauri.conf.json", import.meta.url), "utf8")).app.security.csp;
+const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+let server, browser, base;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const path = join(dist, req.url === "/" ? "index.html" : req.url.split("?")[0]);
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, { "content-type": types[extname(path)] ?? "text/plain", "content-security-policy": csp });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fake backend: records calls, answers like the real commands, streams progress. */
+function fakeBackend() {
+  const docs = [
+    { id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl", format: "text", clauses: 27, imported_at: "2026-11-23T10:00:00Z", bytes: 900 },
+    { id: 2, path: "/c/it.html", title: "Accordo <b>DPA</b>", language: "it", format: "html", clauses: 9, imported_at: "2026-11-23T10:01:00Z", bytes: 800 },
+  ];
+  const hit = { doc_id: 1, doc_title: "Verwerkersovereenkomst", path: "/c/nl.txt", language: "nl", clause_id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", score: 2.5, snippet: "Artikel 8 Aansprakelijkheid De totale <img src=x onerror=alert(1)> aansprakelijkheid", highlights: [[10, 27], [67, 84]] };
+  const doc = { id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl", clauses: [
+    { id: 40, number: "Artikel 7", heading: "Verwijdering", heading_path: [], text: "Artikel 7 Verwijdering\n\nBinnen 6 maanden.", start: 0, end: 40, language: "nl" },
+    { id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", heading_path: [], text: "Artikel 8 Aansprakelijkheid\n\nNooit meer dan €5.000 aansprakelijkheid.", start: 41, end: 110, language: "nl", highlights: [[10, 27], [51, 68]] },
+  ] };
+  window.__calls = [];
+  class Channel { onmessage = () => {}; }
+  window.__TAURI__ = {
+    core: {
+      Channel,
+      invoke: async (cmd, args) => {
+        window.__calls.push([cmd, args]);
+        switch (cmd) {
+          case "list_documents": return docs;
+          case "library_info": return { dataDir: "/tmp/x", documents: docs.length };
+          case "search": return { hits: args.req.lang === "sv" ? [] : [hit] };
+          case "get_document": return doc;
+          case "remove_document": docs.splice(docs.findIndex((d) => d.id === args.id), 1); return null;
+          case "import_paths":
+            args.onProgress.onmessage({ task: "import", done: 1, total: 2, current: args.paths[0] });
+            return { cancelled: false, outcomes: [
+              { id: 3, path: args.paths[0], title: "AVV", language: "de", clauses: 4, status: "imported", error: null },
+              { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: the file is binary (a PDF document; PDF import is not supported yet), not text" },
+            ] };
+          default: throw { code: "unknown", message: `no fake for ${cmd}` };
+        }
+      },
+    },
+    event: { listen: async () => () => {} },
+  };
+}
+
+async function page() {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  p.on("pageerror", (e) => errors.push(e.message));
+  p.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  await p.addInitScript(fakeBackend);
+  await p.goto(base);
+  return { p, errors };
+}
+
+test("library lists documents with language labels and never renders their text as HTML", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs tbody tr");
+  const rows = await p.$$eval("table.docs tbody tr", (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, " ").trim()));
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /Verwerkersovereenkomst .*NL 27 text/);
+  assert.match(rows[1], /Accordo <b>DPA<\/b>/, "markup in a title is shown as text");
+  assert.equal(await p.$$eval("table.docs b", (b) => b.length), 0);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("slash focuses search; hits are highlighted; Enter opens the clause", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs");
+  await p.keyboard.press("/");
+  await p.keyboard.type("aansprakelijk");
+  await p.waitForSelector("li.hit");
+  const marks = await p.$$eval("li.hit mark", (m) => m.map((x) => x.textContent));
+  assert.deepEqual(marks, ["Aansprakelijkheid", "aansprakelijkheid"]);
+  assert.equal(await p.$$eval("li.hit img", (i) => i.length), 0, "snippet markup is text");
+  const call = await p.evaluate(() => window.__calls.find(([c]) => c === "search"));
+  assert.deepEqual(call[1].req, { query: "aansprakelijk", limit: 50 });
+  await p.keyboard.press("Enter");
+  await p.waitForSelector("article.clause.focused");
+  const focused = await p.$eval("article.clause.focused", (a) => ({ id: a.id, marks: [...a.querySelectorAll("mark")].map((m) => m.textContent) }));
+  assert.equal(focused.id, "clause-41");
+  assert.deepEqual(focused.marks, ["Aansprakelijkheid", "aansprakelijkheid"]);
+  const open = await p.evaluate(() => window.__calls.find(([c]) => c === "get_document"));
+  assert.deepEqual(open[1], { id: 1, query: "aansprakelijk" });
+  await p.screenshot({ path: new URL("../../shots/ui-document.png", import.meta.url).pathname });
+  await p.keyboard.press("Escape");
+  await p.waitForSelector("li.hit");
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("language chip filters the search and an empty result says what to do", async () => {
+  const { p } = await page();
+  await p.fill("#q", "radera");
+  await p.waitForSelector("li.hit");
+  await p.click("button.chip:text-is('SV')");
+  await p.waitForSelector(".empty h2:text('No matching clauses')");
+  const last = await p.evaluate(() => window.__calls.filter(([c]) => c === "search").at(-1));
+  assert.equal(last[1].req.lang, "sv");
+  await p.close();
+});
+
+test("importing a typed path shows per-file results, including why a file was refused", async () => {
+  const { p } = await page();
+  await p.fill("#import-path", "/c/avv.md");
+  await p.press("#import-path", "Enter");
+  await p.waitForSelector(".import-results");
+  const text = await p.$eval(".import-results", (e) => e.innerText);
+  assert.match(text, /1 imported · 0 unchanged · 1 refused/);
+  assert.match(text, /PDF import is not supported yet/);
+  const call = await p.evaluate(() => window.__calls.find(([c]) => c === "import_paths"));
+  assert.deepEqual(call[1].paths, ["/c/avv.md"]);
+  await p.close();
+});
+
+test("removing a document asks first", async () => {
+  const { p } = await page();
+  await p.waitForSelector("table.docs tbody tr");
+  await p.click("tr[data-doc='2'] button:text('Remove')");
+  assert.equal(await p.evaluate(() => window.__calls.some(([c]) => c === "remove_document")), false);
+  await p.click("tr[data-doc='2'] button.danger");
+  await p.waitForFunction(() => document.querySelectorAll("table.docs tbody tr").length === 1);
+  await p.close();
+});
