@@ -1,0 +1,262 @@
+//! Library behaviour on a temporary data directory: bad input, re-import, the index as a cache.
+
+use std::path::{Path, PathBuf};
+
+use concordia_core::api::{ImportStatus, SearchRequest};
+use concordia_core::{Library, Progress};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const AVV: &str = "Auftragsverarbeitungsvertrag\n\n§ 1 Gegenstand\n\nDer Auftragnehmer verarbeitet Daten nur auf Weisung.\n\n§ 2 Haftung\n\nDie Haftung ist auf 5.000 EUR begrenzt.\n";
+
+#[test]
+fn bad_files_are_refused_by_name_and_good_ones_still_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let good = write(tmp.path(), "avv.txt", AVV.as_bytes());
+    let first = library.import(&[good.clone()], &Progress::none()).unwrap();
+    assert_eq!(first.outcomes[0].status, ImportStatus::Imported);
+
+    let files = [
+        write(tmp.path(), "empty.txt", b""),
+        write(tmp.path(), "binary.txt", b"\x00\x01\x02\x03binary\x00"),
+        write(tmp.path(), "scan.pdf", b"%PDF-1.7\n%\xe2\xe3"),
+        write(
+            tmp.path(),
+            "hostile.html",
+            format!("{}x", "<div>".repeat(5000)).as_bytes(),
+        ),
+        write(
+            tmp.path(),
+            "scripts.html",
+            b"<script>alert(1)</script><style>p{}</style>",
+        ),
+        tmp.path().join("missing.txt"),
+        write(
+            tmp.path(),
+            "dpa.md",
+            "# DPA\n\n## 1. Audit\n\nAudits once a year.".as_bytes(),
+        ),
+    ];
+    let report = library.import(&files, &Progress::none()).unwrap();
+    let statuses: Vec<_> = report.outcomes.iter().map(|o| o.status).collect();
+    use ImportStatus::*;
+    assert_eq!(
+        statuses,
+        [Error, Error, Error, Error, Error, Error, Imported]
+    );
+    let errors: Vec<&str> = report
+        .outcomes
+        .iter()
+        .filter_map(|o| o.error.as_deref())
+        .collect();
+    for (error, name) in errors.iter().zip([
+        "empty.txt",
+        "binary.txt",
+        "scan.pdf",
+        "hostile.html",
+        "scripts.html",
+        "missing.txt",
+    ]) {
+        assert!(error.contains(name), "the message names the file: {error}");
+    }
+    assert!(errors[0].contains("empty"));
+    assert!(errors[1].contains("binary"));
+    assert!(errors[2].contains("PDF"));
+    assert!(errors[3].contains("nested"));
+    assert!(errors[4].contains("no readable text"));
+    assert!(report.has_errors());
+    assert_eq!(
+        library.list().unwrap().len(),
+        2,
+        "the earlier document is untouched"
+    );
+    assert!(!library
+        .search(&SearchRequest::new("Haftung"))
+        .unwrap()
+        .hits
+        .is_empty());
+}
+
+#[test]
+fn reimporting_unchanged_bytes_does_not_duplicate_and_a_changed_file_replaces_its_old_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
+    library.import(&[file.clone()], &Progress::none()).unwrap();
+    let again = library
+        .import(&[tmp.path().to_path_buf()], &Progress::none())
+        .unwrap();
+    assert_eq!(
+        again.outcomes.len(),
+        1,
+        "a folder import finds the one .txt"
+    );
+    assert_eq!(again.outcomes[0].status, ImportStatus::Unchanged);
+    std::fs::write(&file, AVV.replace("5.000", "10.000")).unwrap();
+    let changed = library.import(&[file], &Progress::none()).unwrap();
+    assert_eq!(changed.outcomes[0].status, ImportStatus::Imported);
+    assert_eq!(library.list().unwrap().len(), 1);
+    let hits = library.search(&SearchRequest::new("Haftung")).unwrap().hits;
+    assert_eq!(hits.len(), 1, "the old version's clauses left the index");
+    assert!(hits[0].snippet.contains("10.000"));
+}
+
+#[test]
+fn the_index_is_rebuilt_when_missing_or_broken() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+    let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
+    {
+        let library = Library::open(&data).unwrap();
+        library.import(&[file], &Progress::none()).unwrap();
+    }
+    std::fs::remove_dir_all(data.join("index")).unwrap();
+    {
+        let library = Library::open(&data).unwrap();
+        assert_eq!(
+            library
+                .search(&SearchRequest::new("Weisung"))
+                .unwrap()
+                .hits
+                .len(),
+            1
+        );
+    }
+    std::fs::write(data.join("index/meta.json"), b"{ not json").unwrap();
+    let library = Library::open(&data).unwrap();
+    assert_eq!(
+        library
+            .search(&SearchRequest::new("Weisung"))
+            .unwrap()
+            .hits
+            .len(),
+        1
+    );
+    assert!(!library.index_is_stale().unwrap());
+}
+
+#[test]
+fn removing_a_document_removes_its_hits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
+    let id = library.import(&[file], &Progress::none()).unwrap().outcomes[0]
+        .id
+        .unwrap();
+    library.remove(id).unwrap();
+    assert!(library
+        .search(&SearchRequest::new("Haftung"))
+        .unwrap()
+        .hits
+        .is_empty());
+    assert!(library.list().unwrap().is_empty());
+    assert!(matches!(
+        library.remove(id),
+        Err(concordia_core::Error::NotFound(_))
+    ));
+}
+
+#[test]
+fn a_cancelled_import_keeps_what_it_finished() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let files: Vec<PathBuf> = (0..5)
+        .map(|i| {
+            write(
+                tmp.path(),
+                &format!("{i}.txt"),
+                AVV.replace("5.000", &i.to_string()).as_bytes(),
+            )
+        })
+        .collect();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let flag = cancel.clone();
+    let events = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = events.clone();
+    let progress = Progress::new(
+        move |e| {
+            seen.lock().unwrap().push(e.done);
+            if e.done == 2 {
+                flag.store(true, Ordering::Relaxed);
+            }
+        },
+        cancel,
+    );
+    let report = library.import(&files, &progress).unwrap();
+    assert!(report.cancelled);
+    assert_eq!(report.outcomes.len(), 2);
+    assert_eq!(*events.lock().unwrap(), [1, 2]);
+    assert_eq!(library.list().unwrap().len(), 2);
+    assert_eq!(
+        library
+            .search(&SearchRequest::new("Haftung"))
+            .unwrap()
+            .hits
+            .len(),
+        2,
+        "their clauses are searchable"
+    );
+}
+
+#[test]
+fn encodings_import_alike() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let text = "Personuppgiftsbiträdesavtal\n\n1. Radering\n\nBiträdet ska radera alla personuppgifter när avtalet upphör.\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    let latin1 = latin1(text);
+    let files = [
+        write(tmp.path(), "a.txt", text.as_bytes()),
+        write(tmp.path(), "b.txt", &utf16),
+        write(tmp.path(), "c.txt", &latin1),
+    ];
+    let report = library.import(&files, &Progress::none()).unwrap();
+    assert!(
+        report
+            .outcomes
+            .iter()
+            .all(|o| o.status == ImportStatus::Imported),
+        "{:#?}",
+        report.outcomes
+    );
+    let texts: Vec<String> = report
+        .outcomes
+        .iter()
+        .map(|o| {
+            library
+                .document(o.id.unwrap(), None)
+                .unwrap()
+                .clauses
+                .iter()
+                .map(|c| c.text.clone())
+                .collect()
+        })
+        .collect();
+    assert_eq!(texts[0], texts[1]);
+    assert_eq!(texts[0], texts[2]);
+    assert_eq!(
+        library
+            .search(&SearchRequest::new("raderas"))
+            .unwrap()
+            .hits
+            .len(),
+        3
+    );
+}
+
+/// Latin-1 bytes of a string whose characters all fit in Latin-1.
+fn latin1(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("latin-1 character"))
+        .collect()
+}
