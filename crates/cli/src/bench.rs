@@ -10,7 +10,10 @@ use concordia_core::api::SearchRequest;
 use concordia_core::{Library, Progress};
 
 /// (language, heading style, clause templates). `{n}` is a number, `{p}` a party, `{c}` a city.
-const TEMPLATES: &[(&str, &str, &[(&str, &str)])] = &[
+/// A clause template: (heading, body).
+type Clause = (&'static str, &'static str);
+
+const TEMPLATES: &[(&str, &str, &[Clause])] = &[
     ("sv", "{i}. ", &[
         ("Behandlingens föremål", "Personuppgiftsbiträdet behandlar personuppgifter för {p} endast enligt dokumenterade instruktioner från den personuppgiftsansvarige under avtalets löptid."),
         ("Sekretess", "All personal som behandlar personuppgifter omfattas av tystnadsplikt som gäller även efter anställningens upphörande."),
@@ -119,7 +122,7 @@ fn document(rng: &mut Rng, k: usize) -> String {
                 .replace("{p}", party)
                 .replace("{c}", CITIES[rng.below(CITIES.len())]);
             out.push_str(&text);
-            out.push_str(" ");
+            out.push(' ');
         }
         out.push_str("\n\n");
     }
@@ -148,7 +151,7 @@ pub fn run(docs: usize, queries: usize) -> anyhow::Result<()> {
     let bytes = write_library(&files, docs)?;
     let library = Library::open(&data)?;
     let started = Instant::now();
-    let report = library.import(&[files.clone()], &Progress::none())?;
+    let report = library.import(std::slice::from_ref(&files), &Progress::none())?;
     let seconds = started.elapsed().as_secs_f64();
     anyhow::ensure!(
         !report.has_errors(),

@@ -341,13 +341,13 @@ impl Library {
             let Some(row) = rows.get(&(hit.clause_id as i64)) else {
                 continue;
             };
-            if !docs.contains_key(&row.doc_id) {
-                let Some(doc) = store.document_summary(row.doc_id)? else {
-                    continue;
-                };
-                docs.insert(row.doc_id, doc);
-            }
-            let doc = &docs[&row.doc_id];
+            let doc = match docs.entry(row.doc_id) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => match store.document_summary(row.doc_id)? {
+                    Some(doc) => e.insert(doc),
+                    None => continue,
+                },
+            };
             let text = store.clause_text(row)?;
             let (snippet, highlights) =
                 snippet(&text, &matcher.find(&row.language, &text), SNIPPET_CHARS);

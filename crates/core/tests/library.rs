@@ -18,7 +18,7 @@ fn bad_files_are_refused_by_name_and_good_ones_still_import() {
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let good = write(tmp.path(), "avv.txt", AVV.as_bytes());
-    let first = library.import(&[good.clone()], &Progress::none()).unwrap();
+    let first = library.import(&[good], &Progress::none()).unwrap();
     assert_eq!(first.outcomes[0].status, ImportStatus::Imported);
 
     let files = [
@@ -87,7 +87,7 @@ fn reimporting_unchanged_bytes_does_not_duplicate_and_a_changed_file_replaces_it
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
-    library.import(&[file.clone()], &Progress::none()).unwrap();
+    library.import(std::slice::from_ref(&file), &Progress::none()).unwrap();
     let again = library
         .import(&[tmp.path().to_path_buf()], &Progress::none())
         .unwrap();

@@ -63,7 +63,7 @@ impl Extracted {
 /// Collapses runs of whitespace into one space, trims, and normalises to NFC.
 pub(crate) fn collapse_whitespace(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for word in raw.split(|c: char| c.is_whitespace() && c != '\u{a0}' || c == '\u{a0}') {
+    for word in raw.split(char::is_whitespace) {
         if word.is_empty() {
             continue;
         }

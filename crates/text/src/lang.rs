@@ -127,7 +127,7 @@ fn vote_counts(text: &str) -> (usize, usize, Lang) {
         .zip(WORD_SETS.iter())
         .map(|(s, (l, _))| (*s, *l))
         .collect();
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_unstable_by_key(|r| std::cmp::Reverse(r.0));
     (ranked[0].0, ranked[1].0, ranked[0].1)
 }
 

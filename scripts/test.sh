@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, Rust unit + integration tests, the real app
+# end to end under Xvfb (tauri-driver + WebKitWebDriver), and the UI in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+t0=$SECONDS; step() { echo "== [$((SECONDS - t0))s] $*"; }
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step "dependencies"; bash scripts/deps.sh test
+step "UI: typecheck and build"; (cd ui && npx tsc -p . --noEmit && npm run --silent build)
+step "cargo fmt --check"; cargo fmt --all --check
+step "cargo clippy -D warnings"; cargo clippy --workspace --all-targets --locked --quiet -- -D warnings
+step "cargo test (unit, integration, corpus, CLI, real-app e2e under Xvfb)"
+xvfb-run -a -s "-screen 0 1366x768x24" cargo test --workspace --locked
+step "UI tests (node --test: pure modules + Playwright on Debian Chromium)"
+(cd ui && node --test test/)
+step "done"
