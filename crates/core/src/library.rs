@@ -343,10 +343,12 @@ impl Library {
             };
             let doc = match docs.entry(row.doc_id) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => match store.document_summary(row.doc_id)? {
-                    Some(doc) => e.insert(doc),
-                    None => continue,
-                },
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    match store.document_summary(row.doc_id)? {
+                        Some(doc) => e.insert(doc),
+                        None => continue,
+                    }
+                }
             };
             let text = store.clause_text(row)?;
             let (snippet, highlights) =

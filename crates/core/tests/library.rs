@@ -87,7 +87,9 @@ fn reimporting_unchanged_bytes_does_not_duplicate_and_a_changed_file_replaces_it
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
-    library.import(std::slice::from_ref(&file), &Progress::none()).unwrap();
+    library
+        .import(std::slice::from_ref(&file), &Progress::none())
+        .unwrap();
     let again = library
         .import(&[tmp.path().to_path_buf()], &Progress::none())
         .unwrap();
