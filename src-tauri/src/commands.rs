@@ -59,7 +59,7 @@ pub async fn import_paths(
 pub async fn reindex(
     state: State<'_, AppState>,
     on_progress: Channel<ProgressEvent>,
-) -> Reply<usize> {
+) -> Reply<Option<usize>> {
     let library = state.library()?;
     state.cancel.store(false, Ordering::Relaxed);
     let progress = Progress::new(

@@ -94,4 +94,4 @@ export const importPaths = (paths: string[], onProgress: (e: ProgressEvent) => v
   invoke<ImportReport>("import_paths", { paths, onProgress: channel(onProgress) });
 
 export const reindex = (onProgress: (e: ProgressEvent) => void) =>
-  invoke<number>("reindex", { onProgress: channel(onProgress) });
+  invoke<number | null>("reindex", { onProgress: channel(onProgress) });

@@ -40,9 +40,11 @@ function render(): void {
 
 function renderBanner(s: app.State): void {
   clear(banner);
-  banner.classList.toggle("visible", !!s.error);
-  if (!s.error) return;
-  banner.append(h("span", {}, s.error), h("button", { class: "quiet", onclick: app.dismissError }, "Dismiss"));
+  const message = s.error ?? s.notice;
+  banner.classList.toggle("visible", !!message);
+  banner.classList.toggle("notice", !s.error);
+  if (!message) return;
+  banner.append(h("span", {}, message), h("button", { class: "quiet", onclick: app.dismissError }, "Dismiss"));
 }
 
 function renderProgress(s: app.State): void {

@@ -21,6 +21,7 @@ export interface State {
   lastImport: api.ImportReport | null;
   confirmRemove: number | null;
   error: string | null;
+  notice: string | null;
   dropHover: boolean;
 }
 
@@ -41,6 +42,7 @@ export const state: State = {
   lastImport: null,
   confirmRemove: null,
   error: null,
+  notice: null,
   dropHover: false,
 };
 
@@ -61,7 +63,7 @@ function fail(what: string, e: unknown): void {
 }
 
 export function dismissError(): void {
-  update({ error: null });
+  update({ error: null, notice: null });
 }
 
 export function show(view: View): void {
@@ -91,6 +93,22 @@ export async function importPaths(paths: string[]): Promise<void> {
     update({ task: null, cancelling: false });
     await refreshDocuments();
     if (state.query) await runSearch();
+  }
+}
+
+export async function rebuildIndex(): Promise<void> {
+  if (state.task) {
+    update({ error: "Another task is running. Wait for it to finish or cancel it first." });
+    return;
+  }
+  update({ task: { task: "reindex", done: 0, total: state.docs.length, current: null }, cancelling: false });
+  try {
+    const clauses = await api.reindex((task) => update({ task }));
+    update({ notice: clauses === null ? "Rebuild cancelled; the previous index is kept." : `Search index rebuilt: ${clauses} clauses.` });
+  } catch (e) {
+    fail("Could not rebuild the search index", e);
+  } finally {
+    update({ task: null, cancelling: false });
   }
 }
 

@@ -67,6 +67,9 @@ function fakeBackend() {
               { id: 3, path: args.paths[0], title: "AVV", language: "de", clauses: 4, status: "imported", error: null },
               { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: the file is binary (a PDF document; PDF import is not supported yet), not text" },
             ] };
+          case "reindex":
+            args.onProgress.onmessage({ task: "reindex", done: 1, total: 2, current: "Verwerkersovereenkomst" });
+            return 42;
           default: throw { code: "unknown", message: `no fake for ${cmd}` };
         }
       },
@@ -153,5 +156,14 @@ test("removing a document asks first", async () => {
   assert.equal(await p.evaluate(() => window.__calls.some(([c]) => c === "remove_document")), false);
   await p.click("tr[data-doc='2'] button.danger");
   await p.waitForFunction(() => document.querySelectorAll("table.docs tbody tr").length === 1);
+  await p.close();
+});
+
+test("rebuilding the index reports what it did", async () => {
+  const { p } = await page();
+  await p.waitForSelector("table.docs");
+  await p.click("button:text('Rebuild search index')");
+  await p.waitForSelector(".banner.visible.notice");
+  assert.match(await p.$eval(".banner", (b) => b.innerText), /Search index rebuilt: 42 clauses/);
   await p.close();
 });

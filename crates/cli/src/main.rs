@@ -154,7 +154,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("removed document {id}");
         }
         Command::Reindex => {
-            let clauses = library.reindex(&Progress::none())?;
+            let clauses = library.reindex(&Progress::none())?.unwrap_or_default();
             println!("reindexed {clauses} clauses");
         }
         Command::Bench { .. } => unreachable!("handled above"),

@@ -182,20 +182,12 @@ impl Library {
         parsed: &Parsed,
     ) -> Result<()> {
         let rows = self.store().clauses(id)?;
-        for row in &rows {
-            let text = index_text(&parsed.text[row.start..row.end], &row.heading_path);
-            batch.add(ClauseDoc {
-                clause_id: row.id as u64,
-                doc_id: id as u64,
-                lang: &row.language,
-                text: &text,
-            })?;
-        }
-        Ok(())
+        add_clauses(batch, id, &parsed.text, &rows)
     }
 
-    /// Throws the index away and rebuilds it from the store.
-    pub fn reindex(&self, progress: &Progress) -> Result<usize> {
+    /// Throws the index away and rebuilds it from the store. Returns the number
+    /// of clauses indexed, or `None` when cancelled (the old index then stays).
+    pub fn reindex(&self, progress: &Progress) -> Result<Option<usize>> {
         let mut batch = self.index.batch()?;
         batch.clear()?;
         let (documents, generation) = {
@@ -204,6 +196,9 @@ impl Library {
         };
         let mut clauses = 0;
         for (done, summary) in documents.iter().enumerate() {
+            if progress.cancelled() {
+                return Ok(None); // Dropping the batch uncommitted keeps the old index.
+            }
             let (text, rows) = {
                 let store = self.store();
                 let doc = store
@@ -211,16 +206,7 @@ impl Library {
                     .ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
                 (doc.text, store.clauses(summary.id)?)
             };
-            for row in &rows {
-                let body = index_text(&text[row.start..row.end], &row.heading_path);
-                let doc = ClauseDoc {
-                    clause_id: row.id as u64,
-                    doc_id: summary.id as u64,
-                    lang: &row.language,
-                    text: &body,
-                };
-                batch.add(doc)?;
-            }
+            add_clauses(&mut batch, summary.id, &text, &rows)?;
             clauses += rows.len();
             let current = Some(summary.title.clone());
             progress.report(ProgressEvent {
@@ -231,7 +217,7 @@ impl Library {
             });
         }
         batch.commit(generation)?;
-        Ok(clauses)
+        Ok(Some(clauses))
     }
 
     /// Every document, oldest first.
@@ -385,6 +371,25 @@ fn clause_view(row: ClauseRow, text: String, highlights: Vec<[usize; 2]>) -> Cla
         language: row.language,
         highlights,
     }
+}
+
+/// Adds a document's clauses to an index batch.
+fn add_clauses(
+    batch: &mut concordia_index::Batch<'_>,
+    doc_id: i64,
+    text: &str,
+    rows: &[ClauseRow],
+) -> Result<()> {
+    for row in rows {
+        let body = index_text(&text[row.start..row.end], &row.heading_path);
+        batch.add(ClauseDoc {
+            clause_id: row.id as u64,
+            doc_id: doc_id as u64,
+            lang: &row.language,
+            text: &body,
+        })?;
+    }
+    Ok(())
 }
 
 /// What the index sees of a clause: its text, then its parent headings for context.

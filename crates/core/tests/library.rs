@@ -262,3 +262,32 @@ fn latin1(text: &str) -> Vec<u8> {
         .map(|c| u8::try_from(u32::from(c)).expect("latin-1 character"))
         .collect()
 }
+
+#[test]
+fn a_cancelled_reindex_keeps_the_old_index() {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
+    library.import(&[file], &Progress::none()).unwrap();
+    let cancelled = Progress::new(|_| {}, Arc::new(AtomicBool::new(true)));
+    assert_eq!(library.reindex(&cancelled).unwrap(), None);
+    assert_eq!(
+        library
+            .search(&SearchRequest::new("Haftung"))
+            .unwrap()
+            .hits
+            .len(),
+        1
+    );
+    assert_eq!(library.reindex(&Progress::none()).unwrap(), Some(3));
+    assert_eq!(
+        library
+            .search(&SearchRequest::new("Haftung"))
+            .unwrap()
+            .hits
+            .len(),
+        1
+    );
+}

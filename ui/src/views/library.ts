@@ -11,6 +11,15 @@ export function libraryView(s: app.State): HTMLElement {
     toolbar(s),
     s.lastImport ? importResults(s.lastImport) : null,
     s.docs.length === 0 ? emptyLibrary() : table(s),
+    h(
+      "div",
+      { class: "maintenance" },
+      h(
+        "button",
+        { class: "quiet", onclick: () => void app.rebuildIndex(), disabled: s.task !== null, title: "Rebuild the search index from the library database" },
+        "Rebuild search index",
+      ),
+    ),
   );
 }
 
