@@ -56,6 +56,10 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid number pattern")
 });
 
+/// "(1)", "(12)": paragraphs of an article.
+static PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\(\d{1,3}[a-z]?\))\s+").expect("valid paragraph pattern"));
+
 /// "a)", "(b)", "(iv)".
 static LETTERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\([ivx]{1,6}\)|\(?[a-z]\))\s+").expect("valid letter pattern"));
@@ -74,6 +78,10 @@ enum Role {
         number: String,
         lettered: bool,
     },
+    /// "(1)": qualified by the enclosing section's number ("Artikel 28 (1)").
+    Paragraph {
+        number: String,
+    },
     Body,
 }
 
@@ -82,6 +90,7 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
     let mut clauses: Vec<Clause> = Vec::new();
     let mut headings: Vec<(u8, String)> = Vec::new();
     let mut parent_item: Option<String> = None;
+    let mut section_number: Option<String> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
         let text = doc.block_text(block);
         let next = doc.blocks.get(i + 1).map(|b| (b.kind, doc.block_text(b)));
@@ -96,6 +105,7 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                 let path = path_of(&headings);
                 headings.push((level, text.to_owned()));
                 parent_item = None;
+                section_number.clone_from(&number);
                 clauses.push(new_clause(ClauseKind::Section, number, title, path, block));
             }
             Role::Item { number, lettered } => {
@@ -106,6 +116,20 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                 if !lettered {
                     parent_item = Some(number.clone());
                 }
+                clauses.push(new_clause(
+                    ClauseKind::Item,
+                    Some(number),
+                    None,
+                    path_of(&headings),
+                    block,
+                ));
+            }
+            Role::Paragraph { number } => {
+                let number = match &section_number {
+                    Some(section) => format!("{section} {number}"),
+                    None => number,
+                };
+                parent_item = Some(number.clone());
                 clauses.push(new_clause(
                     ClauseKind::Item,
                     Some(number),
@@ -206,6 +230,11 @@ fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>) -> Rol
         return Role::Item {
             number,
             lettered: false,
+        };
+    }
+    if let Some(c) = PARAGRAPH.captures(text) {
+        return Role::Paragraph {
+            number: c[1].to_owned(),
         };
     }
     if let Some(c) = LETTERED.captures(text) {
@@ -352,6 +381,28 @@ La responsabilità è disciplinata dal contratto principale."#,
         );
         assert_eq!(got[2].0.as_deref(), Some("Klausul 6"));
         assert!(got[1].2.ends_with("radera all Personuppgift."));
+    }
+
+    #[test]
+    fn article_paragraphs_are_cited_with_their_article() {
+        let doc = concordia_text::extract(
+            "Artikel 28 – Auftragsverarbeiter\n(1) Erfolgt eine Verarbeitung im Auftrag, so arbeitet er nur mit Auftragsverarbeitern.\n(2) Der Auftragsverarbeiter nimmt keinen weiteren Auftragsverarbeiter in Anspruch.\na) verarbeitet Daten nur auf Weisung;".as_bytes(),
+            concordia_text::Format::Text,
+        )
+        .unwrap();
+        let numbers: Vec<_> = segment(&doc)
+            .into_iter()
+            .map(|c| c.number.unwrap_or_default())
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                "Artikel 28",
+                "Artikel 28 (1)",
+                "Artikel 28 (2)",
+                "Artikel 28 (2) a)"
+            ]
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ static STARTS_UNIT: LazyLock<Regex> = LazyLock::new(|| {
             [-–•*▪●◦]\s                                  # bullets
           | \d{1,3}(?:\.\d{1,3})*\.?\s                  # 1.  11.3  2.1.4
           | \(?[a-z]\)\s | \([ivx]{1,6}\)\s              # a)  (b)  (iv)
+          | \(\d{1,3}[a-z]?\)\s                          # (1)  (12a)
           | §\s*\d
           | (?:artikel|article|articolo|art\.|klausul|clause|klausel|clausola|sektion|section|sezione|bilaga|anlage|allegato|bijlage|annex|appendix)\s+[\dIVX]
         )",
