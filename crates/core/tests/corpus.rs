@@ -1,22 +1,15 @@
 //! The five real documents in ../shared/corpus: import, languages, clauses, search.
 //! Skipped, with a message, when ../shared is not beside the repository.
 
+mod common;
+
 use std::path::PathBuf;
 
 use concordia_core::api::{ImportStatus, SearchRequest};
 use concordia_core::{Library, Progress};
 
 fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: {} not found (the shared corpus sits beside the repository)",
-            dir.display()
-        );
-        None
-    }
+    common::shared("corpus")
 }
 
 struct Fixture {

@@ -2,21 +2,14 @@
 //! paragraph in every language) must segment into the same clause structure, and every
 //! clause must be detected in its file's language. Skipped when ../shared is absent.
 
+mod common;
+
 use std::path::PathBuf;
 
 use concordia_core::{Library, Progress};
 
 fn parallel() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/parallel");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: {} not found (the shared texts sit beside the repository)",
-            dir.display()
-        );
-        None
-    }
+    common::shared("parallel")
 }
 
 /// The last number in a clause number: "Artikel 28 (3)" → 28's paragraph 3 → "3"; "3" → "3".
