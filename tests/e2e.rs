@@ -19,9 +19,7 @@ struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
-            .status();
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
         let _ = self.0.wait();
     }
 }
@@ -29,12 +27,7 @@ impl Drop for Driver {
 fn start_driver(data_dir: &Path) -> Driver {
     let bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
     let child = Command::new(&bin)
-        .args([
-            "--port",
-            &PORT.to_string(),
-            "--native-port",
-            &NATIVE_PORT.to_string(),
-        ])
+        .args(["--port", &PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
         .env("CONCORDIA_DATA_DIR", data_dir)
         .spawn()
         .unwrap_or_else(|e| {
@@ -42,10 +35,7 @@ fn start_driver(data_dir: &Path) -> Driver {
         });
     let started = Instant::now();
     while TcpStream::connect(("127.0.0.1", PORT)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "tauri-driver did not listen on {PORT}"
-        );
+        assert!(started.elapsed() < Duration::from_secs(20), "tauri-driver did not listen on {PORT}");
         std::thread::sleep(Duration::from_millis(100));
     }
     Driver(child)
@@ -84,15 +74,12 @@ async fn import_search_and_open_a_clause_in_the_real_app() {
         return;
     }
     let data_dir = tempfile::tempdir().expect("temp data dir");
-    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("samples/nl-polderdata-verwerkersovereenkomst.txt");
+    let sample =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/nl-polderdata-verwerkersovereenkomst.txt");
     let _driver = start_driver(data_dir.path());
     let mut caps = serde_json::Map::new();
     let app = env!("CARGO_BIN_EXE_concordia-app");
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": app }),
-    );
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
     let client = ClientBuilder::native()
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{PORT}"))
@@ -101,30 +88,17 @@ async fn import_search_and_open_a_clause_in_the_real_app() {
 
     wait_for_text(&client, ".empty h2", "Your library is empty").await;
     let input = wait_for(&client, "#import-path").await;
-    input
-        .send_keys(&format!("{}\u{E007}", sample.display()))
-        .await
-        .expect("type the path");
+    input.send_keys(&format!("{}\u{E007}", sample.display())).await.expect("type the path");
     let summary = wait_for_text(&client, ".import-summary", "imported").await;
     assert!(summary.starts_with("1 imported"), "{summary}");
     let row = wait_for_text(&client, "table.docs tbody tr", "Polderdata").await;
     assert!(row.contains("NL"), "language label shown: {row}");
 
-    client
-        .find(Locator::Css("#q"))
-        .await
-        .unwrap()
-        .send_keys("aansprakelijk")
-        .await
-        .unwrap();
+    client.find(Locator::Css("#q")).await.unwrap().send_keys("aansprakelijk").await.unwrap();
     let hit = wait_for(&client, "li.hit").await;
     let marks = client.find_all(Locator::Css("li.hit mark")).await.unwrap();
     assert!(!marks.is_empty(), "the snippet marks the matched words");
-    assert!(hit
-        .text()
-        .await
-        .unwrap()
-        .contains("Artikel 8 Aansprakelijkheid"));
+    assert!(hit.text().await.unwrap().contains("Artikel 8 Aansprakelijkheid"));
     hit.click().await.unwrap();
 
     let focused = wait_for(&client, "article.clause.focused").await;
@@ -135,14 +109,8 @@ async fn import_search_and_open_a_clause_in_the_real_app() {
     for m in &marked {
         words.push(m.text().await.unwrap().to_lowercase());
     }
-    assert!(
-        words.iter().all(|w| w.starts_with("aansprakelijk")),
-        "{words:?}"
-    );
-    assert!(
-        words.len() >= 2,
-        "heading and body both highlighted: {words:?}"
-    );
+    assert!(words.iter().all(|w| w.starts_with("aansprakelijk")), "{words:?}");
+    assert!(words.len() >= 2, "heading and body both highlighted: {words:?}");
 
     // WebKit paints a moment after the DOM changes.
     tokio::time::sleep(Duration::from_millis(600)).await;

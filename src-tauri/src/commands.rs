@@ -28,10 +28,7 @@ pub struct LibraryInfo {
 pub fn library_info(state: State<'_, AppState>) -> Reply<LibraryInfo> {
     let library = state.library()?;
     let documents = library.list()?.len();
-    Ok(LibraryInfo {
-        data_dir: library.data_dir().display().to_string(),
-        documents,
-    })
+    Ok(LibraryInfo { data_dir: library.data_dir().display().to_string(), documents })
 }
 
 #[tauri::command(async)]
@@ -47,10 +44,7 @@ pub async fn import_paths(
 ) -> Reply<ImportReport> {
     let library = state.library()?;
     state.cancel.store(false, Ordering::Relaxed);
-    let progress = Progress::new(
-        move |e| drop(on_progress.send(e.clone())),
-        state.cancel.clone(),
-    );
+    let progress = Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone());
     let work = tauri::async_runtime::spawn_blocking(move || library.import(&paths, &progress));
     Ok(work.await.map_err(IpcError::internal)??)
 }
@@ -62,10 +56,7 @@ pub async fn reindex(
 ) -> Reply<Option<usize>> {
     let library = state.library()?;
     state.cancel.store(false, Ordering::Relaxed);
-    let progress = Progress::new(
-        move |e| drop(on_progress.send(e.clone())),
-        state.cancel.clone(),
-    );
+    let progress = Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone());
     let work = tauri::async_runtime::spawn_blocking(move || library.reindex(&progress));
     Ok(work.await.map_err(IpcError::internal)??)
 }
@@ -81,11 +72,7 @@ pub fn remove_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-pub fn get_document(
-    state: State<'_, AppState>,
-    id: i64,
-    query: Option<String>,
-) -> Reply<DocumentView> {
+pub fn get_document(state: State<'_, AppState>, id: i64, query: Option<String>) -> Reply<DocumentView> {
     Ok(state.library()?.document(id, query.as_deref())?)
 }
 

@@ -12,19 +12,13 @@ pub struct IpcError {
 
 impl From<concordia_core::Error> for IpcError {
     fn from(e: concordia_core::Error) -> IpcError {
-        IpcError {
-            code: e.code(),
-            message: e.to_string(),
-        }
+        IpcError { code: e.code(), message: e.to_string() }
     }
 }
 
 impl IpcError {
     /// A failure outside the core (a worker thread that died).
     pub fn internal(message: impl std::fmt::Display) -> IpcError {
-        IpcError {
-            code: ErrorCode::Storage,
-            message: message.to_string(),
-        }
+        IpcError { code: ErrorCode::Storage, message: message.to_string() }
     }
 }

@@ -20,10 +20,7 @@ impl AppState {
             eprintln!("concordia: {e}");
             IpcError::from(e)
         });
-        AppState {
-            library,
-            cancel: Arc::new(AtomicBool::new(false)),
-        }
+        AppState { library, cancel: Arc::new(AtomicBool::new(false)) }
     }
 
     /// The library, or the error that kept it from opening.

@@ -60,23 +60,10 @@ const TEMPLATES: &[(&str, &str, &[Clause])] = &[
     ]),
 ];
 
-const PARTIES: &[&str] = &[
-    "Nordlicht AB",
-    "Alpenwerk GmbH",
-    "Laguna S.r.l.",
-    "Polderdata B.V.",
-    "Fjordsoft AB",
-];
-const CITIES: &[&str] = &[
-    "Stockholm",
-    "München",
-    "Milano",
-    "Eindhoven",
-    "Göteborg",
-    "Hamburg",
-    "Torino",
-    "Utrecht",
-];
+const PARTIES: &[&str] =
+    &["Nordlicht AB", "Alpenwerk GmbH", "Laguna S.r.l.", "Polderdata B.V.", "Fjordsoft AB"];
+const CITIES: &[&str] =
+    &["Stockholm", "München", "Milano", "Eindhoven", "Göteborg", "Hamburg", "Torino", "Utrecht"];
 const QUERIES: &[&str] = &[
     "aansprakelijkheid",
     "Haftung begrenzt",
@@ -117,10 +104,8 @@ fn document(rng: &mut Rng, k: usize) -> String {
         out.push_str("\n\n");
         for _ in 0..1 + rng.below(4) {
             let n = (1 + rng.below(90)).to_string();
-            let text = body
-                .replace("{n}", &n)
-                .replace("{p}", party)
-                .replace("{c}", CITIES[rng.below(CITIES.len())]);
+            let text =
+                body.replace("{n}", &n).replace("{p}", party).replace("{c}", CITIES[rng.below(CITIES.len())]);
             out.push_str(&text);
             out.push(' ');
         }
@@ -153,10 +138,7 @@ pub fn run(docs: usize, queries: usize) -> anyhow::Result<()> {
     let started = Instant::now();
     let report = library.import(std::slice::from_ref(&files), &Progress::none())?;
     let seconds = started.elapsed().as_secs_f64();
-    anyhow::ensure!(
-        !report.has_errors(),
-        "the synthetic library must import cleanly"
-    );
+    anyhow::ensure!(!report.has_errors(), "the synthetic library must import cleanly");
     let clauses: u32 = report.outcomes.iter().filter_map(|o| o.clauses).sum();
     println!(
         "import: {docs} documents, {clauses} clauses, {:.1} MB in {seconds:.2} s = {:.1} MB/s",

@@ -12,11 +12,7 @@ use concordia_core::api::SearchRequest;
 use concordia_core::{Library, Progress};
 
 #[derive(Parser)]
-#[command(
-    name = "concordia",
-    version,
-    about = "Import, search and read multilingual DPAs offline"
-)]
+#[command(name = "concordia", version, about = "Import, search and read multilingual DPAs offline")]
 struct Cli {
     /// Library folder (default: $CONCORDIA_DATA_DIR, else the platform data dir + /concordia).
     #[arg(long, global = true, value_name = "DIR")]
@@ -42,10 +38,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Search clauses: words, "phrases", -exclusions.
+    /// Search clauses: words, "phrases", -exclusions; by topic; across languages.
     Search {
-        /// The query.
+        /// The query (may be empty with --topic).
+        #[arg(default_value = "", required_unless_present = "topic")]
         query: String,
+        /// Only clauses with this DPA topic (see `concordia topics`).
+        #[arg(long, value_name = "TOPIC")]
+        topic: Option<String>,
+        /// Also find clauses in every language whose topic the words stand for ("audit" → revisione, controle…).
+        #[arg(long)]
+        cross: bool,
         /// Only clauses in this language (sv, de, it, nl, en).
         #[arg(long, value_name = "LL")]
         lang: Option<String>,
@@ -66,6 +69,21 @@ enum Command {
         /// Mark where this query matches in each clause.
         #[arg(long, value_name = "QUERY")]
         highlight: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show each document's clauses with their DPA topics and the cues behind them.
+    Analyze {
+        /// Library ids or file paths.
+        #[arg(required = true)]
+        docs: Vec<String>,
+        /// Print a JSON array, one object per document.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the topic taxonomy.
+    Topics {
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -104,11 +122,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         bench::run(docs, queries)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let dir = cli
-        .data_dir
-        .unwrap_or_else(concordia_core::default_data_dir);
-    let library =
-        Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
+    let dir = cli.data_dir.unwrap_or_else(concordia_core::default_data_dir);
+    let library = Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
     match cli.command {
         Command::Import { paths, json } => {
             let report = library.import(&paths, &Progress::none())?;
@@ -117,37 +132,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if report.outcomes.is_empty() {
                 eprintln!("error: no .txt, .md or .html files found in the given paths");
             }
-            return Ok(if failed {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            });
+            return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }
         Command::List { json } => print::list(&library.list()?, json)?,
-        Command::Search {
-            query,
-            lang,
-            doc,
-            limit,
-            json,
-        } => {
+        Command::Search { query, topic, cross, lang, doc, limit, json } => {
             let doc = doc.map(|d| library.resolve(&d)).transpose()?;
-            let req = SearchRequest {
-                query,
-                lang,
-                doc,
-                limit,
-            };
+            let req = SearchRequest { query, lang, doc, limit, topic, cross };
             print::search(&library.search(&req)?, json)?;
         }
-        Command::Show {
-            doc,
-            highlight,
-            json,
-        } => {
+        Command::Show { doc, highlight, json } => {
             let id = library.resolve(&doc)?;
             print::document(&library.document(id, highlight.as_deref())?, json)?;
         }
+        Command::Analyze { docs, json } => {
+            let mut views = Vec::with_capacity(docs.len());
+            for doc in &docs {
+                views.push(library.document(library.resolve(doc)?, None)?);
+            }
+            print::analysis(&views, json)?;
+        }
+        Command::Topics { json } => print::topics(&library.topics(), json)?,
         Command::Remove { doc } => {
             let id = library.resolve(&doc)?;
             library.remove(id)?;

@@ -1,7 +1,7 @@
 //! Output: JSON for scripts, plain aligned text for people.
 
 use concordia_core::api::{
-    DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults,
+    DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults, TopicInfo,
 };
 
 use std::fmt::Write as _;
@@ -22,26 +22,14 @@ fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
 
 pub fn import(report: &ImportReport, as_json: bool) -> anyhow::Result<()> {
     let mut out = String::new();
-    for o in report
-        .outcomes
-        .iter()
-        .filter(|o| o.status == ImportStatus::Error)
-    {
+    for o in report.outcomes.iter().filter(|o| o.status == ImportStatus::Error) {
         eprintln!("error: {}", o.error.as_deref().unwrap_or("unknown error"));
     }
     if as_json {
         return json(&report.outcomes);
     }
-    for o in report
-        .outcomes
-        .iter()
-        .filter(|o| o.status != ImportStatus::Error)
-    {
-        let status = if o.status == ImportStatus::Imported {
-            "imported "
-        } else {
-            "unchanged"
-        };
+    for o in report.outcomes.iter().filter(|o| o.status != ImportStatus::Error) {
+        let status = if o.status == ImportStatus::Imported { "imported " } else { "unchanged" };
         writeln!(
             out,
             "{status}  #{:<4} {:<7} {:>4} clauses  {}  ({})",
@@ -61,10 +49,7 @@ pub fn list(docs: &[DocumentSummary], as_json: bool) -> anyhow::Result<()> {
         return json(&docs);
     }
     if docs.is_empty() {
-        writeln!(
-            out,
-            "The library is empty. Import files with: concordia import PATH..."
-        )?;
+        writeln!(out, "The library is empty. Import files with: concordia import PATH...")?;
     }
     for d in docs {
         let date = d.imported_at.get(..10).unwrap_or(&d.imported_at);
@@ -89,11 +74,8 @@ pub fn search(results: &SearchResults, as_json: bool) -> anyhow::Result<()> {
         writeln!(out, "No matching clauses.")?;
     }
     for (i, h) in results.hits.iter().enumerate() {
-        let place = [h.number.as_deref(), h.heading.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let place =
+            [h.number.as_deref(), h.heading.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
         writeln!(
             out,
             "{:>2}. {} {}  ·  {}  (doc #{}, score {:.2})",
@@ -114,20 +96,10 @@ pub fn document(doc: &DocumentView, as_json: bool) -> anyhow::Result<()> {
     if as_json {
         return json(doc);
     }
-    writeln!(
-        out,
-        "{}  {}  (#{}, {})\n",
-        doc.title,
-        lang_label(&doc.language),
-        doc.id,
-        doc.path
-    )?;
+    writeln!(out, "{}  {}  (#{}, {})\n", doc.title, lang_label(&doc.language), doc.id, doc.path)?;
     for c in &doc.clauses {
-        let label = [c.number.as_deref(), c.heading.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let label =
+            [c.number.as_deref(), c.heading.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
         if !label.is_empty() {
             writeln!(out, "── {label}")?;
         }
@@ -156,4 +128,44 @@ fn marked(text: &str, highlights: &[[usize; 2]]) -> String {
         }
     }
     out
+}
+
+pub fn analysis(docs: &[DocumentView], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(&docs);
+    }
+    let mut out = String::new();
+    for doc in docs {
+        writeln!(
+            out,
+            "{}  {}  (#{}, {} clauses)",
+            doc.title,
+            lang_label(&doc.language),
+            doc.id,
+            doc.clauses.len()
+        )?;
+        let mut by_topic: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        for (i, c) in doc.clauses.iter().enumerate() {
+            let label = c.number.clone().unwrap_or_else(|| format!("¶{}", i + 1));
+            for t in &c.topics {
+                by_topic.entry(t.topic.as_str()).or_default().push(label.clone());
+            }
+        }
+        for (topic, clauses) in by_topic {
+            writeln!(out, "  {topic:<24} {:>3}  {}", clauses.len(), clauses.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    emit(&out)
+}
+
+pub fn topics(topics: &[TopicInfo], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(&topics);
+    }
+    let mut out = String::new();
+    for t in topics {
+        writeln!(out, "{:<24} {}  ({})", t.id, t.label, t.anchor)?;
+    }
+    emit(&out)
 }

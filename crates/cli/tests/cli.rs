@@ -21,44 +21,28 @@ fn json(out: &Output) -> Value {
 }
 
 fn samples() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../samples")
-        .display()
-        .to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples").display().to_string()
 }
 
 #[test]
 fn import_json_reports_every_file_and_is_idempotent() {
     let data = tempfile::tempdir().unwrap();
     let out = concordia(data.path(), &["import", &samples(), "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let items = json(&out);
     let items = items.as_array().unwrap();
     assert_eq!(items.len(), 4);
     for item in items {
-        for key in [
-            "id", "path", "title", "language", "clauses", "status", "error",
-        ] {
+        for key in ["id", "path", "title", "language", "clauses", "status", "error"] {
             assert!(item.get(key).is_some(), "missing {key} in {item}");
         }
         assert_eq!(item["status"], "imported");
     }
-    let mut langs: Vec<&str> = items
-        .iter()
-        .map(|i| i["language"].as_str().unwrap())
-        .collect();
+    let mut langs: Vec<&str> = items.iter().map(|i| i["language"].as_str().unwrap()).collect();
     langs.sort();
     assert_eq!(langs, ["de", "it", "nl", "sv"]);
     let again = json(&concordia(data.path(), &["import", &samples(), "--json"]));
-    assert!(again
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|i| i["status"] == "unchanged"));
+    assert!(again.as_array().unwrap().iter().all(|i| i["status"] == "unchanged"));
     let list = json(&concordia(data.path(), &["list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 4);
 }
@@ -70,24 +54,10 @@ fn a_bad_file_fails_the_run_but_not_the_good_files() {
     let bad = dir.path().join("contract.txt");
     std::fs::write(&bad, b"\x00\x00binary\x00").unwrap();
     let good = Path::new(&samples()).join("de-alpenwerk-avv.txt");
-    let out = concordia(
-        data.path(),
-        &[
-            "import",
-            bad.to_str().unwrap(),
-            good.to_str().unwrap(),
-            "--json",
-        ],
-    );
-    assert!(
-        !out.status.success(),
-        "exit code is non-zero when a file fails"
-    );
+    let out = concordia(data.path(), &["import", bad.to_str().unwrap(), good.to_str().unwrap(), "--json"]);
+    assert!(!out.status.success(), "exit code is non-zero when a file fails");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("contract.txt") && stderr.contains("binary"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("contract.txt") && stderr.contains("binary"), "{stderr}");
     let items = json(&out);
     assert_eq!(items[0]["status"], "error");
     assert_eq!(items[1]["status"], "imported");
@@ -97,12 +67,7 @@ fn a_bad_file_fails_the_run_but_not_the_good_files() {
 fn search_json_has_the_contract_fields_and_highlights_into_the_snippet() {
     let data = tempfile::tempdir().unwrap();
     concordia(data.path(), &["import", &samples()]);
-    let out = concordia(
-        data.path(),
-        &[
-            "search", "raderas", "--lang", "sv", "--limit", "5", "--json",
-        ],
-    );
+    let out = concordia(data.path(), &["search", "raderas", "--lang", "sv", "--limit", "5", "--json"]);
     assert!(out.status.success());
     let hits = json(&out)["hits"].as_array().unwrap().clone();
     assert!(!hits.is_empty());
@@ -124,18 +89,12 @@ fn search_json_has_the_contract_fields_and_highlights_into_the_snippet() {
     assert_eq!(hit["language"], "sv");
     let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
     for range in hit["highlights"].as_array().unwrap() {
-        let (a, b) = (
-            range[0].as_u64().unwrap() as usize,
-            range[1].as_u64().unwrap() as usize,
-        );
+        let (a, b) = (range[0].as_u64().unwrap() as usize, range[1].as_u64().unwrap() as usize);
         let word: String = snippet[a..b].iter().collect();
         assert!(word.to_lowercase().starts_with("rader"), "{word}");
     }
     let doc = hit["doc_id"].as_i64().unwrap().to_string();
-    let scoped = json(&concordia(
-        data.path(),
-        &["search", "lag", "--doc", &doc, "--json"],
-    ));
+    let scoped = json(&concordia(data.path(), &["search", "lag", "--doc", &doc, "--json"]));
     assert!(scoped["hits"]
         .as_array()
         .unwrap()
@@ -148,33 +107,19 @@ fn show_accepts_an_id_or_a_path() {
     let data = tempfile::tempdir().unwrap();
     concordia(data.path(), &["import", &samples()]);
     let path = Path::new(&samples()).join("it-laguna-dpa.html");
-    let by_path = json(&concordia(
-        data.path(),
-        &["show", path.to_str().unwrap(), "--json"],
-    ));
+    let by_path = json(&concordia(data.path(), &["show", path.to_str().unwrap(), "--json"]));
     let id = by_path["id"].as_i64().unwrap().to_string();
     let by_id = json(&concordia(data.path(), &["show", &id, "--json"]));
     assert_eq!(by_path, by_id);
     assert_eq!(by_id["language"], "it");
     let clauses = by_id["clauses"].as_array().unwrap();
-    let art7 = clauses
-        .iter()
-        .find(|c| c["number"] == "Articolo 7")
-        .expect("Articolo 7");
+    let art7 = clauses.iter().find(|c| c["number"] == "Articolo 7").expect("Articolo 7");
     assert_eq!(art7["heading"], "Responsabilità");
     assert!(art7["text"].as_str().unwrap().contains("€ 100.000,00"));
-    for key in [
-        "id", "number", "heading", "text", "start", "end", "language",
-    ] {
+    for key in ["id", "number", "heading", "text", "start", "end", "language"] {
         assert!(art7.get(key).is_some(), "missing {key}");
     }
-    assert!(
-        !by_id["title"]
-            .as_str()
-            .unwrap()
-            .contains("should never run"),
-        "scripts never run"
-    );
+    assert!(!by_id["title"].as_str().unwrap().contains("should never run"), "scripts never run");
     let missing = concordia(data.path(), &["show", "999"]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no document 999"));

@@ -52,9 +52,7 @@ pub struct ImportReport {
 impl ImportReport {
     /// Whether any file was refused.
     pub fn has_errors(&self) -> bool {
-        self.outcomes
-            .iter()
-            .any(|o| o.status == ImportStatus::Error)
+        self.outcomes.iter().any(|o| o.status == ImportStatus::Error)
     }
 }
 
@@ -129,6 +127,30 @@ pub struct ClauseView {
     /// Character ranges in `text` matching the query passed to `show`, if any.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<[usize; 2]>,
+    /// DPA topics of the clause, most confident first.
+    pub topics: Vec<TopicView>,
+}
+
+/// A topic given to a clause, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    /// Topic id from the fixed taxonomy ("audit", "liability", …).
+    pub topic: String,
+    /// 0–1.
+    pub confidence: f32,
+    /// The cues that decided it ("heading: Haftung", "Art. 33", "kontrolle*").
+    pub cues: Vec<String>,
+}
+
+/// A topic of the taxonomy, for pickers and labels.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicInfo {
+    /// Stable id.
+    pub id: String,
+    /// Human label.
+    pub label: String,
+    /// GDPR anchor.
+    pub anchor: String,
 }
 
 /// A search.
@@ -145,6 +167,12 @@ pub struct SearchRequest {
     /// At most this many hits (default 20).
     #[serde(default = "default_limit")]
     pub limit: usize,
+    /// Only clauses with this topic; the query may then be empty.
+    #[serde(default)]
+    pub topic: Option<String>,
+    /// Also find clauses, in every language, whose topic the query's words stand for.
+    #[serde(default)]
+    pub cross: bool,
 }
 
 fn default_limit() -> usize {
@@ -159,6 +187,8 @@ impl SearchRequest {
             lang: None,
             doc: None,
             limit: default_limit(),
+            topic: None,
+            cross: false,
         }
     }
 }

@@ -23,15 +23,16 @@ pub enum Error {
         reason: String,
     },
     /// The file type is not one Concordia imports.
-    #[error(
-        "could not import {path}: .{extension} files are not supported (use .txt, .md or .html)"
-    )]
+    #[error("could not import {path}: .{extension} files are not supported (use .txt, .md or .html)")]
     Unsupported {
         /// The file.
         path: PathBuf,
         /// Its extension.
         extension: String,
     },
+    /// A topic id that is not in the taxonomy.
+    #[error("unknown topic {0:?}; `concordia topics` lists them")]
+    UnknownTopic(String),
     /// No such document in the library.
     #[error("no document {0} in the library")]
     NotFound(String),
@@ -76,7 +77,7 @@ impl Error {
             Error::Io { .. } => ErrorCode::Io,
             Error::Unreadable { .. } => ErrorCode::Unreadable,
             Error::Unsupported { .. } => ErrorCode::Unsupported,
-            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::NotFound(_) | Error::UnknownTopic(_) => ErrorCode::NotFound,
             Error::Index(concordia_index::Error::Busy) => ErrorCode::Busy,
             Error::DataDir { .. } | Error::Store(_) | Error::Index(_) => ErrorCode::Storage,
         }

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use concordia_legal::{segment, ClauseKind};
-use concordia_store::NewClause;
+use concordia_legal::{segment, ClauseKind, Lexicon};
+use concordia_store::{NewClause, TopicRow};
 use concordia_text::{detect_language, extract, Format, Lang, MAX_FILE_BYTES};
 use sha2::{Digest, Sha256};
 
@@ -59,23 +59,15 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
 }
 
 fn format_of(path: &Path) -> Option<Format> {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .and_then(Format::from_extension)
+    path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
 }
 
 /// Reads a file, refusing ones too large to be a contract.
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(Error::Unreadable {
-            path: path.to_path_buf(),
-            reason: "it is a folder".into(),
-        });
+        return Err(Error::Unreadable { path: path.to_path_buf(), reason: "it is a folder".into() });
     }
     if meta.len() > MAX_FILE_BYTES {
         let reason = format!(
@@ -83,56 +75,38 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
             meta.len() / 1_000_000,
             MAX_FILE_BYTES / 1_000_000
         );
-        return Err(Error::Unreadable {
-            path: path.to_path_buf(),
-            reason,
-        });
+        return Err(Error::Unreadable { path: path.to_path_buf(), reason });
     }
     std::fs::read(path).map_err(io)
 }
 
 /// Hex SHA-256 of the bytes: a document's identity.
 pub(crate) fn content_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Parses bytes into text, clauses, language and title.
 pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     let Some(format) = format_of(path) else {
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
         // Say what a binary file is, rather than only that its name is unknown.
         if let Err(e @ concordia_text::DecodeError::Binary(_)) = concordia_text::decode(bytes) {
-            return Err(Error::Unreadable {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            });
+            return Err(Error::Unreadable { path: path.to_path_buf(), reason: e.to_string() });
         }
-        return Err(Error::Unsupported {
-            path: path.to_path_buf(),
-            extension,
-        });
+        return Err(Error::Unsupported { path: path.to_path_buf(), extension });
     };
-    let doc = extract(bytes, format).map_err(|e| Error::Unreadable {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+    let doc = extract(bytes, format)
+        .map_err(|e| Error::Unreadable { path: path.to_path_buf(), reason: e.to_string() })?;
     let language = document_language(&doc.text);
     let clauses = segment(&doc)
         .into_iter()
         .map(|c| {
             let detected = detect_language(&doc.text[c.start..c.end]);
-            let lang = if detected == Lang::Unknown {
-                language
-            } else {
-                detected
-            };
+            let lang = if detected == Lang::Unknown { language } else { detected };
+            let topics =
+                classify(lang.code(), c.heading.as_deref(), &c.heading_path, &doc.text[c.start..c.end]);
             NewClause {
+                topics,
                 kind: kind_name(c.kind),
                 number: c.number,
                 heading: c.heading,
@@ -143,21 +117,21 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
             }
         })
         .collect();
-    Ok(Parsed {
-        title: crate::title::title(&doc, path),
-        language,
-        format,
-        text: doc.text,
-        clauses,
-    })
+    Ok(Parsed { title: crate::title::title(&doc, path), language, format, text: doc.text, clauses })
+}
+
+/// The topics of one clause, as stored.
+pub(crate) fn classify(lang: &str, heading: Option<&str>, parents: &[String], text: &str) -> Vec<TopicRow> {
+    Lexicon::builtin()
+        .classify(lang, heading.unwrap_or(""), parents, text)
+        .into_iter()
+        .map(|m| TopicRow { topic: m.topic, confidence: f64::from(m.confidence), cues: m.cues })
+        .collect()
 }
 
 /// Detects on a sample: the first 30 000 characters are plenty for a contract.
 fn document_language(text: &str) -> Lang {
-    let end = text
-        .char_indices()
-        .nth(30_000)
-        .map_or(text.len(), |(i, _)| i);
+    let end = text.char_indices().nth(30_000).map_or(text.len(), |(i, _)| i);
     detect_language(&text[..end])
 }
 

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use concordia_index::{ClauseDoc, SearchIndex, SearchQuery};
-use concordia_store::{ClauseRow, NewDocument, Store, Upsert};
+use concordia_legal::{analysis_version, Lexicon};
+use concordia_store::{ClauseRow, NewDocument, Store, TopicRow, Upsert};
 
 use crate::api::*;
 use crate::import::{self, Parsed};
@@ -13,15 +14,14 @@ use crate::snippet::{char_ranges, snippet};
 use crate::{Error, Progress, Result};
 
 const SNIPPET_CHARS: usize = 220;
+const ANALYSIS_KEY: &str = "analysis_version";
 
 /// The data directory: `$CONCORDIA_DATA_DIR`, else the platform's data dir + `concordia`.
 pub fn default_data_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("CONCORDIA_DATA_DIR").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
-    dirs::data_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("concordia")
+    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("concordia")
 }
 
 /// An open library. Safe to share between threads.
@@ -35,10 +35,8 @@ impl Library {
     /// Opens the library in `data_dir`, creating it if needed. A missing,
     /// unreadable or stale index is rebuilt from the store before returning.
     pub fn open(data_dir: &Path) -> Result<Library> {
-        let dir_error = |e: std::io::Error| Error::DataDir {
-            path: data_dir.to_path_buf(),
-            reason: e.to_string(),
-        };
+        let dir_error =
+            |e: std::io::Error| Error::DataDir { path: data_dir.to_path_buf(), reason: e.to_string() };
         std::fs::create_dir_all(data_dir).map_err(dir_error)?;
         let store = Store::open(&data_dir.join("library.sqlite"))?;
         let index_dir = data_dir.join("index");
@@ -51,15 +49,37 @@ impl Library {
                 SearchIndex::open_or_create(&index_dir)?
             }
         };
-        let library = Library {
-            store: Mutex::new(store),
-            index,
-            data_dir: data_dir.to_path_buf(),
-        };
+        let library = Library { store: Mutex::new(store), index, data_dir: data_dir.to_path_buf() };
+        if library.store().meta(ANALYSIS_KEY)?.as_deref() != Some(analysis_version().as_str()) {
+            library.reanalyse()?;
+        }
         if library.index_is_stale()? {
             library.reindex(&Progress::none())?;
         }
         Ok(library)
+    }
+
+    /// Recomputes every clause's topics (the lexicon or rules changed since they were stored).
+    fn reanalyse(&self) -> Result<()> {
+        let documents = self.store().documents()?;
+        for summary in &documents {
+            let (text, rows) = {
+                let store = self.store();
+                let doc =
+                    store.document(summary.id)?.ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
+                (doc.text, store.clauses(summary.id)?)
+            };
+            let topics: HashMap<i64, Vec<TopicRow>> = rows
+                .iter()
+                .map(|r| {
+                    let body = &text[r.start..r.end];
+                    (r.id, import::classify(&r.language, r.heading.as_deref(), &r.heading_path, body))
+                })
+                .collect();
+            self.store().replace_document_topics(&topics)?;
+        }
+        self.store().set_meta(ANALYSIS_KEY, &analysis_version())?;
+        Ok(())
     }
 
     /// Where the library lives.
@@ -69,9 +89,7 @@ impl Library {
 
     fn store(&self) -> std::sync::MutexGuard<'_, Store> {
         // A panic while holding the lock cannot leave SQLite inconsistent (transactions), so go on.
-        self.store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Whether the index misses changes made to the store.
@@ -99,21 +117,13 @@ impl Library {
             };
             outcomes.push(outcome);
             let current = Some(path.display().to_string());
-            progress.report(ProgressEvent {
-                task: "import",
-                done: done + 1,
-                total: files.len(),
-                current,
-            });
+            progress.report(ProgressEvent { task: "import", done: done + 1, total: files.len(), current });
         }
         if let Some(batch) = batch {
             let generation = self.store().generation()?;
             batch.commit(generation)?;
         }
-        Ok(ImportReport {
-            outcomes,
-            cancelled,
-        })
+        Ok(ImportReport { outcomes, cancelled })
     }
 
     fn import_one<'a>(
@@ -159,10 +169,7 @@ impl Library {
     }
 
     fn outcome(&self, path: &Path, id: i64, status: ImportStatus) -> Result<ImportOutcome> {
-        let stored = self
-            .store()
-            .document_summary(id)?
-            .ok_or_else(|| Error::NotFound(id.to_string()))?;
+        let stored = self.store().document_summary(id)?.ok_or_else(|| Error::NotFound(id.to_string()))?;
         Ok(ImportOutcome {
             id: Some(id),
             path: path.display().to_string(),
@@ -175,14 +182,12 @@ impl Library {
         })
     }
 
-    fn index_document(
-        &self,
-        batch: &mut concordia_index::Batch<'_>,
-        id: i64,
-        parsed: &Parsed,
-    ) -> Result<()> {
-        let rows = self.store().clauses(id)?;
-        add_clauses(batch, id, &parsed.text, &rows)
+    fn index_document(&self, batch: &mut concordia_index::Batch<'_>, id: i64, parsed: &Parsed) -> Result<()> {
+        let (rows, topics) = {
+            let store = self.store();
+            (store.clauses(id)?, store.document_topics(id)?)
+        };
+        add_clauses(batch, id, &parsed.text, &rows, &topics)
     }
 
     /// Throws the index away and rebuilds it from the store. Returns the number
@@ -201,12 +206,12 @@ impl Library {
             }
             let (text, rows) = {
                 let store = self.store();
-                let doc = store
-                    .document(summary.id)?
-                    .ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
+                let doc =
+                    store.document(summary.id)?.ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
                 (doc.text, store.clauses(summary.id)?)
             };
-            add_clauses(&mut batch, summary.id, &text, &rows)?;
+            let topics = self.store().document_topics(summary.id)?;
+            add_clauses(&mut batch, summary.id, &text, &rows, &topics)?;
             clauses += rows.len();
             let current = Some(summary.title.clone());
             progress.report(ProgressEvent {
@@ -218,6 +223,15 @@ impl Library {
         }
         batch.commit(generation)?;
         Ok(Some(clauses))
+    }
+
+    /// The topic taxonomy.
+    pub fn topics(&self) -> Vec<TopicInfo> {
+        Lexicon::builtin()
+            .topics()
+            .iter()
+            .map(|t| TopicInfo { id: t.id.clone(), label: t.label.clone(), anchor: t.anchor.clone() })
+            .collect()
     }
 
     /// Every document, oldest first.
@@ -244,49 +258,32 @@ impl Library {
             return Ok(id);
         }
         let path = absolute(Path::new(doc)).display().to_string();
-        self.store()
-            .document_id_by_path(&path)?
-            .ok_or_else(|| Error::NotFound(doc.to_owned()))
+        self.store().document_id_by_path(&path)?.ok_or_else(|| Error::NotFound(doc.to_owned()))
     }
 
     /// A document with its clauses; with `query`, each clause carries the ranges that match it.
     pub fn document(&self, id: i64, query: Option<&str>) -> Result<DocumentView> {
-        let (doc, rows) = {
+        let (doc, rows, mut topics) = {
             let store = self.store();
-            let doc = store
-                .document(id)?
-                .ok_or_else(|| Error::NotFound(id.to_string()))?;
-            (doc, store.clauses(id)?)
+            let doc = store.document(id)?.ok_or_else(|| Error::NotFound(id.to_string()))?;
+            (doc, store.clauses(id)?, store.document_topics(id)?)
         };
         let matcher = match query.filter(|q| !q.trim().is_empty()) {
-            Some(q) => Some(
-                self.index
-                    .search(&SearchQuery {
-                        text: q,
-                        limit: 0,
-                        ..Default::default()
-                    })?
-                    .1,
-            ),
+            Some(q) => Some(self.index.search(&SearchQuery { text: q, limit: 0, ..Default::default() })?.1),
             None => None,
         };
         let clauses = rows
             .into_iter()
             .map(|row| {
                 let text = &doc.text[row.start..row.end];
-                let highlights = matcher.as_ref().map_or_else(Vec::new, |m| {
-                    char_ranges(text, &m.find(&row.language, text))
-                });
-                clause_view(row, text.to_owned(), highlights)
+                let highlights = matcher
+                    .as_ref()
+                    .map_or_else(Vec::new, |m| char_ranges(text, &m.find(&row.language, text)));
+                let clause_topics = topics.remove(&row.id).unwrap_or_default();
+                clause_view(row, text.to_owned(), highlights, clause_topics)
             })
             .collect();
-        Ok(DocumentView {
-            id: doc.id,
-            path: doc.path,
-            title: doc.title,
-            language: doc.language,
-            clauses,
-        })
+        Ok(DocumentView { id: doc.id, path: doc.path, title: doc.title, language: doc.language, clauses })
     }
 
     /// Removes a document from the store and the index.
@@ -306,20 +303,25 @@ impl Library {
 
     /// Searches clauses; hits carry a snippet with highlighted matches.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        if let Some(topic) = &req.topic {
+            if !Lexicon::builtin().topics().iter().any(|t| &t.id == topic) {
+                return Err(Error::UnknownTopic(topic.clone()));
+            }
+        }
+        let also_topics = if req.cross { topics_of_words(&req.query) } else { Vec::new() };
         let query = SearchQuery {
             text: &req.query,
             lang: req.lang.as_deref(),
             doc_id: req.doc.map(|d| d as u64),
             limit: req.limit,
+            topics: req.topic.iter().cloned().collect(),
+            also_topics,
         };
         let (found, matcher) = self.index.search(&query)?;
         let store = self.store();
         let ids: Vec<i64> = found.iter().map(|h| h.clause_id as i64).collect();
-        let rows: HashMap<i64, ClauseRow> = store
-            .clauses_by_id(&ids)?
-            .into_iter()
-            .map(|r| (r.id, r))
-            .collect();
+        let rows: HashMap<i64, ClauseRow> =
+            store.clauses_by_id(&ids)?.into_iter().map(|r| (r.id, r)).collect();
         let mut docs = HashMap::new();
         let mut hits = Vec::with_capacity(found.len());
         for hit in found {
@@ -329,16 +331,13 @@ impl Library {
             };
             let doc = match docs.entry(row.doc_id) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    match store.document_summary(row.doc_id)? {
-                        Some(doc) => e.insert(doc),
-                        None => continue,
-                    }
-                }
+                std::collections::hash_map::Entry::Vacant(e) => match store.document_summary(row.doc_id)? {
+                    Some(doc) => e.insert(doc),
+                    None => continue,
+                },
             };
             let text = store.clause_text(row)?;
-            let (snippet, highlights) =
-                snippet(&text, &matcher.find(&row.language, &text), SNIPPET_CHARS);
+            let (snippet, highlights) = snippet(&text, &matcher.find(&row.language, &text), SNIPPET_CHARS);
             hits.push(SearchHit {
                 doc_id: row.doc_id,
                 doc_title: doc.title.clone(),
@@ -346,10 +345,7 @@ impl Library {
                 language: row.language.clone(),
                 clause_id: row.id,
                 number: row.number.clone(),
-                heading: row
-                    .heading
-                    .clone()
-                    .or_else(|| row.heading_path.last().cloned()),
+                heading: row.heading.clone().or_else(|| row.heading_path.last().cloned()),
                 score: hit.score,
                 snippet,
                 highlights,
@@ -359,8 +355,17 @@ impl Library {
     }
 }
 
-fn clause_view(row: ClauseRow, text: String, highlights: Vec<[usize; 2]>) -> ClauseView {
+fn clause_view(
+    row: ClauseRow,
+    text: String,
+    highlights: Vec<[usize; 2]>,
+    topics: Vec<TopicRow>,
+) -> ClauseView {
     ClauseView {
+        topics: topics
+            .into_iter()
+            .map(|t| TopicView { topic: t.topic, confidence: t.confidence as f32, cues: t.cues })
+            .collect(),
         id: row.id,
         number: row.number,
         heading: row.heading,
@@ -373,20 +378,37 @@ fn clause_view(row: ClauseRow, text: String, highlights: Vec<[usize; 2]>) -> Cla
     }
 }
 
+/// The topics the query's plain words stand for, in any language ("audit" → audit).
+fn topics_of_words(query: &str) -> Vec<String> {
+    let mut topics: Vec<String> = query
+        .split_whitespace()
+        .filter(|w| !w.starts_with('-'))
+        .flat_map(|w| Lexicon::builtin().topics_for_word(w.trim_matches('"')))
+        .map(str::to_owned)
+        .collect();
+    topics.sort();
+    topics.dedup();
+    topics
+}
+
 /// Adds a document's clauses to an index batch.
 fn add_clauses(
     batch: &mut concordia_index::Batch<'_>,
     doc_id: i64,
     text: &str,
     rows: &[ClauseRow],
+    topics: &HashMap<i64, Vec<TopicRow>>,
 ) -> Result<()> {
     for row in rows {
         let body = index_text(&text[row.start..row.end], &row.heading_path);
+        let ids: Vec<&str> =
+            topics.get(&row.id).map_or_else(Vec::new, |t| t.iter().map(|t| t.topic.as_str()).collect());
         batch.add(ClauseDoc {
             clause_id: row.id as u64,
             doc_id: doc_id as u64,
             lang: &row.language,
             text: &body,
+            topics: &ids,
         })?;
     }
     Ok(())

@@ -14,10 +14,7 @@ pub struct Progress {
 impl Progress {
     /// No reporting, never cancelled.
     pub fn none() -> Progress {
-        Progress {
-            callback: None,
-            cancel: Arc::new(AtomicBool::new(false)),
-        }
+        Progress { callback: None, cancel: Arc::new(AtomicBool::new(false)) }
     }
 
     /// Calls `callback` on every step; `cancel` set to true stops the task between files.
@@ -25,10 +22,7 @@ impl Progress {
         callback: impl Fn(&ProgressEvent) + Send + Sync + 'static,
         cancel: Arc<AtomicBool>,
     ) -> Progress {
-        Progress {
-            callback: Some(Box::new(callback)),
-            cancel,
-        }
+        Progress { callback: Some(Box::new(callback)), cancel }
     }
 
     pub(crate) fn report(&self, event: ProgressEvent) {

@@ -2,19 +2,12 @@
 
 /// Converts byte ranges of `text` into char ranges.
 pub(crate) fn char_ranges(text: &str, ranges: &[(usize, usize)]) -> Vec<[usize; 2]> {
-    ranges
-        .iter()
-        .map(|&(s, e)| [text[..s].chars().count(), text[..e].chars().count()])
-        .collect()
+    ranges.iter().map(|&(s, e)| [text[..s].chars().count(), text[..e].chars().count()]).collect()
 }
 
 /// Cuts a window of at most about `max_chars` characters from `text`, placed to
 /// cover as many of the byte `ranges` as possible. Line breaks become spaces.
-pub(crate) fn snippet(
-    text: &str,
-    ranges: &[(usize, usize)],
-    max_chars: usize,
-) -> (String, Vec<[usize; 2]>) {
+pub(crate) fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (String, Vec<[usize; 2]>) {
     let flat = text.replace('\n', " ");
     if flat.chars().count() <= max_chars {
         return (flat.clone(), char_ranges(&flat, ranges));
@@ -25,10 +18,7 @@ pub(crate) fn snippet(
         .iter()
         .map(|&(s, _)| {
             let from = back_chars(&flat, s, lead);
-            let covered = ranges
-                .iter()
-                .filter(|&&(a, b)| a >= from && b <= from + budget)
-                .count();
+            let covered = ranges.iter().filter(|&&(a, b)| a >= from && b <= from + budget).count();
             (covered, std::cmp::Reverse(from), from)
         })
         .max()
@@ -57,18 +47,11 @@ pub(crate) fn snippet(
 }
 
 fn back_chars(text: &str, at: usize, n: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i)
+    text[..at].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
 }
 
 fn advance_chars(text: &str, at: usize, n: usize) -> usize {
-    text[at..]
-        .char_indices()
-        .nth(n)
-        .map_or(text.len(), |(i, _)| at + i)
+    text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i)
 }
 
 /// Moves `at` forward to the start of a word, unless already at the text start.
@@ -93,10 +76,7 @@ mod tests {
 
     fn marked(snippet: &str, highlights: &[[usize; 2]]) -> Vec<String> {
         let chars: Vec<char> = snippet.chars().collect();
-        highlights
-            .iter()
-            .map(|[a, b]| chars[*a..*b].iter().collect())
-            .collect()
+        highlights.iter().map(|[a, b]| chars[*a..*b].iter().collect()).collect()
     }
 
     #[test]
@@ -111,8 +91,7 @@ mod tests {
     #[test]
     fn long_text_is_cut_around_the_matches_at_word_boundaries() {
         let filler = "Lorem ipsum dolor sit amet. ".repeat(30);
-        let text =
-            format!("{filler}Die Höchstgrenze der Haftung beträgt €5.000 pro Jahr. {filler}");
+        let text = format!("{filler}Die Höchstgrenze der Haftung beträgt €5.000 pro Jahr. {filler}");
         let at = text.find("Haftung").unwrap();
         let (s, h) = snippet(&text, &[(at, at + "Haftung".len())], 120);
         assert!(s.starts_with("… ") && s.ends_with(" …"), "{s}");

@@ -9,27 +9,15 @@ pub(crate) fn title(doc: &Extracted, path: &Path) -> String {
     if let Some(title) = &doc.title {
         return clip(title);
     }
-    let heading = doc
-        .blocks
-        .iter()
-        .take(12)
-        .find(|b| matches!(b.kind, BlockKind::Heading(_)));
-    let first_line = doc
-        .blocks
-        .first()
-        .filter(|b| opening_title(doc.block_text(b)));
+    let heading = doc.blocks.iter().take(12).find(|b| matches!(b.kind, BlockKind::Heading(_)));
+    let first_line = doc.blocks.first().filter(|b| opening_title(doc.block_text(b)));
     let line = heading.or(first_line).or_else(|| {
         let mut top = doc.blocks.iter().take(6);
-        top.find(|b| {
-            b.kind == BlockKind::Paragraph && concordia_legal::is_short_title(doc.block_text(b))
-        })
+        top.find(|b| b.kind == BlockKind::Paragraph && concordia_legal::is_short_title(doc.block_text(b)))
     });
     match line {
         Some(block) => clip(doc.block_text(block)),
-        None => path.file_stem().map_or_else(
-            || "Untitled".to_owned(),
-            |s| s.to_string_lossy().into_owned(),
-        ),
+        None => path.file_stem().map_or_else(|| "Untitled".to_owned(), |s| s.to_string_lossy().into_owned()),
     }
 }
 
@@ -69,27 +57,18 @@ mod tests {
     #[test]
     fn an_opening_line_with_a_company_suffix_is_the_title() {
         let doc = extract(
-            "Verwerkersovereenkomst Polderdata B.V.\n\nArtikel 1 Onderwerp\n\nVerwerker verwerkt."
-                .as_bytes(),
+            "Verwerkersovereenkomst Polderdata B.V.\n\nArtikel 1 Onderwerp\n\nVerwerker verwerkt.".as_bytes(),
             Format::Text,
         )
         .unwrap();
-        assert_eq!(
-            title(&doc, Path::new("x.txt")),
-            "Verwerkersovereenkomst Polderdata B.V."
-        );
+        assert_eq!(title(&doc, Path::new("x.txt")), "Verwerkersovereenkomst Polderdata B.V.");
     }
 
     #[test]
     fn falls_back_to_the_file_name() {
-        let doc = extract(
-            "Ikraftträdandedatum: 20 augusti 2025\n\nDetta avtal gäller.".as_bytes(),
-            Format::Text,
-        )
-        .unwrap();
-        assert_eq!(
-            title(&doc, Path::new("dir/sv-tamio-dpa.txt")),
-            "sv-tamio-dpa"
-        );
+        let doc =
+            extract("Ikraftträdandedatum: 20 augusti 2025\n\nDetta avtal gäller.".as_bytes(), Format::Text)
+                .unwrap();
+        assert_eq!(title(&doc, Path::new("dir/sv-tamio-dpa.txt")), "sv-tamio-dpa");
     }
 }

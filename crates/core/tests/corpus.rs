@@ -34,32 +34,17 @@ fn import_corpus(dir: &std::path::Path) -> Fixture {
     let report = library.import(&files, &Progress::none()).unwrap();
     let mut ids = std::collections::HashMap::new();
     for (file, outcome) in files.iter().zip(&report.outcomes) {
-        assert_eq!(
-            outcome.status,
-            ImportStatus::Imported,
-            "{}: {:?}",
-            file.display(),
-            outcome.error
-        );
+        assert_eq!(outcome.status, ImportStatus::Imported, "{}: {:?}", file.display(), outcome.error);
         ids.insert(
-            file.file_stem().unwrap().to_string_lossy()[..2].to_owned()
-                + &outcome.id.unwrap().to_string(),
+            file.file_stem().unwrap().to_string_lossy()[..2].to_owned() + &outcome.id.unwrap().to_string(),
             outcome.id.unwrap(),
         );
     }
-    Fixture {
-        _dir: tmp,
-        library,
-        ids,
-    }
+    Fixture { _dir: tmp, library, ids }
 }
 
 fn doc_id(f: &Fixture, prefix: &str) -> i64 {
-    *f.ids
-        .iter()
-        .find(|(k, _)| k.starts_with(prefix))
-        .map(|(_, v)| v)
-        .unwrap()
+    *f.ids.iter().find(|(k, _)| k.starts_with(prefix)).map(|(_, v)| v).unwrap()
 }
 
 #[test]
@@ -69,10 +54,7 @@ fn all_five_documents_import_with_the_right_languages() {
     let docs = f.library.list().unwrap();
     let langs: Vec<&str> = docs.iter().map(|d| d.language.as_str()).collect();
     assert_eq!(langs, ["de", "it", "nl", "sv", "sv"]);
-    assert!(
-        docs.iter().all(|d| d.clauses >= 5),
-        "every document is segmented: {docs:#?}"
-    );
+    assert!(docs.iter().all(|d| d.clauses >= 5), "every document is segmented: {docs:#?}");
 }
 
 #[test]
@@ -80,18 +62,11 @@ fn the_dutch_liability_article_is_one_clause_with_the_cap() {
     let Some(dir) = corpus() else { return };
     let f = import_corpus(&dir);
     let nl = f.library.document(doc_id(&f, "nl"), None).unwrap();
-    let art8: Vec<_> = nl
-        .clauses
-        .iter()
-        .filter(|c| c.number.as_deref() == Some("Artikel 8"))
-        .collect();
+    let art8: Vec<_> = nl.clauses.iter().filter(|c| c.number.as_deref() == Some("Artikel 8")).collect();
     assert_eq!(art8.len(), 1, "one clause for Artikel 8");
     assert_eq!(art8[0].heading.as_deref(), Some("Aansprakelijkheid"));
     assert!(art8[0].text.contains("€5.000"));
-    assert!(
-        art8[0].text.contains("zes (6) maanden"),
-        "the whole article, bullets included"
-    );
+    assert!(art8[0].text.contains("zes (6) maanden"), "the whole article, bullets included");
 }
 
 #[test]
@@ -99,11 +74,8 @@ fn the_italian_audit_notice_is_clause_11_5() {
     let Some(dir) = corpus() else { return };
     let f = import_corpus(&dir);
     let it = f.library.document(doc_id(&f, "it"), None).unwrap();
-    let clause = it
-        .clauses
-        .iter()
-        .find(|c| c.number.as_deref() == Some("11.5"))
-        .expect("a clause numbered 11.5");
+    let clause =
+        it.clauses.iter().find(|c| c.number.as_deref() == Some("11.5")).expect("a clause numbered 11.5");
     assert!(clause.text.contains("due settimane"), "{}", clause.text);
     assert!(clause.text.starts_with("11.5 Il Cliente"));
     assert_eq!(clause.language, "it");
@@ -116,11 +88,7 @@ fn clause_offsets_point_into_the_normalised_text() {
     for summary in f.library.list().unwrap() {
         let doc = f.library.document(summary.id, None).unwrap();
         for pair in doc.clauses.windows(2) {
-            assert!(
-                pair[0].end <= pair[1].start,
-                "{}: clauses overlap",
-                doc.title
-            );
+            assert!(pair[0].end <= pair[1].start, "{}: clauses overlap", doc.title);
         }
         for c in &doc.clauses {
             assert_eq!(c.text.len(), c.end - c.start);
@@ -132,30 +100,15 @@ fn clause_offsets_point_into_the_normalised_text() {
 fn aansprakelijkheid_finds_the_dutch_liability_clause_first() {
     let Some(dir) = corpus() else { return };
     let f = import_corpus(&dir);
-    let hits = f
-        .library
-        .search(&SearchRequest::new("aansprakelijkheid"))
-        .unwrap()
-        .hits;
+    let hits = f.library.search(&SearchRequest::new("aansprakelijkheid")).unwrap().hits;
     assert_eq!(hits[0].number.as_deref(), Some("Artikel 8"));
     assert_eq!(hits[0].language, "nl");
     let marked: Vec<String> = hits[0]
         .highlights
         .iter()
-        .map(|[a, b]| {
-            hits[0]
-                .snippet
-                .chars()
-                .skip(*a)
-                .take(b - a)
-                .collect::<String>()
-                .to_lowercase()
-        })
+        .map(|[a, b]| hits[0].snippet.chars().skip(*a).take(b - a).collect::<String>().to_lowercase())
         .collect();
-    assert!(
-        !marked.is_empty() && marked.iter().all(|w| w.starts_with("aansprakelijk")),
-        "{marked:?}"
-    );
+    assert!(!marked.is_empty() && marked.iter().all(|w| w.starts_with("aansprakelijk")), "{marked:?}");
 }
 
 #[test]
@@ -176,21 +129,14 @@ fn german_stemming_does_what_snowball_does() {
     let geloescht = search("gelöscht");
     assert!(geloescht.len() >= 3);
     assert!(geloescht.iter().all(|h| h.snippet.contains("gelöscht")));
-    assert!(
-        !search("Löschungen").is_empty(),
-        "plural meets singular: Löschungen → Löschung"
-    );
+    assert!(!search("Löschungen").is_empty(), "plural meets singular: Löschungen → Löschung");
 }
 
 #[test]
 fn phrases_exclusions_and_filters_on_real_text() {
     let Some(dir) = corpus() else { return };
     let f = import_corpus(&dir);
-    let phrase = f
-        .library
-        .search(&SearchRequest::new("\"due settimane\""))
-        .unwrap()
-        .hits;
+    let phrase = f.library.search(&SearchRequest::new("\"due settimane\"")).unwrap().hits;
     assert_eq!(phrase[0].number.as_deref(), Some("11.5"));
     let mut every = SearchRequest::new("GDPR");
     every.limit = 500;
@@ -203,8 +149,5 @@ fn phrases_exclusions_and_filters_on_real_text() {
     only_doc.doc = Some(doc_id(&f, "it"));
     let doc_hits = f.library.search(&only_doc).unwrap().hits;
     assert!(!doc_hits.is_empty() && doc_hits.iter().all(|h| h.doc_id == doc_id(&f, "it")));
-    assert!(
-        doc_hits.iter().all(|h| h.number.as_deref() != Some("11.5")),
-        "11.5 says 'anno' and is excluded"
-    );
+    assert!(doc_hits.iter().all(|h| h.number.as_deref() != Some("11.5")), "11.5 says 'anno' and is excluded");
 }

@@ -25,35 +25,16 @@ fn bad_files_are_refused_by_name_and_good_ones_still_import() {
         write(tmp.path(), "empty.txt", b""),
         write(tmp.path(), "binary.txt", b"\x00\x01\x02\x03binary\x00"),
         write(tmp.path(), "scan.pdf", b"%PDF-1.7\n%\xe2\xe3"),
-        write(
-            tmp.path(),
-            "hostile.html",
-            format!("{}x", "<div>".repeat(5000)).as_bytes(),
-        ),
-        write(
-            tmp.path(),
-            "scripts.html",
-            b"<script>alert(1)</script><style>p{}</style>",
-        ),
+        write(tmp.path(), "hostile.html", format!("{}x", "<div>".repeat(5000)).as_bytes()),
+        write(tmp.path(), "scripts.html", b"<script>alert(1)</script><style>p{}</style>"),
         tmp.path().join("missing.txt"),
-        write(
-            tmp.path(),
-            "dpa.md",
-            "# DPA\n\n## 1. Audit\n\nAudits once a year.".as_bytes(),
-        ),
+        write(tmp.path(), "dpa.md", "# DPA\n\n## 1. Audit\n\nAudits once a year.".as_bytes()),
     ];
     let report = library.import(&files, &Progress::none()).unwrap();
     let statuses: Vec<_> = report.outcomes.iter().map(|o| o.status).collect();
     use ImportStatus::*;
-    assert_eq!(
-        statuses,
-        [Error, Error, Error, Error, Error, Error, Imported]
-    );
-    let errors: Vec<&str> = report
-        .outcomes
-        .iter()
-        .filter_map(|o| o.error.as_deref())
-        .collect();
+    assert_eq!(statuses, [Error, Error, Error, Error, Error, Error, Imported]);
+    let errors: Vec<&str> = report.outcomes.iter().filter_map(|o| o.error.as_deref()).collect();
     for (error, name) in errors.iter().zip([
         "empty.txt",
         "binary.txt",
@@ -70,16 +51,8 @@ fn bad_files_are_refused_by_name_and_good_ones_still_import() {
     assert!(errors[3].contains("nested"));
     assert!(errors[4].contains("no readable text"));
     assert!(report.has_errors());
-    assert_eq!(
-        library.list().unwrap().len(),
-        2,
-        "the earlier document is untouched"
-    );
-    assert!(!library
-        .search(&SearchRequest::new("Haftung"))
-        .unwrap()
-        .hits
-        .is_empty());
+    assert_eq!(library.list().unwrap().len(), 2, "the earlier document is untouched");
+    assert!(!library.search(&SearchRequest::new("Haftung")).unwrap().hits.is_empty());
 }
 
 #[test]
@@ -87,17 +60,9 @@ fn reimporting_unchanged_bytes_does_not_duplicate_and_a_changed_file_replaces_it
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
-    library
-        .import(std::slice::from_ref(&file), &Progress::none())
-        .unwrap();
-    let again = library
-        .import(&[tmp.path().to_path_buf()], &Progress::none())
-        .unwrap();
-    assert_eq!(
-        again.outcomes.len(),
-        1,
-        "a folder import finds the one .txt"
-    );
+    library.import(std::slice::from_ref(&file), &Progress::none()).unwrap();
+    let again = library.import(&[tmp.path().to_path_buf()], &Progress::none()).unwrap();
+    assert_eq!(again.outcomes.len(), 1, "a folder import finds the one .txt");
     assert_eq!(again.outcomes[0].status, ImportStatus::Unchanged);
     std::fs::write(&file, AVV.replace("5.000", "10.000")).unwrap();
     let changed = library.import(&[file], &Progress::none()).unwrap();
@@ -120,25 +85,11 @@ fn the_index_is_rebuilt_when_missing_or_broken() {
     std::fs::remove_dir_all(data.join("index")).unwrap();
     {
         let library = Library::open(&data).unwrap();
-        assert_eq!(
-            library
-                .search(&SearchRequest::new("Weisung"))
-                .unwrap()
-                .hits
-                .len(),
-            1
-        );
+        assert_eq!(library.search(&SearchRequest::new("Weisung")).unwrap().hits.len(), 1);
     }
     std::fs::write(data.join("index/meta.json"), b"{ not json").unwrap();
     let library = Library::open(&data).unwrap();
-    assert_eq!(
-        library
-            .search(&SearchRequest::new("Weisung"))
-            .unwrap()
-            .hits
-            .len(),
-        1
-    );
+    assert_eq!(library.search(&SearchRequest::new("Weisung")).unwrap().hits.len(), 1);
     assert!(!library.index_is_stale().unwrap());
 }
 
@@ -147,20 +98,11 @@ fn removing_a_document_removes_its_hits() {
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
-    let id = library.import(&[file], &Progress::none()).unwrap().outcomes[0]
-        .id
-        .unwrap();
+    let id = library.import(&[file], &Progress::none()).unwrap().outcomes[0].id.unwrap();
     library.remove(id).unwrap();
-    assert!(library
-        .search(&SearchRequest::new("Haftung"))
-        .unwrap()
-        .hits
-        .is_empty());
+    assert!(library.search(&SearchRequest::new("Haftung")).unwrap().hits.is_empty());
     assert!(library.list().unwrap().is_empty());
-    assert!(matches!(
-        library.remove(id),
-        Err(concordia_core::Error::NotFound(_))
-    ));
+    assert!(matches!(library.remove(id), Err(concordia_core::Error::NotFound(_))));
 }
 
 #[test]
@@ -170,13 +112,7 @@ fn a_cancelled_import_keeps_what_it_finished() {
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let files: Vec<PathBuf> = (0..5)
-        .map(|i| {
-            write(
-                tmp.path(),
-                &format!("{i}.txt"),
-                AVV.replace("5.000", &i.to_string()).as_bytes(),
-            )
-        })
+        .map(|i| write(tmp.path(), &format!("{i}.txt"), AVV.replace("5.000", &i.to_string()).as_bytes()))
         .collect();
     let cancel = Arc::new(AtomicBool::new(false));
     let flag = cancel.clone();
@@ -197,11 +133,7 @@ fn a_cancelled_import_keeps_what_it_finished() {
     assert_eq!(*events.lock().unwrap(), [1, 2]);
     assert_eq!(library.list().unwrap().len(), 2);
     assert_eq!(
-        library
-            .search(&SearchRequest::new("Haftung"))
-            .unwrap()
-            .hits
-            .len(),
+        library.search(&SearchRequest::new("Haftung")).unwrap().hits.len(),
         2,
         "their clauses are searchable"
     );
@@ -212,10 +144,8 @@ fn encodings_import_alike() {
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let text = "Personuppgiftsbiträdesavtal\n\n1. Radering\n\nBiträdet ska radera alla personuppgifter när avtalet upphör.\n";
-    let utf16: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(|u| u.to_le_bytes()))
-        .collect();
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
     let latin1 = latin1(text);
     let files = [
         write(tmp.path(), "a.txt", text.as_bytes()),
@@ -223,44 +153,22 @@ fn encodings_import_alike() {
         write(tmp.path(), "c.txt", &latin1),
     ];
     let report = library.import(&files, &Progress::none()).unwrap();
-    assert!(
-        report
-            .outcomes
-            .iter()
-            .all(|o| o.status == ImportStatus::Imported),
-        "{:#?}",
-        report.outcomes
-    );
+    assert!(report.outcomes.iter().all(|o| o.status == ImportStatus::Imported), "{:#?}", report.outcomes);
     let texts: Vec<String> = report
         .outcomes
         .iter()
         .map(|o| {
-            library
-                .document(o.id.unwrap(), None)
-                .unwrap()
-                .clauses
-                .iter()
-                .map(|c| c.text.clone())
-                .collect()
+            library.document(o.id.unwrap(), None).unwrap().clauses.iter().map(|c| c.text.clone()).collect()
         })
         .collect();
     assert_eq!(texts[0], texts[1]);
     assert_eq!(texts[0], texts[2]);
-    assert_eq!(
-        library
-            .search(&SearchRequest::new("raderas"))
-            .unwrap()
-            .hits
-            .len(),
-        3
-    );
+    assert_eq!(library.search(&SearchRequest::new("raderas")).unwrap().hits.len(), 3);
 }
 
 /// Latin-1 bytes of a string whose characters all fit in Latin-1.
 fn latin1(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| u8::try_from(u32::from(c)).expect("latin-1 character"))
-        .collect()
+    text.chars().map(|c| u8::try_from(u32::from(c)).expect("latin-1 character")).collect()
 }
 
 #[test]
@@ -273,21 +181,7 @@ fn a_cancelled_reindex_keeps_the_old_index() {
     library.import(&[file], &Progress::none()).unwrap();
     let cancelled = Progress::new(|_| {}, Arc::new(AtomicBool::new(true)));
     assert_eq!(library.reindex(&cancelled).unwrap(), None);
-    assert_eq!(
-        library
-            .search(&SearchRequest::new("Haftung"))
-            .unwrap()
-            .hits
-            .len(),
-        1
-    );
+    assert_eq!(library.search(&SearchRequest::new("Haftung")).unwrap().hits.len(), 1);
     assert_eq!(library.reindex(&Progress::none()).unwrap(), Some(3));
-    assert_eq!(
-        library
-            .search(&SearchRequest::new("Haftung"))
-            .unwrap()
-            .hits
-            .len(),
-        1
-    );
+    assert_eq!(library.search(&SearchRequest::new("Haftung")).unwrap().hits.len(), 1);
 }

@@ -19,10 +19,9 @@ impl Matcher {
         let mut terms: HashMap<&'static str, HashSet<String>> = HashMap::new();
         query.query_terms(&mut |term, _| {
             let name = schema.get_field_name(term.field());
-            if let (Some(lang), Some(text)) = (
-                LANG_FIELDS.iter().find(|l| l.field == name),
-                term.value().as_str(),
-            ) {
+            if let (Some(lang), Some(text)) =
+                (LANG_FIELDS.iter().find(|l| l.field == name), term.value().as_str())
+            {
                 terms.entry(lang.code).or_default().insert(text.to_owned());
             }
         });
@@ -31,18 +30,11 @@ impl Matcher {
 
     /// Byte ranges in `text` (written in language `lang`) where a query term occurs.
     pub fn find(&self, lang: &str, text: &str) -> Vec<(usize, usize)> {
-        let code = if LANG_FIELDS.iter().any(|l| l.code == lang) {
-            lang
-        } else {
-            "unknown"
-        };
+        let code = if LANG_FIELDS.iter().any(|l| l.code == lang) { lang } else { "unknown" };
         let Some(wanted) = self.terms.get(code) else {
             return Vec::new();
         };
-        let field = LANG_FIELDS
-            .iter()
-            .find(|l| l.code == code)
-            .expect("code is one of LANG_FIELDS");
+        let field = LANG_FIELDS.iter().find(|l| l.code == code).expect("code is one of LANG_FIELDS");
         let mut analyzer = analyzer(field);
         let mut stream = analyzer.token_stream(text);
         let mut ranges = Vec::new();

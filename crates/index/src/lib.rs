@@ -13,9 +13,9 @@ mod highlight;
 use std::path::Path;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery, TermSetQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
@@ -26,7 +26,9 @@ pub use highlight::Matcher;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Another process (the app or a CLI run) is writing to the index right now.
-    #[error("the search index is being updated by another Concordia process; try again when it has finished")]
+    #[error(
+        "the search index is being updated by another Concordia process; try again when it has finished"
+    )]
     Busy,
     /// Anything tantivy reports.
     #[error("search index error: {0}")]
@@ -47,6 +49,8 @@ pub struct ClauseDoc<'a> {
     pub lang: &'a str,
     /// Heading and text, as one string.
     pub text: &'a str,
+    /// Topic ids of the clause.
+    pub topics: &'a [&'a str],
 }
 
 /// What to look for.
@@ -60,6 +64,10 @@ pub struct SearchQuery<'a> {
     pub doc_id: Option<u64>,
     /// At most this many hits.
     pub limit: usize,
+    /// Only clauses with one of these topics (empty: no filter).
+    pub topics: Vec<String>,
+    /// Also find clauses with these topics, in any language, even without the words.
+    pub also_topics: Vec<String>,
 }
 
 /// One hit, best first.
@@ -75,6 +83,8 @@ pub struct IndexHit {
 struct Fields {
     clause_id: Field,
     doc_id: Field,
+    topics: Field,
+    lang: Field,
 }
 
 /// The clause index.
@@ -87,8 +97,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Opens the index in `dir`, creating it when the directory has none.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
+        std::fs::create_dir_all(dir).map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
         let index = match Index::open_in_dir(dir) {
             Ok(index) => index,
             Err(tantivy::TantivyError::OpenDirectoryError(_))
@@ -109,25 +118,18 @@ impl SearchIndex {
 
     fn wrap(index: Index) -> Result<SearchIndex> {
         if index.schema() != schema() {
-            return Err(
-                tantivy::TantivyError::SchemaError("the index has an older schema".into()).into(),
-            );
+            return Err(tantivy::TantivyError::SchemaError("the index has an older schema".into()).into());
         }
         analysis::register(&index);
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         let schema = index.schema();
         let fields = Fields {
             clause_id: schema.get_field("clause_id")?,
             doc_id: schema.get_field("doc_id")?,
+            topics: schema.get_field("topics")?,
+            lang: schema.get_field("lang")?,
         };
-        Ok(SearchIndex {
-            index,
-            reader,
-            fields,
-        })
+        Ok(SearchIndex { index, reader, fields })
     }
 
     /// The store generation this index was last committed at, if any.
@@ -138,17 +140,11 @@ impl SearchIndex {
 
     /// Starts a batch of changes; nothing is visible until [`Batch::commit`].
     pub fn batch(&self) -> Result<Batch<'_>> {
-        let writer = self
-            .index
-            .writer_with_num_threads(2, 64_000_000)
-            .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => Error::Busy,
-                other => Error::Tantivy(other),
-            })?;
-        Ok(Batch {
-            index: self,
-            writer,
-        })
+        let writer = self.index.writer_with_num_threads(2, 64_000_000).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Busy,
+            other => Error::Tantivy(other),
+        })?;
+        Ok(Batch { index: self, writer })
     }
 
     /// Number of clauses in the index.
@@ -164,51 +160,64 @@ impl SearchIndex {
     /// Runs a query; returns hits best first and a matcher that finds the query's terms in text.
     pub fn search(&self, q: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, Matcher)> {
         let fields: Vec<LangField> = match q.lang {
-            Some(code) => LANG_FIELDS
-                .iter()
-                .copied()
-                .filter(|f| f.code == code)
-                .collect(),
+            Some(code) => LANG_FIELDS.iter().copied().filter(|f| f.code == code).collect(),
             None => LANG_FIELDS.to_vec(),
         };
         let schema = self.index.schema();
-        let targets: Vec<Field> = fields
-            .iter()
-            .filter_map(|f| schema.get_field(f.field).ok())
-            .collect();
+        let targets: Vec<Field> = fields.iter().filter_map(|f| schema.get_field(f.field).ok()).collect();
         let mut parser = QueryParser::for_index(&self.index, targets);
         parser.set_conjunction_by_default();
         let (text_query, _errors) = parser.parse_query_lenient(q.text);
         let matcher = Matcher::new(&self.index, text_query.as_ref());
-        if q.text.trim().is_empty() || fields.is_empty() || q.limit == 0 {
+        let has_text = !q.text.trim().is_empty();
+        if (!has_text && q.topics.is_empty()) || fields.is_empty() || q.limit == 0 {
             return Ok((Vec::new(), matcher));
         }
-        let query: Box<dyn Query> = match q.doc_id {
-            Some(doc_id) => {
-                let term = Term::from_field_u64(self.fields.doc_id, doc_id);
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, text_query),
-                    (
-                        Occur::Must,
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-                    ),
-                ]))
-            }
-            None => text_query,
-        };
+        let mut must: Vec<Box<dyn Query>> = Vec::new();
+        match (has_text, q.also_topics.is_empty()) {
+            (true, true) => must.push(text_query),
+            (true, false) => must.push(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, text_query),
+                (Occur::Should, Box::new(ConstScoreQuery::new(self.any_topic(&q.also_topics), 0.5))),
+            ]))),
+            (false, _) => {}
+        }
+        if !q.topics.is_empty() {
+            must.push(Box::new(ConstScoreQuery::new(self.any_topic(&q.topics), 1.0)));
+        }
+        if let Some(doc_id) = q.doc_id {
+            let term = Term::from_field_u64(self.fields.doc_id, doc_id);
+            must.push(Box::new(ConstScoreQuery::new(
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                0.0,
+            )));
+        }
+        if let (Some(lang), false) = (q.lang, has_text) {
+            // Topic-only searches have no per-language text query to restrict, so filter by field.
+            let term = Term::from_field_text(self.fields.lang, lang);
+            must.push(Box::new(ConstScoreQuery::new(
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                0.0,
+            )));
+        }
+        let query = BooleanQuery::new(must.into_iter().map(|q| (Occur::Must, q)).collect());
         let searcher = self.reader.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(q.limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("clause_id")?;
+            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("clause_id")?;
             if let Some(clause_id) = column.first(address.doc_id) {
                 hits.push(IndexHit { clause_id, score });
             }
         }
         Ok((hits, matcher))
+    }
+}
+
+impl SearchIndex {
+    fn any_topic(&self, topics: &[String]) -> Box<dyn Query> {
+        let terms = topics.iter().map(|t| Term::from_field_text(self.fields.topics, t));
+        Box::new(TermSetQuery::new(terms))
     }
 }
 
@@ -223,18 +232,22 @@ impl Batch<'_> {
     pub fn add(&mut self, clause: ClauseDoc<'_>) -> Result<()> {
         let field = analysis::field_for(&self.index.index, clause.lang)?;
         let f = self.index.fields;
-        self.writer.add_document(doc!(
+        let mut document = doc!(
             f.clause_id => clause.clause_id,
             f.doc_id => clause.doc_id,
             field => clause.text,
-        ))?;
+            f.lang => clause.lang,
+        );
+        for topic in clause.topics {
+            document.add_text(f.topics, topic);
+        }
+        self.writer.add_document(document)?;
         Ok(())
     }
 
     /// Removes every clause of a document.
     pub fn remove_document(&mut self, doc_id: u64) {
-        self.writer
-            .delete_term(Term::from_field_u64(self.index.fields.doc_id, doc_id));
+        self.writer.delete_term(Term::from_field_u64(self.index.fields.doc_id, doc_id));
     }
 
     /// Removes everything.
@@ -258,14 +271,13 @@ fn schema() -> Schema {
     let mut builder = Schema::builder();
     builder.add_u64_field("clause_id", INDEXED | STORED | FAST);
     builder.add_u64_field("doc_id", INDEXED | FAST);
+    builder.add_text_field("topics", STRING);
+    builder.add_text_field("lang", STRING);
     for lang in LANG_FIELDS {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(lang.tokenizer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        builder.add_text_field(
-            lang.field,
-            TextOptions::default().set_indexing_options(indexing),
-        );
+        builder.add_text_field(lang.field, TextOptions::default().set_indexing_options(indexing));
     }
     builder.build()
 }

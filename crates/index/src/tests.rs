@@ -15,33 +15,15 @@ fn index_with(clauses: &[(u64, u64, &str, &str)]) -> SearchIndex {
     let index = SearchIndex::in_memory().unwrap();
     let mut batch = index.batch().unwrap();
     for &(clause_id, doc_id, lang, text) in clauses {
-        batch
-            .add(ClauseDoc {
-                clause_id,
-                doc_id,
-                lang,
-                text,
-            })
-            .unwrap();
+        batch.add(ClauseDoc { clause_id, doc_id, lang, text, topics: &[] }).unwrap();
     }
     batch.commit(7).unwrap();
     index
 }
 
 fn ids(index: &SearchIndex, text: &str, lang: Option<&str>, doc_id: Option<u64>) -> Vec<u64> {
-    let q = SearchQuery {
-        text,
-        lang,
-        doc_id,
-        limit: 10,
-    };
-    index
-        .search(&q)
-        .unwrap()
-        .0
-        .iter()
-        .map(|h| h.clause_id)
-        .collect()
+    let q = SearchQuery { text, lang, doc_id, limit: 10, ..Default::default() };
+    index.search(&q).unwrap().0.iter().map(|h| h.clause_id).collect()
 }
 
 #[test]
@@ -51,30 +33,17 @@ fn stemmers_meet_where_snowball_allows() {
         stems("nl", "aansprakelijk aansprakelijkheid"),
         stems("nl", "aansprakelijkheid aansprakelijk")
     );
-    assert_eq!(
-        stems("nl", "aansprakelijk")[0],
-        stems("nl", "aansprakelijkheid")[0]
-    );
+    assert_eq!(stems("nl", "aansprakelijk")[0], stems("nl", "aansprakelijkheid")[0]);
     assert_eq!(stems("sv", "radera")[0], stems("sv", "raderas")[0]);
-    assert_eq!(
-        stems("it", "cancellazione")[0],
-        stems("it", "cancellerà")[0]
-    );
-    assert_eq!(
-        stems("de", "Haftung"),
-        ["haftung"],
-        "German Snowball keeps -ung in short words"
-    );
+    assert_eq!(stems("it", "cancellazione")[0], stems("it", "cancellerà")[0]);
+    assert_eq!(stems("de", "Haftung"), ["haftung"], "German Snowball keeps -ung in short words");
     assert_eq!(stems("de", "haften"), ["haft"]);
     assert_ne!(
         stems("de", "löschen")[0],
         stems("de", "gelöscht")[0],
         "Snowball does not strip the ge- prefix"
     );
-    assert_eq!(
-        stems("de", "Löschung Löschungen")[0],
-        stems("de", "Löschung Löschungen")[1]
-    );
+    assert_eq!(stems("de", "Löschung Löschungen")[0], stems("de", "Löschung Löschungen")[1]);
 }
 
 #[test]
@@ -86,7 +55,12 @@ fn stop_words_are_not_indexed() {
 #[test]
 fn queries_are_analysed_per_language() {
     let index = index_with(&[
-        (1, 10, "nl", "Artikel 8 Aansprakelijkheid. De totale aansprakelijkheid bedraagt nooit meer dan €5.000."),
+        (
+            1,
+            10,
+            "nl",
+            "Artikel 8 Aansprakelijkheid. De totale aansprakelijkheid bedraagt nooit meer dan €5.000.",
+        ),
         (2, 20, "sv", "Vi kommer att radera alla personuppgifter."),
         (3, 30, "it", "La cancellazione dei dati avviene entro 30 giorni."),
         (4, 40, "de", "Der Auftragnehmer löscht die Daten."),
@@ -94,28 +68,15 @@ fn queries_are_analysed_per_language() {
     assert_eq!(ids(&index, "aansprakelijk", None, None), [1]);
     assert_eq!(ids(&index, "raderas", None, None), [2]);
     assert_eq!(ids(&index, "cancellerà", None, None), [3]);
-    assert_eq!(
-        ids(&index, "aansprakelijk", Some("sv"), None),
-        Vec::<u64>::new(),
-        "language filter"
-    );
-    assert_eq!(
-        ids(&index, "aansprakelijk", None, Some(20)),
-        Vec::<u64>::new(),
-        "document filter"
-    );
+    assert_eq!(ids(&index, "aansprakelijk", Some("sv"), None), Vec::<u64>::new(), "language filter");
+    assert_eq!(ids(&index, "aansprakelijk", None, Some(20)), Vec::<u64>::new(), "document filter");
     assert_eq!(ids(&index, "aansprakelijk", None, Some(10)), [1]);
 }
 
 #[test]
 fn phrases_and_exclusions() {
     let index = index_with(&[
-        (
-            1,
-            1,
-            "it",
-            "Il Cliente informerà il Fornitore con almeno due settimane di anticipo.",
-        ),
+        (1, 1, "it", "Il Cliente informerà il Fornitore con almeno due settimane di anticipo."),
         (2, 1, "it", "Il Fornitore ha due giorni e tre settimane."),
     ]);
     assert_eq!(ids(&index, "\"due settimane\"", None, None), [1]);
@@ -129,42 +90,21 @@ fn phrases_and_exclusions() {
 fn words_are_anded_and_ranked() {
     let index = index_with(&[
         (1, 1, "de", "Haftung ist ausgeschlossen."),
-        (
-            2,
-            1,
-            "de",
-            "Haftung und Haftung: die Haftung des Auftragnehmers ist unbegrenzt.",
-        ),
+        (2, 1, "de", "Haftung und Haftung: die Haftung des Auftragnehmers ist unbegrenzt."),
     ]);
     assert_eq!(ids(&index, "haftung unbegrenzt", None, None), [2]);
-    assert_eq!(
-        ids(&index, "haftung", None, None)[0],
-        2,
-        "more matches rank first"
-    );
+    assert_eq!(ids(&index, "haftung", None, None)[0], 2, "more matches rank first");
 }
 
 #[test]
 fn matcher_finds_inflected_forms() {
     let index = index_with(&[(1, 1, "nl", "x")]);
-    let (_, matcher) = index
-        .search(&SearchQuery {
-            text: "aansprakelijkheid",
-            limit: 5,
-            ..Default::default()
-        })
-        .unwrap();
+    let (_, matcher) =
+        index.search(&SearchQuery { text: "aansprakelijkheid", limit: 5, ..Default::default() }).unwrap();
     let text = "Verwerker is aansprakelijk; de aansprakelijkheid is beperkt.";
-    let found: Vec<&str> = matcher
-        .find("nl", text)
-        .iter()
-        .map(|&(s, e)| &text[s..e])
-        .collect();
+    let found: Vec<&str> = matcher.find("nl", text).iter().map(|&(s, e)| &text[s..e]).collect();
     assert_eq!(found, ["aansprakelijk", "aansprakelijkheid"]);
-    assert!(
-        matcher.find("sv", "Vi raderar data.").is_empty(),
-        "unrelated words are not marked"
-    );
+    assert!(matcher.find("sv", "Vi raderar data.").is_empty(), "unrelated words are not marked");
 }
 
 #[test]
@@ -190,6 +130,7 @@ fn an_index_on_disk_reopens() {
                 doc_id: 1,
                 lang: "de",
                 text: "Kontrollrechte des Auftraggebers",
+                topics: &[],
             })
             .unwrap();
         batch.commit(3).unwrap();
@@ -201,25 +142,50 @@ fn an_index_on_disk_reopens() {
 #[test]
 fn hostile_queries_do_not_fail() {
     let index = index_with(&[(1, 1, "de", "Haftung")]);
-    for q in [
-        "\"",
-        "((",
-        "-",
-        "AND OR",
-        "field:haftung",
-        "*",
-        "haftung^",
-        "",
-    ] {
-        assert!(
-            index
-                .search(&SearchQuery {
-                    text: q,
-                    limit: 5,
-                    ..Default::default()
-                })
-                .is_ok(),
-            "{q}"
-        );
+    for q in ["\"", "((", "-", "AND OR", "field:haftung", "*", "haftung^", ""] {
+        assert!(index.search(&SearchQuery { text: q, limit: 5, ..Default::default() }).is_ok(), "{q}");
     }
+}
+
+#[test]
+fn topic_filters_and_cross_language_topic_expansion() {
+    let index = SearchIndex::in_memory().unwrap();
+    let mut batch = index.batch().unwrap();
+    let clauses: [(u64, &str, &str, &[&str]); 4] = [
+        (1, "it", "Il Cliente può effettuare una revisione per anno.", &["audit"]),
+        (2, "de", "Der Auftraggeber hat Kontrollrechte.", &["audit"]),
+        (3, "nl", "Verwerker laat een audit uitvoeren en is aansprakelijk.", &["audit", "liability"]),
+        (4, "sv", "Biträdets ansvar är begränsat.", &["liability"]),
+    ];
+    for (id, lang, text, topics) in clauses {
+        batch.add(ClauseDoc { clause_id: id, doc_id: id, lang, text, topics }).unwrap();
+    }
+    batch.commit(1).unwrap();
+    let run = |q: SearchQuery<'_>| {
+        let mut ids: Vec<u64> = index.search(&q).unwrap().0.iter().map(|h| h.clause_id).collect();
+        ids.sort();
+        ids
+    };
+    let topic = |t: &str| vec![t.to_owned()];
+    assert_eq!(run(SearchQuery { topics: topic("audit"), limit: 10, ..Default::default() }), [1, 2, 3]);
+    assert_eq!(
+        run(SearchQuery { topics: topic("audit"), lang: Some("de"), limit: 10, ..Default::default() }),
+        [2]
+    );
+    assert_eq!(
+        run(SearchQuery { text: "aansprakelijk", topics: topic("audit"), limit: 10, ..Default::default() }),
+        [3]
+    );
+    assert_eq!(
+        run(SearchQuery { text: "audit", limit: 10, ..Default::default() }),
+        [3],
+        "words alone stay in their language"
+    );
+    let cross = SearchQuery { text: "audit", also_topics: topic("audit"), limit: 10, ..Default::default() };
+    assert_eq!(run(cross.clone()), [1, 2, 3]);
+    assert_eq!(
+        index.search(&cross).unwrap().0[0].clause_id,
+        3,
+        "a word match ranks above a topic-only match"
+    );
 }

@@ -6,5 +6,7 @@
 //! paragraphs and bullet items that follow belong to it.
 
 mod segment;
+mod topics;
 
 pub use segment::{is_short_title, segment, Clause, ClauseKind};
+pub use topics::{analysis_version, Lexicon, Topic, TopicMatch, LEXICON_LANGS};

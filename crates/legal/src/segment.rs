@@ -36,9 +36,7 @@ pub struct Clause {
 impl Clause {
     /// The nearest heading: its own, or else its innermost parent's.
     pub fn display_heading(&self) -> Option<&str> {
-        self.heading
-            .as_deref()
-            .or(self.heading_path.last().map(String::as_str))
+        self.heading.as_deref().or(self.heading_path.last().map(String::as_str))
     }
 }
 
@@ -52,8 +50,7 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "1.", "11.3", "11.4.", "2.1.4" followed by text.
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3}\.(?:\d{1,3}\.?)*|\d{1,3}(?:\.\d{1,3})+)\s+")
-        .expect("valid number pattern")
+    Regex::new(r"^(\d{1,3}\.(?:\d{1,3}\.?)*|\d{1,3}(?:\.\d{1,3})+)\s+").expect("valid number pattern")
 });
 
 /// "(1)", "(12)": paragraphs of an article.
@@ -96,11 +93,7 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
         let next = doc.blocks.get(i + 1).map(|b| (b.kind, doc.block_text(b)));
         let role = classify(block.kind, text, next);
         match role {
-            Role::Heading {
-                level,
-                number,
-                title,
-            } => {
+            Role::Heading { level, number, title } => {
                 headings.retain(|(l, _)| *l < level);
                 let path = path_of(&headings);
                 headings.push((level, text.to_owned()));
@@ -116,13 +109,7 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                 if !lettered {
                     parent_item = Some(number.clone());
                 }
-                clauses.push(new_clause(
-                    ClauseKind::Item,
-                    Some(number),
-                    None,
-                    path_of(&headings),
-                    block,
-                ));
+                clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&headings), block));
             }
             Role::Paragraph { number } => {
                 let number = match &section_number {
@@ -130,35 +117,18 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                     None => number,
                 };
                 parent_item = Some(number.clone());
-                clauses.push(new_clause(
-                    ClauseKind::Item,
-                    Some(number),
-                    None,
-                    path_of(&headings),
-                    block,
-                ));
+                clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&headings), block));
             }
             Role::Body => match clauses.last_mut() {
                 Some(last)
-                    if last.end - last.start < LONG_SECTION_BYTES
-                        || block.kind == BlockKind::ListItem =>
+                    if last.end - last.start < LONG_SECTION_BYTES || block.kind == BlockKind::ListItem =>
                 {
                     last.end = block.end;
                 }
-                Some(_) => clauses.push(new_clause(
-                    ClauseKind::Continuation,
-                    None,
-                    None,
-                    path_of(&headings),
-                    block,
-                )),
-                None => clauses.push(new_clause(
-                    ClauseKind::Preamble,
-                    None,
-                    None,
-                    Vec::new(),
-                    block,
-                )),
+                Some(_) => {
+                    clauses.push(new_clause(ClauseKind::Continuation, None, None, path_of(&headings), block))
+                }
+                None => clauses.push(new_clause(ClauseKind::Preamble, None, None, Vec::new(), block)),
             },
         }
     }
@@ -176,79 +146,43 @@ fn new_clause(
     heading_path: Vec<String>,
     block: &Block,
 ) -> Clause {
-    Clause {
-        kind,
-        number,
-        heading,
-        heading_path,
-        start: block.start,
-        end: block.end,
-    }
+    Clause { kind, number, heading, heading_path, start: block.start, end: block.end }
 }
 
 fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>) -> Role {
     if let BlockKind::Heading(level) = kind {
         let (number, title) = split_number(text);
-        return Role::Heading {
-            level,
-            number,
-            title,
-        };
+        return Role::Heading { level, number, title };
     }
     if kind == BlockKind::ListItem {
         return Role::Body;
     }
     if let Some(m) = ARTICLE.find(text) {
-        let number = m
-            .as_str()
-            .trim_end_matches(|c: char| c.is_whitespace() || ":.–—-".contains(c));
+        let number = m.as_str().trim_end_matches(|c: char| c.is_whitespace() || ":.–—-".contains(c));
         let rest = text[m.end()..].trim();
-        let title = (is_short_title(rest) && !rest.is_empty()).then(|| rest.to_owned());
+        let title = (is_article_title(rest) && !rest.is_empty()).then(|| rest.to_owned());
         if rest.is_empty() || title.is_some() {
-            return Role::Heading {
-                level: 1,
-                number: Some(number.to_owned()),
-                title,
-            };
+            return Role::Heading { level: 1, number: Some(number.to_owned()), title };
         }
-        return Role::Item {
-            number: number.to_owned(),
-            lettered: false,
-        };
+        return Role::Item { number: number.to_owned(), lettered: false };
     }
     if let Some(c) = NUMBERED.captures(text) {
         let number = c[1].trim_end_matches('.').to_owned();
         let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
         if is_short_title(rest) && followed_by_body(next) {
             let level = number.split('.').count().min(6) as u8;
-            return Role::Heading {
-                level,
-                number: Some(number),
-                title: Some(rest.to_owned()),
-            };
+            return Role::Heading { level, number: Some(number), title: Some(rest.to_owned()) };
         }
-        return Role::Item {
-            number,
-            lettered: false,
-        };
+        return Role::Item { number, lettered: false };
     }
     if let Some(c) = PARAGRAPH.captures(text) {
-        return Role::Paragraph {
-            number: c[1].to_owned(),
-        };
+        return Role::Paragraph { number: c[1].to_owned() };
     }
     if let Some(c) = LETTERED.captures(text) {
-        return Role::Item {
-            number: c[1].to_owned(),
-            lettered: true,
-        };
+        return Role::Item { number: c[1].to_owned(), lettered: true };
     }
     if is_short_title(text) && followed_by_body(next) {
-        return Role::Heading {
-            level: 1,
-            number: None,
-            title: Some(text.to_owned()),
-        };
+        return Role::Heading { level: 1, number: None, title: Some(text.to_owned()) };
     }
     Role::Body
 }
@@ -258,16 +192,9 @@ fn split_number(text: &str) -> (Option<String>, Option<String>) {
     let found = ARTICLE.find(text).or_else(|| NUMBERED.find(text));
     match found {
         Some(m) => {
-            let number = m
-                .as_str()
-                .trim()
-                .trim_end_matches(|c: char| ":.–—-".contains(c))
-                .trim();
+            let number = m.as_str().trim().trim_end_matches(|c: char| ":.–—-".contains(c)).trim();
             let rest = text[m.end()..].trim();
-            (
-                Some(number.to_owned()),
-                (!rest.is_empty()).then(|| rest.to_owned()),
-            )
+            (Some(number.to_owned()), (!rest.is_empty()).then(|| rest.to_owned()))
         }
         None => (None, Some(text.to_owned())),
     }
@@ -282,6 +209,16 @@ pub fn is_short_title(text: &str) -> bool {
         && (first.is_uppercase() || first.is_numeric())
         && !text.ends_with(['.', ',', ';', ':', '?', '!'])
         && !text.contains(": ")
+        && text.chars().any(char::is_alphabetic)
+}
+
+/// After "Artikel 34 –" a title may be long ("Benachrichtigung der von einer Verletzung …
+/// betroffenen Person"); it is still a title while it reads as one line without a sentence end.
+fn is_article_title(text: &str) -> bool {
+    let first = text.chars().next().unwrap_or(' ');
+    text.chars().count() <= 160
+        && (first.is_uppercase() || first.is_numeric() || first == '(')
+        && !text.ends_with(['.', ',', ';', ':', '?', '!'])
         && text.chars().any(char::is_alphabetic)
 }
 
@@ -339,10 +276,7 @@ Artikel 9 Duur en beëindiging
 
 La responsabilità è disciplinata dal contratto principale."#,
         );
-        let numbers: Vec<_> = got
-            .iter()
-            .map(|c| c.0.clone().unwrap_or_default())
-            .collect();
+        let numbers: Vec<_> = got.iter().map(|c| c.0.clone().unwrap_or_default()).collect();
         assert_eq!(numbers, ["11", "11.4", "11.5", "13"]);
         assert!(got[2].2.contains("due settimane"));
         assert_eq!(got[3].1.as_deref(), Some("Responsabilità"));
@@ -357,10 +291,7 @@ La responsabilità è disciplinata dal contratto principale."#,
         )
         .unwrap();
         let got = segment(&doc);
-        let numbers: Vec<_> = got
-            .iter()
-            .map(|c| c.number.clone().unwrap_or_default())
-            .collect();
+        let numbers: Vec<_> = got.iter().map(|c| c.number.clone().unwrap_or_default()).collect();
         assert_eq!(numbers, ["§ 10", "10.1", "10.1 a)", "10.1 b)", "10.1 (i)"]);
         assert_eq!(got[2].heading_path, ["§ 10 Haftung"]);
         assert_eq!(got[0].heading.as_deref(), Some("Haftung"));
@@ -371,14 +302,8 @@ La responsabilità è disciplinata dal contratto principale."#,
         let got = clauses(
             "Sekretess\nAll personal omfattas av sekretessförpliktelser.\nDatabevarande och Radering\nVid upphörande kommer vi att radera all Personuppgift.\nKlausul 6: Ansvarighet\nParterna är överens om ersättning.",
         );
-        let headings: Vec<_> = got
-            .iter()
-            .map(|c| c.1.clone().unwrap_or_default())
-            .collect();
-        assert_eq!(
-            headings,
-            ["Sekretess", "Databevarande och Radering", "Ansvarighet"]
-        );
+        let headings: Vec<_> = got.iter().map(|c| c.1.clone().unwrap_or_default()).collect();
+        assert_eq!(headings, ["Sekretess", "Databevarande och Radering", "Ansvarighet"]);
         assert_eq!(got[2].0.as_deref(), Some("Klausul 6"));
         assert!(got[1].2.ends_with("radera all Personuppgift."));
     }
@@ -390,19 +315,16 @@ La responsabilità è disciplinata dal contratto principale."#,
             concordia_text::Format::Text,
         )
         .unwrap();
-        let numbers: Vec<_> = segment(&doc)
-            .into_iter()
-            .map(|c| c.number.unwrap_or_default())
-            .collect();
-        assert_eq!(
-            numbers,
-            [
-                "Artikel 28",
-                "Artikel 28 (1)",
-                "Artikel 28 (2)",
-                "Artikel 28 (2) a)"
-            ]
-        );
+        let numbers: Vec<_> = segment(&doc).into_iter().map(|c| c.number.unwrap_or_default()).collect();
+        assert_eq!(numbers, ["Artikel 28", "Artikel 28 (1)", "Artikel 28 (2)", "Artikel 28 (2) a)"]);
+    }
+
+    #[test]
+    fn long_article_titles_are_headings() {
+        let got = clauses("Artikel 34 – Benachrichtigung der von einer Verletzung des Schutzes personenbezogener Daten betroffenen Person\n(1) Hat die Verletzung voraussichtlich ein hohes Risiko zur Folge, so benachrichtigt der Verantwortliche.");
+        assert_eq!(got[0].0.as_deref(), Some("Artikel 34"));
+        assert!(got[0].1.as_deref().unwrap().starts_with("Benachrichtigung"));
+        assert_eq!(got[1].0.as_deref(), Some("Artikel 34 (1)"));
     }
 
     #[test]
@@ -438,14 +360,9 @@ La responsabilità è disciplinata dal contratto principale."#,
     #[test]
     fn long_unstructured_sections_are_split() {
         let para =
-            "Der Anbieter verarbeitet Daten nur nach Weisung des Kunden und dokumentiert dies. "
-                .repeat(20);
+            "Der Anbieter verarbeitet Daten nur nach Weisung des Kunden und dokumentiert dies. ".repeat(20);
         let text = format!("Weisungen\n\n{para}\n\n{para}\n\n{para}");
         let got = clauses(&text);
-        assert!(
-            got.len() >= 2,
-            "a 5 KB section must be split, got {}",
-            got.len()
-        );
+        assert!(got.len() >= 2, "a 5 KB section must be split, got {}", got.len());
     }
 }

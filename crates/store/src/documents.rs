@@ -45,6 +45,8 @@ pub struct NewClause {
     pub end: usize,
     /// Language code.
     pub language: String,
+    /// Topics with confidence and cues.
+    pub topics: Vec<crate::TopicRow>,
 }
 
 /// A stored document (without its text unless asked for).
@@ -150,37 +152,23 @@ fn clause_row(row: &Row<'_>) -> rusqlite::Result<ClauseRow> {
     })
 }
 
-const CLAUSE_COLUMNS: &str =
-    "id, doc_id, ordinal, kind, number, heading, heading_path, start, end, language";
+const CLAUSE_COLUMNS: &str = "id, doc_id, ordinal, kind, number, heading, heading_path, start, end, language";
 
 impl Store {
     /// Stores a document and its clauses in one transaction.
     ///
     /// Identical bytes already stored are left alone ([`Upsert::Unchanged`]); a
     /// different version from the same path replaces the older one.
-    pub fn upsert_document(
-        &mut self,
-        doc: &NewDocument<'_>,
-        clauses: &[NewClause],
-    ) -> Result<Upsert> {
+    pub fn upsert_document(&mut self, doc: &NewDocument<'_>, clauses: &[NewClause]) -> Result<Upsert> {
         let tx = self.conn.transaction()?;
         let existing: Option<DocId> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE content_hash = ?1",
-                [doc.content_hash],
-                |r| r.get(0),
-            )
+            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [doc.content_hash], |r| r.get(0))
             .optional()?;
         if let Some(id) = existing {
             return Ok(Upsert::Unchanged(id));
         }
-        let replaced: Option<DocId> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE path = ?1",
-                [doc.path],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let replaced: Option<DocId> =
+            tx.query_row("SELECT id FROM documents WHERE path = ?1", [doc.path], |r| r.get(0)).optional()?;
         if let Some(old) = replaced {
             tx.execute("DELETE FROM documents WHERE id = ?1", [old])?;
         }
@@ -217,6 +205,7 @@ impl Store {
                     c.end as i64,
                     c.language
                 ])?;
+                crate::topics::insert(&tx, tx.last_insert_rowid(), &c.topics)?;
             }
         }
         bump_generation(&tx)?;
@@ -226,9 +215,7 @@ impl Store {
 
     /// All documents, oldest first, without their text.
     pub fn documents(&self) -> Result<Vec<DocumentRow>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.id"
-        ))?;
+        let mut stmt = self.conn.prepare(&format!("SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.id"))?;
         let rows = stmt.query_map([], document_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -249,17 +236,14 @@ impl Store {
 
     /// One document without its text.
     pub fn document_summary(&self, id: DocId) -> Result<Option<DocumentRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {DOC_COLUMNS} FROM documents d WHERE d.id = ?1"
-        ))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM documents d WHERE d.id = ?1"))?;
         Ok(stmt.query_row([id], document_row).optional()?)
     }
 
     /// The id of the document with these exact bytes.
     pub fn document_id_by_hash(&self, content_hash: &str) -> Result<Option<DocId>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?;
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?;
         Ok(stmt.query_row([content_hash], |r| r.get(0)).optional()?)
     }
 
@@ -267,11 +251,9 @@ impl Store {
     pub fn document_id_by_path(&self, path: &str) -> Result<Option<DocId>> {
         let id = self
             .conn
-            .query_row(
-                "SELECT id FROM documents WHERE path = ?1 ORDER BY id DESC LIMIT 1",
-                [path],
-                |r| r.get(0),
-            )
+            .query_row("SELECT id FROM documents WHERE path = ?1 ORDER BY id DESC LIMIT 1", [path], |r| {
+                r.get(0)
+            })
             .optional()?;
         Ok(id)
     }
@@ -287,9 +269,8 @@ impl Store {
 
     /// Clauses by id, in no particular order; unknown ids are skipped.
     pub fn clauses_by_id(&self, ids: &[ClauseId]) -> Result<Vec<ClauseRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ?1"
-        ))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {CLAUSE_COLUMNS} FROM clauses WHERE id = ?1"))?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(row) = stmt.query_row([id], clause_row).optional()? {
@@ -301,23 +282,18 @@ impl Store {
 
     /// The text of a clause: its byte range of the document's text.
     pub fn clause_text(&self, clause: &ClauseRow) -> Result<String> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT substr(CAST(text AS BLOB), ?2, ?3) FROM documents WHERE id = ?1",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT substr(CAST(text AS BLOB), ?2, ?3) FROM documents WHERE id = ?1")?;
         let bytes: Vec<u8> = stmt
             .query_row(
-                params![
-                    clause.doc_id,
-                    clause.start as i64 + 1,
-                    (clause.end - clause.start) as i64
-                ],
+                params![clause.doc_id, clause.start as i64 + 1, (clause.end - clause.start) as i64],
                 |r| r.get(0),
             )
             .optional()?
             .unwrap_or_default();
         // Offsets are char boundaries by construction; lossy only guards a corrupt file.
-        Ok(String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 
     /// Removes a document and its clauses; returns whether it existed.
@@ -358,6 +334,11 @@ mod tests {
             start,
             end,
             language: "nl".into(),
+            topics: vec![crate::TopicRow {
+                topic: "liability".into(),
+                confidence: 0.7,
+                cues: vec!["heading: aansprakelijk*".into()],
+            }],
         }
     }
 
@@ -373,15 +354,9 @@ mod tests {
         assert_eq!(stored.clause_count, 1);
         assert!(stored.text.contains("€5.000"));
         let clauses = store.clauses(id)?;
-        assert_eq!(
-            clauses[0].heading_path,
-            ["Verwerkersovereenkomst", "Deel A"]
-        );
+        assert_eq!(clauses[0].heading_path, ["Verwerkersovereenkomst", "Deel A"]);
         assert_eq!((clauses[0].start, clauses[0].end), (0, 46));
-        assert_eq!(
-            store.clause_text(&clauses[0])?,
-            "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000."
-        );
+        assert_eq!(store.clause_text(&clauses[0])?, "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000.");
         Ok(())
     }
 
@@ -390,9 +365,7 @@ mod tests {
         let mut store = Store::open_in_memory()?;
         let first = store.upsert_document(&doc("a.txt", "h1"), &[])?;
         let again = store.upsert_document(&doc("copy/a.txt", "h1"), &[])?;
-        let Upsert::Inserted { id, .. } = first else {
-            panic!("first insert")
-        };
+        let Upsert::Inserted { id, .. } = first else { panic!("first insert") };
         assert_eq!(again, Upsert::Unchanged(id));
         assert_eq!(store.documents()?.len(), 1);
         Ok(())
@@ -401,27 +374,21 @@ mod tests {
     #[test]
     fn a_new_version_from_the_same_path_replaces_the_old() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        let Upsert::Inserted { id: old, .. } =
-            store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])?
+        let Upsert::Inserted { id: old, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])?
         else {
             panic!()
         };
         let second = store.upsert_document(&doc("a.txt", "h2"), &[])?;
         assert!(matches!(second, Upsert::Inserted { replaced: Some(r), .. } if r == old));
         assert_eq!(store.documents()?.len(), 1);
-        assert!(
-            store.clauses(old)?.is_empty(),
-            "old clauses go with the old version"
-        );
+        assert!(store.clauses(old)?.is_empty(), "old clauses go with the old version");
         Ok(())
     }
 
     #[test]
     fn deleting_cascades_and_bumps_the_generation() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        let Upsert::Inserted { id, .. } =
-            store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])?
-        else {
+        let Upsert::Inserted { id, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])? else {
             panic!()
         };
         let before = store.generation()?;
@@ -442,7 +409,7 @@ mod tests {
         }
         let store = Store::open(&path)?;
         assert_eq!(store.documents()?.len(), 1);
-        assert_eq!(store.schema_version()?, 1);
+        assert_eq!(store.schema_version()?, 2);
         Ok(())
     }
 }

@@ -6,18 +6,22 @@
 
 mod documents;
 mod migrate;
+mod topics;
 
 use std::path::Path;
 
 use rusqlite::Connection;
 
 pub use documents::{ClauseRow, DocumentRow, NewClause, NewDocument, Upsert};
+pub use topics::TopicRow;
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The database file was written by a newer Concordia.
-    #[error("the library was created by a newer version of Concordia (schema {found}, this build knows {known})")]
+    #[error(
+        "the library was created by a newer version of Concordia (schema {found}, this build knows {known})"
+    )]
     NewerSchema {
         /// Version found in the file.
         found: i64,
@@ -66,18 +70,28 @@ impl Store {
     /// The generation counter: bumped by every change to documents or clauses.
     pub fn generation(&self) -> Result<u64> {
         let value: String =
-            self.conn
-                .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
-                    r.get(0)
-                })?;
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| r.get(0))?;
         Ok(value.parse().unwrap_or(0))
+    }
+
+    /// A value from the meta table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Sets a value in the meta table.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
     }
 
     /// The schema version (SQLite `user_version`).
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 }
 

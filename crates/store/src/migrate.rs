@@ -4,7 +4,8 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_documents.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_documents.sql"), include_str!("../migrations/0002_topics.sql")];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
     let known = MIGRATIONS.len() as i64;

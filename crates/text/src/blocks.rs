@@ -52,11 +52,7 @@ impl Extracted {
         }
         let start = self.text.len();
         self.text.push_str(&text);
-        self.blocks.push(Block {
-            kind,
-            start,
-            end: self.text.len(),
-        });
+        self.blocks.push(Block { kind, start, end: self.text.len() });
     }
 }
 
@@ -72,8 +68,8 @@ pub(crate) fn collapse_whitespace(raw: &str) -> String {
         }
         out.push_str(word);
     }
-    let normalized = unicode_normalization::is_nfc_quick(out.chars())
-        == unicode_normalization::IsNormalized::Yes;
+    let normalized =
+        unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes;
     if out.is_ascii() || normalized {
         out
     } else {

@@ -40,10 +40,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => text.to_owned(),
-            Err(_) => WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
+            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
         }
     };
     let text = normalise(&raw);
@@ -74,10 +71,7 @@ fn normalise(raw: &str) -> String {
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF document; PDF import is not supported yet"),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive, e.g. DOCX; DOCX import is not supported yet",
-        ),
+        (b"PK\x03\x04", "a ZIP archive, e.g. DOCX; DOCX import is not supported yet"),
         (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
@@ -89,10 +83,7 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         return Some(kind);
     }
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     let has_nul = head.contains(&0);
     if has_nul || controls * 100 > head.len() {
         return Some("unrecognised binary data");
@@ -112,14 +103,10 @@ mod tests {
 
     #[test]
     fn utf16_both_byte_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("Löschung".encode_utf16().flat_map(|u| u.to_le_bytes()))
-            .collect();
-        let be: Vec<u8> = [0xFE, 0xFF]
-            .into_iter()
-            .chain("città".encode_utf16().flat_map(|u| u.to_be_bytes()))
-            .collect();
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Löschung".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("città".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
         assert_eq!(decode(&le).unwrap(), "Löschung");
         assert_eq!(decode(&be).unwrap(), "città");
     }
@@ -145,12 +132,7 @@ mod tests {
 
     #[test]
     fn binary_files_are_refused_with_a_reason() {
-        assert!(
-            matches!(decode(b"%PDF-1.7\n..."), Err(DecodeError::Binary(k)) if k.contains("PDF"))
-        );
-        assert!(matches!(
-            decode(b"abc\0\0\x01def"),
-            Err(DecodeError::Binary(_))
-        ));
+        assert!(matches!(decode(b"%PDF-1.7\n..."), Err(DecodeError::Binary(k)) if k.contains("PDF")));
+        assert!(matches!(decode(b"abc\0\0\x01def"), Err(DecodeError::Binary(_))));
     }
 }

@@ -10,8 +10,8 @@ use crate::blocks::{BlockKind, Extracted};
 use crate::DecodeError;
 
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed",
-    "canvas", "select", "button",
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed", "canvas",
+    "select", "button",
 ];
 const BLOCKS: &[&str] = &[
     "p",
@@ -62,8 +62,8 @@ pub(crate) fn extract(text: &str) -> Result<Extracted, DecodeError> {
 /// A cheap upper estimate of element nesting, counted on the raw tags.
 fn nesting_depth(text: &str) -> usize {
     const UNCLOSED: &[&str] = &[
-        "br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source",
-        "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "!doctype",
+        "br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "dt", "dd", "option", "!doctype",
     ];
     let (mut depth, mut max) = (0usize, 0usize);
     let bytes = text.as_bytes();
@@ -73,17 +73,12 @@ fn nesting_depth(text: &str) -> usize {
             depth = depth.saturating_sub(1);
             continue;
         }
-        let name_len = rest
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
-            .count();
+        let name_len = rest.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'!').count();
         if name_len == 0 {
             continue;
         }
         let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
-        let self_closing = text[i..]
-            .find('>')
-            .is_some_and(|end| text[i..i + end].ends_with('/'));
+        let self_closing = text[i..].find('>').is_some_and(|end| text[i..i + end].ends_with('/'));
         if !UNCLOSED.contains(&name.as_str()) && !self_closing {
             depth += 1;
             max = max.max(depth);
@@ -129,11 +124,7 @@ fn walk(html: &Html) -> Extracted {
                     if skipping > 0 || !BLOCKS.contains(&name) {
                         continue;
                     }
-                    let kind = if block_kind(name).is_some() {
-                        kinds.pop()
-                    } else {
-                        kinds.last().copied()
-                    };
+                    let kind = if block_kind(name).is_some() { kinds.pop() } else { kinds.last().copied() };
                     doc.push(kind.unwrap_or(BlockKind::Paragraph), &current);
                     current.clear();
                 }
@@ -167,10 +158,7 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<(BlockKind, String)> {
         let doc = extract(html).unwrap();
-        doc.blocks
-            .iter()
-            .map(|b| (b.kind, doc.block_text(b).to_owned()))
-            .collect()
+        doc.blocks.iter().map(|b| (b.kind, doc.block_text(b).to_owned())).collect()
     }
 
     #[test]
@@ -199,11 +187,7 @@ mod tests {
 
     #[test]
     fn hostile_nesting_depth_is_refused_quickly() {
-        let html = format!(
-            "{}deep{}",
-            "<div>".repeat(100_000),
-            "</div>".repeat(100_000)
-        );
+        let html = format!("{}deep{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
         assert_eq!(extract(&html).unwrap_err(), DecodeError::TooDeep(100_000));
     }
 

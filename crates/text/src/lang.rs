@@ -51,10 +51,7 @@ impl Lang {
     /// Parses a code as written by [`Lang::code`] (case-insensitive).
     pub fn from_code(code: &str) -> Option<Lang> {
         let lower = code.to_ascii_lowercase();
-        Lang::KNOWN
-            .into_iter()
-            .chain([Lang::Unknown])
-            .find(|l| l.code() == lower)
+        Lang::KNOWN.into_iter().chain([Lang::Unknown]).find(|l| l.code() == lower)
     }
 }
 
@@ -70,10 +67,7 @@ const FUNCTION_WORDS: [(Lang, &str); 5] = [
 ];
 
 static WORD_SETS: LazyLock<Vec<(Lang, HashSet<&'static str>)>> = LazyLock::new(|| {
-    FUNCTION_WORDS
-        .iter()
-        .map(|(lang, words)| (*lang, words.split(' ').collect()))
-        .collect()
+    FUNCTION_WORDS.iter().map(|(lang, words)| (*lang, words.split(' ').collect())).collect()
 });
 
 /// Detects the language of `text`.
@@ -122,11 +116,8 @@ fn vote_counts(text: &str) -> (usize, usize, Lang) {
         }
         word.clear();
     }
-    let mut ranked: Vec<(usize, Lang)> = scores
-        .iter()
-        .zip(WORD_SETS.iter())
-        .map(|(s, (l, _))| (*s, *l))
-        .collect();
+    let mut ranked: Vec<(usize, Lang)> =
+        scores.iter().zip(WORD_SETS.iter()).map(|(s, (l, _))| (*s, *l)).collect();
     ranked.sort_unstable_by_key(|r| std::cmp::Reverse(r.0));
     (ranked[0].0, ranked[1].0, ranked[0].1)
 }
@@ -138,7 +129,10 @@ mod tests {
     #[test]
     fn contract_sentences_in_each_language() {
         let cases = [
-            ("Personuppgiftsbiträdet ska radera alla personuppgifter när avtalet upphör att gälla.", Lang::Sv),
+            (
+                "Personuppgiftsbiträdet ska radera alla personuppgifter när avtalet upphör att gälla.",
+                Lang::Sv,
+            ),
             ("Der Auftragnehmer löscht die personenbezogenen Daten nach Beendigung des Vertrags.", Lang::De),
             ("Il Fornitore cancellerà i dati personali al termine del contratto.", Lang::It),
             ("De verwerker verwijdert de persoonsgegevens na afloop van de overeenkomst.", Lang::Nl),

@@ -78,11 +78,7 @@ mod tests {
     fn headings_paragraphs_and_items() {
         let md = "# Personuppgiftsbiträdesavtal\n\n## 1. Ansvar\n\nText om *ansvar*\nsom fortsätter.\n\n- punkt ett\n- punkt två\n\n<script>alert(1)</script>\n";
         let doc = extract(md);
-        let got: Vec<(BlockKind, &str)> = doc
-            .blocks
-            .iter()
-            .map(|b| (b.kind, doc.block_text(b)))
-            .collect();
+        let got: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, doc.block_text(b))).collect();
         assert_eq!(
             got,
             [

@@ -1,0 +1,375 @@
+//! DPA topics: which of the fixed taxonomy a clause is about, with the cues that decided it.
+//!
+//! The multilingual knowledge lives in `lexicon/topics/*.toml` (one file per
+//! topic, cue words per language), embedded at build time and parsed once at
+//! start-up. A cue is a word (`sekretess`), a prefix (`weisung*`), a suffix
+//! or infix for compounds (`*kontrolle`, `*kontroll*`), alternatives of one
+//! concept (`weiter*|ander* auftragsverarbeiter*`), or a phrase of such words;
+//! `^` marks a word too ambiguous for running text, counted in headings only. Cues in the
+//! clause's own heading weigh most, then its parent headings, then its body;
+//! a reference to a topic's GDPR article counts too.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+const LEXICON_FILES: &[(&str, &str)] = &[
+    ("subject_matter", include_str!("../lexicon/topics/subject_matter.toml")),
+    ("data_categories", include_str!("../lexicon/topics/data_categories.toml")),
+    ("instructions", include_str!("../lexicon/topics/instructions.toml")),
+    ("confidentiality", include_str!("../lexicon/topics/confidentiality.toml")),
+    ("security", include_str!("../lexicon/topics/security.toml")),
+    ("subprocessors", include_str!("../lexicon/topics/subprocessors.toml")),
+    ("data_subject_rights", include_str!("../lexicon/topics/data_subject_rights.toml")),
+    ("assistance", include_str!("../lexicon/topics/assistance.toml")),
+    ("breach_notification", include_str!("../lexicon/topics/breach_notification.toml")),
+    ("deletion_return", include_str!("../lexicon/topics/deletion_return.toml")),
+    ("retention_backup", include_str!("../lexicon/topics/retention_backup.toml")),
+    ("audit", include_str!("../lexicon/topics/audit.toml")),
+    ("international_transfers", include_str!("../lexicon/topics/international_transfers.toml")),
+    ("authority_requests", include_str!("../lexicon/topics/authority_requests.toml")),
+    ("liability", include_str!("../lexicon/topics/liability.toml")),
+    ("indemnity", include_str!("../lexicon/topics/indemnity.toml")),
+    ("governing_law", include_str!("../lexicon/topics/governing_law.toml")),
+    ("term_termination", include_str!("../lexicon/topics/term_termination.toml")),
+    ("precedence", include_str!("../lexicon/topics/precedence.toml")),
+    ("amendments", include_str!("../lexicon/topics/amendments.toml")),
+    ("severability", include_str!("../lexicon/topics/severability.toml")),
+    ("definitions", include_str!("../lexicon/topics/definitions.toml")),
+];
+
+/// Bump when the scoring rules change; lexicon edits change the version by themselves.
+const RULES_VERSION: &str = "topics-1";
+
+/// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
+pub fn analysis_version() -> String {
+    // FNV-1a: stable across builds and platforms, unlike std's hasher.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in LEXICON_FILES.iter().flat_map(|(_, text)| text.bytes()).chain(RULES_VERSION.bytes()) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{RULES_VERSION}-{hash:016x}")
+}
+
+/// Languages with cue lists; English cues apply to every clause (contracts borrow English terms).
+pub const LEXICON_LANGS: [&str; 5] = ["en", "sv", "de", "it", "nl"];
+
+const OWN_HEADING: f32 = 3.0;
+/// The section a clause sits in says what it is about, as much as two cues of its own.
+const PARENT_HEADING: f32 = 2.0;
+const BODY: f32 = 1.0;
+/// Repeating one word is weaker evidence than two different cues: three times make a topic.
+const BODY_REPEAT: f32 = 0.5;
+const MAX_REPEATS: usize = 3;
+const ARTICLE_REF: f32 = 2.0;
+/// A topic needs at least this much evidence: one heading cue, or two body cues.
+const THRESHOLD: f32 = 2.0;
+
+#[derive(Deserialize)]
+struct TopicFile {
+    id: String,
+    label: String,
+    anchor: String,
+    articles: Vec<u32>,
+    cues: BTreeMap<String, Vec<String>>,
+}
+
+/// One topic of the taxonomy with its compiled cues.
+#[derive(Debug)]
+pub struct Topic {
+    /// Stable id, part of the CLI contract ("audit").
+    pub id: String,
+    /// Human label.
+    pub label: String,
+    /// Where the topic is anchored (GDPR article or "contract").
+    pub anchor: String,
+    articles: Vec<u32>,
+    cues: Vec<(String, Cue)>,
+}
+
+/// A cue: a sequence of word patterns, with the language it belongs to.
+#[derive(Debug)]
+struct Cue {
+    lang: String,
+    words: Vec<WordPattern>,
+    /// `^word`: too ambiguous in running text ("ansvar" is also "responsibility"); counts in headings only.
+    heading_only: bool,
+}
+
+/// One word of a cue: alternatives separated by `|`, each maybe with `*` wildcards.
+#[derive(Debug)]
+struct WordPattern {
+    alternatives: Vec<(String, bool, bool)>,
+}
+
+impl WordPattern {
+    fn parse(raw: &str) -> WordPattern {
+        let alternatives = raw
+            .split('|')
+            .map(|alt| (alt.trim_matches('*').to_owned(), alt.ends_with('*'), alt.starts_with('*')))
+            .collect();
+        WordPattern { alternatives }
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        self.alternatives.iter().any(|(text, prefix, suffix)| match (suffix, prefix) {
+            (false, false) => word == text,
+            (false, true) => word.starts_with(text.as_str()),
+            (true, false) => word.ends_with(text.as_str()),
+            (true, true) => word.contains(text.as_str()),
+        })
+    }
+}
+
+/// Why a topic was given: the cue as written in the lexicon, or "Art. N".
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicMatch {
+    /// Topic id.
+    pub topic: String,
+    /// 0–1; grows with the evidence.
+    pub confidence: f32,
+    /// The cues found, strongest first ("heading: Haftung", "Art. 82", "haftet").
+    pub cues: Vec<String>,
+}
+
+/// The taxonomy, loaded from the lexicon files.
+pub struct Lexicon {
+    topics: Vec<Topic>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(LEXICON_FILES).unwrap_or_else(|e| panic!("the built-in lexicon is invalid: {e}"))
+});
+
+static ARTICLE_REF_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:artt?\.|artikel(?:n|en)?|articol[oi]|articles?|artiklarna|artiklar)\s*(\d{1,2})\b")
+        .expect("valid article reference")
+});
+
+impl Lexicon {
+    /// The lexicon built into this binary.
+    pub fn builtin() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    /// Parses lexicon files given as (expected id, TOML text).
+    pub fn parse(files: &[(&str, &str)]) -> Result<Lexicon, String> {
+        let mut topics = Vec::with_capacity(files.len());
+        for (expected, text) in files {
+            let file: TopicFile = toml::from_str(text).map_err(|e| format!("{expected}.toml: {e}"))?;
+            if file.id != *expected {
+                return Err(format!("{expected}.toml declares id {:?}", file.id));
+            }
+            let mut cues = Vec::new();
+            for (lang, list) in &file.cues {
+                if !LEXICON_LANGS.contains(&lang.as_str()) {
+                    return Err(format!("{expected}.toml: unknown language {lang:?}"));
+                }
+                for raw in list {
+                    let heading_only = raw.starts_with('^');
+                    let lower = normalise(raw.trim_start_matches('^'));
+                    let words = lower.split(' ').filter(|w| !w.is_empty()).map(WordPattern::parse).collect();
+                    cues.push((raw.clone(), Cue { lang: lang.clone(), words, heading_only }));
+                }
+            }
+            topics.push(Topic {
+                id: file.id,
+                label: file.label,
+                anchor: file.anchor,
+                articles: file.articles,
+                cues,
+            });
+        }
+        Ok(Lexicon { topics })
+    }
+
+    /// Every topic, in taxonomy order.
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// Topics whose cues (in any language) match `word`: what a word *means* across languages.
+    pub fn topics_for_word(&self, word: &str) -> Vec<&str> {
+        let lower = normalise(word);
+        let words = tokens(&lower);
+        self.topics
+            .iter()
+            .filter(|t| t.cues.iter().any(|(_, cue)| !positions(&cue.words, &words).is_empty()))
+            .map(|t| t.id.as_str())
+            .collect()
+    }
+
+    /// Classifies a clause in language `lang` ("sv", …; anything else uses every language).
+    pub fn classify(&self, lang: &str, heading: &str, parents: &[String], body: &str) -> Vec<TopicMatch> {
+        let (heading, parents, body_lower) =
+            (normalise(heading), normalise(&parents.join(" | ")), normalise(body));
+        let (heading_words, parent_words, body_words) =
+            (tokens(&heading), tokens(&parents), tokens(&body_lower));
+        let articles: Vec<u32> =
+            ARTICLE_REF_PATTERN.captures_iter(body).filter_map(|c| c[1].parse().ok()).collect();
+        let known = LEXICON_LANGS.contains(&lang);
+        let mut found = Vec::new();
+        for topic in &self.topics {
+            let mut score = 0.0;
+            let mut cues: Vec<(f32, String)> = Vec::new();
+            // Each word position counts once per topic, so overlapping cues
+            // ("vertraulich*", "vertraulichkeit*") do not double the evidence.
+            let mut claimed: Vec<usize> = Vec::new();
+            for (raw, cue) in &topic.cues {
+                if known && cue.lang != lang && cue.lang != "en" {
+                    continue;
+                }
+                let weight = if !positions(&cue.words, &heading_words).is_empty() {
+                    cues.push((OWN_HEADING, format!("heading: {raw}")));
+                    OWN_HEADING
+                } else if !positions(&cue.words, &parent_words).is_empty() {
+                    cues.push((PARENT_HEADING, format!("section: {raw}")));
+                    PARENT_HEADING
+                } else if cue.heading_only {
+                    0.0
+                } else {
+                    let fresh: Vec<usize> = positions(&cue.words, &body_words)
+                        .into_iter()
+                        .filter(|p| !claimed.contains(p))
+                        .collect();
+                    // A phrase claims every word it covers ("misure di sicurezza" takes "sicurezza").
+                    claimed.extend(fresh.iter().flat_map(|&p| p..p + cue.words.len()));
+                    if !fresh.is_empty() {
+                        cues.push((BODY, raw.clone()));
+                    }
+                    match fresh.len() {
+                        0 => 0.0,
+                        n => BODY + BODY_REPEAT * (n.min(MAX_REPEATS) - 1) as f32,
+                    }
+                };
+                score += weight;
+            }
+            for article in topic.articles.iter().filter(|a| articles.contains(a)) {
+                score += ARTICLE_REF;
+                cues.push((ARTICLE_REF, format!("Art. {article}")));
+            }
+            if score >= THRESHOLD {
+                cues.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let confidence = (score / (score + 3.0) * 100.0).round() / 100.0;
+                found.push(TopicMatch {
+                    topic: topic.id.clone(),
+                    confidence,
+                    cues: cues.into_iter().map(|(_, c)| c).collect(),
+                });
+            }
+        }
+        found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        found
+    }
+}
+
+/// Lowercase; apostrophes split words, so Italian elisions ("dell'altro") expose the word.
+fn normalise(text: &str) -> String {
+    text.to_lowercase().replace(['\'', '’', '`', '´'], " ")
+}
+
+/// Words: letters, digits, and hyphens inside a word.
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Where the word sequence starts in `words`.
+fn positions(pattern: &[WordPattern], words: &[&str]) -> Vec<usize> {
+    let Some(first) = pattern.first() else { return Vec::new() };
+    (0..words.len())
+        .filter(|&i| {
+            first.matches(words[i])
+                && pattern.len() <= words.len() - i
+                && pattern.iter().zip(&words[i..]).all(|(p, w)| p.matches(w))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topics(lang: &str, heading: &str, body: &str) -> Vec<String> {
+        Lexicon::builtin().classify(lang, heading, &[], body).into_iter().map(|m| m.topic).collect()
+    }
+
+    #[test]
+    fn the_lexicon_covers_every_topic_in_every_language() {
+        let lexicon = Lexicon::builtin();
+        assert_eq!(lexicon.topics().len(), 22);
+        for topic in lexicon.topics() {
+            for lang in LEXICON_LANGS {
+                assert!(topic.cues.iter().any(|(_, c)| c.lang == lang), "{} has no {lang} cues", topic.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_lexicon_file_is_reported_by_name() {
+        let err = Lexicon::parse(&[("audit", "id = \"audit\"\nlabel = 3")]).err().unwrap();
+        assert!(err.starts_with("audit.toml"), "{err}");
+        let err = Lexicon::parse(&[("audit", "id = \"x\"\nlabel=\"\"\nanchor=\"\"\narticles=[]\n[cues]")])
+            .err()
+            .unwrap();
+        assert!(err.contains("declares id"), "{err}");
+    }
+
+    #[test]
+    fn audit_clauses_in_four_languages() {
+        assert!(topics(
+            "de",
+            "§ 6 Kontrollrechte",
+            "Der Auftraggeber ist berechtigt, Kontrollen durchzuführen."
+        )
+        .contains(&"audit".to_owned()));
+        assert!(topics(
+            "it",
+            "Articolo 5 – Revisione",
+            "Il Titolare può effettuare una revisione per anno solare."
+        )
+        .contains(&"audit".to_owned()));
+        assert!(topics(
+            "nl",
+            "Artikel 6 Audit",
+            "Opdrachtgever mag eenmaal per jaar een audit laten uitvoeren."
+        )
+        .contains(&"audit".to_owned()));
+        assert!(topics("sv", "6. Granskning", "Kunden har rätt att granska Biträdets efterlevnad.")
+            .contains(&"audit".to_owned()));
+    }
+
+    #[test]
+    fn cues_explain_the_decision() {
+        let found = Lexicon::builtin().classify(
+            "de",
+            "§ 5 Meldung von Datenschutzverletzungen",
+            &[],
+            "Der Auftragnehmer meldet Verletzungen des Schutzes personenbezogener Daten gemäß Art. 33 DSGVO.",
+        );
+        let breach = found.iter().find(|m| m.topic == "breach_notification").expect("breach topic");
+        assert!(breach.cues.contains(&"heading: datenschutzverletzung*".to_owned()), "{:?}", breach.cues);
+        assert!(breach.cues.contains(&"Art. 33".to_owned()));
+        assert!(breach.confidence > 0.6);
+    }
+
+    #[test]
+    fn a_passing_mention_is_not_a_topic() {
+        assert!(!topics("sv", "", "Biträdet behandlar personuppgifter enligt avtalet och har ansvar.")
+            .contains(&"security".to_owned()));
+        assert!(topics("nl", "", "Partijen ondertekenen deze overeenkomst.").is_empty());
+    }
+
+    #[test]
+    fn words_map_to_topics_across_languages() {
+        let lexicon = Lexicon::builtin();
+        assert!(lexicon.topics_for_word("audit").contains(&"audit"));
+        assert!(lexicon.topics_for_word("granskning").contains(&"audit"));
+        assert!(lexicon.topics_for_word("Haftung").contains(&"liability"));
+        assert!(lexicon.topics_for_word("zzz").is_empty());
+    }
+}
