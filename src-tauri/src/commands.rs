@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use concordia_core::api::{
-    DocumentSummary, DocumentView, ImportReport, ProgressEvent, SearchRequest, SearchResults,
+    DocumentSummary, DocumentView, ImportReport, ProgressEvent, SearchRequest, SearchResults, TopicInfo,
 };
 use concordia_core::Progress;
 use serde::Serialize;
@@ -29,6 +29,11 @@ pub fn library_info(state: State<'_, AppState>) -> Reply<LibraryInfo> {
     let library = state.library()?;
     let documents = library.list()?.len();
     Ok(LibraryInfo { data_dir: library.data_dir().display().to_string(), documents })
+}
+
+#[tauri::command(async)]
+pub fn list_topics(state: State<'_, AppState>) -> Reply<Vec<TopicInfo>> {
+    Ok(state.library()?.topics())
 }
 
 #[tauri::command(async)]

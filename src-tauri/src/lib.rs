@@ -34,6 +34,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::library_info,
             commands::list_documents,
+            commands::list_topics,
             commands::import_paths,
             commands::cancel_task,
             commands::remove_document,

@@ -15,6 +15,18 @@ export interface DocumentSummary {
   bytes: number;
 }
 
+export interface TopicView {
+  topic: string;
+  confidence: number;
+  cues: string[];
+}
+
+export interface TopicInfo {
+  id: string;
+  label: string;
+  anchor: string;
+}
+
 export interface ClauseView {
   id: number;
   number: string | null;
@@ -25,6 +37,7 @@ export interface ClauseView {
   end: number;
   language: Lang;
   highlights?: Range[];
+  topics: TopicView[];
 }
 
 export interface DocumentView {
@@ -53,6 +66,8 @@ export interface SearchRequest {
   lang?: Lang;
   doc?: number;
   limit?: number;
+  topic?: string;
+  cross?: boolean;
 }
 
 export interface ImportOutcome {
@@ -83,6 +98,7 @@ export interface LibraryInfo {
 }
 
 export const libraryInfo = () => invoke<LibraryInfo>("library_info");
+export const listTopics = () => invoke<TopicInfo[]>("list_topics");
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
 export const removeDocument = (id: number) => invoke<null>("remove_document", { id });
 export const getDocument = (id: number, query?: string) =>

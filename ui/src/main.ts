@@ -151,6 +151,7 @@ function mount(): void {
   onDrop((paths) => void app.importPaths(paths), app.setDropHover);
   render();
   void app.refreshDocuments();
+  void app.loadTopics();
   void libraryInfo()
     .then((info) => (status.title = `Library folder: ${info.dataDir}`))
     .catch(() => undefined);

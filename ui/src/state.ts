@@ -10,6 +10,9 @@ export interface State {
   query: string;
   lang: api.Lang | null;
   docFilter: number | null;
+  topic: string | null;
+  cross: boolean;
+  topics: api.TopicInfo[];
   hits: api.SearchHit[];
   searched: boolean;
   selected: number;
@@ -31,6 +34,9 @@ export const state: State = {
   query: "",
   lang: null,
   docFilter: null,
+  topic: null,
+  cross: false,
+  topics: [],
   hits: [],
   searched: false,
   selected: 0,
@@ -68,6 +74,19 @@ export function dismissError(): void {
 
 export function show(view: View): void {
   update({ view, confirmRemove: null });
+}
+
+export async function loadTopics(): Promise<void> {
+  try {
+    update({ topics: await api.listTopics() });
+  } catch (e) {
+    fail("Could not load the topic list", e);
+  }
+}
+
+/** A topic's label, or its id when the list is not loaded. */
+export function topicLabel(id: string): string {
+  return state.topics.find((t) => t.id === id)?.label ?? id;
 }
 
 export async function refreshDocuments(): Promise<void> {
@@ -141,13 +160,15 @@ let searchSerial = 0;
 export async function runSearch(): Promise<void> {
   const serial = ++searchSerial;
   const query = state.query.trim();
-  if (!query) {
+  if (!query && !state.topic) {
     update({ hits: [], searched: false, selected: 0 });
     return;
   }
   const req: api.SearchRequest = { query, limit: 50 };
   if (state.lang) req.lang = state.lang;
   if (state.docFilter !== null) req.doc = state.docFilter;
+  if (state.topic) req.topic = state.topic;
+  if (state.cross) req.cross = true;
   try {
     const { hits } = await api.search(req);
     // A slower earlier search must not overwrite a newer one.
@@ -162,7 +183,12 @@ export function setQuery(query: string): void {
   if (state.view !== "search") update({ view: "search" });
 }
 
-export function setFilters(patch: { lang?: api.Lang | null; docFilter?: number | null }): void {
+export function setFilters(patch: {
+  lang?: api.Lang | null;
+  docFilter?: number | null;
+  topic?: string | null;
+  cross?: boolean;
+}): void {
   Object.assign(state, patch);
   void runSearch();
 }

@@ -45,8 +45,8 @@ function fakeBackend() {
   ];
   const hit = { doc_id: 1, doc_title: "Verwerkersovereenkomst", path: "/c/nl.txt", language: "nl", clause_id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", score: 2.5, snippet: "Artikel 8 Aansprakelijkheid De totale <img src=x onerror=alert(1)> aansprakelijkheid", highlights: [[10, 27], [67, 84]] };
   const doc = { id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl", clauses: [
-    { id: 40, number: "Artikel 7", heading: "Verwijdering", heading_path: [], text: "Artikel 7 Verwijdering\n\nBinnen 6 maanden.", start: 0, end: 40, language: "nl" },
-    { id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", heading_path: [], text: "Artikel 8 Aansprakelijkheid\n\nNooit meer dan €5.000 aansprakelijkheid.", start: 41, end: 110, language: "nl", highlights: [[10, 27], [51, 68]] },
+    { id: 40, number: "Artikel 7", heading: "Verwijdering", heading_path: [], text: "Artikel 7 Verwijdering\n\nBinnen 6 maanden.", start: 0, end: 40, language: "nl", topics: [{ topic: "deletion_return", confidence: 0.62, cues: ["heading: verwijder*"] }] },
+    { id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", heading_path: [], text: "Artikel 8 Aansprakelijkheid\n\nNooit meer dan €5.000 aansprakelijkheid.", start: 41, end: 110, language: "nl", highlights: [[10, 27], [51, 68]], topics: [{ topic: "liability", confidence: 0.7, cues: ["heading: aansprakelijk*", "gevolgschade"] }] },
   ] };
   window.__calls = [];
   class Channel { onmessage = () => {}; }
@@ -57,6 +57,11 @@ function fakeBackend() {
         window.__calls.push([cmd, args]);
         switch (cmd) {
           case "list_documents": return docs;
+          case "list_topics": return [
+            { id: "liability", label: "Liability, caps, exclusions, claim periods", anchor: "Art. 82" },
+            { id: "deletion_return", label: "Deletion or return at the end of the services", anchor: "Art. 28(3)(g)" },
+            { id: "audit", label: "Information, audits and inspections", anchor: "Art. 28(3)(h)" },
+          ];
           case "library_info": return { dataDir: "/tmp/x", documents: docs.length };
           case "search": return { hits: args.req.lang === "sv" ? [] : [hit] };
           case "get_document": return doc;
@@ -165,5 +170,32 @@ test("rebuilding the index reports what it did", async () => {
   await p.click("button:text('Rebuild search index')");
   await p.waitForSelector(".banner.visible.notice");
   assert.match(await p.$eval(".banner", (b) => b.innerText), /Search index rebuilt: 42 clauses/);
+  await p.close();
+});
+
+test("clauses carry topic tags that explain themselves", async () => {
+  const { p } = await page();
+  await p.waitForSelector("table.docs");
+  await p.click("td.title a");
+  await p.waitForSelector("article.clause");
+  const tag = await p.$eval("#clause-41 .topic", (t) => ({ text: t.textContent, title: t.getAttribute("title") }));
+  assert.equal(tag.text, "Liability, caps, exclusions, claim periods");
+  assert.match(tag.title, /70 % · heading: aansprakelijk\*, gevolgschade/);
+  await p.close();
+});
+
+test("topic filter searches without words; the cross toggle asks for all languages", async () => {
+  const { p } = await page();
+  await p.keyboard.press("/");
+  await p.waitForSelector("#topic-filter option[value='audit']", { state: "attached" });
+  await p.selectOption("#topic-filter", "audit");
+  await p.waitForSelector("li.hit");
+  let last = await p.evaluate(() => window.__calls.filter(([c]) => c === "search").at(-1));
+  assert.deepEqual(last[1].req, { query: "", limit: 50, topic: "audit" });
+  await p.fill("#q", "audit");
+  await p.check("#cross");
+  await p.waitForFunction(() => window.__calls.filter(([c]) => c === "search").at(-1)[1].req.cross === true);
+  last = await p.evaluate(() => window.__calls.filter(([c]) => c === "search").at(-1));
+  assert.deepEqual(last[1].req, { query: "audit", limit: 50, topic: "audit", cross: true });
   await p.close();
 });

@@ -148,3 +148,55 @@ fn the_data_dir_can_come_from_the_environment() {
     assert!(out.status.success());
     assert!(data.path().join("library.sqlite").exists());
 }
+
+#[test]
+fn topic_search_and_cross_language_search() {
+    let data = tempfile::tempdir().unwrap();
+    concordia(data.path(), &["import", &samples()]);
+    let by_topic = json(&concordia(data.path(), &["search", "--topic", "audit", "--json"]));
+    let mut langs: Vec<String> = by_topic["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["language"].as_str().unwrap().to_owned())
+        .collect();
+    langs.sort();
+    assert_eq!(langs, ["de", "it", "nl", "sv"], "one audit clause per sample, in every language");
+
+    let plain = json(&concordia(data.path(), &["search", "audit", "--json"]));
+    let plain_langs: Vec<&str> =
+        plain["hits"].as_array().unwrap().iter().map(|h| h["language"].as_str().unwrap()).collect();
+    assert!(!plain_langs.contains(&"it"), "without --cross the Italian 'revisione' clause is not found");
+    let cross = json(&concordia(data.path(), &["search", "audit", "--cross", "--json"]));
+    let hits = cross["hits"].as_array().unwrap();
+    let headings: Vec<&str> = hits.iter().filter_map(|h| h["heading"].as_str()).collect();
+    for expected in ["Revisione", "Kontrollrechte", "Granskning", "Audit"] {
+        assert!(headings.contains(&expected), "--cross finds {expected}: {headings:?}");
+    }
+    assert_eq!(hits[0]["language"], "nl", "the clause that says 'audit' ranks first");
+
+    let bad = concordia(data.path(), &["search", "--topic", "gardening"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown topic \"gardening\""));
+}
+
+#[test]
+fn analyze_json_lists_topics_with_cues() {
+    let data = tempfile::tempdir().unwrap();
+    concordia(data.path(), &["import", &samples()]);
+    let path = Path::new(&samples()).join("de-alpenwerk-avv.txt");
+    let out = json(&concordia(data.path(), &["analyze", path.to_str().unwrap(), "1", "--json"]));
+    let docs = out.as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    let doc = &docs[0];
+    for key in ["id", "path", "title", "language", "clauses"] {
+        assert!(doc.get(key).is_some(), "missing {key}");
+    }
+    let haftung = doc["clauses"].as_array().unwrap().iter().find(|c| c["number"] == "§ 8").unwrap();
+    let topic = &haftung["topics"][0];
+    assert_eq!(topic["topic"], "liability");
+    assert!(topic["confidence"].as_f64().unwrap() > 0.4);
+    assert_eq!(topic["cues"][0], "heading: haftung*");
+    let topics = json(&concordia(data.path(), &["topics", "--json"]));
+    assert_eq!(topics.as_array().unwrap().len(), 22);
+}

@@ -185,3 +185,28 @@ fn a_cancelled_reindex_keeps_the_old_index() {
     assert_eq!(library.reindex(&Progress::none()).unwrap(), Some(3));
     assert_eq!(library.search(&SearchRequest::new("Haftung")).unwrap().hits.len(), 1);
 }
+
+#[test]
+fn topics_from_an_older_lexicon_are_recomputed_on_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+    let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
+    let id = {
+        let library = Library::open(&data).unwrap();
+        library.import(&[file], &Progress::none()).unwrap().outcomes[0].id.unwrap()
+    };
+    {
+        // Simulate a library analysed by an older Concordia: no topics, another version.
+        let mut store = concordia_store::Store::open(&data.join("library.sqlite")).unwrap();
+        let cleared = store.clauses(id).unwrap().into_iter().map(|c| (c.id, Vec::new())).collect();
+        store.replace_document_topics(&cleared).unwrap();
+        store.set_meta("analysis_version", "older").unwrap();
+    }
+    let library = Library::open(&data).unwrap();
+    let doc = library.document(id, None).unwrap();
+    let haftung = doc.clauses.iter().find(|c| c.number.as_deref() == Some("§ 2")).unwrap();
+    assert_eq!(haftung.topics[0].topic, "liability", "topics were recomputed");
+    let mut req = SearchRequest::new("");
+    req.topic = Some("liability".into());
+    assert_eq!(library.search(&req).unwrap().hits.len(), 1, "and the index knows them");
+}

@@ -134,18 +134,22 @@ fn is_conjunction(word: &str) -> bool {
 }
 
 /// The column a hard-wrapped text was wrapped at, if its lines look wrapped.
+///
+/// Only lines of 30+ characters are measured, so short headings in a small
+/// file do not hide the wrapping of its paragraphs.
 fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut lengths: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).filter(|&n| n > 0).collect();
-    if lengths.len() < 6 {
+    let mut lengths: Vec<usize> =
+        lines.iter().map(|l| l.trim().chars().count()).filter(|&n| n >= 30).collect();
+    if lengths.len() < 4 {
         return None;
     }
     lengths.sort_unstable();
     let p90 = lengths[lengths.len() * 9 / 10];
-    if !(30..=120).contains(&p90) {
+    if !(40..=120).contains(&p90) {
         return None;
     }
     let near = lengths.iter().filter(|&&n| n * 4 >= p90 * 3 && n <= p90 + 2).count();
-    (near * 10 >= lengths.len() * 4).then_some(p90)
+    (near * 2 >= lengths.len()).then_some(p90)
 }
 
 #[cfg(test)]
@@ -193,6 +197,24 @@ durchzuführen.";
         let text =
             "Eerste zin\n\nPagina 1 van 4\n\nSeite 1 von 3\nPagina 2 di 5\nSida 1 av 3\n- 7 -\n\nTweede zin";
         assert_eq!(blocks(text), ["Eerste zin", "Tweede zin"]);
+    }
+
+    #[test]
+    fn a_short_wrapped_file_with_headings_is_still_rejoined() {
+        let text = "\
+§ 1 Parteien
+
+zwischen dem Kunden (Verantwortlicher, nachfolgend „Auftraggeber\") und der Alpenwerk Cloud GmbH,
+München (Auftragsverarbeiter, nachfolgend „Auftragnehmer\").
+
+§ 3 Maßnahmen
+
+Der Auftragnehmer trifft die nach Art. 32 DSGVO erforderlichen Maßnahmen, insbesondere
+Verschlüsselung, Zutritts- und Zugriffskontrolle.";
+        let got = blocks(text);
+        assert_eq!(got.len(), 4, "{got:#?}");
+        assert!(got[1].contains("GmbH, München"));
+        assert!(got[3].contains("insbesondere Verschlüsselung"));
     }
 
     #[test]

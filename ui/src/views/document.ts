@@ -46,6 +46,13 @@ function clause(c: ClauseView, focused: boolean): HTMLElement {
       "div",
       { class: "clause-meta" },
       path ? h("span", { class: "clause-path" }, path) : null,
+      ...c.topics.map((t) =>
+        h(
+          "span",
+          { class: "topic", title: `${Math.round(t.confidence * 100)} % · ${t.cues.join(", ")}` },
+          app.topicLabel(t.topic),
+        ),
+      ),
       c.language ? h("span", { class: "lang-small", title: langName(c.language) }, langLabel(c.language)) : null,
     ),
     ...body,

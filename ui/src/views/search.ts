@@ -32,6 +32,15 @@ function filters(s: app.State): HTMLElement {
   docSelect.addEventListener("change", () =>
     app.setFilters({ docFilter: docSelect.value ? Number(docSelect.value) : null }),
   );
+  const topicSelect = h(
+    "select",
+    { id: "topic-filter", "aria-label": "Only this topic" },
+    h("option", { value: "" }, "All topics"),
+    ...s.topics.map((t) => h("option", { value: t.id, selected: s.topic === t.id }, t.label)),
+  );
+  topicSelect.addEventListener("change", () => app.setFilters({ topic: topicSelect.value || null }));
+  const cross = h("input", { type: "checkbox", id: "cross", checked: s.cross });
+  cross.addEventListener("change", () => app.setFilters({ cross: cross.checked }));
   return h(
     "div",
     { class: "filters" },
@@ -40,11 +49,19 @@ function filters(s: app.State): HTMLElement {
     ...LANGS.map((l) => chip(langLabel(l), l, langName(l))),
     h("span", { class: "filter-label" }, "Document"),
     docSelect,
+    h("span", { class: "filter-label" }, "Topic"),
+    topicSelect,
+    h(
+      "label",
+      { class: "toggle", title: "Also find clauses in every language whose topic your words stand for" },
+      cross,
+      " All languages by topic",
+    ),
   );
 }
 
 function results(s: app.State): HTMLElement {
-  if (!s.query.trim()) {
+  if (!s.query.trim() && !s.topic) {
     return h(
       "div",
       { class: "empty" },
