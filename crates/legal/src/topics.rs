@@ -5,7 +5,8 @@
 //! start-up. A cue is a word (`sekretess`), a prefix (`weisung*`), a suffix
 //! or infix for compounds (`*kontrolle`, `*kontroll*`), alternatives of one
 //! concept (`weiter*|ander* auftragsverarbeiter*`), or a phrase of such words;
-//! `^` marks a word too ambiguous for running text, counted in headings only. Cues in the
+//! `^` marks a word too ambiguous for running text, counted in headings only;
+//! `!` marks an unambiguous term, enough on its own. Cues in the
 //! clause's own heading weigh most, then its parent headings, then its body;
 //! a reference to a topic's GDPR article counts too.
 
@@ -96,6 +97,8 @@ struct Cue {
     words: Vec<WordPattern>,
     /// `^word`: too ambiguous in running text ("ansvar" is also "responsibility"); counts in headings only.
     heading_only: bool,
+    /// `!word`: unambiguous ("subverwerker"): one mention in the body is enough.
+    strong: bool,
 }
 
 /// One word of a cue: alternatives separated by `|`, each maybe with `*` wildcards.
@@ -168,10 +171,11 @@ impl Lexicon {
                     return Err(format!("{expected}.toml: unknown language {lang:?}"));
                 }
                 for raw in list {
-                    let heading_only = raw.starts_with('^');
-                    let lower = normalise(raw.trim_start_matches('^'));
+                    let (heading_only, strong) = (raw.starts_with('^'), raw.starts_with('!'));
+                    let lower = normalise(raw.trim_start_matches(['^', '!']));
                     let words = lower.split(' ').filter(|w| !w.is_empty()).map(WordPattern::parse).collect();
-                    cues.push((raw.clone(), Cue { lang: lang.clone(), words, heading_only }));
+                    let shown = raw.trim_start_matches(['^', '!']).to_owned();
+                    cues.push((shown, Cue { lang: lang.clone(), words, heading_only, strong }));
                 }
             }
             topics.push(Topic {
@@ -207,8 +211,12 @@ impl Lexicon {
             (normalise(heading), normalise(&parents.join(" | ")), normalise(body));
         let (heading_words, parent_words, body_words) =
             (tokens(&heading), tokens(&parents), tokens(&body_lower));
-        let articles: Vec<u32> =
-            ARTICLE_REF_PATTERN.captures_iter(body).filter_map(|c| c[1].parse().ok()).collect();
+        // A match at the very start is the clause's own number ("Artikel 4 Beveiliging"), not a reference.
+        let articles: Vec<u32> = ARTICLE_REF_PATTERN
+            .captures_iter(body)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() > 0))
+            .filter_map(|c| c[1].parse().ok())
+            .collect();
         let known = LEXICON_LANGS.contains(&lang);
         let mut found = Vec::new();
         for topic in &self.topics {
@@ -241,6 +249,7 @@ impl Lexicon {
                     }
                     match fresh.len() {
                         0 => 0.0,
+                        _ if cue.strong => THRESHOLD,
                         n => BODY + BODY_REPEAT * (n.min(MAX_REPEATS) - 1) as f32,
                     }
                 };
