@@ -7,6 +7,7 @@
 
 mod segment;
 mod topics;
+pub mod values;
 
 pub use segment::{is_short_title, segment, Clause, ClauseKind};
 pub use topics::{analysis_version, Lexicon, Topic, TopicMatch, LEXICON_LANGS};
