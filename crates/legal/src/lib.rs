@@ -6,8 +6,10 @@
 //! paragraphs and bullet items that follow belong to it.
 
 mod segment;
+mod terms;
 mod topics;
 pub mod values;
 
 pub use segment::{is_short_title, segment, Clause, ClauseKind};
+pub use terms::{extract_terms, ClauseInput, KeyTerm, TermValue};
 pub use topics::{analysis_version, Lexicon, Topic, TopicMatch, LEXICON_LANGS};

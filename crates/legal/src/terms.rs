@@ -1,0 +1,615 @@
+//! Key terms: the values a lawyer compares across DPAs, each with the sentence it comes from.
+//!
+//! Every kind looks only in clauses of its topic, and needs a cue word in the
+//! same sentence as the value (a notice word next to an audit duration, an
+//! objection word next to a sub-processor deadline). A term a document does
+//! not state is absent: nothing is guessed.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::values::{durations, money, Duration, Unit};
+
+/// A clause as the extractor sees it.
+#[derive(Debug, Clone)]
+pub struct ClauseInput<'a> {
+    /// The clause's text.
+    pub text: &'a str,
+    /// Byte offset of the clause in the document text.
+    pub start: usize,
+    /// Topic ids of the clause.
+    pub topics: &'a [String],
+}
+
+/// A normalised value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum TermValue {
+    /// A duration as written.
+    Duration {
+        /// The number as written.
+        value: u32,
+        /// Its unit.
+        unit: Unit,
+        /// For sorting.
+        approx_days: f64,
+        /// "di solito", "waar mogelijk"…
+        #[serde(skip_serializing_if = "Option::is_none")]
+        hedge: Option<String>,
+    },
+    /// No number, only words ("without undue delay").
+    Qualitative {
+        /// The normalised phrase, in English.
+        qualitative: &'static str,
+    },
+    /// A capped amount.
+    Money {
+        /// Amount.
+        amount: f64,
+        /// ISO 4217 code.
+        currency: &'static str,
+    },
+    /// A cap relative to something (fees paid…), without an amount.
+    Basis {
+        /// What the cap is measured by, in English.
+        basis: &'static str,
+    },
+    /// Explicitly no cap.
+    Unlimited {
+        /// Always true.
+        unlimited: bool,
+    },
+    /// Set in another agreement.
+    ByReference {
+        /// Always true.
+        by_reference: bool,
+    },
+    /// How often.
+    Frequency {
+        /// Times…
+        count: u32,
+        /// …per this period.
+        per: &'static str,
+    },
+    /// A country (ISO 3166 alpha-2).
+    Country {
+        /// Code.
+        country: &'static str,
+    },
+    /// A court's place.
+    Place {
+        /// As written.
+        place: String,
+    },
+    /// A list of kinds (liability exclusions).
+    List(Vec<&'static str>),
+    /// A choice among fixed words ("controller", "general", "delete"…).
+    Choice(&'static str),
+}
+
+/// One key term of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyTerm {
+    /// Kind id ("audit_notice", …), part of the CLI contract.
+    pub kind: &'static str,
+    /// The normalised value.
+    pub value: TermValue,
+    /// Index of the clause it comes from.
+    pub clause: usize,
+    /// The sentence it comes from, as written.
+    pub quote: String,
+    /// Byte offset of the quote in the document text.
+    pub start: usize,
+    /// End of the quote.
+    pub end: usize,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(&format!("(?i){pattern}")).expect("valid key-term pattern")
+}
+
+macro_rules! pattern {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| re($re));
+    };
+}
+
+pattern!(
+    NOTICE,
+    r"varsel|förvarning|i förväg|anmeld|ankündig|anmeldung|frist|vorankündigung|preavviso|anticipo|aangekondigd|aankondiging|vooraf|notice|in advance"
+);
+pattern!(
+    OBJECTION,
+    r"invänd|invända|motsätt|widersprech|widerspruch|einspruch|oppo[rs]|opposizione|bezwaar|object"
+);
+pattern!(BACKUP, r"säkerhetskopi|backup|back-up|datensicherung|copie di (?:backup|sicurezza)|reservekopie");
+pattern!(CLAIMS, r"vervalt|verjähr|preskri|prescri|decad|vordering|claims? (?:must|shall) be|anspr[üu]che");
+pattern!(
+    UNDUE_DELAY,
+    r"utan onödigt dröjsmål|unverzüglich|ohne schuldhaftes zögern|senza ingiustificato ritardo|zonder onredelijke vertraging|onverwijld|without undue delay|promptly"
+);
+pattern!(
+    ONCE_A_YEAR,
+    r"en gång (?:per|om|varje) (?:kalender)?år|årligen|einmal (?:pro|im|je|jährlich)|jährlich|(?:una|un|uno) (?:volta|revisione|verifica|ispezione|audit|controllo) (?:per|all'|ogni) (?:anno|ann)|annualmente|eenmaal per (?:kalender)?jaar|één keer per jaar|jaarlijks|once (?:per|a|each|every) (?:calendar )?year|annually"
+);
+pattern!(COST, r"kostnad|kosten|costi|spese|costs?\b|rimborso|erstattung|vergoed|reimburs");
+pattern!(SHARED, r"gedeeld|geteilt|geteilten|ripartit|suddivis|delas lika|delade|shared|split equally");
+pattern!(REIMBURSE, r"rimborso|erstattung|ersätt|vergoed|reimburs|gegen (?:gesonderte )?vergütung");
+pattern!(
+    CONTROLLER,
+    r"\b(?:kunden?|personuppgiftsansvarig\w*|auftraggeber\w*|verantwortliche\w*|titolare|cliente|opdrachtgever|verwerkingsverantwoordelijke|klant|customer|controller)\b"
+);
+pattern!(
+    PROCESSOR,
+    r"\b(?:biträdet|personuppgiftsbiträde\w*|leverantör\w*|auftragnehmer\w*|auftragsverarbeiter\w*|anbieter\w*|responsabile|fornitore|verwerker|leverancier|processor|provider|supplier)\b"
+);
+pattern!(
+    CHOICE,
+    r"\bval\b|enligt kundens val|nach wahl|wahl des|a scelta|su richiesta|naar keuze|op verzoek|at the (?:choice|option|election)|at its choice"
+);
+pattern!(
+    RETURN,
+    r"återlämna|återlämnande|rückgabe|zurückgeb|herausgeb|herausgabe|restitu|terugg|retourn|return"
+);
+pattern!(
+    DELETE,
+    r"radera|radering|förstör|lösch|gelöscht|vernicht|cancell|distrugg|distruzion|verwijder|vernietig|wissen|delete|erase|destroy"
+);
+pattern!(
+    AUTHORISATION,
+    r"tillstånd|samtycke|genehmigung|zustimmung|autorizzazion|toestemming|authori[sz]ation|consent|approv"
+);
+pattern!(GENERAL, r"allmänt|allmän|allgemein|general|algemene|algemeen");
+pattern!(SPECIFIC, r"särskilt|specifikt|gesondert|einzelfall|specific|specifica|specifieke|specifiek");
+pattern!(
+    UNLIMITED,
+    r"onbeperkt|unbegrenzt|unbeschränkt|illimitat|obegränsa|unlimited|uncapped|without limitation"
+);
+pattern!(
+    BY_REFERENCE,
+    r"hauptvertrag|contratto principale|accordo principale|hoofdovereenkomst|huvudavtal|main agreement|principal agreement|användarvillkor|\boverenkomst\b"
+);
+pattern!(
+    FEES_BASIS,
+    r"(?:betaald|bezahlt|gezahlt|pagat[oi]|betalat|paid|fees?|vergütung|corrispettiv|vergoeding|avgift)[^.]{0,60}(?:twaalf|zwölf|dodici|tolv|twelve|12) (?:maanden|monate|monaten|mesi|månader|months)|(?:twaalf|zwölf|dodici|tolv|twelve|12) (?:maanden|monate|monaten|mesi|månader|months)[^.]{0,60}(?:betaald|bezahlt|gezahlt|pagat[oi]|betalat|paid|fees?)"
+);
+pattern!(
+    EXCLUSION_CONTEXT,
+    r"\binte\b|\bnicht\b|\bkeine\b|\bnooit\b|\bniet\b|\bnon\b|esclus|uitgesloten|ausgeschlossen|undantag|\bnot\b|exclud"
+);
+pattern!(
+    GERICHTSSTAND,
+    r"gerichtsstand(?: ist| für [^.]{0,60}? ist|:)\s+(?P<place>\p{Lu}[\p{L}.-]+(?: (?:am|an der|im) \p{Lu}[\p{L}]+)?)"
+);
+pattern!(FORO, r"foro(?: competente)?(?: [eè] quello)? di (?P<place>\p{Lu}[\p{L}]+)");
+pattern!(RECHTBANK, r"(?:rechter|rechtbank) (?:te |in )?(?P<place>\p{Lu}[\p{L}-]+)");
+pattern!(TINGSRATT, r"(?P<place>\p{Lu}[\p{L}]+?)s tingsrätt|tingsrätten i (?P<place2>\p{Lu}[\p{L}]+)");
+pattern!(COURTS_OF, r"courts? (?:of|in) (?P<place>\p{Lu}[\p{L}]+)");
+
+const EXCLUSIONS: &[(&str, &str)] = &[
+    (
+        "indirect_damage",
+        r"indirekt\w* skad|indirekte[rn]? schäd|mittelbare[rn]? schäd|danni indiretti|danno indiretto|indirecte schade|indirect (?:damage|loss)",
+    ),
+    (
+        "lost_profit",
+        r"utebliven vinst|entgangene[rn]? gewinn|lucro cessante|mancato guadagno|gederfde winst|lost profits?|loss of profits?",
+    ),
+    (
+        "consequential_damage",
+        r"följdskad|folgeschäd|danni consequenziali|gevolgschade|consequential (?:damage|loss)",
+    ),
+    (
+        "data_loss",
+        r"dataförlust|förlust av data|datenverlust|verlust von daten|perdita di dati|verlies\w*,? (?:verminking )?(?:of vernietiging )?van gegevens|loss of data|data loss",
+    ),
+    (
+        "pure_economic_loss",
+        r"ren förmögenhetsskada|reine vermögensschäd|zuivere vermogensschade|danno meramente patrimoniale|pure economic loss",
+    ),
+    (
+        "immaterial_damage",
+        r"ideell skada|immaterielle[rn]? schäd|danno non patrimoniale|danni morali|immateriële schade|non-material damage",
+    ),
+];
+
+static EXCLUSION_RES: LazyLock<Vec<(&'static str, Regex)>> =
+    LazyLock::new(|| EXCLUSIONS.iter().map(|(k, p)| (*k, re(p))).collect());
+
+const LAWS: &[(&str, &str)] = &[
+    (
+        "DE",
+        r"deutsche[sm]? recht|recht der bundesrepublik deutschland|legge tedesca|diritto tedesco|duits recht|tysk lag|tysk rätt|german law|laws of germany",
+    ),
+    (
+        "SE",
+        r"svensk lag|svensk rätt|schwedische[sm]? recht|legge svedese|diritto svedese|zweeds recht|swedish law|laws of sweden",
+    ),
+    (
+        "IT",
+        r"legge italiana|diritto italiano|italienische[sm]? recht|italiaans recht|italiensk lag|italian law|laws of italy",
+    ),
+    (
+        "NL",
+        r"nederlands recht|niederländische[sm]? recht|legge olandese|diritto olandese|nederländsk lag|holländsk lag|dutch law|laws of the netherlands",
+    ),
+    ("AT", r"österreichische[sm]? recht|austrian law"),
+    ("CH", r"schweizerische[sm]? recht|schweizer recht|swiss law"),
+    ("IE", r"irish law|laws of ireland"),
+];
+
+static LAW_RES: LazyLock<Vec<(&'static str, Regex)>> =
+    LazyLock::new(|| LAWS.iter().map(|(k, p)| (*k, re(p))).collect());
+
+/// The sentences of a clause: byte ranges ending at ". ", "; ", line breaks or the end.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let boundary = c == '\n'
+            || ((c == '.' || c == ';' || c == '!' || c == '?')
+                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+                && !(c == '.' && ends_with_abbreviation(&text[start..i]))
+                && !next_starts_lowercase(&text[i + c.len_utf8()..]));
+        if boundary {
+            push_sentence(text, start, i + c.len_utf8(), &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push_sentence(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if end - trail > start + lead {
+        out.push((start + lead, end - trail));
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "art", "artt", "abs", "lit", "nr", "no", "ca", "bzw", "vgl", "ggf", "inkl", "evtl", "sog", "usw", "etc",
+    "lid", "st", "sig", "dott", "avv", "sez", "par", "pag", "co", "e", "eg", "ie", "jfr", "resp", "dvs",
+    "bl", "ex", "ff",
+];
+
+/// "Art.", "Abs.", "lit.", "z.B.", "d.h.", single letters: a dot that does not end a sentence.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let lower = last.to_lowercase();
+    let dotted_letters = lower.contains('.') && lower.chars().all(|c| c.is_alphabetic() || c == '.');
+    dotted_letters || lower.chars().count() == 1 || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn next_starts_lowercase(after: &str) -> bool {
+    after.trim_start().chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Finds every key term in a document's clauses.
+pub fn extract_terms(clauses: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
+    let mut terms = Vec::new();
+    let mut push = |kind: &'static str, found: Option<(usize, (usize, usize), TermValue)>| {
+        if let Some((clause, (s, e), value)) = found {
+            let c = &clauses[clause];
+            let quote = c.text[s..e].to_owned();
+            terms.push(KeyTerm { kind, value, clause, quote, start: c.start + s, end: c.start + e });
+        }
+    };
+    push("liability_cap", liability_cap(clauses));
+    push("liability_exclusions", liability_exclusions(clauses));
+    push("claims_time_limit", duration_near(clauses, "liability", &CLAIMS, None));
+    push("audit_notice", duration_near(clauses, "audit", &NOTICE, None));
+    push(
+        "audit_frequency",
+        find_in(clauses, "audit", |s| {
+            ONCE_A_YEAR.is_match(s).then_some(TermValue::Frequency { count: 1, per: "year" })
+        }),
+    );
+    push("audit_costs", find_in(clauses, "audit", audit_costs));
+    push("deletion_period", deletion_period(clauses));
+    push("deletion_mode", find_in(clauses, "deletion_return", deletion_mode));
+    push("backup_retention", duration_near(clauses, "", &BACKUP, None));
+    push("breach_notice", breach_notice(clauses));
+    push("subprocessor_objection", duration_near(clauses, "subprocessors", &OBJECTION, None));
+    push("subprocessor_authorisation", find_in(clauses, "subprocessors", authorisation));
+    push(
+        "governing_law",
+        find_in(clauses, "governing_law", governing_law).or_else(|| find_in(clauses, "", governing_law)),
+    );
+    push(
+        "jurisdiction",
+        find_in(clauses, "governing_law", jurisdiction).or_else(|| find_in(clauses, "", jurisdiction)),
+    );
+    terms
+}
+
+type Found = Option<(usize, (usize, usize), TermValue)>;
+
+/// The first sentence, in a clause of `topic` ("" = any clause), for which `value` says something.
+fn find_in(clauses: &[ClauseInput<'_>], topic: &str, value: impl Fn(&str) -> Option<TermValue>) -> Found {
+    for (i, c) in clauses.iter().enumerate() {
+        if !topic.is_empty() && !c.topics.iter().any(|t| t == topic) {
+            continue;
+        }
+        for (s, e) in sentences(c.text) {
+            if let Some(v) = value(&c.text[s..e]) {
+                return Some((i, (s, e), v));
+            }
+        }
+    }
+    None
+}
+
+fn duration_value(d: &Duration) -> TermValue {
+    TermValue::Duration { value: d.value, unit: d.unit, approx_days: d.approx_days, hedge: d.hedge.clone() }
+}
+
+/// A duration in a sentence that also has a `cue` word.
+fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: Option<&[Unit]>) -> Found {
+    find_in(clauses, topic, |s| {
+        if !cue.is_match(s) {
+            return None;
+        }
+        durations(s).iter().find(|d| units.is_none_or(|u| u.contains(&d.unit))).map(duration_value)
+    })
+}
+
+fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
+    let timed = find_in(clauses, "breach_notification", |s| {
+        durations(s)
+            .iter()
+            .find(|d| matches!(d.unit, Unit::Hours | Unit::Days | Unit::WorkingDays))
+            .map(duration_value)
+    });
+    timed.or_else(|| {
+        find_in(clauses, "breach_notification", |s| {
+            UNDUE_DELAY.is_match(s).then_some(TermValue::Qualitative { qualitative: "without undue delay" })
+        })
+    })
+}
+
+fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
+    find_in(clauses, "deletion_return", |s| {
+        if BACKUP.is_match(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
+            return None;
+        }
+        durations(s).first().map(duration_value)
+    })
+}
+
+fn deletion_mode(s: &str) -> Option<TermValue> {
+    let (delete, ret) = (DELETE.is_match(s), RETURN.is_match(s));
+    match (delete, ret, CHOICE.is_match(s)) {
+        (true, true, true) | (false, true, true) => Some(TermValue::Choice("controller_choice")),
+        (_, true, false) => Some(TermValue::Choice("return")),
+        (true, false, _) => Some(TermValue::Choice("delete")),
+        _ => None,
+    }
+}
+
+fn audit_costs(s: &str) -> Option<TermValue> {
+    if !COST.is_match(s) {
+        return None;
+    }
+    if SHARED.is_match(s) {
+        return Some(TermValue::Choice("shared"));
+    }
+    if REIMBURSE.is_match(s) {
+        return Some(TermValue::Choice("controller"));
+    }
+    match (CONTROLLER.is_match(s), PROCESSOR.is_match(s)) {
+        (true, false) => Some(TermValue::Choice("controller")),
+        (false, true) => Some(TermValue::Choice("processor")),
+        _ => None,
+    }
+}
+
+fn authorisation(s: &str) -> Option<TermValue> {
+    if !AUTHORISATION.is_match(s) {
+        return None;
+    }
+    match (GENERAL.is_match(s), SPECIFIC.is_match(s)) {
+        (true, false) => Some(TermValue::Choice("general")),
+        (false, true) => Some(TermValue::Choice("specific")),
+        _ => None, // Both or neither: the law's "specific or general", not a choice made.
+    }
+}
+
+fn liability_cap(clauses: &[ClauseInput<'_>]) -> Found {
+    let amount = find_in(clauses, "liability", |s| {
+        money(s).first().map(|m| TermValue::Money { amount: m.amount, currency: m.currency })
+    });
+    amount
+        .or_else(|| {
+            find_in(clauses, "liability", |s| {
+                FEES_BASIS
+                    .is_match(s)
+                    .then_some(TermValue::Basis { basis: "fees paid in the last 12 months" })
+            })
+        })
+        .or_else(|| {
+            find_in(clauses, "liability", |s| {
+                UNLIMITED.is_match(s).then_some(TermValue::Unlimited { unlimited: true })
+            })
+        })
+        .or_else(|| {
+            find_in(clauses, "liability", |s| {
+                BY_REFERENCE.is_match(s).then_some(TermValue::ByReference { by_reference: true })
+            })
+        })
+}
+
+fn liability_exclusions(clauses: &[ClauseInput<'_>]) -> Found {
+    find_in(clauses, "liability", |s| {
+        if !EXCLUSION_CONTEXT.is_match(s) {
+            return None;
+        }
+        let kinds: Vec<&'static str> =
+            EXCLUSION_RES.iter().filter(|(_, r)| r.is_match(s)).map(|(k, _)| *k).collect();
+        (!kinds.is_empty()).then_some(TermValue::List(kinds))
+    })
+}
+
+fn governing_law(s: &str) -> Option<TermValue> {
+    LAW_RES.iter().find(|(_, r)| r.is_match(s)).map(|(code, _)| TermValue::Country { country: code })
+}
+
+fn jurisdiction(s: &str) -> Option<TermValue> {
+    for pattern in [&*GERICHTSSTAND, &*FORO, &*RECHTBANK, &*TINGSRATT, &*COURTS_OF] {
+        if let Some(c) = pattern.captures(s) {
+            let place = c.name("place").or_else(|| c.name("place2"))?.as_str().trim_end_matches('.');
+            return Some(TermValue::Place { place: place.to_owned() });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One clause per (topic, text); returns the terms found.
+    fn terms(clauses: &[(&str, &str)]) -> Vec<KeyTerm> {
+        let topics: Vec<Vec<String>> = clauses.iter().map(|(t, _)| vec![(*t).to_owned()]).collect();
+        let inputs: Vec<ClauseInput<'_>> = clauses
+            .iter()
+            .zip(&topics)
+            .map(|((_, text), topics)| ClauseInput { text, start: 0, topics })
+            .collect();
+        extract_terms(&inputs)
+    }
+
+    fn value(found: &[KeyTerm], kind: &str) -> Option<serde_json::Value> {
+        found.iter().find(|t| t.kind == kind).map(|t| serde_json::to_value(&t.value).unwrap())
+    }
+
+    #[test]
+    fn the_dutch_alona_terms() {
+        let found = terms(&[
+            ("liability", "Artikel 8 Aansprakelijkheid\n\nDe totale aansprakelijkheid zal nooit meer bedragen dan €5.000.\nVerwerker is nooit aansprakelijk voor gevolgschade, waaronder mede begrepen zuivere vermogensschade, gederfde winst, en immateriële schade.\nIeder vordering tot schadevergoeding jegens Verwerker vervalt door het enkele verloop van zes (6) maanden na het ontstaan van de vordering."),
+            ("audit", "Verwerkingsverantwoordelijke kan een audit laten uitvoeren, na een aankondiging van vijf (5) werkdagen."),
+            ("breach_notification", "Verwerker informeert Verwerkingsverantwoordelijke zonder onredelijke vertraging, waar mogelijk binnen 24 uur."),
+            ("governing_law", "Op deze overeenkomst is Nederlands recht van toepassing. Geschillen worden voorgelegd aan de bevoegde rechter te Eindhoven."),
+        ]);
+        assert_eq!(
+            value(&found, "liability_cap").unwrap(),
+            serde_json::json!({"amount": 5000.0, "currency": "EUR"})
+        );
+        assert_eq!(
+            value(&found, "liability_exclusions").unwrap(),
+            serde_json::json!([
+                "lost_profit",
+                "consequential_damage",
+                "pure_economic_loss",
+                "immaterial_damage"
+            ])
+        );
+        assert_eq!(value(&found, "claims_time_limit").unwrap()["unit"], "months");
+        assert_eq!(
+            value(&found, "audit_notice").unwrap(),
+            serde_json::json!({"value": 5, "unit": "working_days", "approx_days": 7.0})
+        );
+        let breach = value(&found, "breach_notice").unwrap();
+        assert_eq!((breach["value"].as_u64(), breach["hedge"].as_str()), (Some(24), Some("waar mogelijk")));
+        assert_eq!(value(&found, "governing_law").unwrap(), serde_json::json!({"country": "NL"}));
+        assert_eq!(value(&found, "jurisdiction").unwrap(), serde_json::json!({"place": "Eindhoven"}));
+        let quote = &found.iter().find(|t| t.kind == "liability_cap").unwrap().quote;
+        assert_eq!(quote, "De totale aansprakelijkheid zal nooit meer bedragen dan €5.000.");
+    }
+
+    #[test]
+    fn the_italian_terms_with_a_hedge_and_a_reference() {
+        let found = terms(&[
+            ("audit", "11.5 Il Cliente informerà il Fornitore in tempo utile (di solito con almeno due settimane di anticipo) di tutte le circostanze relative all’esecuzione dell’audit. Il Cliente può effettuare un audit per anno solare. Ulteriori audit vengono effettuati dietro rimborso dei costi e previa consultazione con il Fornitore."),
+            ("liability", "La responsabilità delle parti è disciplinata dal contratto principale."),
+            ("subprocessors", "Il Cliente può opporsi entro 14 giorni dalla comunicazione di un nuovo sub-responsabile."),
+            ("governing_law", "Il presente accordo è regolato dalla legge tedesca. Foro competente è quello di Monaco."),
+        ]);
+        let notice = value(&found, "audit_notice").unwrap();
+        assert_eq!(
+            (notice["value"].as_u64(), notice["unit"].as_str(), notice["hedge"].as_str()),
+            (Some(2), Some("weeks"), Some("di solito"))
+        );
+        assert_eq!(value(&found, "audit_frequency").unwrap(), serde_json::json!({"count": 1, "per": "year"}));
+        assert_eq!(value(&found, "audit_costs").unwrap(), "controller");
+        assert_eq!(value(&found, "liability_cap").unwrap(), serde_json::json!({"by_reference": true}));
+        assert_eq!(value(&found, "subprocessor_objection").unwrap()["value"], 14);
+        assert_eq!(value(&found, "governing_law").unwrap(), serde_json::json!({"country": "DE"}));
+        assert_eq!(value(&found, "jurisdiction").unwrap(), serde_json::json!({"place": "Monaco"}));
+    }
+
+    #[test]
+    fn swedish_and_german_terms() {
+        let found = terms(&[
+            ("deletion_return", "När huvudavtalet upphör ska Biträdet, enligt Kundens val, radera eller återlämna alla personuppgifter inom 30 dagar. Säkerhetskopior raderas inom tre (3) månader."),
+            ("subprocessors", "Biträdet får anlita underbiträden med Kundens allmänna skriftliga förhandstillstånd."),
+            ("liability", "Biträdets sammanlagda ansvar enligt detta avtal är begränsat till 500 000 kronor."),
+            ("governing_law", "Svensk lag ska tillämpas på avtalet. Tvister ska avgöras av Stockholms tingsrätt."),
+        ]);
+        assert_eq!(value(&found, "deletion_period").unwrap()["value"], 30);
+        assert_eq!(value(&found, "deletion_mode").unwrap(), "controller_choice");
+        assert_eq!(value(&found, "backup_retention").unwrap()["unit"], "months");
+        assert_eq!(value(&found, "subprocessor_authorisation").unwrap(), "general");
+        assert_eq!(
+            value(&found, "liability_cap").unwrap(),
+            serde_json::json!({"amount": 500000.0, "currency": "SEK"})
+        );
+        assert_eq!(value(&found, "governing_law").unwrap(), serde_json::json!({"country": "SE"}));
+        assert_eq!(value(&found, "jurisdiction").unwrap(), serde_json::json!({"place": "Stockholm"}));
+
+        let de = terms(&[
+            ("breach_notification", "Der Auftragnehmer meldet Verletzungen unverzüglich, spätestens jedoch innerhalb von vierundzwanzig (24) Stunden."),
+            ("liability", "Die Haftung ist unbegrenzt."),
+            ("governing_law", "Es gilt das Recht der Bundesrepublik Deutschland. Gerichtsstand ist München."),
+            ("subprocessors", "Der Einsatz weiterer Auftragsverarbeiter bedarf der vorherigen schriftlichen Genehmigung im Einzelfall."),
+        ]);
+        assert_eq!(value(&de, "breach_notice").unwrap()["value"], 24);
+        assert_eq!(value(&de, "liability_cap").unwrap(), serde_json::json!({"unlimited": true}));
+        assert_eq!(value(&de, "jurisdiction").unwrap(), serde_json::json!({"place": "München"}));
+        assert_eq!(value(&de, "subprocessor_authorisation").unwrap(), "specific");
+    }
+
+    #[test]
+    fn what_is_not_stated_is_absent() {
+        let found = terms(&[
+            (
+                "breach_notification",
+                "Vi kommer att informera dig om varje personuppgiftsincident utan onödigt dröjsmål.",
+            ),
+            ("audit", "Du kan granska våra tekniska och organisatoriska skyddsåtgärder."),
+            ("liability", "Parterna ansvarar enligt lag."),
+        ]);
+        assert_eq!(
+            value(&found, "breach_notice").unwrap(),
+            serde_json::json!({"qualitative": "without undue delay"})
+        );
+        for kind in ["audit_notice", "audit_frequency", "liability_cap", "governing_law", "deletion_period"] {
+            assert!(value(&found, kind).is_none(), "{kind} must be absent");
+        }
+        let none = terms(&[(
+            "audit",
+            "11.3 Die Inspektion erfolgt nach Absprache gemäß Art. 28 Abs. 3 lit. h DSGVO.",
+        )]);
+        assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn sentences_do_not_split_at_abbreviations_or_numbers() {
+        let text = "Gemäß Art. 32 Abs. 1 lit. b DSGVO gilt dies. Nächster Satz mit €5.000. Binnen 24 uur. Dat is z.B. zo.";
+        let got: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            got,
+            [
+                "Gemäß Art. 32 Abs. 1 lit. b DSGVO gilt dies.",
+                "Nächster Satz mit €5.000.",
+                "Binnen 24 uur.",
+                "Dat is z.B. zo."
+            ]
+        );
+    }
+}
