@@ -147,7 +147,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Analyze { docs, json } => {
             let mut views = Vec::with_capacity(docs.len());
             for doc in &docs {
-                views.push(library.document(library.resolve(doc)?, None)?);
+                views.push(library.analyze(library.resolve(doc)?)?);
             }
             print::analysis(&views, json)?;
         }

@@ -1,7 +1,7 @@
 //! Output: JSON for scripts, plain aligned text for people.
 
 use concordia_core::api::{
-    DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults, TopicInfo,
+    DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults, TopicInfo,
 };
 
 use std::fmt::Write as _;
@@ -130,7 +130,7 @@ fn marked(text: &str, highlights: &[[usize; 2]]) -> String {
     out
 }
 
-pub fn analysis(docs: &[DocumentView], as_json: bool) -> anyhow::Result<()> {
+pub fn analysis(docs: &[DocumentAnalysis], as_json: bool) -> anyhow::Result<()> {
     if as_json {
         return json(&docs);
     }
@@ -153,6 +153,14 @@ pub fn analysis(docs: &[DocumentView], as_json: bool) -> anyhow::Result<()> {
         }
         for (topic, clauses) in by_topic {
             writeln!(out, "  {topic:<24} {:>3}  {}", clauses.len(), clauses.join(", "))?;
+        }
+        writeln!(out, "  key terms:")?;
+        if doc.terms.is_empty() {
+            writeln!(out, "    (none stated)")?;
+        }
+        for t in &doc.terms {
+            writeln!(out, "    {:<26} {}", t.kind, t.value)?;
+            writeln!(out, "    {:<26} «{}»", "", t.quote)?;
         }
         writeln!(out)?;
     }

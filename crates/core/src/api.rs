@@ -224,3 +224,37 @@ pub struct SearchHit {
     /// Character ranges in `snippet` that match.
     pub highlights: Vec<[usize; 2]>,
 }
+
+/// A document with its clauses, topics and key terms: what `concordia analyze` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentAnalysis {
+    /// Library id.
+    pub id: i64,
+    /// Where it was imported from.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Language code.
+    pub language: String,
+    /// Clauses with their topics.
+    pub clauses: Vec<ClauseView>,
+    /// Key terms the document states; a term it does not state is absent.
+    pub terms: Vec<TermView>,
+}
+
+/// One key term with its normalised value and the sentence it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    /// Kind ("liability_cap", "audit_notice", …).
+    pub kind: String,
+    /// Normalised value, e.g. `{"value":5,"unit":"working_days","approx_days":7.0}`.
+    pub value: serde_json::Value,
+    /// The clause it comes from.
+    pub clause_id: i64,
+    /// The sentence, as written.
+    pub quote: String,
+    /// Byte offset of the quote in the document's normalised text.
+    pub start: usize,
+    /// End of the quote.
+    pub end: usize,
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use concordia_index::{ClauseDoc, SearchIndex, SearchQuery};
-use concordia_legal::{analysis_version, Lexicon};
+use concordia_legal::{analysis_version, extract_terms, ClauseInput, Lexicon};
 use concordia_store::{ClauseRow, NewDocument, Store, TopicRow, Upsert};
 
 use crate::api::*;
@@ -284,6 +284,38 @@ impl Library {
             })
             .collect();
         Ok(DocumentView { id: doc.id, path: doc.path, title: doc.title, language: doc.language, clauses })
+    }
+
+    /// A document with its clauses, topics and key terms.
+    pub fn analyze(&self, id: i64) -> Result<DocumentAnalysis> {
+        let doc = self.document(id, None)?;
+        let inputs: Vec<Vec<String>> =
+            doc.clauses.iter().map(|c| c.topics.iter().map(|t| t.topic.clone()).collect()).collect();
+        let clauses: Vec<ClauseInput<'_>> = doc
+            .clauses
+            .iter()
+            .zip(&inputs)
+            .map(|(c, topics)| ClauseInput { text: &c.text, start: c.start, topics })
+            .collect();
+        let terms = extract_terms(&clauses)
+            .into_iter()
+            .map(|t| TermView {
+                kind: t.kind.to_owned(),
+                value: serde_json::to_value(&t.value).unwrap_or(serde_json::Value::Null),
+                clause_id: doc.clauses[t.clause].id,
+                quote: t.quote,
+                start: t.start,
+                end: t.end,
+            })
+            .collect();
+        Ok(DocumentAnalysis {
+            id: doc.id,
+            path: doc.path,
+            title: doc.title,
+            language: doc.language,
+            clauses: doc.clauses,
+            terms,
+        })
     }
 
     /// Removes a document from the store and the index.

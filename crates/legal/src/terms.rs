@@ -118,7 +118,7 @@ macro_rules! pattern {
 
 pattern!(
     NOTICE,
-    r"varsel|förvarning|i förväg|anmeld|ankündig|anmeldung|frist|vorankündigung|preavviso|anticipo|aangekondigd|aankondiging|vooraf|notice|in advance"
+    r"van tevoren|op de hoogte|in kennis|varsel|förvarning|i förväg|anmeld|ankündig|anmeldung|frist|vorankündigung|preavviso|anticipo|aangekondigd|aankondiging|vooraf|notice|in advance"
 );
 pattern!(
     OBJECTION,
@@ -128,7 +128,7 @@ pattern!(BACKUP, r"säkerhetskopi|backup|back-up|datensicherung|copie di (?:back
 pattern!(CLAIMS, r"vervalt|verjähr|preskri|prescri|decad|vordering|claims? (?:must|shall) be|anspr[üu]che");
 pattern!(
     UNDUE_DELAY,
-    r"utan onödigt dröjsmål|unverzüglich|ohne schuldhaftes zögern|senza ingiustificato ritardo|zonder onredelijke vertraging|onverwijld|without undue delay|promptly"
+    r"in modo tempestivo|tempestivamente|senza indugio|umgehend|omgående|onmiddellijk|utan onödigt dröjsmål|unverzüglich|ohne schuldhaftes zögern|senza ingiustificato ritardo|zonder onredelijke vertraging|onverwijld|without undue delay|promptly"
 );
 pattern!(
     ONCE_A_YEAR,
@@ -139,7 +139,7 @@ pattern!(SHARED, r"gedeeld|geteilt|geteilten|ripartit|suddivis|delas lika|delade
 pattern!(REIMBURSE, r"rimborso|erstattung|ersätt|vergoed|reimburs|gegen (?:gesonderte )?vergütung");
 pattern!(
     CONTROLLER,
-    r"\b(?:kunden?|personuppgiftsansvarig\w*|auftraggeber\w*|verantwortliche\w*|titolare|cliente|opdrachtgever|verwerkingsverantwoordelijke|klant|customer|controller)\b"
+    r"\b(?:acquirente|committente|kunden?|personuppgiftsansvarig\w*|auftraggeber\w*|verantwortliche\w*|titolare|cliente|opdrachtgever|verwerkingsverantwoordelijke|klant|customer|controller)\b"
 );
 pattern!(
     PROCESSOR,
@@ -147,15 +147,15 @@ pattern!(
 );
 pattern!(
     CHOICE,
-    r"\bval\b|enligt kundens val|nach wahl|wahl des|a scelta|su richiesta|naar keuze|op verzoek|at the (?:choice|option|election)|at its choice"
+    r"keuze|\bval\b|enligt kundens val|nach wahl|wahl des|a scelta|su richiesta|naar keuze|op verzoek|at the (?:choice|option|election)|at its choice"
 );
 pattern!(
     RETURN,
-    r"återlämna|återlämnande|rückgabe|zurückgeb|herausgeb|herausgabe|restitu|terugg|retourn|return"
+    r"\bterug\b|återlämna|återlämnande|rückgabe|zurückgeb|herausgeb|herausgabe|restitu|terugg|retourn|return"
 );
 pattern!(
     DELETE,
-    r"radera|radering|förstör|lösch|gelöscht|vernicht|cancell|distrugg|distruzion|verwijder|vernietig|wissen|delete|erase|destroy"
+    r"\bwist\b|radera|radering|förstör|lösch|gelöscht|vernicht|cancell|distrugg|distruzion|verwijder|vernietig|wissen|delete|erase|destroy"
 );
 pattern!(
     AUTHORISATION,
@@ -163,6 +163,18 @@ pattern!(
 );
 pattern!(GENERAL, r"allmänt|allmän|allgemein|general|algemene|algemeen");
 pattern!(SPECIFIC, r"särskilt|specifikt|gesondert|einzelfall|specific|specifica|specifieke|specifiek");
+pattern!(
+    TERMINATION,
+    r"upphör|avslut|uppsägning|beendigung|ende des|vertragsende|nach ablauf des (?:haupt)?vertrags|termin|cessazion|scadenza|fine del|beëindiging|einde van|afloop van|eindigt|end of (?:the )?(?:agreement|contract|services)|expir"
+);
+pattern!(
+    LIABILITY_WORD,
+    r"ansvar|haftung|haftet|haften|responsabilità|aansprakelijk|liabilit|liable|skadestånd|schadenersatz|risarcimento|schadevergoeding"
+);
+pattern!(
+    RETAINED,
+    r"bewaard|bewaar|aufbewahrt|gespeichert|vorgehalten|conservat|sparas|behålls|lagras|raderas|gelöscht|verwijderd|overschreven|überschrieben|cancellat|retain|kept|stored|deleted"
+);
 pattern!(
     UNLIMITED,
     r"onbeperkt|unbegrenzt|unbeschränkt|illimitat|obegränsa|unlimited|uncapped|without limitation"
@@ -179,14 +191,21 @@ pattern!(
     EXCLUSION_CONTEXT,
     r"\binte\b|\bnicht\b|\bkeine\b|\bnooit\b|\bniet\b|\bnon\b|esclus|uitgesloten|ausgeschlossen|undantag|\bnot\b|exclud"
 );
+// Place names are matched case-sensitively ((?-i:…)): a court's seat starts with a capital.
 pattern!(
     GERICHTSSTAND,
-    r"gerichtsstand(?: ist| für [^.]{0,60}? ist|:)\s+(?P<place>\p{Lu}[\p{L}.-]+(?: (?:am|an der|im) \p{Lu}[\p{L}]+)?)"
+    r"gerichtsstand(?: ist| für [^.]{0,60}? ist|:)\s+(?P<place>(?-i:\p{Lu}[\p{L}.-]+)(?: (?:am|an der|im) (?-i:\p{Lu}\p{L}+))?)"
 );
-pattern!(FORO, r"foro(?: competente)?(?: [eè] quello)? di (?P<place>\p{Lu}[\p{L}]+)");
-pattern!(RECHTBANK, r"(?:rechter|rechtbank) (?:te |in )?(?P<place>\p{Lu}[\p{L}-]+)");
-pattern!(TINGSRATT, r"(?P<place>\p{Lu}[\p{L}]+?)s tingsrätt|tingsrätten i (?P<place2>\p{Lu}[\p{L}]+)");
-pattern!(COURTS_OF, r"courts? (?:of|in) (?P<place>\p{Lu}[\p{L}]+)");
+pattern!(FORO, r"foro(?: competente)?(?: [eè] quello)? di (?P<place>(?-i:\p{Lu}\p{L}+))");
+pattern!(
+    RECHTBANK,
+    r"(?:rechter|rechtbank)(?: (?:te|in))?(?: het)?(?: arrondissement)? (?P<place>(?-i:\p{Lu}[\p{L}-]+))"
+);
+pattern!(
+    TINGSRATT,
+    r"(?P<place>(?-i:\p{Lu}\p{L}+?))s tingsrätt|tingsrätten i (?P<place2>(?-i:\p{Lu}\p{L}+))"
+);
+pattern!(COURTS_OF, r"courts? (?:of|in) (?P<place>(?-i:\p{Lu}\p{L}+))");
 
 const EXCLUSIONS: &[(&str, &str)] = &[
     (
@@ -310,10 +329,15 @@ pub fn extract_terms(clauses: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
             ONCE_A_YEAR.is_match(s).then_some(TermValue::Frequency { count: 1, per: "year" })
         }),
     );
-    push("audit_costs", find_in(clauses, "audit", audit_costs));
+    push("audit_costs", find_in(clauses, "audit", |s| is_sentence(s).then(|| audit_costs(s)).flatten()));
     push("deletion_period", deletion_period(clauses));
-    push("deletion_mode", find_in(clauses, "deletion_return", deletion_mode));
-    push("backup_retention", duration_near(clauses, "", &BACKUP, None));
+    push(
+        "deletion_mode",
+        find_in(clauses, "deletion_return", |s| {
+            (is_sentence(s) && TERMINATION.is_match(s)).then(|| deletion_mode(s)).flatten()
+        }),
+    );
+    push("backup_retention", backup_retention(clauses));
     push("breach_notice", breach_notice(clauses));
     push("subprocessor_objection", duration_near(clauses, "subprocessors", &OBJECTION, None));
     push("subprocessor_authorisation", find_in(clauses, "subprocessors", authorisation));
@@ -373,9 +397,34 @@ fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
     })
 }
 
+/// A sentence, not a heading: it ends like one, or is too long to be a title.
+fn is_sentence(s: &str) -> bool {
+    s.ends_with(['.', ';', ':', '!', '?']) || s.split_whitespace().count() >= 12
+}
+
+/// A retention period for backups; "Deze worden 30 dagen bewaard" may follow the sentence naming the backups.
+fn backup_retention(clauses: &[ClauseInput<'_>]) -> Found {
+    for (i, c) in clauses.iter().enumerate() {
+        let spans = sentences(c.text);
+        for (k, &(s, e)) in spans.iter().enumerate() {
+            let sentence = &c.text[s..e];
+            let here = BACKUP.is_match(sentence);
+            let before = k > 0 && BACKUP.is_match(&c.text[spans[k - 1].0..spans[k - 1].1]);
+            if !(here || before) || !RETAINED.is_match(sentence) {
+                continue;
+            }
+            if let Some(d) = durations(sentence).first() {
+                let from = if here { s } else { spans[k - 1].0 };
+                return Some((i, (from, e), duration_value(d)));
+            }
+        }
+    }
+    None
+}
+
 fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
     find_in(clauses, "deletion_return", |s| {
-        if BACKUP.is_match(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
+        if BACKUP.is_match(s) || !TERMINATION.is_match(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
             return None;
         }
         durations(s).first().map(duration_value)
@@ -385,8 +434,9 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
 fn deletion_mode(s: &str) -> Option<TermValue> {
     let (delete, ret) = (DELETE.is_match(s), RETURN.is_match(s));
     match (delete, ret, CHOICE.is_match(s)) {
-        (true, true, true) | (false, true, true) => Some(TermValue::Choice("controller_choice")),
-        (_, true, false) => Some(TermValue::Choice("return")),
+        // Delete and return both on offer: the controller chooses (Art. 28(3)(g)), said or not.
+        (true, true, _) | (false, true, true) => Some(TermValue::Choice("controller_choice")),
+        (false, true, false) => Some(TermValue::Choice("return")),
         (true, false, _) => Some(TermValue::Choice("delete")),
         _ => None,
     }
@@ -421,38 +471,63 @@ fn authorisation(s: &str) -> Option<TermValue> {
 }
 
 fn liability_cap(clauses: &[ClauseInput<'_>]) -> Found {
+    // Every liability value needs a liability word in its own sentence, not just in the clause.
+    let when = |test: &'static LazyLock<Regex>, value: TermValue| {
+        let value = value.clone();
+        move |s: &str| (LIABILITY_WORD.is_match(s) && test.is_match(s)).then(|| value.clone())
+    };
     let amount = find_in(clauses, "liability", |s| {
+        if !LIABILITY_WORD.is_match(s) {
+            return None;
+        }
         money(s).first().map(|m| TermValue::Money { amount: m.amount, currency: m.currency })
     });
     amount
         .or_else(|| {
-            find_in(clauses, "liability", |s| {
-                FEES_BASIS
-                    .is_match(s)
-                    .then_some(TermValue::Basis { basis: "fees paid in the last 12 months" })
-            })
+            find_in(
+                clauses,
+                "liability",
+                when(&FEES_BASIS, TermValue::Basis { basis: "fees paid in the last 12 months" }),
+            )
         })
+        .or_else(|| find_in(clauses, "liability", when(&UNLIMITED, TermValue::Unlimited { unlimited: true })))
         .or_else(|| {
-            find_in(clauses, "liability", |s| {
-                UNLIMITED.is_match(s).then_some(TermValue::Unlimited { unlimited: true })
-            })
-        })
-        .or_else(|| {
-            find_in(clauses, "liability", |s| {
-                BY_REFERENCE.is_match(s).then_some(TermValue::ByReference { by_reference: true })
-            })
+            find_in(clauses, "liability", when(&BY_REFERENCE, TermValue::ByReference { by_reference: true }))
         })
 }
 
+/// Exclusions across a liability clause; list lines after "… not liable for: " count too.
 fn liability_exclusions(clauses: &[ClauseInput<'_>]) -> Found {
-    find_in(clauses, "liability", |s| {
-        if !EXCLUSION_CONTEXT.is_match(s) {
-            return None;
+    for (i, c) in clauses.iter().enumerate() {
+        if !c.topics.iter().any(|t| t == "liability") {
+            continue;
         }
-        let kinds: Vec<&'static str> =
-            EXCLUSION_RES.iter().filter(|(_, r)| r.is_match(s)).map(|(k, _)| *k).collect();
-        (!kinds.is_empty()).then_some(TermValue::List(kinds))
-    })
+        let mut kinds: Vec<&'static str> = Vec::new();
+        let mut span: Option<(usize, usize)> = None;
+        let mut list_context = false;
+        for (s, e) in sentences(c.text) {
+            let sentence = &c.text[s..e];
+            let context = EXCLUSION_CONTEXT.is_match(sentence);
+            if context || list_context {
+                let found: Vec<&'static str> =
+                    EXCLUSION_RES.iter().filter(|(_, r)| r.is_match(sentence)).map(|(k, _)| *k).collect();
+                if !found.is_empty() {
+                    kinds.extend(found.into_iter().filter(|k| !kinds.contains(k)).collect::<Vec<_>>());
+                    span = Some(span.map_or((s, e), |(from, _)| (from, e)));
+                }
+            }
+            if context && sentence.ends_with(':') {
+                list_context = true;
+            } else if context {
+                list_context = false;
+            }
+        }
+        if let Some(range) = span {
+            kinds.sort_by_key(|k| EXCLUSIONS.iter().position(|(name, _)| name == k));
+            return Some((i, range, TermValue::List(kinds)));
+        }
+    }
+    None
 }
 
 fn governing_law(s: &str) -> Option<TermValue> {

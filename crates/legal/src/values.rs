@@ -107,7 +107,7 @@ const HEDGES: &[&str] = &[
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let units: Vec<&str> = UNITS.iter().map(|(p, _)| *p).collect();
     Regex::new(&format!(
-        r"(?i)(?:\b(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<num>\d{{1,4}}))?\s*(?P<unit>\b(?:{})\b)",
+        r"(?i)(?:\b(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<num>\d{{1,4}})(?:\s*\(\s*[\p{{L}}-]+\s*\))?)?\s*(?P<unit>\b(?:{})\b)",
         units.iter().map(|u| format!("(?:{u})")).collect::<Vec<_>>().join("|")
     ))
     .expect("valid duration pattern")
@@ -385,6 +385,7 @@ mod tests {
         assert_eq!(first("binnen dertig dagen"), (30, Unit::Days));
         assert_eq!(first("6 Monate"), (6, Unit::Months));
         assert_eq!(first("10 Jahre"), (10, Unit::Years));
+        assert_eq!(first("waar mogelijk binnen 24 (vierentwintig) uur nadat"), (24, Unit::Hours));
     }
 
     #[test]
