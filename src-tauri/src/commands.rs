@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use concordia_core::api::{
-    DocumentSummary, DocumentView, ImportReport, ProgressEvent, SearchRequest, SearchResults, TopicInfo,
+    DocumentSummary, DocumentView, ImportReport, ProgressEvent, SearchRequest, SearchResults, TermView,
+    TopicInfo,
 };
 use concordia_core::Progress;
 use serde::Serialize;
@@ -79,6 +80,11 @@ pub fn remove_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
 #[tauri::command(async)]
 pub fn get_document(state: State<'_, AppState>, id: i64, query: Option<String>) -> Reply<DocumentView> {
     Ok(state.library()?.document(id, query.as_deref())?)
+}
+
+#[tauri::command(async)]
+pub fn document_terms(state: State<'_, AppState>, id: i64) -> Reply<Vec<TermView>> {
+    Ok(state.library()?.terms(id)?)
 }
 
 #[tauri::command(async)]

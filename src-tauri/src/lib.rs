@@ -39,6 +39,7 @@ pub fn run() {
             commands::cancel_task,
             commands::remove_document,
             commands::get_document,
+            commands::document_terms,
             commands::search,
             commands::reindex,
         ])

@@ -92,6 +92,16 @@ export interface ProgressEvent {
   current: string | null;
 }
 
+export interface TermView {
+  kind: string;
+  value: unknown;
+  clause_id: number;
+  clause_range: Range;
+  quote: string;
+  start: number;
+  end: number;
+}
+
 export interface LibraryInfo {
   dataDir: string;
   documents: number;
@@ -103,6 +113,7 @@ export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
 export const removeDocument = (id: number) => invoke<null>("remove_document", { id });
 export const getDocument = (id: number, query?: string) =>
   invoke<DocumentView>("get_document", { id, query: query ?? null });
+export const documentTerms = (id: number) => invoke<TermView[]>("document_terms", { id });
 export const search = (req: SearchRequest) => invoke<{ hits: SearchHit[] }>("search", { req });
 export const cancelTask = () => invoke<null>("cancel_task");
 

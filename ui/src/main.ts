@@ -62,12 +62,13 @@ function renderProgress(s: app.State): void {
   );
 }
 
-let lastFocused: number | null = null;
+let lastFocused: string | null = null;
 
 function focusClause(): void {
   const id = app.state.focusClause;
-  if (id === null || id === lastFocused) return;
-  lastFocused = id;
+  const key = `${app.state.doc?.id}:${id}:${app.state.quote?.start ?? ""}`;
+  if (id === null || key === lastFocused) return;
+  lastFocused = key;
   const el = document.getElementById(`clause-${id}`);
   el?.scrollIntoView({ block: "start" });
   el?.focus({ preventScroll: true });

@@ -17,6 +17,8 @@ export interface State {
   searched: boolean;
   selected: number;
   doc: api.DocumentView | null;
+  terms: api.TermView[];
+  quote: api.TermView | null;
   focusClause: number | null;
   backTo: "library" | "search";
   task: api.ProgressEvent | null;
@@ -41,6 +43,8 @@ export const state: State = {
   searched: false,
   selected: 0,
   doc: null,
+  terms: [],
+  quote: null,
   focusClause: null,
   backTo: "library",
   task: null,
@@ -201,11 +205,16 @@ export function select(index: number): void {
 export async function openDocument(id: number, clauseId: number | null, fromSearch: boolean): Promise<void> {
   try {
     const query = fromSearch ? state.query : undefined;
-    const doc = await api.getDocument(id, query);
-    update({ doc, focusClause: clauseId, view: "document", backTo: fromSearch ? "search" : "library" });
+    const [doc, terms] = await Promise.all([api.getDocument(id, query), api.documentTerms(id)]);
+    update({ doc, terms, quote: null, focusClause: clauseId, view: "document", backTo: fromSearch ? "search" : "library" });
   } catch (e) {
     fail("Could not open the document", e);
   }
+}
+
+/** Shows a key term's source: its clause, with the quoted sentence marked. */
+export function showQuote(term: api.TermView): void {
+  update({ quote: term, focusClause: term.clause_id });
 }
 
 export function setDropHover(over: boolean): void {

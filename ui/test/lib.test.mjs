@@ -42,3 +42,21 @@ test("format helpers", () => {
   assert.equal(shortDate("garbage"), "garbage");
   assert.deepEqual(groupBy([1, 2, 3, 4], (n) => n % 2), [[1, [1, 3]], [0, [2, 4]]]);
 });
+
+import { formatValue, hedgeOf, termLabel } from "../dist/lib/terms.js";
+
+test("key terms read as words", () => {
+  assert.equal(termLabel("audit_notice"), "Audit notice");
+  assert.equal(formatValue({ value: 5, unit: "working_days", approx_days: 7 }), "5 working days");
+  assert.equal(formatValue({ value: 1, unit: "months", approx_days: 30 }), "1 month");
+  assert.equal(formatValue({ amount: 5000, currency: "EUR" }), "EUR 5,000");
+  assert.equal(formatValue({ by_reference: true }), "set in another agreement");
+  assert.equal(formatValue({ unlimited: true }), "unlimited");
+  assert.equal(formatValue({ qualitative: "without undue delay" }), "without undue delay");
+  assert.equal(formatValue({ count: 1, per: "year" }), "1 per year");
+  assert.equal(formatValue({ country: "NL" }), "Netherlands");
+  assert.equal(formatValue("controller_choice"), "delete or return, at the controller's choice");
+  assert.equal(formatValue(["lost_profit", "data_loss"]), "lost profit, data loss");
+  assert.equal(hedgeOf({ value: 2, unit: "weeks", hedge: "di solito" }), "di solito");
+  assert.equal(hedgeOf({ value: 2, unit: "weeks" }), null);
+});

@@ -57,6 +57,10 @@ function fakeBackend() {
         window.__calls.push([cmd, args]);
         switch (cmd) {
           case "list_documents": return docs;
+          case "document_terms": return [
+            { kind: "liability_cap", value: { amount: 5000, currency: "EUR" }, clause_id: 41, clause_range: [29, 50], quote: "Nooit meer dan €5.000", start: 70, end: 92 },
+            { kind: "deletion_period", value: { value: 6, unit: "months", approx_days: 180, hedge: "waar mogelijk" }, clause_id: 40, clause_range: [24, 40], quote: "Binnen 6 maanden", start: 24, end: 40 },
+          ];
           case "list_topics": return [
             { id: "liability", label: "Liability, caps, exclusions, claim periods", anchor: "Art. 82" },
             { id: "deletion_return", label: "Deletion or return at the end of the services", anchor: "Art. 28(3)(g)" },
@@ -197,5 +201,19 @@ test("topic filter searches without words; the cross toggle asks for all languag
   await p.waitForFunction(() => window.__calls.filter(([c]) => c === "search").at(-1)[1].req.cross === true);
   last = await p.evaluate(() => window.__calls.filter(([c]) => c === "search").at(-1));
   assert.deepEqual(last[1].req, { query: "audit", limit: 50, topic: "audit", cross: true });
+  await p.close();
+});
+
+test("the key terms panel lists values and shows each quote in the text", async () => {
+  const { p } = await page();
+  await p.waitForSelector("table.docs");
+  await p.click("td.title a");
+  await p.waitForSelector("aside.terms .term");
+  const items = await p.$$eval("aside.terms .term", (b) => b.map((x) => x.innerText.replace(/\s+/g, " ").trim()));
+  assert.deepEqual(items, ["Liability cap EUR 5,000", "Deletion after termination 6 months hedged: “waar mogelijk”"]);
+  await p.click("aside.terms .term >> nth=0");
+  await p.waitForSelector("#clause-41.focused mark");
+  assert.deepEqual(await p.$$eval("#clause-41 mark", (m) => m.map((x) => x.textContent)), ["Nooit meer dan €5.000"]);
+  await p.screenshot({ path: new URL("../../shots/ui-terms.png", import.meta.url).pathname });
   await p.close();
 });

@@ -251,6 +251,8 @@ pub struct TermView {
     pub value: serde_json::Value,
     /// The clause it comes from.
     pub clause_id: i64,
+    /// Character range of the quote within that clause's text, for highlighting.
+    pub clause_range: [usize; 2],
     /// The sentence, as written.
     pub quote: String,
     /// Byte offset of the quote in the document's normalised text.

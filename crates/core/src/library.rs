@@ -289,25 +289,7 @@ impl Library {
     /// A document with its clauses, topics and key terms.
     pub fn analyze(&self, id: i64) -> Result<DocumentAnalysis> {
         let doc = self.document(id, None)?;
-        let inputs: Vec<Vec<String>> =
-            doc.clauses.iter().map(|c| c.topics.iter().map(|t| t.topic.clone()).collect()).collect();
-        let clauses: Vec<ClauseInput<'_>> = doc
-            .clauses
-            .iter()
-            .zip(&inputs)
-            .map(|(c, topics)| ClauseInput { text: &c.text, start: c.start, topics })
-            .collect();
-        let terms = extract_terms(&clauses)
-            .into_iter()
-            .map(|t| TermView {
-                kind: t.kind.to_owned(),
-                value: serde_json::to_value(&t.value).unwrap_or(serde_json::Value::Null),
-                clause_id: doc.clauses[t.clause].id,
-                quote: t.quote,
-                start: t.start,
-                end: t.end,
-            })
-            .collect();
+        let terms = terms_of(&doc);
         Ok(DocumentAnalysis {
             id: doc.id,
             path: doc.path,
@@ -316,6 +298,11 @@ impl Library {
             clauses: doc.clauses,
             terms,
         })
+    }
+
+    /// The key terms a document states.
+    pub fn terms(&self, id: i64) -> Result<Vec<TermView>> {
+        Ok(terms_of(&self.document(id, None)?))
     }
 
     /// Removes a document from the store and the index.
@@ -408,6 +395,34 @@ fn clause_view(
         language: row.language,
         highlights,
     }
+}
+
+/// Extracts key terms from a document's clauses and topics.
+fn terms_of(doc: &DocumentView) -> Vec<TermView> {
+    let topics: Vec<Vec<String>> =
+        doc.clauses.iter().map(|c| c.topics.iter().map(|t| t.topic.clone()).collect()).collect();
+    let clauses: Vec<ClauseInput<'_>> = doc
+        .clauses
+        .iter()
+        .zip(&topics)
+        .map(|(c, topics)| ClauseInput { text: &c.text, start: c.start, topics })
+        .collect();
+    extract_terms(&clauses)
+        .into_iter()
+        .map(|t| {
+            let clause = &doc.clauses[t.clause];
+            let range = char_ranges(&clause.text, &[(t.start - clause.start, t.end - clause.start)])[0];
+            TermView {
+                kind: t.kind.to_owned(),
+                value: serde_json::to_value(&t.value).unwrap_or(serde_json::Value::Null),
+                clause_id: clause.id,
+                clause_range: range,
+                quote: t.quote,
+                start: t.start,
+                end: t.end,
+            }
+        })
+        .collect()
 }
 
 /// The topics the query's plain words stand for, in any language ("audit" → audit).

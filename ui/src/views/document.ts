@@ -1,4 +1,5 @@
-import type { ClauseView } from "../api.js";
+import type { ClauseView, TermView } from "../api.js";
+import { formatValue, hedgeOf, termLabel } from "../lib/terms.js";
 import { h, langBadge, marked } from "../lib/dom.js";
 import { splitFirstLine } from "../lib/highlight.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
@@ -27,13 +28,47 @@ export function documentView(s: app.State): HTMLElement {
         hitCount ? ` · ${hitCount} matches (n / Shift+N to step through)` : "",
       ),
     ),
-    h("div", { class: "clauses" }, ...doc.clauses.map((c) => clause(c, c.id === s.focusClause))),
+    h(
+      "div",
+      { class: "doc-body" },
+      h("div", { class: "clauses" }, ...doc.clauses.map((c) => clause(c, c.id === s.focusClause, s.quote))),
+      termsPanel(s.terms, s.quote),
+    ),
   );
 }
 
-function clause(c: ClauseView, focused: boolean): HTMLElement {
+function termsPanel(terms: TermView[], current: TermView | null): HTMLElement {
+  const items = terms.map((t) => {
+    const hedge = hedgeOf(t.value);
+    return h(
+      "li",
+      {},
+      h(
+        "button",
+        {
+          class: `term${t === current ? " on" : ""}`,
+          title: `«${t.quote}» — click to show it in the text`,
+          onclick: () => app.showQuote(t),
+        },
+        h("span", { class: "term-kind" }, termLabel(t.kind)),
+        h("span", { class: "term-value" }, formatValue(t.value)),
+        hedge ? h("span", { class: "term-hedge" }, `hedged: “${hedge}”`) : null,
+      ),
+    );
+  });
+  return h(
+    "aside",
+    { class: "terms", "aria-label": "Key terms" },
+    h("h3", {}, "Key terms"),
+    terms.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, "No key terms stated in this document."),
+    h("p", { class: "muted small" }, "Terms not listed are not stated in the document."),
+  );
+}
+
+function clause(c: ClauseView, focused: boolean, quote: TermView | null): HTMLElement {
   const path = c.heading_path.join(" › ");
-  const ranges = c.highlights ?? [];
+  // A key term's quote replaces the search marks in its clause, so the cited sentence stands out.
+  const ranges = quote && quote.clause_id === c.id ? [quote.clause_range] : (c.highlights ?? []);
   // A section's first line is its heading, as written: show it as one, not twice.
   const split = c.heading !== null ? splitFirstLine(c.text, ranges) : null;
   const body = split
