@@ -93,10 +93,14 @@ impl Rng {
 }
 
 fn document(rng: &mut Rng, k: usize) -> String {
+    let sections = 8 + rng.below(8);
+    document_with(rng, k, sections)
+}
+
+fn document_with(rng: &mut Rng, k: usize, sections: usize) -> String {
     let (_, style, clauses) = TEMPLATES[k % TEMPLATES.len()];
     let party = PARTIES[rng.below(PARTIES.len())];
     let mut out = format!("Data Processing Agreement {k} — {party}\n\n");
-    let sections = 8 + rng.below(8);
     for i in 1..=sections {
         let (heading, body) = clauses[rng.below(clauses.len())];
         out.push_str(&style.replace("{i}", &i.to_string()));
@@ -160,7 +164,35 @@ pub fn run(docs: usize, queries: usize) -> anyhow::Result<()> {
         percentile(&timings, 0.99),
         timings[timings.len() - 1]
     );
+    analysis(&library, &files)?;
     drop(library);
     std::fs::remove_dir_all(&tmp)?;
+    Ok(())
+}
+
+/// Times `Library::analyze` (clauses, topics, key terms) on a 30 KB document, warm.
+fn analysis(library: &Library, dir: &Path) -> anyhow::Result<()> {
+    let mut rng = Rng(42);
+    let mut text = document_with(&mut rng, 1, 70);
+    while text.len() < 30_000 {
+        text.push_str(&document_with(&mut rng, 1, 10));
+    }
+    let path = dir.join("large-dpa.txt");
+    std::fs::write(&path, &text)?;
+    let id = library.import(&[path], &Progress::none())?.outcomes[0].id.expect("imported");
+    let mut timings = Vec::new();
+    let mut terms = 0;
+    for _ in 0..60 {
+        let started = Instant::now();
+        terms = library.analyze(id)?.terms.len();
+        timings.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    timings.sort_by(f64::total_cmp);
+    println!(
+        "analyze: {:.1} KB document, {terms} key terms: p50 {:.2} ms, p99 {:.2} ms (warm, 60 runs)",
+        text.len() as f64 / 1000.0,
+        percentile(&timings, 0.5),
+        percentile(&timings, 0.99)
+    );
     Ok(())
 }

@@ -101,8 +101,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     let clauses = segment(&doc)
         .into_iter()
         .map(|c| {
-            let detected = detect_language(&doc.text[c.start..c.end]);
-            let lang = if detected == Lang::Unknown { language } else { detected };
+            let lang = clause_language(&doc.text[c.start..c.end], language);
             let topics =
                 classify(lang.code(), c.heading.as_deref(), &c.heading_path, &doc.text[c.start..c.end]);
             NewClause {
@@ -118,6 +117,19 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
         })
         .collect();
     Ok(Parsed { title: crate::title::title(&doc, path), language, format, text: doc.text, clauses })
+}
+
+/// Clauses long enough to judge get their own language (a Swedish DPA may quote English SCCs);
+/// shorter ones, where detection guesses, take the document's.
+fn clause_language(text: &str, document: Lang) -> Lang {
+    const MIN_CHARS: usize = 120;
+    if text.len() < MIN_CHARS {
+        return document;
+    }
+    match detect_language(text) {
+        Lang::Unknown => document,
+        detected => detected,
+    }
 }
 
 /// The topics of one clause, as stored.

@@ -1,7 +1,9 @@
 //! The library: one data directory holding `library.sqlite` (the truth) and `index/` (a cache).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::sync::Mutex;
 
 use concordia_index::{ClauseDoc, SearchIndex, SearchQuery};
@@ -15,6 +17,14 @@ use crate::{Error, Progress, Result};
 
 const SNIPPET_CHARS: usize = 220;
 const ANALYSIS_KEY: &str = "analysis_version";
+
+/// A file read and parsed by a worker, waiting to be stored.
+enum Prepared {
+    /// The same bytes are already in the library.
+    Known(i64),
+    /// New content.
+    New { size: u64, hash: String, parsed: Parsed },
+}
 
 /// The data directory: `$CONCORDIA_DATA_DIR`, else the platform's data dir + `concordia`.
 pub fn default_data_dir() -> PathBuf {
@@ -102,23 +112,55 @@ impl Library {
     /// file is reported and the others are still imported.
     pub fn import(&self, paths: &[PathBuf], progress: &Progress) -> Result<ImportReport> {
         let files = import::collect_files(paths);
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let next = AtomicUsize::new(0);
         let mut outcomes = Vec::with_capacity(files.len());
         let mut batch = None;
         let mut cancelled = false;
-        for (done, path) in files.iter().enumerate() {
-            if progress.cancelled() {
-                cancelled = true;
-                break;
+        // Reading and parsing (the CPU-heavy part) run on worker threads; storing and
+        // indexing stay on this thread, in file order, one transaction per file.
+        std::thread::scope(|scope| -> Result<()> {
+            let (sender, receiver) = mpsc::sync_channel::<(usize, Result<Prepared>)>(workers * 2);
+            for _ in 0..workers {
+                let (sender, next, files) = (sender.clone(), &next, &files);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= files.len() || progress.cancelled() {
+                        break;
+                    }
+                    if sender.send((i, self.prepare(&files[i]))).is_err() {
+                        break; // The consumer stopped: cancelled or failed.
+                    }
+                });
             }
-            let outcome = match self.import_one(path, &mut batch) {
-                Ok(outcome) => outcome,
-                Err(Error::Index(e)) => return Err(e.into()),
-                Err(e) => refused(path, &e),
-            };
-            outcomes.push(outcome);
-            let current = Some(path.display().to_string());
-            progress.report(ProgressEvent { task: "import", done: done + 1, total: files.len(), current });
-        }
+            drop(sender);
+            let mut pending = BTreeMap::new();
+            for (i, prepared) in receiver {
+                pending.insert(i, prepared);
+                while let Some(prepared) = pending.remove(&outcomes.len()) {
+                    if progress.cancelled() {
+                        cancelled = true;
+                        return Ok(());
+                    }
+                    let path = &files[outcomes.len()];
+                    let outcome = match prepared.and_then(|p| self.store_prepared(path, p, &mut batch)) {
+                        Ok(outcome) => outcome,
+                        Err(Error::Index(e)) => return Err(e.into()),
+                        Err(e) => refused(path, &e),
+                    };
+                    outcomes.push(outcome);
+                    let current = Some(path.display().to_string());
+                    progress.report(ProgressEvent {
+                        task: "import",
+                        done: outcomes.len(),
+                        total: files.len(),
+                        current,
+                    });
+                }
+            }
+            cancelled |= outcomes.len() < files.len();
+            Ok(())
+        })?;
         if let Some(batch) = batch {
             let generation = self.store().generation()?;
             batch.commit(generation)?;
@@ -126,18 +168,27 @@ impl Library {
         Ok(ImportReport { outcomes, cancelled })
     }
 
-    fn import_one<'a>(
-        &'a self,
-        path: &Path,
-        batch: &mut Option<concordia_index::Batch<'a>>,
-    ) -> Result<ImportOutcome> {
+    /// Reads and parses one file, unless its exact bytes are already stored.
+    fn prepare(&self, path: &Path) -> Result<Prepared> {
         let bytes = import::read(path)?;
         let hash = import::content_hash(&bytes);
-        let known = self.store().document_id_by_hash(&hash)?;
-        if let Some(id) = known {
-            return self.outcome(path, id, ImportStatus::Unchanged);
+        if let Some(id) = self.store().document_id_by_hash(&hash)? {
+            return Ok(Prepared::Known(id));
         }
         let parsed = import::parse(path, &bytes)?;
+        Ok(Prepared::New { size: bytes.len() as u64, hash, parsed })
+    }
+
+    fn store_prepared<'a>(
+        &'a self,
+        path: &Path,
+        prepared: Prepared,
+        batch: &mut Option<concordia_index::Batch<'a>>,
+    ) -> Result<ImportOutcome> {
+        let (size, hash, parsed) = match prepared {
+            Prepared::Known(id) => return self.outcome(path, id, ImportStatus::Unchanged),
+            Prepared::New { size, hash, parsed } => (size, hash, parsed),
+        };
         let path_text = absolute(path).display().to_string();
         let imported_at = now();
         let new = NewDocument {
@@ -147,11 +198,12 @@ impl Library {
             language: parsed.language.code(),
             format: parsed.format.name(),
             imported_at: &imported_at,
-            byte_size: bytes.len() as u64,
+            byte_size: size,
             text: &parsed.text,
         };
         let upsert = self.store().upsert_document(&new, &parsed.clauses)?;
         let (id, status) = match upsert {
+            // Another file in this run had the same bytes.
             Upsert::Unchanged(id) => (id, ImportStatus::Unchanged),
             Upsert::Inserted { id, replaced } => {
                 if batch.is_none() {

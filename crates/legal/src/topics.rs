@@ -10,7 +10,7 @@
 //! clause's own heading weigh most, then its parent headings, then its body;
 //! a reference to a topic's GDPR article counts too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -140,6 +140,68 @@ pub struct TopicMatch {
 /// The taxonomy, loaded from the lexicon files.
 pub struct Lexicon {
     topics: Vec<Topic>,
+    /// Per language code (and "*" for unknown): cues by their first word, so a clause is
+    /// matched against a few candidates per word instead of every cue.
+    index: HashMap<String, CueIndex>,
+}
+
+/// A cue's address: (topic index, cue index).
+type CueId = (u16, u16);
+
+#[derive(Default)]
+struct CueIndex {
+    exact: HashMap<String, Vec<CueId>>,
+    prefix3: HashMap<String, Vec<CueId>>,
+    other: Vec<CueId>,
+}
+
+impl CueIndex {
+    fn build(topics: &[Topic], lang: Option<&str>) -> CueIndex {
+        let mut index = CueIndex::default();
+        for (ti, topic) in topics.iter().enumerate() {
+            for (ci, (_, cue)) in topic.cues.iter().enumerate() {
+                if lang.is_some_and(|l| cue.lang != l && cue.lang != "en") {
+                    continue;
+                }
+                let id = (ti as u16, ci as u16);
+                for (text, prefix, suffix) in cue.words.first().map_or(&[][..], |w| &w.alternatives[..]) {
+                    let slot = match (suffix, prefix) {
+                        (false, false) => index.exact.entry(text.clone()).or_default(),
+                        (false, true) if text.chars().count() >= 3 => {
+                            index.prefix3.entry(text.chars().take(3).collect()).or_default()
+                        }
+                        _ => &mut index.other,
+                    };
+                    if !slot.contains(&id) {
+                        slot.push(id);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// Where each cue matches in `words`.
+    fn matches(&self, topics: &[Topic], words: &[&str]) -> HashMap<CueId, Vec<usize>> {
+        let mut out: HashMap<CueId, Vec<usize>> = HashMap::new();
+        let mut candidates: Vec<CueId> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            candidates.clear();
+            candidates.extend(self.exact.get(*word).into_iter().flatten());
+            let head_end = word.char_indices().nth(3).map_or(word.len(), |(at, _)| at);
+            candidates.extend(self.prefix3.get(&word[..head_end]).into_iter().flatten());
+            candidates.extend(&self.other);
+            candidates.sort_unstable();
+            candidates.dedup();
+            for &(ti, ci) in &candidates {
+                let pattern = &topics[ti as usize].cues[ci as usize].1.words;
+                if starts_at(pattern, words, i) {
+                    out.entry((ti, ci)).or_default().push(i);
+                }
+            }
+        }
+        out
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -186,7 +248,10 @@ impl Lexicon {
                 cues,
             });
         }
-        Ok(Lexicon { topics })
+        let mut index: HashMap<String, CueIndex> =
+            LEXICON_LANGS.iter().map(|l| ((*l).to_owned(), CueIndex::build(&topics, Some(l)))).collect();
+        index.insert("*".to_owned(), CueIndex::build(&topics, None));
+        Ok(Lexicon { topics, index })
     }
 
     /// Every topic, in taxonomy order.
@@ -212,36 +277,48 @@ impl Lexicon {
         let (heading_words, parent_words, body_words) =
             (tokens(&heading), tokens(&parents), tokens(&body_lower));
         // A match at the very start is the clause's own number ("Artikel 4 Beveiliging"), not a reference.
+        // find_iter runs on the DFA; the number is the match's trailing digits.
         let articles: Vec<u32> = ARTICLE_REF_PATTERN
-            .captures_iter(body)
-            .filter(|c| c.get(0).is_some_and(|m| m.start() > 0))
-            .filter_map(|c| c[1].parse().ok())
+            .find_iter(body)
+            .filter(|m| m.start() > 0)
+            .filter_map(|m| {
+                let text = m.as_str();
+                let digits = text.trim_end_matches(|c: char| !c.is_ascii_digit());
+                let start = digits.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+                digits[start..].parse().ok()
+            })
             .collect();
         let known = LEXICON_LANGS.contains(&lang);
+        let index = &self.index[if known { lang } else { "*" }];
+        let (in_heading, in_parents, in_body) = (
+            index.matches(&self.topics, &heading_words),
+            index.matches(&self.topics, &parent_words),
+            index.matches(&self.topics, &body_words),
+        );
         let mut found = Vec::new();
-        for topic in &self.topics {
+        for (ti, topic) in self.topics.iter().enumerate() {
             let mut score = 0.0;
             let mut cues: Vec<(f32, String)> = Vec::new();
             // Each word position counts once per topic, so overlapping cues
             // ("vertraulich*", "vertraulichkeit*") do not double the evidence.
             let mut claimed: Vec<usize> = Vec::new();
-            for (raw, cue) in &topic.cues {
+            for (ci, (raw, cue)) in topic.cues.iter().enumerate() {
                 if known && cue.lang != lang && cue.lang != "en" {
                     continue;
                 }
-                let weight = if !positions(&cue.words, &heading_words).is_empty() {
+                let id = (ti as u16, ci as u16);
+                let weight = if in_heading.contains_key(&id) {
                     cues.push((OWN_HEADING, format!("heading: {raw}")));
                     OWN_HEADING
-                } else if !positions(&cue.words, &parent_words).is_empty() {
+                } else if in_parents.contains_key(&id) {
                     cues.push((PARENT_HEADING, format!("section: {raw}")));
                     PARENT_HEADING
                 } else if cue.heading_only {
                     0.0
                 } else {
-                    let fresh: Vec<usize> = positions(&cue.words, &body_words)
-                        .into_iter()
-                        .filter(|p| !claimed.contains(p))
-                        .collect();
+                    let fresh: Vec<usize> = in_body.get(&id).map_or_else(Vec::new, |at| {
+                        at.iter().copied().filter(|p| !claimed.contains(p)).collect()
+                    });
                     // A phrase claims every word it covers ("misure di sicurezza" takes "sicurezza").
                     claimed.extend(fresh.iter().flat_map(|&p| p..p + cue.words.len()));
                     if !fresh.is_empty() {
@@ -285,6 +362,13 @@ fn tokens(text: &str) -> Vec<&str> {
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Whether the word sequence matches `words` at position `i`.
+fn starts_at(pattern: &[WordPattern], words: &[&str], i: usize) -> bool {
+    !pattern.is_empty()
+        && pattern.len() <= words.len() - i
+        && pattern.iter().zip(&words[i..]).all(|(p, w)| p.matches(w))
 }
 
 /// Where the word sequence starts in `words`.
