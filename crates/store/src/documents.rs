@@ -188,9 +188,9 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         {
-            let mut insert = tx.prepare(
-                "INSERT INTO clauses (doc_id, ordinal, kind, number, heading, heading_path, start, end, language)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO clauses (doc_id, ordinal, kind, number, heading, heading_path, start, end, language, topics)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for (ordinal, c) in clauses.iter().enumerate() {
                 let path = c.heading_path.join(&PATH_SEP.to_string());
@@ -203,9 +203,9 @@ impl Store {
                     path,
                     c.start as i64,
                     c.end as i64,
-                    c.language
+                    c.language,
+                    crate::topics::encode(&c.topics)
                 ])?;
-                crate::topics::insert(&tx, tx.last_insert_rowid(), &c.topics)?;
             }
         }
         bump_generation(&tx)?;

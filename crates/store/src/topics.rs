@@ -1,13 +1,13 @@
-//! The `clause_topics` table.
+//! Topics of clauses, kept in the `clauses.topics` column.
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Transaction};
+use rusqlite::params;
 
 use crate::{bump_generation, ClauseId, DocId, Result, Store};
 
-/// Separator of cues in the `cues` column (ASCII unit separator).
-const CUE_SEP: char = '\u{1f}';
+const FIELD: char = '\u{1f}';
+const RECORD: char = '\u{1e}';
 
 /// A topic of a clause.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,46 +20,76 @@ pub struct TopicRow {
     pub cues: Vec<String>,
 }
 
-pub(crate) fn insert(tx: &Transaction<'_>, clause_id: ClauseId, topics: &[TopicRow]) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO clause_topics (clause_id, topic, confidence, cues) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for t in topics {
-        stmt.execute(params![clause_id, t.topic, t.confidence, t.cues.join(&CUE_SEP.to_string())])?;
-    }
-    Ok(())
+/// Encodes topics for the `topics` column.
+pub(crate) fn encode(topics: &[TopicRow]) -> String {
+    let records: Vec<String> = topics
+        .iter()
+        .map(|t| {
+            let mut fields = vec![t.topic.clone(), t.confidence.to_string()];
+            fields.extend(t.cues.iter().cloned());
+            fields.join(&FIELD.to_string())
+        })
+        .collect();
+    records.join(&RECORD.to_string())
+}
+
+fn decode(column: &str) -> Vec<TopicRow> {
+    column
+        .split(RECORD)
+        .filter(|r| !r.is_empty())
+        .filter_map(|record| {
+            let mut fields = record.split(FIELD);
+            let topic = fields.next()?.to_owned();
+            let confidence = fields.next()?.parse().ok()?;
+            Some(TopicRow { topic, confidence, cues: fields.map(str::to_owned).collect() })
+        })
+        .collect()
 }
 
 impl Store {
-    /// Topics of every clause of a document, by clause id.
+    /// Topics of every clause of a document, by clause id (clauses without topics are absent).
     pub fn document_topics(&self, doc_id: DocId) -> Result<HashMap<ClauseId, Vec<TopicRow>>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.clause_id, t.topic, t.confidence, t.cues FROM clause_topics t
-             JOIN clauses c ON c.id = t.clause_id WHERE c.doc_id = ?1 ORDER BY t.clause_id, t.confidence DESC",
-        )?;
-        let mut out: HashMap<ClauseId, Vec<TopicRow>> = HashMap::new();
-        let rows = stmt.query_map([doc_id], |r| {
-            let cues: String = r.get(3)?;
-            let cues =
-                if cues.is_empty() { Vec::new() } else { cues.split(CUE_SEP).map(str::to_owned).collect() };
-            Ok((r.get::<_, ClauseId>(0)?, TopicRow { topic: r.get(1)?, confidence: r.get(2)?, cues }))
-        })?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, topics FROM clauses WHERE doc_id = ?1 AND topics <> ''")?;
+        let rows = stmt.query_map([doc_id], |r| Ok((r.get::<_, ClauseId>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = HashMap::new();
         for row in rows {
-            let (clause, topic) = row?;
-            out.entry(clause).or_default().push(topic);
+            let (id, column) = row?;
+            out.insert(id, decode(&column));
         }
         Ok(out)
     }
 
-    /// Replaces the topics of a document's clauses (after the lexicon changed), in one transaction.
+    /// Replaces the topics of clauses (after the lexicon changed), in one transaction.
     pub fn replace_document_topics(&mut self, topics: &HashMap<ClauseId, Vec<TopicRow>>) -> Result<()> {
         let tx = self.conn.transaction()?;
-        for (clause_id, list) in topics {
-            tx.execute("DELETE FROM clause_topics WHERE clause_id = ?1", [clause_id])?;
-            insert(&tx, *clause_id, list)?;
+        {
+            let mut stmt = tx.prepare_cached("UPDATE clauses SET topics = ?2 WHERE id = ?1")?;
+            for (clause_id, list) in topics {
+                stmt.execute(params![clause_id, encode(list)])?;
+            }
         }
         bump_generation(&tx)?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics_round_trip_through_the_column() {
+        let topics = vec![
+            TopicRow {
+                topic: "audit".into(),
+                confidence: 0.62,
+                cues: vec!["heading: granskning*".into(), "Art. 28".into()],
+            },
+            TopicRow { topic: "liability".into(), confidence: 0.4, cues: vec![] },
+        ];
+        assert_eq!(decode(&encode(&topics)), topics);
+        assert!(decode("").is_empty());
     }
 }
