@@ -68,6 +68,7 @@ export interface SearchRequest {
   limit?: number;
   topic?: string;
   cross?: boolean;
+  filters?: string[];
 }
 
 export interface ImportOutcome {

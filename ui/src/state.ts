@@ -12,6 +12,7 @@ export interface State {
   docFilter: number | null;
   topic: string | null;
   cross: boolean;
+  filters: string[];
   topics: api.TopicInfo[];
   hits: api.SearchHit[];
   searched: boolean;
@@ -38,6 +39,7 @@ export const state: State = {
   docFilter: null,
   topic: null,
   cross: false,
+  filters: [],
   topics: [],
   hits: [],
   searched: false,
@@ -164,7 +166,7 @@ let searchSerial = 0;
 export async function runSearch(): Promise<void> {
   const serial = ++searchSerial;
   const query = state.query.trim();
-  if (!query && !state.topic) {
+  if (!query && !state.topic && state.filters.length === 0) {
     update({ hits: [], searched: false, selected: 0 });
     return;
   }
@@ -173,6 +175,7 @@ export async function runSearch(): Promise<void> {
   if (state.docFilter !== null) req.doc = state.docFilter;
   if (state.topic) req.topic = state.topic;
   if (state.cross) req.cross = true;
+  if (state.filters.length > 0) req.filters = [...state.filters];
   try {
     const { hits } = await api.search(req);
     // A slower earlier search must not overwrite a newer one.
@@ -194,6 +197,18 @@ export function setFilters(patch: {
   cross?: boolean;
 }): void {
   Object.assign(state, patch);
+  void runSearch();
+}
+
+export function addFilter(filter: string): void {
+  const f = filter.trim();
+  if (!f || state.filters.includes(f)) return;
+  update({ filters: [...state.filters, f], view: "search" });
+  void runSearch();
+}
+
+export function removeFilter(filter: string): void {
+  update({ filters: state.filters.filter((f) => f !== filter) });
   void runSearch();
 }
 

@@ -217,3 +217,16 @@ test("the key terms panel lists values and shows each quote in the text", async 
   await p.screenshot({ path: new URL("../../shots/ui-terms.png", import.meta.url).pathname });
   await p.close();
 });
+
+test("value filters become chips and go with the search", async () => {
+  const { p } = await page();
+  await p.keyboard.press("/");
+  await p.fill("#where", "audit_notice<30d");
+  await p.press("#where", "Enter");
+  await p.waitForSelector("button.value-filter");
+  let last = await p.evaluate(() => window.__calls.filter(([c]) => c === "search").at(-1));
+  assert.deepEqual(last[1].req, { query: "", limit: 50, filters: ["audit_notice<30d"] });
+  await p.click("button.value-filter");
+  await p.waitForSelector(".empty h2:text('Search every contract')");
+  await p.close();
+});

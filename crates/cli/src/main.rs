@@ -41,7 +41,7 @@ enum Command {
     /// Search clauses: words, "phrases", -exclusions; by topic; across languages.
     Search {
         /// The query (may be empty with --topic).
-        #[arg(default_value = "", required_unless_present = "topic")]
+        #[arg(default_value = "", required_unless_present_any = ["topic", "filters"])]
         query: String,
         /// Only clauses with this DPA topic (see `concordia topics`).
         #[arg(long, value_name = "TOPIC")]
@@ -49,6 +49,10 @@ enum Command {
         /// Also find clauses in every language whose topic the words stand for ("audit" → revisione, controle…).
         #[arg(long)]
         cross: bool,
+        /// Only documents whose key terms satisfy this, e.g. "audit_notice<30d", "liability_cap>=100000 EUR",
+        /// "governing_law=DE" (repeat for several; all must hold).
+        #[arg(long = "where", value_name = "FILTER")]
+        filters: Vec<String>,
         /// Only clauses in this language (sv, de, it, nl, en).
         #[arg(long, value_name = "LL")]
         lang: Option<String>,
@@ -135,9 +139,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }
         Command::List { json } => print::list(&library.list()?, json)?,
-        Command::Search { query, topic, cross, lang, doc, limit, json } => {
+        Command::Search { query, topic, cross, filters, lang, doc, limit, json } => {
             let doc = doc.map(|d| library.resolve(&d)).transpose()?;
-            let req = SearchRequest { query, lang, doc, limit, topic, cross };
+            let req = SearchRequest { query, lang, doc, limit, topic, cross, filters };
             print::search(&library.search(&req)?, json)?;
         }
         Command::Show { doc, highlight, json } => {

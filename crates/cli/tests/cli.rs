@@ -200,3 +200,41 @@ fn analyze_json_lists_topics_with_cues() {
     let topics = json(&concordia(data.path(), &["topics", "--json"]));
     assert_eq!(topics.as_array().unwrap().len(), 22);
 }
+
+#[test]
+fn value_filters_find_documents_by_their_terms() {
+    let data = tempfile::tempdir().unwrap();
+    concordia(data.path(), &["import", &samples()]);
+    let titles = |args: &[&str]| -> Vec<String> {
+        let out = concordia(data.path(), &[args, &["--json"]].concat());
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut t: Vec<String> = json(&out)["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["language"].as_str().unwrap().to_owned())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(
+        titles(&["search", "--where", "audit_notice<10d"]),
+        ["it", "nl"],
+        "5 working days, not 2 weeks or 10 wd"
+    );
+    assert_eq!(
+        titles(&["search", "--where", "liability_cap>=100000 EUR"]),
+        ["it", "nl"],
+        "€100.000,00 and unlimited"
+    );
+    assert_eq!(titles(&["search", "--where", "governing_law=SE"]), ["sv"]);
+    assert_eq!(titles(&["search", "--where", "breach_notice<=24h", "--where", "governing_law=DE"]), ["de"]);
+    let hits = json(&concordia(data.path(), &["search", "--where", "jurisdiction=Utrecht", "--json"]));
+    assert_eq!(
+        hits["hits"][0]["snippet"],
+        "Geschillen worden voorgelegd aan de bevoegde rechter te Utrecht."
+    );
+    let bad = concordia(data.path(), &["search", "--where", "governing law"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("KIND OP VALUE"));
+}

@@ -173,6 +173,9 @@ pub struct SearchRequest {
     /// Also find clauses, in every language, whose topic the query's words stand for.
     #[serde(default)]
     pub cross: bool,
+    /// Value filters on key terms, all of which must hold: `audit_notice<30d`, `governing_law=DE`.
+    #[serde(default)]
+    pub filters: Vec<String>,
 }
 
 fn default_limit() -> usize {
@@ -189,6 +192,7 @@ impl SearchRequest {
             limit: default_limit(),
             topic: None,
             cross: false,
+            filters: Vec::new(),
         }
     }
 }

@@ -30,6 +30,9 @@ pub enum Error {
         /// Its extension.
         extension: String,
     },
+    /// A value filter that cannot be read.
+    #[error("cannot read the filter {0}")]
+    BadFilter(String),
     /// A topic id that is not in the taxonomy.
     #[error("unknown topic {0:?}; `concordia topics` lists them")]
     UnknownTopic(String),
@@ -68,6 +71,8 @@ pub enum ErrorCode {
     Busy,
     /// Storage failure.
     Storage,
+    /// A filter or argument the user typed cannot be read.
+    InvalidInput,
 }
 
 impl Error {
@@ -78,6 +83,7 @@ impl Error {
             Error::Unreadable { .. } => ErrorCode::Unreadable,
             Error::Unsupported { .. } => ErrorCode::Unsupported,
             Error::NotFound(_) | Error::UnknownTopic(_) => ErrorCode::NotFound,
+            Error::BadFilter(_) => ErrorCode::InvalidInput,
             Error::Index(concordia_index::Error::Busy) => ErrorCode::Busy,
             Error::DataDir { .. } | Error::Store(_) | Error::Index(_) => ErrorCode::Storage,
         }

@@ -17,6 +17,7 @@
 
 pub mod api;
 mod error;
+mod filter;
 mod import;
 mod library;
 mod progress;

@@ -13,7 +13,7 @@ use concordia_store::{ClauseRow, NewDocument, Store, TopicRow, Upsert};
 use crate::api::*;
 use crate::import::{self, Parsed};
 use crate::snippet::{char_ranges, snippet};
-use crate::{Error, Progress, Result};
+use crate::{filter, Error, Progress, Result};
 
 const SNIPPET_CHARS: usize = 220;
 const ANALYSIS_KEY: &str = "analysis_version";
@@ -39,6 +39,8 @@ pub struct Library {
     store: Mutex<Store>,
     index: SearchIndex,
     data_dir: PathBuf,
+    /// Key terms by document, valid for one store generation (terms are derived, not stored).
+    terms_cache: Mutex<(u64, HashMap<i64, Vec<TermView>>)>,
 }
 
 impl Library {
@@ -59,7 +61,12 @@ impl Library {
                 SearchIndex::open_or_create(&index_dir)?
             }
         };
-        let library = Library { store: Mutex::new(store), index, data_dir: data_dir.to_path_buf() };
+        let library = Library {
+            store: Mutex::new(store),
+            index,
+            data_dir: data_dir.to_path_buf(),
+            terms_cache: Mutex::new((u64::MAX, HashMap::new())),
+        };
         if library.store().meta(ANALYSIS_KEY)?.as_deref() != Some(analysis_version().as_str()) {
             library.reanalyse()?;
         }
@@ -354,7 +361,40 @@ impl Library {
 
     /// The key terms a document states.
     pub fn terms(&self, id: i64) -> Result<Vec<TermView>> {
-        Ok(terms_of(&self.document(id, None)?))
+        let generation = self.store().generation()?;
+        {
+            let cache = self.terms_cache.lock().unwrap_or_else(|p| p.into_inner());
+            if cache.0 == generation {
+                if let Some(terms) = cache.1.get(&id) {
+                    return Ok(terms.clone());
+                }
+            }
+        }
+        let terms = terms_of(&self.document(id, None)?);
+        let mut cache = self.terms_cache.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.0 != generation {
+            *cache = (generation, HashMap::new());
+        }
+        cache.1.insert(id, terms.clone());
+        Ok(terms)
+    }
+
+    /// Documents whose key terms satisfy every condition, with the term that satisfied the first.
+    fn documents_where(&self, conditions: &[filter::Condition]) -> Result<Vec<(i64, TermView)>> {
+        let mut found = Vec::new();
+        for doc in self.list()? {
+            let terms = self.terms(doc.id)?;
+            let satisfied: Vec<&TermView> = conditions
+                .iter()
+                .filter_map(|c| terms.iter().find(|t| t.kind == c.kind && c.holds(&t.value)))
+                .collect();
+            if satisfied.len() == conditions.len() {
+                if let Some(first) = satisfied.first() {
+                    found.push((doc.id, (*first).clone()));
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Removes a document from the store and the index.
@@ -374,6 +414,55 @@ impl Library {
 
     /// Searches clauses; hits carry a snippet with highlighted matches.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let conditions: Vec<filter::Condition> =
+            req.filters.iter().map(|f| filter::parse(f)).collect::<Result<_>>()?;
+        if conditions.is_empty() {
+            return self.search_index(req, req.limit);
+        }
+        let matching = self.documents_where(&conditions)?;
+        if req.query.trim().is_empty() && req.topic.is_none() {
+            return self.hits_for_terms(&matching, req);
+        }
+        // Words or a topic too: search wide, keep the hits in documents that satisfy the filters.
+        let mut results = self.search_index(req, (req.limit * 10).max(200))?;
+        results.hits.retain(|h| matching.iter().any(|(doc, _)| *doc == h.doc_id));
+        results.hits.truncate(req.limit);
+        Ok(results)
+    }
+
+    /// One hit per matching document: the clause that states the filtered term, its quote as snippet.
+    fn hits_for_terms(&self, matching: &[(i64, TermView)], req: &SearchRequest) -> Result<SearchResults> {
+        let store = self.store();
+        let mut hits = Vec::new();
+        for (doc_id, term) in matching.iter().filter(|(d, _)| req.doc.is_none_or(|only| only == *d)) {
+            let (Some(doc), Some(row)) = (
+                store.document_summary(*doc_id)?,
+                store.clauses_by_id(&[term.clause_id])?.into_iter().next(),
+            ) else {
+                continue;
+            };
+            if req.lang.as_deref().is_some_and(|l| l != row.language) {
+                continue;
+            }
+            let length = term.quote.chars().count();
+            hits.push(SearchHit {
+                doc_id: *doc_id,
+                doc_title: doc.title,
+                path: doc.path,
+                language: row.language,
+                clause_id: row.id,
+                number: row.number,
+                heading: row.heading.or_else(|| row.heading_path.last().cloned()),
+                score: 1.0,
+                snippet: term.quote.clone(),
+                highlights: vec![[0, length]],
+            });
+        }
+        hits.truncate(req.limit);
+        Ok(SearchResults { hits })
+    }
+
+    fn search_index(&self, req: &SearchRequest, limit: usize) -> Result<SearchResults> {
         if let Some(topic) = &req.topic {
             if !Lexicon::builtin().topics().iter().any(|t| &t.id == topic) {
                 return Err(Error::UnknownTopic(topic.clone()));
@@ -384,7 +473,7 @@ impl Library {
             text: &req.query,
             lang: req.lang.as_deref(),
             doc_id: req.doc.map(|d| d as u64),
-            limit: req.limit,
+            limit,
             topics: req.topic.iter().cloned().collect(),
             also_topics,
         };

@@ -41,6 +41,31 @@ function filters(s: app.State): HTMLElement {
   topicSelect.addEventListener("change", () => app.setFilters({ topic: topicSelect.value || null }));
   const cross = h("input", { type: "checkbox", id: "cross", checked: s.cross });
   cross.addEventListener("change", () => app.setFilters({ cross: cross.checked }));
+  const where = h("input", {
+    id: "where",
+    type: "text",
+    placeholder: "value filter, e.g. audit_notice<30d",
+    "aria-label": "Value filter on key terms",
+    list: "where-examples",
+    spellcheck: "false",
+  });
+  where.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") app.addFilter(where.value);
+  });
+  const examples = h(
+    "datalist",
+    { id: "where-examples" },
+    ...["audit_notice<30d", "breach_notice<=72h", "liability_cap>=100000 EUR", "deletion_period>3m", "governing_law=DE"].map(
+      (v) => h("option", { value: v }),
+    ),
+  );
+  const chips = s.filters.map((f) =>
+    h(
+      "button",
+      { class: "chip on value-filter", title: "Remove this filter", onclick: () => app.removeFilter(f) },
+      `${f} ×`,
+    ),
+  );
   return h(
     "div",
     { class: "filters" },
@@ -57,11 +82,15 @@ function filters(s: app.State): HTMLElement {
       cross,
       " All languages by topic",
     ),
+    h("span", { class: "filter-label" }, "Where"),
+    where,
+    examples,
+    ...chips,
   );
 }
 
 function results(s: app.State): HTMLElement {
-  if (!s.query.trim() && !s.topic) {
+  if (!s.query.trim() && !s.topic && s.filters.length === 0) {
     return h(
       "div",
       { class: "empty" },
