@@ -110,157 +110,85 @@ fn re(pattern: &str) -> Regex {
     Regex::new(&format!("(?i){pattern}")).expect("valid key-term pattern")
 }
 
-macro_rules! pattern {
-    ($name:ident, $re:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| re($re));
+/// The cue words of `lexicon/terms.toml`, parsed once at start-up.
+#[derive(serde::Deserialize)]
+struct TermLexicon {
+    cues: std::collections::BTreeMap<String, Vec<String>>,
+    courts: Courts,
+    exclusions: Vec<Exclusion>,
+    laws: Vec<Law>,
+}
+
+#[derive(serde::Deserialize)]
+struct Courts {
+    places: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Exclusion {
+    kind: String,
+    cues: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Law {
+    country: String,
+    cues: Vec<String>,
+}
+
+static LEXICON: LazyLock<TermLexicon> = LazyLock::new(|| {
+    toml::from_str(include_str!("../lexicon/terms.toml"))
+        .unwrap_or_else(|e| panic!("the built-in lexicon/terms.toml is invalid: {e}"))
+});
+
+/// One regex matching any of a cue list's entries.
+fn any_of(entries: &[String]) -> Regex {
+    re(&format!("(?:{})", entries.join("|")))
+}
+
+fn cue(name: &str) -> Regex {
+    let entries = LEXICON.cues.get(name).unwrap_or_else(|| panic!("lexicon/terms.toml lacks cues.{name}"));
+    any_of(entries)
+}
+
+macro_rules! cue {
+    ($name:ident, $key:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| cue($key));
     };
 }
 
-pattern!(
-    NOTICE,
-    r"van tevoren|op de hoogte|in kennis|varsel|förvarning|i förväg|anmeld|ankündig|anmeldung|frist|vorankündigung|preavviso|anticipo|aangekondigd|aankondiging|vooraf|notice|in advance"
-);
-pattern!(
-    OBJECTION,
-    r"invänd|invända|motsätt|widersprech|widerspruch|einspruch|oppo[rs]|opposizione|bezwaar|object"
-);
-pattern!(BACKUP, r"säkerhetskopi|backup|back-up|datensicherung|copie di (?:backup|sicurezza)|reservekopie");
-pattern!(CLAIMS, r"vervalt|verjähr|preskri|prescri|decad|vordering|claims? (?:must|shall) be|anspr[üu]che");
-pattern!(
-    UNDUE_DELAY,
-    r"in modo tempestivo|tempestivamente|senza indugio|umgehend|omgående|onmiddellijk|utan onödigt dröjsmål|unverzüglich|ohne schuldhaftes zögern|senza ingiustificato ritardo|zonder onredelijke vertraging|onverwijld|without undue delay|promptly"
-);
-pattern!(
-    ONCE_A_YEAR,
-    r"en gång (?:per|om|varje) (?:kalender)?år|årligen|einmal (?:pro|im|je|jährlich)|jährlich|(?:una|un|uno) (?:volta|revisione|verifica|ispezione|audit|controllo) (?:per|all'|ogni) (?:anno|ann)|annualmente|eenmaal per (?:kalender)?jaar|één keer per jaar|jaarlijks|once (?:per|a|each|every) (?:calendar )?year|annually"
-);
-pattern!(COST, r"kostnad|kosten|costi|spese|costs?\b|rimborso|erstattung|vergoed|reimburs");
-pattern!(SHARED, r"gedeeld|geteilt|geteilten|ripartit|suddivis|delas lika|delade|shared|split equally");
-pattern!(REIMBURSE, r"rimborso|erstattung|ersätt|vergoed|reimburs|gegen (?:gesonderte )?vergütung");
-pattern!(
-    CONTROLLER,
-    r"\b(?:acquirente|committente|kunden?|personuppgiftsansvarig\w*|auftraggeber\w*|verantwortliche\w*|titolare|cliente|opdrachtgever|verwerkingsverantwoordelijke|klant|customer|controller)\b"
-);
-pattern!(
-    PROCESSOR,
-    r"\b(?:biträdet|personuppgiftsbiträde\w*|leverantör\w*|auftragnehmer\w*|auftragsverarbeiter\w*|anbieter\w*|responsabile|fornitore|verwerker|leverancier|processor|provider|supplier)\b"
-);
-pattern!(
-    CHOICE,
-    r"keuze|\bval\b|enligt kundens val|nach wahl|wahl des|a scelta|su richiesta|naar keuze|op verzoek|at the (?:choice|option|election)|at its choice"
-);
-pattern!(
-    RETURN,
-    r"\bterug\b|återlämna|återlämnande|rückgabe|zurückgeb|herausgeb|herausgabe|restitu|terugg|retourn|return"
-);
-pattern!(
-    DELETE,
-    r"\bwist\b|radera|radering|förstör|lösch|gelöscht|vernicht|cancell|distrugg|distruzion|verwijder|vernietig|wissen|delete|erase|destroy"
-);
-pattern!(
-    AUTHORISATION,
-    r"tillstånd|samtycke|genehmigung|zustimmung|autorizzazion|toestemming|authori[sz]ation|consent|approv"
-);
-pattern!(GENERAL, r"allmänt|allmän|allgemein|general|algemene|algemeen");
-pattern!(SPECIFIC, r"särskilt|specifikt|gesondert|einzelfall|specific|specifica|specifieke|specifiek");
-pattern!(
-    TERMINATION,
-    r"upphör|avslut|uppsägning|beendigung|ende des|vertragsende|nach ablauf des (?:haupt)?vertrags|termin|cessazion|scadenza|fine del|beëindiging|einde van|afloop van|eindigt|end of (?:the )?(?:agreement|contract|services)|expir"
-);
-pattern!(
-    LIABILITY_WORD,
-    r"ansvar|haftung|haftet|haften|responsabilità|aansprakelijk|liabilit|liable|skadestånd|schadenersatz|risarcimento|schadevergoeding"
-);
-pattern!(
-    RETAINED,
-    r"bewaard|bewaar|aufbewahrt|gespeichert|vorgehalten|conservat|sparas|behålls|lagras|raderas|gelöscht|verwijderd|overschreven|überschrieben|cancellat|retain|kept|stored|deleted"
-);
-pattern!(
-    UNLIMITED,
-    r"onbeperkt|unbegrenzt|unbeschränkt|illimitat|obegränsa|unlimited|uncapped|without limitation"
-);
-pattern!(
-    BY_REFERENCE,
-    r"hauptvertrag|contratto principale|accordo principale|hoofdovereenkomst|huvudavtal|main agreement|principal agreement|användarvillkor|\boverenkomst\b"
-);
-pattern!(
-    FEES_BASIS,
-    r"(?:betaald|bezahlt|gezahlt|pagat[oi]|betalat|paid|fees?|vergütung|corrispettiv|vergoeding|avgift)[^.]{0,60}(?:twaalf|zwölf|dodici|tolv|twelve|12) (?:maanden|monate|monaten|mesi|månader|months)|(?:twaalf|zwölf|dodici|tolv|twelve|12) (?:maanden|monate|monaten|mesi|månader|months)[^.]{0,60}(?:betaald|bezahlt|gezahlt|pagat[oi]|betalat|paid|fees?)"
-);
-pattern!(
-    EXCLUSION_CONTEXT,
-    r"\binte\b|\bnicht\b|\bkeine\b|\bnooit\b|\bniet\b|\bnon\b|esclus|uitgesloten|ausgeschlossen|undantag|\bnot\b|exclud"
-);
-// Place names are matched case-sensitively ((?-i:…)): a court's seat starts with a capital.
-pattern!(
-    GERICHTSSTAND,
-    r"gerichtsstand(?: ist| für [^.]{0,60}? ist|:)\s+(?P<place>(?-i:\p{Lu}[\p{L}.-]+)(?: (?:am|an der|im) (?-i:\p{Lu}\p{L}+))?)"
-);
-pattern!(FORO, r"foro(?: competente)?(?: [eè] quello)? di (?P<place>(?-i:\p{Lu}\p{L}+))");
-pattern!(
-    RECHTBANK,
-    r"(?:rechter|rechtbank)(?: (?:te|in))?(?: het)?(?: arrondissement)? (?P<place>(?-i:\p{Lu}[\p{L}-]+))"
-);
-pattern!(
-    TINGSRATT,
-    r"(?P<place>(?-i:\p{Lu}\p{L}+?))s tingsrätt|tingsrätten i (?P<place2>(?-i:\p{Lu}\p{L}+))"
-);
-pattern!(COURTS_OF, r"courts? (?:of|in) (?P<place>(?-i:\p{Lu}\p{L}+))");
+static COURTS: LazyLock<Vec<Regex>> = LazyLock::new(|| LEXICON.courts.places.iter().map(|p| re(p)).collect());
 
-const EXCLUSIONS: &[(&str, &str)] = &[
-    (
-        "indirect_damage",
-        r"indirekt\w* skad|indirekte[rn]? schäd|mittelbare[rn]? schäd|danni indiretti|danno indiretto|indirecte schade|indirect (?:damage|loss)",
-    ),
-    (
-        "lost_profit",
-        r"utebliven vinst|entgangene[rn]? gewinn|lucro cessante|mancato guadagno|gederfde winst|lost profits?|loss of profits?",
-    ),
-    (
-        "consequential_damage",
-        r"följdskad|folgeschäd|danni consequenziali|gevolgschade|consequential (?:damage|loss)",
-    ),
-    (
-        "data_loss",
-        r"dataförlust|förlust av data|datenverlust|verlust von daten|perdita di dati|verlies\w*,? (?:verminking )?(?:of vernietiging )?van gegevens|loss of data|data loss",
-    ),
-    (
-        "pure_economic_loss",
-        r"ren förmögenhetsskada|reine vermögensschäd|zuivere vermogensschade|danno meramente patrimoniale|pure economic loss",
-    ),
-    (
-        "immaterial_damage",
-        r"ideell skada|immaterielle[rn]? schäd|danno non patrimoniale|danni morali|immateriële schade|non-material damage",
-    ),
-];
+cue!(NOTICE, "notice");
+cue!(OBJECTION, "objection");
+cue!(BACKUP, "backup");
+cue!(CLAIMS, "claims");
+cue!(UNDUE_DELAY, "undue_delay");
+cue!(ONCE_A_YEAR, "once_a_year");
+cue!(COST, "cost");
+cue!(SHARED, "shared");
+cue!(REIMBURSE, "reimburse");
+cue!(CONTROLLER, "controller");
+cue!(PROCESSOR, "processor");
+cue!(CHOICE, "choice");
+cue!(RETURN, "return");
+cue!(DELETE, "delete");
+cue!(AUTHORISATION, "authorisation");
+cue!(GENERAL, "general");
+cue!(SPECIFIC, "specific");
+cue!(TERMINATION, "termination");
+cue!(LIABILITY_WORD, "liability_word");
+cue!(RETAINED, "retained");
+cue!(UNLIMITED, "unlimited");
+cue!(BY_REFERENCE, "by_reference");
+cue!(FEES_BASIS, "fees_basis");
+cue!(EXCLUSION_CONTEXT, "exclusion_context");
 
 static EXCLUSION_RES: LazyLock<Vec<(&'static str, Regex)>> =
-    LazyLock::new(|| EXCLUSIONS.iter().map(|(k, p)| (*k, re(p))).collect());
-
-const LAWS: &[(&str, &str)] = &[
-    (
-        "DE",
-        r"deutsche[sm]? recht|recht der bundesrepublik deutschland|legge tedesca|diritto tedesco|duits recht|tysk lag|tysk rätt|german law|laws of germany",
-    ),
-    (
-        "SE",
-        r"svensk lag|svensk rätt|schwedische[sm]? recht|legge svedese|diritto svedese|zweeds recht|swedish law|laws of sweden",
-    ),
-    (
-        "IT",
-        r"legge italiana|diritto italiano|italienische[sm]? recht|italiaans recht|italiensk lag|italian law|laws of italy",
-    ),
-    (
-        "NL",
-        r"nederlands recht|niederländische[sm]? recht|legge olandese|diritto olandese|nederländsk lag|holländsk lag|dutch law|laws of the netherlands",
-    ),
-    ("AT", r"österreichische[sm]? recht|austrian law"),
-    ("CH", r"schweizerische[sm]? recht|schweizer recht|swiss law"),
-    ("IE", r"irish law|laws of ireland"),
-];
+    LazyLock::new(|| LEXICON.exclusions.iter().map(|e| (e.kind.as_str(), any_of(&e.cues))).collect());
 
 static LAW_RES: LazyLock<Vec<(&'static str, Regex)>> =
-    LazyLock::new(|| LAWS.iter().map(|(k, p)| (*k, re(p))).collect());
+    LazyLock::new(|| LEXICON.laws.iter().map(|l| (l.country.as_str(), any_of(&l.cues))).collect());
 
 /// The sentences of a clause: byte ranges ending at ". ", "; ", line breaks or the end.
 fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -523,7 +451,7 @@ fn liability_exclusions(clauses: &[ClauseInput<'_>]) -> Found {
             }
         }
         if let Some(range) = span {
-            kinds.sort_by_key(|k| EXCLUSIONS.iter().position(|(name, _)| name == k));
+            kinds.sort_by_key(|k| EXCLUSION_RES.iter().position(|(name, _)| name == k));
             return Some((i, range, TermValue::List(kinds)));
         }
     }
@@ -535,7 +463,7 @@ fn governing_law(s: &str) -> Option<TermValue> {
 }
 
 fn jurisdiction(s: &str) -> Option<TermValue> {
-    for pattern in [&*GERICHTSSTAND, &*FORO, &*RECHTBANK, &*TINGSRATT, &*COURTS_OF] {
+    for pattern in COURTS.iter() {
         if let Some(c) = pattern.captures(s) {
             let place = c.name("place").or_else(|| c.name("place2"))?.as_str().trim_end_matches('.');
             return Some(TermValue::Place { place: place.to_owned() });
@@ -671,6 +599,42 @@ mod tests {
             "11.3 Die Inspektion erfolgt nach Absprache gemäß Art. 28 Abs. 3 lit. h DSGVO.",
         )]);
         assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn the_terms_lexicon_loads_whole() {
+        // Forcing every static proves each cue list the rules name exists and compiles.
+        let all: [&LazyLock<Regex>; 24] = [
+            &NOTICE,
+            &OBJECTION,
+            &BACKUP,
+            &CLAIMS,
+            &UNDUE_DELAY,
+            &ONCE_A_YEAR,
+            &COST,
+            &SHARED,
+            &REIMBURSE,
+            &CONTROLLER,
+            &PROCESSOR,
+            &CHOICE,
+            &RETURN,
+            &DELETE,
+            &AUTHORISATION,
+            &GENERAL,
+            &SPECIFIC,
+            &TERMINATION,
+            &LIABILITY_WORD,
+            &RETAINED,
+            &UNLIMITED,
+            &BY_REFERENCE,
+            &FEES_BASIS,
+            &EXCLUSION_CONTEXT,
+        ];
+        assert!(all.iter().all(|r| !r.as_str().is_empty()));
+        assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
+        assert_eq!(COURTS.len(), 5);
+        assert_eq!(EXCLUSION_RES.len(), 6);
+        assert!(LAW_RES.iter().any(|(code, _)| *code == "NL"));
     }
 
     #[test]
