@@ -179,6 +179,7 @@ cue!(SPECIFIC, "specific");
 cue!(TERMINATION, "termination");
 cue!(LIABILITY_WORD, "liability_word");
 cue!(RETAINED, "retained");
+cue!(THEN, "then");
 cue!(UNLIMITED, "unlimited");
 cue!(BY_REFERENCE, "by_reference");
 cue!(FEES_BASIS, "fees_basis");
@@ -261,7 +262,7 @@ pub fn extract_terms(clauses: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     push("deletion_period", deletion_period(clauses));
     push(
         "deletion_mode",
-        find_in(clauses, "deletion_return", |s| {
+        find_in_any(clauses, END_OF_CONTRACT, |s| {
             (is_sentence(s) && TERMINATION.is_match(s)).then(|| deletion_mode(s)).flatten()
         }),
     );
@@ -284,8 +285,18 @@ type Found = Option<(usize, (usize, usize), TermValue)>;
 
 /// The first sentence, in a clause of `topic` ("" = any clause), for which `value` says something.
 fn find_in(clauses: &[ClauseInput<'_>], topic: &str, value: impl Fn(&str) -> Option<TermValue>) -> Found {
+    find_in_any(clauses, &[topic], value)
+}
+
+/// Like [`find_in`], in clauses of any of `topics`.
+fn find_in_any(
+    clauses: &[ClauseInput<'_>],
+    topics: &[&str],
+    value: impl Fn(&str) -> Option<TermValue>,
+) -> Found {
     for (i, c) in clauses.iter().enumerate() {
-        if !topic.is_empty() && !c.topics.iter().any(|t| t == topic) {
+        let wanted = topics.iter().any(|topic| topic.is_empty() || c.topics.iter().any(|t| t == topic));
+        if !wanted {
             continue;
         }
         for (s, e) in sentences(c.text) {
@@ -350,8 +361,11 @@ fn backup_retention(clauses: &[ClauseInput<'_>]) -> Found {
     None
 }
 
+/// Deletion at the end often sits under a termination heading ("Vertragsende", "Avtalets upphörande").
+const END_OF_CONTRACT: &[&str] = &["deletion_return", "term_termination"];
+
 fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
-    find_in(clauses, "deletion_return", |s| {
+    find_in_any(clauses, END_OF_CONTRACT, |s| {
         if BACKUP.is_match(s) || !TERMINATION.is_match(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
             return None;
         }
@@ -363,6 +377,8 @@ fn deletion_mode(s: &str) -> Option<TermValue> {
     let (delete, ret) = (DELETE.is_match(s), RETURN.is_match(s));
     match (delete, ret, CHOICE.is_match(s)) {
         // Delete and return both on offer: the controller chooses (Art. 28(3)(g)), said or not.
+        // "Returns the data and then deletes it": return is the mode, deletion the clean-up.
+        (true, true, false) if THEN.is_match(s) => Some(TermValue::Choice("return")),
         (true, true, _) | (false, true, true) => Some(TermValue::Choice("controller_choice")),
         (false, true, false) => Some(TermValue::Choice("return")),
         (true, false, _) => Some(TermValue::Choice("delete")),
@@ -604,7 +620,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 24] = [
+        let all: [&LazyLock<Regex>; 25] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
