@@ -645,6 +645,7 @@ mod tests {
             &BY_REFERENCE,
             &FEES_BASIS,
             &EXCLUSION_CONTEXT,
+            &THEN,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
