@@ -151,7 +151,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Analyze { docs, json } => {
             let mut views = Vec::with_capacity(docs.len());
             for doc in &docs {
-                views.push(library.analyze(library.resolve(doc)?)?);
+                let (id, imported) = library.resolve_or_import(doc)?;
+                if imported {
+                    eprintln!("imported {doc} as document {id}");
+                }
+                views.push(library.analyze(id)?);
             }
             print::analysis(&views, json)?;
         }

@@ -320,6 +320,27 @@ impl Library {
         self.store().document_id_by_path(&path)?.ok_or_else(|| Error::NotFound(doc.to_owned()))
     }
 
+    /// Like [`Library::resolve`], but a file that is not in the library yet is imported first,
+    /// so `analyze contract.txt` works on a file never seen. Returns the id and whether it
+    /// was imported now.
+    pub fn resolve_or_import(&self, doc: &str) -> Result<(i64, bool)> {
+        match self.resolve(doc) {
+            Err(Error::NotFound(_)) if Path::new(doc).is_file() => {
+                let report = self.import(&[PathBuf::from(doc)], &Progress::none())?;
+                let outcome =
+                    report.outcomes.into_iter().next().ok_or_else(|| Error::NotFound(doc.to_owned()))?;
+                match (outcome.id, outcome.error) {
+                    (Some(id), _) => Ok((id, true)),
+                    (None, reason) => Err(Error::Unreadable {
+                        path: PathBuf::from(doc),
+                        reason: reason.unwrap_or_else(|| "it could not be imported".to_owned()),
+                    }),
+                }
+            }
+            other => other.map(|id| (id, false)),
+        }
+    }
+
     /// A document with its clauses; with `query`, each clause carries the ranges that match it.
     pub fn document(&self, id: i64, query: Option<&str>) -> Result<DocumentView> {
         let (doc, rows, mut topics) = {

@@ -50,6 +50,9 @@ pub enum TermValue {
         amount: f64,
         /// ISO 4217 code.
         currency: &'static str,
+        /// When the amount is a ceiling on a relative cap ("fees paid, at most EUR 50.000").
+        #[serde(skip_serializing_if = "Option::is_none")]
+        basis: Option<&'static str>,
     },
     /// A cap relative to something (fees paid…), without an amount.
     Basis {
@@ -115,6 +118,7 @@ fn re(pattern: &str) -> Regex {
 struct TermLexicon {
     cues: std::collections::BTreeMap<String, Vec<String>>,
     courts: Courts,
+    parties: Parties,
     exclusions: Vec<Exclusion>,
     laws: Vec<Law>,
 }
@@ -122,6 +126,11 @@ struct TermLexicon {
 #[derive(serde::Deserialize)]
 struct Courts {
     places: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Parties {
+    legal_forms: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -184,6 +193,18 @@ cue!(UNLIMITED, "unlimited");
 cue!(BY_REFERENCE, "by_reference");
 cue!(FEES_BASIS, "fees_basis");
 cue!(EXCLUSION_CONTEXT, "exclusion_context");
+
+/// A company name: capitalised words, then a legal form ("Kontorwerk Software GmbH").
+static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    let forms: Vec<String> = LEXICON
+        .parties
+        .legal_forms
+        .iter()
+        .map(|f| if f.ends_with(|c: char| c.is_alphanumeric()) { format!(r"{f}\b") } else { f.clone() })
+        .collect();
+    Regex::new(&format!(r"(?P<name>(?:(?:\p{{Lu}}[\p{{L}}\p{{N}}'-]*|&)\s+){{1,4}})(?:{})", forms.join("|")))
+        .expect("valid company pattern")
+});
 
 static EXCLUSION_RES: LazyLock<Vec<(&'static str, Regex)>> =
     LazyLock::new(|| LEXICON.exclusions.iter().map(|e| (e.kind.as_str(), any_of(&e.cues))).collect());
@@ -258,7 +279,11 @@ pub fn extract_terms(clauses: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
             ONCE_A_YEAR.is_match(s).then_some(TermValue::Frequency { count: 1, per: "year" })
         }),
     );
-    push("audit_costs", find_in(clauses, "audit", |s| is_sentence(s).then(|| audit_costs(s)).flatten()));
+    let names = PartyNames::of(clauses);
+    push(
+        "audit_costs",
+        find_in(clauses, "audit", |s| is_sentence(s).then(|| audit_costs(s, &names)).flatten()),
+    );
     push("deletion_period", deletion_period(clauses));
     push(
         "deletion_mode",
@@ -312,13 +337,25 @@ fn duration_value(d: &Duration) -> TermValue {
     TermValue::Duration { value: d.value, unit: d.unit, approx_days: d.approx_days, hedge: d.hedge.clone() }
 }
 
-/// A duration in a sentence that also has a `cue` word.
+/// The duration nearest to a `cue` word in its sentence, preferring its own comma-delimited
+/// part: "once every twelve months, with 30 days' notice" gives the notice 30 days.
 fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: Option<&[Unit]>) -> Found {
     find_in(clauses, topic, |s| {
-        if !cue.is_match(s) {
-            return None;
-        }
-        durations(s).iter().find(|d| units.is_none_or(|u| u.contains(&d.unit))).map(duration_value)
+        let cues: Vec<(usize, usize)> = cue.find_iter(s).map(|m| (m.start(), m.end())).collect();
+        // A comma or semicolon between cue and duration starts another thought.
+        let distance = |d: &Duration| {
+            let gap = |from: usize, to: usize| {
+                let crossed = s.get(from..to).is_some_and(|between| between.contains([',', ';']));
+                to.saturating_sub(from) + if crossed { 1000 } else { 0 }
+            };
+            cues.iter().map(|&(cs, ce)| if d.end <= cs { gap(d.end, cs) } else { gap(ce, d.start) }).min()
+        };
+        durations(s)
+            .iter()
+            .filter(|d| units.is_none_or(|u| u.contains(&d.unit)))
+            .filter_map(|d| Some((distance(d)?, d)))
+            .min_by_key(|(gap, _)| *gap)
+            .map(|(_, d)| duration_value(d))
     })
 }
 
@@ -386,7 +423,53 @@ fn deletion_mode(s: &str) -> Option<TermValue> {
     }
 }
 
-fn audit_costs(s: &str) -> Option<TermValue> {
+/// The names the parties go by in a document, so "a carico di DataSicura" reads as the processor.
+#[derive(Default)]
+struct PartyNames {
+    controller: Option<Regex>,
+    processor: Option<Regex>,
+}
+
+impl PartyNames {
+    /// Companies in the title and preamble: the role word after a name ("Auftragnehmer",
+    /// "Responsabile") says which party it is; a company named in the title is the processor,
+    /// whose paper the DPA usually is.
+    fn of(clauses: &[ClauseInput<'_>]) -> PartyNames {
+        let (mut controller, mut processor) = (Vec::new(), Vec::new());
+        for (i, c) in clauses.iter().take(3).enumerate() {
+            let text = &c.text[..c.text.floor_char_boundary(1500)];
+            for m in COMPANY.captures_iter(text) {
+                let (Some(name), Some(whole)) = (m.name("name"), m.get(0)) else { continue };
+                let after = &text[whole.end()..text.floor_char_boundary(whole.end() + 120)];
+                let after = COMPANY.find(after).map_or(after, |next| &after[..next.start()]);
+                let role = [(&CONTROLLER, true), (&PROCESSOR, false)]
+                    .into_iter()
+                    .filter_map(|(re, is_controller)| re.find(after).map(|f| (f.start(), is_controller)))
+                    .min();
+                let words = name.as_str().split_whitespace().filter(|w| w.chars().count() >= 4);
+                match role {
+                    Some((_, true)) => controller.extend(words),
+                    Some((_, false)) => processor.extend(words),
+                    None if i == 0 => processor.extend(words),
+                    None => {}
+                }
+            }
+        }
+        PartyNames { controller: name_pattern(&controller), processor: name_pattern(&processor) }
+    }
+}
+
+/// Whole words, case-insensitive, also in the genitive ("Datavakts").
+fn name_pattern(words: &[&str]) -> Option<Regex> {
+    let words: Vec<String> = words
+        .iter()
+        .filter(|w| !CONTROLLER.is_match(w) && !PROCESSOR.is_match(w))
+        .map(|w| regex::escape(w))
+        .collect();
+    (!words.is_empty()).then(|| re(&format!(r"\b(?:{})s?\b", words.join("|"))))
+}
+
+fn audit_costs(s: &str, names: &PartyNames) -> Option<TermValue> {
     if !COST.is_match(s) {
         return None;
     }
@@ -396,7 +479,12 @@ fn audit_costs(s: &str) -> Option<TermValue> {
     if REIMBURSE.is_match(s) {
         return Some(TermValue::Choice("controller"));
     }
-    match (CONTROLLER.is_match(s), PROCESSOR.is_match(s)) {
+    let by_name = |re: &Option<Regex>| re.as_ref().is_some_and(|re| re.is_match(s));
+    let roles = match (CONTROLLER.is_match(s), PROCESSOR.is_match(s)) {
+        (false, false) => (by_name(&names.controller), by_name(&names.processor)),
+        said => said,
+    };
+    match roles {
         (true, false) => Some(TermValue::Choice("controller")),
         (false, true) => Some(TermValue::Choice("processor")),
         _ => None,
@@ -414,6 +502,8 @@ fn authorisation(s: &str) -> Option<TermValue> {
     }
 }
 
+const FEES_PAID: &str = "fees paid in the last 12 months";
+
 fn liability_cap(clauses: &[ClauseInput<'_>]) -> Found {
     // Every liability value needs a liability word in its own sentence, not just in the clause.
     let when = |test: &'static LazyLock<Regex>, value: TermValue| {
@@ -424,16 +514,11 @@ fn liability_cap(clauses: &[ClauseInput<'_>]) -> Found {
         if !LIABILITY_WORD.is_match(s) {
             return None;
         }
-        money(s).first().map(|m| TermValue::Money { amount: m.amount, currency: m.currency })
+        let basis = FEES_BASIS.is_match(s).then_some(FEES_PAID);
+        money(s).first().map(|m| TermValue::Money { amount: m.amount, currency: m.currency, basis })
     });
     amount
-        .or_else(|| {
-            find_in(
-                clauses,
-                "liability",
-                when(&FEES_BASIS, TermValue::Basis { basis: "fees paid in the last 12 months" }),
-            )
-        })
+        .or_else(|| find_in(clauses, "liability", when(&FEES_BASIS, TermValue::Basis { basis: FEES_PAID })))
         .or_else(|| find_in(clauses, "liability", when(&UNLIMITED, TermValue::Unlimited { unlimited: true })))
         .or_else(|| {
             find_in(clauses, "liability", when(&BY_REFERENCE, TermValue::ByReference { by_reference: true }))
@@ -594,6 +679,44 @@ mod tests {
     }
 
     #[test]
+    fn a_party_named_by_its_company_name() {
+        let found = terms(&[
+            ("", "Contratto per il trattamento dei dati – DataSicura S.r.l."),
+            ("audit", "Le spese delle verifiche sono a carico di DataSicura."),
+        ]);
+        assert_eq!(value(&found, "audit_costs").unwrap(), serde_json::json!("processor"));
+        let found = terms(&[
+            ("", "Avtal mellan Kundbolaget AB (personuppgiftsansvarig) och Datavakt Sverige AB (biträde)."),
+            ("audit", "Kostnaden för granskningen bärs av Kundbolaget."),
+        ]);
+        assert_eq!(value(&found, "audit_costs").unwrap(), serde_json::json!("controller"));
+        let unnamed = terms(&[("audit", "Le spese delle verifiche sono a carico di DataSicura.")]);
+        assert!(value(&unnamed, "audit_costs").is_none(), "an unknown name decides nothing");
+    }
+
+    #[test]
+    fn the_notice_is_the_duration_next_to_the_notice_word() {
+        let found = terms(&[(
+            "audit",
+            "Il Titolare può effettuare audit, non più di una volta ogni dodici mesi, con un preavviso scritto di almeno 30 giorni.",
+        )]);
+        assert_eq!(value(&found, "audit_notice").unwrap()["value"], 30);
+        assert_eq!(value(&found, "audit_frequency").unwrap(), serde_json::json!({"count": 1, "per": "year"}));
+    }
+
+    #[test]
+    fn a_relative_cap_with_a_ceiling_keeps_both() {
+        let found = terms(&[(
+            "liability",
+            "De aansprakelijkheid van Verwerker is beperkt tot het bedrag dat Verwerkingsverantwoordelijke in het jaar voorafgaand aan de schade heeft betaald, met een maximum van EUR 50.000,-.",
+        )]);
+        assert_eq!(
+            value(&found, "liability_cap").unwrap(),
+            serde_json::json!({"amount": 50000.0, "currency": "EUR", "basis": "fees paid in the last 12 months"})
+        );
+    }
+
+    #[test]
     fn what_is_not_stated_is_absent() {
         let found = terms(&[
             (
@@ -649,7 +772,7 @@ mod tests {
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
-        assert_eq!(COURTS.len(), 5);
+        assert_eq!(COURTS.len(), 6);
         assert_eq!(EXCLUSION_RES.len(), 6);
         assert!(LAW_RES.iter().any(|(code, _)| *code == "NL"));
     }

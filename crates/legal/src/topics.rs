@@ -42,7 +42,7 @@ const LEXICON_FILES: &[(&str, &str)] = &[
 ];
 
 /// Bump when the scoring rules change; lexicon edits change the version by themselves.
-const RULES_VERSION: &str = "topics-1";
+const RULES_VERSION: &str = "topics-2";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
@@ -240,6 +240,9 @@ impl Lexicon {
                     cues.push((shown, Cue { lang: lang.clone(), words, heading_only, strong }));
                 }
             }
+            // Strong cues first, so a weak cue inside one ("säkerhetskopi*" in "säkerhetskopior
+            // raderas") cannot claim its words and hide it.
+            cues.sort_by_key(|(_, cue)| !cue.strong);
             topics.push(Topic {
                 id: file.id,
                 label: file.label,

@@ -3,12 +3,13 @@
 //!
 //! The number is kept as written (no unit conversion); `approx_days` only serves sorting.
 
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 /// A unit of time as the contract states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Hours.
@@ -68,53 +69,57 @@ pub struct Money {
     pub end: usize,
 }
 
-const UNITS: &[(&str, Unit)] = &[
-    (
-        r"arbetsdag(?:ar|ars|en)?|bankdag(?:ar)?|werktag(?:e|en|s)?|arbeitstag(?:e|en|s)?|giorni\s+lavorativi|giorno\s+lavorativo|werkdag(?:en)?|working\s+days?|business\s+days?",
-        Unit::WorkingDays,
-    ),
-    (r"timm(?:e|ar|arna|en)|stunden?|std\.|or[ae]|uur|uren|hours?", Unit::Hours),
-    (r"dag(?:ar|arna|en|s)?|tag(?:e|en|s)?|giorn[oi]|days?", Unit::Days),
-    (r"veck(?:a|or|ors|an)|wochen?|settiman[ae]|weken|week|weeks", Unit::Weeks),
-    (r"månad(?:er|ers|en)?|monat(?:e|en|s)?|mes[ei]|maand(?:en)?|months?", Unit::Months),
-    (r"år(?:et|s)?|jahr(?:e|en|es)?|ann[oi]|jaar|jaren|years?", Unit::Years),
-];
+/// The value words of `lexicon/values.toml`, parsed once at start-up.
+#[derive(serde::Deserialize)]
+struct ValueLexicon {
+    units: Vec<UnitWords>,
+    hedges: Vec<String>,
+    currencies: Vec<Currency>,
+    numbers: BTreeMap<String, BTreeMap<String, u32>>,
+}
 
-const HEDGES: &[&str] = &[
-    "di solito",
-    "solitamente",
-    "normalmente",
-    "ove possibile",
-    "se possibile",
-    "in der regel",
-    "wenn möglich",
-    "nach möglichkeit",
-    "grundsätzlich",
-    "waar mogelijk",
-    "in beginsel",
-    "in principe",
-    "normaal gesproken",
-    "normalt",
-    "om möjligt",
-    "där det är möjligt",
-    "usually",
-    "typically",
-    "where possible",
-    "if possible",
-    "normally",
-];
+#[derive(serde::Deserialize)]
+struct UnitWords {
+    unit: Unit,
+    words: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Currency {
+    code: String,
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+static LEXICON: LazyLock<ValueLexicon> = LazyLock::new(|| {
+    toml::from_str(include_str!("../lexicon/values.toml"))
+        .unwrap_or_else(|e| panic!("the built-in lexicon/values.toml is invalid: {e}"))
+});
+
+/// Every number word of every language; a word two languages share means the same number.
+static NUMBER_WORDS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    LEXICON.numbers.values().flat_map(|words| words.iter().map(|(w, n)| (w.as_str(), *n))).collect()
+});
+
+fn unit_pattern(u: &UnitWords) -> String {
+    u.words.iter().map(|w| format!("(?:{w})")).collect::<Vec<_>>().join("|")
+}
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    let units: Vec<&str> = UNITS.iter().map(|(p, _)| *p).collect();
+    let units: Vec<String> = LEXICON.units.iter().map(unit_pattern).collect();
     Regex::new(&format!(
         r"(?i)(?:\b(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<num>\d{{1,4}})(?:\s*\(\s*[\p{{L}}-]+\s*\))?)?\s*(?P<unit>\b(?:{})\b)",
-        units.iter().map(|u| format!("(?:{u})")).collect::<Vec<_>>().join("|")
+        units.join("|")
     ))
     .expect("valid duration pattern")
 });
 
 static UNIT_RES: LazyLock<Vec<(Regex, Unit)>> = LazyLock::new(|| {
-    UNITS.iter().map(|(p, u)| (Regex::new(&format!("(?i)^(?:{p})$")).expect("valid unit"), *u)).collect()
+    LEXICON
+        .units
+        .iter()
+        .map(|u| (Regex::new(&format!("(?i)^(?:{})$", unit_pattern(u))).expect("valid unit"), u.unit))
+        .collect()
 });
 
 /// Every duration in `text`, in order.
@@ -145,7 +150,7 @@ pub fn durations(text: &str) -> Vec<Duration> {
 fn hedge_before(text: &str, at: usize) -> Option<String> {
     let from = text[..at].char_indices().rev().nth(50).map_or(0, |(i, _)| i);
     let window = text[from..at].to_lowercase();
-    HEDGES.iter().find(|h| window.contains(*h)).map(|h| (*h).to_owned())
+    LEXICON.hedges.iter().find(|h| window.contains(h.as_str())).cloned()
 }
 
 /// A number written as a word, in sv, de, it, nl or en ("vijf", "zweiundsiebzig", "sextio").
@@ -156,129 +161,7 @@ pub fn number_word(word: &str) -> Option<u32> {
 }
 
 fn simple_number(w: &str) -> Option<u32> {
-    const WORDS: &[(&str, u32)] = &[
-        // sv
-        ("en", 1),
-        ("ett", 1),
-        ("två", 2),
-        ("tre", 3),
-        ("fyra", 4),
-        ("fem", 5),
-        ("sex", 6),
-        ("sju", 7),
-        ("åtta", 8),
-        ("nio", 9),
-        ("tio", 10),
-        ("elva", 11),
-        ("tolv", 12),
-        ("fjorton", 14),
-        ("femton", 15),
-        ("tjugo", 20),
-        ("trettio", 30),
-        ("fyrtio", 40),
-        ("femtio", 50),
-        ("sextio", 60),
-        ("sjuttio", 70),
-        ("åttio", 80),
-        ("nittio", 90),
-        // de
-        ("ein", 1),
-        ("eine", 1),
-        ("einen", 1),
-        ("einem", 1),
-        ("einer", 1),
-        ("zwei", 2),
-        ("drei", 3),
-        ("vier", 4),
-        ("fünf", 5),
-        ("sechs", 6),
-        ("sieben", 7),
-        ("acht", 8),
-        ("neun", 9),
-        ("zehn", 10),
-        ("elf", 11),
-        ("zwölf", 12),
-        ("vierzehn", 14),
-        ("fünfzehn", 15),
-        ("zwanzig", 20),
-        ("dreißig", 30),
-        ("vierzig", 40),
-        ("fünfzig", 50),
-        ("sechzig", 60),
-        ("siebzig", 70),
-        ("achtzig", 80),
-        ("neunzig", 90),
-        // it
-        ("un", 1),
-        ("uno", 1),
-        ("una", 1),
-        ("due", 2),
-        ("tre", 3),
-        ("quattro", 4),
-        ("cinque", 5),
-        ("sei", 6),
-        ("sette", 7),
-        ("otto", 8),
-        ("nove", 9),
-        ("dieci", 10),
-        ("undici", 11),
-        ("dodici", 12),
-        ("quattordici", 14),
-        ("quindici", 15),
-        ("venti", 20),
-        ("trenta", 30),
-        ("quaranta", 40),
-        ("cinquanta", 50),
-        ("sessanta", 60),
-        ("settanta", 70),
-        ("ottanta", 80),
-        ("novanta", 90),
-        // nl
-        ("een", 1),
-        ("één", 1),
-        ("twee", 2),
-        ("drie", 3),
-        ("vijf", 5),
-        ("zes", 6),
-        ("zeven", 7),
-        ("negen", 9),
-        ("tien", 10),
-        ("twaalf", 12),
-        ("veertien", 14),
-        ("vijftien", 15),
-        ("twintig", 20),
-        ("dertig", 30),
-        ("veertig", 40),
-        ("vijftig", 50),
-        ("zestig", 60),
-        ("zeventig", 70),
-        ("tachtig", 80),
-        ("negentig", 90),
-        // en
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("eleven", 11),
-        ("twelve", 12),
-        ("fourteen", 14),
-        ("fifteen", 15),
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("seventy", 70),
-        ("eighty", 80),
-        ("ninety", 90),
-    ];
-    WORDS.iter().find(|(word, _)| *word == w).map(|(_, n)| *n)
+    NUMBER_WORDS.get(w).copied()
 }
 
 /// "zweiundsiebzig", "tweeënzeventig", "settantadue", "fyrtiofem", "twenty-four".
@@ -313,12 +196,44 @@ fn compound_number(w: &str) -> Option<u32> {
     None
 }
 
+/// A currency word as a pattern: whole words end at a word boundary, symbols need none.
+fn currency_word(word: &str) -> String {
+    let escaped = regex::escape(word);
+    if word.chars().last().is_some_and(char::is_alphanumeric) {
+        format!(r"{escaped}\b")
+    } else {
+        escaped
+    }
+}
+
+fn currency_words(pick: fn(&Currency) -> &Vec<String>) -> String {
+    LEXICON
+        .currencies
+        .iter()
+        .flat_map(|c| pick(c).iter().map(|w| currency_word(w)))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?P<pre>€|eur\b|euro\b|sek\b|usd\b|chf\b|\$)\s?(?P<n1>\d{1,3}(?:[.,\s\u{a0}\u{202f}]\d{3})*(?:[.,]\d{1,2})?|\d+)|(?P<n2>\d{1,3}(?:[.,\s\u{a0}\u{202f}]\d{3})*(?:[.,]\d{1,2})?|\d+)\s?(?P<post>€|eur\b|euro\b|sek\b|kr\b|kronor\b|usd\b|chf\b)",
-    )
+    let number = r"\d{1,3}(?:[.,\s\u{a0}\u{202f}]\d{3})*(?:[.,]\d{1,2})?|\d+";
+    Regex::new(&format!(
+        r"(?i)(?P<pre>{})\s?(?P<n1>{number})|(?P<n2>{number})\s?(?P<post>{})",
+        currency_words(|c| &c.before),
+        currency_words(|c| &c.after)
+    ))
     .expect("valid money pattern")
 });
+
+/// The ISO code of a currency word as matched.
+fn currency_code(word: &str, pick: fn(&Currency) -> &Vec<String>) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    LEXICON
+        .currencies
+        .iter()
+        .find(|c| pick(c).iter().any(|w| w.to_lowercase() == word))
+        .map(|c| c.code.as_str())
+}
 
 /// Every amount of money in `text`, in order.
 pub fn money(text: &str) -> Vec<Money> {
@@ -326,13 +241,10 @@ pub fn money(text: &str) -> Vec<Money> {
         .captures_iter(text)
         .filter_map(|c| {
             let number = c.name("n1").or_else(|| c.name("n2"))?;
-            let symbol = c.name("pre").or_else(|| c.name("post"))?.as_str().to_lowercase();
-            let currency = match symbol.as_str() {
-                "€" | "eur" | "euro" => "EUR",
-                "sek" | "kr" | "kronor" => "SEK",
-                "usd" | "$" => "USD",
-                "chf" => "CHF",
-                _ => return None,
+            let currency = match (c.name("pre"), c.name("post")) {
+                (Some(pre), _) => currency_code(pre.as_str(), |c| &c.before)?,
+                (None, Some(post)) => currency_code(post.as_str(), |c| &c.after)?,
+                (None, None) => return None,
             };
             let whole = c.get(0)?;
             Some(Money {
@@ -445,5 +357,55 @@ mod tests {
         assert_eq!(amounts("auf 5.000 EUR begrenzt"), [(5000.0, "EUR")]);
         assert_eq!(amounts("USD 1,234.50"), [(1234.5, "USD")]);
         assert!(amounts("Artikel 5.3 und 2019").is_empty());
+    }
+
+    #[test]
+    fn the_values_lexicon_loads_whole() {
+        let units: Vec<Unit> = LEXICON.units.iter().map(|u| u.unit).collect();
+        assert_eq!(
+            units,
+            [Unit::WorkingDays, Unit::Hours, Unit::Days, Unit::Weeks, Unit::Months, Unit::Years],
+            "every unit once, working days before days"
+        );
+        for lang in ["sv", "de", "it", "nl", "en"] {
+            assert!(LEXICON.numbers.get(lang).is_some_and(|w| w.len() >= 20), "number words for {lang}");
+        }
+        assert!(LEXICON.hedges.len() >= 20);
+        for (text, code) in [("€ 1", "EUR"), ("2 kr", "SEK"), ("USD 3", "USD"), ("CHF 4", "CHF")] {
+            assert_eq!(money(text)[0].currency, code, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_number_word_means_the_same_in_every_language() {
+        let mut seen: HashMap<&str, (&str, u32)> = HashMap::new();
+        for (lang, words) in &LEXICON.numbers {
+            for (word, n) in words {
+                if let Some((other, m)) = seen.insert(word, (lang, *n)) {
+                    assert_eq!(m, *n, "{word:?} is {m} in {other} but {n} in {lang}");
+                }
+                assert_eq!(number_word(word), Some(*n), "{word} ({lang})");
+            }
+        }
+    }
+
+    #[test]
+    fn every_unit_word_reads_as_its_unit() {
+        for (text, unit) in [
+            ("3 Werktage", Unit::WorkingDays),
+            ("3 giorni lavorativi", Unit::WorkingDays),
+            ("3 bankdagar", Unit::WorkingDays),
+            ("3 timmar", Unit::Hours),
+            ("3 ore", Unit::Hours),
+            ("3 uren", Unit::Hours),
+            ("3 veckor", Unit::Weeks),
+            ("3 weken", Unit::Weeks),
+            ("3 månader", Unit::Months),
+            ("3 maanden", Unit::Months),
+            ("3 år", Unit::Years),
+            ("3 anni", Unit::Years),
+        ] {
+            assert_eq!(first(text), (3, unit), "{text}");
+        }
     }
 }
