@@ -53,6 +53,10 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,3}\.(?:\d{1,3}\.?)*|\d{1,3}(?:\.\d{1,3})+)\s+").expect("valid number pattern")
 });
 
+/// "1 Definitioner": a bare number before a title, as Swedish contracts often write headings.
+static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+\p{Lu}").expect("valid bare number pattern"));
+
 /// "(1)", "(12)": paragraphs of an article.
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\(\d{1,3}[a-z]?\))\s+").expect("valid paragraph pattern"));
@@ -174,6 +178,12 @@ fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>) -> Rol
             return Role::Heading { level, number: Some(number), title: Some(rest.to_owned()) };
         }
         return Role::Item { number, lettered: false };
+    }
+    if let Some(c) = BARE_NUMBER.captures(text) {
+        let rest = text[c[1].len()..].trim();
+        if is_short_title(rest) && followed_by_body(next) {
+            return Role::Heading { level: 1, number: Some(c[1].to_owned()), title: Some(rest.to_owned()) };
+        }
     }
     if let Some(c) = PARAGRAPH.captures(text) {
         return Role::Paragraph { number: c[1].to_owned() };
@@ -306,6 +316,17 @@ La responsabilità è disciplinata dal contratto principale."#,
         assert_eq!(headings, ["Sekretess", "Databevarande och Radering", "Ansvarighet"]);
         assert_eq!(got[2].0.as_deref(), Some("Klausul 6"));
         assert!(got[1].2.ends_with("radera all Personuppgift."));
+    }
+
+    #[test]
+    fn bare_numbers_before_titles_are_headings() {
+        let got = clauses("1 Definitioner\nBegrepp har samma betydelse som i förordningen.\n8 Skadestånd\nAnsvaret är begränsat, se nedan.\n2 000 000 SEK per år är taket.");
+        let numbers: Vec<_> = got.iter().map(|c| c.0.clone().unwrap_or_default()).collect();
+        assert_eq!(numbers, ["1", "8"]);
+        assert!(
+            got[1].2.ends_with("2 000 000 SEK per år är taket."),
+            "an amount at a line start is body text"
+        );
     }
 
     #[test]
