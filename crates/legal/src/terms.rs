@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::values::{durations, money, Duration, Unit};
+use crate::values::{durations, money, number_word, Duration, Unit};
 
 /// A clause as the extractor sees it.
 #[derive(Debug, Clone)]
@@ -118,6 +118,7 @@ fn re(pattern: &str) -> Regex {
 struct TermLexicon {
     cues: std::collections::BTreeMap<String, Vec<String>>,
     courts: Courts,
+    frequency: Frequency,
     parties: Parties,
     exclusions: Vec<Exclusion>,
     laws: Vec<Law>,
@@ -126,6 +127,11 @@ struct TermLexicon {
 #[derive(serde::Deserialize)]
 struct Courts {
     places: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Frequency {
+    times_a_year: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -193,6 +199,10 @@ cue!(UNLIMITED, "unlimited");
 cue!(BY_REFERENCE, "by_reference");
 cue!(FEES_BASIS, "fees_basis");
 cue!(EXCLUSION_CONTEXT, "exclusion_context");
+
+/// "Twice a year" patterns; each names its count in a group "n".
+static TIMES_A_YEAR: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| LEXICON.frequency.times_a_year.iter().map(|p| re(p)).collect());
 
 /// A company name: capitalised words, then a legal form ("Kontorwerk Software GmbH").
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
@@ -273,12 +283,7 @@ pub fn extract_terms(clauses: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     push("liability_exclusions", liability_exclusions(clauses));
     push("claims_time_limit", duration_near(clauses, "liability", &CLAIMS, None));
     push("audit_notice", duration_near(clauses, "audit", &NOTICE, None));
-    push(
-        "audit_frequency",
-        find_in(clauses, "audit", |s| {
-            ONCE_A_YEAR.is_match(s).then_some(TermValue::Frequency { count: 1, per: "year" })
-        }),
-    );
+    push("audit_frequency", find_in(clauses, "audit", audit_frequency));
     let names = PartyNames::of(clauses);
     push(
         "audit_costs",
@@ -423,6 +428,19 @@ fn deletion_mode(s: &str) -> Option<TermValue> {
     }
 }
 
+/// "Once a year", "zweimal pro Jahr", "högst två gånger per år".
+fn audit_frequency(s: &str) -> Option<TermValue> {
+    if ONCE_A_YEAR.is_match(s) {
+        return Some(TermValue::Frequency { count: 1, per: "year" });
+    }
+    let n = TIMES_A_YEAR.iter().find_map(|r| r.captures(s))?.name("n")?.as_str().to_lowercase();
+    let count = match n.as_str() {
+        "twice" => 2,
+        _ => n.parse().ok().or_else(|| number_word(&n))?,
+    };
+    (count > 0).then_some(TermValue::Frequency { count, per: "year" })
+}
+
 /// The names the parties go by in a document, so "a carico di DataSicura" reads as the processor.
 #[derive(Default)]
 struct PartyNames {
@@ -470,14 +488,15 @@ fn name_pattern(words: &[&str]) -> Option<Regex> {
 }
 
 fn audit_costs(s: &str, names: &PartyNames) -> Option<TermValue> {
+    // Paying the processor for its help is the controller bearing the cost, cost word or not.
+    if REIMBURSE.is_match(s) && !SHARED.is_match(s) {
+        return Some(TermValue::Choice("controller"));
+    }
     if !COST.is_match(s) {
         return None;
     }
     if SHARED.is_match(s) {
         return Some(TermValue::Choice("shared"));
-    }
-    if REIMBURSE.is_match(s) {
-        return Some(TermValue::Choice("controller"));
     }
     let by_name = |re: &Option<Regex>| re.as_ref().is_some_and(|re| re.is_match(s));
     let roles = match (CONTROLLER.is_match(s), PROCESSOR.is_match(s)) {
@@ -724,7 +743,7 @@ mod tests {
                 "Vi kommer att informera dig om varje personuppgiftsincident utan onödigt dröjsmål.",
             ),
             ("audit", "Du kan granska våra tekniska och organisatoriska skyddsåtgärder."),
-            ("liability", "Parterna ansvarar enligt lag."),
+            ("liability", "Parterna ansvarar för sina respektive åtaganden."),
         ]);
         assert_eq!(
             value(&found, "breach_notice").unwrap(),
@@ -733,6 +752,8 @@ mod tests {
         for kind in ["audit_notice", "audit_frequency", "liability_cap", "governing_law", "deletion_period"] {
             assert!(value(&found, kind).is_none(), "{kind} must be absent");
         }
+        let statutory = terms(&[("liability", "Parterna ansvarar enligt lag.")]);
+        assert_eq!(value(&statutory, "liability_cap").unwrap(), serde_json::json!({"unlimited": true}));
         let none = terms(&[(
             "audit",
             "11.3 Die Inspektion erfolgt nach Absprache gemäß Art. 28 Abs. 3 lit. h DSGVO.",
@@ -773,6 +794,7 @@ mod tests {
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
         assert_eq!(COURTS.len(), 6);
+        assert!(TIMES_A_YEAR.iter().all(|r| r.capture_names().any(|n| n == Some("n"))));
         assert_eq!(EXCLUSION_RES.len(), 6);
         assert!(LAW_RES.iter().any(|(code, _)| *code == "NL"));
     }

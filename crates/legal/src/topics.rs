@@ -350,7 +350,17 @@ impl Lexicon {
             }
         }
         found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        drop_defined_terms(&mut found);
         found
+    }
+}
+
+/// A definitions clause names every concept of the contract ("'breach' means…"): under a
+/// definitions heading, only topics its own heading states stay.
+fn drop_defined_terms(found: &mut Vec<TopicMatch>) {
+    let from_heading = |m: &TopicMatch| m.cues.iter().any(|c| c.starts_with("heading: "));
+    if found.iter().any(|m| m.topic == "definitions" && from_heading(m)) {
+        found.retain(from_heading);
     }
 }
 
