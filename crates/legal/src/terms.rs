@@ -181,6 +181,9 @@ cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
 cue!(ONCE_A_YEAR, "once_a_year");
 cue!(COST, "cost");
+cue!(AUDIT_WORD, "audit_word");
+cue!(SUBPROCESSOR_WORD, "subprocessor_word");
+cue!(BREACH_WORD, "breach_word");
 cue!(SHARED, "shared");
 cue!(REIMBURSE, "reimburse");
 cue!(CONTROLLER, "controller");
@@ -318,17 +321,37 @@ fn find_in(clauses: &[ClauseInput<'_>], topic: &str, value: impl Fn(&str) -> Opt
     find_in_any(clauses, &[topic], value)
 }
 
-/// Like [`find_in`], in clauses of any of `topics`.
+/// Like [`find_in`], in clauses of any of `topics`. The topic is a preference, not a gate:
+/// when no such clause says it, a sentence elsewhere may, if it names the topic itself
+/// ("Vertragsende" clauses that set the deletion period, headings the lexicon does not know).
 fn find_in_any(
     clauses: &[ClauseInput<'_>],
     topics: &[&str],
     value: impl Fn(&str) -> Option<TermValue>,
 ) -> Found {
-    for (i, c) in clauses.iter().enumerate() {
-        let wanted = topics.iter().any(|topic| topic.is_empty() || c.topics.iter().any(|t| t == topic));
-        if !wanted {
-            continue;
+    let of_topic = |c: &ClauseInput<'_>| {
+        topics.iter().any(|topic| topic.is_empty() || c.topics.iter().any(|t| t == topic))
+    };
+    first_sentence(clauses, |c| of_topic(c), |s| value(s)).or_else(|| {
+        let anchors: Vec<&Regex> = topics.iter().filter_map(|t| topic_anchor(t)).collect();
+        if anchors.is_empty() {
+            return None;
         }
+        first_sentence(
+            clauses,
+            |c| !of_topic(c),
+            |s| anchors.iter().any(|a| a.is_match(s)).then(|| value(s)).flatten(),
+        )
+    })
+}
+
+/// The first sentence, in clauses that pass `wanted`, for which `value` says something.
+fn first_sentence(
+    clauses: &[ClauseInput<'_>],
+    wanted: impl Fn(&ClauseInput<'_>) -> bool,
+    value: impl Fn(&str) -> Option<TermValue>,
+) -> Found {
+    for (i, c) in clauses.iter().enumerate().filter(|(_, c)| wanted(c)) {
         for (s, e) in sentences(c.text) {
             if let Some(v) = value(&c.text[s..e]) {
                 return Some((i, (s, e), v));
@@ -336,6 +359,18 @@ fn find_in_any(
         }
     }
     None
+}
+
+/// The words that tie a sentence outside a topic's clauses to the topic.
+fn topic_anchor(topic: &str) -> Option<&'static Regex> {
+    match topic {
+        "audit" => Some(&AUDIT_WORD),
+        "subprocessors" => Some(&SUBPROCESSOR_WORD),
+        "breach_notification" => Some(&BREACH_WORD),
+        "liability" => Some(&LIABILITY_WORD),
+        "deletion_return" | "term_termination" => Some(&TERMINATION),
+        _ => None,
+    }
 }
 
 fn duration_value(d: &Duration) -> TermValue {
@@ -764,7 +799,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 25] = [
+        let all: [&LazyLock<Regex>; 28] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -790,10 +825,13 @@ mod tests {
             &FEES_BASIS,
             &EXCLUSION_CONTEXT,
             &THEN,
+            &AUDIT_WORD,
+            &SUBPROCESSOR_WORD,
+            &BREACH_WORD,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
-        assert_eq!(COURTS.len(), 6);
+        assert_eq!(COURTS.len(), 9);
         assert!(TIMES_A_YEAR.iter().all(|r| r.capture_names().any(|n| n == Some("n"))));
         assert_eq!(EXCLUSION_RES.len(), 6);
         assert!(LAW_RES.iter().any(|(code, _)| *code == "NL"));
