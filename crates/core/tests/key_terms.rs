@@ -91,12 +91,16 @@ fn key_terms_match_the_gold_file() {
     for (file, terms) in &gold["tuned"] {
         check(&library, &fixtures.join("topics").join(file), terms, &mut tuned);
     }
-    report("key terms on earlier held-out fixtures (tuned on since)", &tuned);
-    let mut heldout = Score::default();
-    for (file, terms) in &gold["heldout"] {
-        check(&library, &fixtures.join("topics").join(file), terms, &mut heldout);
+    let (tuned_p, tuned_r) = report("key terms on earlier held-out rounds (tuned on since)", &tuned);
+    // A new round of fixtures goes into [heldout] until it has been measured once.
+    if let Some(fresh) = gold.get("heldout") {
+        let mut heldout = Score::default();
+        for (file, terms) in fresh {
+            check(&library, &fixtures.join("topics").join(file), terms, &mut heldout);
+        }
+        report("key terms on held-out fixtures (not tuned on)", &heldout);
     }
-    report("key terms on held-out fixtures (round four)", &heldout);
+    assert!(tuned_p >= 0.95 && tuned_r >= 0.90, "tuned-round figures fell: {tuned_p:.2} / {tuned_r:.2}");
     // A regression guard at the level first measured, not the goal (95 % / 90 %), which is not met yet.
     assert!(unseen_p >= 0.90 && unseen_r >= 0.65, "unseen figures fell: {unseen_p:.2} / {unseen_r:.2}");
     assert!(precision >= 0.95, "precision {:.1} % is below 95 %", precision * 100.0);

@@ -74,6 +74,7 @@ pub struct Money {
 struct ValueLexicon {
     units: Vec<UnitWords>,
     hedges: Vec<String>,
+    firm: Vec<String>,
     currencies: Vec<Currency>,
     numbers: BTreeMap<String, BTreeMap<String, u32>>,
 }
@@ -141,16 +142,28 @@ pub fn durations(text: &str) -> Vec<Duration> {
         };
         let Some(value) = value else { continue };
         let hedge = hedge_before(text, start);
-        let approx_days = f64::from(value) * unit.approx_days();
+        // Rounded so that 7 working days read 9.8, not 9.799999999999999.
+        let approx_days = (f64::from(value) * unit.approx_days() * 100.0).round() / 100.0;
         out.push(Duration { value, unit, approx_days, hedge, start, end: unit_match.end() });
     }
     out
 }
 
+/// A hedge in the 50 characters before a number, as whole words, unless a firm word
+/// ("spätestens", "senast") stands between it and the number.
 fn hedge_before(text: &str, at: usize) -> Option<String> {
     let from = text[..at].char_indices().rev().nth(50).map_or(0, |(i, _)| i);
-    let window = text[from..at].to_lowercase();
-    LEXICON.hedges.iter().find(|h| window.contains(h.as_str())).cloned()
+    let window = format!(" {} ", words_only(&text[from..at]));
+    let last = |w: &String| window.rfind(&format!(" {w} "));
+    let firm_at = LEXICON.firm.iter().filter_map(last).max();
+    LEXICON.hedges.iter().find(|h| last(h).is_some_and(|i| firm_at.is_none_or(|f| i > f))).cloned()
+}
+
+/// Lower case, punctuation as spaces, single spaces: "möglich), spätestens" → "möglich spätestens".
+fn words_only(text: &str) -> String {
+    let spaced: String =
+        text.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A number written as a word, in sv, de, it, nl or en ("vijf", "zweiundsiebzig", "sextio").
@@ -316,6 +329,9 @@ mod tests {
         let d = &durations("zonder onredelijke vertraging, waar mogelijk binnen 24 uur")[0];
         assert_eq!(d.hedge.as_deref(), Some("waar mogelijk"));
         assert_eq!(durations("binnen 24 uur")[0].hedge, None);
+        let firm = &durations("så snart som möjligt och senast 48 timmar efter upptäckt")[0];
+        assert_eq!(firm.hedge, None, "senast makes the number firm again");
+        assert!((durations("sju (7) arbetsdagar")[0].approx_days - 9.8).abs() < 1e-12);
     }
 
     #[test]
