@@ -202,6 +202,20 @@ fn analyze_json_lists_topics_with_cues() {
 }
 
 #[test]
+fn analyze_reads_a_file_not_yet_in_the_library() {
+    let data = tempfile::tempdir().unwrap();
+    let path = Path::new(&samples()).join("nl-polderdata-verwerkersovereenkomst.txt");
+    let out = json(&concordia(data.path(), &["analyze", path.to_str().unwrap(), "--json"]));
+    let doc = &out.as_array().unwrap()[0];
+    assert_eq!(doc["language"], "nl");
+    let kinds: Vec<&str> =
+        doc["terms"].as_array().unwrap().iter().map(|t| t["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"breach_notice"), "{kinds:?}");
+    let listed = json(&concordia(data.path(), &["list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1, "the file is now in the library");
+}
+
+#[test]
 fn value_filters_find_documents_by_their_terms() {
     let data = tempfile::tempdir().unwrap();
     concordia(data.path(), &["import", &samples()]);
