@@ -69,7 +69,10 @@ export function formatValue(value: unknown): string {
     const [one, many] = UNITS[v.unit] ?? [v.unit, v.unit];
     return `${v.value} ${v.value === 1 ? one : many}`;
   }
-  if (typeof v.amount === "number") return `${v.currency} ${v.amount.toLocaleString("en-GB")}`;
+  if (typeof v.amount === "number") {
+    const amount = `${v.currency} ${v.amount.toLocaleString("en-GB")}`;
+    return typeof v.basis === "string" ? `${amount}, and relative: ${v.basis}` : amount;
+  }
   if (typeof v.qualitative === "string") return v.qualitative;
   if (typeof v.basis === "string") return `relative: ${v.basis}`;
   if (v.unlimited === true) return "unlimited";
