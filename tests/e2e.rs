@@ -80,11 +80,23 @@ async fn import_search_and_open_a_clause_in_the_real_app() {
     let mut caps = serde_json::Map::new();
     let app = env!("CARGO_BIN_EXE_concordia-app");
     caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
-    let client = ClientBuilder::native()
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{PORT}"))
-        .await
-        .expect("WebDriver session");
+    // tauri-driver listens before its WebKitWebDriver is ready; the first session request can
+    // then be cut off, so retry for a while before calling it a failure.
+    let started = Instant::now();
+    let client = loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{PORT}"))
+            .await
+        {
+            Ok(client) => break client,
+            Err(e) if started.elapsed() < Duration::from_secs(20) => {
+                eprintln!("WebDriver session not ready yet ({e}); retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("WebDriver session: {e}"),
+        }
+    };
 
     wait_for_text(&client, ".empty h2", "Your library is empty").await;
     let input = wait_for(&client, "#import-path").await;
