@@ -332,7 +332,7 @@ fn find_in_any(
     let of_topic = |c: &ClauseInput<'_>| {
         topics.iter().any(|topic| topic.is_empty() || c.topics.iter().any(|t| t == topic))
     };
-    first_sentence(clauses, |c| of_topic(c), |s| value(s)).or_else(|| {
+    first_sentence(clauses, of_topic, &value).or_else(|| {
         let anchors: Vec<&Regex> = topics.iter().filter_map(|t| topic_anchor(t)).collect();
         if anchors.is_empty() {
             return None;
@@ -477,7 +477,6 @@ fn audit_frequency(s: &str) -> Option<TermValue> {
 }
 
 /// The names the parties go by in a document, so "a carico di DataSicura" reads as the processor.
-#[derive(Default)]
 struct PartyNames {
     controller: Option<Regex>,
     processor: Option<Regex>,
