@@ -165,18 +165,54 @@ pub fn run(docs: usize, queries: usize) -> anyhow::Result<()> {
         timings[timings.len() - 1]
     );
     analysis(&library, &files)?;
+    comparison(&library, &files)?;
     drop(library);
     std::fs::remove_dir_all(&tmp)?;
     Ok(())
 }
 
+/// A synthetic DPA of at least 30 KB in template language `k`.
+fn large_document(rng: &mut Rng, k: usize) -> String {
+    let mut text = document_with(rng, k, 70);
+    while text.len() < 30_000 {
+        text.push_str(&document_with(rng, k, 10));
+    }
+    text
+}
+
+/// Times `Library::compare` (alignment and key-terms matrix) of four 30 KB documents in four
+/// languages, warm.
+fn comparison(library: &Library, dir: &Path) -> anyhow::Result<()> {
+    let mut rng = Rng(7);
+    let mut ids = Vec::new();
+    let mut bytes = 0;
+    for k in 0..4 {
+        let text = large_document(&mut rng, k);
+        bytes += text.len();
+        let path = dir.join(format!("compare-{k}.txt"));
+        std::fs::write(&path, &text)?;
+        ids.push(library.import(&[path], &Progress::none())?.outcomes[0].id.expect("imported"));
+    }
+    let mut timings = Vec::new();
+    let mut rows = 0;
+    for _ in 0..30 {
+        let started = Instant::now();
+        rows = library.compare(&ids, Some(ids[0]))?.rows.len();
+        timings.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    timings.sort_by(f64::total_cmp);
+    println!(
+        "compare: 4 documents, {:.1} KB in all, {rows} rows: p50 {:.1} ms, p99 {:.1} ms (warm, 30 runs)",
+        bytes as f64 / 1000.0,
+        percentile(&timings, 0.5),
+        percentile(&timings, 0.99)
+    );
+    Ok(())
+}
+
 /// Times `Library::analyze` (clauses, topics, key terms) on a 30 KB document, warm.
 fn analysis(library: &Library, dir: &Path) -> anyhow::Result<()> {
-    let mut rng = Rng(42);
-    let mut text = document_with(&mut rng, 1, 70);
-    while text.len() < 30_000 {
-        text.push_str(&document_with(&mut rng, 1, 10));
-    }
+    let text = large_document(&mut Rng(42), 1);
     let path = dir.join("large-dpa.txt");
     std::fs::write(&path, &text)?;
     let id = library.import(&[path], &Progress::none())?.outcomes[0].id.expect("imported");

@@ -86,6 +86,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare 2–6 documents: clauses aligned across languages and the key-terms matrix.
+    Compare {
+        /// Library ids or file paths (files not in the library are imported).
+        #[arg(required = true, num_args = 2..=6)]
+        docs: Vec<String>,
+        /// Judge the others against this document (library id or file path).
+        #[arg(long, value_name = "DOC")]
+        reference: Option<String>,
+        /// Also print the aligned rows.
+        #[arg(long)]
+        rows: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the topic taxonomy.
     Topics {
         /// Print JSON.
@@ -108,6 +123,15 @@ enum Command {
         #[arg(long, default_value_t = 500)]
         queries: usize,
     },
+}
+
+/// A library id or path; a file not yet in the library is imported first, and the user told so.
+fn resolve_or_import(library: &Library, doc: &str) -> anyhow::Result<i64> {
+    let (id, imported) = library.resolve_or_import(doc)?;
+    if imported {
+        eprintln!("imported {doc} as document {id}");
+    }
+    Ok(id)
 }
 
 fn main() -> ExitCode {
@@ -151,13 +175,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Analyze { docs, json } => {
             let mut views = Vec::with_capacity(docs.len());
             for doc in &docs {
-                let (id, imported) = library.resolve_or_import(doc)?;
-                if imported {
-                    eprintln!("imported {doc} as document {id}");
-                }
-                views.push(library.analyze(id)?);
+                views.push(library.analyze(resolve_or_import(&library, doc)?)?);
             }
             print::analysis(&views, json)?;
+        }
+        Command::Compare { docs, reference, rows, json } => {
+            let ids: Vec<i64> =
+                docs.iter().map(|d| resolve_or_import(&library, d)).collect::<anyhow::Result<_>>()?;
+            let reference = reference.map(|r| resolve_or_import(&library, &r)).transpose()?;
+            print::comparison(&library.compare(&ids, reference)?, rows, json)?;
         }
         Command::Topics { json } => print::topics(&library.topics(), json)?,
         Command::Remove { doc } => {

@@ -1,7 +1,8 @@
 //! Output: JSON for scripts, plain aligned text for people.
 
 use concordia_core::api::{
-    DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults, TopicInfo,
+    Comparison, DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults,
+    TopicInfo, Verdict,
 };
 
 use std::fmt::Write as _;
@@ -176,4 +177,66 @@ pub fn topics(topics: &[TopicInfo], as_json: bool) -> anyhow::Result<()> {
         writeln!(out, "{:<24} {}  ({})", t.id, t.label, t.anchor)?;
     }
     emit(&out)
+}
+
+/// The key-terms matrix as a table (and, with `rows`, the aligned rows).
+pub fn comparison(c: &Comparison, rows: bool, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(c);
+    }
+    let mut out = String::new();
+    for (k, d) in c.documents.iter().enumerate() {
+        let reference = if c.reference == Some(d.id) { "  (reference)" } else { "" };
+        writeln!(out, "[{}] #{} {} {}{reference}", k + 1, d.id, lang_label(&d.language), d.title)?;
+    }
+    writeln!(out)?;
+    write!(out, "{:<27}", "key term")?;
+    for k in 1..=c.documents.len() {
+        write!(out, "{:<27}", format!("[{k}]"))?;
+    }
+    writeln!(out)?;
+    for row in &c.matrix {
+        write!(out, "{:<27}", row.kind)?;
+        for cell in &row.cells {
+            let value = cell.display.clone().unwrap_or_else(|| "—".to_owned());
+            let shown: String = format!("{} {value}", verdict_mark(cell.verdict)).chars().take(25).collect();
+            write!(out, "{shown:<27}")?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "\n★ reference  ▲ stricter  ▼ looser  = same  ≠ not comparable  – missing")?;
+    let count = |s| c.rows.iter().filter(|r| r.status == s).count();
+    use concordia_core::api::RowStatus::{Aligned, Missing, Partial};
+    writeln!(
+        out,
+        "{} aligned rows: {} in every document, {} in some, {} in one only",
+        c.rows.len(),
+        count(Aligned),
+        count(Partial),
+        count(Missing)
+    )?;
+    if rows {
+        for row in &c.rows {
+            writeln!(out, "\n{}", row.topic.as_deref().unwrap_or("(no topic)"))?;
+            for (k, cell) in row.cells.iter().enumerate() {
+                let labels =
+                    if cell.labels.is_empty() { "not addressed".to_owned() } else { cell.labels.join(" + ") };
+                let confidence =
+                    cell.confidence.map(|x| format!(" ({:.0} %)", x * 100.0)).unwrap_or_default();
+                writeln!(out, "  [{}] {labels}{confidence}", k + 1)?;
+            }
+        }
+    }
+    emit(&out)
+}
+
+fn verdict_mark(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Reference => "★",
+        Verdict::Stricter => "▲",
+        Verdict::Looser => "▼",
+        Verdict::Same => "=",
+        Verdict::NotComparable => "≠",
+        Verdict::Missing => "–",
+    }
 }

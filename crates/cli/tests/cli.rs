@@ -252,3 +252,59 @@ fn value_filters_find_documents_by_their_terms() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("KIND OP VALUE"));
 }
+
+#[test]
+fn compare_json_aligns_the_samples_and_judges_their_terms() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let file = |name: &str| dir.join(name).display().to_string();
+    let (de, it, nl) = (
+        file("de-alpenwerk-avv.txt"),
+        file("it-laguna-dpa.html"),
+        file("nl-polderdata-verwerkersovereenkomst.txt"),
+    );
+    let out = concordia(data.path(), &["compare", &de, &it, &nl, "--reference", &de, "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let c = json(&out);
+    let docs = c["documents"].as_array().unwrap();
+    assert_eq!(docs.iter().map(|d| d["language"].as_str().unwrap()).collect::<Vec<_>>(), ["de", "it", "nl"]);
+    for d in docs {
+        for key in ["id", "path", "title", "language"] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+    }
+    // The liability row holds § 8 Haftung, Articolo 7 Responsabilità and Artikel 8 Aansprakelijkheid.
+    let rows = c["rows"].as_array().unwrap();
+    let liability = rows.iter().find(|r| r["topic"] == "liability").expect("a liability row");
+    assert_eq!(liability["status"], "aligned");
+    let firsts: Vec<&str> = liability["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|cell| cell["texts"][0].as_str().unwrap().lines().next().unwrap())
+        .collect();
+    assert_eq!(firsts, ["§ 8 Haftung", "Articolo 7 – Responsabilità", "Artikel 8 Aansprakelijkheid"]);
+    for cell in liability["cells"].as_array().unwrap() {
+        for key in ["doc_id", "clause_ids", "texts", "confidence"] {
+            assert!(cell.get(key).is_some(), "missing {key} in {cell}");
+        }
+    }
+    // Breach notice: 24 h (reference) vs "without undue delay" vs "where possible within 24 hours".
+    let matrix = c["matrix"].as_array().unwrap();
+    let breach = matrix.iter().find(|m| m["kind"] == "breach_notice").unwrap();
+    let verdicts: Vec<&str> =
+        breach["cells"].as_array().unwrap().iter().map(|c| c["verdict"].as_str().unwrap()).collect();
+    assert_eq!(verdicts, ["reference", "not_comparable", "looser"]);
+    assert!(breach["cells"][0]["quote"].as_str().unwrap().contains("24"));
+    let deletion = matrix.iter().find(|m| m["kind"] == "deletion_period").unwrap();
+    assert_eq!(deletion["cells"][1]["verdict"], "stricter", "60 days is shorter than 6 months");
+}
+
+#[test]
+fn compare_refuses_a_single_document_with_a_clear_message() {
+    let data = tempfile::tempdir().unwrap();
+    concordia(data.path(), &["import", &samples()]);
+    let out = concordia(data.path(), &["compare", "1", "1"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pick 2 to 6 different documents"));
+}

@@ -264,3 +264,115 @@ pub struct TermView {
     /// End of the quote.
     pub end: usize,
 }
+
+/// Documents compared side by side: aligned rows and the key-terms matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The documents, one column each, in the order asked for.
+    pub documents: Vec<ComparedDocument>,
+    /// The reference document, if one was marked.
+    pub reference: Option<i64>,
+    /// Rows of equivalent clauses, grouped by topic in the reference's order.
+    pub rows: Vec<AlignedRow>,
+    /// Key terms × documents with verdicts.
+    pub matrix: Vec<MatrixRow>,
+}
+
+/// A compared document.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparedDocument {
+    /// Library id.
+    pub id: i64,
+    /// Where it was imported from.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Language code.
+    pub language: String,
+}
+
+/// Whether every document addresses a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowStatus {
+    /// Every document has clauses in the row.
+    Aligned,
+    /// Some documents, not all.
+    Partial,
+    /// Only one document addresses it.
+    Missing,
+}
+
+/// A row of equivalent clauses.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlignedRow {
+    /// Its main topic, if any.
+    pub topic: Option<String>,
+    /// One cell per document, in the order of `documents`.
+    pub cells: Vec<AlignedCell>,
+    /// Whether every document addresses it.
+    pub status: RowStatus,
+}
+
+/// One document's clauses in a row; empty when the document does not address it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlignedCell {
+    /// The document.
+    pub doc_id: i64,
+    /// Its clauses in this row, in document order.
+    pub clause_ids: Vec<i64>,
+    /// Their texts.
+    pub texts: Vec<String>,
+    /// Their numbers and headings, for labels ("§ 7 Haftung").
+    pub labels: Vec<String>,
+    /// How sure the alignment is (0–1), the weakest link of the cell; `None` when empty.
+    pub confidence: Option<f32>,
+}
+
+/// One key-term kind across the documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    /// Kind ("liability_cap", …).
+    pub kind: String,
+    /// One cell per document, in the order of `documents`.
+    pub cells: Vec<MatrixCell>,
+}
+
+/// One document's value of a key term, judged.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCell {
+    /// The document.
+    pub doc_id: i64,
+    /// The normalised value, or `None` when the document states none.
+    pub value: Option<serde_json::Value>,
+    /// The value in words ("24 hours", "EUR 5,000").
+    pub display: Option<String>,
+    /// The sentence it comes from.
+    pub quote: Option<String>,
+    /// The clause it comes from.
+    pub clause_id: Option<i64>,
+    /// Character range of the quote in that clause's text.
+    pub clause_range: Option<[usize; 2]>,
+    /// Against the reference, or the others without one.
+    pub verdict: Verdict,
+    /// Why, in words ("24 hours is shorter than the reference's 72 hours").
+    pub reason: String,
+}
+
+/// How a value compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// More protective for the controller.
+    Stricter,
+    /// Less protective.
+    Looser,
+    /// Equal.
+    Same,
+    /// Not stated.
+    Missing,
+    /// Cannot be ranked (different kinds of value, currencies, places).
+    NotComparable,
+    /// The reference's own value.
+    Reference,
+}

@@ -36,6 +36,9 @@ pub enum Error {
     /// A topic id that is not in the taxonomy.
     #[error("unknown topic {0:?}; `concordia topics` lists them")]
     UnknownTopic(String),
+    /// A comparison that cannot be made (too few or too many documents, a stray reference).
+    #[error("{0}")]
+    BadComparison(String),
     /// No such document in the library.
     #[error("no document {0} in the library")]
     NotFound(String),
@@ -83,7 +86,7 @@ impl Error {
             Error::Unreadable { .. } => ErrorCode::Unreadable,
             Error::Unsupported { .. } => ErrorCode::Unsupported,
             Error::NotFound(_) | Error::UnknownTopic(_) => ErrorCode::NotFound,
-            Error::BadFilter(_) => ErrorCode::InvalidInput,
+            Error::BadFilter(_) | Error::BadComparison(_) => ErrorCode::InvalidInput,
             Error::Index(concordia_index::Error::Busy) => ErrorCode::Busy,
             Error::DataDir { .. } | Error::Store(_) | Error::Index(_) => ErrorCode::Storage,
         }

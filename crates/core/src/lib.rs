@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod compare;
 mod error;
 mod filter;
 mod import;
@@ -23,6 +24,7 @@ mod library;
 mod progress;
 mod snippet;
 mod title;
+mod verdict;
 
 pub use error::{Error, ErrorCode, Result};
 pub use library::{default_data_dir, Library};

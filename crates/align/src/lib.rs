@@ -1,0 +1,93 @@
+//! Alignment of equivalent clauses across different contracts and languages.
+//!
+//! Pure: clauses with their language, topics and key-term kinds in, rows of equivalent clauses
+//! out. Documents are different contracts, not translations, so nothing is forced into a pair:
+//! each document is matched against an anchor by an assignment with a "no match" option, and a
+//! clause left over may join the row of its best partner (1:n, n:1) when it is close enough.
+
+mod assign;
+pub mod dictionary;
+mod profile;
+mod rows;
+mod similarity;
+mod words;
+
+use std::sync::LazyLock;
+
+pub use assign::one_to_one;
+pub use dictionary::Dictionary;
+pub use similarity::Signals;
+pub use words::{numbers, stems, LANGS};
+
+/// A clause as the aligner sees it.
+#[derive(Debug, Clone, Default)]
+pub struct ClauseIn {
+    /// Its text, heading line included.
+    pub text: String,
+    /// Its own heading, or else its section's.
+    pub heading: String,
+    /// Its section's heading line ("Artikel 28 – …"), for numbering.
+    pub section: String,
+    /// Its number as written.
+    pub number: Option<String>,
+    /// Topic ids with confidence.
+    pub topics: Vec<(String, f32)>,
+    /// Key-term kinds found in it.
+    pub kinds: Vec<String>,
+    /// Index of the clause it sits under ("11.3 a)" under "11.3"), if any.
+    pub parent: Option<usize>,
+}
+
+/// A document as the aligner sees it.
+#[derive(Debug, Clone, Default)]
+pub struct DocIn {
+    /// Language code.
+    pub lang: String,
+    /// Clauses in order.
+    pub clauses: Vec<ClauseIn>,
+}
+
+/// A clause placed in a row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    /// Index of the clause in its document.
+    pub clause: usize,
+    /// How sure the link is (0–1); 1 for the clause the row was built around.
+    pub confidence: f32,
+}
+
+/// A row of equivalent clauses: `cells[d]` holds document d's clauses (empty: not addressed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The row's main topic, if any.
+    pub topic: Option<String>,
+    /// One cell per document, in input order.
+    pub cells: Vec<Vec<Link>>,
+}
+
+/// Aligns documents with the learned dictionary.
+pub struct Aligner {
+    dictionary: Dictionary,
+}
+
+static BUILTIN: LazyLock<Aligner> = LazyLock::new(|| Aligner {
+    dictionary: Dictionary::parse(dictionary::BUILTIN).expect("the shipped dictionary parses (tested)"),
+});
+
+impl Aligner {
+    /// The aligner with the shipped dictionary, loaded once.
+    pub fn builtin() -> &'static Aligner {
+        &BUILTIN
+    }
+
+    /// An aligner with another dictionary (tests, experiments).
+    pub fn new(dictionary: Dictionary) -> Aligner {
+        Aligner { dictionary }
+    }
+
+    /// Rows of equivalent clauses of `docs`, grouped by topic in the order of `docs[reference]`.
+    /// Deterministic: the same input gives the same rows.
+    pub fn align(&self, docs: &[DocIn], reference: usize, signals: Signals) -> Vec<Row> {
+        rows::align(&self.dictionary, docs, reference, signals)
+    }
+}

@@ -1,0 +1,193 @@
+//! Compare: documents aligned clause by clause (concordia-align) and their key terms judged
+//! against the reference or each other.
+
+use concordia_align::{Aligner, ClauseIn, DocIn, Row};
+
+pub use concordia_align::Signals;
+
+use crate::api::{
+    AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, DocumentView, MatrixCell, MatrixRow,
+    RowStatus, TermView, Verdict,
+};
+use crate::verdict::{describe, judge};
+use crate::{Error, Library, Result};
+
+/// The key terms of the matrix, in the order a lawyer reads a DPA.
+pub const MATRIX_KINDS: [&str; 14] = [
+    "liability_cap",
+    "liability_exclusions",
+    "claims_time_limit",
+    "audit_notice",
+    "audit_frequency",
+    "audit_costs",
+    "deletion_period",
+    "deletion_mode",
+    "backup_retention",
+    "breach_notice",
+    "subprocessor_objection",
+    "subprocessor_authorisation",
+    "governing_law",
+    "jurisdiction",
+];
+
+/// How many documents fit side by side.
+pub const MAX_COMPARED: usize = 6;
+
+impl Library {
+    /// Aligns 2–6 documents and judges their key terms against `reference` (or each other).
+    pub fn compare(&self, ids: &[i64], reference: Option<i64>) -> Result<Comparison> {
+        check(ids, reference)?;
+        let docs: Vec<DocumentView> = ids.iter().map(|&id| self.document(id, None)).collect::<Result<_>>()?;
+        let terms: Vec<Vec<TermView>> = ids.iter().map(|&id| self.terms(id)).collect::<Result<_>>()?;
+        Ok(build(&docs, &terms, reference, Signals::default()))
+    }
+}
+
+fn check(ids: &[i64], reference: Option<i64>) -> Result<()> {
+    let mut distinct = ids.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() != ids.len() || !(2..=MAX_COMPARED).contains(&ids.len()) {
+        return Err(Error::BadComparison(format!(
+            "pick 2 to {MAX_COMPARED} different documents to compare (got {})",
+            ids.len()
+        )));
+    }
+    match reference {
+        Some(r) if !ids.contains(&r) => {
+            Err(Error::BadComparison(format!("the reference {r} is not one of the compared documents")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The comparison of loaded documents; `signals` lets benchmarks switch structure off.
+pub fn build(
+    docs: &[DocumentView],
+    terms: &[Vec<TermView>],
+    reference: Option<i64>,
+    signals: Signals,
+) -> Comparison {
+    let inputs: Vec<DocIn> = docs.iter().zip(terms).map(|(doc, terms)| doc_input(doc, terms)).collect();
+    let anchor = reference.and_then(|r| docs.iter().position(|d| d.id == r)).unwrap_or(0);
+    let rows = Aligner::builtin().align(&inputs, anchor, signals);
+    Comparison {
+        documents: docs
+            .iter()
+            .map(|d| ComparedDocument {
+                id: d.id,
+                path: d.path.clone(),
+                title: d.title.clone(),
+                language: d.language.clone(),
+            })
+            .collect(),
+        reference,
+        rows: rows.iter().map(|row| aligned_row(row, docs)).collect(),
+        matrix: matrix(docs, terms, reference),
+    }
+}
+
+fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
+    let clauses = doc
+        .clauses
+        .iter()
+        .enumerate()
+        .map(|(k, c)| ClauseIn {
+            text: c.text.clone(),
+            heading: c.heading.clone().or_else(|| c.heading_path.last().cloned()).unwrap_or_default(),
+            section: c.heading_path.last().cloned().unwrap_or_default(),
+            number: c.number.clone(),
+            topics: c.topics.iter().map(|t| (t.topic.clone(), t.confidence)).collect(),
+            kinds: terms.iter().filter(|t| t.clause_id == c.id).map(|t| t.kind.clone()).collect(),
+            parent: parent(&doc.clauses, k),
+        })
+        .collect();
+    DocIn { lang: doc.language.clone(), clauses }
+}
+
+/// The nearest clause before `k` with a heading one level up: the section `k` sits in.
+fn parent(clauses: &[ClauseView], k: usize) -> Option<usize> {
+    let depth = clauses[k].heading_path.len();
+    if depth == 0 {
+        return None;
+    }
+    (0..k).rev().find(|&j| clauses[j].heading.is_some() && clauses[j].heading_path.len() == depth - 1)
+}
+
+fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {
+    let cells: Vec<AlignedCell> = row
+        .cells
+        .iter()
+        .zip(docs)
+        .map(|(links, doc)| {
+            let clauses: Vec<&ClauseView> = links.iter().map(|l| &doc.clauses[l.clause]).collect();
+            AlignedCell {
+                doc_id: doc.id,
+                clause_ids: clauses.iter().map(|c| c.id).collect(),
+                texts: clauses.iter().map(|c| c.text.clone()).collect(),
+                labels: clauses.iter().map(|c| label(c)).collect(),
+                confidence: links.iter().map(|l| l.confidence).reduce(f32::min),
+            }
+        })
+        .collect();
+    let filled = cells.iter().filter(|c| !c.clause_ids.is_empty()).count();
+    let status = match filled {
+        n if n == cells.len() => RowStatus::Aligned,
+        0 | 1 => RowStatus::Missing,
+        _ => RowStatus::Partial,
+    };
+    AlignedRow { topic: row.topic.clone(), cells, status }
+}
+
+/// "§ 7 Haftung", "11.3", or the first words of an unnumbered clause.
+fn label(clause: &ClauseView) -> String {
+    let parts: Vec<&str> =
+        [clause.number.as_deref(), clause.heading.as_deref()].into_iter().flatten().collect();
+    if parts.is_empty() {
+        clause.text.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
+    } else {
+        parts.join(" ")
+    }
+}
+
+fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>) -> Vec<MatrixRow> {
+    MATRIX_KINDS
+        .iter()
+        .map(|&kind| {
+            let found: Vec<Option<&TermView>> =
+                terms.iter().map(|t| t.iter().find(|t| t.kind == kind)).collect();
+            let reference_value = reference
+                .and_then(|r| docs.iter().position(|d| d.id == r))
+                .map(|k| found[k].map(|t| &t.value));
+            let cells = docs
+                .iter()
+                .zip(&found)
+                .enumerate()
+                .map(|(k, (doc, term))| {
+                    let others: Vec<&serde_json::Value> = found
+                        .iter()
+                        .enumerate()
+                        .filter(|(o, _)| *o != k)
+                        .filter_map(|(_, t)| t.map(|t| &t.value))
+                        .collect();
+                    let (verdict, reason) = if Some(doc.id) == reference && term.is_some() {
+                        (Verdict::Reference, "the reference".to_owned())
+                    } else {
+                        judge(kind, term.map(|t| &t.value), reference_value, &others)
+                    };
+                    MatrixCell {
+                        doc_id: doc.id,
+                        value: term.map(|t| t.value.clone()),
+                        display: term.map(|t| describe(kind, &t.value)),
+                        quote: term.map(|t| t.quote.clone()),
+                        clause_id: term.map(|t| t.clause_id),
+                        clause_range: term.map(|t| t.clause_range),
+                        verdict,
+                        reason,
+                    }
+                })
+                .collect();
+            MatrixRow { kind: kind.to_owned(), cells }
+        })
+        .collect()
+}

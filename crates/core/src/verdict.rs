@@ -1,0 +1,292 @@
+//! Verdicts of the key-terms matrix: is a document's value stricter or looser than the
+//! reference's (or, without one, than the others'), and why, in words.
+//!
+//! "Stricter" means more protective for the controller: a shorter notice or deletion period,
+//! a higher or no liability cap, more audits, the processor paying, specific authorisation.
+
+use serde_json::Value;
+
+use crate::api::Verdict;
+
+/// Where a value stands for comparison.
+#[derive(Debug, Clone, PartialEq)]
+enum Standing {
+    /// Higher is stricter; with the words to say so ("shorter", "longer").
+    Ordered { score: f64, stricter: &'static str, looser: &'static str, unit: String },
+    /// Only equal or different ("DE", "delete").
+    Category(String),
+}
+
+/// The verdict and its reason for `value` of `kind`, against the reference or the others' values.
+pub fn judge(
+    kind: &str,
+    value: Option<&Value>,
+    reference: Option<Option<&Value>>,
+    others: &[&Value],
+) -> (Verdict, String) {
+    let Some(value) = value else {
+        return (Verdict::Missing, format!("this document states no {}", label(kind)));
+    };
+    let mine = describe(kind, value);
+    match reference {
+        Some(Some(reference)) => against(kind, value, reference, &mine, "the reference's"),
+        Some(None) => (Verdict::NotComparable, format!("{mine}; the reference states no {}", label(kind))),
+        None => against_others(kind, value, others, &mine),
+    }
+}
+
+fn against(kind: &str, value: &Value, other: &Value, mine: &str, whose: &str) -> (Verdict, String) {
+    let theirs = describe(kind, other);
+    match (standing(kind, value), standing(kind, other)) {
+        (
+            Some(Standing::Ordered { score: a, stricter, looser, unit }),
+            Some(Standing::Ordered { score: b, unit: u2, .. }),
+        ) if same_scale(&unit, &u2) => {
+            let hedged = |v: &Value| v.get("hedge").is_some();
+            if (a - b).abs() < 1e-9 && hedged(value) != hedged(other) {
+                // "where possible within 24 hours" promises less than "within 24 hours".
+                let (verdict, words) =
+                    if hedged(value) { (Verdict::Looser, "weaker") } else { (Verdict::Stricter, "firmer") };
+                (verdict, format!("{mine} is {words} than {whose} {theirs}"))
+            } else if (a - b).abs() < 1e-9 {
+                (Verdict::Same, format!("{mine}, as {whose} {theirs}"))
+            } else if a > b {
+                (Verdict::Stricter, format!("{mine} is {stricter} than {whose} {theirs}"))
+            } else {
+                (Verdict::Looser, format!("{mine} is {looser} than {whose} {theirs}"))
+            }
+        }
+        (Some(Standing::Category(a)), Some(Standing::Category(b))) if a == b => {
+            (Verdict::Same, format!("{mine}, as {whose} {theirs}"))
+        }
+        _ => (Verdict::NotComparable, format!("{mine} cannot be ranked against {whose} {theirs}")),
+    }
+}
+
+/// Without a reference: against the middle of the others' comparable values.
+fn against_others(kind: &str, value: &Value, others: &[&Value], mine: &str) -> (Verdict, String) {
+    let own = standing(kind, value);
+    let mut comparable: Vec<&Value> = others
+        .iter()
+        .copied()
+        .filter(|o| match (&own, standing(kind, o)) {
+            (Some(Standing::Ordered { unit, .. }), Some(Standing::Ordered { unit: u2, .. })) => {
+                same_scale(unit, &u2)
+            }
+            (Some(Standing::Category(_)), Some(Standing::Category(_))) => true,
+            _ => false,
+        })
+        .collect();
+    if comparable.is_empty() {
+        return (Verdict::NotComparable, format!("{mine}; no other document states a comparable value"));
+    }
+    if let Some(Standing::Category(own)) = &own {
+        let differ = comparable.iter().any(|o| standing(kind, o) != Some(Standing::Category(own.clone())));
+        let others: Vec<String> = comparable.iter().map(|o| describe(kind, o)).collect();
+        return if differ {
+            (Verdict::NotComparable, format!("{mine}; the others state {}", others.join(", ")))
+        } else {
+            (Verdict::Same, format!("{mine}, as in the others"))
+        };
+    }
+    let score = |v: &Value| match standing(kind, v) {
+        Some(Standing::Ordered { score, .. }) => score,
+        _ => 0.0,
+    };
+    comparable.sort_by(|a, b| score(a).total_cmp(&score(b)));
+    let middle = comparable[comparable.len() / 2];
+    against(kind, value, middle, mine, "the others' middle value")
+}
+
+/// The scale of "no cap", which outranks an amount in any currency.
+const ANY: &str = "any";
+
+fn same_scale(a: &str, b: &str) -> bool {
+    a == b || a == ANY || b == ANY
+}
+
+fn standing(kind: &str, value: &Value) -> Option<Standing> {
+    let ordered = |score: f64, stricter, looser, unit: &str| {
+        Some(Standing::Ordered { score, stricter, looser, unit: unit.to_owned() })
+    };
+    let days = value.get("approx_days").and_then(Value::as_f64);
+    match kind {
+        "audit_notice" | "deletion_period" | "backup_retention" | "breach_notice" => match days {
+            Some(d) => ordered(-d, "shorter", "longer", "days"),
+            None => {
+                value.get("qualitative").and_then(Value::as_str).map(|q| Standing::Category(q.to_owned()))
+            }
+        },
+        "claims_time_limit" | "subprocessor_objection" => {
+            days.and_then(|d| ordered(d, "longer", "shorter", "days"))
+        }
+        "audit_frequency" => {
+            let count = value.get("count").and_then(Value::as_f64)?;
+            let per_year = match value.get("per").and_then(Value::as_str)? {
+                "month" => 12.0,
+                "quarter" => 4.0,
+                _ => 1.0,
+            };
+            ordered(count * per_year, "more frequent", "less frequent", "per year")
+        }
+        "liability_cap" => cap(value),
+        "liability_exclusions" => {
+            let n = value.as_array()?.len() as f64;
+            ordered(-n, "narrower (fewer exclusions)", "wider (more exclusions)", "exclusions")
+        }
+        "audit_costs" => rank(
+            value,
+            &["controller", "shared", "processor"],
+            "more on the processor",
+            "more on the controller",
+        ),
+        "subprocessor_authorisation" => rank(value, &["general", "specific"], "stricter", "looser"),
+        _ => category(value),
+    }
+}
+
+fn cap(value: &Value) -> Option<Standing> {
+    if value.get("unlimited").is_some() {
+        return Some(Standing::Ordered {
+            score: f64::INFINITY,
+            stricter: "higher",
+            looser: "lower",
+            unit: ANY.to_owned(),
+        });
+    }
+    match (value.get("amount").and_then(Value::as_f64), value.get("currency").and_then(Value::as_str)) {
+        (Some(amount), Some(currency)) if value.get("basis").is_none() => Some(Standing::Ordered {
+            score: amount,
+            stricter: "higher",
+            looser: "lower",
+            unit: currency.to_owned(),
+        }),
+        _ => category(value),
+    }
+}
+
+fn rank(value: &Value, order: &[&str], stricter: &'static str, looser: &'static str) -> Option<Standing> {
+    let position = order.iter().position(|o| value.as_str() == Some(o))?;
+    Some(Standing::Ordered { score: position as f64, stricter, looser, unit: "rank".to_owned() })
+}
+
+fn category(value: &Value) -> Option<Standing> {
+    Some(Standing::Category(value.to_string()))
+}
+
+/// A value in words: "24 hours", "EUR 5,000", "unlimited", "DE".
+pub fn describe(kind: &str, value: &Value) -> String {
+    if let (Some(n), Some(unit)) =
+        (value.get("value").and_then(Value::as_u64), value.get("unit").and_then(Value::as_str))
+    {
+        let unit = unit.replace('_', " ");
+        let unit = if n == 1 { unit.trim_end_matches('s').to_owned() } else { unit };
+        let hedge = value.get("hedge").and_then(Value::as_str).map(|h| format!("{h} ")).unwrap_or_default();
+        return format!("{hedge}{n} {unit}");
+    }
+    if let Some(amount) = value.get("amount").and_then(Value::as_f64) {
+        let currency = value.get("currency").and_then(Value::as_str).unwrap_or("");
+        let basis = value.get("basis").and_then(Value::as_str).map(|b| format!(" ({b})")).unwrap_or_default();
+        return format!("{currency} {}{basis}", thousands(amount));
+    }
+    if value.get("unlimited").is_some() {
+        return "unlimited".to_owned();
+    }
+    if value.get("by_reference").is_some() {
+        return "set in another agreement".to_owned();
+    }
+    for key in ["qualitative", "basis", "country", "place"] {
+        if let Some(text) = value.get(key).and_then(Value::as_str) {
+            return text.to_owned();
+        }
+    }
+    if let (Some(count), Some(per)) = (value.get("count"), value.get("per").and_then(Value::as_str)) {
+        return format!("{count} × per {per}");
+    }
+    match value {
+        Value::String(s) => s.replace('_', " "),
+        Value::Array(items) => {
+            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ").replace('_', " ")
+        }
+        other => format!("{} {other}", label(kind)),
+    }
+}
+
+fn thousands(amount: f64) -> String {
+    let whole = format!("{:.0}", amount.trunc());
+    let mut out = String::new();
+    for (k, c) in whole.chars().enumerate() {
+        if k > 0 && (whole.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A kind in words: "audit_notice" → "audit notice".
+pub fn label(kind: &str) -> String {
+    kind.replace('_', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn hours(n: u64) -> Value {
+        json!({"value": n, "unit": "hours", "approx_days": n as f64 / 24.0})
+    }
+
+    #[test]
+    fn a_shorter_breach_notice_is_stricter_than_the_reference() {
+        let (verdict, why) = judge("breach_notice", Some(&hours(24)), Some(Some(&hours(72))), &[]);
+        assert_eq!(verdict, Verdict::Stricter);
+        assert_eq!(why, "24 hours is shorter than the reference's 72 hours");
+        let (verdict, _) = judge("breach_notice", Some(&hours(72)), Some(Some(&hours(24))), &[]);
+        assert_eq!(verdict, Verdict::Looser);
+    }
+
+    #[test]
+    fn a_hedged_value_is_looser_than_the_same_firm_one() {
+        let hedged = json!({"value": 24, "unit": "hours", "approx_days": 1.0, "hedge": "waar mogelijk"});
+        let (verdict, why) = judge("breach_notice", Some(&hedged), Some(Some(&hours(24))), &[]);
+        assert_eq!(verdict, Verdict::Looser);
+        assert_eq!(why, "waar mogelijk 24 hours is weaker than the reference's 24 hours");
+    }
+
+    #[test]
+    fn words_and_numbers_cannot_be_ranked() {
+        let undue = json!({"qualitative": "without undue delay"});
+        let (verdict, why) = judge("breach_notice", Some(&undue), Some(Some(&hours(72))), &[]);
+        assert_eq!(verdict, Verdict::NotComparable, "{why}");
+    }
+
+    #[test]
+    fn no_cap_is_stricter_than_any_amount_and_other_currencies_do_not_compare() {
+        let unlimited = json!({"unlimited": true});
+        let eur = json!({"amount": 5000.0, "currency": "EUR"});
+        let sek = json!({"amount": 500000.0, "currency": "SEK"});
+        assert_eq!(judge("liability_cap", Some(&unlimited), Some(Some(&eur)), &[]).0, Verdict::Stricter);
+        assert_eq!(judge("liability_cap", Some(&sek), Some(Some(&eur)), &[]).0, Verdict::NotComparable);
+        assert_eq!(describe("liability_cap", &eur), "EUR 5,000");
+    }
+
+    #[test]
+    fn without_a_reference_the_middle_of_the_others_decides() {
+        let (five, ten, thirty) = (hours(5), hours(10), hours(30));
+        assert_eq!(judge("audit_notice", Some(&five), None, &[&ten, &thirty]).0, Verdict::Stricter);
+        assert_eq!(judge("audit_notice", Some(&thirty), None, &[&five, &ten]).0, Verdict::Looser);
+        let (verdict, why) = judge("audit_notice", None, None, &[&five]);
+        assert_eq!((verdict, why.as_str()), (Verdict::Missing, "this document states no audit notice"));
+    }
+
+    #[test]
+    fn categories_are_same_or_not_comparable() {
+        let (de, it) = (json!({"country": "DE"}), json!({"country": "IT"}));
+        assert_eq!(judge("governing_law", Some(&de), Some(Some(&de)), &[]).0, Verdict::Same);
+        let (verdict, why) = judge("governing_law", Some(&de), None, &[&it]);
+        assert_eq!(verdict, Verdict::NotComparable);
+        assert_eq!(why, "DE; the others state IT");
+    }
+}
