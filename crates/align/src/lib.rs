@@ -6,6 +6,7 @@
 //! clause left over may join the row of its best partner (1:n, n:1) when it is close enough.
 
 mod assign;
+mod corrections;
 pub mod dictionary;
 mod profile;
 mod rows;
@@ -15,6 +16,7 @@ mod words;
 use std::sync::LazyLock;
 
 pub use assign::one_to_one;
+pub use corrections::{apply, Correction, Fix};
 pub use dictionary::Dictionary;
 pub use similarity::Signals;
 pub use words::{numbers, stems, LANGS};
@@ -54,6 +56,8 @@ pub struct Link {
     pub clause: usize,
     /// How sure the link is (0–1); 1 for the clause the row was built around.
     pub confidence: f32,
+    /// Whether the user put it there or confirmed it.
+    pub fixed: bool,
 }
 
 /// A row of equivalent clauses: `cells[d]` holds document d's clauses (empty: not addressed).

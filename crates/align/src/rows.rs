@@ -65,7 +65,7 @@ impl Builder {
 
     fn place(&mut self, doc: usize, clause: usize, row: usize, confidence: f32) {
         if let Some(cells) = self.rows[row].as_mut() {
-            cells[doc].push(Link { clause, confidence: confidence.clamp(0.0, 1.0) });
+            cells[doc].push(Link { clause, confidence: confidence.clamp(0.0, 1.0), fixed: false });
             self.row_of[doc].insert(clause, row);
         }
     }
@@ -224,9 +224,11 @@ fn items(scores: &mut Scores<'_>, order: &[usize], units: &[Vec<usize>], section
     keep_items_with_their_section(&mut rows, docs);
     if let Some(first) = rows.first_mut() {
         for (d, clauses) in whole.iter().enumerate() {
-            first[d].extend(
-                clauses.iter().map(|&clause| Link { clause, confidence: link_confidence(section, d) }),
-            );
+            first[d].extend(clauses.iter().map(|&clause| Link {
+                clause,
+                confidence: link_confidence(section, d),
+                fixed: false,
+            }));
         }
     }
     rows
@@ -241,7 +243,10 @@ fn members_as_cells(members: &[Vec<usize>], section: &Cells) -> Cells {
         .iter()
         .enumerate()
         .map(|(d, clauses)| {
-            clauses.iter().map(|&clause| Link { clause, confidence: link_confidence(section, d) }).collect()
+            clauses
+                .iter()
+                .map(|&clause| Link { clause, confidence: link_confidence(section, d), fixed: false })
+                .collect()
         })
         .collect()
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use concordia_core::api::SearchRequest;
+use concordia_core::api::{CorrectionRequest, SearchRequest};
 use concordia_core::{Library, Progress};
 
 #[derive(Parser)]
@@ -101,6 +101,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Correct the alignment of clauses (clause ids as in `compare --json`); every later
+    /// comparison of their documents honours it.
+    Correct {
+        #[command(subcommand)]
+        action: CorrectAction,
+    },
     /// List the topic taxonomy.
     Topics {
         /// Print JSON.
@@ -132,6 +138,49 @@ fn resolve_or_import(library: &Library, doc: &str) -> anyhow::Result<i64> {
         eprintln!("imported {doc} as document {id}");
     }
     Ok(id)
+}
+
+#[derive(Subcommand)]
+enum CorrectAction {
+    /// Put clause MOVED in the row of clause ANCHOR.
+    Link { anchor: i64, moved: i64 },
+    /// Clause MOVED is not equivalent to clause ANCHOR: keep it out of that row.
+    Unlink { anchor: i64, moved: i64 },
+    /// The automatic link of the two clauses is right.
+    Confirm { anchor: i64, moved: i64 },
+    /// List the corrections among these documents.
+    List {
+        /// Library ids or file paths.
+        #[arg(required = true)]
+        docs: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo a correction.
+    Undo { id: i64 },
+}
+
+fn correct(library: &Library, action: CorrectAction) -> anyhow::Result<()> {
+    let (kind, anchor, moved) = match action {
+        CorrectAction::Link { anchor, moved } => ("link", anchor, moved),
+        CorrectAction::Unlink { anchor, moved } => ("unlink", anchor, moved),
+        CorrectAction::Confirm { anchor, moved } => ("confirm", anchor, moved),
+        CorrectAction::List { docs, json } => {
+            let ids: Vec<i64> = docs.iter().map(|d| library.resolve(d)).collect::<Result<_, _>>()?;
+            return print::corrections(&library.corrections(&ids)?, json);
+        }
+        CorrectAction::Undo { id } => {
+            library.remove_correction(id)?;
+            println!("undid correction {id}");
+            return Ok(());
+        }
+    };
+    let request =
+        CorrectionRequest { kind: kind.to_owned(), anchor_clause_id: anchor, moved_clause_id: moved };
+    let stored = library.correct_alignment(&request)?;
+    println!("correction {}: {kind} clause {moved} with clause {anchor}", stored.id);
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -185,6 +234,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let reference = reference.map(|r| resolve_or_import(&library, &r)).transpose()?;
             print::comparison(&library.compare(&ids, reference)?, rows, json)?;
         }
+        Command::Correct { action } => correct(&library, action)?,
         Command::Topics { json } => print::topics(&library.topics(), json)?,
         Command::Remove { doc } => {
             let id = library.resolve(&doc)?;

@@ -1,8 +1,8 @@
 //! Output: JSON for scripts, plain aligned text for people.
 
 use concordia_core::api::{
-    Comparison, DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus, SearchResults,
-    TopicInfo, Verdict,
+    Comparison, CorrectionView, DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus,
+    SearchResults, TopicInfo, Verdict,
 };
 
 use std::fmt::Write as _;
@@ -239,4 +239,23 @@ fn verdict_mark(verdict: Verdict) -> &'static str {
         Verdict::NotComparable => "≠",
         Verdict::Missing => "–",
     }
+}
+
+pub fn corrections(corrections: &[CorrectionView], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(&corrections);
+    }
+    let mut out = String::new();
+    if corrections.is_empty() {
+        writeln!(out, "No corrections among these documents.")?;
+    }
+    for c in corrections {
+        let date = c.created_at.get(..10).unwrap_or(&c.created_at);
+        writeln!(
+            out,
+            "#{:<4} {date}  {:<7} clause {} with clause {}",
+            c.id, c.kind, c.moved_clause_id, c.anchor_clause_id
+        )?;
+    }
+    emit(&out)
 }

@@ -276,6 +276,34 @@ pub struct Comparison {
     pub rows: Vec<AlignedRow>,
     /// Key terms × documents with verdicts.
     pub matrix: Vec<MatrixRow>,
+    /// The user's alignment corrections among these documents, oldest first.
+    pub corrections: Vec<CorrectionView>,
+}
+
+/// A stored alignment correction.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrectionView {
+    /// Its id (to undo it).
+    pub id: i64,
+    /// "link" (moved into the anchor's row), "unlink" (not equivalent) or "confirm".
+    pub kind: String,
+    /// The clause whose row is meant.
+    pub anchor_clause_id: i64,
+    /// The clause moved, kept out or confirmed.
+    pub moved_clause_id: i64,
+    /// RFC 3339 time.
+    pub created_at: String,
+}
+
+/// A correction the user asks for.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CorrectionRequest {
+    /// "link", "unlink" or "confirm".
+    pub kind: String,
+    /// The clause whose row is meant.
+    pub anchor_clause_id: i64,
+    /// The clause to move, keep out or confirm.
+    pub moved_clause_id: i64,
 }
 
 /// A compared document.
@@ -327,6 +355,8 @@ pub struct AlignedCell {
     pub labels: Vec<String>,
     /// How sure the alignment is (0–1), the weakest link of the cell; `None` when empty.
     pub confidence: Option<f32>,
+    /// Whether the user placed or confirmed a clause of this cell.
+    pub corrected: bool,
 }
 
 /// One key-term kind across the documents.

@@ -1,13 +1,13 @@
 //! Compare: documents aligned clause by clause (concordia-align) and their key terms judged
 //! against the reference or each other.
 
-use concordia_align::{Aligner, ClauseIn, DocIn, Row};
+use concordia_align::{apply, Aligner, ClauseIn, Correction, DocIn, Fix, Row};
 
 pub use concordia_align::Signals;
 
 use crate::api::{
-    AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, DocumentView, MatrixCell, MatrixRow,
-    RowStatus, TermView, Verdict,
+    AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, CorrectionRequest, CorrectionView,
+    DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, Verdict,
 };
 use crate::verdict::{describe, judge};
 use crate::{Error, Library, Result};
@@ -39,7 +39,68 @@ impl Library {
         check(ids, reference)?;
         let docs: Vec<DocumentView> = ids.iter().map(|&id| self.document(id, None)).collect::<Result<_>>()?;
         let terms: Vec<Vec<TermView>> = ids.iter().map(|&id| self.terms(id)).collect::<Result<_>>()?;
-        Ok(build(&docs, &terms, reference, Signals::default()))
+        let corrections = self.corrections(ids)?;
+        let mut comparison = build(&docs, &terms, reference, Signals::default(), &corrections);
+        comparison.corrections = corrections;
+        Ok(comparison)
+    }
+
+    /// Stores a correction of the alignment; every later comparison of these documents honours it.
+    pub fn correct_alignment(&self, request: &CorrectionRequest) -> Result<CorrectionView> {
+        if !["link", "unlink", "confirm"].contains(&request.kind.as_str()) {
+            return Err(Error::BadComparison(format!(
+                "unknown correction {:?}; use link, unlink or confirm",
+                request.kind
+            )));
+        }
+        if request.anchor_clause_id == request.moved_clause_id {
+            return Err(Error::BadComparison("a clause cannot be linked to itself".to_owned()));
+        }
+        let mut store = self.store();
+        let found = store.clauses_by_id(&[request.anchor_clause_id, request.moved_clause_id])?;
+        for id in [request.anchor_clause_id, request.moved_clause_id] {
+            if !found.iter().any(|c| c.id == id) {
+                return Err(Error::NotFound(format!("clause {id}")));
+            }
+        }
+        let created_at = crate::library::now();
+        let id = store.add_correction(
+            request.anchor_clause_id,
+            request.moved_clause_id,
+            &request.kind,
+            &created_at,
+        )?;
+        Ok(CorrectionView {
+            id,
+            kind: request.kind.clone(),
+            anchor_clause_id: request.anchor_clause_id,
+            moved_clause_id: request.moved_clause_id,
+            created_at,
+        })
+    }
+
+    /// Undoes a correction.
+    pub fn remove_correction(&self, id: i64) -> Result<()> {
+        if self.store().remove_correction(id)? {
+            Ok(())
+        } else {
+            Err(Error::NotFound(format!("correction {id}")))
+        }
+    }
+
+    /// The corrections among clauses of these documents, oldest first.
+    pub fn corrections(&self, ids: &[i64]) -> Result<Vec<CorrectionView>> {
+        let rows = self.store().corrections(ids)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| CorrectionView {
+                id: r.id,
+                kind: r.kind,
+                anchor_clause_id: r.anchor_id,
+                moved_clause_id: r.moved_id,
+                created_at: r.created_at,
+            })
+            .collect())
     }
 }
 
@@ -61,16 +122,19 @@ fn check(ids: &[i64], reference: Option<i64>) -> Result<()> {
     }
 }
 
-/// The comparison of loaded documents; `signals` lets benchmarks switch structure off.
+/// The comparison of loaded documents with the user's corrections applied; `signals` lets
+/// benchmarks switch structure off.
 pub fn build(
     docs: &[DocumentView],
     terms: &[Vec<TermView>],
     reference: Option<i64>,
     signals: Signals,
+    corrections: &[CorrectionView],
 ) -> Comparison {
     let inputs: Vec<DocIn> = docs.iter().zip(terms).map(|(doc, terms)| doc_input(doc, terms)).collect();
     let anchor = reference.and_then(|r| docs.iter().position(|d| d.id == r)).unwrap_or(0);
-    let rows = Aligner::builtin().align(&inputs, anchor, signals);
+    let mut rows = Aligner::builtin().align(&inputs, anchor, signals);
+    apply(&mut rows, &located(docs, corrections));
     Comparison {
         documents: docs
             .iter()
@@ -84,7 +148,28 @@ pub fn build(
         reference,
         rows: rows.iter().map(|row| aligned_row(row, docs)).collect(),
         matrix: matrix(docs, terms, reference),
+        corrections: Vec::new(),
     }
+}
+
+/// Corrections with their clauses as (document index, clause index); others are skipped.
+fn located(docs: &[DocumentView], corrections: &[CorrectionView]) -> Vec<Correction> {
+    let place = |id: i64| {
+        docs.iter()
+            .enumerate()
+            .find_map(|(d, doc)| doc.clauses.iter().position(|c| c.id == id).map(|k| (d, k)))
+    };
+    corrections
+        .iter()
+        .filter_map(|c| {
+            let fix = match c.kind.as_str() {
+                "link" => Fix::Link,
+                "unlink" => Fix::Unlink,
+                _ => Fix::Confirm,
+            };
+            Some(Correction { fix, anchor: place(c.anchor_clause_id)?, moved: place(c.moved_clause_id)? })
+        })
+        .collect()
 }
 
 fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
@@ -127,6 +212,7 @@ fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {
                 texts: clauses.iter().map(|c| c.text.clone()).collect(),
                 labels: clauses.iter().map(|c| label(c)).collect(),
                 confidence: links.iter().map(|l| l.confidence).reduce(f32::min),
+                corrected: links.iter().any(|l| l.fixed),
             }
         })
         .collect();

@@ -104,7 +104,7 @@ impl Library {
         &self.data_dir
     }
 
-    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+    pub(crate) fn store(&self) -> std::sync::MutexGuard<'_, Store> {
         // A panic while holding the lock cannot leave SQLite inconsistent (transactions), so go on.
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -648,7 +648,7 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())

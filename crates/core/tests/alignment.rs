@@ -66,8 +66,9 @@ fn gdpr_articles_24_to_43_align_paragraph_for_paragraph() {
             let (a, b) = (&docs[i], &docs[j]);
             let pair = [a.0.clone(), b.0.clone()];
             let terms = [a.1.clone(), b.1.clone()];
-            let full = top1(&build(&pair, &terms, Some(a.0.id), Signals::default()), &a.0, &b.0);
-            let content = top1(&build(&pair, &terms, Some(a.0.id), Signals { structure: false }), &a.0, &b.0);
+            let full = top1(&build(&pair, &terms, Some(a.0.id), Signals::default(), &[]), &a.0, &b.0);
+            let content =
+                top1(&build(&pair, &terms, Some(a.0.id), Signals { structure: false }, &[]), &a.0, &b.0);
             let rate = |(c, n): (usize, usize)| c as f64 / n as f64;
             println!(
                 "{}–{}  | {:>3}/{} {:5.1} % | {:>3}/{} {:5.1} %",
@@ -166,4 +167,45 @@ fn dpa_clauses_of_each_key_topic_share_a_row() {
         println!("  apart: {miss}");
     }
     assert!(rate >= 0.95, "{:.1} % is below the 95 % goal", rate * 100.0);
+}
+
+/// A correction is stored in SQLite and honoured by every later comparison, after reopening too.
+#[test]
+fn a_correction_survives_reopening_and_moves_the_clause() {
+    let tmp = tempfile::tempdir().unwrap();
+    let samples = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let files =
+        [samples.join("de-alpenwerk-avv.txt"), samples.join("nl-polderdata-verwerkersovereenkomst.txt")];
+    let ids: Vec<i64> = {
+        let library = Library::open(tmp.path()).unwrap();
+        let report = library.import(&files, &Progress::none()).unwrap();
+        report.outcomes.iter().map(|o| o.id.unwrap()).collect()
+    };
+    let row_with = |c: &Comparison, clause: i64| {
+        c.rows.iter().position(|r| r.cells.iter().any(|cell| cell.clause_ids.contains(&clause))).unwrap()
+    };
+    let (audit_de, liability_nl) = {
+        let library = Library::open(tmp.path()).unwrap();
+        let c = library.compare(&ids, Some(ids[0])).unwrap();
+        let audit = c.rows.iter().find(|r| r.topic.as_deref() == Some("audit")).unwrap();
+        let liability = c.rows.iter().find(|r| r.topic.as_deref() == Some("liability")).unwrap();
+        let (audit_de, liability_nl) = (audit.cells[0].clause_ids[0], liability.cells[1].clause_ids[0]);
+        assert_ne!(row_with(&c, audit_de), row_with(&c, liability_nl));
+        let request = concordia_core::api::CorrectionRequest {
+            kind: "link".into(),
+            anchor_clause_id: audit_de,
+            moved_clause_id: liability_nl,
+        };
+        library.correct_alignment(&request).unwrap();
+        (audit_de, liability_nl)
+    };
+    let library = Library::open(tmp.path()).unwrap();
+    let c = library.compare(&ids, Some(ids[0])).unwrap();
+    assert_eq!(row_with(&c, audit_de), row_with(&c, liability_nl), "the moved clause sits in the audit row");
+    let cell = &c.rows[row_with(&c, liability_nl)].cells[1];
+    assert!(cell.corrected);
+    assert_eq!(c.corrections.len(), 1);
+    library.remove_correction(c.corrections[0].id).unwrap();
+    let c = library.compare(&ids, Some(ids[0])).unwrap();
+    assert_ne!(row_with(&c, audit_de), row_with(&c, liability_nl), "undone");
 }

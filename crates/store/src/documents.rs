@@ -409,7 +409,7 @@ mod tests {
         }
         let store = Store::open(&path)?;
         assert_eq!(store.documents()?.len(), 1);
-        assert_eq!(store.schema_version()?, 2);
+        assert_eq!(store.schema_version()?, 3);
         Ok(())
     }
 }

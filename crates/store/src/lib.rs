@@ -4,6 +4,7 @@
 //! index records the generation it was built from, so a stale index is noticed
 //! and rebuilt (see `concordia-core`).
 
+mod corrections;
 mod documents;
 mod migrate;
 mod topics;
@@ -12,6 +13,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+pub use corrections::CorrectionRow;
 pub use documents::{ClauseRow, DocumentRow, NewClause, NewDocument, Upsert};
 pub use topics::TopicRow;
 

@@ -4,8 +4,11 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_documents.sql"), include_str!("../migrations/0002_topics.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_documents.sql"),
+    include_str!("../migrations/0002_topics.sql"),
+    include_str!("../migrations/0003_alignment_corrections.sql"),
+];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
     let known = MIGRATIONS.len() as i64;
