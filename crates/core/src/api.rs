@@ -340,6 +340,32 @@ pub struct AlignedRow {
     pub cells: Vec<AlignedCell>,
     /// Whether every document addresses it.
     pub status: RowStatus,
+    /// With two documents in one language: the word-level changes from the first to the second.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redline: Option<Vec<RedlineSegment>>,
+    /// With two documents in one language: the clause sits elsewhere in the order of the second.
+    pub moved: bool,
+}
+
+/// A piece of a redline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RedlineSegment {
+    /// Unchanged, deleted from the first or inserted in the second.
+    pub op: RedlineOp,
+    /// The words, with their spacing.
+    pub text: String,
+}
+
+/// What happened to a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RedlineOp {
+    /// In both.
+    Equal,
+    /// Only in the first.
+    Delete,
+    /// Only in the second.
+    Insert,
 }
 
 /// One document's clauses in a row; empty when the document does not address it.

@@ -9,6 +9,7 @@ use crate::api::{
     AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, CorrectionRequest, CorrectionView,
     DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, Verdict,
 };
+use crate::redline::redline;
 use crate::verdict::{describe, judge};
 use crate::{Error, Library, Result};
 
@@ -146,10 +147,51 @@ pub fn build(
             })
             .collect(),
         reference,
-        rows: rows.iter().map(|row| aligned_row(row, docs)).collect(),
+        rows: with_redlines(rows.iter().map(|row| aligned_row(row, docs)).collect(), docs),
         matrix: matrix(docs, terms, reference),
         corrections: Vec::new(),
     }
+}
+
+/// Two documents in one language are versions of each other: each row gets its redline, and
+/// rows out of order in the second document are marked as moved rather than deleted + inserted.
+fn with_redlines(mut rows: Vec<AlignedRow>, docs: &[DocumentView]) -> Vec<AlignedRow> {
+    if docs.len() != 2 || docs[0].language != docs[1].language {
+        return rows;
+    }
+    let first = |row: &AlignedRow, d: usize| row.cells[d].clause_ids.first().copied();
+    let mut paired: Vec<(i64, i64, usize)> =
+        rows.iter().enumerate().filter_map(|(k, r)| Some((first(r, 0)?, first(r, 1)?, k))).collect();
+    paired.sort_unstable();
+    let in_order = longest_increasing(&paired.iter().map(|p| p.1).collect::<Vec<_>>());
+    for (n, &(_, _, k)) in paired.iter().enumerate() {
+        let row = &mut rows[k];
+        row.moved = !in_order.contains(&n);
+        row.redline = Some(redline(&row.cells[0].texts.join("\n\n"), &row.cells[1].texts.join("\n\n")));
+    }
+    rows
+}
+
+/// Positions of a longest strictly increasing subsequence (clause ids grow in document order).
+fn longest_increasing(values: &[i64]) -> Vec<usize> {
+    // O(n²) is plenty for the few hundred rows of a comparison.
+    let n = values.len();
+    let (mut length, mut previous) = (vec![1usize; n], vec![usize::MAX; n]);
+    for i in 0..n {
+        for j in 0..i {
+            if values[j] < values[i] && length[j] + 1 > length[i] {
+                length[i] = length[j] + 1;
+                previous[i] = j;
+            }
+        }
+    }
+    let mut at = (0..n).max_by_key(|&i| (length[i], std::cmp::Reverse(i)));
+    let mut out = Vec::new();
+    while let Some(i) = at {
+        out.push(i);
+        at = (previous[i] != usize::MAX).then_some(previous[i]);
+    }
+    out
 }
 
 /// Corrections with their clauses as (document index, clause index); others are skipped.
@@ -222,7 +264,7 @@ fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {
         0 | 1 => RowStatus::Missing,
         _ => RowStatus::Partial,
     };
-    AlignedRow { topic: row.topic.clone(), cells, status }
+    AlignedRow { topic: row.topic.clone(), cells, status, redline: None, moved: false }
 }
 
 /// "§ 7 Haftung", "11.3", or the first words of an unnumbered clause.

@@ -22,6 +22,7 @@ mod filter;
 mod import;
 mod library;
 mod progress;
+mod redline;
 mod snippet;
 mod title;
 mod verdict;

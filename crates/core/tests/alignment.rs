@@ -209,3 +209,42 @@ fn a_correction_survives_reopening_and_moves_the_clause() {
     let c = library.compare(&ids, Some(ids[0])).unwrap();
     assert_ne!(row_with(&c, audit_de), row_with(&c, liability_nl), "undone");
 }
+
+/// Two versions of one DPA: each row carries a word-level redline, and a clause moved
+/// elsewhere is marked as moved, not shown as deleted and inserted.
+#[test]
+fn two_versions_in_one_language_get_redlines_and_a_moved_clause_is_recognised() {
+    let tmp = tempfile::tempdir().unwrap();
+    let samples = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let v1 = std::fs::read_to_string(samples.join("de-alpenwerk-avv.txt")).unwrap();
+    let liability = "§ 8 Haftung\n\nDie Haftung richtet sich nach den Bestimmungen des Hauptvertrags.\n\n";
+    let v2 = v1
+        .replace("vierundzwanzig (24) Stunden", "achtundvierzig (48) Stunden")
+        .replace(liability, "")
+        .replace("§ 2 Vertraulichkeit", &format!("{liability}§ 2 Vertraulichkeit"));
+    assert_ne!(v1, v2);
+    let (a, b) = (tmp.path().join("avv-v1.txt"), tmp.path().join("avv-v2.txt"));
+    std::fs::write(&a, &v1).unwrap();
+    std::fs::write(&b, &v2).unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let ids: Vec<i64> =
+        library.import(&[a, b], &Progress::none()).unwrap().outcomes.iter().map(|o| o.id.unwrap()).collect();
+    let c = library.compare(&ids, None).unwrap();
+    let row = |topic: &str| c.rows.iter().find(|r| r.topic.as_deref() == Some(topic)).unwrap();
+    let breach = row("breach_notification");
+    let changes: Vec<(String, String)> = breach
+        .redline
+        .as_ref()
+        .expect("same-language rows have a redline")
+        .iter()
+        .filter(|s| s.op != concordia_core::api::RedlineOp::Equal)
+        .map(|s| (format!("{:?}", s.op), s.text.trim().to_owned()))
+        .collect();
+    assert_eq!(
+        changes,
+        [("Delete".into(), "vierundzwanzig (24)".into()), ("Insert".into(), "achtundvierzig (48)".into())]
+    );
+    assert!(!breach.moved);
+    let moved: Vec<&str> = c.rows.iter().filter(|r| r.moved).filter_map(|r| r.topic.as_deref()).collect();
+    assert_eq!(moved, ["liability"], "only the liability clause moved");
+}
