@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 
-const PORT: u16 = 4454;
-const NATIVE_PORT: u16 = 4455;
+/// Ports of tauri-driver and its WebKitWebDriver; each test has its own pair, as tests run in parallel.
+const PORTS: [(u16, u16); 2] = [(4454, 4455), (4464, 4465)];
 
 /// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down with it.
 struct Driver(Child);
@@ -24,18 +24,18 @@ impl Drop for Driver {
     }
 }
 
-fn start_driver(data_dir: &Path) -> Driver {
+fn start_driver(data_dir: &Path, (port, native): (u16, u16)) -> Driver {
     let bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
     let child = Command::new(&bin)
-        .args(["--port", &PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("CONCORDIA_DATA_DIR", data_dir)
         .spawn()
         .unwrap_or_else(|e| {
             panic!("could not start {bin} (cargo install tauri-driver --version 2.1.0): {e}")
         });
     let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", PORT)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(20), "tauri-driver did not listen on {PORT}");
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(20), "tauri-driver did not listen on {port}");
         std::thread::sleep(Duration::from_millis(100));
     }
     Driver(child)
@@ -67,36 +67,58 @@ async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
     }
 }
 
-#[tokio::test]
-async fn import_search_and_open_a_clause_in_the_real_app() {
-    if std::env::var_os("DISPLAY").is_none() {
-        eprintln!("e2e skipped: no DISPLAY; run the tests with xvfb-run (see README)");
-        return;
-    }
-    let data_dir = tempfile::tempdir().expect("temp data dir");
-    let sample =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/nl-polderdata-verwerkersovereenkomst.txt");
-    let _driver = start_driver(data_dir.path());
+/// A WebDriver session on a fresh start of the app.
+async fn session(port: u16) -> Client {
     let mut caps = serde_json::Map::new();
     let app = env!("CARGO_BIN_EXE_concordia-app");
     caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
     // tauri-driver listens before its WebKitWebDriver is ready; the first session request can
     // then be cut off, so retry for a while before calling it a failure.
     let started = Instant::now();
-    let client = loop {
+    loop {
         match ClientBuilder::native()
             .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{PORT}"))
+            .connect(&format!("http://127.0.0.1:{port}"))
             .await
         {
-            Ok(client) => break client,
+            Ok(client) => return client,
             Err(e) if started.elapsed() < Duration::from_secs(20) => {
                 eprintln!("WebDriver session not ready yet ({e}); retrying");
                 tokio::time::sleep(Duration::from_millis(500)).await;
             }
             Err(e) => panic!("WebDriver session: {e}"),
         }
-    };
+    }
+}
+
+/// Saves what the window shows to shots/NAME (ignored by git), after WebKit has painted.
+async fn screenshot(client: &Client, name: &str) {
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    if let Ok(png) = client.screenshot().await {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("shots");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(name), png);
+    }
+}
+
+fn has_display() -> bool {
+    let ok = std::env::var_os("DISPLAY").is_some();
+    if !ok {
+        eprintln!("e2e skipped: no DISPLAY; run the tests with xvfb-run (see README)");
+    }
+    ok
+}
+
+#[tokio::test]
+async fn import_search_and_open_a_clause_in_the_real_app() {
+    if !has_display() {
+        return;
+    }
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    let sample =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/nl-polderdata-verwerkersovereenkomst.txt");
+    let _driver = start_driver(data_dir.path(), PORTS[0]);
+    let client = session(PORTS[0].0).await;
 
     wait_for_text(&client, ".empty h2", "Your library is empty").await;
     let input = wait_for(&client, "#import-path").await;
@@ -124,12 +146,77 @@ async fn import_search_and_open_a_clause_in_the_real_app() {
     assert!(words.iter().all(|w| w.starts_with("aansprakelijk")), "{words:?}");
     assert!(words.len() >= 2, "heading and body both highlighted: {words:?}");
 
-    // WebKit paints a moment after the DOM changes.
-    tokio::time::sleep(Duration::from_millis(600)).await;
-    if let Ok(png) = client.screenshot().await {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("shots");
-        let _ = std::fs::create_dir_all(&dir);
-        let _ = std::fs::write(dir.join("e2e-document.png"), png);
+    screenshot(&client, "e2e-document.png").await;
+    client.close().await.unwrap();
+}
+
+/// Ticks every document in the library and opens Compare.
+async fn open_compare(client: &Client, documents: usize) {
+    for k in 0..documents {
+        // Each tick re-renders the table: find the box afresh.
+        let boxes = client.find_all(Locator::Css("input.pick")).await.unwrap();
+        boxes[k].click().await.unwrap();
     }
+    wait_for_text(client, "#compare-go", &format!("Compare {documents}")).await;
+    client.find(Locator::Css("#compare-go")).await.unwrap().click().await.unwrap();
+    wait_for(client, "table.matrix").await;
+}
+
+async fn count(client: &Client, css: &str) -> usize {
+    client.find_all(Locator::Css(css)).await.map_or(0, |all| all.len())
+}
+
+#[tokio::test]
+async fn compare_three_documents_show_a_quote_and_keep_a_correction_after_restart() {
+    if !has_display() {
+        return;
+    }
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let nl = {
+        let library = concordia_core::Library::open(data_dir.path()).unwrap();
+        let files =
+            ["de-alpenwerk-avv.txt", "it-laguna-dpa.html", "nl-polderdata-verwerkersovereenkomst.txt"];
+        let report =
+            library.import(&files.map(|f| samples.join(f)), &concordia_core::Progress::none()).unwrap();
+        report.outcomes[2].id.unwrap()
+    };
+    let _driver = start_driver(data_dir.path(), PORTS[1]);
+    let client = session(PORTS[1].0).await;
+    wait_for_text(&client, "table.docs tbody", "Polderdata").await;
+    open_compare(&client, 3).await;
+
+    // The matrix: the Dutch breach notice, clicked, shows its quote marked in the aligned clause.
+    let breach = format!(
+        "//table[contains(@class,'matrix')]//tr[th='Breach notification']/td[@data-doc='{nl}']/button"
+    );
+    let cell = client.find(Locator::XPath(&breach)).await.expect("the Dutch breach-notice cell");
+    screenshot(&client, "e2e-compare-matrix.png").await;
+    // textContent: WebKitWebDriver leaves ellipsised text out of an element's visible text.
+    let verdict = cell.prop("textContent").await.unwrap().unwrap_or_default();
+    assert!(verdict.contains("24 hours"), "{verdict}");
+    cell.click().await.unwrap();
+    let quote = wait_for(&client, "mark.quote").await.text().await.unwrap();
+    assert!(quote.contains("24 uur"), "the quote is marked in the text: {quote}");
+    screenshot(&client, "e2e-compare.png").await;
+
+    // Correct one link: the Dutch breach clause, now in view, is not equivalent.
+    let absent = format!(".acell.absent[data-doc='{nl}']");
+    let before = count(&client, &absent).await;
+    let unlink =
+        format!("//div[contains(@class,'acell') and @data-doc='{nl}'][.//mark[contains(@class,'quote')]]//button[text()='Not equivalent']");
+    client.find(Locator::XPath(&unlink)).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, ".corrections summary", "Your corrections (1)").await;
+    let after = count(&client, &absent).await;
+    assert_eq!(after, before + 1, "the row the clause left now shows it as not addressed");
+    client.close().await.unwrap();
+
+    // Restart the app on the same library: the correction is still honoured.
+    let client = session(PORTS[1].0).await;
+    wait_for_text(&client, "table.docs tbody", "Polderdata").await;
+    open_compare(&client, 3).await;
+    wait_for_text(&client, ".corrections summary", "Your corrections (1)").await;
+    assert_eq!(count(&client, &absent).await, after, "the same rows after a restart");
+    screenshot(&client, "e2e-compare-restarted.png").await;
     client.close().await.unwrap();
 }

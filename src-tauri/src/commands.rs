@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use concordia_core::api::{
-    DocumentSummary, DocumentView, ImportReport, ProgressEvent, SearchRequest, SearchResults, TermView,
-    TopicInfo,
+    Comparison, CorrectionRequest, CorrectionView, DocumentSummary, DocumentView, ImportReport,
+    ProgressEvent, SearchRequest, SearchResults, TermView, TopicInfo,
 };
 use concordia_core::Progress;
 use serde::Serialize;
@@ -90,4 +90,19 @@ pub fn document_terms(state: State<'_, AppState>, id: i64) -> Reply<Vec<TermView
 #[tauri::command(async)]
 pub fn search(state: State<'_, AppState>, req: SearchRequest) -> Reply<SearchResults> {
     Ok(state.library()?.search(&req)?)
+}
+
+#[tauri::command(async)]
+pub fn compare(state: State<'_, AppState>, ids: Vec<i64>, reference: Option<i64>) -> Reply<Comparison> {
+    Ok(state.library()?.compare(&ids, reference)?)
+}
+
+#[tauri::command(async)]
+pub fn correct_alignment(state: State<'_, AppState>, req: CorrectionRequest) -> Reply<CorrectionView> {
+    Ok(state.library()?.correct_alignment(&req)?)
+}
+
+#[tauri::command(async)]
+pub fn remove_correction(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    Ok(state.library()?.remove_correction(id)?)
 }

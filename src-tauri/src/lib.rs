@@ -42,6 +42,9 @@ pub fn run() {
             commands::document_terms,
             commands::search,
             commands::reindex,
+            commands::compare,
+            commands::correct_alignment,
+            commands::remove_correction,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Concordia app");

@@ -123,3 +123,77 @@ export const importPaths = (paths: string[], onProgress: (e: ProgressEvent) => v
 
 export const reindex = (onProgress: (e: ProgressEvent) => void) =>
   invoke<number | null>("reindex", { onProgress: channel(onProgress) });
+
+export type Verdict = "stricter" | "looser" | "same" | "missing" | "not_comparable" | "reference";
+
+export interface ComparedDocument {
+  id: number;
+  path: string;
+  title: string;
+  language: Lang;
+}
+
+export interface AlignedCell {
+  doc_id: number;
+  clause_ids: number[];
+  texts: string[];
+  labels: string[];
+  confidence: number | null;
+  corrected: boolean;
+}
+
+export interface RedlineSegment {
+  op: "equal" | "delete" | "insert";
+  text: string;
+}
+
+export interface AlignedRow {
+  topic: string | null;
+  cells: AlignedCell[];
+  status: "aligned" | "partial" | "missing";
+  redline?: RedlineSegment[];
+  moved: boolean;
+}
+
+export interface MatrixCell {
+  doc_id: number;
+  value: unknown;
+  display: string | null;
+  quote: string | null;
+  clause_id: number | null;
+  clause_range: Range | null;
+  verdict: Verdict;
+  reason: string;
+}
+
+export interface MatrixRow {
+  kind: string;
+  cells: MatrixCell[];
+}
+
+export interface CorrectionView {
+  id: number;
+  kind: "link" | "unlink" | "confirm";
+  anchor_clause_id: number;
+  moved_clause_id: number;
+  created_at: string;
+}
+
+export interface Comparison {
+  documents: ComparedDocument[];
+  reference: number | null;
+  rows: AlignedRow[];
+  matrix: MatrixRow[];
+  corrections: CorrectionView[];
+}
+
+export interface CorrectionRequest {
+  kind: "link" | "unlink" | "confirm";
+  anchor_clause_id: number;
+  moved_clause_id: number;
+}
+
+export const compare = (ids: number[], reference: number | null) =>
+  invoke<Comparison>("compare", { ids, reference });
+export const correctAlignment = (req: CorrectionRequest) => invoke<CorrectionView>("correct_alignment", { req });
+export const removeCorrection = (id: number) => invoke<null>("remove_correction", { id });

@@ -3,6 +3,7 @@ import { libraryInfo } from "./api.js";
 import { onDrop } from "./host.js";
 import { clear, h } from "./lib/dom.js";
 import * as app from "./state.js";
+import { compareView } from "./views/compare.js";
 import { documentView } from "./views/document.js";
 import { libraryView } from "./views/library.js";
 import { searchView } from "./views/search.js";
@@ -17,6 +18,7 @@ const searchBox = h("input", {
 });
 const navLibrary = h("button", { class: "nav", onclick: () => app.show("library") }, "Library");
 const navSearch = h("button", { class: "nav", onclick: () => app.show("search") }, "Search");
+const navCompare = h("button", { class: "nav", onclick: () => app.show("compare") }, "Compare");
 const banner = h("div", { class: "banner", role: "alert" });
 const progress = h("div", { class: "progress" });
 const main = h("main", { id: "main" });
@@ -27,14 +29,17 @@ function render(): void {
   const s = app.state;
   navLibrary.classList.toggle("active", s.view === "library");
   navSearch.classList.toggle("active", s.view === "search");
+  navCompare.classList.toggle("active", s.view === "compare");
+  navCompare.disabled = s.comparison === null;
   renderBanner(s);
   renderProgress(s);
   clear(main);
-  const view = s.view === "library" ? libraryView(s) : s.view === "search" ? searchView(s) : documentView(s);
-  main.appendChild(view);
+  const views = { library: libraryView, search: searchView, document: documentView, compare: compareView };
+  main.appendChild(views[s.view](s));
   dropOverlay.classList.toggle("visible", s.dropHover);
   status.textContent = `${s.docs.length} documents · everything stays on this computer`;
   if (s.view === "document") focusClause();
+  if (s.view === "compare") focusAligned();
   if (s.view === "search") document.querySelector(".hit.selected")?.scrollIntoView({ block: "nearest" });
 }
 
@@ -72,6 +77,30 @@ function focusClause(): void {
   const el = document.getElementById(`clause-${id}`);
   el?.scrollIntoView({ block: "start" });
   el?.focus({ preventScroll: true });
+}
+
+let lastAligned: string | null = null;
+
+/** Scrolls the aligned rows to the clause a matrix cell points at. */
+function focusAligned(): void {
+  const f = app.state.compareFocus;
+  const key = f ? `${f.clauseId}:${f.range?.[0] ?? ""}` : null;
+  if (!f || key === lastAligned) return;
+  lastAligned = key;
+  const el = document.getElementById(`aclause-${f.clauseId}`);
+  el?.scrollIntoView({ block: "center" });
+  el?.querySelector("mark.quote")?.scrollIntoView({ block: "center" });
+}
+
+/** Steps to the next or previous aligned row. */
+function stepRow(direction: 1 | -1): void {
+  const cells = [...document.querySelectorAll<HTMLElement>(".arows .acell")];
+  const rows = [...new Set(cells.map((c) => Number(c.dataset.row)))];
+  const current = Number(document.querySelector<HTMLElement>(".acell.row-on")?.dataset.row ?? -1);
+  const at = rows.indexOf(current);
+  const next = rows[Math.max(0, Math.min(rows.length - 1, at + direction))];
+  for (const c of cells) c.classList.toggle("row-on", Number(c.dataset.row) === next);
+  cells.find((c) => Number(c.dataset.row) === next)?.scrollIntoView({ block: "nearest" });
 }
 
 let searchTimer: number | undefined;
@@ -131,6 +160,12 @@ document.addEventListener("keydown", (e) => {
     if (e.key === "Escape") searchBox.blur();
     return;
   }
+  if (app.state.view === "compare") {
+    if (e.key === "Escape") app.state.moving ? app.cancelMove() : app.show("library");
+    else if (e.key === "j") stepRow(1);
+    else if (e.key === "k") stepRow(-1);
+    return;
+  }
   if (app.state.view !== "document") return;
   if (e.key === "Escape") app.show(app.state.backTo);
   else if (e.key === "n") stepMark(1);
@@ -145,7 +180,7 @@ function mount(): void {
     { class: "topbar" },
     h("div", { class: "brand" }, "Concordia"),
     searchBox,
-    h("nav", {}, navLibrary, navSearch),
+    h("nav", {}, navLibrary, navSearch, navCompare),
   );
   document.body.append(header, banner, progress, main, status, dropOverlay);
   app.onChange(render);

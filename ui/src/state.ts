@@ -2,7 +2,13 @@
 import * as api from "./api.js";
 import type { HostError } from "./host.js";
 
-export type View = "library" | "search" | "document";
+export type View = "library" | "search" | "document" | "compare";
+
+/** Where the compare view points: a clause, and the quote in it to mark. */
+export interface CompareFocus {
+  clauseId: number;
+  range: api.Range | null;
+}
 
 export interface State {
   view: View;
@@ -29,6 +35,13 @@ export interface State {
   error: string | null;
   notice: string | null;
   dropHover: boolean;
+  picked: number[];
+  comparison: api.Comparison | null;
+  comparing: boolean;
+  collapsed: number[];
+  focusPair: number[];
+  compareFocus: CompareFocus | null;
+  moving: { clauseId: number; docId: number } | null;
 }
 
 export const state: State = {
@@ -56,6 +69,13 @@ export const state: State = {
   error: null,
   notice: null,
   dropHover: false,
+  picked: [],
+  comparison: null,
+  comparing: false,
+  collapsed: [],
+  focusPair: [],
+  compareFocus: null,
+  moving: null,
 };
 
 let rerender: () => void = () => {};
@@ -234,4 +254,98 @@ export function showQuote(term: api.TermView): void {
 
 export function setDropHover(over: boolean): void {
   if (state.dropHover !== over) update({ dropHover: over });
+}
+
+/** Most documents shown side by side. */
+export const MAX_COMPARED = 6;
+
+/** Ticks or unticks a document in the library for comparison. */
+export function togglePick(id: number): void {
+  const picked = state.picked.includes(id) ? state.picked.filter((p) => p !== id) : [...state.picked, id];
+  update({ picked });
+}
+
+/** Opens the compare view on the picked documents (2 to 6), optionally against a reference. */
+export async function openCompare(ids: number[], reference: number | null): Promise<void> {
+  if (ids.length < 2 || ids.length > MAX_COMPARED) {
+    update({ error: `Pick 2 to ${MAX_COMPARED} documents to compare (${ids.length} picked).` });
+    return;
+  }
+  update({ comparing: true, error: null });
+  try {
+    const comparison = await api.compare(ids, reference);
+    const keep = (list: number[]) => list.filter((id) => ids.includes(id));
+    update({
+      comparison,
+      view: "compare",
+      collapsed: keep(state.collapsed),
+      focusPair: keep(state.focusPair),
+      compareFocus: null,
+      moving: null,
+    });
+  } catch (e) {
+    fail("Could not compare the documents", e);
+  } finally {
+    update({ comparing: false });
+  }
+}
+
+function comparedIds(): number[] {
+  return state.comparison?.documents.map((d) => d.id) ?? [];
+}
+
+export function setReference(reference: number | null): void {
+  void openCompare(comparedIds(), reference);
+}
+
+export function toggleCollapse(id: number): void {
+  const collapsed = state.collapsed.includes(id) ? state.collapsed.filter((c) => c !== id) : [...state.collapsed, id];
+  update({ collapsed });
+}
+
+/** Focus mode: with two documents chosen, only those two are shown. */
+export function toggleFocus(id: number): void {
+  const focusPair = state.focusPair.includes(id)
+    ? state.focusPair.filter((f) => f !== id)
+    : [...state.focusPair, id].slice(-2);
+  update({ focusPair });
+}
+
+/** Shows a key term's quote in its aligned row. */
+export function showInRow(focus: CompareFocus): void {
+  update({ compareFocus: focus });
+}
+
+/** Stores a correction, then recomputes the comparison so every row reflects it. */
+export async function correct(req: api.CorrectionRequest): Promise<void> {
+  try {
+    await api.correctAlignment(req);
+    update({ moving: null, notice: correctionNotice(req.kind) });
+    await openCompare(comparedIds(), state.comparison?.reference ?? null);
+  } catch (e) {
+    fail("Could not save the correction", e);
+  }
+}
+
+function correctionNotice(kind: api.CorrectionRequest["kind"]): string {
+  if (kind === "link") return "Clause moved. The correction is saved and used in every comparison of these documents.";
+  if (kind === "unlink") return "Marked as not equivalent; the clause now has a row of its own. Saved.";
+  return "Link confirmed and saved.";
+}
+
+export async function undoCorrection(id: number): Promise<void> {
+  try {
+    await api.removeCorrection(id);
+    await openCompare(comparedIds(), state.comparison?.reference ?? null);
+  } catch (e) {
+    fail("Could not undo the correction", e);
+  }
+}
+
+export function startMove(clauseId: number, docId: number): void {
+  update({ moving: { clauseId, docId } });
+}
+
+export function cancelMove(): void {
+  update({ moving: null });
 }

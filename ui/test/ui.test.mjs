@@ -9,6 +9,7 @@ import { chromium } from "playwright-core";
 
 const dist = new URL("../dist/", import.meta.url).pathname;
 const csp = JSON.parse(await readFile(new URL("../../tauri.conf.json", import.meta.url), "utf8")).app.security.csp;
+const comparison = JSON.parse(await readFile(new URL("fixtures/comparison.json", import.meta.url), "utf8"));
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 let server, browser, base;
 
@@ -38,7 +39,7 @@ after(async () => {
 });
 
 /** A fake backend: records calls, answers like the real commands, streams progress. */
-function fakeBackend() {
+function fakeBackend(comparison) {
   const docs = [
     { id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl", format: "text", clauses: 27, imported_at: "2026-11-23T10:00:00Z", bytes: 900 },
     { id: 2, path: "/c/it.html", title: "Accordo <b>DPA</b>", language: "it", format: "html", clauses: 9, imported_at: "2026-11-23T10:01:00Z", bytes: 800 },
@@ -69,6 +70,8 @@ function fakeBackend() {
           case "library_info": return { dataDir: "/tmp/x", documents: docs.length };
           case "search": return { hits: args.req.lang === "sv" ? [] : [hit] };
           case "get_document": return doc;
+          case "compare": return { ...comparison, reference: args.reference };
+          case "correct_alignment": return { id: 9, kind: args.req.kind, anchor_clause_id: args.req.anchor_clause_id, moved_clause_id: args.req.moved_clause_id, created_at: "2026-11-23T10:00:00Z" };
           case "remove_document": docs.splice(docs.findIndex((d) => d.id === args.id), 1); return null;
           case "import_paths":
             args.onProgress.onmessage({ task: "import", done: 1, total: 2, current: args.paths[0] });
@@ -87,12 +90,12 @@ function fakeBackend() {
   };
 }
 
-async function page() {
-  const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function page(viewport = { width: 1280, height: 800 }) {
+  const p = await browser.newPage({ viewport });
   const errors = [];
   p.on("pageerror", (e) => errors.push(e.message));
   p.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  await p.addInitScript(fakeBackend);
+  await p.addInitScript(fakeBackend, comparison);
   await p.goto(base);
   return { p, errors };
 }
@@ -228,5 +231,45 @@ test("value filters become chips and go with the search", async () => {
   assert.deepEqual(last[1].req, { query: "", limit: 50, filters: ["audit_notice<30d"] });
   await p.click("button.value-filter");
   await p.waitForSelector(".empty h2:text('Search every contract')");
+  await p.close();
+});
+
+test("compare: tick documents, see the matrix with worded verdicts, click a cell to see its quote, correct a link", async () => {
+  const { p, errors } = await page({ width: 1366, height: 768 });
+  await p.waitForSelector("table.docs tbody tr");
+  assert.equal(await p.$eval("#compare-go", (b) => b.disabled), true, "one document cannot be compared");
+  // Each tick re-renders the table, so find the boxes afresh.
+  await p.locator("input.pick").nth(0).check();
+  await p.locator("input.pick").nth(1).check();
+  await p.click("#compare-go");
+  await p.waitForSelector("table.matrix");
+  const call = await p.evaluate(() => window.__calls.find(([c]) => c === "compare"));
+  assert.deepEqual(call[1], { ids: [1, 2], reference: null });
+  // Verdicts carry words, not colour alone.
+  const breach = await p.$$eval("table.matrix tbody tr", (trs) =>
+    trs.filter((tr) => tr.querySelector("th").textContent === "Breach notification").map((tr) => [...tr.querySelectorAll("button.verdict")].map((b) => b.innerText.replace(/\s+/g, " ").trim())));
+  assert.deepEqual(breach[0], ["24 hours REFERENCE", "without undue delay NOT COMPARABLE", "24 hours (“waar mogelijk”) LOOSER"]);
+  // Rows grouped by topic, with explicit "not addressed" cells.
+  const groups = await p.$$eval(".agroup", (g) => g.map((x) => x.textContent));
+  assert.ok(groups.length >= 9, `${groups.length} topic groups`);
+  assert.ok(await p.$$eval(".acell.absent", (c) => c.length) >= 1, "the Italian sample has no sub-processor clause");
+  // Clicking a matrix cell marks its quote in the aligned clause.
+  await p.click("table.matrix tbody tr:has(th:text-is('Breach notification')) td:nth-child(4) button");
+  await p.waitForSelector("#aclause-25 mark.quote");
+  const quote = await p.$eval("#aclause-25 mark.quote", (m) => m.textContent);
+  assert.match(quote, /24 uur/);
+  // Not equivalent: stored through the backend, then the comparison is asked for again.
+  const before = await p.evaluate(() => window.__calls.filter(([c]) => c === "compare").length);
+  await p.click(".acell[data-doc='3'] button:text-is('Not equivalent')");
+  await p.waitForFunction((n) => window.__calls.filter(([c]) => c === "compare").length > n, before);
+  const fix = await p.evaluate(() => window.__calls.find(([c]) => c === "correct_alignment"));
+  assert.equal(fix[1].req.kind, "unlink");
+  assert.equal(fix[1].req.anchor_clause_id, 2, "the reference's clause is the anchor");
+  assert.equal(fix[1].req.moved_clause_id, 21);
+  await p.screenshot({ path: new URL("../../shots/ui-compare.png", import.meta.url).pathname });
+  // Collapsing a column keeps the grid usable.
+  await p.click(".acol-head:nth-child(2) button[title='Collapse this column']");
+  assert.equal(await p.$$eval(".acell.collapsed", (c) => c.length) > 0, true);
+  assert.deepEqual(errors, []);
   await p.close();
 });

@@ -89,13 +89,24 @@ fn against_others(kind: &str, value: &Value, others: &[&Value], mine: &str) -> (
             (Verdict::Same, format!("{mine}, as in the others"))
         };
     }
-    let score = |v: &Value| match standing(kind, v) {
-        Some(Standing::Ordered { score, .. }) => score,
-        _ => 0.0,
+    // Stricter or looser than most of the others; "same" when as many are either way.
+    let verdicts: Vec<Verdict> = comparable.iter().map(|o| against(kind, value, o, mine, "").0).collect();
+    let stricter = verdicts.iter().filter(|v| **v == Verdict::Stricter).count();
+    let looser = verdicts.iter().filter(|v| **v == Verdict::Looser).count();
+    let others: Vec<String> = comparable.iter().map(|o| describe(kind, o)).collect();
+    let n = comparable.len();
+    let verdict = match stricter.cmp(&looser) {
+        std::cmp::Ordering::Greater => Verdict::Stricter,
+        std::cmp::Ordering::Less => Verdict::Looser,
+        std::cmp::Ordering::Equal => Verdict::Same,
     };
-    comparable.sort_by(|a, b| score(a).total_cmp(&score(b)));
-    let middle = comparable[comparable.len() / 2];
-    against(kind, value, middle, mine, "the others' middle value")
+    let words = match verdict {
+        Verdict::Stricter => format!("stricter than {stricter} of the {n} others"),
+        Verdict::Looser => format!("looser than {looser} of the {n} others"),
+        _ if stricter == 0 => "as the others".to_owned(),
+        _ => format!("between the others ({stricter} looser, {looser} stricter)"),
+    };
+    (verdict, format!("{mine}: {words} ({})", others.join(", ")))
 }
 
 /// The scale of "no cap", which outranks an amount in any currency.
@@ -273,10 +284,19 @@ mod tests {
     }
 
     #[test]
-    fn without_a_reference_the_middle_of_the_others_decides() {
+    fn without_a_reference_most_of_the_others_decide() {
         let (five, ten, thirty) = (hours(5), hours(10), hours(30));
-        assert_eq!(judge("audit_notice", Some(&five), None, &[&ten, &thirty]).0, Verdict::Stricter);
+        let (verdict, why) = judge("audit_notice", Some(&five), None, &[&ten, &thirty]);
+        assert_eq!(
+            (verdict, why.as_str()),
+            (Verdict::Stricter, "5 hours: stricter than 2 of the 2 others (10 hours, 30 hours)")
+        );
         assert_eq!(judge("audit_notice", Some(&thirty), None, &[&five, &ten]).0, Verdict::Looser);
+        let (verdict, why) = judge("audit_notice", Some(&ten), None, &[&five, &thirty]);
+        assert_eq!(
+            (verdict, why.as_str()),
+            (Verdict::Same, "10 hours: between the others (1 looser, 1 stricter) (5 hours, 30 hours)")
+        );
         let (verdict, why) = judge("audit_notice", None, None, &[&five]);
         assert_eq!((verdict, why.as_str()), (Verdict::Missing, "this document states no audit notice"));
     }

@@ -43,3 +43,31 @@ export function clear(el: Element): void {
 export function langBadge(code: string, label: string, title: string): HTMLElement {
   return h("span", { class: `lang lang-${code}`, title }, label);
 }
+
+/** A layer of ranges painted with one class; later layers win where they overlap. */
+export interface Layer {
+  ranges: readonly (readonly [number, number])[];
+  cls: string;
+}
+
+/** Text with <mark class=…> runs for several layers (key values, shared numbers, the cited quote). */
+export function painted(text: string, layers: Layer[]): DocumentFragment {
+  const chars = Array.from(text);
+  const classes: string[] = new Array<string>(chars.length).fill("");
+  for (const layer of layers) {
+    for (const [start, end] of layer.ranges) {
+      for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) classes[i] = layer.cls;
+    }
+  }
+  const fragment = document.createDocumentFragment();
+  let at = 0;
+  while (at < chars.length) {
+    let end = at;
+    while (end < chars.length && classes[end] === classes[at]) end++;
+    const piece = chars.slice(at, end).join("");
+    const cls = classes[at] ?? "";
+    fragment.appendChild(cls ? h("mark", { class: cls }, piece) : document.createTextNode(piece));
+    at = end;
+  }
+  return fragment;
+}

@@ -55,7 +55,19 @@ function toolbar(s: app.State): HTMLElement {
     h("button", { onclick: pick(true), disabled: busy }, "Import folder…"),
     pathInput,
     h("button", { id: "import-go", onclick: importTyped, disabled: busy }, "Import"),
+    compareButton(s),
     h("span", { class: "hint" }, "Drop files or folders anywhere on the window. TXT, Markdown, HTML."),
+  );
+}
+
+function compareButton(s: app.State): HTMLElement {
+  const n = s.picked.length;
+  const ok = n >= 2 && n <= app.MAX_COMPARED;
+  const title = ok ? "Align the ticked documents side by side" : `Tick 2 to ${app.MAX_COMPARED} documents to compare`;
+  return h(
+    "button",
+    { id: "compare-go", class: ok ? "primary" : "", disabled: !ok || s.comparing, title, onclick: () => void app.openCompare(s.picked, null) },
+    s.comparing ? "Comparing…" : n ? `Compare ${n}` : "Compare",
   );
 }
 
@@ -109,9 +121,17 @@ function table(s: app.State): HTMLElement {
           h("button", { onclick: () => app.askRemove(null) }, "Keep"),
         )
       : h("button", { class: "quiet", title: "Remove from the library", onclick: () => app.askRemove(d.id) }, "Remove");
+    const pick = h("input", {
+      type: "checkbox",
+      class: "pick",
+      "aria-label": `Compare ${d.title}`,
+      checked: s.picked.includes(d.id),
+      onchange: () => app.togglePick(d.id),
+    });
     return h(
       "tr",
       { "data-doc": d.id },
+      h("td", { class: "pick-cell" }, pick),
       h(
         "td",
         { class: "title" },
@@ -131,7 +151,7 @@ function table(s: app.State): HTMLElement {
     h(
       "thead",
       {},
-      h("tr", {}, ...["Title", "Language", "Clauses", "Format", "Imported", ""].map((t) => h("th", {}, t))),
+      h("tr", {}, ...["", "Title", "Language", "Clauses", "Format", "Imported", ""].map((t) => h("th", {}, t))),
     ),
     h("tbody", {}, ...rows),
   );

@@ -1,0 +1,321 @@
+// Compare: the key-terms matrix on top, the aligned rows below, one column per document.
+// All columns sit in one scrolling grid, so they always scroll together.
+import type { AlignedCell, AlignedRow, ComparedDocument, Comparison, MatrixCell, Range } from "../api.js";
+import { h, langBadge, painted, type Layer } from "../lib/dom.js";
+import { fileName, langLabel, langName } from "../lib/format.js";
+import {
+  anchorFor,
+  confidenceBand,
+  numberRanges,
+  sharedNumbers,
+  startsGroup,
+  statedKinds,
+  verdictWord,
+} from "../lib/compare.js";
+import { formatValue, hedgeOf, termLabel } from "../lib/terms.js";
+import * as app from "../state.js";
+
+export function compareView(s: app.State): HTMLElement {
+  const c = s.comparison;
+  if (!c) return h("section", { class: "empty" }, "Tick 2 to 6 documents in the library, then press Compare.");
+  const shown = shownDocuments(c, s);
+  return h(
+    "section",
+    { class: "compare", "aria-label": "Compare" },
+    header(c, s),
+    matrix(c, shown, s),
+    rows(c, shown, s),
+  );
+}
+
+/** The documents to draw: all, or the focus pair. */
+function shownDocuments(c: Comparison, s: app.State): ComparedDocument[] {
+  return s.focusPair.length === 2 ? c.documents.filter((d) => s.focusPair.includes(d.id)) : c.documents;
+}
+
+function header(c: Comparison, s: app.State): HTMLElement {
+  const select = h(
+    "select",
+    { id: "reference", "aria-label": "Reference document" },
+    h("option", { value: "" }, "No reference: judge each against the others"),
+    ...c.documents.map((d) =>
+      h("option", { value: String(d.id), selected: d.id === c.reference }, `Reference: ${d.title}`),
+    ),
+  );
+  select.addEventListener("change", () => app.setReference(select.value ? Number(select.value) : null));
+  const counts = { aligned: 0, partial: 0, missing: 0 };
+  for (const r of c.rows) counts[r.status] += 1;
+  return h(
+    "header",
+    { class: "compare-head" },
+    h("button", { class: "quiet back", onclick: () => app.show("library"), title: "Back to the library (Esc)" }, "← Library"),
+    h("h2", {}, `Compare ${c.documents.length} documents`),
+    select,
+    h(
+      "span",
+      { class: "muted small" },
+      `${c.rows.length} rows: ${counts.aligned} in every document, ${counts.partial} in some, ${counts.missing} in one only`,
+    ),
+    s.moving ? movingBanner() : null,
+    c.corrections.length ? corrections(c) : null,
+  );
+}
+
+/** The user's corrections among these documents, each with an undo. */
+function corrections(c: Comparison): HTMLElement {
+  const words = { link: "moved", unlink: "not equivalent", confirm: "confirmed" };
+  return h(
+    "details",
+    { class: "corrections" },
+    h("summary", {}, `Your corrections (${c.corrections.length})`),
+    h(
+      "ul",
+      {},
+      ...c.corrections.map((x) =>
+        h(
+          "li",
+          {},
+          `Clause ${x.moved_clause_id} ${words[x.kind]} with clause ${x.anchor_clause_id} `,
+          h("button", { class: "quiet small", onclick: () => void app.undoCorrection(x.id) }, "Undo"),
+        ),
+      ),
+    ),
+  );
+}
+
+function movingBanner(): HTMLElement {
+  return h(
+    "span",
+    { class: "moving", role: "status" },
+    "Moving a clause: press “Move here” in the row it belongs to. ",
+    h("button", { onclick: app.cancelMove }, "Cancel"),
+  );
+}
+
+// ---- Key-terms matrix ----
+
+function matrix(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLElement {
+  const kinds = statedKinds(c.matrix);
+  if (kinds.length === 0) return h("p", { class: "muted" }, "None of these documents states a key term.");
+  const head = h("tr", {}, h("th", {}, "Key term"), ...shown.map((d) => h("th", {}, docTitle(d, c))));
+  const body = kinds.map((row) =>
+    h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, termLabel(row.kind)),
+      ...shown.map((d) => {
+        const cell = row.cells.find((x) => x.doc_id === d.id);
+        return h("td", { "data-doc": d.id }, cell ? matrixCell(cell, s) : null);
+      }),
+    ),
+  );
+  return h(
+    "details",
+    { class: "matrix-wrap", open: true },
+    h("summary", {}, `Key terms (${kinds.length} stated)`),
+    h("table", { class: "matrix", "aria-label": "Key terms by document" }, h("thead", {}, head), h("tbody", {}, ...body)),
+    legend(),
+  );
+}
+
+function matrixCell(cell: MatrixCell, s: app.State): HTMLElement {
+  const hedge = hedgeOf(cell.value);
+  const value = cell.value === null ? "—" : formatValue(cell.value) + (hedge ? ` (“${hedge}”)` : "");
+  const tip = cell.quote ? `${cell.reason}\n«${cell.quote}»` : cell.reason;
+  const on = s.compareFocus !== null && s.compareFocus.clauseId === cell.clause_id;
+  const clauseId = cell.clause_id;
+  return h(
+    "button",
+    {
+      class: `verdict v-${cell.verdict}${on ? " on" : ""}`,
+      title: tip,
+      disabled: clauseId === null,
+      onclick: () => clauseId !== null && app.showInRow({ clauseId, range: cell.clause_range }),
+    },
+    h("span", { class: "v-value" }, value),
+    h("span", { class: "v-word" }, verdictWord(cell.verdict)),
+  );
+}
+
+function legend(): HTMLElement {
+  const items = (["stricter", "looser", "same", "not_comparable", "missing", "reference"] as const).map((v) =>
+    h("span", { class: `verdict v-${v} legend-item` }, verdictWord(v)),
+  );
+  return h(
+    "div",
+    { class: "legend" },
+    h("span", { class: "muted small" }, "Against the reference, or the others without one; stricter = more protective for the controller:"),
+    ...items,
+  );
+}
+
+function docTitle(d: ComparedDocument, c: Comparison): HTMLElement {
+  return h(
+    "span",
+    { class: "doc-title", title: `${d.title} — ${fileName(d.path)}` },
+    langBadge(d.language, langLabel(d.language), langName(d.language)),
+    " ",
+    d.title,
+    d.id === c.reference ? h("span", { class: "ref-star", title: "Reference" }, " ★") : null,
+  );
+}
+
+// ---- Aligned rows ----
+
+function rows(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLElement {
+  const columns = shown.map((d) => (s.collapsed.includes(d.id) ? "44px" : "minmax(0, 1fr)")).join(" ");
+  const grid = h("div", { class: "arows" });
+  // Through the CSSOM: the app's CSP forbids style attributes.
+  grid.style.gridTemplateColumns = columns;
+  for (const d of shown) grid.append(columnHead(d, c, s));
+  c.rows.forEach((row, k) => {
+    if (startsGroup(c.rows, k)) {
+      grid.append(h("div", { class: "agroup" }, row.topic ? app.topicLabel(row.topic) : "Other clauses"));
+    }
+    const numbers = sharedNumbers(row);
+    for (const d of shown) {
+      const cell = row.cells.find((x) => x.doc_id === d.id);
+      grid.append(alignedCell(c, row, k, d, cell, numbers, s));
+    }
+  });
+  return grid;
+}
+
+function columnHead(d: ComparedDocument, c: Comparison, s: app.State): HTMLElement {
+  const collapsed = s.collapsed.includes(d.id);
+  const focused = s.focusPair.includes(d.id);
+  return h(
+    "div",
+    { class: `acol-head${collapsed ? " collapsed" : ""}` },
+    collapsed ? null : docTitle(d, c),
+    h(
+      "span",
+      { class: "acol-tools" },
+      collapsed
+        ? null
+        : h(
+            "button",
+            { class: `quiet small${focused ? " on" : ""}`, title: "Focus mode: pick two documents to see only them", onclick: () => app.toggleFocus(d.id) },
+            focused ? "Unfocus" : "Focus",
+          ),
+      h(
+        "button",
+        { class: "quiet small", title: collapsed ? `Expand ${d.title}` : "Collapse this column", onclick: () => app.toggleCollapse(d.id) },
+        collapsed ? langLabel(d.language) : "–",
+      ),
+    ),
+  );
+}
+
+function alignedCell(
+  c: Comparison,
+  row: AlignedRow,
+  k: number,
+  d: ComparedDocument,
+  cell: AlignedCell | undefined,
+  numbers: Set<string>,
+  s: app.State,
+): HTMLElement {
+  const collapsed = s.collapsed.includes(d.id);
+  const empty = !cell || cell.clause_ids.length === 0;
+  const band = confidenceBand(cell?.confidence ?? null, cell?.corrected ?? false);
+  const classes = ["acell", empty ? "absent" : `conf-${band}`, row.moved ? "moved" : "", collapsed ? "collapsed" : ""];
+  const el = h("div", { class: classes.filter(Boolean).join(" "), "data-row": k, "data-doc": d.id });
+  if (collapsed) return el;
+  if (empty || !cell) {
+    el.append(h("div", { class: "absent-text" }, "Not addressed in this document"));
+    if (s.moving && s.moving.docId === d.id) el.append(moveHere(row, d.id, s));
+    return el;
+  }
+  el.append(cellHead(c, row, d, cell));
+  cell.texts.forEach((text, i) => {
+    const clauseId = cell.clause_ids[i] ?? -1;
+    el.append(clauseText(c, row, d, clauseId, text, numbers, s));
+  });
+  if (s.moving && s.moving.docId === d.id && !cell.clause_ids.includes(s.moving.clauseId)) el.append(moveHere(row, d.id, s));
+  return el;
+}
+
+function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: AlignedCell): HTMLElement {
+  // The reference (or first document) anchors the rows: its own cells are not links.
+  const anchorDoc = c.reference ?? c.documents[0]?.id;
+  const confidence =
+    d.id === anchorDoc || cell.confidence === null
+      ? ""
+      : cell.corrected
+        ? "set by you"
+        : `${Math.round(cell.confidence * 100)} % sure`;
+  const anchor = d.id === anchorDoc ? null : anchorFor(row, d.id, c.reference);
+  const moved = cell.clause_ids[0];
+  const tools: HTMLElement[] = [];
+  if (anchor !== null && moved !== undefined && !cell.corrected) {
+    tools.push(
+      h("button", { class: "quiet small", title: "This link is right", onclick: () => void app.correct({ kind: "confirm", anchor_clause_id: anchor, moved_clause_id: moved }) }, "Confirm"),
+      h("button", { class: "quiet small", title: "Not equivalent: give this clause a row of its own", onclick: () => void app.correct({ kind: "unlink", anchor_clause_id: anchor, moved_clause_id: moved }) }, "Not equivalent"),
+    );
+  }
+  if (moved !== undefined) {
+    tools.push(h("button", { class: "quiet small", title: "Move this clause to another row", onclick: () => app.startMove(moved, d.id) }, "Move…"));
+  }
+  return h(
+    "div",
+    { class: "acell-head" },
+    h("span", { class: "acell-label" }, cell.labels.join(" + ")),
+    row.moved ? h("span", { class: "badge-moved", title: "This clause sits elsewhere in the other version" }, "moved") : null,
+    h("span", { class: "acell-conf" }, confidence),
+    h("span", { class: "acell-tools" }, ...tools),
+  );
+}
+
+function clauseText(
+  c: Comparison,
+  row: AlignedRow,
+  d: ComparedDocument,
+  clauseId: number,
+  text: string,
+  numbers: Set<string>,
+  s: app.State,
+): HTMLElement {
+  const second = c.documents.length === 2 && d.id === c.documents[1]?.id;
+  if (row.redline && second) return redline(row, clauseId);
+  const terms: Range[] = c.matrix.flatMap((m) =>
+    m.cells.filter((x) => x.doc_id === d.id && x.clause_id === clauseId && x.clause_range).map((x) => x.clause_range as Range),
+  );
+  const layers: Layer[] = [
+    { ranges: numberRanges(text, numbers), cls: "num" },
+    { ranges: terms, cls: "term" },
+  ];
+  const focus = s.compareFocus;
+  if (focus && focus.clauseId === clauseId && focus.range) layers.push({ ranges: [focus.range], cls: "quote" });
+  const focused = focus?.clauseId === clauseId;
+  return h(
+    "div",
+    { class: `atext${focused ? " focused" : ""}`, id: `aclause-${clauseId}`, tabindex: "-1" },
+    painted(text, layers),
+  );
+}
+
+/** The second version's text as changes against the first. */
+function redline(row: AlignedRow, clauseId: number): HTMLElement {
+  const el = h("div", { class: "atext redline", id: `aclause-${clauseId}`, title: "Changes against the first document" });
+  for (const seg of row.redline ?? []) {
+    if (seg.op === "equal") el.append(seg.text);
+    else el.append(h(seg.op === "delete" ? "del" : "ins", {}, seg.text));
+  }
+  return el;
+}
+
+function moveHere(row: AlignedRow, docId: number, s: app.State): HTMLElement {
+  const moving = s.moving;
+  const anchor = anchorFor(row, docId, s.comparison?.reference ?? null) ?? row.cells.flatMap((x) => x.clause_ids)[0];
+  return h(
+    "button",
+    {
+      class: "move-here",
+      onclick: () =>
+        moving && anchor !== undefined && anchor !== null &&
+        void app.correct({ kind: "link", anchor_clause_id: anchor, moved_clause_id: moving.clauseId }),
+    },
+    "Move here",
+  );
+}
