@@ -66,7 +66,7 @@ fn against(kind: &str, value: &Value, other: &Value, mine: &str, whose: &str) ->
 /// Without a reference: against the middle of the others' comparable values.
 fn against_others(kind: &str, value: &Value, others: &[&Value], mine: &str) -> (Verdict, String) {
     let own = standing(kind, value);
-    let mut comparable: Vec<&Value> = others
+    let comparable: Vec<&Value> = others
         .iter()
         .copied()
         .filter(|o| match (&own, standing(kind, o)) {
