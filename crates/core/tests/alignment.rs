@@ -110,6 +110,9 @@ fn span(doc: &DocumentView, number: &str) -> Vec<i64> {
         .collect()
 }
 
+/// Round 6, written after the aligner was built; the aligner has not been changed for it.
+const HELDOUT: [&[&str]; 1] = [&["sv-kustdata.txt", "de-moselnet.md", "it-dolomiti.txt", "nl-hanzedata.txt"]];
+
 /// Non-parallel: DPAs written for the tests, four languages, different structure and wording.
 /// For every topic two documents both address (gold labels), their clauses must share a row.
 #[test]
@@ -117,12 +120,27 @@ fn dpa_clauses_of_each_key_topic_share_a_row() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/topics");
     let all: std::collections::BTreeMap<String, Gold> =
         toml::from_str(&std::fs::read_to_string(dir.join("gold.toml")).unwrap()).unwrap();
-    let gold: Gold = all["fixtures"].clone().into_iter().chain(all["tuned"].clone()).collect();
+    let gold: Gold = all.values().flat_map(|section| section.clone()).collect();
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(tmp.path()).unwrap();
+    let rate = same_row_rate(&library, &dir, &GROUPS, &gold, "DPA fixtures seen while building the aligner");
+    assert!(rate >= 0.95, "{:.1} % is below the 95 % goal", rate * 100.0);
+    let heldout = same_row_rate(&library, &dir, &HELDOUT, &gold, "round 6, unseen by the aligner");
+    // Measured at 95.5 % when first run; this guards against a regression.
+    assert!(heldout >= 0.9, "{:.1} % on round 6", heldout * 100.0);
+}
+
+/// Share of (topic, document pair) cases whose gold clauses share a row; prints it and the misses.
+fn same_row_rate(
+    library: &Library,
+    dir: &std::path::Path,
+    groups: &[&[&str]],
+    gold: &Gold,
+    what: &str,
+) -> f64 {
     let (mut pairs, mut together) = (0, 0);
     let mut misses = Vec::new();
-    for group in GROUPS {
+    for group in groups {
         let paths: Vec<_> = group.iter().map(|f| dir.join(f)).collect();
         let report = library.import(&paths, &Progress::none()).unwrap();
         let ids: Vec<i64> = report.outcomes.iter().map(|o| o.id.unwrap()).collect();
@@ -160,13 +178,13 @@ fn dpa_clauses_of_each_key_topic_share_a_row() {
     }
     let rate = together as f64 / pairs as f64;
     println!(
-        "DPA fixtures: key-topic clauses of two documents in one row: {together}/{pairs} = {:.1} %",
+        "{what}: key-topic clauses of two documents in one row: {together}/{pairs} = {:.1} %",
         rate * 100.0
     );
     for miss in &misses {
         println!("  apart: {miss}");
     }
-    assert!(rate >= 0.95, "{:.1} % is below the 95 % goal", rate * 100.0);
+    rate
 }
 
 /// A correction is stored in SQLite and honoured by every later comparison, after reopening too.

@@ -463,17 +463,17 @@ fn deletion_mode(s: &str) -> Option<TermValue> {
     }
 }
 
-/// "Once a year", "zweimal pro Jahr", "högst två gånger per år".
+/// "Once a year", "zweimal pro Jahr", "högst två gånger per år". A count comes first, so
+/// "zweimal jährlich" is twice, not the "jährlich" of once a year.
 fn audit_frequency(s: &str) -> Option<TermValue> {
-    if ONCE_A_YEAR.is_match(s) {
-        return Some(TermValue::Frequency { count: 1, per: "year" });
+    let counted = TIMES_A_YEAR.iter().find_map(|r| r.captures(s)).and_then(|c| {
+        let n = c.name("n")?.as_str().to_lowercase();
+        n.parse().ok().or_else(|| number_word(&n)).filter(|&count| count > 0)
+    });
+    match counted {
+        Some(count) => Some(TermValue::Frequency { count, per: "year" }),
+        None => ONCE_A_YEAR.is_match(s).then_some(TermValue::Frequency { count: 1, per: "year" }),
     }
-    let n = TIMES_A_YEAR.iter().find_map(|r| r.captures(s))?.name("n")?.as_str().to_lowercase();
-    let count = match n.as_str() {
-        "twice" => 2,
-        _ => n.parse().ok().or_else(|| number_word(&n))?,
-    };
-    (count > 0).then_some(TermValue::Frequency { count, per: "year" })
 }
 
 /// The names the parties go by in a document, so "a carico di DataSicura" reads as the processor.
