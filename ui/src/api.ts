@@ -98,6 +98,7 @@ export interface TermView {
   value: unknown;
   clause_id: number;
   clause_range: Range;
+  value_range: Range | null;
   quote: string;
   start: number;
   end: number;
@@ -162,6 +163,7 @@ export interface MatrixCell {
   quote: string | null;
   clause_id: number | null;
   clause_range: Range | null;
+  value_range: Range | null;
   verdict: Verdict;
   reason: string;
 }

@@ -164,6 +164,10 @@ document.addEventListener("keydown", (e) => {
     if (e.key === "Escape") app.state.moving ? app.cancelMove() : app.show("library");
     else if (e.key === "j") stepRow(1);
     else if (e.key === "k") stepRow(-1);
+    else if (e.key === "c") {
+      const selected = document.querySelector<HTMLElement>(".acell.row-on");
+      if (selected) void app.confirmRow(Number(selected.dataset.row));
+    }
     return;
   }
   if (app.state.view !== "document") return;

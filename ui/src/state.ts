@@ -1,6 +1,7 @@
 // The app's state and the actions that change it. Views read state and call actions.
 import * as api from "./api.js";
 import type { HostError } from "./host.js";
+import { anchorFor } from "./lib/compare.js";
 
 export type View = "library" | "search" | "document" | "compare";
 
@@ -331,6 +332,28 @@ function correctionNotice(kind: api.CorrectionRequest["kind"]): string {
   if (kind === "link") return "Clause moved. The correction is saved and used in every comparison of these documents.";
   if (kind === "unlink") return "Marked as not equivalent; the clause now has a row of its own. Saved.";
   return "Link confirmed and saved.";
+}
+
+/** Confirms every automatic link of a row (keyboard: c), then recomputes once. */
+export async function confirmRow(k: number): Promise<void> {
+  const c = state.comparison;
+  const row = c?.rows[k];
+  if (!c || !row) return;
+  const anchorDoc = c.reference ?? c.documents[0]?.id;
+  const requests: api.CorrectionRequest[] = [];
+  for (const cell of row.cells) {
+    const moved = cell.clause_ids[0];
+    const anchor = anchorFor(row, cell.doc_id, c.reference);
+    if (cell.doc_id === anchorDoc || cell.corrected || moved === undefined || anchor === null) continue;
+    requests.push({ kind: "confirm", anchor_clause_id: anchor, moved_clause_id: moved });
+  }
+  try {
+    for (const req of requests) await api.correctAlignment(req);
+    update({ notice: requests.length ? `Confirmed ${requests.length} link(s) of this row.` : "Nothing to confirm in this row." });
+    await openCompare(comparedIds(), c.reference);
+  } catch (e) {
+    fail("Could not save the confirmation", e);
+  }
 }
 
 export async function undoCorrection(id: number): Promise<void> {

@@ -234,7 +234,7 @@ test("value filters become chips and go with the search", async () => {
   await p.close();
 });
 
-test("compare: tick documents, see the matrix with worded verdicts, click a cell to see its quote, correct a link", async () => {
+test("compare: tick documents, see the matrix with worded verdicts, click a cell to see its quote, correct and confirm links", async () => {
   const { p, errors } = await page({ width: 1366, height: 768 });
   await p.waitForSelector("table.docs tbody tr");
   assert.equal(await p.$eval("#compare-go", (b) => b.disabled), true, "one document cannot be compared");
@@ -267,6 +267,10 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   assert.equal(fix[1].req.anchor_clause_id, 2, "the reference's clause is the anchor");
   assert.equal(fix[1].req.moved_clause_id, 21);
   await p.screenshot({ path: new URL("../../shots/ui-compare.png", import.meta.url).pathname });
+  // Keyboard: j selects the first row, c confirms its links.
+  await p.keyboard.press("j");
+  await p.keyboard.press("c");
+  await p.waitForFunction(() => window.__calls.some(([c, a]) => c === "correct_alignment" && a.req.kind === "confirm"));
   // Collapsing a column keeps the grid usable.
   await p.click(".acol-head:nth-child(2) button[title='Collapse this column']");
   assert.equal(await p.$$eval(".acell.collapsed", (c) => c.length) > 0, true);

@@ -257,6 +257,9 @@ pub struct TermView {
     pub clause_id: i64,
     /// Character range of the quote within that clause's text, for highlighting.
     pub clause_range: [usize; 2],
+    /// Character range of the value itself ("72 Stunden") within that clause's text, when it is
+    /// written as a number or a name.
+    pub value_range: Option<[usize; 2]>,
     /// The sentence, as written.
     pub quote: String,
     /// Byte offset of the quote in the document's normalised text.
@@ -409,6 +412,8 @@ pub struct MatrixCell {
     pub clause_id: Option<i64>,
     /// Character range of the quote in that clause's text.
     pub clause_range: Option<[usize; 2]>,
+    /// Character range of the value itself in that clause's text, when written as a number or name.
+    pub value_range: Option<[usize; 2]>,
     /// Against the reference, or the others without one.
     pub verdict: Verdict,
     /// Why, in words ("24 hours is shorter than the reference's 72 hours").

@@ -310,6 +310,7 @@ fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>
                         quote: term.map(|t| t.quote.clone()),
                         clause_id: term.map(|t| t.clause_id),
                         clause_range: term.map(|t| t.clause_range),
+                        value_range: term.and_then(|t| t.value_range),
                         verdict,
                         reason,
                     }

@@ -573,12 +573,16 @@ fn terms_of(doc: &DocumentView) -> Vec<TermView> {
         .into_iter()
         .map(|t| {
             let clause = &doc.clauses[t.clause];
-            let range = char_ranges(&clause.text, &[(t.start - clause.start, t.end - clause.start)])[0];
+            let at = t.start - clause.start;
+            let range = char_ranges(&clause.text, &[(at, t.end - clause.start)])[0];
+            let value_range =
+                t.value.span_in(&t.quote).map(|(a, b)| char_ranges(&clause.text, &[(at + a, at + b)])[0]);
             TermView {
                 kind: t.kind.to_owned(),
                 value: serde_json::to_value(&t.value).unwrap_or(serde_json::Value::Null),
                 clause_id: clause.id,
                 clause_range: range,
+                value_range,
                 quote: t.quote,
                 start: t.start,
                 end: t.end,

@@ -92,6 +92,34 @@ pub enum TermValue {
     Choice(&'static str),
 }
 
+impl TermValue {
+    /// Where the value itself is written in `quote` ("72 Stunden" in the sentence), as a byte
+    /// range, for values written as a number or a name; `None` for choices and lists.
+    pub fn span_in(&self, quote: &str) -> Option<(usize, usize)> {
+        match self {
+            TermValue::Duration { value, unit, .. } => durations(quote)
+                .into_iter()
+                .find(|d| d.value == *value && d.unit == *unit)
+                .map(|d| (d.start, d.end)),
+            TermValue::Money { amount, .. } => {
+                money(quote).into_iter().find(|m| (m.amount - amount).abs() < 0.005).map(|m| (m.start, m.end))
+            }
+            TermValue::Place { place } => find_ignoring_case(quote, place),
+            _ => None,
+        }
+    }
+}
+
+/// Byte range of `needle` in `haystack`, ignoring case (both lowercase to the same length here:
+/// place names of the four languages).
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<(usize, usize)> {
+    let lower = haystack.to_lowercase();
+    if lower.len() != haystack.len() {
+        return haystack.find(needle).map(|at| (at, at + needle.len()));
+    }
+    lower.find(&needle.to_lowercase()).map(|at| (at, at + needle.len()))
+}
+
 /// One key term of a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyTerm {
@@ -643,6 +671,25 @@ mod tests {
 
     fn value(found: &[KeyTerm], kind: &str) -> Option<serde_json::Value> {
         found.iter().find(|t| t.kind == kind).map(|t| serde_json::to_value(&t.value).unwrap())
+    }
+
+    #[test]
+    fn a_value_knows_where_it_is_written_in_its_quote() {
+        let found = terms(&[
+            ("liability", "De totale aansprakelijkheid zal nooit meer bedragen dan €5.000."),
+            (
+                "breach_notification",
+                "Verwerker informeert zonder onredelijke vertraging, waar mogelijk binnen 24 uur.",
+            ),
+            ("governing_law", "Geschillen worden voorgelegd aan de bevoegde rechter te Eindhoven."),
+        ]);
+        let written = |kind: &str| {
+            let term = found.iter().find(|t| t.kind == kind).unwrap();
+            term.value.span_in(&term.quote).map(|(a, b)| term.quote[a..b].to_owned())
+        };
+        assert_eq!(written("liability_cap").as_deref(), Some("€5.000"));
+        assert_eq!(written("breach_notice").as_deref(), Some("24 uur"));
+        assert_eq!(written("jurisdiction").as_deref(), Some("Eindhoven"));
     }
 
     #[test]

@@ -48,12 +48,15 @@ export function langBadge(code: string, label: string, title: string): HTMLEleme
 export interface Layer {
   ranges: readonly (readonly [number, number])[];
   cls: string;
+  /** "span" for emphasis that is not a match (key values); <mark> otherwise. */
+  tag?: "mark" | "span";
 }
 
 /** Text with <mark class=…> runs for several layers (key values, shared numbers, the cited quote). */
 export function painted(text: string, layers: Layer[]): DocumentFragment {
   const chars = Array.from(text);
   const classes: string[] = new Array<string>(chars.length).fill("");
+  const tags = new Map(layers.map((l) => [l.cls, l.tag ?? "mark"]));
   for (const layer of layers) {
     for (const [start, end] of layer.ranges) {
       for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) classes[i] = layer.cls;
@@ -66,7 +69,8 @@ export function painted(text: string, layers: Layer[]): DocumentFragment {
     while (end < chars.length && classes[end] === classes[at]) end++;
     const piece = chars.slice(at, end).join("");
     const cls = classes[at] ?? "";
-    fragment.appendChild(cls ? h("mark", { class: cls }, piece) : document.createTextNode(piece));
+    const tag = tags.get(cls) === "span" ? "span" : "mark";
+    fragment.appendChild(cls ? h(tag, { class: cls }, piece) : document.createTextNode(piece));
     at = end;
   }
   return fragment;

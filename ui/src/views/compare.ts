@@ -1,6 +1,6 @@
 // Compare: the key-terms matrix on top, the aligned rows below, one column per document.
 // All columns sit in one scrolling grid, so they always scroll together.
-import type { AlignedCell, AlignedRow, ComparedDocument, Comparison, MatrixCell, Range } from "../api.js";
+import type { AlignedCell, AlignedRow, ComparedDocument, Comparison, MatrixCell } from "../api.js";
 import { h, langBadge, painted, type Layer } from "../lib/dom.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
 import {
@@ -278,15 +278,18 @@ function clauseText(
 ): HTMLElement {
   const second = c.documents.length === 2 && d.id === c.documents[1]?.id;
   if (row.redline && second) return redline(row, clauseId);
-  const terms: Range[] = c.matrix.flatMap((m) =>
-    m.cells.filter((x) => x.doc_id === d.id && x.clause_id === clauseId && x.clause_range).map((x) => x.clause_range as Range),
-  );
-  const layers: Layer[] = [
-    { ranges: numberRanges(text, numbers), cls: "num" },
-    { ranges: terms, cls: "term" },
-  ];
+  const cells = c.matrix.flatMap((m) => m.cells.filter((x) => x.doc_id === d.id && x.clause_id === clauseId));
+  const sentences = cells.flatMap((x) => (x.clause_range ? [x.clause_range] : []));
+  const values = cells.flatMap((x) => (x.value_range ? [x.value_range] : []));
+  // Sentences that state a key term are tinted; the values in them stand out; shared numbers are dotted.
   const focus = s.compareFocus;
-  if (focus && focus.clauseId === clauseId && focus.range) layers.push({ ranges: [focus.range], cls: "quote" });
+  const quote = focus && focus.clauseId === clauseId && focus.range ? [focus.range] : [];
+  const layers: Layer[] = [
+    { ranges: sentences, cls: "kt-sentence" },
+    { ranges: numberRanges(text, numbers), cls: "num" },
+    { ranges: quote, cls: "quote" },
+    { ranges: values, cls: "kt-value" },
+  ];
   const focused = focus?.clauseId === clauseId;
   return h(
     "div",

@@ -1,7 +1,7 @@
 import type { ClauseView, TermView } from "../api.js";
 import { formatValue, hedgeOf, termLabel } from "../lib/terms.js";
-import { h, langBadge, marked } from "../lib/dom.js";
-import { splitFirstLine } from "../lib/highlight.js";
+import { h, langBadge, painted } from "../lib/dom.js";
+import { splitFirstLine, type Ranges } from "../lib/highlight.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
 import * as app from "../state.js";
 
@@ -31,7 +31,7 @@ export function documentView(s: app.State): HTMLElement {
     h(
       "div",
       { class: "doc-body" },
-      h("div", { class: "clauses" }, ...doc.clauses.map((c) => clause(c, c.id === s.focusClause, s.quote))),
+      h("div", { class: "clauses" }, ...doc.clauses.map((c) => clause(c, c.id === s.focusClause, s.quote, s.terms))),
       termsPanel(s.terms, s.quote),
     ),
   );
@@ -65,15 +65,27 @@ function termsPanel(terms: TermView[], current: TermView | null): HTMLElement {
   );
 }
 
-function clause(c: ClauseView, focused: boolean, quote: TermView | null): HTMLElement {
+function clause(c: ClauseView, focused: boolean, quote: TermView | null, terms: TermView[]): HTMLElement {
   const path = c.heading_path.join(" › ");
   // A key term's quote replaces the search marks in its clause, so the cited sentence stands out.
   const ranges = quote && quote.clause_id === c.id ? [quote.clause_range] : (c.highlights ?? []);
+  // Key values ("72 Stunden", "€ 5.000") are underlined wherever they are written.
+  const values = terms.flatMap((t) => (t.clause_id === c.id && t.value_range ? [t.value_range] : []));
+  const paint = (text: string, marks: Ranges, underlined: Ranges) =>
+    painted(text, [
+      { ranges: underlined, cls: "key-value", tag: "span" },
+      { ranges: marks, cls: "hit" },
+    ]);
   // A section's first line is its heading, as written: show it as one, not twice.
   const split = c.heading !== null ? splitFirstLine(c.text, ranges) : null;
-  const body = split
-    ? [h("h3", { class: "clause-heading" }, marked(...split[0])), h("div", { class: "clause-text" }, marked(...split[1]))]
-    : [h("div", { class: "clause-text" }, marked(c.text, ranges))];
+  const splitValues = c.heading !== null ? splitFirstLine(c.text, values) : null;
+  const body =
+    split && splitValues
+      ? [
+          h("h3", { class: "clause-heading" }, paint(split[0][0], split[0][1], splitValues[0][1])),
+          h("div", { class: "clause-text" }, paint(split[1][0], split[1][1], splitValues[1][1])),
+        ]
+      : [h("div", { class: "clause-text" }, paint(c.text, ranges, values))];
   return h(
     "article",
     { class: `clause${focused ? " focused" : ""}`, id: `clause-${c.id}`, tabindex: "-1" },
