@@ -271,6 +271,13 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   await p.keyboard.press("j");
   await p.keyboard.press("c");
   await p.waitForFunction(() => window.__calls.some(([c, a]) => c === "correct_alignment" && a.req.kind === "confirm"));
+  // Focus mode: two documents chosen, only they are shown (the matrix too).
+  await p.click(".acol-head:nth-child(1) button:text-is('Focus')");
+  await p.click(".acol-head:nth-child(3) button:text-is('Focus')");
+  assert.equal(await p.$$eval(".acol-head", (c) => c.length), 2);
+  assert.equal(await p.$$eval("table.matrix thead th", (c) => c.length), 3);
+  await p.click(".acol-head:nth-child(1) button:text-is('Unfocus')");
+  assert.equal(await p.$$eval(".acol-head", (c) => c.length), 3);
   // Collapsing a column keeps the grid usable.
   await p.click(".acol-head:nth-child(2) button[title='Collapse this column']");
   assert.equal(await p.$$eval(".acell.collapsed", (c) => c.length) > 0, true);

@@ -53,6 +53,15 @@ fn coalesce(segments: Vec<RedlineSegment>) -> Vec<RedlineSegment> {
     let mut out: Vec<RedlineSegment> = Vec::new();
     let (mut deleted, mut inserted) = (String::new(), String::new());
     let flush = |out: &mut Vec<RedlineSegment>, deleted: &mut String, inserted: &mut String| {
+        // Only spacing changed (a line break where there was a space): formatting, not wording.
+        if deleted.trim().is_empty()
+            && inserted.trim().is_empty()
+            && !(deleted.is_empty() && inserted.is_empty())
+        {
+            deleted.clear();
+            push_equal(out, std::mem::take(inserted));
+            return;
+        }
         for (op, text) in [(RedlineOp::Delete, deleted), (RedlineOp::Insert, inserted)] {
             if !text.is_empty() {
                 out.push(RedlineSegment { op, text: std::mem::take(text) });
@@ -65,15 +74,19 @@ fn coalesce(segments: Vec<RedlineSegment>) -> Vec<RedlineSegment> {
             RedlineOp::Insert => inserted.push_str(&segment.text),
             RedlineOp::Equal => {
                 flush(&mut out, &mut deleted, &mut inserted);
-                match out.last_mut() {
-                    Some(last) if last.op == RedlineOp::Equal => last.text.push_str(&segment.text),
-                    _ => out.push(segment),
-                }
+                push_equal(&mut out, segment.text);
             }
         }
     }
     flush(&mut out, &mut deleted, &mut inserted);
     out
+}
+
+fn push_equal(out: &mut Vec<RedlineSegment>, text: String) {
+    match out.last_mut() {
+        Some(last) if last.op == RedlineOp::Equal => last.text.push_str(&text),
+        _ => out.push(RedlineSegment { op: RedlineOp::Equal, text }),
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +123,14 @@ mod tests {
             show(&r),
             "wird [-binnen 24 uur na ontdekking-]{+zonder onredelijke vertraging na kennisname+} gemeld"
         );
+    }
+
+    #[test]
+    fn a_line_break_instead_of_a_space_is_not_a_change() {
+        let r =
+            redline("Maßnahmen, insbesondere Verschlüsselung", "Maßnahmen, insbesondere\n\nVerschlüsselung");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].text, "Maßnahmen, insbesondere\n\nVerschlüsselung");
     }
 
     #[test]
