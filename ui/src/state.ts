@@ -174,7 +174,11 @@ export function askRemove(id: number | null): void {
 export async function removeDocument(id: number): Promise<void> {
   try {
     await api.removeDocument(id);
-    update({ confirmRemove: null, hits: state.hits.filter((h) => h.doc_id !== id) });
+    update({
+      confirmRemove: null,
+      hits: state.hits.filter((h) => h.doc_id !== id),
+      picked: state.picked.filter((p) => p !== id),
+    });
     if (state.doc?.id === id) update({ doc: null, view: "library" });
     await refreshDocuments();
   } catch (e) {

@@ -230,6 +230,7 @@ function alignedCell(
   el.append(cellHead(c, row, d, cell));
   cell.texts.forEach((text, i) => {
     const clauseId = cell.clause_ids[i] ?? -1;
+    if (i > 0) el.append(partTools(c, row, d, clauseId, cell.labels[i] ?? ""));
     el.append(clauseText(c, row, d, clauseId, text, numbers, s));
   });
   if (s.moving && s.moving.docId === d.id && !cell.clause_ids.includes(s.moving.clauseId)) el.append(moveHere(row, d.id, s));
@@ -264,6 +265,24 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
     row.moved ? h("span", { class: "badge-moved", title: "This clause sits elsewhere in the other version" }, "moved") : null,
     h("span", { class: "acell-conf" }, confidence),
     h("span", { class: "acell-tools" }, ...tools),
+  );
+}
+
+/** For the second and later clauses of a cell: split it off into a row of its own, or move it. */
+function partTools(c: Comparison, row: AlignedRow, d: ComparedDocument, clauseId: number, label: string): HTMLElement {
+  const anchor = anchorFor(row, d.id, c.reference) ?? row.cells.find((x) => x.doc_id === d.id)?.clause_ids[0] ?? null;
+  return h(
+    "div",
+    { class: "part-tools" },
+    h("span", { class: "acell-label" }, label),
+    h(
+      "span",
+      { class: "acell-tools" },
+      anchor !== null && anchor !== clauseId
+        ? h("button", { class: "quiet small", title: "Give this clause a row of its own", onclick: () => void app.correct({ kind: "unlink", anchor_clause_id: anchor, moved_clause_id: clauseId }) }, "Split off")
+        : null,
+      h("button", { class: "quiet small", title: "Move this clause to another row", onclick: () => app.startMove(clauseId, d.id) }, "Move…"),
+    ),
   );
 }
 
