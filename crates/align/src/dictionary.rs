@@ -19,12 +19,12 @@ const MIN_DICE: f32 = 0.3;
 const TOP: usize = 3;
 
 /// Stem → its translations with their strength (0–1), for one direction.
-type Translations = HashMap<String, Vec<(String, f32)>>;
+type Translations = HashMap<String, Vec<(String, f32)>, rustc_hash::FxBuildHasher>;
 
-/// Translations between stems of two languages.
+/// Translations between stems: source language → target language → stem → translations.
 #[derive(Debug, Default)]
 pub struct Dictionary {
-    entries: HashMap<(String, String), Translations>,
+    entries: HashMap<String, HashMap<String, Translations>>,
 }
 
 impl Dictionary {
@@ -44,21 +44,23 @@ impl Dictionary {
     }
 
     fn add(&mut self, from: &str, stem: &str, to: &str, translation: &str, dice: f32) {
-        let by_stem = self.entries.entry((from.to_owned(), to.to_owned())).or_default();
+        let by_stem = self.entries.entry(from.to_owned()).or_default().entry(to.to_owned()).or_default();
         by_stem.entry(stem.to_owned()).or_default().push((translation.to_owned(), dice));
     }
 
     /// The translations of `stem` from `from` into `to`.
     pub fn translate(&self, from: &str, to: &str, stem: &str) -> &[(String, f32)] {
+        // Borrowed lookups all the way: this runs for every stem of every compared clause.
         self.entries
-            .get(&(from.to_owned(), to.to_owned()))
+            .get(from)
+            .and_then(|targets| targets.get(to))
             .and_then(|by_stem| by_stem.get(stem))
             .map_or(&[], Vec::as_slice)
     }
 
     /// Number of (directed) entries, for reports.
     pub fn len(&self) -> usize {
-        self.entries.values().map(HashMap::len).sum()
+        self.entries.values().flat_map(HashMap::values).map(HashMap::len).sum()
     }
 
     /// Whether it has no entry.

@@ -2,14 +2,14 @@
 //! topics, key-term kinds and place in the document.
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, DefaultHasher};
 
 use crate::words::{numbers, stems};
 use crate::{ClauseIn, DocIn};
 
-/// Sparse vector over stems, L2-normalised. A fixed hasher keeps iteration, and so the order
-/// of floating-point sums, the same from run to run: the alignment is deterministic.
-pub type Bag = HashMap<String, f32, BuildHasherDefault<DefaultHasher>>;
+/// Sparse vector over stems, L2-normalised. A fixed hasher (Fx: fast, no random seed) keeps
+/// iteration, and so the order of floating-point sums, the same from run to run: the alignment
+/// is deterministic.
+pub type Bag = HashMap<String, f32, rustc_hash::FxBuildHasher>;
 
 /// A clause, ready to be compared.
 #[derive(Debug)]

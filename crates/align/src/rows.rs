@@ -139,9 +139,12 @@ fn star(scores: &mut Scores<'_>, order: &[usize], members: &[Vec<usize>]) -> Vec
             }
         }
         for &other in &order[stage + 1..] {
-            let full = scores.get(anchor, other);
             let open: Vec<usize> =
                 members[other].iter().copied().filter(|j| !builder.row_of[other].contains_key(j)).collect();
+            if open.is_empty() || members[anchor].is_empty() {
+                continue; // nothing left to place: spare the similarity matrix
+            }
+            let full = scores.get(anchor, other);
             let sub: Vec<Vec<f32>> =
                 members[anchor].iter().map(|&i| open.iter().map(|&j| full[i][j]).collect()).collect();
             let back: Vec<Vec<f32>> = members[anchor]
