@@ -196,8 +196,11 @@ async fn compare_three_documents_show_a_quote_and_keep_a_correction_after_restar
     let verdict = cell.prop("textContent").await.unwrap().unwrap_or_default();
     assert!(verdict.contains("24 hours"), "{verdict}");
     cell.click().await.unwrap();
+    // The quote is marked; the value inside it keeps its own highlight.
     let quote = wait_for(&client, "mark.quote").await.text().await.unwrap();
-    assert!(quote.contains("24 uur"), "the quote is marked in the text: {quote}");
+    assert!(quote.starts_with("Verwerker informeert"), "the quote is marked in the text: {quote}");
+    let value = wait_for(&client, ".atext.focused mark.kt-value").await.text().await.unwrap();
+    assert_eq!(value, "24 uur", "the value is highlighted within the quote");
     screenshot(&client, "e2e-compare.png").await;
 
     // Correct one link: the Dutch breach clause, now in view, is not equivalent.
