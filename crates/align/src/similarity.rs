@@ -53,10 +53,10 @@ fn score(a: &Profile, b: &Profile, body: f32, heading: f32, signals: Signals) ->
         parts.push((0.15, heading));
     }
     if !a.numbers.is_empty() || !b.numbers.is_empty() {
-        parts.push((0.15, jaccard(a.numbers.iter(), b.numbers.iter())));
+        parts.push((0.15, jaccard(&a.numbers, &b.numbers)));
     }
     if !a.kinds.is_empty() || !b.kinds.is_empty() {
-        parts.push((0.1, jaccard(a.kinds.iter(), b.kinds.iter())));
+        parts.push((0.1, jaccard(&a.kinds, &b.kinds)));
     }
     let topics = topic_overlap(&a.topics, &b.topics);
     if let Some(t) = topics {
@@ -97,14 +97,14 @@ fn topic_overlap(a: &[(String, f32)], b: &[(String, f32)]) -> Option<f32> {
     Some(if max > 0.0 { min / max } else { 0.0 })
 }
 
-fn jaccard<T: Ord>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> f32 {
-    let a: std::collections::BTreeSet<T> = a.collect();
-    let b: std::collections::BTreeSet<T> = b.collect();
-    let union = a.union(&b).count();
+/// Shared share of two sets; the profiles hold sets already, so nothing is rebuilt per pair.
+fn jaccard<T: Ord>(a: &std::collections::BTreeSet<T>, b: &std::collections::BTreeSet<T>) -> f32 {
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         return 0.0;
     }
-    a.intersection(&b).count() as f32 / union as f32
+    shared as f32 / union as f32
 }
 
 /// A bag of `from` stems carried into `to`: each stem spreads over its translations; the stem

@@ -65,6 +65,12 @@ export function anchorFor(row: AlignedRow, docId: number, reference: number | nu
   return preferred?.clause_ids[0] ?? null;
 }
 
+/** The clause that stands for a row when a clause of `docId` is moved into it or split off:
+ * another document's (see anchorFor), or else the row's own first clause. */
+export function rowAnchor(row: AlignedRow, docId: number, reference: number | null): number | null {
+  return anchorFor(row, docId, reference) ?? row.cells.flatMap((c) => c.clause_ids)[0] ?? null;
+}
+
 /** Whether a row starts a new topic group (the first row, or another topic than the previous). */
 export function startsGroup(rows: AlignedRow[], k: number): boolean {
   return k === 0 || rows[k]?.topic !== rows[k - 1]?.topic;

@@ -7,6 +7,7 @@ import {
   anchorFor,
   confidenceBand,
   numberRanges,
+  rowAnchor,
   sharedNumbers,
   startsGroup,
   statedKinds,
@@ -270,7 +271,7 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
 
 /** For the second and later clauses of a cell: split it off into a row of its own, or move it. */
 function partTools(c: Comparison, row: AlignedRow, d: ComparedDocument, clauseId: number, label: string): HTMLElement {
-  const anchor = anchorFor(row, d.id, c.reference) ?? row.cells.find((x) => x.doc_id === d.id)?.clause_ids[0] ?? null;
+  const anchor = rowAnchor(row, d.id, c.reference);
   return h(
     "div",
     { class: "part-tools" },
@@ -329,13 +330,13 @@ function redline(row: AlignedRow, clauseId: number): HTMLElement {
 
 function moveHere(row: AlignedRow, docId: number, s: app.State): HTMLElement {
   const moving = s.moving;
-  const anchor = anchorFor(row, docId, s.comparison?.reference ?? null) ?? row.cells.flatMap((x) => x.clause_ids)[0];
+  const anchor = rowAnchor(row, docId, s.comparison?.reference ?? null);
   return h(
     "button",
     {
       class: "move-here",
       onclick: () =>
-        moving && anchor !== undefined && anchor !== null &&
+        moving && anchor !== null &&
         void app.correct({ kind: "link", anchor_clause_id: anchor, moved_clause_id: moving.clauseId }),
     },
     "Move here",
