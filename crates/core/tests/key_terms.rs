@@ -101,8 +101,9 @@ fn key_terms_match_the_gold_file() {
         report("key terms on held-out fixtures (not tuned on)", &heldout);
     }
     assert!(tuned_p >= 0.95 && tuned_r >= 0.90, "tuned-round figures fell: {tuned_p:.2} / {tuned_r:.2}");
-    // A regression guard at the level first measured, not the goal (95 % / 90 %), which is not met yet.
-    assert!(unseen_p >= 0.90 && unseen_r >= 0.65, "unseen figures fell: {unseen_p:.2} / {unseen_r:.2}");
+    // The goal (95 % / 90 %) held on rounds 6 and 7 while they were unseen; the development set
+    // must stay there too.
+    assert!(unseen_p >= 0.95 && unseen_r >= 0.90, "unseen figures fell: {unseen_p:.2} / {unseen_r:.2}");
     assert!(precision >= 0.95, "precision {:.1} % is below 95 %", precision * 100.0);
     assert!(recall >= 0.90, "recall {:.1} % is below 90 %", recall * 100.0);
 }

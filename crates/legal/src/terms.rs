@@ -226,6 +226,7 @@ cue!(TERMINATION, "termination");
 cue!(LIABILITY_WORD, "liability_word");
 cue!(RETAINED, "retained");
 cue!(THEN, "then");
+cue!(DELETE_COPIES, "delete_copies");
 cue!(UNLIMITED, "unlimited");
 cue!(BY_REFERENCE, "by_reference");
 cue!(FEES_BASIS, "fees_basis");
@@ -482,8 +483,11 @@ fn deletion_mode(s: &str) -> Option<TermValue> {
     let (delete, ret) = (DELETE.is_match(s), RETURN.is_match(s));
     match (delete, ret, CHOICE.is_match(s)) {
         // Delete and return both on offer: the controller chooses (Art. 28(3)(g)), said or not.
-        // "Returns the data and then deletes it": return is the mode, deletion the clean-up.
-        (true, true, false) if THEN.is_match(s) => Some(TermValue::Choice("return")),
+        // "Returns the data and then deletes it" or "… and deletes existing copies": return is
+        // the mode, deletion the clean-up.
+        (true, true, false) if THEN.is_match(s) || DELETE_COPIES.is_match(s) => {
+            Some(TermValue::Choice("return"))
+        }
         (true, true, _) | (false, true, true) => Some(TermValue::Choice("controller_choice")),
         (false, true, false) => Some(TermValue::Choice("return")),
         (true, false, _) => Some(TermValue::Choice("delete")),
@@ -748,6 +752,21 @@ mod tests {
     }
 
     #[test]
+    fn a_return_that_cleans_up_copies_is_a_return() {
+        let found = terms(&[
+            ("term_termination", "Nach Beendigung gibt der Auftragsverarbeiter alle Daten zurück und löscht vorhandene Kopien binnen eines Monats."),
+            ("security", "Back-ups worden na uiterlijk drie maanden vernietigd."),
+        ]);
+        assert_eq!(value(&found, "deletion_mode").unwrap(), "return");
+        assert_eq!(value(&found, "backup_retention").unwrap()["value"], 3);
+        let either = terms(&[(
+            "term_termination",
+            "Nach Beendigung löscht der Auftragsverarbeiter alle Daten oder gibt sie nach Wahl des Kunden zurück.",
+        )]);
+        assert_eq!(value(&either, "deletion_mode").unwrap(), "controller_choice");
+    }
+
+    #[test]
     fn swedish_and_german_terms() {
         let found = terms(&[
             ("deletion_return", "När huvudavtalet upphör ska Biträdet, enligt Kundens val, radera eller återlämna alla personuppgifter inom 30 dagar. Säkerhetskopior raderas inom tre (3) månader."),
@@ -845,7 +864,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 28] = [
+        let all: [&LazyLock<Regex>; 29] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -871,6 +890,7 @@ mod tests {
             &FEES_BASIS,
             &EXCLUSION_CONTEXT,
             &THEN,
+            &DELETE_COPIES,
             &AUDIT_WORD,
             &SUBPROCESSOR_WORD,
             &BREACH_WORD,
