@@ -2,6 +2,7 @@
 //! against the reference or each other.
 
 use concordia_align::{apply, Aligner, ClauseIn, Correction, DocIn, Fix, Row};
+use concordia_legal::parents;
 
 pub use concordia_align::Signals;
 
@@ -215,30 +216,27 @@ fn located(docs: &[DocumentView], corrections: &[CorrectionView]) -> Vec<Correct
 }
 
 fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
+    let sections = parents(doc.clauses.iter().map(|c| (c.heading.is_some(), c.heading_path.len())));
     let clauses = doc
         .clauses
         .iter()
-        .enumerate()
-        .map(|(k, c)| ClauseIn {
+        .zip(sections)
+        .map(|(c, parent)| ClauseIn {
             text: c.text.clone(),
             heading: c.heading.clone().or_else(|| c.heading_path.last().cloned()).unwrap_or_default(),
             section: c.heading_path.last().cloned().unwrap_or_default(),
             number: c.number.clone(),
-            topics: c.topics.iter().map(|t| (t.topic.clone(), t.confidence)).collect(),
+            // A section's topics taken from its items are already in its profile (it is compared
+            // together with its items); counting them again would blur what the heading says.
+            topics: (c.topics.iter())
+                .filter(|t| !t.cues.iter().all(|cue| cue.starts_with("item: ")))
+                .map(|t| (t.topic.clone(), t.confidence))
+                .collect(),
             kinds: terms.iter().filter(|t| t.clause_id == c.id).map(|t| t.kind.clone()).collect(),
-            parent: parent(&doc.clauses, k),
+            parent,
         })
         .collect();
     DocIn { lang: doc.language.clone(), clauses }
-}
-
-/// The nearest clause before `k` with a heading one level up: the section `k` sits in.
-fn parent(clauses: &[ClauseView], k: usize) -> Option<usize> {
-    let depth = clauses[k].heading_path.len();
-    if depth == 0 {
-        return None;
-    }
-    (0..k).rev().find(|&j| clauses[j].heading.is_some() && clauses[j].heading_path.len() == depth - 1)
 }
 
 fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {

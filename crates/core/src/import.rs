@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use concordia_legal::{segment, ClauseKind, Lexicon};
+use concordia_legal::{parents, segment, ClauseKind, Lexicon, Place};
 use concordia_store::{NewClause, TopicRow};
 use concordia_text::{detect_language, extract, Format, Lang, MAX_FILE_BYTES};
 use sha2::{Digest, Sha256};
@@ -98,22 +98,29 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     let doc = extract(bytes, format)
         .map_err(|e| Error::Unreadable { path: path.to_path_buf(), reason: e.to_string() })?;
     let language = document_language(&doc.text);
-    let clauses = segment(&doc)
+    let segmented = segment(&doc);
+    let langs: Vec<Lang> =
+        segmented.iter().map(|c| clause_language(&doc.text[c.start..c.end], language)).collect();
+    let topics = classify_document(segmented.iter().zip(&langs).map(|(c, lang)| ClauseToClassify {
+        lang: lang.code(),
+        numbered: c.number.is_some(),
+        heading: c.heading.as_deref(),
+        heading_path: &c.heading_path,
+        text: &doc.text[c.start..c.end],
+    }));
+    let clauses = segmented
         .into_iter()
-        .map(|c| {
-            let lang = clause_language(&doc.text[c.start..c.end], language);
-            let topics =
-                classify(lang.code(), c.heading.as_deref(), &c.heading_path, &doc.text[c.start..c.end]);
-            NewClause {
-                topics,
-                kind: kind_name(c.kind),
-                number: c.number,
-                heading: c.heading,
-                heading_path: c.heading_path,
-                start: c.start,
-                end: c.end,
-                language: lang.code().to_owned(),
-            }
+        .zip(langs)
+        .zip(topics)
+        .map(|((c, lang), topics)| NewClause {
+            topics,
+            kind: kind_name(c.kind),
+            number: c.number,
+            heading: c.heading,
+            heading_path: c.heading_path,
+            start: c.start,
+            end: c.end,
+            language: lang.code().to_owned(),
         })
         .collect();
     Ok(Parsed { title: crate::title::title(&doc, path), language, format, text: doc.text, clauses })
@@ -132,12 +139,43 @@ fn clause_language(text: &str, document: Lang) -> Lang {
     }
 }
 
-/// The topics of one clause, as stored.
-pub(crate) fn classify(lang: &str, heading: Option<&str>, parents: &[String], text: &str) -> Vec<TopicRow> {
-    Lexicon::builtin()
-        .classify(lang, heading.unwrap_or(""), parents, text)
+/// What topic classification needs of a clause.
+pub(crate) struct ClauseToClassify<'a> {
+    pub lang: &'a str,
+    pub numbered: bool,
+    pub heading: Option<&'a str>,
+    pub heading_path: &'a [String],
+    pub text: &'a str,
+}
+
+/// The topics of a document's clauses, in order, as stored: each clause on its own, then each
+/// section takes on what its items are about.
+pub(crate) fn classify_document<'a>(
+    clauses: impl Iterator<Item = ClauseToClassify<'a>>,
+) -> Vec<Vec<TopicRow>> {
+    let lexicon = Lexicon::builtin();
+    let (mut shape, mut numbered) = (Vec::new(), Vec::new());
+    let mut found: Vec<_> = clauses
+        .map(|c| {
+            shape.push((c.heading.is_some(), c.heading_path.len()));
+            numbered.push(c.numbered);
+            lexicon.classify(c.lang, c.heading.unwrap_or(""), c.heading_path, c.text)
+        })
+        .collect();
+    let places: Vec<Place> = parents(shape)
         .into_iter()
-        .map(|m| TopicRow { topic: m.topic, confidence: f64::from(m.confidence), cues: m.cues })
+        .zip(numbered)
+        .map(|(parent, numbered)| Place { parent, numbered })
+        .collect();
+    lexicon.roll_up(&places, &mut found);
+    found
+        .into_iter()
+        .map(|matches| {
+            matches
+                .into_iter()
+                .map(|m| TopicRow { topic: m.topic, confidence: f64::from(m.confidence), cues: m.cues })
+                .collect()
+        })
         .collect()
 }
 

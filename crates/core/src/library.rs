@@ -86,13 +86,14 @@ impl Library {
                     store.document(summary.id)?.ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
                 (doc.text, store.clauses(summary.id)?)
             };
-            let topics: HashMap<i64, Vec<TopicRow>> = rows
-                .iter()
-                .map(|r| {
-                    let body = &text[r.start..r.end];
-                    (r.id, import::classify(&r.language, r.heading.as_deref(), &r.heading_path, body))
-                })
-                .collect();
+            let classified = import::classify_document(rows.iter().map(|r| import::ClauseToClassify {
+                lang: &r.language,
+                numbered: r.number.is_some(),
+                heading: r.heading.as_deref(),
+                heading_path: &r.heading_path,
+                text: &text[r.start..r.end],
+            }));
+            let topics: HashMap<i64, Vec<TopicRow>> = rows.iter().map(|r| r.id).zip(classified).collect();
             self.store().replace_document_topics(&topics)?;
         }
         self.store().set_meta(ANALYSIS_KEY, &analysis_version())?;

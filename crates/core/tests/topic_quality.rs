@@ -17,9 +17,9 @@ fn topic_f1_on_unseen_fixtures() {
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(tmp.path()).unwrap();
     let (f1, _) = measure(&library, &dir, &gold["fixtures"], "unseen fixtures");
-    // The goal is 90 %; this guards the level measured on the unseen fixtures (89.5 % when the
-    // sv and de fixtures were added untuned), so a regression fails while the goal stays open.
-    assert!(f1 >= 0.85, "topic F1 {:.1} % fell below 85 %", f1 * 100.0);
+    // The goal is 90 % on text not tuned on: round 7 measured 92.4 % the one time it was unseen
+    // (see ARCHITECTURE.md); these development fixtures must stay above it too.
+    assert!(f1 >= 0.90, "topic F1 {:.1} % fell below 90 %", f1 * 100.0);
     let (tuned_f1, _) = measure(&library, &dir, &gold["tuned"], "earlier held-out rounds (tuned on since)");
     assert!(tuned_f1 >= 0.90, "topic F1 on the tuned rounds {:.1} % fell below 90 %", tuned_f1 * 100.0);
     // A new round of fixtures goes into [heldout] until it has been measured once.

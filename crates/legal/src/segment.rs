@@ -242,6 +242,21 @@ fn followed_by_body(next: Option<(BlockKind, &str)>) -> bool {
     }
 }
 
+/// Each clause's section: the nearest clause before it that has a heading, one level up.
+/// Takes (has a heading, depth = length of its heading path) per clause.
+pub fn parents(shape: impl IntoIterator<Item = (bool, usize)>) -> Vec<Option<usize>> {
+    let mut last_heading_at: Vec<Option<usize>> = Vec::new();
+    let mut out = Vec::new();
+    for (k, (has_heading, depth)) in shape.into_iter().enumerate() {
+        out.push(depth.checked_sub(1).and_then(|up| last_heading_at.get(up).copied().flatten()));
+        if has_heading {
+            last_heading_at.resize(last_heading_at.len().max(depth + 1), None);
+            last_heading_at[depth] = Some(k);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,5 +400,12 @@ La responsabilità è disciplinata dal contratto principale."#,
         let text = format!("Weisungen\n\n{para}\n\n{para}\n\n{para}");
         let got = clauses(&text);
         assert!(got.len() >= 2, "a 5 KB section must be split, got {}", got.len());
+    }
+
+    #[test]
+    fn a_clause_sits_in_the_nearest_heading_one_level_up() {
+        // title (0), "1" (1), item (2), "2" (1), item (2), sub-heading item with heading (2), its item (3)
+        let shape = [(true, 0), (true, 1), (false, 2), (true, 1), (false, 2), (true, 2), (false, 3)];
+        assert_eq!(parents(shape), [None, Some(0), Some(1), Some(0), Some(3), Some(3), Some(5)]);
     }
 }

@@ -6,9 +6,12 @@
 //! or infix for compounds (`*kontrolle`, `*kontroll*`), alternatives of one
 //! concept (`weiter*|ander* auftragsverarbeiter*`), or a phrase of such words;
 //! `^` marks a word too ambiguous for running text, counted in headings only;
-//! `!` marks an unambiguous term, enough on its own. Cues in the
+//! `!` marks an unambiguous term, enough on its own; `~` a word that counts only
+//! next to a companion topic (below). Cues in the
 //! clause's own heading weigh most, then its parent headings, then its body;
-//! a reference to a topic's GDPR article counts too.
+//! a reference to a topic's GDPR article counts too. A topic may name
+//! `companions`: in a clause about one of them, a single body cue is enough
+//! (a termination clause that says "delete" is about deletion).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -42,7 +45,7 @@ const LEXICON_FILES: &[(&str, &str)] = &[
 ];
 
 /// Bump when the scoring rules change; lexicon edits change the version by themselves.
-const RULES_VERSION: &str = "topics-2";
+const RULES_VERSION: &str = "topics-3";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
@@ -74,6 +77,8 @@ struct TopicFile {
     label: String,
     anchor: String,
     articles: Vec<u32>,
+    #[serde(default)]
+    companions: Vec<String>,
     cues: BTreeMap<String, Vec<String>>,
 }
 
@@ -87,6 +92,8 @@ pub struct Topic {
     /// Where the topic is anchored (GDPR article or "contract").
     pub anchor: String,
     articles: Vec<u32>,
+    /// Topics in whose clauses one body cue of this topic is enough.
+    companions: Vec<String>,
     cues: Vec<(String, Cue)>,
 }
 
@@ -99,6 +106,8 @@ struct Cue {
     heading_only: bool,
     /// `!word`: unambiguous ("subverwerker"): one mention in the body is enough.
     strong: bool,
+    /// `~word`: evidence only in a clause about a companion topic ("namen" beside the subject matter).
+    with_companion: bool,
 }
 
 /// One word of a cue: alternatives separated by `|`, each maybe with `*` wildcards.
@@ -233,11 +242,13 @@ impl Lexicon {
                     return Err(format!("{expected}.toml: unknown language {lang:?}"));
                 }
                 for raw in list {
-                    let (heading_only, strong) = (raw.starts_with('^'), raw.starts_with('!'));
-                    let lower = normalise(raw.trim_start_matches(['^', '!']));
+                    let (heading_only, strong, with_companion) =
+                        (raw.starts_with('^'), raw.starts_with('!'), raw.starts_with('~'));
+                    let lower = normalise(raw.trim_start_matches(['^', '!', '~']));
                     let words = lower.split(' ').filter(|w| !w.is_empty()).map(WordPattern::parse).collect();
-                    let shown = raw.trim_start_matches(['^', '!']).to_owned();
-                    cues.push((shown, Cue { lang: lang.clone(), words, heading_only, strong }));
+                    let shown = raw.trim_start_matches(['^', '!', '~']).to_owned();
+                    let cue = Cue { lang: lang.clone(), words, heading_only, strong, with_companion };
+                    cues.push((shown, cue));
                 }
             }
             // Strong cues first, so a weak cue inside one ("säkerhetskopi*" in "säkerhetskopior
@@ -248,8 +259,14 @@ impl Lexicon {
                 label: file.label,
                 anchor: file.anchor,
                 articles: file.articles,
+                companions: file.companions,
                 cues,
             });
+        }
+        for topic in &topics {
+            if let Some(unknown) = topic.companions.iter().find(|c| !topics.iter().any(|t| &t.id == *c)) {
+                return Err(format!("{}.toml: unknown companion {unknown:?}", topic.id));
+            }
         }
         let mut index: HashMap<String, CueIndex> =
             LEXICON_LANGS.iter().map(|l| ((*l).to_owned(), CueIndex::build(&topics, Some(l)))).collect();
@@ -298,48 +315,28 @@ impl Lexicon {
             index.matches(&self.topics, &parent_words),
             index.matches(&self.topics, &body_words),
         );
+        let scored: Vec<Evidence> = self
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(ti, topic)| {
+                let matches = Matches { heading: &in_heading, parents: &in_parents, body: &in_body };
+                self.score(ti, topic, lang, known, &matches, &articles)
+            })
+            .collect();
+        let sure: Vec<&str> = (self.topics.iter().zip(&scored))
+            .filter(|(_, e)| e.score >= THRESHOLD)
+            .map(|(t, _)| t.id.as_str())
+            .collect();
         let mut found = Vec::new();
-        for (ti, topic) in self.topics.iter().enumerate() {
-            let mut score = 0.0;
-            let mut cues: Vec<(f32, String)> = Vec::new();
-            // Each word position counts once per topic, so overlapping cues
-            // ("vertraulich*", "vertraulichkeit*") do not double the evidence.
-            let mut claimed: Vec<usize> = Vec::new();
-            for (ci, (raw, cue)) in topic.cues.iter().enumerate() {
-                if known && cue.lang != lang && cue.lang != "en" {
-                    continue;
-                }
-                let id = (ti as u16, ci as u16);
-                let weight = if in_heading.contains_key(&id) {
-                    cues.push((OWN_HEADING, format!("heading: {raw}")));
-                    OWN_HEADING
-                } else if in_parents.contains_key(&id) {
-                    cues.push((PARENT_HEADING, format!("section: {raw}")));
-                    PARENT_HEADING
-                } else if cue.heading_only {
-                    0.0
-                } else {
-                    let fresh: Vec<usize> = in_body.get(&id).map_or_else(Vec::new, |at| {
-                        at.iter().copied().filter(|p| !claimed.contains(p)).collect()
-                    });
-                    // A phrase claims every word it covers ("misure di sicurezza" takes "sicurezza").
-                    claimed.extend(fresh.iter().flat_map(|&p| p..p + cue.words.len()));
-                    if !fresh.is_empty() {
-                        cues.push((BODY, raw.clone()));
-                    }
-                    match fresh.len() {
-                        0 => 0.0,
-                        _ if cue.strong => THRESHOLD,
-                        n => BODY + BODY_REPEAT * (n.min(MAX_REPEATS) - 1) as f32,
-                    }
-                };
-                score += weight;
+        for (topic, Evidence { mut score, companion_only, mut cues }) in self.topics.iter().zip(scored) {
+            let accompanied = topic.companions.iter().any(|c| sure.contains(&c.as_str()));
+            if accompanied {
+                score += companion_only;
+            } else {
+                cues.retain(|(weight, _)| *weight > 0.0);
             }
-            for article in topic.articles.iter().filter(|a| articles.contains(a)) {
-                score += ARTICLE_REF;
-                cues.push((ARTICLE_REF, format!("Art. {article}")));
-            }
-            if score >= THRESHOLD {
+            if score >= THRESHOLD || (accompanied && score >= BODY) {
                 cues.sort_by(|a, b| b.0.total_cmp(&a.0));
                 let confidence = (score / (score + 3.0) * 100.0).round() / 100.0;
                 found.push(TopicMatch {
@@ -353,6 +350,123 @@ impl Lexicon {
         drop_defined_terms(&mut found);
         found
     }
+
+    /// A section speaks for its items. A topic an item found in its own words (not only through
+    /// the section's heading) is the section's topic too when it goes with one of the section's
+    /// own ("Art. 8 Cessazione", whose item 8.1 deletes the data, is about deletion as well), or
+    /// when a numbered section says nothing of its own ("§ 10 Final provisions").
+    /// A document's unnumbered title heading is no such section.
+    pub fn roll_up(&self, places: &[Place], found: &mut [Vec<TopicMatch>]) {
+        // Whether a section says nothing of its own, before any item adds to it.
+        let silent: Vec<bool> = found.iter().zip(places).map(|(f, p)| f.is_empty() && p.numbered).collect();
+        for k in (0..silent.len()).rev() {
+            let Some(parent) = places[k].parent.filter(|&p| p < k) else { continue };
+            let (section, silent) = (&found[parent], silent[parent]);
+            let goes_with = |id: &str| {
+                let topic = self.topics.iter().find(|t| t.id == id);
+                topic.is_some_and(|t| section.iter().any(|s| t.companions.contains(&s.topic)))
+            };
+            let taken: Vec<TopicMatch> = found[k]
+                .iter()
+                .filter(|m| m.cues.iter().any(|c| !c.starts_with("section: ")))
+                .filter(|m| !section.iter().any(|s| s.topic == m.topic))
+                .filter(|m| silent || goes_with(&m.topic))
+                .map(|m| TopicMatch {
+                    topic: m.topic.clone(),
+                    confidence: m.confidence,
+                    cues: m
+                        .cues
+                        .iter()
+                        .filter(|c| !c.starts_with("section: "))
+                        .map(|c| format!("item: {c}"))
+                        .collect(),
+                })
+                .collect();
+            found[parent].extend(taken);
+        }
+    }
+
+    /// The evidence for one topic: its score and the cues behind it, with their weights.
+    fn score(
+        &self,
+        ti: usize,
+        topic: &Topic,
+        lang: &str,
+        known: bool,
+        matches: &Matches,
+        articles: &[u32],
+    ) -> Evidence {
+        let (mut score, mut companion_only) = (0.0, 0.0);
+        let mut cues: Vec<(f32, String)> = Vec::new();
+        // Each word position counts once per topic, so overlapping cues
+        // ("vertraulich*", "vertraulichkeit*") do not double the evidence.
+        let mut claimed: Vec<usize> = Vec::new();
+        for (ci, (raw, cue)) in topic.cues.iter().enumerate() {
+            if known && cue.lang != lang && cue.lang != "en" {
+                continue;
+            }
+            let id = (ti as u16, ci as u16);
+            let weight = if matches.heading.contains_key(&id) {
+                cues.push((OWN_HEADING, format!("heading: {raw}")));
+                OWN_HEADING
+            } else if matches.parents.contains_key(&id) {
+                cues.push((PARENT_HEADING, format!("section: {raw}")));
+                PARENT_HEADING
+            } else if cue.heading_only {
+                0.0
+            } else {
+                let fresh: Vec<usize> = matches.body.get(&id).map_or_else(Vec::new, |at| {
+                    at.iter().copied().filter(|p| !claimed.contains(p)).collect()
+                });
+                // A phrase claims every word it covers ("misure di sicurezza" takes "sicurezza").
+                claimed.extend(fresh.iter().flat_map(|&p| p..p + cue.words.len()));
+                let weight = match fresh.len() {
+                    0 => 0.0,
+                    _ if cue.strong => THRESHOLD,
+                    n => BODY + BODY_REPEAT * (n.min(MAX_REPEATS) - 1) as f32,
+                };
+                if weight > 0.0 && cue.with_companion {
+                    // Weight 0 marks the cue as one that counts only beside a companion.
+                    cues.push((0.0, raw.clone()));
+                    companion_only += weight;
+                    continue;
+                }
+                if weight > 0.0 {
+                    cues.push((BODY, raw.clone()));
+                }
+                weight
+            };
+            score += weight;
+        }
+        for article in topic.articles.iter().filter(|a| articles.contains(a)) {
+            score += ARTICLE_REF;
+            cues.push((ARTICLE_REF, format!("Art. {article}")));
+        }
+        Evidence { score, companion_only, cues }
+    }
+}
+
+/// Where a clause sits, for [`Lexicon::roll_up`]: its section, and whether it is numbered.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    pub parent: Option<usize>,
+    pub numbered: bool,
+}
+
+/// The evidence for one topic in one clause.
+struct Evidence {
+    score: f32,
+    /// What `~` cues add when a companion topic is there.
+    companion_only: f32,
+    /// Each cue with its weight (0 for a `~` cue).
+    cues: Vec<(f32, String)>,
+}
+
+/// Where a clause's cues were found: its own heading, its parents' headings, its body.
+struct Matches<'a> {
+    heading: &'a HashMap<CueId, Vec<usize>>,
+    parents: &'a HashMap<CueId, Vec<usize>>,
+    body: &'a HashMap<CueId, Vec<usize>>,
 }
 
 /// A definitions clause names every concept of the contract ("'breach' means…"): under a
@@ -477,5 +591,62 @@ mod tests {
         assert!(lexicon.topics_for_word("granskning").contains(&"audit"));
         assert!(lexicon.topics_for_word("Haftung").contains(&"liability"));
         assert!(lexicon.topics_for_word("zzz").is_empty());
+    }
+
+    #[test]
+    fn a_companion_topic_lets_one_word_count() {
+        let termination =
+            topics("sv", "8. Avtalets upphörande", "När avtalet upphör ska Biträdet radera uppgifterna.");
+        assert!(termination.contains(&"deletion_return".to_owned()), "{termination:?}");
+        let elsewhere = topics("sv", "4. Säkerhet", "Biträdet får radera loggfiler.");
+        assert!(!elsewhere.contains(&"deletion_return".to_owned()), "{elsewhere:?}");
+    }
+
+    #[test]
+    fn names_and_addresses_state_data_categories_only_beside_the_subject_matter() {
+        let body = "Verarbeitet werden Namen, Anschriften und Telefonnummern der Empfänger.";
+        assert!(topics("de", "§ 1 Gegenstand des Auftrags", body).contains(&"data_categories".to_owned()));
+        let dpo =
+            "Die Meldung enthält den Namen, die Anschrift und die Telefonnummer des Datenschutzbeauftragten.";
+        assert!(!topics("de", "§ 5 Meldepflichten", dpo).contains(&"data_categories".to_owned()));
+    }
+
+    #[test]
+    fn sections_take_up_what_their_items_say() {
+        let lexicon = Lexicon::builtin();
+        let clause =
+            |heading: &str, parents: &[String], body: &str| lexicon.classify("it", heading, parents, body);
+        let cessazione = vec!["Cessazione".to_owned()];
+        let mut found = vec![
+            clause("Cessazione", &[], ""),
+            clause("", &cessazione, "Entro trenta giorni il Responsabile cancella i dati."),
+            clause("Disposizioni finali", &[], ""),
+            clause("", &["Disposizioni finali".to_owned()], "Il contratto è regolato dalla legge italiana."),
+        ];
+        let places = [
+            Place { parent: None, numbered: true },
+            Place { parent: Some(0), numbered: true },
+            Place { parent: None, numbered: true },
+            Place { parent: Some(2), numbered: true },
+        ];
+        lexicon.roll_up(&places, &mut found);
+        let ids = |k: usize| found[k].iter().map(|m| m.topic.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids(0), ["term_termination", "deletion_return"]);
+        assert!(found[0][1].cues.iter().all(|c| c.starts_with("item: ")), "{:?}", found[0][1].cues);
+        assert_eq!(ids(2), ["governing_law"]);
+        // An unnumbered title heading over the whole document takes nothing from it.
+        let title = Place { parent: None, numbered: false };
+        let law = "Il contratto è regolato dalla legge italiana.";
+        let mut found = vec![clause("Accordo", &[], ""), clause("", &["Accordo".to_owned()], law)];
+        assert_eq!(found[1][0].topic, "governing_law");
+        lexicon.roll_up(&[title, Place { parent: Some(0), numbered: true }], &mut found);
+        assert!(found[0].is_empty(), "{:?}", found[0]);
+    }
+
+    #[test]
+    fn an_unknown_companion_is_refused() {
+        let file = "id = \"audit\"\nlabel=\"\"\nanchor=\"\"\narticles=[]\ncompanions=[\"nope\"]\n[cues]";
+        let err = Lexicon::parse(&[("audit", file)]).err().unwrap();
+        assert!(err.contains("unknown companion"), "{err}");
     }
 }
