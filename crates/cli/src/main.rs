@@ -1,6 +1,7 @@
 //! `concordia`: the command line over the same core as the app.
 
 mod bench;
+mod bookmark;
 mod print;
 
 use std::path::PathBuf;
@@ -106,6 +107,11 @@ enum Command {
     Correct {
         #[command(subcommand)]
         action: CorrectAction,
+    },
+    /// Bookmarks on clauses, with notes and tags: add, list, edit, review, rm, export, import.
+    Bookmark {
+        #[command(subcommand)]
+        action: bookmark::BookmarkAction,
     },
     /// List the topic taxonomy.
     Topics {
@@ -235,6 +241,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print::comparison(&library.compare(&ids, reference)?, rows, json)?;
         }
         Command::Correct { action } => correct(&library, action)?,
+        Command::Bookmark { action } => bookmark::run(&library, action)?,
         Command::Topics { json } => print::topics(&library.topics(), json)?,
         Command::Remove { doc } => {
             let id = library.resolve(&doc)?;

@@ -308,3 +308,44 @@ fn compare_refuses_a_single_document_with_a_clear_message() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("pick 2 to 6 different documents"));
 }
+
+#[test]
+fn bookmark_add_list_export_import_and_rm() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(concordia(data.path(), &["import", &samples()]).status.success());
+    let shown = json(&concordia(data.path(), &["show", "3", "--json"]));
+    let clause = shown["clauses"][3]["id"].as_i64().unwrap().to_string();
+    let out =
+        concordia(data.path(), &["bookmark", "add", "3", &clause, "--note", "Check this", "--tag", "audit"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let list = json(&concordia(data.path(), &["bookmark", "list", "--json"]));
+    assert_eq!(list[0]["note"], "Check this");
+    assert_eq!(list[0]["tags"][0], "audit");
+    assert_eq!(list[0]["language"], "nl");
+    for key in
+        ["id", "doc_id", "clause_id", "doc_title", "doc_file", "clause_label", "quote", "status", "topics"]
+    {
+        assert!(list[0].get(key).is_some(), "missing {key}");
+    }
+    // A clause of another document is refused with a hint.
+    let wrong = concordia(data.path(), &["bookmark", "add", "1", &clause]);
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("is not in document 1"));
+    // Export never overwrites without --force; the export moves to an empty library.
+    let file = data.path().join("marks.json");
+    let file = file.to_str().unwrap();
+    assert!(concordia(data.path(), &["bookmark", "export", "-o", file]).status.success());
+    let again = concordia(data.path(), &["bookmark", "export", "-o", file]);
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let other = tempfile::tempdir().unwrap();
+    assert!(concordia(other.path(), &["bookmark", "import", file]).status.success());
+    assert!(concordia(other.path(), &["import", &samples()]).status.success());
+    let moved = json(&concordia(other.path(), &["bookmark", "list", "--json"]));
+    assert_eq!(
+        (moved[0]["status"].as_str(), moved[0]["note"].as_str()),
+        (Some("anchored"), Some("Check this"))
+    );
+    let id = list[0]["id"].to_string();
+    assert!(concordia(data.path(), &["bookmark", "rm", &id]).status.success());
+    assert_eq!(json(&concordia(data.path(), &["bookmark", "list", "--json"])).as_array().unwrap().len(), 0);
+}

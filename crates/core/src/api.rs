@@ -437,3 +437,51 @@ pub enum Verdict {
     /// The reference's own value.
     Reference,
 }
+
+/// A bookmark with where it stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct BookmarkView {
+    /// Its id.
+    pub id: i64,
+    /// Its document, unless that is not in the library (status "detached").
+    pub doc_id: Option<i64>,
+    /// Its clause, unless the document changed and no clause holds the quote any more.
+    pub clause_id: Option<i64>,
+    /// The document's title.
+    pub doc_title: String,
+    /// The document's file name.
+    pub doc_file: String,
+    /// The document's language, when it is in the library.
+    pub language: Option<String>,
+    /// "Artikel 8 Aansprakelijkheid".
+    pub clause_label: String,
+    /// The clause's text as bookmarked.
+    pub quote: String,
+    /// The user's note.
+    pub note: String,
+    /// The user's tags.
+    pub tags: Vec<String>,
+    /// Topics of its clause.
+    pub topics: Vec<String>,
+    /// "anchored", "needs_review" or "detached".
+    pub status: String,
+    /// When it was made (RFC 3339).
+    pub created_at: String,
+    /// When it was last changed (RFC 3339).
+    pub updated_at: String,
+}
+
+/// Which bookmarks to list; every field narrows.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct BookmarkFilter {
+    /// Only with this tag.
+    pub tag: Option<String>,
+    /// Only on this document.
+    pub doc_id: Option<i64>,
+    /// Only on documents in this language.
+    pub language: Option<String>,
+    /// Only on clauses with this topic.
+    pub topic: Option<String>,
+    /// Only with this status.
+    pub status: Option<String>,
+}

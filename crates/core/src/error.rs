@@ -39,6 +39,23 @@ pub enum Error {
     /// A comparison that cannot be made (too few or too many documents, a stray reference).
     #[error("{0}")]
     BadComparison(String),
+    /// Input the user gave that cannot be used (a bookmark file, a tag, a report option).
+    #[error("{0}")]
+    Invalid(String),
+    /// The output file is already there and may not be overwritten.
+    #[error("{path} already exists; choose another name, or allow overwriting (--force)")]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// An output file could not be written; nothing was left half-written.
+    #[error("could not write {path}: {reason}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// No such document in the library.
     #[error("no document {0} in the library")]
     NotFound(String),
@@ -76,17 +93,20 @@ pub enum ErrorCode {
     Storage,
     /// A filter or argument the user typed cannot be read.
     InvalidInput,
+    /// The output file exists; ask before overwriting.
+    Exists,
 }
 
 impl Error {
     /// The code for this error.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Io { .. } => ErrorCode::Io,
+            Error::Io { .. } | Error::Write { .. } => ErrorCode::Io,
+            Error::Exists { .. } => ErrorCode::Exists,
             Error::Unreadable { .. } => ErrorCode::Unreadable,
             Error::Unsupported { .. } => ErrorCode::Unsupported,
             Error::NotFound(_) | Error::UnknownTopic(_) => ErrorCode::NotFound,
-            Error::BadFilter(_) | Error::BadComparison(_) => ErrorCode::InvalidInput,
+            Error::BadFilter(_) | Error::BadComparison(_) | Error::Invalid(_) => ErrorCode::InvalidInput,
             Error::Index(concordia_index::Error::Busy) => ErrorCode::Busy,
             Error::DataDir { .. } | Error::Store(_) | Error::Index(_) => ErrorCode::Storage,
         }

@@ -16,11 +16,13 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod bookmarks;
 pub mod compare;
 mod error;
 mod filter;
 mod import;
 mod library;
+pub mod output;
 mod progress;
 mod redline;
 mod snippet;

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use crate::bookmarks::{reanchor, Placed};
 use crate::{bump_generation, ClauseId, DocId, Result, Store};
 
 /// Separator of heading path elements in the `heading_path` column (ASCII unit separator).
@@ -169,7 +170,11 @@ impl Store {
         }
         let replaced: Option<DocId> =
             tx.query_row("SELECT id FROM documents WHERE path = ?1", [doc.path], |r| r.get(0)).optional()?;
+        let mut bookmarked: Vec<i64> = Vec::new();
         if let Some(old) = replaced {
+            let mut of_old = tx.prepare_cached("SELECT id FROM bookmarks WHERE doc_id = ?1")?;
+            bookmarked = of_old.query_map([old], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            drop(of_old);
             tx.execute("DELETE FROM documents WHERE id = ?1", [old])?;
         }
         tx.execute(
@@ -187,6 +192,7 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        let mut placed = Vec::with_capacity(clauses.len());
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO clauses (doc_id, ordinal, kind, number, heading, heading_path, start, end, language, topics)
@@ -206,8 +212,12 @@ impl Store {
                     c.language,
                     crate::topics::encode(&c.topics)
                 ])?;
+                placed.push(Placed { id: tx.last_insert_rowid(), text: &doc.text[c.start..c.end] });
             }
         }
+        let name =
+            std::path::Path::new(doc.path).file_name().map_or(doc.path.into(), |n| n.to_string_lossy());
+        reanchor(&tx, &bookmarked, id, doc.content_hash, &name, &placed)?;
         bump_generation(&tx)?;
         tx.commit()?;
         Ok(Upsert::Inserted { id, replaced })
@@ -296,9 +306,11 @@ impl Store {
         Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 
-    /// Removes a document and its clauses; returns whether it existed.
+    /// Removes a document and its clauses (its bookmarks stay, detached); returns whether it existed.
     pub fn delete_document(&mut self, id: DocId) -> Result<bool> {
         let tx = self.conn.transaction()?;
+        // Bookmarks stay, detached, until the document comes back.
+        tx.execute("UPDATE bookmarks SET status = 'detached' WHERE doc_id = ?1", [id])?;
         let n = tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
         if n > 0 {
             bump_generation(&tx)?;
@@ -409,7 +421,62 @@ mod tests {
         }
         let store = Store::open(&path)?;
         assert_eq!(store.documents()?.len(), 1);
-        assert_eq!(store.schema_version()?, 3);
+        assert_eq!(store.schema_version()?, 4);
+        Ok(())
+    }
+
+    fn bookmark_on(store: &Store, doc_id: DocId, quote: &str) -> crate::BookmarkRow {
+        let clause = store.clauses(doc_id).unwrap()[0].id;
+        crate::BookmarkRow {
+            id: 0,
+            doc_id: Some(doc_id),
+            clause_id: Some(clause),
+            doc_hash: "h1".into(),
+            doc_name: "a.txt".into(),
+            doc_title: "Verwerkersovereenkomst".into(),
+            clause_label: "Artikel 8 Aansprakelijkheid".into(),
+            quote: quote.into(),
+            note: "cap too low".into(),
+            tags: vec!["liability".into(), "to negotiate".into()],
+            status: "anchored".into(),
+            created_at: "2026-11-23T10:00:00Z".into(),
+            updated_at: "2026-11-23T10:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn bookmarks_follow_a_changed_re_import_and_a_removal() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        let Upsert::Inserted { id, .. } = store.upsert_document(&doc("/x/a.txt", "h1"), &[clause(0, 46)])?
+        else {
+            panic!("inserted")
+        };
+        let b = bookmark_on(&store, id, "Hooguit €5.000.");
+        let kept = store.add_bookmark(&b)?;
+        let lost = store.add_bookmark(&crate::BookmarkRow { quote: "Geen plafond.".into(), ..b.clone() })?;
+        // Same path, new bytes: the old version is replaced; its bookmarks move with it.
+        let Upsert::Inserted { id: new, .. } =
+            store.upsert_document(&doc("/x/a.txt", "h2"), &[clause(0, 46)])?
+        else {
+            panic!("replaced")
+        };
+        let found = store.bookmark(kept)?.unwrap();
+        assert_eq!((found.doc_id, found.status.as_str()), (Some(new), "anchored"));
+        assert_eq!(found.clause_id, Some(store.clauses(new)?[0].id));
+        assert_eq!(found.tags, ["liability", "to negotiate"]);
+        let review = store.bookmark(lost)?.unwrap();
+        assert_eq!((review.doc_id, review.status.as_str()), (Some(new), "needs_review"));
+        // Removing the document detaches its bookmarks; importing it again brings them back.
+        store.delete_document(new)?;
+        let detached = store.bookmark(kept)?.unwrap();
+        assert_eq!((detached.doc_id, detached.clause_id, detached.status.as_str()), (None, None, "detached"));
+        let Upsert::Inserted { id: again, .. } =
+            store.upsert_document(&doc("/y/a.txt", "h3"), &[clause(0, 46)])?
+        else {
+            panic!("inserted")
+        };
+        assert_eq!(store.bookmark(kept)?.unwrap().doc_id, Some(again));
+        assert_eq!(store.bookmarks()?.len(), 2);
         Ok(())
     }
 }

@@ -4,6 +4,7 @@
 //! index records the generation it was built from, so a stale index is noticed
 //! and rebuilt (see `concordia-core`).
 
+mod bookmarks;
 mod corrections;
 mod documents;
 mod migrate;
@@ -13,6 +14,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+pub use bookmarks::{status as bookmark_status, BookmarkRow};
 pub use corrections::CorrectionRow;
 pub use documents::{ClauseRow, DocumentRow, NewClause, NewDocument, Upsert};
 pub use topics::TopicRow;

@@ -8,6 +8,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_documents.sql"),
     include_str!("../migrations/0002_topics.sql"),
     include_str!("../migrations/0003_alignment_corrections.sql"),
+    include_str!("../migrations/0004_bookmarks.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
