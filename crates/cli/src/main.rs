@@ -108,6 +108,28 @@ enum Command {
         #[command(subcommand)]
         action: CorrectAction,
     },
+    /// Write a diff report of a comparison: key terms with verdicts and sources, aligned clauses,
+    /// your corrections and bookmarks (HTML, Markdown or PDF).
+    Report {
+        /// 2–6 library ids or file paths.
+        #[arg(required = true, num_args = 2..=6)]
+        docs: Vec<String>,
+        /// Judge the others against this document.
+        #[arg(long, value_name = "DOC")]
+        reference: Option<String>,
+        /// html, md or pdf (default: from the file's extension).
+        #[arg(long)]
+        format: Option<String>,
+        /// Language of the headings and labels: en, sv, de, it, nl.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The file to write, taken literally.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Bookmarks on clauses, with notes and tags: add, list, edit, review, rm, export, import.
     Bookmark {
         #[command(subcommand)]
@@ -242,6 +264,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Correct { action } => correct(&library, action)?,
         Command::Bookmark { action } => bookmark::run(&library, action)?,
+        Command::Report { docs, reference, format, lang, output, force } => {
+            let ids: Vec<i64> =
+                docs.iter().map(|d| resolve_or_import(&library, d)).collect::<anyhow::Result<_>>()?;
+            let reference = reference.map(|r| resolve_or_import(&library, &r)).transpose()?;
+            let name = format.or_else(|| output.extension().map(|e| e.to_string_lossy().into_owned()));
+            let name = name.ok_or_else(|| {
+                anyhow::anyhow!("say --format html, md or pdf, or give the file that extension")
+            })?;
+            let format = concordia_core::report::ReportFormat::parse(&name)?;
+            library.write_report(&ids, reference, &lang, format, &output, force)?;
+            println!("wrote {}", output.display());
+        }
         Command::Topics { json } => print::topics(&library.topics(), json)?,
         Command::Remove { doc } => {
             let id = library.resolve(&doc)?;

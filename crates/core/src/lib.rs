@@ -25,6 +25,7 @@ mod library;
 pub mod output;
 mod progress;
 mod redline;
+pub mod report;
 mod snippet;
 mod title;
 mod verdict;

@@ -1,0 +1,390 @@
+//! Diff reports a lawyer can send: the comparison, its sources, the user's corrections and
+//! bookmarks, in HTML, Markdown or PDF, with headings in one of five languages.
+
+mod html;
+mod markdown;
+mod pdf;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::{BookmarkFilter, Comparison, RedlineSegment, Verdict};
+use crate::{Error, Library, Result};
+
+/// The languages a report's headings and labels come in.
+pub const REPORT_LANGUAGES: [&str; 5] = ["en", "sv", "de", "it", "nl"];
+
+/// The headings and labels of one report language (`report/labels.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Labels {
+    text: BTreeMap<String, String>,
+    kinds: BTreeMap<String, String>,
+    topics: BTreeMap<String, String>,
+}
+
+impl Labels {
+    /// A heading or word by key; the key itself if missing (a test keeps every key present).
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.text.get(key).map_or(key, String::as_str)
+    }
+}
+
+static LABELS: LazyLock<HashMap<String, Labels>> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../report/labels.toml")).expect("report/labels.toml is valid (tested)")
+});
+
+/// The file formats of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// One self-contained HTML file.
+    Html,
+    /// CommonMark (with tables).
+    Markdown,
+    /// A4 PDF with embedded fonts.
+    Pdf,
+}
+
+impl ReportFormat {
+    /// From a name ("html", "md", "pdf") or a file extension.
+    pub fn parse(name: &str) -> Result<ReportFormat> {
+        match name.trim_start_matches('.').to_ascii_lowercase().as_str() {
+            "html" | "htm" => Ok(ReportFormat::Html),
+            "md" | "markdown" => Ok(ReportFormat::Markdown),
+            "pdf" => Ok(ReportFormat::Pdf),
+            other => Err(Error::Invalid(format!("unknown report format {other:?}; use html, md or pdf"))),
+        }
+    }
+}
+
+/// Everything a report says, in the report's language, ready to render.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Report language ("en").
+    pub lang: String,
+    /// "Comparison report", in the report language.
+    pub title: String,
+    /// When it was made, "2026-11-23 14:05 UTC".
+    pub generated: String,
+    /// Concordia's version.
+    pub version: String,
+    /// The documents compared, in column order.
+    pub documents: Vec<ReportDocument>,
+    /// Key terms stated by at least one document.
+    pub terms: Vec<ReportTerm>,
+    /// Aligned rows of clauses.
+    pub rows: Vec<ReportRow>,
+    /// The user's alignment corrections.
+    pub corrections: Vec<ReportCorrection>,
+    /// Bookmarks on these documents.
+    pub bookmarks: Vec<ReportBookmark>,
+    #[serde(skip)]
+    labels: Labels,
+}
+
+/// A compared document and how to tell it is the one meant.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportDocument {
+    /// Title.
+    pub title: String,
+    /// Language code.
+    pub language: String,
+    /// File name it was imported from.
+    pub file: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+    /// Whether the others were judged against it.
+    pub is_reference: bool,
+}
+
+/// One key term across the documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportTerm {
+    /// "Liability cap", in the report language.
+    pub label: String,
+    /// One per document.
+    pub cells: Vec<ReportValue>,
+}
+
+/// One document's value of a key term, with its source.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportValue {
+    /// The value in words, or `None` when not stated.
+    pub value: Option<String>,
+    /// "stricter", "looser", …, in the report language.
+    pub verdict: String,
+    /// The verdict's id ("stricter").
+    pub verdict_id: String,
+    /// Why (English).
+    pub reason: String,
+    /// The clause it comes from ("§ 8 Haftung").
+    pub clause: Option<String>,
+    /// The sentence it comes from.
+    pub quote: Option<String>,
+}
+
+/// Equivalent clauses across the documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportRow {
+    /// The row's topic, in the report language.
+    pub topic: String,
+    /// One per document.
+    pub cells: Vec<ReportCell>,
+    /// Word changes, when two documents in one language are compared.
+    pub redline: Option<Vec<RedlineSegment>>,
+    /// The clause sits elsewhere in the second document.
+    pub moved: bool,
+}
+
+/// One document's clauses in a row.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportCell {
+    /// Their labels ("Artikel 8 Aansprakelijkheid").
+    pub clauses: Vec<String>,
+    /// Their text.
+    pub text: String,
+}
+
+/// A correction the user made, in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportCorrection {
+    /// "Not equivalent", in the report language.
+    pub kind: String,
+    /// "Document — clause".
+    pub first: String,
+    /// "Document — clause".
+    pub second: String,
+    /// When.
+    pub at: String,
+}
+
+/// A bookmark on one of the documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportBookmark {
+    /// Document title.
+    pub document: String,
+    /// Clause label.
+    pub clause: String,
+    /// The user's note.
+    pub note: String,
+    /// The user's tags.
+    pub tags: Vec<String>,
+    /// The clause text bookmarked.
+    pub quote: String,
+    /// "needs review" and the like, in the report language; `None` when anchored.
+    pub status: Option<String>,
+}
+
+impl Report {
+    /// The labels of the report's language.
+    pub fn labels(&self) -> &Labels {
+        &self.labels
+    }
+
+    /// Renders the report.
+    pub fn render(&self, format: ReportFormat) -> Result<Vec<u8>> {
+        match format {
+            ReportFormat::Html => Ok(html::render(self).into_bytes()),
+            ReportFormat::Markdown => Ok(markdown::render(self).into_bytes()),
+            ReportFormat::Pdf => pdf::render(self),
+        }
+    }
+}
+
+impl Library {
+    /// The diff report of a comparison, headings in `lang` (en, sv, de, it, nl).
+    pub fn report(&self, ids: &[i64], reference: Option<i64>, lang: &str) -> Result<Report> {
+        let labels = LABELS.get(lang).cloned().ok_or_else(|| {
+            Error::Invalid(format!("no report language {lang:?}; use one of {}", REPORT_LANGUAGES.join(", ")))
+        })?;
+        let comparison = self.compare(ids, reference)?;
+        let clauses = self.clause_labels(&comparison)?;
+        let mut documents = Vec::new();
+        for d in &comparison.documents {
+            let summary =
+                self.store().document_summary(d.id)?.ok_or_else(|| Error::NotFound(d.id.to_string()))?;
+            documents.push(ReportDocument {
+                title: d.title.clone(),
+                language: d.language.clone(),
+                file: file_name(&d.path),
+                sha256: summary.content_hash,
+                is_reference: comparison.reference == Some(d.id),
+            });
+        }
+        let bookmarks = self
+            .bookmarks(&BookmarkFilter::default())?
+            .into_iter()
+            .filter(|b| b.doc_id.is_some_and(|d| ids.contains(&d)))
+            .map(|b| ReportBookmark {
+                status: (b.status != "anchored").then(|| labels.t(&b.status).to_owned()),
+                document: b.doc_title,
+                clause: b.clause_label,
+                note: b.note,
+                tags: b.tags,
+                quote: b.quote,
+            })
+            .collect();
+        Ok(Report {
+            lang: lang.to_owned(),
+            title: labels.t("report_title").to_owned(),
+            generated: generated_now(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            documents,
+            terms: terms(&comparison, &clauses, &labels),
+            rows: rows(&comparison, &labels),
+            corrections: corrections(&comparison, &clauses, &labels),
+            bookmarks,
+            labels,
+        })
+    }
+
+    /// Makes the report and writes it to `path` (never over an existing file unless `overwrite`).
+    pub fn write_report(
+        &self,
+        ids: &[i64],
+        reference: Option<i64>,
+        lang: &str,
+        format: ReportFormat,
+        path: &Path,
+        overwrite: bool,
+    ) -> Result<()> {
+        if !overwrite && path.exists() {
+            return Err(Error::Exists { path: path.to_path_buf() });
+        }
+        let bytes = self.report(ids, reference, lang)?.render(format)?;
+        crate::output::write_file(path, &bytes, overwrite)
+    }
+
+    /// "Document title — clause label" for every clause of the compared documents.
+    fn clause_labels(&self, comparison: &Comparison) -> Result<HashMap<i64, (String, String)>> {
+        let mut out = HashMap::new();
+        for d in &comparison.documents {
+            for c in self.document(d.id, None)?.clauses {
+                let label = crate::bookmarks::label(c.number.as_deref(), c.heading.as_deref(), &c.text);
+                out.insert(c.id, (d.title.clone(), label));
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn terms(
+    comparison: &Comparison,
+    clauses: &HashMap<i64, (String, String)>,
+    labels: &Labels,
+) -> Vec<ReportTerm> {
+    comparison
+        .matrix
+        .iter()
+        .filter(|row| row.cells.iter().any(|c| c.value.is_some()))
+        .map(|row| ReportTerm {
+            label: labels.kinds.get(&row.kind).cloned().unwrap_or_else(|| row.kind.clone()),
+            cells: row
+                .cells
+                .iter()
+                .map(|c| ReportValue {
+                    value: c.display.clone(),
+                    verdict: labels.t(verdict_key(c.verdict)).to_owned(),
+                    verdict_id: verdict_id(c.verdict).to_owned(),
+                    reason: c.reason.clone(),
+                    clause: c.clause_id.and_then(|id| clauses.get(&id)).map(|(_, l)| l.clone()),
+                    quote: c.quote.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn rows(comparison: &Comparison, labels: &Labels) -> Vec<ReportRow> {
+    comparison
+        .rows
+        .iter()
+        .map(|row| ReportRow {
+            topic: row
+                .topic
+                .as_ref()
+                .and_then(|t| labels.topics.get(t))
+                .cloned()
+                .unwrap_or_else(|| labels.t("other_topics").to_owned()),
+            cells: row
+                .cells
+                .iter()
+                .map(|c| ReportCell { clauses: c.labels.clone(), text: c.texts.join("\n\n") })
+                .collect(),
+            redline: row.redline.clone(),
+            moved: row.moved,
+        })
+        .collect()
+}
+
+fn corrections(
+    comparison: &Comparison,
+    clauses: &HashMap<i64, (String, String)>,
+    labels: &Labels,
+) -> Vec<ReportCorrection> {
+    let name = |id: i64| {
+        clauses.get(&id).map_or_else(|| format!("#{id}"), |(doc, label)| format!("{doc} — {label}"))
+    };
+    comparison
+        .corrections
+        .iter()
+        .map(|c| ReportCorrection {
+            kind: labels.t(&c.kind).to_owned(),
+            first: name(c.anchor_clause_id),
+            second: name(c.moved_clause_id),
+            at: c.created_at.chars().take(10).collect(),
+        })
+        .collect()
+}
+
+fn verdict_id(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Stricter => "stricter",
+        Verdict::Looser => "looser",
+        Verdict::Same => "same",
+        Verdict::Missing => "missing",
+        Verdict::NotComparable => "not_comparable",
+        Verdict::Reference => "reference",
+    }
+}
+
+fn verdict_key(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Reference => "is_reference",
+        other => verdict_id(other),
+    }
+}
+
+fn file_name(path: &str) -> String {
+    Path::new(path).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
+fn generated_now() -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    time::OffsetDateTime::now_utc().format(&format).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_report_language_has_every_label() {
+        let en = &LABELS["en"];
+        for lang in REPORT_LANGUAGES {
+            let l = &LABELS[lang];
+            for (table, theirs, ours) in [
+                ("text", &l.text, &en.text),
+                ("kinds", &l.kinds, &en.kinds),
+                ("topics", &l.topics, &en.topics),
+            ] {
+                let missing: Vec<&String> = ours.keys().filter(|k| !theirs.contains_key(*k)).collect();
+                assert!(missing.is_empty(), "{lang}.{table} lacks {missing:?}");
+            }
+        }
+        let taxonomy = concordia_legal::Lexicon::builtin().topics();
+        assert!(taxonomy.iter().all(|t| en.topics.contains_key(&t.id)), "every topic has a report label");
+    }
+}
