@@ -5,9 +5,12 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use concordia_core::api::{
-    Comparison, CorrectionRequest, CorrectionView, DocumentSummary, DocumentView, ImportReport,
-    ProgressEvent, SearchRequest, SearchResults, TermView, TopicInfo,
+    BookmarkFilter, BookmarkView, Comparison, CorrectionRequest, CorrectionView, DocumentSummary,
+    DocumentView, ImportReport, ProgressEvent, SearchRequest, SearchResults, TermView, TopicInfo,
 };
+use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
+use concordia_core::output::write_file;
+use concordia_core::report::ReportFormat;
 use concordia_core::Progress;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -105,4 +108,77 @@ pub fn correct_alignment(state: State<'_, AppState>, req: CorrectionRequest) -> 
 #[tauri::command(async)]
 pub fn remove_correction(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state.library()?.remove_correction(id)?)
+}
+
+#[tauri::command(async)]
+pub fn bookmarks(state: State<'_, AppState>, filter: BookmarkFilter) -> Reply<Vec<BookmarkView>> {
+    Ok(state.library()?.bookmarks(&filter)?)
+}
+
+#[tauri::command(async)]
+pub fn add_bookmark(
+    state: State<'_, AppState>,
+    clause_id: i64,
+    note: String,
+    tags: Vec<String>,
+) -> Reply<BookmarkView> {
+    Ok(state.library()?.add_bookmark(clause_id, &note, &tags)?)
+}
+
+#[tauri::command(async)]
+pub fn update_bookmark(
+    state: State<'_, AppState>,
+    id: i64,
+    note: String,
+    tags: Vec<String>,
+) -> Reply<BookmarkView> {
+    Ok(state.library()?.update_bookmark(id, &note, &tags)?)
+}
+
+#[tauri::command(async)]
+pub fn review_bookmark(state: State<'_, AppState>, id: i64) -> Reply<BookmarkView> {
+    Ok(state.library()?.review_bookmark(id)?)
+}
+
+#[tauri::command(async)]
+pub fn remove_bookmark(state: State<'_, AppState>, id: i64) -> Reply<bool> {
+    Ok(state.library()?.remove_bookmark(id)?)
+}
+
+/// `overwrite` is true only for a path from the native save dialog, which has asked already.
+#[tauri::command(async)]
+pub fn export_bookmarks(state: State<'_, AppState>, path: PathBuf, overwrite: bool) -> Reply<()> {
+    let format = BookmarkFormat::parse(&extension(&path))?;
+    let text = state.library()?.export_bookmarks(format)?;
+    Ok(write_file(&path, text.as_bytes(), overwrite)?)
+}
+
+#[tauri::command(async)]
+pub fn import_bookmarks(state: State<'_, AppState>, path: PathBuf) -> Reply<BookmarkImport> {
+    let format = BookmarkFormat::parse(&extension(&path))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| concordia_core::Error::Io { path: path.clone(), source: e })?;
+    Ok(state.library()?.import_bookmarks(&text, format)?)
+}
+
+/// Writes a diff report; `overwrite` as for [`export_bookmarks`].
+#[tauri::command]
+pub async fn save_report(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    reference: Option<i64>,
+    lang: String,
+    path: PathBuf,
+    overwrite: bool,
+) -> Reply<()> {
+    let library = state.library()?;
+    let format = ReportFormat::parse(&extension(&path))?;
+    let work = tauri::async_runtime::spawn_blocking(move || {
+        library.write_report(&ids, reference, &lang, format, &path, overwrite)
+    });
+    Ok(work.await.map_err(IpcError::internal)??)
+}
+
+fn extension(path: &std::path::Path) -> String {
+    path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default()
 }

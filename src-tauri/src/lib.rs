@@ -45,6 +45,14 @@ pub fn run() {
             commands::compare,
             commands::correct_alignment,
             commands::remove_correction,
+            commands::bookmarks,
+            commands::add_bookmark,
+            commands::update_bookmark,
+            commands::review_bookmark,
+            commands::remove_bookmark,
+            commands::export_bookmarks,
+            commands::import_bookmarks,
+            commands::save_report,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Concordia app");

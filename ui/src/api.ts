@@ -199,3 +199,51 @@ export const compare = (ids: number[], reference: number | null) =>
   invoke<Comparison>("compare", { ids, reference });
 export const correctAlignment = (req: CorrectionRequest) => invoke<CorrectionView>("correct_alignment", { req });
 export const removeCorrection = (id: number) => invoke<null>("remove_correction", { id });
+
+export type BookmarkStatus = "anchored" | "needs_review" | "detached";
+
+export interface BookmarkView {
+  id: number;
+  doc_id: number | null;
+  clause_id: number | null;
+  doc_title: string;
+  doc_file: string;
+  language: string | null;
+  clause_label: string;
+  quote: string;
+  note: string;
+  tags: string[];
+  topics: string[];
+  status: BookmarkStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BookmarkFilter {
+  tag?: string | null;
+  doc_id?: number | null;
+  language?: string | null;
+  topic?: string | null;
+  status?: BookmarkStatus | null;
+}
+
+export interface BookmarkImport {
+  added: number;
+  duplicates: number;
+  attached: number;
+}
+
+export type ReportLang = "en" | "sv" | "de" | "it" | "nl";
+
+export const listBookmarks = (filter: BookmarkFilter) => invoke<BookmarkView[]>("bookmarks", { filter });
+export const addBookmark = (clauseId: number, note: string, tags: string[]) =>
+  invoke<BookmarkView>("add_bookmark", { clauseId, note, tags });
+export const updateBookmark = (id: number, note: string, tags: string[]) =>
+  invoke<BookmarkView>("update_bookmark", { id, note, tags });
+export const reviewBookmark = (id: number) => invoke<BookmarkView>("review_bookmark", { id });
+export const removeBookmark = (id: number) => invoke<boolean>("remove_bookmark", { id });
+export const exportBookmarks = (path: string, overwrite: boolean) =>
+  invoke<null>("export_bookmarks", { path, overwrite });
+export const importBookmarks = (path: string) => invoke<BookmarkImport>("import_bookmarks", { path });
+export const saveReport = (ids: number[], reference: number | null, lang: ReportLang, path: string, overwrite: boolean) =>
+  invoke<null>("save_report", { ids, reference, lang, path, overwrite });

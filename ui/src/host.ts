@@ -87,3 +87,15 @@ export async function pickPaths(directory: boolean): Promise<string[]> {
   if (picked === null) return [];
   return Array.isArray(picked) ? picked : [picked];
 }
+
+/** The native save dialog (it asks before replacing a file); resolves to the path, or null. */
+export async function pickSavePath(title: string, defaultPath: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
+  const options = { title, defaultPath, filters: [filter] };
+  return await invoke<string | null>("plugin:dialog|save", { options });
+}
+
+/** The native open dialog for one file of the given kind; resolves to its path, or null. */
+export async function pickFile(title: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
+  const picked = await invoke<string | string[] | null>("plugin:dialog|open", { options: { title, multiple: false, filters: [filter] } });
+  return Array.isArray(picked) ? (picked[0] ?? null) : picked;
+}

@@ -3,6 +3,7 @@ import { libraryInfo } from "./api.js";
 import { onDrop } from "./host.js";
 import { clear, h } from "./lib/dom.js";
 import * as app from "./state.js";
+import { bookmarksView } from "./views/bookmarks.js";
 import { compareView } from "./views/compare.js";
 import { documentView } from "./views/document.js";
 import { libraryView } from "./views/library.js";
@@ -19,6 +20,7 @@ const searchBox = h("input", {
 const navLibrary = h("button", { class: "nav", onclick: () => app.show("library") }, "Library");
 const navSearch = h("button", { class: "nav", onclick: () => app.show("search") }, "Search");
 const navCompare = h("button", { class: "nav", onclick: () => app.show("compare") }, "Compare");
+const navBookmarks = h("button", { class: "nav", onclick: app.showBookmarks }, "Bookmarks");
 const banner = h("div", { class: "banner", role: "alert" });
 const progress = h("div", { class: "progress" });
 const main = h("main", { id: "main" });
@@ -31,10 +33,11 @@ function render(): void {
   navSearch.classList.toggle("active", s.view === "search");
   navCompare.classList.toggle("active", s.view === "compare");
   navCompare.disabled = s.comparison === null;
+  navBookmarks.classList.toggle("active", s.view === "bookmarks");
   renderBanner(s);
   renderProgress(s);
   clear(main);
-  const views = { library: libraryView, search: searchView, document: documentView, compare: compareView };
+  const views = { library: libraryView, search: searchView, document: documentView, compare: compareView, bookmarks: bookmarksView };
   main.appendChild(views[s.view](s));
   dropOverlay.classList.toggle("visible", s.dropHover);
   status.textContent = `${s.docs.length} documents · everything stays on this computer`;
@@ -148,7 +151,8 @@ function stepClause(direction: 1 | -1): void {
 }
 
 document.addEventListener("keydown", (e) => {
-  const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+  const typing =
+    e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
   if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !typing)) {
     e.preventDefault();
     searchBox.focus();
@@ -184,7 +188,7 @@ function mount(): void {
     { class: "topbar" },
     h("div", { class: "brand" }, "Concordia"),
     searchBox,
-    h("nav", {}, navLibrary, navSearch, navCompare),
+    h("nav", {}, navLibrary, navSearch, navCompare, navBookmarks),
   );
   document.body.append(header, banner, progress, main, status, dropOverlay);
   app.onChange(render);
@@ -192,6 +196,7 @@ function mount(): void {
   render();
   void app.refreshDocuments();
   void app.loadTopics();
+  void app.loadBookmarks();
   void libraryInfo()
     .then((info) => (status.title = `Library folder: ${info.dataDir}`))
     .catch(() => undefined);

@@ -1,9 +1,9 @@
 // The app's state and the actions that change it. Views read state and call actions.
 import * as api from "./api.js";
-import type { HostError } from "./host.js";
+import { pickFile, pickSavePath, type HostError } from "./host.js";
 import { anchorFor } from "./lib/compare.js";
 
-export type View = "library" | "search" | "document" | "compare";
+export type View = "library" | "search" | "document" | "compare" | "bookmarks";
 
 /** Where the compare view points: a clause, and the quote in it to mark. */
 export interface CompareFocus {
@@ -28,7 +28,7 @@ export interface State {
   terms: api.TermView[];
   quote: api.TermView | null;
   focusClause: number | null;
-  backTo: "library" | "search";
+  backTo: "library" | "search" | "bookmarks";
   task: api.ProgressEvent | null;
   cancelling: boolean;
   lastImport: api.ImportReport | null;
@@ -43,6 +43,20 @@ export interface State {
   focusPair: number[];
   compareFocus: CompareFocus | null;
   moving: { clauseId: number; docId: number } | null;
+  /** Every bookmark, to mark bookmarked clauses wherever they show. */
+  allBookmarks: api.BookmarkView[];
+  bookmarkFilter: api.BookmarkFilter;
+  /** The bookmark being written or edited, and for which clause. */
+  editor: BookmarkEditor | null;
+  reportLang: api.ReportLang;
+  savingReport: boolean;
+}
+
+export interface BookmarkEditor {
+  clauseId: number | null;
+  bookmarkId: number | null;
+  note: string;
+  tags: string;
 }
 
 export const state: State = {
@@ -77,6 +91,11 @@ export const state: State = {
   focusPair: [],
   compareFocus: null,
   moving: null,
+  allBookmarks: [],
+  bookmarkFilter: {},
+  editor: null,
+  reportLang: "en",
+  savingReport: false,
 };
 
 let rerender: () => void = () => {};
@@ -246,7 +265,8 @@ export async function openDocument(id: number, clauseId: number | null, fromSear
   try {
     const query = fromSearch ? state.query : undefined;
     const [doc, terms] = await Promise.all([api.getDocument(id, query), api.documentTerms(id)]);
-    update({ doc, terms, quote: null, focusClause: clauseId, view: "document", backTo: fromSearch ? "search" : "library" });
+    const backTo = fromSearch ? "search" : state.view === "bookmarks" ? "bookmarks" : "library";
+    update({ doc, terms, quote: null, focusClause: clauseId, view: "document", backTo, editor: null });
   } catch (e) {
     fail("Could not open the document", e);
   }
@@ -375,4 +395,145 @@ export function startMove(clauseId: number, docId: number): void {
 
 export function cancelMove(): void {
   update({ moving: null });
+}
+
+// ---- Bookmarks ----
+
+/** Loads every bookmark (the list view filters them here, so filter choices stay instant). */
+export async function loadBookmarks(): Promise<void> {
+  try {
+    update({ allBookmarks: await api.listBookmarks({}) });
+  } catch (e) {
+    fail("Could not load the bookmarks", e);
+  }
+}
+
+export function showBookmarks(): void {
+  update({ view: "bookmarks", editor: null });
+  void loadBookmarks();
+}
+
+export function setBookmarkFilter(patch: api.BookmarkFilter): void {
+  update({ bookmarkFilter: { ...state.bookmarkFilter, ...patch } });
+}
+
+/** The bookmark on a clause, if any. */
+export function bookmarkOn(clauseId: number): api.BookmarkView | undefined {
+  return state.allBookmarks.find((b) => b.clause_id === clauseId);
+}
+
+/** Opens the note editor for a clause: a new bookmark, or its existing one. */
+export function startBookmark(clauseId: number): void {
+  const existing = bookmarkOn(clauseId);
+  update({
+    editor: { clauseId, bookmarkId: existing?.id ?? null, note: existing?.note ?? "", tags: existing?.tags.join(", ") ?? "" },
+  });
+}
+
+export function editBookmark(b: api.BookmarkView): void {
+  update({ editor: { clauseId: b.clause_id, bookmarkId: b.id, note: b.note, tags: b.tags.join(", ") } });
+}
+
+export function cancelBookmark(): void {
+  update({ editor: null });
+}
+
+/** Saves the open editor's note and tags ("a, b" → two tags). */
+export async function saveBookmark(note: string, tagsText: string): Promise<void> {
+  const e = state.editor;
+  if (!e) return;
+  const tags = tagsText.split(/[,;]/).map((t) => t.trim()).filter((t) => t.length > 0);
+  try {
+    if (e.bookmarkId !== null) await api.updateBookmark(e.bookmarkId, note, tags);
+    else if (e.clauseId !== null) await api.addBookmark(e.clauseId, note, tags);
+    update({ editor: null, notice: "Bookmark saved." });
+    await loadBookmarks();
+  } catch (err) {
+    fail("Could not save the bookmark", err);
+  }
+}
+
+export async function deleteBookmark(id: number): Promise<void> {
+  try {
+    await api.removeBookmark(id);
+    update({ editor: null, notice: "Bookmark deleted." });
+    await loadBookmarks();
+  } catch (e) {
+    fail("Could not delete the bookmark", e);
+  }
+}
+
+/** A bookmark whose clause changed: the user has checked it against the new text. */
+export async function markReviewed(id: number): Promise<void> {
+  try {
+    await api.reviewBookmark(id);
+    await loadBookmarks();
+  } catch (e) {
+    fail("Could not mark the bookmark as reviewed", e);
+  }
+}
+
+export async function openBookmark(b: api.BookmarkView): Promise<void> {
+  if (b.doc_id === null) {
+    update({ error: `“${b.doc_title}” (${b.doc_file}) is not in the library. Import it and the bookmark returns to its clause.` });
+    return;
+  }
+  await openDocument(b.doc_id, b.clause_id, false);
+}
+
+export async function exportBookmarkFile(format: "json" | "csv"): Promise<void> {
+  try {
+    const path = await pickSavePath("Export bookmarks", `concordia-bookmarks.${format}`, { name: format.toUpperCase(), extensions: [format] });
+    if (path === null) return;
+    // The native save dialog has already asked before replacing a file.
+    await api.exportBookmarks(path, true);
+    update({ notice: `Bookmarks exported to ${path}.` });
+  } catch (e) {
+    fail("Could not export the bookmarks", e);
+  }
+}
+
+export async function importBookmarkFile(): Promise<void> {
+  try {
+    const path = await pickFile("Import bookmarks", { name: "Concordia bookmarks (.json, .csv)", extensions: ["json", "csv"] });
+    if (path === null) return;
+    const r = await api.importBookmarks(path);
+    const waiting = r.added - r.attached;
+    const parts = [`${r.added} bookmarks imported`];
+    if (waiting > 0) parts.push(`${waiting} wait for their documents to be imported`);
+    if (r.duplicates > 0) parts.push(`${r.duplicates} were already here`);
+    update({ notice: `${parts.join("; ")}.` });
+    await loadBookmarks();
+  } catch (e) {
+    fail("Could not import the bookmarks", e);
+  }
+}
+
+// ---- Reports ----
+
+export function setReportLang(lang: api.ReportLang): void {
+  update({ reportLang: lang });
+}
+
+const REPORT_FORMATS = {
+  html: { name: "HTML (one file)", ext: "html" },
+  md: { name: "Markdown", ext: "md" },
+  pdf: { name: "PDF", ext: "pdf" },
+} as const;
+
+/** Asks where to save, then writes the open comparison's report. */
+export async function saveReport(format: keyof typeof REPORT_FORMATS): Promise<void> {
+  const c = state.comparison;
+  if (!c || state.savingReport) return;
+  const f = REPORT_FORMATS[format];
+  try {
+    const path = await pickSavePath("Save the comparison report", `concordia-report.${f.ext}`, { name: f.name, extensions: [f.ext] });
+    if (path === null) return;
+    update({ savingReport: true });
+    await api.saveReport(c.documents.map((d) => d.id), c.reference, state.reportLang, path, true);
+    update({ savingReport: false, notice: `Report saved to ${path}.` });
+  } catch (e) {
+    update({ savingReport: false });
+    fail("Could not save the report", e);
+  }
 }

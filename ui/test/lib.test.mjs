@@ -64,3 +64,17 @@ test("key terms read as words", () => {
   assert.equal(hedgeOf({ value: 2, unit: "weeks", hedge: "di solito" }), "di solito");
   assert.equal(hedgeOf({ value: 2, unit: "weeks" }), null);
 });
+
+test("bookmark filters narrow by tag (any case), document, language, topic and status", async () => {
+  const { allTags, filterBookmarks, statusWords } = await import("../dist/lib/bookmarks.js");
+  const b = (id, doc_id, language, tags, topics, status = "anchored") => ({ id, doc_id, language, tags, topics, status });
+  const list = [b(1, 1, "nl", ["Cap", "negotiate"], ["liability"]), b(2, 2, "de", ["cap"], ["audit"], "needs_review"), b(3, null, null, [], [], "detached")];
+  assert.deepEqual(allTags(list), ["Cap", "negotiate"]);
+  assert.deepEqual(filterBookmarks(list, { tag: "CAP" }).map((x) => x.id), [1, 2]);
+  assert.deepEqual(filterBookmarks(list, { tag: "cap", language: "de" }).map((x) => x.id), [2]);
+  assert.deepEqual(filterBookmarks(list, { topic: "liability", doc_id: 1 }).map((x) => x.id), [1]);
+  assert.deepEqual(filterBookmarks(list, { status: "detached" }).map((x) => x.id), [3]);
+  assert.deepEqual(filterBookmarks(list, {}).length, 3);
+  assert.equal(statusWords("anchored"), null);
+  assert.match(statusWords("needs_review"), /changed/);
+});

@@ -49,6 +49,13 @@ function fakeBackend(comparison) {
     { id: 40, number: "Artikel 7", heading: "Verwijdering", heading_path: [], text: "Artikel 7 Verwijdering\n\nBinnen 6 maanden.", start: 0, end: 40, language: "nl", topics: [{ topic: "deletion_return", confidence: 0.62, cues: ["heading: verwijder*"] }] },
     { id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", heading_path: [], text: "Artikel 8 Aansprakelijkheid\n\nNooit meer dan €5.000 aansprakelijkheid.", start: 41, end: 110, language: "nl", highlights: [[10, 27], [51, 68]], topics: [{ topic: "liability", confidence: 0.7, cues: ["heading: aansprakelijk*", "gevolgschade"] }] },
   ] };
+  const bookmarks = [];
+  const bookmarkView = (id, clauseId, note, tags) => ({
+    id, doc_id: 1, clause_id: clauseId, doc_title: "Verwerkersovereenkomst", doc_file: "nl.txt", language: "nl",
+    clause_label: clauseId === 41 ? "Artikel 8 Aansprakelijkheid" : "Artikel 7 Verwijdering",
+    quote: clauseId === 41 ? "Nooit meer dan €5.000 aansprakelijkheid." : "Binnen 6 maanden.", note, tags,
+    topics: [clauseId === 41 ? "liability" : "deletion_return"], status: "anchored", created_at: "2026-11-23T10:00:00Z", updated_at: "2026-11-23T10:00:00Z",
+  });
   window.__calls = [];
   class Channel { onmessage = () => {}; }
   window.__TAURI__ = {
@@ -79,6 +86,12 @@ function fakeBackend(comparison) {
               { id: 3, path: args.paths[0], title: "AVV", language: "de", clauses: 4, status: "imported", error: null },
               { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: the file is binary (a PDF document; PDF import is not supported yet), not text" },
             ] };
+          case "bookmarks": return bookmarks.map((b) => ({ ...b }));
+          case "add_bookmark": { const b = bookmarkView(bookmarks.length + 1, args.clauseId, args.note, args.tags); bookmarks.push(b); return b; }
+          case "update_bookmark": { const b = bookmarks.find((x) => x.id === args.id); Object.assign(b, { note: args.note, tags: args.tags }); return b; }
+          case "remove_bookmark": bookmarks.splice(bookmarks.findIndex((x) => x.id === args.id), 1); return true;
+          case "plugin:dialog|save": return `/tmp/out/${args.options.defaultPath}`;
+          case "save_report": return null;
           case "reindex":
             args.onProgress.onmessage({ task: "reindex", done: 1, total: 2, current: "Verwerkersovereenkomst" });
             return 42;
@@ -281,6 +294,57 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   // Collapsing a column keeps the grid usable.
   await p.click(".acol-head:nth-child(2) button[title='Collapse this column']");
   assert.equal(await p.$$eval(".acell.collapsed", (c) => c.length) > 0, true);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("a clause is bookmarked with a note and tags, listed, filtered and opened again", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs");
+  await p.click("td.title a");
+  await p.waitForSelector("#clause-41 .bookmark-btn");
+  await p.click("#clause-41 .bookmark-btn");
+  await p.fill("#clause-41 .bookmark-note-input", "Cap too low <b>negotiate</b>");
+  await p.fill("#clause-41 .bookmark-tags-input", "liability, to negotiate");
+  await p.click("#clause-41 button[type=submit]");
+  await p.waitForSelector("#clause-41 .bookmark-btn.on");
+  const add = await p.evaluate(() => window.__calls.find(([c]) => c === "add_bookmark")[1]);
+  assert.deepEqual(add, { clauseId: 41, note: "Cap too low <b>negotiate</b>", tags: ["liability", "to negotiate"] });
+  await p.click("#clause-40 .bookmark-btn");
+  await p.fill("#clause-40 .bookmark-tags-input", "deletion");
+  await p.keyboard.press("Control+Enter");
+  await p.waitForSelector("#clause-40 .bookmark-btn.on");
+  await p.click("nav button:has-text('Bookmarks')");
+  await p.waitForSelector("li.bookmark");
+  assert.equal(await p.$$eval("li.bookmark", (l) => l.length), 2);
+  assert.equal(await p.$$eval("li.bookmark b", (b) => b.length), 0, "the note is text, not markup");
+  await p.selectOption("select[aria-label=Tag]", "to negotiate");
+  assert.deepEqual(await p.$$eval("li.bookmark .bookmark-head a", (a) => a.map((x) => x.textContent)), ["Verwerkersovereenkomst — Artikel 8 Aansprakelijkheid"]);
+  await p.selectOption("select[aria-label=Tag]", "");
+  await p.selectOption("select[aria-label=Topic]", "deletion_return");
+  assert.equal(await p.$$eval("li.bookmark", (l) => l.length), 1);
+  await p.click("li.bookmark .bookmark-head a");
+  await p.waitForSelector("article.clause.focused#clause-40");
+  assert.match(await p.textContent("button.back"), /Bookmarks/);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("the compare view saves a report in the chosen language and format", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("input.pick");
+  await p.locator("input.pick").nth(0).check();
+  await p.locator("input.pick").nth(1).check();
+  await p.click("#compare-go");
+  await p.waitForSelector(".report-tools");
+  await p.selectOption("#report-lang", "de");
+  await p.click(".report-tools button:has-text('PDF')");
+  await p.waitForSelector(".banner.visible.notice");
+  assert.match(await p.textContent(".banner"), /Report saved to \/tmp\/out\/concordia-report\.pdf/);
+  const call = await p.evaluate(() => window.__calls.find(([c]) => c === "save_report")[1]);
+  assert.equal(call.lang, "de");
+  assert.equal(call.path, "/tmp/out/concordia-report.pdf");
+  assert.deepEqual(call.ids, [1, 2, 3], "the comparison's documents");
   assert.deepEqual(errors, []);
   await p.close();
 });

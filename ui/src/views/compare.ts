@@ -15,6 +15,7 @@ import {
 } from "../lib/compare.js";
 import { formatValue, hedgeOf, termLabel } from "../lib/terms.js";
 import * as app from "../state.js";
+import { bookmarkButton, editor } from "./bookmarks.js";
 
 export function compareView(s: app.State): HTMLElement {
   const c = s.comparison;
@@ -57,8 +58,34 @@ function header(c: Comparison, s: app.State): HTMLElement {
       { class: "muted small" },
       `${c.rows.length} rows: ${counts.aligned} in every document, ${counts.partial} in some, ${counts.missing} in one only`,
     ),
+    reportTools(s),
     s.moving ? movingBanner() : null,
     c.corrections.length ? corrections(c) : null,
+    s.editor?.clauseId != null && c.rows.some((r) => r.cells.some((cell) => cell.clause_ids.includes(s.editor?.clauseId as number)))
+      ? h("div", { class: "compare-editor" }, h("span", { class: "muted small" }, "Bookmark:"), editor(s))
+      : null,
+  );
+}
+
+/** Export the comparison as a report: headings in the chosen language, three formats. */
+function reportTools(s: app.State): HTMLElement {
+  const langs = [["en", "English"], ["sv", "Svenska"], ["de", "Deutsch"], ["it", "Italiano"], ["nl", "Nederlands"]] as const;
+  const select = h(
+    "select",
+    { id: "report-lang", "aria-label": "Report language" },
+    ...langs.map(([v, name]) => h("option", { value: v, selected: s.reportLang === v }, `Report in ${name}`)),
+  );
+  select.addEventListener("change", () => app.setReportLang(select.value as (typeof langs)[number][0]));
+  const button = (format: "html" | "md" | "pdf", label: string) =>
+    h("button", { class: "small", disabled: s.savingReport, onclick: () => void app.saveReport(format), title: `Save a diff report as ${label}` }, label);
+  return h(
+    "div",
+    { class: "report-tools" },
+    select,
+    button("html", "HTML…"),
+    button("md", "Markdown…"),
+    button("pdf", "PDF…"),
+    s.savingReport ? h("span", { class: "muted small" }, "Writing the report…") : null,
   );
 }
 
@@ -258,6 +285,7 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
   }
   if (moved !== undefined) {
     tools.push(h("button", { class: "quiet small", title: "Move this clause to another row", onclick: () => app.startMove(moved, d.id) }, "Move…"));
+    tools.push(bookmarkButton(moved));
   }
   return h(
     "div",

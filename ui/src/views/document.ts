@@ -4,6 +4,7 @@ import { h, langBadge, painted } from "../lib/dom.js";
 import { splitFirstLine, type Ranges } from "../lib/highlight.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
 import * as app from "../state.js";
+import { bookmarkButton, editor } from "./bookmarks.js";
 
 export function documentView(s: app.State): HTMLElement {
   const doc = s.doc;
@@ -18,7 +19,7 @@ export function documentView(s: app.State): HTMLElement {
       h(
         "button",
         { class: "quiet back", onclick: () => app.show(s.backTo), title: "Back (Esc)" },
-        s.backTo === "search" ? "← Results" : "← Library",
+        s.backTo === "search" ? "← Results" : s.backTo === "bookmarks" ? "← Bookmarks" : "← Library",
       ),
       h("h2", {}, langBadge(doc.language, langLabel(doc.language), langName(doc.language)), " ", doc.title),
       h(
@@ -31,7 +32,7 @@ export function documentView(s: app.State): HTMLElement {
     h(
       "div",
       { class: "doc-body" },
-      h("div", { class: "clauses" }, ...doc.clauses.map((c) => clause(c, c.id === s.focusClause, s.quote, s.terms))),
+      h("div", { class: "clauses" }, ...doc.clauses.map((c) => clause(c, c.id === s.focusClause, s.quote, s.terms, s))),
       termsPanel(s.terms, s.quote),
     ),
   );
@@ -65,7 +66,7 @@ function termsPanel(terms: TermView[], current: TermView | null): HTMLElement {
   );
 }
 
-function clause(c: ClauseView, focused: boolean, quote: TermView | null, terms: TermView[]): HTMLElement {
+function clause(c: ClauseView, focused: boolean, quote: TermView | null, terms: TermView[], s: app.State): HTMLElement {
   const path = c.heading_path.join(" › ");
   // A key term's quote replaces the search marks in its clause, so the cited sentence stands out.
   const ranges = quote && quote.clause_id === c.id ? [quote.clause_range] : (c.highlights ?? []);
@@ -101,7 +102,9 @@ function clause(c: ClauseView, focused: boolean, quote: TermView | null, terms: 
         ),
       ),
       c.language ? h("span", { class: "lang-small", title: langName(c.language) }, langLabel(c.language)) : null,
+      bookmarkButton(c.id),
     ),
     ...body,
+    s.editor?.clauseId === c.id ? editor(s) : null,
   );
 }

@@ -2,6 +2,7 @@ import type { Lang, SearchHit } from "../api.js";
 import { h, langBadge, marked } from "../lib/dom.js";
 import { clauseLabel, groupBy, langLabel, langName } from "../lib/format.js";
 import * as app from "../state.js";
+import { bookmarkButton, editor } from "./bookmarks.js";
 
 const LANGS: Lang[] = ["sv", "de", "it", "nl", "en"];
 
@@ -150,8 +151,10 @@ function hitItem(s: app.State, hit: SearchHit): HTMLElement {
       h("span", { class: "clause-label" }, clauseLabel(hit.number, hit.heading) || "(untitled clause)"),
       h("span", { class: "lang-small", title: langName(hit.language) }, langLabel(hit.language)),
       h("span", { class: "score", title: "Relevance (BM25)" }, hit.score.toFixed(2)),
+      bookmarkButton(hit.clause_id),
     ),
     h("p", { class: "snippet" }, marked(hit.snippet, hit.highlights)),
+    s.editor?.clauseId === hit.clause_id ? editor(s) : null,
   );
   item.addEventListener("keydown", (e) => {
     if (e.key === "Enter") open();

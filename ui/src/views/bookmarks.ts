@@ -1,0 +1,138 @@
+import type { BookmarkStatus, BookmarkView } from "../api.js";
+import { allTags, bookmarkedDocuments, filterBookmarks, statusWords } from "../lib/bookmarks.js";
+import { h, langBadge } from "../lib/dom.js";
+import { langLabel, langName } from "../lib/format.js";
+import * as app from "../state.js";
+
+/** The bookmark list with its filters, export and import. */
+export function bookmarksView(s: app.State): HTMLElement {
+  const shown = filterBookmarks(s.allBookmarks, s.bookmarkFilter);
+  return h(
+    "section",
+    { class: "bookmarks", "aria-label": "Bookmarks" },
+    h(
+      "header",
+      { class: "toolbar" },
+      h("h2", {}, `Bookmarks (${s.allBookmarks.length})`),
+      h("button", { onclick: () => void app.exportBookmarkFile("json"), disabled: s.allBookmarks.length === 0 }, "Export JSON…"),
+      h("button", { onclick: () => void app.exportBookmarkFile("csv"), disabled: s.allBookmarks.length === 0 }, "Export CSV…"),
+      h("button", { onclick: () => void app.importBookmarkFile() }, "Import…"),
+    ),
+    filters(s),
+    s.allBookmarks.length === 0
+      ? h("p", { class: "empty" }, "No bookmarks yet. Bookmark a clause from a document, a search hit or a compare row.")
+      : shown.length === 0
+        ? h("p", { class: "muted" }, "No bookmark matches these filters.")
+        : h("ul", { class: "bookmark-list" }, ...shown.map((b) => item(b, s))),
+  );
+}
+
+function filters(s: app.State): HTMLElement {
+  const f = s.bookmarkFilter;
+  const choose = (label: string, value: string, options: [string, string][], set: (v: string) => void) => {
+    const select = h(
+      "select",
+      { "aria-label": label },
+      h("option", { value: "" }, `Any ${label.toLowerCase()}`),
+      ...options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)),
+    );
+    select.addEventListener("change", () => set(select.value));
+    return select;
+  };
+  const list = s.allBookmarks;
+  const languages = [...new Set(list.flatMap((b) => (b.language ? [b.language] : [])))];
+  const topics = [...new Set(list.flatMap((b) => b.topics))];
+  const statuses: [BookmarkStatus, string][] = [["anchored", "On its clause"], ["needs_review", "Needs review"], ["detached", "Document missing"]];
+  return h(
+    "div",
+    { class: "bookmark-filters" },
+    choose("Tag", f.tag ?? "", allTags(list).map((t) => [t, `#${t}`]), (v) => app.setBookmarkFilter({ tag: v || null })),
+    choose("Document", f.doc_id == null ? "" : String(f.doc_id), bookmarkedDocuments(list).map(([id, t]) => [String(id), t]), (v) =>
+      app.setBookmarkFilter({ doc_id: v ? Number(v) : null }),
+    ),
+    choose("Language", f.language ?? "", languages.map((l) => [l, langName(l)]), (v) => app.setBookmarkFilter({ language: v || null })),
+    choose("Topic", f.topic ?? "", topics.map((t) => [t, app.topicLabel(t)]), (v) => app.setBookmarkFilter({ topic: v || null })),
+    choose("Status", f.status ?? "", statuses, (v) => app.setBookmarkFilter({ status: (v || null) as BookmarkStatus | null })),
+  );
+}
+
+function item(b: BookmarkView, s: app.State): HTMLElement {
+  const status = statusWords(b.status);
+  const editing = s.editor?.bookmarkId === b.id;
+  return h(
+    "li",
+    { class: `bookmark${b.status === "anchored" ? "" : ` ${b.status}`}`, "data-bookmark": b.id },
+    h(
+      "div",
+      { class: "bookmark-head" },
+      b.language ? langBadge(b.language, langLabel(b.language), langName(b.language)) : null,
+      h("a", { href: "#", title: "Open the document at this clause", onclick: (e: Event) => (e.preventDefault(), void app.openBookmark(b)) }, `${b.doc_title} — ${b.clause_label}`),
+      status ? h("span", { class: "badge-status", title: status }, b.status === "needs_review" ? "needs review" : "document missing") : null,
+    ),
+    editing ? editor(s) : h("p", { class: "bookmark-note" }, b.note || "(no note)"),
+    b.tags.length ? h("div", { class: "tags" }, ...b.tags.map((t) => h("span", { class: "tag" }, `#${t}`))) : null,
+    h("blockquote", { class: "bookmark-quote" }, b.quote),
+    editing
+      ? null
+      : h(
+          "div",
+          { class: "bookmark-tools" },
+          b.status === "needs_review" && b.clause_id !== null
+            ? h("button", { class: "small", title: "The note still holds for the clause as it reads now", onclick: () => void app.markReviewed(b.id) }, "Mark reviewed")
+            : null,
+          h("button", { class: "quiet small", onclick: () => app.editBookmark(b) }, "Edit"),
+          h("button", { class: "quiet small danger", onclick: () => void app.deleteBookmark(b.id) }, "Delete"),
+        ),
+  );
+}
+
+/** The note and tags editor, for a new bookmark or an existing one. */
+export function editor(s: app.State): HTMLElement {
+  const e = s.editor;
+  if (!e) return h("span", {});
+  const note = h("textarea", { class: "bookmark-note-input", rows: 3, placeholder: "Your note on this clause", "aria-label": "Note" });
+  note.value = e.note;
+  const tags = h("input", { class: "bookmark-tags-input", type: "text", placeholder: "Tags, separated by commas", "aria-label": "Tags" });
+  tags.value = e.tags;
+  const save = () => void app.saveBookmark(note.value, tags.value);
+  const form = h(
+    "form",
+    { class: "bookmark-editor", onsubmit: (ev: Event) => (ev.preventDefault(), save()) },
+    note,
+    tags,
+    h(
+      "div",
+      { class: "bookmark-tools" },
+      h("button", { class: "primary small", type: "submit" }, "Save bookmark"),
+      h("button", { class: "quiet small", type: "button", onclick: app.cancelBookmark }, "Cancel"),
+      e.bookmarkId !== null
+        ? h("button", { class: "quiet small danger", type: "button", onclick: () => void app.deleteBookmark(e.bookmarkId as number) }, "Delete")
+        : null,
+    ),
+  );
+  form.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") app.cancelBookmark();
+    if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) save();
+  });
+  // Focus the note when the editor opens, not on every later redraw while the user types elsewhere.
+  window.setTimeout(() => {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) note.focus();
+  }, 0);
+  return form;
+}
+
+/** A clause's bookmark button: "☆ Bookmark", or "★" with the note when it has one. */
+export function bookmarkButton(clauseId: number): HTMLElement {
+  const existing = app.bookmarkOn(clauseId);
+  return h(
+    "button",
+    {
+      class: `quiet small bookmark-btn${existing ? " on" : ""}`,
+      title: existing ? `Bookmarked: ${existing.note || "no note"} — click to edit` : "Bookmark this clause with a note",
+      "aria-pressed": existing ? "true" : "false",
+      onclick: (ev: Event) => (ev.stopPropagation(), app.startBookmark(clauseId)),
+    },
+    existing ? "★ Bookmarked" : "☆ Bookmark",
+  );
+}
