@@ -81,6 +81,7 @@ function reportTools(s: app.State): HTMLElement {
   return h(
     "div",
     { class: "report-tools" },
+    h("span", { class: "muted small" }, "Save a report:"),
     select,
     button("html", "HTML…"),
     button("md", "Markdown…"),

@@ -311,7 +311,10 @@ fn rows(comparison: &Comparison, labels: &Labels) -> Vec<ReportRow> {
             cells: row
                 .cells
                 .iter()
-                .map(|c| ReportCell { clauses: c.labels.clone(), text: c.texts.join("\n\n") })
+                .map(|c| ReportCell {
+                    clauses: c.labels.clone(),
+                    text: c.texts.iter().zip(&c.labels).map(|(t, l)| without_heading(t, l)).collect::<Vec<_>>().join("\n\n"),
+                })
                 .collect(),
             redline: row.redline.clone(),
             moved: row.moved,
@@ -337,6 +340,18 @@ fn corrections(
             at: c.created_at.chars().take(10).collect(),
         })
         .collect()
+}
+
+/// A clause's text without its first line when that line only repeats the label shown above it
+/// ("Articolo 1 – Oggetto" under "Articolo 1 Oggetto").
+fn without_heading<'a>(text: &'a str, label: &str) -> &'a str {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if !rest.trim().is_empty() && letters(first) == letters(label) {
+        rest.trim_start()
+    } else {
+        text
+    }
 }
 
 fn verdict_id(v: Verdict) -> &'static str {
