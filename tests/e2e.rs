@@ -147,6 +147,22 @@ async fn import_search_and_open_a_clause_in_the_real_app() {
     assert!(words.len() >= 2, "heading and body both highlighted: {words:?}");
 
     screenshot(&client, "e2e-document.png").await;
+
+    // Bookmark the clause with a note and tags; the Bookmarks view lists it and leads back.
+    focused.find(Locator::Css(".bookmark-btn")).await.unwrap().click().await.unwrap();
+    let note = wait_for(&client, "article.clause.focused .bookmark-note-input").await;
+    note.send_keys("Cap too low — “€5.000” für alle Schäden").await.unwrap();
+    let tags = client.find(Locator::Css(".bookmark-tags-input")).await.unwrap();
+    tags.send_keys("liability, negotiate").await.unwrap();
+    client.find(Locator::Css(".bookmark-editor button[type=submit]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "article.clause.focused .bookmark-btn.on", "Bookmarked").await;
+    client.find(Locator::Css("nav button:nth-child(4)")).await.unwrap().click().await.unwrap();
+    let item = wait_for_text(&client, "li.bookmark", "Cap too low").await;
+    assert!(item.contains("Artikel 8 Aansprakelijkheid") && item.contains("#negotiate"), "{item}");
+    screenshot(&client, "e2e-bookmarks.png").await;
+    client.find(Locator::Css("li.bookmark .bookmark-head a")).await.unwrap().click().await.unwrap();
+    let back = wait_for(&client, "article.clause.focused").await;
+    assert!(back.text().await.unwrap().contains("Artikel 8 Aansprakelijkheid"));
     client.close().await.unwrap();
 }
 
