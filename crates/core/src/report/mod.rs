@@ -313,7 +313,13 @@ fn rows(comparison: &Comparison, labels: &Labels) -> Vec<ReportRow> {
                 .iter()
                 .map(|c| ReportCell {
                     clauses: c.labels.clone(),
-                    text: c.texts.iter().zip(&c.labels).map(|(t, l)| without_heading(t, l)).collect::<Vec<_>>().join("\n\n"),
+                    text: c
+                        .texts
+                        .iter()
+                        .zip(&c.labels)
+                        .map(|(t, l)| without_heading(t, l))
+                        .collect::<Vec<_>>()
+                        .join("\n\n"),
                 })
                 .collect(),
             redline: row.redline.clone(),
@@ -345,7 +351,8 @@ fn corrections(
 /// A clause's text without its first line when that line only repeats the label shown above it
 /// ("Articolo 1 – Oggetto" under "Articolo 1 Oggetto").
 fn without_heading<'a>(text: &'a str, label: &str) -> &'a str {
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let letters =
+        |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
     if !rest.trim().is_empty() && letters(first) == letters(label) {
         rest.trim_start()

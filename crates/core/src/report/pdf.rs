@@ -503,3 +503,52 @@ fn draw(r: &Report, pages: Vec<Vec<Op>>) -> Result<Vec<u8>> {
 fn fill((r, g, b): (u8, u8, u8)) -> Fill {
     Fill { paint: rgb::Color::new(r, g, b).into(), opacity: NormalizedF32::ONE, rule: Default::default() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(page: &[Op]) -> Vec<&str> {
+        page.iter()
+            .filter_map(|op| if let Op::Text { text, .. } = op { Some(text.as_str()) } else { None })
+            .collect()
+    }
+
+    #[test]
+    fn long_tables_continue_on_new_pages_under_their_header() {
+        let mut l = Layout::new();
+        let header = [vec![("Term".to_owned(), TEXT)], vec![("Wert".to_owned(), TEXT)]];
+        let rows: Vec<Vec<Cell>> = (0..120)
+            .map(|k| {
+                vec![vec![(format!("row {k}"), TEXT)], vec![("Löschung binnen 30 Tagen".to_owned(), TEXT)]]
+            })
+            .collect();
+        l.table(&[100.0, 300.0], &header, &rows);
+        assert!(l.pages.len() >= 3, "{} pages", l.pages.len());
+        for page in &l.pages {
+            assert_eq!(texts(page).first(), Some(&"Term"), "every page starts with the header");
+        }
+        let all: Vec<&str> = l.pages.iter().flat_map(|p| texts(p)).collect();
+        assert!((0..120).all(|k| all.contains(&format!("row {k}").as_str())), "no row is lost");
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_split_by_lines_and_long_words_are_broken() {
+        let mut l = Layout::new();
+        let huge = "Haftung ".repeat(4000) + &"x".repeat(3000);
+        let rows = vec![vec![vec![("1".to_owned(), TEXT)], vec![(huge.clone(), TEXT)]]];
+        l.table(&[50.0, 400.0], &[vec![("#".to_owned(), TEXT)], vec![("Inhalt".to_owned(), TEXT)]], &rows);
+        assert!(l.pages.len() > 3, "{} pages", l.pages.len());
+        let drawn: usize = l
+            .pages
+            .iter()
+            .flat_map(|p| texts(p))
+            .filter(|t| t.contains("Haftung") || t.contains('x'))
+            .map(|t| t.chars().filter(|c| *c == 'x').count())
+            .sum();
+        assert_eq!(drawn, 3000, "every character of the long word is drawn");
+        for line in l.pages.iter().flat_map(|p| texts(p)) {
+            assert!(width(line, TEXT) <= 400.0, "{line:?} fits its column");
+        }
+    }
+}
