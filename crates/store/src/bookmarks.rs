@@ -177,8 +177,9 @@ pub(crate) struct Placed<'a> {
 }
 
 /// Inside the import's transaction: the bookmarks of the replaced document (`previous`) and the
-/// detached ones that name this document (same hash or file name) move to `doc_id`, each on
-/// the clause that holds its quote, or marked for review on the most similar clause.
+/// detached ones made on this very document (same hash) move to `doc_id`, each on the clause that
+/// holds its quote, or marked for review on the most similar clause. A detached bookmark that only
+/// shares the file name moves only when its quote is found: another vendor's "dpa.txt" is no home.
 pub(crate) fn reanchor(
     tx: &Transaction<'_>,
     previous: &[i64],
@@ -187,20 +188,21 @@ pub(crate) fn reanchor(
     name: &str,
     clauses: &[Placed<'_>],
 ) -> Result<()> {
-    let mut ids = previous.to_vec();
+    let mut candidates: Vec<(i64, bool)> = previous.iter().map(|&id| (id, true)).collect();
     let mut waiting = tx.prepare_cached(
-        "SELECT id FROM bookmarks WHERE doc_id IS NULL AND (doc_hash = ?1 OR doc_name = ?2)",
+        "SELECT id, doc_hash = ?1 FROM bookmarks WHERE doc_id IS NULL AND (doc_hash = ?1 OR doc_name = ?2)",
     )?;
-    ids.extend(
-        waiting
-            .query_map(params![hash, name], |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
-    );
-    ids.sort_unstable();
-    ids.dedup();
-    for id in ids {
+    let rows = waiting.query_map(params![hash, name], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?)))?;
+    candidates.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    // A bookmark of the replaced version is also detached by now: keep it as ours.
+    candidates.sort_unstable_by_key(|&(id, ours)| (id, !ours));
+    candidates.dedup_by_key(|(id, _)| *id);
+    for (id, ours) in candidates {
         let quote: String = tx.query_row("SELECT quote FROM bookmarks WHERE id = ?1", [id], |r| r.get(0))?;
         let (clause, status) = anchor(&quote, clauses);
+        if !ours && status != status::ANCHORED {
+            continue;
+        }
         tx.execute(
             "UPDATE bookmarks SET doc_id = ?2, clause_id = ?3, status = ?4 WHERE id = ?1",
             params![id, doc_id, clause, status],

@@ -479,4 +479,21 @@ mod tests {
         assert_eq!(store.bookmarks()?.len(), 2);
         Ok(())
     }
+
+    #[test]
+    fn a_detached_bookmark_does_not_move_to_another_file_of_the_same_name() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        let Upsert::Inserted { id, .. } = store.upsert_document(&doc("/x/a.txt", "h1"), &[clause(0, 46)])?
+        else {
+            panic!("inserted")
+        };
+        let kept = store.add_bookmark(&bookmark_on(&store, id, "Hooguit €5.000."))?;
+        store.delete_document(id)?;
+        let other_text = "Artikel 1 Onderwerp\n\nIets heel anders.";
+        let other = NewDocument { text: other_text, ..doc("/vendor-b/a.txt", "h9") };
+        store.upsert_document(&other, &[clause(0, other_text.len())])?;
+        let still = store.bookmark(kept)?.unwrap();
+        assert_eq!((still.doc_id, still.status.as_str()), (None, "detached"));
+        Ok(())
+    }
 }
