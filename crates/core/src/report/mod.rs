@@ -23,12 +23,70 @@ pub struct Labels {
     text: BTreeMap<String, String>,
     kinds: BTreeMap<String, String>,
     topics: BTreeMap<String, String>,
+    values: BTreeMap<String, String>,
 }
 
 impl Labels {
     /// A heading or word by key; the key itself if missing (a test keeps every key present).
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
         self.text.get(key).map_or(key, String::as_str)
+    }
+
+    /// A value word ("working_days", "lost_profit", "without undue delay"), or the word as given.
+    fn word(&self, word: &str) -> String {
+        self.values.get(&word.replace(' ', "_")).cloned().unwrap_or_else(|| word.replace('_', " "))
+    }
+
+    /// A key term's value in the report language: "5 Werktage", "EUR 5.000", "unbegrenzt".
+    pub fn value(&self, value: &serde_json::Value) -> String {
+        use serde_json::Value;
+        let text = |key: &str| value.get(key).and_then(Value::as_str);
+        if let (Some(n), Some(unit)) = (value.get("value").and_then(Value::as_u64), text("unit")) {
+            let unit = if n == 1 { self.word(unit.trim_end_matches('s')) } else { self.word(unit) };
+            let hedge = text("hedge").map(|h| format!("{h} ")).unwrap_or_default();
+            return format!("{hedge}{n} {unit}");
+        }
+        let basis = text("basis").map(|b| self.word(b));
+        if let Some(amount) = value.get("amount").and_then(Value::as_f64) {
+            let basis = basis.map(|b| format!(" ({b})")).unwrap_or_default();
+            return format!("{} {}{basis}", text("currency").unwrap_or(""), self.thousands(amount));
+        }
+        if let Some(basis) = basis {
+            return basis;
+        }
+        for flag in ["unlimited", "by_reference"] {
+            if value.get(flag).is_some() {
+                return self.word(flag);
+            }
+        }
+        for key in ["qualitative", "country", "place"] {
+            if let Some(t) = text(key) {
+                return self.word(t);
+            }
+        }
+        if let Some(count) = value.get("count").and_then(Value::as_u64) {
+            return format!("{count} {}", self.word("per_year"));
+        }
+        match value {
+            Value::String(s) => self.word(s),
+            Value::Array(items) => {
+                items.iter().filter_map(Value::as_str).map(|w| self.word(w)).collect::<Vec<_>>().join(", ")
+            }
+            other => other.to_string(),
+        }
+    }
+
+    fn thousands(&self, amount: f64) -> String {
+        let sep = self.values.get("thousands").map_or(",", String::as_str);
+        let whole = format!("{:.0}", amount.trunc());
+        let mut out = String::new();
+        for (k, c) in whole.chars().enumerate() {
+            if k > 0 && (whole.len() - k) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
     }
 }
 
@@ -285,7 +343,7 @@ fn terms(
                 .cells
                 .iter()
                 .map(|c| ReportValue {
-                    value: c.display.clone(),
+                    value: c.value.as_ref().map(|v| labels.value(v)),
                     verdict: labels.t(verdict_key(c.verdict)).to_owned(),
                     verdict_id: verdict_id(c.verdict).to_owned(),
                     reason: c.reason.clone(),
@@ -406,6 +464,27 @@ mod tests {
                 assert!(missing.is_empty(), "{lang}.{table} lacks {missing:?}");
             }
         }
+        let de = &LABELS["de"];
+        assert_eq!(de.value(&serde_json::json!({"value": 5, "unit": "working_days"})), "5 Werktage");
+        assert_eq!(de.value(&serde_json::json!({"value": 1, "unit": "months"})), "1 Monat");
+        assert_eq!(de.value(&serde_json::json!({"amount": 250000.0, "currency": "EUR"})), "EUR 250.000");
+        assert_eq!(
+            LABELS["sv"].value(&serde_json::json!({"amount": 500000.0, "currency": "SEK"})),
+            "SEK 500 000"
+        );
+        assert_eq!(
+            LABELS["it"].value(&serde_json::json!(["lost_profit", "data_loss"])),
+            "lucro cessante, perdita di dati"
+        );
+        assert_eq!(
+            LABELS["nl"].value(&serde_json::json!({"qualitative": "without undue delay"})),
+            "zonder onredelijke vertraging"
+        );
+        assert_eq!(en.value(&serde_json::json!({"count": 2, "per": "year"})), "2 × per year");
+        assert_eq!(
+            en.value(&serde_json::json!("controller_choice")),
+            "delete or return, as the controller chooses"
+        );
         let taxonomy = concordia_legal::Lexicon::builtin().topics();
         assert!(taxonomy.iter().all(|t| en.topics.contains_key(&t.id)), "every topic has a report label");
     }
