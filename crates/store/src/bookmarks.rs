@@ -110,16 +110,18 @@ impl Store {
     /// The user has looked at a bookmark that needed review: it now quotes its clause as it is.
     pub fn mark_bookmark_reviewed(&mut self, id: i64, at: &str) -> Result<bool> {
         let tx = self.conn.transaction()?;
-        let clause: Option<(Option<ClauseId>, Option<String>)> = tx
+        // Offsets are bytes: cut the text as a blob, not as characters.
+        let clause: Option<(Option<ClauseId>, Option<Vec<u8>>)> = tx
             .query_row(
-                "SELECT b.clause_id, substr(d.text, c.start + 1, c.end - c.start)
+                "SELECT b.clause_id, substr(CAST(d.text AS BLOB), c.start + 1, c.end - c.start)
                    FROM bookmarks b LEFT JOIN clauses c ON c.id = b.clause_id LEFT JOIN documents d ON d.id = c.doc_id
                   WHERE b.id = ?1",
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        let Some((Some(_), Some(text))) = clause else { return Ok(false) };
+        let Some((Some(_), Some(bytes))) = clause else { return Ok(false) };
+        let text = String::from_utf8_lossy(&bytes);
         tx.execute(
             "UPDATE bookmarks SET quote = ?2, status = 'anchored', updated_at = ?3 WHERE id = ?1",
             params![id, text.trim(), at],

@@ -2,7 +2,8 @@
 
 use rusqlite::params;
 
-use crate::{ClauseId, Result, Store};
+use crate::bookmarks::Placed;
+use crate::{ClauseId, DocId, Result, Store};
 
 /// One stored correction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +77,83 @@ impl Store {
     pub fn remove_correction(&mut self, id: i64) -> Result<bool> {
         Ok(self.conn.execute("DELETE FROM alignment_corrections WHERE id = ?1", [id])? > 0)
     }
+}
+
+/// One end of a correction kept across a re-import: a clause of another document, or the text of
+/// a clause of the version being replaced.
+enum End {
+    Kept(ClauseId),
+    Replaced(String),
+}
+
+/// A correction touching a document that is being replaced.
+pub(crate) struct Saved {
+    anchor: End,
+    moved: End,
+    kind: String,
+    created_at: String,
+}
+
+/// Inside the import's transaction, before the old version is deleted: its corrections, with
+/// the text of its clauses so they can be found again.
+pub(crate) fn save(tx: &rusqlite::Transaction<'_>, old: DocId) -> Result<Vec<Saved>> {
+    let mut statement = tx.prepare_cached(
+        "SELECT a.doc_id, a.id, substr(CAST(da.text AS BLOB), a.start + 1, a.end - a.start),
+                m.doc_id, m.id, substr(CAST(dm.text AS BLOB), m.start + 1, m.end - m.start),
+                c.kind, c.created_at
+           FROM alignment_corrections c
+           JOIN clauses a ON a.id = c.anchor_id JOIN documents da ON da.id = a.doc_id
+           JOIN clauses m ON m.id = c.moved_id JOIN documents dm ON dm.id = m.doc_id
+          WHERE a.doc_id = ?1 OR m.doc_id = ?1
+          ORDER BY c.id",
+    )?;
+    let end = |doc: DocId, id: ClauseId, text: Vec<u8>| {
+        if doc == old {
+            End::Replaced(String::from_utf8_lossy(&text).into_owned())
+        } else {
+            End::Kept(id)
+        }
+    };
+    let rows = statement.query_map([old], |r| {
+        Ok(Saved {
+            anchor: end(r.get(0)?, r.get(1)?, r.get(2)?),
+            moved: end(r.get(3)?, r.get(4)?, r.get(5)?),
+            kind: r.get(6)?,
+            created_at: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// After the new version's clauses are stored: each saved correction whose clauses of the old
+/// version are found again, word for word, in the new one is stored again on those clauses.
+/// A correction on a changed clause is dropped: the user's judgement was about the old words.
+pub(crate) fn restore(
+    tx: &rusqlite::Transaction<'_>,
+    saved: Vec<Saved>,
+    clauses: &[Placed<'_>],
+) -> Result<usize> {
+    let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let texts: Vec<(ClauseId, String)> = clauses.iter().map(|c| (c.id, squeeze(c.text))).collect();
+    let find = |end: &End| match end {
+        End::Kept(id) => Some(*id),
+        End::Replaced(text) => {
+            let wanted = squeeze(text);
+            texts.iter().find(|(_, t)| *t == wanted).map(|(id, _)| *id)
+        }
+    };
+    let mut restored = 0;
+    for s in saved {
+        let (Some(anchor), Some(moved)) = (find(&s.anchor), find(&s.moved)) else { continue };
+        if anchor != moved {
+            tx.execute(
+                "INSERT INTO alignment_corrections (anchor_id, moved_id, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![anchor, moved, s.kind, s.created_at],
+            )?;
+            restored += 1;
+        }
+    }
+    Ok(restored)
 }
 
 #[cfg(test)]

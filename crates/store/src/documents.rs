@@ -171,7 +171,9 @@ impl Store {
         let replaced: Option<DocId> =
             tx.query_row("SELECT id FROM documents WHERE path = ?1", [doc.path], |r| r.get(0)).optional()?;
         let mut bookmarked: Vec<i64> = Vec::new();
+        let mut corrected = Vec::new();
         if let Some(old) = replaced {
+            corrected = crate::corrections::save(&tx, old)?;
             let mut of_old = tx.prepare_cached("SELECT id FROM bookmarks WHERE doc_id = ?1")?;
             bookmarked = of_old.query_map([old], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             drop(of_old);
@@ -218,6 +220,7 @@ impl Store {
         let name =
             std::path::Path::new(doc.path).file_name().map_or(doc.path.into(), |n| n.to_string_lossy());
         reanchor(&tx, &bookmarked, id, doc.content_hash, &name, &placed)?;
+        crate::corrections::restore(&tx, corrected, &placed)?;
         bump_generation(&tx)?;
         tx.commit()?;
         Ok(Upsert::Inserted { id, replaced })
@@ -494,6 +497,40 @@ mod tests {
         store.upsert_document(&other, &[clause(0, other_text.len())])?;
         let still = store.bookmark(kept)?.unwrap();
         assert_eq!((still.doc_id, still.status.as_str()), (None, "detached"));
+        Ok(())
+    }
+
+    #[test]
+    fn corrections_follow_a_re_import_when_their_clauses_read_the_same() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        let inserted = |u: Upsert| match u {
+            Upsert::Inserted { id, .. } => id,
+            Upsert::Unchanged(_) => panic!("inserted"),
+        };
+        let a = inserted(store.upsert_document(&doc("/x/a.txt", "h1"), &[clause(0, 46)])?);
+        let b = inserted(store.upsert_document(&doc("/x/b.txt", "h2"), &[clause(0, 46)])?);
+        let (ca, cb) = (store.clauses(a)?[0].id, store.clauses(b)?[0].id);
+        store.add_correction(cb, ca, "unlink", "2026-11-23T10:00:00Z")?;
+        // A new version of a.txt that adds a clause but keeps the corrected one word for word.
+        let longer = "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000.\n\nArtikel 9 Recht\n\nNederlands recht.";
+        let v2 = inserted(store.upsert_document(
+            &NewDocument { text: longer, ..doc("/x/a.txt", "h3") },
+            &[clause(0, 46), clause(48, longer.len())],
+        )?);
+        let kept = store.corrections(&[v2, b])?;
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            (kept[0].anchor_id, kept[0].moved_id, kept[0].kind.as_str()),
+            (cb, store.clauses(v2)?[0].id, "unlink")
+        );
+        // A version where that clause changed: the judgement was about other words, so it goes.
+        let changed = "Artikel 8 Aansprakelijkheid\n\nHooguit €9.000.";
+        store.upsert_document(
+            &NewDocument { text: changed, ..doc("/x/a.txt", "h4") },
+            &[clause(0, changed.len())],
+        )?;
+        let all: Vec<i64> = store.documents()?.iter().map(|d| d.id).collect();
+        assert!(store.corrections(&all)?.is_empty());
         Ok(())
     }
 }

@@ -317,7 +317,7 @@ fn key_terms(l: &mut Layout, r: &Report) {
     }
     let n = r.documents.len().max(1) as f32;
     let size = if n > 3.0 { SMALL } else { BODY };
-    let first = 100.0;
+    let first = 118.0;
     let mut widths = vec![first];
     widths.extend(std::iter::repeat_n((WIDTH - first) / n, r.documents.len()));
     let bold = Style { size, bold: true, color: INK };
