@@ -23,7 +23,7 @@ pub enum Error {
         reason: String,
     },
     /// The file type is not one Concordia imports.
-    #[error("could not import {path}: .{extension} files are not supported (use .txt, .md or .html)")]
+    #[error("could not import {path}: .{extension} files are not supported (use .txt, .md, .html or .docx)")]
     Unsupported {
         /// The file.
         path: PathBuf,

@@ -19,6 +19,9 @@ pub enum DecodeError {
     /// HTML nested so deeply that parsing it would take too long.
     #[error("the HTML is nested {0} levels deep (more than 1000); it looks malformed or hostile")]
     TooDeep(usize),
+    /// A Word file that cannot be read safely, and why.
+    #[error("{0}")]
+    Docx(String),
 }
 
 /// Decodes bytes to a normalised string: NFC, `\n` line ends, no control characters.
@@ -71,7 +74,7 @@ fn normalise(raw: &str) -> String {
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF document; PDF import is not supported yet"),
-        (b"PK\x03\x04", "a ZIP archive, e.g. DOCX; DOCX import is not supported yet"),
+        (b"PK\x03\x04", "a ZIP archive; Word files import when named .docx"),
         (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),

@@ -8,6 +8,7 @@
 
 mod blocks;
 mod decode;
+mod docx;
 mod html;
 mod lang;
 mod markdown;
@@ -27,6 +28,8 @@ pub enum Format {
     Markdown,
     /// HTML; scripts, styles and markup are dropped, only text is kept.
     Html,
+    /// Word (Office Open XML); heading styles and list numbering become structure.
+    Docx,
 }
 
 impl Format {
@@ -36,6 +39,7 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -46,17 +50,22 @@ impl Format {
             Format::Text => "text",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Docx => "docx",
         }
     }
 }
 
 /// Decodes `bytes` and extracts its blocks according to `format`.
 pub fn extract(bytes: &[u8], format: Format) -> Result<Extracted, DecodeError> {
+    if format == Format::Docx {
+        return docx::extract(bytes);
+    }
     let text = decode(bytes)?;
     let extracted = match format {
         Format::Text => plain::extract(&text),
         Format::Markdown => markdown::extract(&text),
         Format::Html => html::extract(&text)?,
+        Format::Docx => unreachable!("handled above"),
     };
     if extracted.blocks.is_empty() {
         return Err(DecodeError::NoText);
