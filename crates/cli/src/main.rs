@@ -212,6 +212,11 @@ fn correct(library: &Library, action: CorrectAction) -> anyhow::Result<()> {
 }
 
 fn main() -> ExitCode {
+    // Started as the reader of one Word file (see concordia_core::worker)? Then only that.
+    concordia_core::worker::serve_if_asked();
+    if let Ok(exe) = std::env::current_exe() {
+        concordia_core::worker::isolate_with(exe);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

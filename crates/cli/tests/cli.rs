@@ -349,3 +349,56 @@ fn bookmark_add_list_export_import_and_rm() {
     assert!(concordia(data.path(), &["bookmark", "rm", &id]).status.success());
     assert_eq!(json(&concordia(data.path(), &["bookmark", "list", "--json"])).as_array().unwrap().len(), 0);
 }
+
+/// A small Word file: a heading-styled article and a numbered paragraph.
+fn docx_file(dir: &Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let document = format!(
+        r#"<w:document {w}><w:body><w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr><w:r><w:t>Artikel 8 Aansprakelijkheid</w:t></w:r></w:p><w:p><w:r><w:t>De aansprakelijkheid van Verwerker is beperkt tot €5.000 per jaar.</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    let styles =
+        format!(r#"<w:styles {w}><w:style w:styleId="H1"><w:name w:val="heading 1"/></w:style></w:styles>"#);
+    let path = dir.join("nl-dpa.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for (name, text) in [("word/document.xml", document), ("word/styles.xml", styles)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    path
+}
+
+#[test]
+fn word_files_are_read_in_a_child_process_that_may_fail_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let docx = docx_file(data.path());
+    let docx = docx.to_str().unwrap();
+    let out = concordia(data.path(), &["import", docx, "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let imported = json(&out);
+    assert_eq!(imported[0]["language"], "nl");
+    let shown = json(&concordia(data.path(), &["show", docx, "--json"]));
+    assert_eq!(shown["clauses"][0]["heading"], "Aansprakelijkheid");
+    // Each way a crafted file could hurt the reader: only that file fails, with a reason.
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/de-alpenwerk-avv.txt");
+    for (fault, reason) in
+        [("panic", "the reader crashed"), ("hang", "took longer than 1 s"), ("balloon", "ran out of memory")]
+    {
+        let fresh = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_concordia"))
+            .arg("--data-dir")
+            .arg(fresh.path())
+            .args(["import", docx])
+            .arg(&good)
+            .env("CONCORDIA_READER_FAULT", fault)
+            .env("CONCORDIA_READER_SECONDS", if fault == "hang" { "1" } else { "20" })
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{fault}: the bad file fails the run");
+        assert!(stderr.contains("nl-dpa.docx") && stderr.contains(reason), "{fault}: {stderr}");
+        let list = json(&concordia(fresh.path(), &["list", "--json"]));
+        assert_eq!(list.as_array().unwrap().len(), 1, "{fault}: the good file is imported");
+    }
+}

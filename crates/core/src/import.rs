@@ -95,8 +95,12 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
         }
         return Err(Error::Unsupported { path: path.to_path_buf(), extension });
     };
-    let doc = extract(bytes, format)
-        .map_err(|e| Error::Unreadable { path: path.to_path_buf(), reason: e.to_string() })?;
+    let unreadable = |reason: String| Error::Unreadable { path: path.to_path_buf(), reason };
+    let doc = if crate::worker::isolated(format) {
+        crate::worker::extract(bytes, format).map_err(unreadable)?
+    } else {
+        extract(bytes, format).map_err(|e| unreadable(e.to_string()))?
+    };
     let language = document_language(&doc.text);
     let segmented = segment(&doc);
     let langs: Vec<Lang> =

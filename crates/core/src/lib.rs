@@ -29,6 +29,7 @@ pub mod report;
 mod snippet;
 mod title;
 mod verdict;
+pub mod worker;
 
 pub use error::{Error, ErrorCode, Result};
 pub use library::{default_data_dir, Library};

@@ -1,7 +1,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// What a block is, as far as the source format tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BlockKind {
     /// A heading the format marks as such (Markdown `#`, HTML `<h1>`), with its level 1–6.
     Heading(u8),
@@ -12,7 +12,7 @@ pub enum BlockKind {
 }
 
 /// One block: its kind and its byte range in [`Extracted::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -23,7 +23,7 @@ pub struct Block {
 }
 
 /// A document reduced to normalised text and its blocks.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extracted {
     /// The normalised text: NFC, `\n` line ends, one block per line or paragraph.
     pub text: String,
