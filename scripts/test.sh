@@ -12,6 +12,8 @@ step "cargo fmt --check"; cargo fmt --all --check
 step "cargo clippy -D warnings"; cargo clippy --workspace --all-targets --locked --quiet -- -D warnings
 step "cargo test (unit, integration, corpus, CLI, real-app e2e under Xvfb)"
 xvfb-run -a -s "-screen 0 1366x768x24" cargo test --workspace --locked
+step "hostile-file corpus on the release build (each file within 10 s)"
+cargo test --release --locked -p concordia-cli --test hostile -- --include-ignored
 step "UI tests (node --test: pure modules + Playwright on Debian Chromium)"
 (cd ui && node --test test/)
 step "done"

@@ -220,7 +220,7 @@ impl Numbering {
         }
         counters[ilvl] = Some(match (counters[ilvl], restart) {
             (_, Some(start)) => start,
-            (Some(c), None) => c + 1,
+            (Some(c), None) => c.saturating_add(1),
             (None, None) => level.start,
         });
         for deeper in counters.iter_mut().skip(ilvl + 1) {
@@ -238,15 +238,16 @@ fn render(n: u32, format: &str) -> String {
     let letter = |upper: bool| {
         let base = if upper { b'A' } else { b'a' };
         let mut s = String::new();
-        let repeat = ((n.max(1) - 1) / 26 + 1) as usize;
+        // "aa", "bbb" after "z", as Word writes them; a crafted start number cannot make it long.
+        let repeat = ((n.max(1) - 1) / 26 + 1).min(4) as usize;
         s.extend(std::iter::repeat_n((base + ((n.max(1) - 1) % 26) as u8) as char, repeat));
         s
     };
     match format {
         "lowerLetter" => letter(false),
         "upperLetter" => letter(true),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
+        "lowerRoman" if n < 4000 => roman(n).to_lowercase(),
+        "upperRoman" if n < 4000 => roman(n),
         _ => n.to_string(),
     }
 }
