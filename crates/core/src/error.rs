@@ -23,7 +23,9 @@ pub enum Error {
         reason: String,
     },
     /// The file type is not one Concordia imports.
-    #[error("could not import {path}: .{extension} files are not supported (use .txt, .md, .html or .docx)")]
+    #[error(
+        "could not import {path}: .{extension} files are not supported (use .txt, .md, .html, .docx or .pdf)"
+    )]
     Unsupported {
         /// The file.
         path: PathBuf,

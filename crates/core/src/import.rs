@@ -103,6 +103,16 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     };
     let language = document_language(&doc.text);
     let segmented = segment(&doc);
+    // The GDPR has under 500 clauses; tens of thousands mean a data dump or a crafted file,
+    // which would only make the import crawl.
+    const MAX_CLAUSES: usize = 50_000;
+    if segmented.len() > MAX_CLAUSES {
+        let reason = format!(
+            "it splits into {} clauses (more than {MAX_CLAUSES}); it does not look like a contract",
+            segmented.len()
+        );
+        return Err(Error::Unreadable { path: path.to_path_buf(), reason });
+    }
     let langs: Vec<Lang> =
         segmented.iter().map(|c| clause_language(&doc.text[c.start..c.end], language)).collect();
     let topics = classify_document(segmented.iter().zip(&langs).map(|(c, lang)| ClauseToClassify {

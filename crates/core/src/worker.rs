@@ -1,4 +1,4 @@
-//! Reading Word (and later PDF) files in a child process of the same binary, with a time limit
+//! Reading Word and PDF files in a child process of the same binary, with a time limit
 //! and a memory limit: a crafted file that panics, overflows the stack, loops or balloons kills
 //! only the child, and the import reports "could not be read: …" and goes on.
 //!
@@ -23,14 +23,14 @@ const MEMORY_LIMIT: u64 = 2 << 30;
 
 static WORKER: OnceLock<PathBuf> = OnceLock::new();
 
-/// From now on, Word files are read by `exe WORKER_ARG FORMAT` in a child process.
+/// From now on, Word and PDF files are read by `exe WORKER_ARG FORMAT` in a child process.
 pub fn isolate_with(exe: PathBuf) {
     let _ = WORKER.set(exe);
 }
 
 /// Formats read in a child process when isolation is on.
 pub(crate) fn isolated(format: Format) -> bool {
-    format == Format::Docx && WORKER.get().is_some()
+    matches!(format, Format::Docx | Format::Pdf) && WORKER.get().is_some()
 }
 
 /// When this process was started as a reader: read one file from stdin, write the result as

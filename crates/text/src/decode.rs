@@ -22,6 +22,9 @@ pub enum DecodeError {
     /// A Word file that cannot be read safely, and why.
     #[error("{0}")]
     Docx(String),
+    /// A PDF that cannot be read (scan, encrypted, unreadable fonts, broken), and why.
+    #[error("{0}")]
+    Pdf(String),
 }
 
 /// Decodes bytes to a normalised string: NFC, `\n` line ends, no control characters.
@@ -73,7 +76,7 @@ fn normalise(raw: &str) -> String {
 /// Recognises common binary formats by magic number, then by NUL and control bytes.
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF", "a PDF document; PDF import is not supported yet"),
+        (b"%PDF", "a PDF document; PDFs import when named .pdf"),
         (b"PK\x03\x04", "a ZIP archive; Word files import when named .docx"),
         (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
         (b"\x89PNG", "a PNG image"),

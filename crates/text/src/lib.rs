@@ -12,6 +12,7 @@ mod docx;
 mod html;
 mod lang;
 mod markdown;
+mod pdf;
 mod plain;
 
 pub use blocks::{Block, BlockKind, Extracted};
@@ -30,6 +31,8 @@ pub enum Format {
     Html,
     /// Word (Office Open XML); heading styles and list numbering become structure.
     Docx,
+    /// PDF with a text layer; running headers, footers and page numbers are dropped.
+    Pdf,
 }
 
 impl Format {
@@ -40,6 +43,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -51,21 +55,24 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 }
 
 /// Decodes `bytes` and extracts its blocks according to `format`.
 pub fn extract(bytes: &[u8], format: Format) -> Result<Extracted, DecodeError> {
-    if format == Format::Docx {
-        return docx::extract(bytes);
+    match format {
+        Format::Docx => return docx::extract(bytes),
+        Format::Pdf => return pdf::extract(bytes),
+        _ => {}
     }
     let text = decode(bytes)?;
     let extracted = match format {
         Format::Text => plain::extract(&text),
         Format::Markdown => markdown::extract(&text),
         Format::Html => html::extract(&text)?,
-        Format::Docx => unreachable!("handled above"),
+        Format::Docx | Format::Pdf => unreachable!("handled above"),
     };
     if extracted.blocks.is_empty() {
         return Err(DecodeError::NoText);

@@ -1,0 +1,167 @@
+//! PDF fidelity: PDF versions of the text fixtures and of ../shared/corpus, made here with krilla
+//! (A4, lines wrapped at the margin as a word processor would, a running header, "Seite n von m"
+//! footers), import with the same clause numbers and key terms as the text versions.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use concordia_core::{Library, Progress};
+use krilla::geom::Point;
+use krilla::page::PageSettings;
+use krilla::text::{Font, TextDirection};
+use krilla::Document;
+
+const FONT: &[u8] = include_bytes!("../report/fonts/DejaVuSans.ttf");
+const LINES_PER_PAGE: usize = 48;
+const WRAP: usize = 92;
+
+/// Word-wraps a line of text at `WRAP` characters.
+fn wrap(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in line.split(' ') {
+        let last = out.last_mut().unwrap();
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > WRAP {
+            out.push(word.to_owned());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out
+}
+
+fn pdf_of(text: &str, title: &str) -> Vec<u8> {
+    let lines: Vec<String> =
+        text.lines().flat_map(|l| if l.trim().is_empty() { vec![String::new()] } else { wrap(l) }).collect();
+    let pages: Vec<&[String]> = lines.chunks(LINES_PER_PAGE).collect();
+    let font = Font::new(FONT.to_vec().into(), 0).unwrap();
+    let mut document = Document::new();
+    for (k, page_lines) in pages.iter().enumerate() {
+        let mut page = document.start_page_with(PageSettings::from_wh(595.0, 842.0).unwrap());
+        let mut surface = page.surface();
+        let mut draw = |y: f32, size: f32, text: &str| {
+            surface.draw_text(Point::from_xy(50.0, y), font.clone(), size, text, false, TextDirection::Auto)
+        };
+        draw(30.0, 7.0, &format!("Vertraulich – {title}"));
+        for (i, line) in page_lines.iter().enumerate() {
+            if !line.is_empty() {
+                draw(60.0 + i as f32 * 15.0, 9.0, line);
+            }
+        }
+        draw(815.0, 7.0, &format!("Seite {} von {}", k + 1, pages.len()));
+        surface.finish();
+        page.finish();
+    }
+    document.finish().unwrap()
+}
+
+fn agreeing(a: &[Option<String>], b: &[Option<String>]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { up.max(row[j]) };
+            diagonal = up;
+        }
+    }
+    row[b.len()]
+}
+
+fn import(library: &Library, path: &Path) -> i64 {
+    let report = library.import(&[path.to_path_buf()], &Progress::none()).unwrap();
+    report.outcomes[0].id.unwrap_or_else(|| panic!("{}: {:?}", path.display(), report.outcomes[0].error))
+}
+
+#[test]
+fn pdf_versions_keep_clause_numbers_and_key_terms() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/topics");
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    if let Some(corpus) = common::shared("corpus") {
+        sources.extend(
+            std::fs::read_dir(corpus)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt")),
+        );
+    }
+    sources.sort();
+    let out = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let library = Library::open(data.path()).unwrap();
+    let (mut clauses, mut agreed, mut same_terms, mut docs) = (0, 0, 0, 0);
+    for source in &sources {
+        let text = std::fs::read_to_string(source).unwrap();
+        let stem = source.file_stem().unwrap().to_string_lossy();
+        let pdf = out.path().join(format!("{stem}.pdf"));
+        std::fs::write(&pdf, pdf_of(&text, &stem)).unwrap();
+        let (a, b) = (import(&library, source), import(&library, &pdf));
+        let numbers = |id| {
+            library.document(id, None).unwrap().clauses.into_iter().map(|c| c.number).collect::<Vec<_>>()
+        };
+        let (na, nb) = (numbers(a), numbers(b));
+        let terms = |id| {
+            let mut t: Vec<String> =
+                library.terms(id).unwrap().iter().map(|t| format!("{} {}", t.kind, t.value)).collect();
+            t.sort();
+            t
+        };
+        let (ta, tb) = (terms(a), terms(b));
+        let agree = agreeing(&na, &nb);
+        clauses += na.len().max(nb.len());
+        agreed += agree;
+        docs += 1;
+        same_terms += usize::from(ta == tb);
+        if agree != na.len().max(nb.len()) || ta != tb {
+            let differ: Vec<&String> =
+                ta.iter().filter(|t| !tb.contains(t)).chain(tb.iter().filter(|t| !ta.contains(t))).collect();
+            println!(
+                "  {stem}: {agree}/{} clauses agree; terms {}",
+                na.len().max(nb.len()),
+                if ta == tb { "identical".to_owned() } else { format!("differ: {differ:?}") }
+            );
+        }
+    }
+    let share = agreed as f64 / clauses as f64;
+    println!(
+        "PDF fidelity ({docs} documents): clause numbers agree for {agreed}/{clauses} = {:.1} %; key terms identical in {same_terms}/{docs}",
+        share * 100.0
+    );
+    assert!(share >= 0.95, "clause agreement {:.1} % is below 95 %", share * 100.0);
+    // The goal is every document; one (nl-zeelandcloud, a line broken before a 28-letter word)
+    // still loses the cap's basis. This guards the level reached.
+    assert!(same_terms + 1 >= docs, "key terms identical in only {same_terms}/{docs}");
+}
+
+#[test]
+fn a_scan_without_a_text_layer_is_refused_not_imported_empty() {
+    use krilla::geom::{PathBuilder, Rect};
+    let mut document = Document::new();
+    for _ in 0..2 {
+        let mut page = document.start_page_with(PageSettings::from_wh(595.0, 842.0).unwrap());
+        let mut surface = page.surface();
+        let mut builder = PathBuilder::new();
+        builder.push_rect(Rect::from_xywh(50.0, 50.0, 400.0, 600.0).unwrap());
+        surface.draw_path(&builder.finish().unwrap());
+        surface.finish();
+        page.finish();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let scan = dir.path().join("scan.pdf");
+    std::fs::write(&scan, document.finish().unwrap()).unwrap();
+    let library = Library::open(&dir.path().join("lib")).unwrap();
+    let report = library.import(&[scan], &Progress::none()).unwrap();
+    let error = report.outcomes[0].error.clone().unwrap_or_default();
+    assert!(
+        error.contains("scan.pdf") && error.contains("no text layer") && error.contains("OCR"),
+        "{error}"
+    );
+    assert!(library.list().unwrap().is_empty());
+}
