@@ -121,8 +121,20 @@ pub(crate) fn extract(bytes: &[u8], format: Format) -> Result<Extracted, String>
     if !status.success() || out.is_empty() {
         return Err(crash_reason(status));
     }
-    serde_json::from_slice::<Result<Extracted, String>>(&out)
-        .map_err(|e| format!("the reader's answer was garbled: {e}"))?
+    let doc = serde_json::from_slice::<Result<Extracted, String>>(&out)
+        .map_err(|e| format!("the reader's answer was garbled: {e}"))??;
+    // Everything later slices the text by these ranges: check them here, once.
+    let valid = doc.blocks.iter().all(|b| {
+        b.start <= b.end
+            && b.end <= doc.text.len()
+            && doc.text.is_char_boundary(b.start)
+            && doc.text.is_char_boundary(b.end)
+    });
+    if valid {
+        Ok(doc)
+    } else {
+        Err("the reader's answer was garbled: a block lies outside the text".to_owned())
+    }
 }
 
 fn crash_reason(status: std::process::ExitStatus) -> String {
