@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 
 pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config fonts-dejavu-core)
-[ "$mode" = test ] && pkgs+=(libssl-dev xvfb xauth webkit2gtk-driver chromium poppler-utils pandoc)
+[ "$mode" = test ] && pkgs+=(libssl-dev xvfb xauth webkit2gtk-driver chromium poppler-utils pandoc qpdf)
 command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
 
 missing=$(dpkg-query -W -f='${Status} ${Package}\n' "${pkgs[@]}" 2>&1 | grep -v 'install ok installed' || true)

@@ -125,3 +125,27 @@ fn a_scan_without_a_text_layer_is_refused_not_imported_empty() {
     );
     assert!(library.list().unwrap().is_empty());
 }
+
+#[test]
+fn a_password_protected_pdf_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, locked) = (dir.path().join("plain.pdf"), dir.path().join("locked.pdf"));
+    std::fs::write(&plain, pdf_of("Artikel 1 Onderwerp\n\nVerwerker verwerkt persoonsgegevens.", "test"))
+        .unwrap();
+    let encrypted = std::process::Command::new("qpdf")
+        .args(["--encrypt", "geheim", "eigenaar", "256", "--"])
+        .arg(&plain)
+        .arg(&locked)
+        .status();
+    if !encrypted.is_ok_and(|s| s.success()) {
+        eprintln!("qpdf not installed: the encrypted-PDF refusal is not checked (CI installs it)");
+        return;
+    }
+    let library = Library::open(&dir.path().join("lib")).unwrap();
+    let report = library.import(&[locked], &Progress::none()).unwrap();
+    let error = report.outcomes[0].error.clone().unwrap_or_default();
+    assert!(
+        error.contains("locked.pdf") && error.contains("encrypted") && error.contains("without a password"),
+        "{error}"
+    );
+}
