@@ -32,21 +32,7 @@ fn to_docx(source: &Path, out_dir: &Path) -> Option<PathBuf> {
 
 #[test]
 fn word_versions_keep_clause_numbers_and_key_terms() {
-    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/topics");
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(&fixtures)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    if let Some(corpus) = common::shared("corpus") {
-        sources.extend(
-            std::fs::read_dir(corpus)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt")),
-        );
-    }
-    sources.sort();
+    let sources = fidelity::sources(&["txt", "md"]);
     let out = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let library = Library::open(data.path()).unwrap();

@@ -6,8 +6,6 @@ mod common;
 #[path = "common/fidelity.rs"]
 mod fidelity;
 
-use std::path::PathBuf;
-
 use concordia_core::{Library, Progress};
 use krilla::geom::Point;
 use krilla::page::PageSettings;
@@ -62,21 +60,7 @@ fn pdf_of(text: &str, title: &str) -> Vec<u8> {
 
 #[test]
 fn pdf_versions_keep_clause_numbers_and_key_terms() {
-    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/topics");
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(&fixtures)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    if let Some(corpus) = common::shared("corpus") {
-        sources.extend(
-            std::fs::read_dir(corpus)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt")),
-        );
-    }
-    sources.sort();
+    let sources = fidelity::sources(&["txt"]);
     let out = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let library = Library::open(data.path()).unwrap();

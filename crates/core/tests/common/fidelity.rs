@@ -1,9 +1,25 @@
 //! Comparing an imported original with its Word or PDF version: clause numbers in order, and
 //! key terms. Shared by the DOCX and PDF fidelity tests.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use concordia_core::{Library, Progress};
+
+/// The originals to convert: fixtures with these extensions, and the text files of
+/// ../shared/corpus when it is there; sorted.
+pub fn sources(fixture_extensions: &[&str]) -> Vec<PathBuf> {
+    let files = |dir: PathBuf, extensions: &[&str]| -> Vec<PathBuf> {
+        let entries = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path());
+        entries.filter(|p| p.extension().is_some_and(|e| extensions.iter().any(|x| e == *x))).collect()
+    };
+    let mut sources =
+        files(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/topics"), fixture_extensions);
+    if let Some(corpus) = crate::common::shared("corpus") {
+        sources.extend(files(corpus, &["txt"]));
+    }
+    sources.sort();
+    sources
+}
 
 /// Running totals over the documents compared.
 #[derive(Default)]
