@@ -36,6 +36,8 @@ export interface ClauseView {
   start: number;
   end: number;
   language: Lang;
+  /** The page of the original PDF the clause starts on. */
+  page?: number;
   highlights?: Range[];
   topics: TopicView[];
 }

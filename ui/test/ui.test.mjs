@@ -47,7 +47,7 @@ function fakeBackend(comparison) {
   const hit = { doc_id: 1, doc_title: "Verwerkersovereenkomst", path: "/c/nl.txt", language: "nl", clause_id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", score: 2.5, snippet: "Artikel 8 Aansprakelijkheid De totale <img src=x onerror=alert(1)> aansprakelijkheid", highlights: [[10, 27], [67, 84]] };
   const doc = { id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl", clauses: [
     { id: 40, number: "Artikel 7", heading: "Verwijdering", heading_path: [], text: "Artikel 7 Verwijdering\n\nBinnen 6 maanden.", start: 0, end: 40, language: "nl", topics: [{ topic: "deletion_return", confidence: 0.62, cues: ["heading: verwijder*"] }] },
-    { id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", heading_path: [], text: "Artikel 8 Aansprakelijkheid\n\nNooit meer dan €5.000 aansprakelijkheid.", start: 41, end: 110, language: "nl", highlights: [[10, 27], [51, 68]], topics: [{ topic: "liability", confidence: 0.7, cues: ["heading: aansprakelijk*", "gevolgschade"] }] },
+    { id: 41, number: "Artikel 8", heading: "Aansprakelijkheid", heading_path: [], text: "Artikel 8 Aansprakelijkheid\n\nNooit meer dan €5.000 aansprakelijkheid.", start: 41, end: 110, language: "nl", page: 3, highlights: [[10, 27], [51, 68]], topics: [{ topic: "liability", confidence: 0.7, cues: ["heading: aansprakelijk*", "gevolgschade"] }] },
   ] };
   const bookmarks = [];
   const bookmarkView = (id, clauseId, note, tags) => ({
@@ -84,7 +84,7 @@ function fakeBackend(comparison) {
             args.onProgress.onmessage({ task: "import", done: 1, total: 2, current: args.paths[0] });
             return { cancelled: false, outcomes: [
               { id: 3, path: args.paths[0], title: "AVV", language: "de", clauses: 4, status: "imported", error: null },
-              { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: the file is binary (a PDF document; PDF import is not supported yet), not text" },
+              { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: no text layer (a scanned PDF?); OCR is not supported yet" },
             ] };
           case "bookmarks": return bookmarks.map((b) => ({ ...b }));
           case "add_bookmark": { const b = bookmarkView(bookmarks.length + 1, args.clauseId, args.note, args.tags); bookmarks.push(b); return b; }
@@ -168,7 +168,7 @@ test("importing a typed path shows per-file results, including why a file was re
   await p.waitForSelector(".import-results");
   const text = await p.$eval(".import-results", (e) => e.innerText);
   assert.match(text, /1 imported · 0 unchanged · 1 refused/);
-  assert.match(text, /PDF import is not supported yet/);
+  assert.match(text, /scan\.pdf: no text layer \(a scanned PDF\?\); OCR is not supported yet/);
   const call = await p.evaluate(() => window.__calls.find(([c]) => c === "import_paths"));
   assert.deepEqual(call[1].paths, ["/c/avv.md"]);
   await p.close();
@@ -201,6 +201,9 @@ test("clauses carry topic tags that explain themselves", async () => {
   const tag = await p.$eval("#clause-41 .topic", (t) => ({ text: t.textContent, title: t.getAttribute("title") }));
   assert.equal(tag.text, "Liability, caps, exclusions, claim periods");
   assert.match(tag.title, /70 % · heading: aansprakelijk\*, gevolgschade/);
+  // A clause from a PDF says which page of the original it starts on; others say nothing.
+  assert.equal(await p.$eval("#clause-41 .clause-page", (e) => e.textContent), "p. 3");
+  assert.equal(await p.$("#clause-40 .clause-page"), null);
   await p.close();
 });
 

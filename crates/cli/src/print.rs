@@ -101,8 +101,9 @@ pub fn document(doc: &DocumentView, as_json: bool) -> anyhow::Result<()> {
     for c in &doc.clauses {
         let label =
             [c.number.as_deref(), c.heading.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-        if !label.is_empty() {
-            writeln!(out, "── {label}")?;
+        let page = c.page.map(|p| format!("  (p. {p})")).unwrap_or_default();
+        if !label.is_empty() || !page.is_empty() {
+            writeln!(out, "── {label}{page}")?;
         }
         for line in marked(&c.text, &c.highlights).lines() {
             writeln!(out, "   {line}")?;

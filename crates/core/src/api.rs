@@ -124,6 +124,9 @@ pub struct ClauseView {
     pub end: usize,
     /// Language code of the clause.
     pub language: String,
+    /// The page of the original PDF the clause starts on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// Character ranges in `text` matching the query passed to `show`, if any.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<[usize; 2]>,

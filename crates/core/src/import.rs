@@ -127,6 +127,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
         .zip(langs)
         .zip(topics)
         .map(|((c, lang), topics)| NewClause {
+            page: doc.page_at(c.start),
             topics,
             kind: kind_name(c.kind),
             number: c.number,

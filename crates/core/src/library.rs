@@ -556,6 +556,7 @@ fn clause_view(
         start: row.start,
         end: row.end,
         language: row.language,
+        page: row.page,
         highlights,
     }
 }

@@ -129,11 +129,12 @@ pub(crate) fn extract(bytes: &[u8], format: Format) -> Result<Extracted, String>
             && b.end <= doc.text.len()
             && doc.text.is_char_boundary(b.start)
             && doc.text.is_char_boundary(b.end)
-    });
+    }) && doc.pages.windows(2).all(|w| w[0].offset <= w[1].offset);
     if valid {
         Ok(doc)
     } else {
-        Err("the reader's answer was garbled: a block lies outside the text".to_owned())
+        Err("the reader's answer was garbled: a block lies outside the text or pages are out of order"
+            .to_owned())
     }
 }
 

@@ -33,10 +33,15 @@ fn wrap(line: &str) -> Vec<String> {
     out
 }
 
-fn pdf_of(text: &str, title: &str) -> Vec<u8> {
+/// The text as laid out: pages of wrapped lines.
+fn layout(text: &str) -> Vec<Vec<String>> {
     let lines: Vec<String> =
         text.lines().flat_map(|l| if l.trim().is_empty() { vec![String::new()] } else { wrap(l) }).collect();
-    let pages: Vec<&[String]> = lines.chunks(LINES_PER_PAGE).collect();
+    lines.chunks(LINES_PER_PAGE).map(<[String]>::to_vec).collect()
+}
+
+fn pdf_of(text: &str, title: &str) -> Vec<u8> {
+    let pages = layout(text);
     let font = Font::new(FONT.to_vec().into(), 0).unwrap();
     let mut document = Document::new();
     for (k, page_lines) in pages.iter().enumerate() {
@@ -82,6 +87,54 @@ fn pdf_versions_keep_clause_numbers_and_key_terms() {
         tally.same_terms,
         tally.docs
     );
+}
+
+/// Every clause of the PDF versions knows the page it starts on: the test finds each clause's
+/// opening words in the laid-out pages, in order, and compares.
+#[test]
+fn clauses_know_the_page_they_start_on() {
+    let out = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let library = Library::open(data.path()).unwrap();
+    let (mut right, mut total) = (0, 0);
+    for source in fidelity::sources(&["txt"]) {
+        let text = std::fs::read_to_string(&source).unwrap();
+        let pdf = out.path().join(format!("{}.pdf", source.file_stem().unwrap().to_string_lossy()));
+        std::fs::write(&pdf, pdf_of(&text, "Test")).unwrap();
+        let doc = library.document(fidelity::import(&library, &pdf), None).unwrap();
+        let (laid_out, page_starts) = flattened(&layout(&text));
+        let mut cursor = 0;
+        for clause in &doc.clauses {
+            let opening: String = squeezed(&clause.text).chars().take(30).collect();
+            let Some(at) = laid_out[cursor..].find(&opening).map(|at| at + cursor) else { continue };
+            cursor = at + 1;
+            let expected = page_starts.partition_point(|&start| start <= at) as u32;
+            total += 1;
+            right += usize::from(clause.page == Some(expected));
+            if clause.page != Some(expected) {
+                println!("  {}: {opening:?} on p. {expected}, shown as {:?}", pdf.display(), clause.page);
+            }
+        }
+    }
+    println!("PDF pages: {right}/{total} clauses show the page they start on");
+    assert!(total > 500, "only {total} clauses were located in the layout");
+    assert_eq!(right, total, "every located clause shows its page");
+}
+
+/// Letters and digits only, so line breaks, hyphens and spacing do not matter.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The pages as one squeezed string, and where each page starts in it.
+fn flattened(pages: &[Vec<String>]) -> (String, Vec<usize>) {
+    let mut all = String::new();
+    let mut starts = Vec::new();
+    for page in pages {
+        starts.push(all.len());
+        all.push_str(&squeezed(&page.concat()));
+    }
+    (all, starts)
 }
 
 #[test]

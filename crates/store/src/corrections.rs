@@ -170,6 +170,7 @@ mod tests {
             start,
             end: start + 1,
             language: "de".into(),
+            page: None,
             topics: vec![],
         };
         for (hash, path) in [("a", "a.txt"), ("b", "b.txt")] {

@@ -46,6 +46,8 @@ pub struct NewClause {
     pub end: usize,
     /// Language code.
     pub language: String,
+    /// The page of the original it starts on (PDF).
+    pub page: Option<u32>,
     /// Topics with confidence and cues.
     pub topics: Vec<crate::TopicRow>,
 }
@@ -98,6 +100,8 @@ pub struct ClauseRow {
     pub end: usize,
     /// Language code.
     pub language: String,
+    /// The page of the original it starts on (PDF).
+    pub page: Option<u32>,
 }
 
 /// What an insert did.
@@ -150,10 +154,12 @@ fn clause_row(row: &Row<'_>) -> rusqlite::Result<ClauseRow> {
         start: row.get::<_, i64>(7)? as usize,
         end: row.get::<_, i64>(8)? as usize,
         language: row.get(9)?,
+        page: row.get(10)?,
     })
 }
 
-const CLAUSE_COLUMNS: &str = "id, doc_id, ordinal, kind, number, heading, heading_path, start, end, language";
+const CLAUSE_COLUMNS: &str =
+    "id, doc_id, ordinal, kind, number, heading, heading_path, start, end, language, page";
 
 impl Store {
     /// Stores a document and its clauses in one transaction.
@@ -197,8 +203,8 @@ impl Store {
         let mut placed = Vec::with_capacity(clauses.len());
         {
             let mut insert = tx.prepare_cached(
-                "INSERT INTO clauses (doc_id, ordinal, kind, number, heading, heading_path, start, end, language, topics)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO clauses (doc_id, ordinal, kind, number, heading, heading_path, start, end, language, topics, page)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             for (ordinal, c) in clauses.iter().enumerate() {
                 let path = c.heading_path.join(&PATH_SEP.to_string());
@@ -212,7 +218,8 @@ impl Store {
                     c.start as i64,
                     c.end as i64,
                     c.language,
-                    crate::topics::encode(&c.topics)
+                    crate::topics::encode(&c.topics),
+                    c.page
                 ])?;
                 placed.push(Placed { id: tx.last_insert_rowid(), text: &doc.text[c.start..c.end] });
             }
@@ -349,6 +356,7 @@ mod tests {
             start,
             end,
             language: "nl".into(),
+            page: Some(3),
             topics: vec![crate::TopicRow {
                 topic: "liability".into(),
                 confidence: 0.7,
@@ -370,6 +378,7 @@ mod tests {
         assert!(stored.text.contains("€5.000"));
         let clauses = store.clauses(id)?;
         assert_eq!(clauses[0].heading_path, ["Verwerkersovereenkomst", "Deel A"]);
+        assert_eq!(clauses[0].page, Some(3), "the page survives the round trip");
         assert_eq!((clauses[0].start, clauses[0].end), (0, 46));
         assert_eq!(store.clause_text(&clauses[0])?, "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000.");
         Ok(())
@@ -424,7 +433,7 @@ mod tests {
         }
         let store = Store::open(&path)?;
         assert_eq!(store.documents()?.len(), 1);
-        assert_eq!(store.schema_version()?, 4);
+        assert_eq!(store.schema_version()?, 5);
         Ok(())
     }
 

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_topics.sql"),
     include_str!("../migrations/0003_alignment_corrections.sql"),
     include_str!("../migrations/0004_bookmarks.sql"),
+    include_str!("../migrations/0005_clause_pages.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
@@ -24,4 +25,30 @@ pub(crate) fn run(conn: &mut Connection) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_stored_before_pages_existed_keep_their_data_and_have_no_page() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..4] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents VALUES (1, 'a.pdf', 'h', 'AVV', 'de', 'pdf', 'now', 3, 'abc');
+             INSERT INTO clauses (doc_id, ordinal, kind, heading_path, start, end, language)
+                 VALUES (1, 0, 'section', '', 0, 3, 'de');",
+        )
+        .unwrap();
+        run(&mut conn).unwrap();
+        let (end, page): (i64, Option<i64>) =
+            conn.query_row("SELECT end, page FROM clauses", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        assert_eq!((end, page), (3, None));
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, MIGRATIONS.len() as i64);
+    }
 }

@@ -31,12 +31,31 @@ pub struct Extracted {
     pub blocks: Vec<Block>,
     /// A title the format declares (HTML `<title>`), if any.
     pub title: Option<String>,
+    /// Where each page of the original begins in `text`, for paged formats (PDF); empty for
+    /// the others. Ascending offsets; a page whose text could not be found is left out.
+    #[serde(default)]
+    pub pages: Vec<PageStart>,
+}
+
+/// The first byte of [`Extracted::text`] that stood on a page of the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PageStart {
+    /// The page number, from 1.
+    pub page: u32,
+    /// Byte offset in the text.
+    pub offset: usize,
 }
 
 impl Extracted {
     /// The text of one block.
     pub fn block_text(&self, block: &Block) -> &str {
         &self.text[block.start..block.end]
+    }
+
+    /// The original page the text at `offset` stood on, for paged formats.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        let after = self.pages.partition_point(|p| p.offset <= offset);
+        after.checked_sub(1).map(|k| self.pages[k].page)
     }
 
     /// Appends a block; whitespace is collapsed and empty blocks are skipped.

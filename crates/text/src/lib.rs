@@ -12,10 +12,11 @@ mod docx;
 mod html;
 mod lang;
 mod markdown;
+mod paging;
 mod pdf;
 mod plain;
 
-pub use blocks::{Block, BlockKind, Extracted};
+pub use blocks::{Block, BlockKind, Extracted, PageStart};
 pub use decode::{decode, DecodeError, MAX_FILE_BYTES};
 pub use lang::{detect_language, Lang};
 

@@ -26,10 +26,11 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
     let text = pages.join("\n\n");
     check_readable(&text)?;
     let normalised = crate::decode(text.as_bytes())?;
-    let extracted = crate::plain::extract(&normalised);
+    let mut extracted = crate::plain::extract(&normalised);
     if extracted.blocks.is_empty() {
         return Err(DecodeError::NoText);
     }
+    extracted.pages = crate::paging::locate(&pages, &extracted.text);
     Ok(extracted)
 }
 

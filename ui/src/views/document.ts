@@ -102,6 +102,9 @@ function clause(c: ClauseView, focused: boolean, quote: TermView | null, terms: 
         ),
       ),
       c.language ? h("span", { class: "lang-small", title: langName(c.language) }, langLabel(c.language)) : null,
+      c.page !== undefined
+        ? h("span", { class: "clause-page", title: `Starts on page ${c.page} of the original` }, `p. ${c.page}`)
+        : null,
       bookmarkButton(c.id),
     ),
     ...body,

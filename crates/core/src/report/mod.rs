@@ -258,7 +258,7 @@ impl Library {
             Error::Invalid(format!("no report language {lang:?}; use one of {}", REPORT_LANGUAGES.join(", ")))
         })?;
         let comparison = self.compare(ids, reference)?;
-        let clauses = self.clause_labels(&comparison)?;
+        let clauses = self.clause_labels(&comparison, &labels)?;
         let mut documents = Vec::new();
         for d in &comparison.documents {
             let summary =
@@ -315,12 +315,19 @@ impl Library {
         crate::output::write_file(path, &bytes, overwrite)
     }
 
-    /// "Document title — clause label" for every clause of the compared documents.
-    fn clause_labels(&self, comparison: &Comparison) -> Result<HashMap<i64, (String, String)>> {
+    /// "Document title — clause label (, p. 3)" for every clause of the compared documents.
+    fn clause_labels(
+        &self,
+        comparison: &Comparison,
+        labels: &Labels,
+    ) -> Result<HashMap<i64, (String, String)>> {
         let mut out = HashMap::new();
         for d in &comparison.documents {
             for c in self.document(d.id, None)?.clauses {
-                let label = crate::bookmarks::label(c.number.as_deref(), c.heading.as_deref(), &c.text);
+                let mut label = crate::bookmarks::label(c.number.as_deref(), c.heading.as_deref(), &c.text);
+                if let Some(page) = c.page {
+                    label.push_str(&format!(", {} {page}", labels.t("page_short")));
+                }
                 out.insert(c.id, (d.title.clone(), label));
             }
         }

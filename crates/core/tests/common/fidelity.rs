@@ -87,7 +87,8 @@ fn agreeing(a: &[Option<String>], b: &[Option<String>]) -> usize {
     row[b.len()]
 }
 
-fn import(library: &Library, path: &Path) -> i64 {
+/// Imports one file and returns its id.
+pub fn import(library: &Library, path: &Path) -> i64 {
     let report = library.import(&[path.to_path_buf()], &Progress::none()).unwrap();
     report.outcomes[0].id.unwrap_or_else(|| panic!("{}: {:?}", path.display(), report.outcomes[0].error))
 }
