@@ -14,6 +14,7 @@ mod lang;
 mod markdown;
 mod paging;
 mod pdf;
+mod pdf_layout;
 mod plain;
 
 pub use blocks::{Block, BlockKind, Extracted, PageStart};

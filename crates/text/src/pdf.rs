@@ -1,6 +1,7 @@
-//! PDF with a text layer: the text of each page (pdf-extract), without the lines repeated at the
-//! top or bottom of most pages (running headers and footers) or page numbers, then read like
-//! plain text, which rejoins hard-wrapped lines and hyphenated words.
+//! PDF with a text layer: the lines of each page laid out from where pdf-extract draws their
+//! glyphs (margin breaks rejoined, spaced paragraphs kept apart: see `pdf_layout`), without the
+//! lines repeated at the top or bottom of most pages (running headers and footers) or page
+//! numbers, then read like plain text. Each page's start in the result is recorded.
 //!
 //! Refused with a reason: no text layer (a scan), encrypted, text that comes out unreadable
 //! (fonts without a usable encoding: better no document than mojibake), broken files.
@@ -8,21 +9,15 @@
 use std::collections::HashMap;
 
 use crate::blocks::Extracted;
+use crate::pdf_layout::Collector;
 use crate::DecodeError;
 
 fn bad(reason: impl Into<String>) -> DecodeError {
     DecodeError::Pdf(reason.into())
 }
 
-/// The text of each page, and where each page starts in the text handed on.
-struct Pages {
-    texts: Vec<String>,
-}
-
 pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
-    let pages = read_pages(bytes)?;
-    let pages: Vec<String> =
-        without_furniture(&pages.texts).iter().map(|p| join_wrapped_numbers(p)).collect();
+    let pages = without_furniture(&read_pages(bytes)?);
     let text = pages.join("\n\n");
     check_readable(&text)?;
     let normalised = crate::decode(text.as_bytes())?;
@@ -35,26 +30,40 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
 }
 
 /// Page texts; a panic inside the PDF library (it has them on odd files) becomes a refusal.
-fn read_pages(bytes: &[u8]) -> Result<Pages, DecodeError> {
+fn read_pages(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
     let owned = bytes.to_vec();
-    let read = std::panic::catch_unwind(move || pdf_extract::extract_text_from_mem_by_pages(&owned));
-    let texts = match read {
+    let pages = match std::panic::catch_unwind(move || lay_out(&owned)) {
         Err(_) => return Err(bad("the PDF is malformed: its reader gave up on it")),
-        Ok(Err(e)) => {
-            let message = e.to_string();
-            let lower = message.to_lowercase();
-            if lower.contains("decrypt") || lower.contains("encrypt") || lower.contains("password") {
-                return Err(bad("the PDF is encrypted; save it without a password and import it again"));
-            }
-            return Err(bad(format!("the PDF cannot be read: {message}")));
-        }
-        Ok(Ok(texts)) => texts,
+        Ok(read) => read?,
     };
-    let letters: usize = texts.iter().map(|t| t.chars().filter(|c| c.is_alphabetic()).count()).sum();
-    if letters < 20 * texts.len().max(1) {
+    let letters: usize = pages.iter().map(|t| t.chars().filter(|c| c.is_alphabetic()).count()).sum();
+    if letters < 20 * pages.len().max(1) {
         return Err(bad("no text layer (a scanned PDF?); OCR is not supported yet"));
     }
-    Ok(Pages { texts })
+    Ok(pages)
+}
+
+/// Every page's glyphs, laid out as lines and paragraphs.
+fn lay_out(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| cannot_read(&e.to_string()))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(bad("the PDF is encrypted; save it without a password and import it again"));
+    }
+    let mut collector = Collector::default();
+    if let Err(e) = pdf_extract::output_doc(&doc, &mut collector) {
+        let page = collector.pages.len().max(1);
+        return Err(cannot_read(&format!("page {page}: {e:?}")));
+    }
+    let single = collector.pages.len() == 1;
+    Ok(collector.pages.iter().map(|page| crate::pdf_layout::page_text(page, single)).collect())
+}
+
+fn cannot_read(message: &str) -> DecodeError {
+    let lower = message.to_lowercase();
+    if lower.contains("decrypt") || lower.contains("encrypt") || lower.contains("password") {
+        return bad("the PDF is encrypted; save it without a password and import it again");
+    }
+    bad(format!("the PDF cannot be read: {message}"))
 }
 
 /// Text from fonts without a usable encoding comes out as symbols, private-use or control
@@ -139,37 +148,6 @@ fn page_key(line: &str, page: usize, pages: usize) -> String {
     out
 }
 
-/// Reflows lines a word processor broke at the margin: a line without closing punctuation whose
-/// next word would not have fitted on it continues on the next line, when that line goes on
-/// with a word or with a number in running text ("… binnen" / "72 uur, …"). Plain-text
-/// reading, which cannot know the margin, would take such a line for a title or an item.
-fn join_wrapped_numbers(page: &str) -> String {
-    let lines: Vec<&str> = page.lines().map(str::trim_end).collect();
-    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let mut out = String::with_capacity(page.len());
-    for (k, line) in lines.iter().enumerate() {
-        out.push_str(line);
-        let joined = lines.get(k + 1).is_some_and(|next| runs_on(line, next.trim_start(), longest));
-        out.push(if joined { ' ' } else { '\n' });
-    }
-    out
-}
-
-fn runs_on(line: &str, next: &str, longest: usize) -> bool {
-    let open = !line.is_empty() && !line.ends_with(['.', ':', ';', '!', '?']);
-    let first_word = next.split_whitespace().next().unwrap_or("").chars().count();
-    let no_room = line.chars().count() + 1 + first_word > longest;
-    let digits = next.chars().take_while(char::is_ascii_digit).count();
-    let goes_on = match digits {
-        0 => next.chars().next().is_some_and(char::is_alphabetic),
-        _ => {
-            next[digits..].starts_with(' ')
-                && next[digits + 1..].chars().next().is_some_and(char::is_lowercase)
-        }
-    };
-    open && no_room && goes_on
-}
-
 fn is_page_number(line: &str) -> bool {
     let t = line.trim().trim_matches(|c| c == '-' || c == '–' || c == ' ');
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
@@ -190,24 +168,6 @@ mod tests {
             assert!(!text.contains("Vertraulich") && !text.contains("von 3"), "{text}");
             assert!(text.contains(&format!("Artikel {} Text", k + 5)), "{text}");
         }
-    }
-
-    #[test]
-    fn lines_broken_at_the_margin_are_reflowed_but_headings_are_not() {
-        let page = "2 Onderwerp van de verwerking\nVerwerker verwerkt persoonsgegevens van medewerkers en klanten van\nVerwerkingsverantwoordelijke ten behoeve van de hostingdienst, zodat de dienst werkt.";
-        assert_eq!(
-            join_wrapped_numbers(page),
-            "2 Onderwerp van de verwerking\nVerwerker verwerkt persoonsgegevens van medewerkers en klanten van Verwerkingsverantwoordelijke ten behoeve van de hostingdienst, zodat de dienst werkt.\n"
-        );
-    }
-
-    #[test]
-    fn a_number_wrapped_to_the_next_line_stays_in_its_sentence() {
-        let page = "Verwerker stelt Verantwoordelijke zonder onredelijke vertraging, en indien mogelijk binnen\n72 uur, in kennis van een datalek.\n12. Aansprakelijkheid";
-        assert_eq!(
-            join_wrapped_numbers(page),
-            "Verwerker stelt Verantwoordelijke zonder onredelijke vertraging, en indien mogelijk binnen 72 uur, in kennis van een datalek.\n12. Aansprakelijkheid\n"
-        );
     }
 
     #[test]

@@ -95,7 +95,7 @@ fn ends_with_word_hyphen(line: &str) -> bool {
 }
 
 /// Glues `next` onto `current`; a word split by a hyphen at the line end is rejoined.
-fn join(current: &mut String, next: &str) {
+pub(crate) fn join(current: &mut String, next: &str) {
     if ends_with_word_hyphen(current) {
         let next_word = next.split_whitespace().next().unwrap_or("");
         let starts_lower = next_word.chars().next().is_some_and(char::is_lowercase);

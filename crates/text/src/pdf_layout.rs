@@ -1,0 +1,378 @@
+//! The lines of each PDF page, from where its characters are drawn: text position, size and
+//! width (pdf-extract calls [`OutputDev::output_character`] for every glyph). Geometry answers
+//! what plain text cannot: whether a line was broken at the margin (the next word would not
+//! have fitted), where paragraphs are spaced apart, and which lines are set smaller.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// One line of text as drawn: a run of glyphs on one baseline without a wide gap.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Line {
+    pub text: String,
+    /// Left and right edge, in points.
+    pub left: f64,
+    pub right: f64,
+    /// Baseline, in points from the top of the page.
+    pub y: f64,
+    /// Font size, in points.
+    pub size: f64,
+    /// Where the first word ends: how much room the line before would have needed for it.
+    pub first_word_right: f64,
+    /// Whether a visible glyph came without a width (a font whose widths pdf-extract cannot
+    /// read): then the edges are estimated from the number of characters.
+    pub unmeasured: bool,
+}
+
+/// A page: its width and its lines in the order they are drawn.
+#[derive(Debug, Default)]
+pub(crate) struct Page {
+    pub width: f64,
+    pub lines: Vec<Line>,
+}
+
+/// Collects pages of lines from pdf-extract.
+#[derive(Default)]
+pub(crate) struct Collector {
+    pub pages: Vec<Page>,
+}
+
+impl Collector {
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        self.pages.last_mut().expect("a page was pushed")
+    }
+}
+
+/// A horizontal gap this many font sizes wide separates columns or table cells, not words.
+const COLUMN_GAP: f64 = 2.5;
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _: u32,
+        media_box: &MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.pages.push(Page { width: (media_box.urx - media_box.llx).abs(), lines: Vec::new() });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = font_size * scale;
+        // Rotated text (margin notes, envelope ids, watermarks) is not part of the reading order.
+        let upright = trm.m12.abs() <= 0.1 * trm.m11.abs() && trm.m11 > 0.0;
+        if !upright || !size.is_finite() || size <= 0.0 || !trm.m31.is_finite() || !trm.m32.is_finite() {
+            return Ok(());
+        }
+        let (x, y) = (trm.m31, -trm.m32);
+        let end = x + width.max(0.0) * size;
+        let unmeasured = width <= 0.0 && !text.trim().is_empty();
+        let lines = &mut self.page().lines;
+        match lines.last_mut() {
+            Some(line) if same_line(line, x, y, size) => extend(line, x, end, text, unmeasured),
+            _ => lines.push(Line {
+                text: text.trim_start().to_owned(),
+                left: x,
+                right: end,
+                y,
+                size,
+                first_word_right: end,
+                unmeasured,
+            }),
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// A glyph continues `line` when it sits on its baseline, after it, without a column-wide gap.
+fn same_line(line: &Line, x: f64, y: f64, size: f64) -> bool {
+    let tolerance = 0.5 * size.max(line.size);
+    (y - line.y).abs() <= tolerance && x >= line.right - tolerance && x - line.right <= COLUMN_GAP * size
+}
+
+fn extend(line: &mut Line, x: f64, end: f64, text: &str, unmeasured: bool) {
+    line.unmeasured |= unmeasured;
+    let gap = x - line.right > 0.15 * line.size;
+    let first_word = !line.text.contains(' ');
+    if (gap || text == " ") && !line.text.ends_with(' ') {
+        line.text.push(' ');
+    }
+    if text != " " {
+        line.text.push_str(text);
+        if first_word && !gap {
+            line.first_word_right = end;
+        }
+    }
+    line.right = line.right.max(end);
+}
+
+/// The page as text: a line broken at the margin goes on in the same line, lines spaced apart
+/// or set in another size are separated by a blank line, others by a line break (plain-text
+/// reading decides those).
+///
+/// A document of one page has no repetition to tell its running header and footer by; there,
+/// a first or last line set smaller than the text is taken for one and dropped.
+pub(crate) fn page_text(page: &Page, single: bool) -> String {
+    let estimated: Vec<Line> = page.lines.iter().map(estimated).collect();
+    let page = Page { width: page.width, lines: estimated };
+    let lines = if single { without_small_edges(&page.lines) } else { &page.lines[..] };
+    let edges = Edges::of(&page);
+    let spacing = line_spacing(lines);
+    let mut out = String::new();
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            let before = &lines[k - 1];
+            match break_between(before, line, edges.right_of(before), spacing) {
+                Break::None => crate::plain::join(&mut out, &line.text),
+                Break::Line => {
+                    out.push('\n');
+                    out.push_str(&line.text);
+                }
+                Break::Paragraph => {
+                    out.push_str("\n\n");
+                    out.push_str(&line.text);
+                }
+            }
+        } else {
+            out.push_str(&line.text);
+        }
+    }
+    out
+}
+
+/// A line whose font gave no widths is measured by characters, at half the font size each
+/// (an average for text faces).
+fn estimated(line: &Line) -> Line {
+    if !line.unmeasured {
+        return line.clone();
+    }
+    let width = |text: &str| text.chars().count() as f64 * 0.5 * line.size;
+    let first_word = line.text.split(' ').next().unwrap_or("");
+    Line {
+        right: line.left + width(&line.text),
+        first_word_right: line.left + width(first_word),
+        ..line.clone()
+    }
+}
+
+fn without_small_edges(lines: &[Line]) -> &[Line] {
+    let body = body_size(lines);
+    let small = |l: &Line| l.size < 0.85 * body && l.text.chars().count() < 120;
+    let mut kept = lines;
+    if let [first, rest @ ..] = kept {
+        if small(first) && rest.iter().all(|l| l.y > first.y) {
+            kept = rest;
+        }
+    }
+    if let [rest @ .., last] = kept {
+        if small(last) && rest.iter().all(|l| l.y < last.y) {
+            kept = rest;
+        }
+    }
+    kept
+}
+
+/// The size most of the page's text is set in (by characters).
+fn body_size(lines: &[Line]) -> f64 {
+    let mut sizes: Vec<(f64, usize)> = lines.iter().map(|l| (l.size, l.text.chars().count())).collect();
+    sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let half = sizes.iter().map(|s| s.1).sum::<usize>() / 2;
+    let mut seen = 0;
+    for (size, count) in &sizes {
+        seen += count;
+        if seen > half {
+            return *size;
+        }
+    }
+    sizes.last().map_or(0.0, |s| s.0)
+}
+
+enum Break {
+    None,
+    Line,
+    Paragraph,
+}
+
+fn break_between(a: &Line, b: &Line, edge: f64, spacing: f64) -> Break {
+    let step = b.y - a.y;
+    let resized = (a.size - b.size).abs() > 0.15 * a.size;
+    if step <= 0.0 || step > 1.5 * spacing || resized {
+        return Break::Paragraph;
+    }
+    let word = b.first_word_right - b.left;
+    let full = a.right + 0.3 * a.size + word > edge - 0.3 * a.size;
+    let ends_sentence = a.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    let indented = b.left > a.left + 3.0 * a.size;
+    if full && !ends_sentence && !indented {
+        Break::None
+    } else {
+        Break::Line
+    }
+}
+
+/// The usual distance between baselines on the page: the median step down between lines.
+fn line_spacing(lines: &[Line]) -> f64 {
+    let mut steps: Vec<f64> =
+        lines.windows(2).map(|w| w[1].y - w[0].y).filter(|&s| s > 0.0 && s.is_finite()).collect();
+    steps.sort_by(f64::total_cmp);
+    let typical = lines.first().map_or(12.0, |l| l.size * 1.2);
+    steps.get(steps.len() / 2).copied().unwrap_or(typical)
+}
+
+/// The right margin each line was set against: the furthest any line starting near it reaches
+/// (lines of another column start elsewhere).
+struct Edges {
+    bin_width: f64,
+    right_by_bin: std::collections::HashMap<i64, f64>,
+}
+
+impl Edges {
+    const BINS: f64 = 8.0;
+
+    fn of(page: &Page) -> Edges {
+        let bin_width = (page.width / Self::BINS).max(1.0);
+        let mut right_by_bin = std::collections::HashMap::new();
+        for line in &page.lines {
+            let bin = (line.left / bin_width).floor() as i64;
+            let right = right_by_bin.entry(bin).or_insert(line.right);
+            *right = f64::max(*right, line.right);
+        }
+        Edges { bin_width, right_by_bin }
+    }
+
+    fn right_of(&self, line: &Line) -> f64 {
+        let bin = (line.left / self.bin_width).floor() as i64;
+        (bin - 2..=bin + 2).filter_map(|b| self.right_by_bin.get(&b)).fold(line.right, |a, &b| a.max(b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(collector: &mut Collector, x: f64, y: f64, size: f64, text: &str) {
+        let mut x = x;
+        for c in text.chars() {
+            let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, x, -y);
+            collector.output_character(&trm, 0.5, 0.0, size, &c.to_string()).unwrap();
+            x += 0.5 * size;
+        }
+    }
+
+    #[test]
+    fn glyphs_become_lines_with_words_and_edges() {
+        let mut c = Collector::default();
+        c.begin_page(1, &MediaBox { llx: 0.0, lly: 0.0, urx: 595.0, ury: 842.0 }, None).unwrap();
+        glyphs(&mut c, 50.0, 100.0, 10.0, "Der");
+        glyphs(&mut c, 70.0, 100.0, 10.0, "Vertrag");
+        glyphs(&mut c, 50.0, 112.0, 10.0, "endet");
+        // Far to the right on the same baseline: another column.
+        glyphs(&mut c, 300.0, 112.0, 10.0, "Spalte");
+        let lines = &c.pages[0].lines;
+        assert_eq!(
+            lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            ["Der Vertrag", "endet", "Spalte"]
+        );
+        assert_eq!((lines[0].left, lines[0].right, lines[0].first_word_right), (50.0, 105.0, 65.0));
+        assert_eq!(lines[1].y, 112.0);
+    }
+
+    fn line(text: &str, left: f64, right: f64, y: f64) -> Line {
+        let first = text.split(' ').next().unwrap().chars().count() as f64 * 5.0;
+        Line {
+            text: text.to_owned(),
+            left,
+            right,
+            y,
+            size: 10.0,
+            first_word_right: left + first,
+            unmeasured: false,
+        }
+    }
+
+    #[test]
+    fn margin_breaks_are_joined_spacing_and_short_lines_are_not() {
+        let page = Page {
+            width: 595.0,
+            lines: vec![
+                line("AUFTRAGSVERARBEITUNGSVERTRAG", 200.0, 340.0, 50.0),
+                line("1. Gegenstand", 50.0, 115.0, 80.0),
+                line(
+                    "Der Auftragnehmer verarbeitet personenbezogene Daten des Auftraggebers",
+                    50.0,
+                    540.0,
+                    92.0,
+                ),
+                line("ausschließlich auf dokumentierte Weisung.", 50.0, 255.0, 104.0),
+                line("Er haftet nicht für", 50.0, 145.0, 116.0),
+                line("Folgeschäden.", 50.0, 115.0, 128.0),
+            ],
+        };
+        assert_eq!(
+            page_text(&page, false),
+            "AUFTRAGSVERARBEITUNGSVERTRAG\n\n1. Gegenstand\nDer Auftragnehmer verarbeitet personenbezogene Daten des Auftraggebers ausschließlich auf dokumentierte Weisung.\nEr haftet nicht für\nFolgeschäden."
+        );
+    }
+
+    #[test]
+    fn a_number_wrapped_to_the_next_line_stays_in_its_sentence() {
+        let page = Page {
+            width: 595.0,
+            lines: vec![
+                line("Verwerker stelt Verantwoordelijke zonder onredelijke vertraging, en indien mogelijk binnen", 50.0, 540.0, 92.0),
+                line("72 uur, in kennis van een datalek.", 50.0, 200.0, 104.0),
+                line("12. Aansprakelijkheid", 50.0, 150.0, 116.0),
+            ],
+        };
+        assert_eq!(
+            page_text(&page, false),
+            "Verwerker stelt Verantwoordelijke zonder onredelijke vertraging, en indien mogelijk binnen 72 uur, in kennis van een datalek.\n12. Aansprakelijkheid"
+        );
+    }
+
+    #[test]
+    fn on_a_single_page_a_smaller_first_and_last_line_are_furniture() {
+        let mut header = line("Vertraulich – MoselNet", 50.0, 150.0, 30.0);
+        header.size = 7.0;
+        let mut footer = line("Seite 1 von 1", 50.0, 110.0, 815.0);
+        footer.size = 7.0;
+        let body = line("Der Auftragnehmer verarbeitet Daten nur auf Weisung.", 50.0, 300.0, 60.0);
+        let page = Page { width: 595.0, lines: vec![header, body, footer] };
+        assert_eq!(page_text(&page, true), "Der Auftragnehmer verarbeitet Daten nur auf Weisung.");
+        assert!(page_text(&page, false).starts_with("Vertraulich"), "with more pages, repetition decides");
+    }
+
+    #[test]
+    fn rotated_text_is_left_out() {
+        let mut c = Collector::default();
+        let trm = Transform::row_major(0.0, 1.0, -1.0, 0.0, 20.0, -400.0);
+        c.output_character(&trm, 0.5, 0.0, 8.0, "D").unwrap();
+        assert!(c.pages.is_empty() || c.pages[0].lines.is_empty());
+    }
+}
