@@ -1,8 +1,12 @@
 //! The hostile-file corpus: files built here that are malformed, truncated, bombs, in the wrong
-//! format, empty, huge, full of NUL bytes, invalid UTF-8, right-to-left overrides or scripts.
-//! Each one, imported through the real `concordia` binary (Word files in its child reader),
+//! format, empty, huge, full of NUL bytes, invalid UTF-8, right-to-left overrides or scripts,
+//! and PDFs with cycles, self-drawing forms, broken cross-references, enormous pages, inflate
+//! bombs and fonts whose text is mojibake. Each one, imported through the real `concordia`
+//! binary (Word and PDF files in its child reader),
 //! ends in a clean import or a clean refusal naming the file, within 10 s; the library stays
 //! intact afterwards.
+
+mod pdfs;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -200,12 +204,27 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         ]),
     );
     add("pdf-as.docx", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec());
-    // PDF (refused cleanly until PDF import lands) and unknown types.
+    // Not PDFs at all, and unknown types; real hostile PDFs are in `pdfs`.
     add("fake.pdf", b"%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF".to_vec());
     add("truncated.pdf", b"%PDF-1.".to_vec());
     add("macro.docm", good);
     add("script.js", b"alert(1)".to_vec());
+    files.extend(pdfs::hostile());
     files
+}
+
+/// What must become of the files whose fate is known, beyond "a clean import or refusal".
+fn expected(name: &str) -> Option<Result<(), &'static str>> {
+    Some(match name {
+        "good.pdf" | "good.docx" | "many-pages.pdf" | "enormous-page.pdf" => Ok(()),
+        "private-use-font.pdf" | "shifted-letters-font.pdf" | "cid-font-without-tounicode.pdf" => {
+            Err("unreadable")
+        }
+        "form-recursion.pdf" | "flate-bomb.pdf" => Err("the reader crashed"),
+        "broken-xref.pdf" | "page-tree-cycle.pdf" => Err("damaged"),
+        "bomb.docx" => Err("MB"),
+        _ => return None,
+    })
 }
 
 /// 10 s for the shipped (release) binary; a debug build is about ten times slower (and the test
@@ -278,6 +297,13 @@ fn every_hostile_file_ends_in_a_clean_import_or_refusal_and_the_library_survives
             refused += 1;
             assert!(stderr.contains(&name), "{name}: the refusal names the file: {stderr}");
             assert!(stderr.lines().all(|l| l.len() < 2000), "{name}: a short message: {stderr}");
+        }
+        match expected(&name) {
+            Some(Ok(())) => assert!(ok, "{name} is imported: {stderr}"),
+            Some(Err(reason)) => {
+                assert!(!ok && stderr.contains(reason), "{name} is refused ({reason}): {stderr}")
+            }
+            None => {}
         }
     }
     println!("hostile corpus: {} files, {imported} imported, {refused} refused cleanly, slowest {slowest_name} {:.1} s ({} build)", paths.len(), slowest.as_secs_f64(), if cfg!(debug_assertions) { "debug" } else { "release" });

@@ -32,19 +32,26 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
 /// Page texts; a panic inside the PDF library (it has them on odd files) becomes a refusal.
 fn read_pages(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
     let owned = bytes.to_vec();
-    let pages = match std::panic::catch_unwind(move || lay_out(&owned)) {
+    let (pages, glyphs) = match std::panic::catch_unwind(move || lay_out(&owned)) {
         Err(_) => return Err(bad("the PDF is malformed: its reader gave up on it")),
         Ok(read) => read?,
     };
+    if pages.is_empty() {
+        return Err(bad("the PDF is damaged: none of its pages could be found (broken cross-reference table or page tree)"));
+    }
     let letters: usize = pages.iter().map(|t| t.chars().filter(|c| c.is_alphabetic()).count()).sum();
-    if letters < 20 * pages.len().max(1) {
-        return Err(bad("no text layer (a scanned PDF?); OCR is not supported yet"));
+    if letters < 20 * pages.len() {
+        return Err(if glyphs < 20 * pages.len() {
+            bad("no text layer (a scanned PDF?); OCR is not supported yet")
+        } else {
+            unreadable()
+        });
     }
     Ok(pages)
 }
 
-/// Every page's glyphs, laid out as lines and paragraphs.
-fn lay_out(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
+/// Every page's glyphs, laid out as lines and paragraphs, and how many glyphs were drawn.
+fn lay_out(bytes: &[u8]) -> Result<(Vec<String>, usize), DecodeError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| cannot_read(&e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(bad("the PDF is encrypted; save it without a password and import it again"));
@@ -55,7 +62,12 @@ fn lay_out(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
         return Err(cannot_read(&format!("page {page}: {e:?}")));
     }
     let single = collector.pages.len() == 1;
-    Ok(collector.pages.iter().map(|page| crate::pdf_layout::page_text(page, single)).collect())
+    let pages = collector.pages.iter().map(|page| crate::pdf_layout::page_text(page, single)).collect();
+    Ok((pages, collector.glyphs))
+}
+
+fn unreadable() -> DecodeError {
+    bad("its text comes out unreadable (fonts without a usable encoding); OCR or a better export is needed")
 }
 
 fn cannot_read(message: &str) -> DecodeError {
@@ -67,7 +79,8 @@ fn cannot_read(message: &str) -> DecodeError {
 }
 
 /// Text from fonts without a usable encoding comes out as symbols, private-use or control
-/// characters: refuse it rather than store mojibake.
+/// characters, or as letters in no language (a font that maps its glyphs to the wrong
+/// letters): refuse it rather than store mojibake.
 fn check_readable(text: &str) -> Result<(), DecodeError> {
     let visible: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     if visible.is_empty() {
@@ -78,12 +91,29 @@ fn check_readable(text: &str) -> Result<(), DecodeError> {
         .filter(|&&c| c == '\u{FFFD}' || c.is_control() || ('\u{E000}'..='\u{F8FF}').contains(&c))
         .count();
     let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
-    if odd * 20 > visible.len() || letters * 2 < visible.len() {
-        return Err(bad(
-            "its text comes out unreadable (fonts without a usable encoding); OCR or a better export is needed",
-        ));
+    if odd * 20 > visible.len() || letters * 2 < visible.len() || !in_some_language(text) {
+        return Err(unreadable());
     }
     Ok(())
+}
+
+/// Whether the text reads as language: enough function words of Concordia's languages, or
+/// one of up to eight stretches spread over it recognisably in any language whatlang knows
+/// (a Polish annex is readable too). Very short texts are given the benefit of the doubt.
+fn in_some_language(text: &str) -> bool {
+    const STRETCH: usize = 1500;
+    let chars: Vec<char> = text.chars().collect();
+    if chars.iter().filter(|c| c.is_alphabetic()).count() < 150
+        || crate::lang::function_word_share(text) >= 0.05
+    {
+        return true;
+    }
+    let stretches: Vec<&[char]> = chars.chunks(STRETCH).collect();
+    let step = stretches.len().div_ceil(8);
+    stretches.iter().step_by(step).any(|s| {
+        let sample: String = s.iter().collect();
+        whatlang::detect(&sample).is_some_and(|info| info.is_reliable())
+    })
 }
 
 /// Drops the lines that repeat at the top or bottom of most pages (digits aside, so "Seite 3"
@@ -175,6 +205,18 @@ mod tests {
         assert!(check_readable("Die Haftung ist begrenzt.").is_ok());
         let err = check_readable("\u{E001}\u{E002}\u{E003} \u{E004}\u{E005} !!! ### ###").unwrap_err();
         assert!(err.to_string().contains("unreadable"), "{err}");
+        // A font that maps every glyph to the next letter: letters, but in no language.
+        let shifted: String = "Der Auftragnehmer verarbeitet personenbezogene Daten ausschließlich im Rahmen der getroffenen Vereinbarungen und nach Weisung des Auftraggebers. "
+            .repeat(6)
+            .chars()
+            .map(|c| if c.is_ascii_lowercase() { (((c as u8 - b'a' + 1) % 26) + b'a') as char } else { c })
+            .collect();
+        assert!(check_readable(&shifted).unwrap_err().to_string().contains("unreadable"));
+        let polish = "Administrator przetwarza dane osobowe wyłącznie na udokumentowane polecenie administratora, także w odniesieniu do przekazywania danych osobowych do państwa trzeciego. ".repeat(4);
+        assert!(
+            check_readable(&polish).is_ok(),
+            "text in a language Concordia does not analyse is still readable"
+        );
         assert!(extract(b"%PDF-1.7\nnot really").unwrap_err().to_string().contains("PDF"));
     }
 }

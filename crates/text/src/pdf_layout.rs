@@ -34,6 +34,8 @@ pub(crate) struct Page {
 #[derive(Default)]
 pub(crate) struct Collector {
     pub pages: Vec<Page>,
+    /// Glyphs drawn, upright or not: tells a scan (none) from unreadable fonts.
+    pub glyphs: usize,
 }
 
 impl Collector {
@@ -71,6 +73,9 @@ impl OutputDev for Collector {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
+        // Counted even when the font gives no text for it: glyphs without text are unreadable
+        // fonts, no glyphs at all a scan.
+        self.glyphs += 1;
         let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
         let size = font_size * scale;
         // Rotated text (margin notes, envelope ids, watermarks) is not part of the reading order.
