@@ -87,6 +87,76 @@ fn pdf_versions_keep_clause_numbers_and_key_terms() {
     );
 }
 
+/// The text as an HTML page: each run of lines a paragraph, each line starting anew, set
+/// justified in a proportional font, so the browser wraps it by real glyph widths.
+fn html_of(text: &str, title: &str) -> String {
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .map(|p| {
+            p.lines().map(|l| escape(l.trim())).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("<br>")
+        })
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{p}</p>"))
+        .collect();
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{}</title><style>\
+         body {{ font: 11pt/1.35 'DejaVu Serif', serif; text-align: justify; }} p {{ margin: 0 0 8pt; }}\
+         </style></head><body>{}</body></html>",
+        escape(title),
+        paragraphs.concat()
+    )
+}
+
+/// PDFs as a browser prints them (Chromium's "Save as PDF": embedded subset fonts with real
+/// widths, justified lines, its own header and footer) keep clause numbers and key terms.
+#[test]
+fn pdf_versions_printed_by_a_browser_keep_clause_numbers_and_key_terms() {
+    let sources = fidelity::sources(&["txt"]);
+    let out = tempfile::tempdir().unwrap();
+    let mut pages = Vec::new();
+    for source in &sources {
+        let stem = source.file_stem().unwrap().to_string_lossy().into_owned();
+        let html = out.path().join(format!("{stem}.html"));
+        std::fs::write(&html, html_of(&std::fs::read_to_string(source).unwrap(), &stem)).unwrap();
+        pages.push(html);
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/tools/print-pdf.mjs");
+    let status = std::process::Command::new("node").arg(script).arg(out.path()).args(&pages).status();
+    assert!(
+        status.as_ref().is_ok_and(|s| s.success()),
+        "printing with Chromium failed ({status:?}); `bash scripts/deps.sh test` installs node, Chromium and playwright-core"
+    );
+    let data = tempfile::tempdir().unwrap();
+    let library = Library::open(data.path()).unwrap();
+    let mut tally = fidelity::Tally::default();
+    for source in &sources {
+        let pdf = out.path().join(format!("{}.pdf", source.file_stem().unwrap().to_string_lossy()));
+        tally.compare(&library, source, &pdf);
+    }
+    let share = tally.report("PDF (Chromium)");
+    assert!(share >= 0.95, "clause agreement {:.1} % is below 95 %", share * 100.0);
+    assert_eq!(
+        tally.same_terms,
+        tally.docs,
+        "key terms differ in {} documents",
+        tally.docs - tally.same_terms
+    );
+    // Pages, checked against another reader: poppler's pdftotext, page by page.
+    let (mut right, mut total) = (0, 0);
+    for source in &sources {
+        let pdf = out.path().join(format!("{}.pdf", source.file_stem().unwrap().to_string_lossy()));
+        let poppler = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+        let pages: Vec<String> =
+            String::from_utf8_lossy(&poppler.stdout).split('\u{c}').map(str::to_owned).collect();
+        let doc = library.document(fidelity::import(&library, &pdf), None).unwrap();
+        let (r, t) = pages_agree(&doc, &pages, &pdf);
+        (right, total) = (right + r, total + t);
+    }
+    println!("PDF (Chromium) pages: {right}/{total} clauses show the page pdftotext finds them on");
+    assert!(total > 500 && right * 100 >= total * 99, "pages right for only {right}/{total}");
+}
+
 /// Every clause of the PDF versions knows the page it starts on: the test finds each clause's
 /// opening words in the laid-out pages, in order, and compares.
 #[test]
@@ -100,23 +170,36 @@ fn clauses_know_the_page_they_start_on() {
         let pdf = out.path().join(format!("{}.pdf", source.file_stem().unwrap().to_string_lossy()));
         std::fs::write(&pdf, pdf_of(&text, "Test")).unwrap();
         let doc = library.document(fidelity::import(&library, &pdf), None).unwrap();
-        let (laid_out, page_starts) = flattened(&layout(&text));
-        let mut cursor = 0;
-        for clause in &doc.clauses {
-            let opening: String = squeezed(&clause.text).chars().take(30).collect();
-            let Some(at) = laid_out[cursor..].find(&opening).map(|at| at + cursor) else { continue };
-            cursor = at + 1;
-            let expected = page_starts.partition_point(|&start| start <= at) as u32;
-            total += 1;
-            right += usize::from(clause.page == Some(expected));
-            if clause.page != Some(expected) {
-                println!("  {}: {opening:?} on p. {expected}, shown as {:?}", pdf.display(), clause.page);
-            }
-        }
+        let pages: Vec<String> = layout(&text).iter().map(|lines| lines.concat()).collect();
+        let (r, t) = pages_agree(&doc, &pages, &pdf);
+        (right, total) = (right + r, total + t);
     }
     println!("PDF pages: {right}/{total} clauses show the page they start on");
     assert!(total > 500, "only {total} clauses were located in the layout");
     assert_eq!(right, total, "every located clause shows its page");
+}
+
+/// How many of the document's clauses, found by their opening words in the true page texts,
+/// show the page they are found on: (right, found).
+fn pages_agree(
+    doc: &concordia_core::api::DocumentView,
+    pages: &[String],
+    pdf: &std::path::Path,
+) -> (usize, usize) {
+    let (laid_out, page_starts) = flattened(pages);
+    let (mut right, mut total, mut cursor) = (0, 0, 0);
+    for clause in &doc.clauses {
+        let opening: String = squeezed(&clause.text).chars().take(30).collect();
+        let Some(at) = laid_out[cursor..].find(&opening).map(|at| at + cursor) else { continue };
+        cursor = at + 1;
+        let expected = page_starts.partition_point(|&start| start <= at) as u32;
+        total += 1;
+        right += usize::from(clause.page == Some(expected));
+        if clause.page != Some(expected) {
+            println!("  {}: {opening:?} on p. {expected}, shown as {:?}", pdf.display(), clause.page);
+        }
+    }
+    (right, total)
 }
 
 /// Letters and digits only, so line breaks, hyphens and spacing do not matter.
@@ -125,12 +208,12 @@ fn squeezed(text: &str) -> String {
 }
 
 /// The pages as one squeezed string, and where each page starts in it.
-fn flattened(pages: &[Vec<String>]) -> (String, Vec<usize>) {
+fn flattened(pages: &[String]) -> (String, Vec<usize>) {
     let mut all = String::new();
     let mut starts = Vec::new();
     for page in pages {
         starts.push(all.len());
-        all.push_str(&squeezed(&page.concat()));
+        all.push_str(&squeezed(page));
     }
     (all, starts)
 }

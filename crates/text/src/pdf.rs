@@ -18,7 +18,7 @@ fn bad(reason: impl Into<String>) -> DecodeError {
 
 pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
     let pages = without_furniture(&read_pages(bytes)?);
-    let text = pages.join("\n\n");
+    let text = joined(&pages);
     check_readable(&text)?;
     let normalised = crate::decode(text.as_bytes())?;
     let mut extracted = crate::plain::extract(&normalised);
@@ -27,6 +27,20 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
     }
     extracted.pages = crate::paging::locate(&pages, &extracted.text);
     Ok(extracted)
+}
+
+/// The pages as one text. A page that ends mid-sentence goes on with a line break, so a
+/// sentence running onto the next page can be rejoined; otherwise pages are paragraphs apart.
+fn joined(pages: &[String]) -> String {
+    let mut out = String::new();
+    for page in pages.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            let open = !out.ends_with(['.', ':', ';', '!', '?']);
+            out.push_str(if open { "\n" } else { "\n\n" });
+        }
+        out.push_str(page);
+    }
+    out
 }
 
 /// Page texts; a panic inside the PDF library (it has them on odd files) becomes a refusal.
@@ -198,6 +212,18 @@ mod tests {
             assert!(!text.contains("Vertraulich") && !text.contains("von 3"), "{text}");
             assert!(text.contains(&format!("Artikel {} Text", k + 5)), "{text}");
         }
+    }
+
+    #[test]
+    fn a_sentence_running_onto_the_next_page_can_be_rejoined() {
+        let pages = [
+            "11. Aansprakelijkheid\nbeperkt tot het bedrag dat is betaald,".to_owned(),
+            "met een maximum van EUR 50.000.".to_owned(),
+            "12. Recht".to_owned(),
+        ];
+        assert_eq!(joined(&pages), "11. Aansprakelijkheid\nbeperkt tot het bedrag dat is betaald,\nmet een maximum van EUR 50.000.\n\n12. Recht");
+        let text = crate::plain::extract(&joined(&pages)).text;
+        assert!(text.contains("betaald, met een maximum"), "{text}");
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub(crate) struct Line {
     pub size: f64,
     /// Where the first word ends: how much room the line before would have needed for it.
     pub first_word_right: f64,
+    /// Where the last glyph starts and where its width says it ends: the next glyph on the
+    /// line comes after it (widths can be wrong: some fonts' tables are misread).
+    pub last_x: f64,
+    pub last_end: f64,
     /// Whether a visible glyph came without a width (a font whose widths pdf-extract cannot
     /// read): then the edges are estimated from the number of characters.
     pub unmeasured: bool,
@@ -85,17 +89,21 @@ impl OutputDev for Collector {
         }
         let (x, y) = (trm.m31, -trm.m32);
         let end = x + width.max(0.0) * size;
-        let unmeasured = width <= 0.0 && !text.trim().is_empty();
+        let text = &unligatured(text);
+        let blank = text.trim().is_empty();
+        let unmeasured = width <= 0.0 && !blank;
         let lines = &mut self.page().lines;
         match lines.last_mut() {
             Some(line) if same_line(line, x, y, size) => extend(line, x, end, text, unmeasured),
             _ => lines.push(Line {
                 text: text.trim_start().to_owned(),
                 left: x,
-                right: end,
+                right: if blank { x } else { end },
                 y,
                 size,
-                first_word_right: end,
+                first_word_right: if blank { x } else { end },
+                last_x: x,
+                last_end: end,
                 unmeasured,
             }),
         }
@@ -115,26 +123,41 @@ impl OutputDev for Collector {
     }
 }
 
-/// A glyph continues `line` when it sits on its baseline, after it, without a column-wide gap.
+/// Typographic ligatures ("ﬁ", "ﬂ") as their letters, so "identiﬁceerbare" is found by
+/// "identificeerbare".
+fn unligatured(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        text.nfkc().collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
+/// A glyph continues `line` when it sits on its baseline, after its last glyph, without a
+/// column-wide gap.
 fn same_line(line: &Line, x: f64, y: f64, size: f64) -> bool {
     let tolerance = 0.5 * size.max(line.size);
-    (y - line.y).abs() <= tolerance && x >= line.right - tolerance && x - line.right <= COLUMN_GAP * size
+    (y - line.y).abs() <= tolerance && x >= line.last_x - tolerance && x - line.last_end <= COLUMN_GAP * size
 }
 
 fn extend(line: &mut Line, x: f64, end: f64, text: &str, unmeasured: bool) {
     line.unmeasured |= unmeasured;
-    let gap = x - line.right > 0.15 * line.size;
+    let gap = x - line.last_end > 0.15 * line.size;
+    let blank = text.trim().is_empty();
     let first_word = !line.text.contains(' ');
-    if (gap || text == " ") && !line.text.ends_with(' ') {
+    if (gap || blank) && !line.text.ends_with(' ') {
         line.text.push(' ');
     }
-    if text != " " {
+    if !blank {
         line.text.push_str(text);
         if first_word && !gap {
             line.first_word_right = end;
         }
+        // A space's width says nothing about where the text ends.
+        line.right = line.right.max(end);
     }
-    line.right = line.right.max(end);
+    (line.last_x, line.last_end) = (x, end);
 }
 
 /// The page as text: a line broken at the margin goes on in the same line, lines spaced apart
@@ -317,6 +340,8 @@ mod tests {
             y,
             size: 10.0,
             first_word_right: left + first,
+            last_x: right,
+            last_end: right,
             unmeasured: false,
         }
     }
@@ -371,6 +396,11 @@ mod tests {
         let page = Page { width: 595.0, lines: vec![header, body, footer] };
         assert_eq!(page_text(&page, true), "Der Auftragnehmer verarbeitet Daten nur auf Weisung.");
         assert!(page_text(&page, false).starts_with("Vertraulich"), "with more pages, repetition decides");
+    }
+
+    #[test]
+    fn ligatures_become_letters() {
+        assert_eq!(unligatured("identiﬁceerbare ﬂexibel"), "identificeerbare flexibel");
     }
 
     #[test]
