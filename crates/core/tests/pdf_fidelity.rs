@@ -89,7 +89,7 @@ fn pdf_versions_keep_clause_numbers_and_key_terms() {
 
 /// The text as an HTML page: each run of lines a paragraph, each line starting anew, set
 /// justified in a proportional font, so the browser wraps it by real glyph widths.
-fn html_of(text: &str, title: &str) -> String {
+fn html_of(text: &str, title: &str, columns: u8) -> String {
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let paragraphs: Vec<String> = text
         .split("\n\n")
@@ -101,15 +101,16 @@ fn html_of(text: &str, title: &str) -> String {
         .collect();
     format!(
         "<!doctype html><html><head><meta charset=\"utf-8\"><title>{}</title><style>\
-         body {{ font: 11pt/1.35 'DejaVu Serif', serif; text-align: justify; }} p {{ margin: 0 0 8pt; }}\
-         </style></head><body>{}</body></html>",
+         body {{ font: 11pt/1.35 'DejaVu Serif', serif; text-align: justify; column-count: {columns}; column-gap: 1cm; }}\
+         p {{ margin: 0 0 8pt; }}</style></head><body>{}</body></html>",
         escape(title),
         paragraphs.concat()
     )
 }
 
 /// PDFs as a browser prints them (Chromium's "Save as PDF": embedded subset fonts with real
-/// widths, justified lines, its own header and footer) keep clause numbers and key terms.
+/// widths, justified lines, its own header and footer), in one and in two columns, keep clause
+/// numbers and key terms.
 #[test]
 fn pdf_versions_printed_by_a_browser_keep_clause_numbers_and_key_terms() {
     let sources = fidelity::sources(&["txt"]);
@@ -117,9 +118,12 @@ fn pdf_versions_printed_by_a_browser_keep_clause_numbers_and_key_terms() {
     let mut pages = Vec::new();
     for source in &sources {
         let stem = source.file_stem().unwrap().to_string_lossy().into_owned();
-        let html = out.path().join(format!("{stem}.html"));
-        std::fs::write(&html, html_of(&std::fs::read_to_string(source).unwrap(), &stem)).unwrap();
-        pages.push(html);
+        let text = std::fs::read_to_string(source).unwrap();
+        for columns in [1, 2] {
+            let html = out.path().join(format!("{stem}-{columns}.html"));
+            std::fs::write(&html, html_of(&text, &stem, columns)).unwrap();
+            pages.push(html);
+        }
     }
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/tools/print-pdf.mjs");
     let status = std::process::Command::new("node").arg(script).arg(out.path()).args(&pages).status();
@@ -129,23 +133,27 @@ fn pdf_versions_printed_by_a_browser_keep_clause_numbers_and_key_terms() {
     );
     let data = tempfile::tempdir().unwrap();
     let library = Library::open(data.path()).unwrap();
-    let mut tally = fidelity::Tally::default();
-    for source in &sources {
-        let pdf = out.path().join(format!("{}.pdf", source.file_stem().unwrap().to_string_lossy()));
-        tally.compare(&library, source, &pdf);
+    let printed = |source: &std::path::Path, columns: u8| {
+        out.path().join(format!("{}-{columns}.pdf", source.file_stem().unwrap().to_string_lossy()))
+    };
+    // Two narrow columns are harder: a heading that fills the column reads like a line broken
+    // at the margin (pdf-extract tells no bold from regular). That level is guarded, not met.
+    for (columns, what, goal, differing) in
+        [(1, "PDF (Chromium)", 0.95, 0), (2, "PDF (Chromium, two columns)", 0.93, 1)]
+    {
+        let mut tally = fidelity::Tally::default();
+        for source in &sources {
+            tally.compare(&library, source, &printed(source, columns));
+        }
+        let share = tally.report(what);
+        assert!(share >= goal, "{what}: clause agreement {:.1} % is below {goal}", share * 100.0);
+        let differ = tally.docs - tally.same_terms;
+        assert!(differ <= differing, "{what}: key terms differ in {differ} documents");
     }
-    let share = tally.report("PDF (Chromium)");
-    assert!(share >= 0.95, "clause agreement {:.1} % is below 95 %", share * 100.0);
-    assert_eq!(
-        tally.same_terms,
-        tally.docs,
-        "key terms differ in {} documents",
-        tally.docs - tally.same_terms
-    );
     // Pages, checked against another reader: poppler's pdftotext, page by page.
     let (mut right, mut total) = (0, 0);
     for source in &sources {
-        let pdf = out.path().join(format!("{}.pdf", source.file_stem().unwrap().to_string_lossy()));
+        let pdf = printed(source, 1);
         let poppler = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
         let pages: Vec<String> =
             String::from_utf8_lossy(&poppler.stdout).split('\u{c}').map(str::to_owned).collect();

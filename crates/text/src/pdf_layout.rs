@@ -167,7 +167,7 @@ fn extend(line: &mut Line, x: f64, end: f64, text: &str, unmeasured: bool) {
 /// A document of one page has no repetition to tell its running header and footer by; there,
 /// a first or last line set smaller than the text is taken for one and dropped.
 pub(crate) fn page_text(page: &Page, single: bool) -> String {
-    let estimated: Vec<Line> = page.lines.iter().map(estimated).collect();
+    let estimated: Vec<Line> = merged(page.lines.iter().map(estimated));
     let page = Page { width: page.width, lines: estimated };
     let lines = if single { without_small_edges(&page.lines) } else { &page.lines[..] };
     let edges = Edges::of(&page);
@@ -207,6 +207,27 @@ fn estimated(line: &Line) -> Line {
         first_word_right: line.left + width(first_word),
         ..line.clone()
     }
+}
+
+/// Pieces of one line that glyph runs left apart: words after a wide justified gap. A piece
+/// much further along (a table cell) stays apart.
+fn merged(lines: impl Iterator<Item = Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for line in lines {
+        match out.last_mut() {
+            Some(last)
+                if (line.y - last.y).abs() <= 0.5 * last.size
+                    && line.left >= last.right
+                    && line.left - last.right <= 6.0 * last.size =>
+            {
+                last.text.push(' ');
+                last.text.push_str(&line.text);
+                last.right = line.right;
+            }
+            _ => out.push(line),
+        }
+    }
+    out
 }
 
 fn without_small_edges(lines: &[Line]) -> &[Line] {
@@ -249,15 +270,23 @@ enum Break {
 
 fn break_between(a: &Line, b: &Line, edge: f64, spacing: f64) -> Break {
     let step = b.y - a.y;
-    let resized = (a.size - b.size).abs() > 0.15 * a.size;
-    if step <= 0.0 || step > 1.5 * spacing || resized {
-        return Break::Paragraph;
-    }
     let word = b.first_word_right - b.left;
     let full = a.right + 0.3 * a.size + word > edge - 0.3 * a.size;
-    let ends_sentence = a.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    let open = full && !a.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    let resized = (a.size - b.size).abs() > 0.15 * a.size;
+    if step.abs() <= 0.5 * a.size && b.left >= a.right {
+        // A table cell far along the same baseline starts a line of its own.
+        return Break::Line;
+    }
+    if step < 0.0 {
+        // Up to the top of the next column: a sentence cut at the bottom of the last goes on.
+        return if open && !resized && b.left > a.left { Break::None } else { Break::Paragraph };
+    }
+    if step > 1.5 * spacing || resized {
+        return Break::Paragraph;
+    }
     let indented = b.left > a.left + 3.0 * a.size;
-    if full && !ends_sentence && !indented {
+    if open && !indented {
         Break::None
     } else {
         Break::Line
@@ -273,30 +302,29 @@ fn line_spacing(lines: &[Line]) -> f64 {
     steps.get(steps.len() / 2).copied().unwrap_or(typical)
 }
 
-/// The right margin each line was set against: the furthest any line starting near it reaches
-/// (lines of another column start elsewhere).
+/// The right margin each line was set against: the furthest any line that overlaps it
+/// horizontally reaches (a line of the other column does not overlap it).
 struct Edges {
-    bin_width: f64,
-    right_by_bin: std::collections::HashMap<i64, f64>,
+    spans: Vec<(f64, f64)>,
+    page_right: f64,
 }
 
 impl Edges {
-    const BINS: f64 = 8.0;
+    /// Past this many lines a page is not a contract page; its widest line is the margin.
+    const MAX_LINES: usize = 2_000;
 
     fn of(page: &Page) -> Edges {
-        let bin_width = (page.width / Self::BINS).max(1.0);
-        let mut right_by_bin = std::collections::HashMap::new();
-        for line in &page.lines {
-            let bin = (line.left / bin_width).floor() as i64;
-            let right = right_by_bin.entry(bin).or_insert(line.right);
-            *right = f64::max(*right, line.right);
-        }
-        Edges { bin_width, right_by_bin }
+        let spans: Vec<(f64, f64)> = page.lines.iter().map(|l| (l.left, l.right)).collect();
+        let page_right = spans.iter().map(|s| s.1).fold(f64::MIN, f64::max);
+        Edges { spans, page_right }
     }
 
     fn right_of(&self, line: &Line) -> f64 {
-        let bin = (line.left / self.bin_width).floor() as i64;
-        (bin - 2..=bin + 2).filter_map(|b| self.right_by_bin.get(&b)).fold(line.right, |a, &b| a.max(b))
+        if self.spans.len() > Self::MAX_LINES {
+            return self.page_right;
+        }
+        let overlapping = self.spans.iter().filter(|(left, right)| *left < line.right && *right > line.left);
+        overlapping.map(|s| s.1).fold(line.right, f64::max)
     }
 }
 
@@ -396,6 +424,31 @@ mod tests {
         let page = Page { width: 595.0, lines: vec![header, body, footer] };
         assert_eq!(page_text(&page, true), "Der Auftragnehmer verarbeitet Daten nur auf Weisung.");
         assert!(page_text(&page, false).starts_with("Vertraulich"), "with more pages, repetition decides");
+    }
+
+    #[test]
+    fn words_spread_by_justification_stay_on_their_line() {
+        let page = Page {
+            width: 595.0,
+            lines: vec![
+                line(
+                    "Deze overeenkomst wordt gesloten tussen de volgende partijen, zoals vermeld",
+                    56.0,
+                    540.0,
+                    78.0,
+                ),
+                line("Partijen:", 56.0, 100.0, 92.0),
+                line("de", 140.0, 150.0, 92.0),
+                line("klant,", 190.0, 220.0, 92.0),
+                line("Naam", 56.0, 80.0, 120.0),
+                line("Zeeland Cloud B.V.", 400.0, 490.0, 120.0),
+                line("Adres", 56.0, 80.0, 134.0),
+            ],
+        };
+        assert_eq!(
+            page_text(&page, false),
+            "Deze overeenkomst wordt gesloten tussen de volgende partijen, zoals vermeld Partijen: de klant,\n\nNaam\nZeeland Cloud B.V.\nAdres"
+        );
     }
 
     #[test]
