@@ -81,7 +81,7 @@ export async function pickPaths(directory: boolean): Promise<string[]> {
     : {
         multiple: true,
         title: "Import contracts",
-        filters: [{ name: "Contracts (.txt, .md, .html, .docx, .pdf)", extensions: ["txt", "md", "markdown", "html", "htm", "docx", "pdf"] }],
+        filters: [{ name: "Contracts (.txt, .md, .html, .docx, .odt, .pdf)", extensions: ["txt", "md", "markdown", "html", "htm", "docx", "odt", "pdf"] }],
       };
   const picked = await invoke<string | string[] | null>("plugin:dialog|open", { options });
   if (picked === null) return [];

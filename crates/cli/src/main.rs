@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import files and folders (recursively): .txt, .md, .html, .docx, .pdf.
+    /// Import files and folders (recursively): .txt, .md, .html, .docx, .odt, .pdf.
     Import {
         /// Files or folders.
         #[arg(required = true)]
@@ -240,7 +240,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print::import(&report, json)?;
             let failed = report.has_errors() || report.outcomes.is_empty();
             if report.outcomes.is_empty() {
-                eprintln!("error: no .txt, .md, .html, .docx or .pdf files found in the given paths");
+                eprintln!("error: no .txt, .md, .html, .docx, .odt or .pdf files found in the given paths");
             }
             return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }

@@ -1,8 +1,8 @@
 //! The hostile-file corpus: files built here that are malformed, truncated, bombs, in the wrong
 //! format, empty, huge, full of NUL bytes, invalid UTF-8, right-to-left overrides or scripts,
-//! and PDFs with cycles, self-drawing forms, broken cross-references, enormous pages, inflate
+//! OpenDocument files that are not text, and PDFs with cycles, self-drawing forms, broken cross-references, enormous pages, inflate
 //! bombs and fonts whose text is mojibake. Each one, imported through the real `concordia`
-//! binary (Word and PDF files in its child reader),
+//! binary (Word, OpenDocument and PDF files in its child reader),
 //! ends in a clean import or a clean refusal naming the file, within 10 s; the library stays
 //! intact afterwards.
 
@@ -209,20 +209,56 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     add("truncated.pdf", b"%PDF-1.".to_vec());
     add("macro.docm", good);
     add("script.js", b"alert(1)".to_vec());
+    files.extend(odt_files());
     files.extend(pdfs::hostile());
     files
+}
+
+fn odt_files() -> Vec<(String, Vec<u8>)> {
+    const MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.text";
+    let content = |body: &str| {
+        format!(r#"<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text>{body}</office:text></office:body></office:document-content>"#)
+            .into_bytes()
+    };
+    let good = zip_of(&[
+        ("mimetype", MIMETYPE.to_vec()),
+        (
+            "content.xml",
+            content(
+                "<text:h text:outline-level=\"1\">Artikel 8 Haftung</text:h><text:p>Hooguit €5.000.</text:p>",
+            ),
+        ),
+    ]);
+    vec![
+        ("good.odt".into(), good.clone()),
+        ("truncated.odt".into(), good[..good.len() / 2].to_vec()),
+        (
+            "spreadsheet.odt".into(),
+            zip_of(&[
+                ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+                ("content.xml", content("")),
+            ]),
+        ),
+        ("no-content.odt".into(), zip_of(&[("mimetype", MIMETYPE.to_vec())])),
+        (
+            "bomb.odt".into(),
+            zip_of(&[("mimetype", MIMETYPE.to_vec()), ("content.xml", vec![b' '; 80 << 20])]),
+        ),
+        ("docx-as.odt".into(), zip_of(&[("word/document.xml", document(&p("Artikel 9 Gerichtsstand")))])),
+    ]
 }
 
 /// What must become of the files whose fate is known, beyond "a clean import or refusal".
 fn expected(name: &str) -> Option<Result<(), &'static str>> {
     Some(match name {
-        "good.pdf" | "good.docx" | "many-pages.pdf" | "enormous-page.pdf" => Ok(()),
+        "good.pdf" | "good.docx" | "good.odt" | "many-pages.pdf" | "enormous-page.pdf" => Ok(()),
+        "spreadsheet.odt" | "docx-as.odt" => Err("not an OpenDocument text"),
         "private-use-font.pdf" | "shifted-letters-font.pdf" | "cid-font-without-tounicode.pdf" => {
             Err("unreadable")
         }
         "form-recursion.pdf" | "flate-bomb.pdf" => Err("the reader crashed"),
         "broken-xref.pdf" | "page-tree-cycle.pdf" => Err("damaged"),
-        "bomb.docx" => Err("MB"),
+        "bomb.docx" | "bomb.odt" => Err("MB"),
         _ => return None,
     })
 }

@@ -24,7 +24,7 @@ pub enum Error {
     },
     /// The file type is not one Concordia imports.
     #[error(
-        "could not import {path}: .{extension} files are not supported (use .txt, .md, .html, .docx or .pdf)"
+        "could not import {path}: .{extension} files are not supported (use .txt, .md, .html, .docx, .odt or .pdf)"
     )]
     Unsupported {
         /// The file.

@@ -30,7 +30,7 @@ pub fn isolate_with(exe: PathBuf) {
 
 /// Formats read in a child process when isolation is on.
 pub(crate) fn isolated(format: Format) -> bool {
-    matches!(format, Format::Docx | Format::Pdf) && WORKER.get().is_some()
+    matches!(format, Format::Docx | Format::Odt | Format::Pdf) && WORKER.get().is_some()
 }
 
 /// When this process was started as a reader: read one file from stdin, write the result as

@@ -22,6 +22,9 @@ pub enum DecodeError {
     /// A Word file that cannot be read safely, and why.
     #[error("{0}")]
     Docx(String),
+    /// An OpenDocument text that cannot be read safely, and why.
+    #[error("{0}")]
+    Odt(String),
     /// A PDF that cannot be read (scan, encrypted, unreadable fonts, broken), and why.
     #[error("{0}")]
     Pdf(String),

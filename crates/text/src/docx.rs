@@ -25,17 +25,15 @@ fn bad(reason: impl Into<String>) -> DecodeError {
 }
 
 pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| bad(format!("not a valid DOCX (zip) archive: {e}")))?;
-    if zip.len() > MAX_ENTRIES {
-        return Err(bad(format!("the archive has {} entries (more than {MAX_ENTRIES})", zip.len())));
-    }
-    let document = part(&mut zip, "word/document.xml")?.ok_or_else(|| bad("word/document.xml is missing"))?;
-    let styles = match part(&mut zip, "word/styles.xml")? {
+    let mut zip = archive(bytes, "DOCX").map_err(bad)?;
+    let document = part(&mut zip, "word/document.xml")
+        .map_err(bad)?
+        .ok_or_else(|| bad("word/document.xml is missing"))?;
+    let styles = match part(&mut zip, "word/styles.xml").map_err(bad)? {
         Some(xml) => styles(&xml)?,
         None => HashMap::new(),
     };
-    let numbering = match part(&mut zip, "word/numbering.xml")? {
+    let numbering = match part(&mut zip, "word/numbering.xml").map_err(bad)? {
         Some(xml) => Numbering::parse(&xml)?,
         None => Numbering::default(),
     };
@@ -43,23 +41,30 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
 }
 
 /// One part, decompressed up to the limit; `None` if the archive lacks it.
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<u8>>, DecodeError> {
+pub(crate) fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<u8>>, String> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(bad(format!("{name} cannot be read: {e}"))),
+        Err(e) => return Err(format!("{name} cannot be read: {e}")),
     };
     let mut out = Vec::new();
     file.take(MAX_PART_BYTES + 1)
         .read_to_end(&mut out)
-        .map_err(|e| bad(format!("{name} cannot be decompressed: {e}")))?;
+        .map_err(|e| format!("{name} cannot be decompressed: {e}"))?;
     if out.len() as u64 > MAX_PART_BYTES {
-        return Err(bad(format!(
-            "{name} decompresses to more than {} MB (a zip bomb?)",
-            MAX_PART_BYTES >> 20
-        )));
+        return Err(format!("{name} decompresses to more than {} MB (a zip bomb?)", MAX_PART_BYTES >> 20));
     }
     Ok(Some(out))
+}
+
+/// The archive, if it is one and has a sane number of entries.
+pub(crate) fn archive<'a>(bytes: &'a [u8], what: &str) -> Result<zip::ZipArchive<Cursor<&'a [u8]>>, String> {
+    let zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a valid {what} (zip) archive: {e}"))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(format!("the archive has {} entries (more than {MAX_ENTRIES})", zip.len()));
+    }
+    Ok(zip)
 }
 
 /// What a paragraph style means for structure.
@@ -69,7 +74,7 @@ struct Style {
     numbering: Option<(String, usize)>,
 }
 
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| a.value.to_string())
 }
 
@@ -234,7 +239,7 @@ impl Numbering {
     }
 }
 
-fn render(n: u32, format: &str) -> String {
+pub(crate) fn render(n: u32, format: &str) -> String {
     let letter = |upper: bool| {
         let base = if upper { b'A' } else { b'a' };
         let mut s = String::new();
@@ -348,7 +353,7 @@ fn body(
 }
 
 /// `&amp;` and friends, and character references; anything else (a DTD's entity) is not expanded.
-fn predefined_entity(name: &str) -> String {
+pub(crate) fn predefined_entity(name: &str) -> String {
     match name {
         "amp" => "&".into(),
         "lt" => "<".into(),

@@ -12,6 +12,7 @@ mod docx;
 mod html;
 mod lang;
 mod markdown;
+mod odt;
 mod paging;
 mod pdf;
 mod pdf_layout;
@@ -33,6 +34,8 @@ pub enum Format {
     Html,
     /// Word (Office Open XML); heading styles and list numbering become structure.
     Docx,
+    /// OpenDocument text (LibreOffice); headings and list numbering become structure.
+    Odt,
     /// PDF with a text layer; running headers, footers and page numbers are dropped.
     Pdf,
 }
@@ -45,6 +48,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
             "pdf" => Some(Format::Pdf),
             _ => None,
         }
@@ -57,6 +61,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Odt => "odt",
             Format::Pdf => "pdf",
         }
     }
@@ -66,6 +71,7 @@ impl Format {
 pub fn extract(bytes: &[u8], format: Format) -> Result<Extracted, DecodeError> {
     match format {
         Format::Docx => return docx::extract(bytes),
+        Format::Odt => return odt::extract(bytes),
         Format::Pdf => return pdf::extract(bytes),
         _ => {}
     }
@@ -74,7 +80,7 @@ pub fn extract(bytes: &[u8], format: Format) -> Result<Extracted, DecodeError> {
         Format::Text => plain::extract(&text),
         Format::Markdown => markdown::extract(&text),
         Format::Html => html::extract(&text)?,
-        Format::Docx | Format::Pdf => unreachable!("handled above"),
+        Format::Docx | Format::Odt | Format::Pdf => unreachable!("handled above"),
     };
     if extracted.blocks.is_empty() {
         return Err(DecodeError::NoText);

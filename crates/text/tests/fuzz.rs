@@ -1,4 +1,5 @@
-//! Property tests, one per importer, bounded so CI stays quick: whatever the bytes, extraction
+//! Property tests, one per importer (PDF's drives its reader process: crates/cli/tests/pdf_props.rs),
+//! bounded so CI stays quick: whatever the bytes, extraction
 //! returns text or an error, never panics, and every block is a valid range of its text.
 
 use std::io::Write;
@@ -98,6 +99,46 @@ fn docx_of(xml: &str, numbering: &str) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// An OpenDocument content.xml built from real and broken pieces, with hostile list styles.
+fn odt_content() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "<text:p>",
+        "</text:p>",
+        "<text:h text:outline-level=\"2\">",
+        "<text:h text:outline-level=\"999\">",
+        "</text:h>",
+        "<text:list text:style-name=\"L1\">",
+        "<text:list text:continue-numbering=\"true\">",
+        "</text:list>",
+        "<text:list-item>",
+        "<text:list-item text:start-value=\"4294967295\">",
+        "</text:list-item>",
+        "<text:note><text:note-body>",
+        "</text:note-body></text:note>",
+        "<text:s text:c=\"99999999\"/>",
+        "<text:tab/>",
+        "Haftung ",
+        "&amp;",
+        "&bogus;",
+        "<x",
+        ">",
+    ]);
+    prop::collection::vec(pieces, 0..120).prop_map(|v| {
+        let ns = r#"xmlns:office="o" xmlns:text="t" xmlns:style="s""#;
+        let styles = r#"<office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="I" text:start-value="4294967295" text:display-levels="99"/><text:list-level-style-number text:level="999999" style:num-format="a"/></text:list-style></office:automatic-styles>"#;
+        format!("<office:document-content {ns}>{styles}<office:body><office:text>{}</office:text></office:body></office:document-content>", v.concat())
+    })
+}
+
+fn odt_of(content: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, body) in [("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -126,5 +167,13 @@ proptest! {
         let docx = docx_of(&xml, numbering);
         check(&docx, Format::Docx);
         check(&docx[..cut.min(docx.len())], Format::Docx);
+    }
+
+    #[test]
+    fn odt_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..4096), content in odt_content(), cut in 0usize..2000) {
+        check(&bytes, Format::Odt);
+        let odt = odt_of(&content);
+        check(&odt, Format::Odt);
+        check(&odt[..cut.min(odt.len())], Format::Odt);
     }
 }

@@ -56,7 +56,7 @@ function toolbar(s: app.State): HTMLElement {
     pathInput,
     h("button", { id: "import-go", onclick: importTyped, disabled: busy }, "Import"),
     compareButton(s),
-    h("span", { class: "hint" }, "Drop files or folders anywhere on the window. TXT, Markdown, HTML, Word (.docx), PDF."),
+    h("span", { class: "hint" }, "Drop files or folders anywhere on the window. TXT, Markdown, HTML, Word (.docx), OpenDocument (.odt), PDF."),
   );
 }
 
