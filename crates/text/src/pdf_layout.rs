@@ -452,6 +452,22 @@ mod tests {
     }
 
     #[test]
+    fn a_word_hyphenated_at_the_margin_is_whole_again() {
+        let page = Page {
+            width: 595.0,
+            lines: vec![
+                line("Der Auftragnehmer verarbeitet die perso-", 50.0, 540.0, 92.0),
+                line("nenbezogenen Daten und Kommunikations- und", 50.0, 540.0, 104.0),
+                line("Verkehrsdaten.", 50.0, 120.0, 116.0),
+            ],
+        };
+        assert_eq!(
+            page_text(&page, false),
+            "Der Auftragnehmer verarbeitet die personenbezogenen Daten und Kommunikations- und Verkehrsdaten."
+        );
+    }
+
+    #[test]
     fn ligatures_become_letters() {
         assert_eq!(unligatured("identiﬁceerbare ﬂexibel"), "identificeerbare flexibel");
     }
