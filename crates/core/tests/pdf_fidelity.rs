@@ -137,9 +137,10 @@ fn pdf_versions_printed_by_a_browser_keep_clause_numbers_and_key_terms() {
         out.path().join(format!("{}-{columns}.pdf", source.file_stem().unwrap().to_string_lossy()))
     };
     // Two narrow columns are harder: a heading that fills the column reads like a line broken
-    // at the margin (pdf-extract tells no bold from regular). That level is guarded, not met.
+    // at the margin (pdf-extract tells no bold from regular), and one document (it-marebit)
+    // then reads its deletion heading into the clause. That one is allowed, not met.
     for (columns, what, goal, differing) in
-        [(1, "PDF (Chromium)", 0.95, 0), (2, "PDF (Chromium, two columns)", 0.93, 1)]
+        [(1, "PDF (Chromium)", 0.95, 0), (2, "PDF (Chromium, two columns)", 0.95, 1)]
     {
         let mut tally = fidelity::Tally::default();
         for source in &sources {

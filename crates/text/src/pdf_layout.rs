@@ -282,7 +282,7 @@ fn break_between(a: &Line, b: &Line, edge: f64, spacing: f64) -> Break {
         // Up to the top of the next column: a sentence cut at the bottom of the last goes on.
         return if open && !resized && b.left > a.left { Break::None } else { Break::Paragraph };
     }
-    if step > 1.5 * spacing || resized {
+    if step > 1.25 * spacing || resized {
         return Break::Paragraph;
     }
     let indented = b.left > a.left + 3.0 * a.size;
