@@ -251,6 +251,32 @@ fn a_scan_without_a_text_layer_is_refused_not_imported_empty() {
         "{error}"
     );
     assert!(library.list().unwrap().is_empty());
+    // A typed cover page on a scanned contract is not imported as if it were the contract.
+    let mut document = Document::new();
+    let font = Font::new(FONT.to_vec().into(), 0).unwrap();
+    for k in 0..4 {
+        let mut page = document.start_page_with(PageSettings::from_wh(595.0, 842.0).unwrap());
+        let mut surface = page.surface();
+        if k == 0 {
+            let cover = "Auftragsverarbeitungsvertrag zwischen der Muster GmbH und der Beispiel AG";
+            let second = "gemäß Artikel 28 der Datenschutz-Grundverordnung, Fassung vom 1. März 2026";
+            for (i, line) in [cover, second].into_iter().enumerate() {
+                let at = Point::from_xy(50.0, 80.0 + 16.0 * i as f32);
+                surface.draw_text(at, font.clone(), 12.0, line, false, TextDirection::Auto);
+            }
+        } else {
+            let mut builder = PathBuilder::new();
+            builder.push_rect(Rect::from_xywh(50.0, 50.0, 400.0, 600.0).unwrap());
+            surface.draw_path(&builder.finish().unwrap());
+        }
+        surface.finish();
+        page.finish();
+    }
+    let covered = dir.path().join("covered-scan.pdf");
+    std::fs::write(&covered, document.finish().unwrap()).unwrap();
+    let report = library.import(&[covered], &Progress::none()).unwrap();
+    let error = report.outcomes[0].error.clone().unwrap_or_default();
+    assert!(error.contains("3 of its 4 pages have no text layer"), "{error}");
 }
 
 #[test]

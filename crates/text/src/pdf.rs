@@ -53,13 +53,21 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
     if pages.is_empty() {
         return Err(bad("the PDF is damaged: none of its pages could be found (broken cross-reference table or page tree)"));
     }
-    let letters: usize = pages.iter().map(|t| t.chars().filter(|c| c.is_alphabetic()).count()).sum();
-    if letters < 20 * pages.len() {
+    let letters = |t: &String| t.chars().filter(|c| c.is_alphabetic()).count();
+    if pages.iter().map(letters).sum::<usize>() < 20 * pages.len() {
         return Err(if glyphs < 20 * pages.len() {
             bad("no text layer (a scanned PDF?); OCR is not supported yet")
         } else {
             unreadable()
         });
+    }
+    // A typed cover on a scanned contract: importing the cover alone would look complete.
+    let blank = pages.iter().filter(|p| letters(p) < 20).count();
+    if pages.len() >= 3 && blank * 2 > pages.len() {
+        return Err(bad(format!(
+            "{blank} of its {} pages have no text layer (scanned?); OCR is not supported yet",
+            pages.len()
+        )));
     }
     Ok(pages)
 }
@@ -73,7 +81,7 @@ fn lay_out(bytes: &[u8]) -> Result<(Vec<String>, usize), DecodeError> {
     let mut collector = Collector::default();
     if let Err(e) = pdf_extract::output_doc(&doc, &mut collector) {
         let page = collector.pages.len().max(1);
-        return Err(cannot_read(&format!("page {page}: {e:?}")));
+        return Err(cannot_read(&format!("page {page}: {e}")));
     }
     let single = collector.pages.len() == 1;
     let pages = collector.pages.iter().map(|page| crate::pdf_layout::page_text(page, single)).collect();
@@ -81,7 +89,7 @@ fn lay_out(bytes: &[u8]) -> Result<(Vec<String>, usize), DecodeError> {
 }
 
 fn unreadable() -> DecodeError {
-    bad("its text comes out unreadable (fonts without a usable encoding); OCR or a better export is needed")
+    bad("its text comes out unreadable (fonts without a usable encoding, or text set sideways); OCR or a better export is needed")
 }
 
 fn cannot_read(message: &str) -> DecodeError {
