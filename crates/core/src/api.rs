@@ -4,6 +4,7 @@
 //! normalised text; `highlights` are **character** (Unicode scalar) offsets
 //! into the string they belong to, so a UI can slice with `Array.from(s)`.
 
+pub use concordia_legal::ClauseKind;
 use serde::{Deserialize, Serialize};
 
 /// What happened to one file of an import.
@@ -110,6 +111,8 @@ pub struct DocumentView {
 pub struct ClauseView {
     /// Clause id.
     pub id: i64,
+    /// What the clause is: a section, an item, a table of contents, a signature block…
+    pub kind: ClauseKind,
     /// Number as written ("11.3", "§ 10", "Artikel 8").
     pub number: Option<String>,
     /// Own heading.

@@ -2,7 +2,7 @@
 //! against the reference or each other.
 
 use concordia_align::{apply, Aligner, ClauseIn, Correction, DocIn, Fix, Row};
-use concordia_legal::parents;
+use concordia_legal::{parents, ClauseKind};
 
 pub use concordia_align::Signals;
 
@@ -216,7 +216,7 @@ fn located(docs: &[DocumentView], corrections: &[CorrectionView]) -> Vec<Correct
 }
 
 fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
-    let sections = parents(doc.clauses.iter().map(|c| (c.heading.is_some(), c.heading_path.len())));
+    let sections = parents(doc.clauses.iter().map(|c| (c.kind == ClauseKind::Section, c.heading_path.len())));
     let clauses = doc
         .clauses
         .iter()

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use concordia_legal::{parents, segment, ClauseKind, Lexicon, Place};
+use concordia_legal::{parents, segment, split_mixed_lists, ClauseKind, Lexicon, Place};
 use concordia_store::{NewClause, TopicRow};
 use concordia_text::{detect_language, extract, Format, Lang, MAX_FILE_BYTES};
 use sha2::{Digest, Sha256};
@@ -102,7 +102,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
         extract(bytes, format).map_err(|e| unreadable(e.to_string()))?
     };
     let language = document_language(&doc.text);
-    let segmented = segment(&doc);
+    let segmented = split_mixed_lists(&doc, segment(&doc), language.code(), Lexicon::builtin());
     // The GDPR has under 500 clauses; tens of thousands mean a data dump or a crafted file,
     // which would only make the import crawl.
     const MAX_CLAUSES: usize = 50_000;
@@ -116,6 +116,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     let langs: Vec<Lang> =
         segmented.iter().map(|c| clause_language(&doc.text[c.start..c.end], language)).collect();
     let topics = classify_document(segmented.iter().zip(&langs).map(|(c, lang)| ClauseToClassify {
+        kind: c.kind,
         lang: lang.code(),
         numbered: c.number.is_some(),
         heading: c.heading.as_deref(),
@@ -129,7 +130,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
         .map(|((c, lang), topics)| NewClause {
             page: doc.page_at(c.start),
             topics,
-            kind: kind_name(c.kind),
+            kind: c.kind.name(),
             number: c.number,
             heading: c.heading,
             heading_path: c.heading_path,
@@ -156,6 +157,7 @@ fn clause_language(text: &str, document: Lang) -> Lang {
 
 /// What topic classification needs of a clause.
 pub(crate) struct ClauseToClassify<'a> {
+    pub kind: ClauseKind,
     pub lang: &'a str,
     pub numbered: bool,
     pub heading: Option<&'a str>,
@@ -172,8 +174,12 @@ pub(crate) fn classify_document<'a>(
     let (mut shape, mut numbered) = (Vec::new(), Vec::new());
     let mut found: Vec<_> = clauses
         .map(|c| {
-            shape.push((c.heading.is_some(), c.heading_path.len()));
+            shape.push((c.kind == ClauseKind::Section, c.heading_path.len()));
             numbered.push(c.numbered);
+            // A table of contents names every topic, a signature block none: neither is about one.
+            if !c.kind.is_terms() {
+                return Vec::new();
+            }
             lexicon.classify(c.lang, c.heading.unwrap_or(""), c.heading_path, c.text)
         })
         .collect();
@@ -198,13 +204,4 @@ pub(crate) fn classify_document<'a>(
 fn document_language(text: &str) -> Lang {
     let end = text.char_indices().nth(30_000).map_or(text.len(), |(i, _)| i);
     detect_language(&text[..end])
-}
-
-fn kind_name(kind: ClauseKind) -> &'static str {
-    match kind {
-        ClauseKind::Preamble => "preamble",
-        ClauseKind::Section => "section",
-        ClauseKind::Item => "item",
-        ClauseKind::Continuation => "continuation",
-    }
 }

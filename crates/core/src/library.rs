@@ -87,6 +87,7 @@ impl Library {
                 (doc.text, store.clauses(summary.id)?)
             };
             let classified = import::classify_document(rows.iter().map(|r| import::ClauseToClassify {
+                kind: concordia_legal::ClauseKind::from_name(&r.kind),
                 lang: &r.language,
                 numbered: r.number.is_some(),
                 heading: r.heading.as_deref(),
@@ -549,6 +550,7 @@ fn clause_view(
             .map(|t| TopicView { topic: t.topic, confidence: t.confidence as f32, cues: t.cues })
             .collect(),
         id: row.id,
+        kind: ClauseKind::from_name(&row.kind),
         number: row.number,
         heading: row.heading,
         heading_path: row.heading_path,

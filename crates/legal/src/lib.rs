@@ -10,6 +10,6 @@ mod terms;
 mod topics;
 pub mod values;
 
-pub use segment::{is_short_title, parents, segment, Clause, ClauseKind};
+pub use segment::{in_annex, is_short_title, parents, segment, split_mixed_lists, Clause, ClauseKind};
 pub use terms::{extract_terms, ClauseInput, KeyTerm, TermValue};
 pub use topics::{analysis_version, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};

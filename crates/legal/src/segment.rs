@@ -1,10 +1,24 @@
+//! Clause segmentation of real documents: headings the format marks, headings a writer made
+//! by hand (numbered lines, "Artikel 8", bold lines, title lines), numbered items, tables,
+//! annexes, tables of contents and signature blocks.
+//!
+//! Levels: a heading the format marks keeps its level; a heading read from the text is placed
+//! relative to what is open. A numbered one sits beside the open heading of the same numbering
+//! depth ("5" beside "4", "4.2" beside "4.1"), an annex beside the outermost numbered section,
+//! an unnumbered one under the innermost heading. So a bold line or a stray title can head a
+//! few paragraphs but never adopts the sections that follow it, and a table row is never a
+//! heading at all.
+
 use std::sync::LazyLock;
 
 use concordia_text::{Block, BlockKind, Extracted};
 use regex::Regex;
 
+use crate::topics::Lexicon;
+
 /// Why a clause starts where it does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ClauseKind {
     /// Text before the first heading.
     Preamble,
@@ -14,6 +28,43 @@ pub enum ClauseKind {
     Item,
     /// More body of the same section, split off because the section is long.
     Continuation,
+    /// A table of contents.
+    Contents,
+    /// A signature block: places, dates, names and lines to sign on.
+    Signature,
+}
+
+impl ClauseKind {
+    /// The name stored and shown ("section", "signature"…).
+    pub fn name(self) -> &'static str {
+        match self {
+            ClauseKind::Preamble => "preamble",
+            ClauseKind::Section => "section",
+            ClauseKind::Item => "item",
+            ClauseKind::Continuation => "continuation",
+            ClauseKind::Contents => "contents",
+            ClauseKind::Signature => "signature",
+        }
+    }
+
+    /// The kind of a stored name; an unknown name reads as a continuation of the text.
+    pub fn from_name(name: &str) -> ClauseKind {
+        [
+            ClauseKind::Preamble,
+            ClauseKind::Section,
+            ClauseKind::Item,
+            ClauseKind::Contents,
+            ClauseKind::Signature,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+        .unwrap_or(ClauseKind::Continuation)
+    }
+
+    /// Whether the clause is part of the agreement's terms (not its contents list or signatures).
+    pub fn is_terms(self) -> bool {
+        !matches!(self, ClauseKind::Contents | ClauseKind::Signature)
+    }
 }
 
 /// One clause: a range of the normalised text with its place in the document.
@@ -40,12 +91,61 @@ impl Clause {
     }
 }
 
-/// "Artikel 8 Aansprakelijkheid", "Articolo 5 –", "§ 10 Haftung", "Klausul 6:", "Bilaga 2".
+/// The structure words of `lexicon/structure.toml`, every language in one list per kind.
+#[derive(serde::Deserialize)]
+struct StructureWords {
+    article: std::collections::BTreeMap<String, Vec<String>>,
+    annex: std::collections::BTreeMap<String, Vec<String>>,
+    contents: std::collections::BTreeMap<String, Vec<String>>,
+    signature: std::collections::BTreeMap<String, Vec<String>>,
+    placeholder: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+static WORDS: LazyLock<StructureWords> = LazyLock::new(|| {
+    toml::from_str(include_str!("../lexicon/structure.toml"))
+        .unwrap_or_else(|e| panic!("the built-in lexicon/structure.toml is invalid: {e}"))
+});
+
+/// The words of every language as one alternation, longest first (so "anlagen" wins over "anlage").
+fn alternation(words: &std::collections::BTreeMap<String, Vec<String>>) -> String {
+    let mut all: Vec<&str> = words.values().flatten().map(String::as_str).collect();
+    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    all.dedup();
+    all.join("|")
+}
+
+/// "Artikel 8 Aansprakelijkheid", "Articolo 5 –", "§ 10 Haftung", "Klausul 6:", "Bilaga 2", "Allegato A".
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^((?:artikel|article|articolo|art\.|klausul|clause|klausel|clausola|sektion|section|sezione|paragraph|bilaga|anlage|allegato|bijlage|annex|appendix|exhibit)\s+(?:\d{1,3}[a-z]?|[IVX]{1,6})\b|§\s*\d{1,3}[a-z]?)[\s:.–—-]*",
-    )
+    let (article, annex) = (alternation(&WORDS.article), alternation(&WORDS.annex));
+    Regex::new(&format!(
+        r"(?i)^((?:{article}|{annex})\s+(?:\d{{1,3}}[a-z]?|[IVX]{{1,6}})\b|(?:{annex})\s+(?-i:[A-Z])\b|§\s*\d{{1,3}}[a-z]?)[\s:.–—-]*"
+    ))
     .expect("valid article pattern")
+});
+
+/// An annex heading: an annex word alone or before its number or letter ("Anlage 1 – TOMs", "Bijlage B").
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    let annex = alternation(&WORDS.annex);
+    Regex::new(&format!(r"(?i)^(?:{annex})(?:\s+(?:\d{{1,3}}|[IVX]{{1,6}}|(?-i:[A-Z]))\b|\s*[:.–—-]|\s*$)"))
+        .expect("valid annex pattern")
+});
+
+/// The title of a table of contents, alone on its line.
+static CONTENTS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{})\s*:?$", alternation(&WORDS.contents))).expect("valid contents pattern")
+});
+
+/// A line of a table of contents with leaders to its page: "3 Haftung ........ 7".
+static LEADERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\.{4,}|…+|\t)\s*\d{1,3}\s*$").expect("valid leaders pattern"));
+
+/// A line that opens a signature block, or a line to sign on.
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:{})\b|.*_{{5,}}|.*\.{{10,}}\s*$)",
+        alternation(&WORDS.signature)
+    ))
+    .expect("valid signature pattern")
 });
 
 /// "1.", "11.3", "11.4.", "2.1.4" followed by text.
@@ -67,53 +167,94 @@ static LETTERED: LazyLock<Regex> =
 
 /// Sections longer than this are split at paragraph boundaries, so hits stay readable.
 const LONG_SECTION_BYTES: usize = 2400;
+/// A table stays one clause up to this size, then goes on in continuations.
+const LONG_TABLE_BYTES: usize = 20_000;
+/// With this many headings marked by the format, plain short lines are not taken for headings.
+const FORMAT_HEADINGS_ENOUGH: usize = 3;
+
+/// How a heading found its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rank {
+    /// Marked by the format (Markdown `#`, `<h2>`, a Word heading style), with its level.
+    Format(u8),
+    /// Numbered in the text: "5 Haftung" (depth 1), "4.2 Kosten" (depth 2), "Artikel 8" (depth 1).
+    Numbered(u8),
+    /// "Anlage 1", "Bilaga B".
+    Annex,
+    /// A title line or a bold line without a number.
+    Unnumbered,
+}
 
 /// What one block contributes to the structure.
 enum Role {
     Heading {
-        level: u8,
+        rank: Rank,
         number: Option<String>,
         title: Option<String>,
     },
     Item {
         number: String,
         lettered: bool,
+        listed: bool,
     },
     /// "(1)": qualified by the enclosing section's number ("Artikel 28 (1)").
     Paragraph {
         number: String,
     },
+    Contents,
+    Signature,
     Body,
+}
+
+/// A heading open at the current point.
+#[derive(Debug, Clone)]
+struct Open {
+    level: u8,
+    text: String,
+    /// Numbering depth, for numbered headings outside annex titles.
+    depth: Option<u8>,
+    /// An annex title: the numbering inside starts again.
+    annex: bool,
+    /// A title or bold line without a number, read from the text.
+    loose: bool,
 }
 
 /// Splits a document into clauses. Every block belongs to exactly one clause.
 pub fn segment(doc: &Extracted) -> Vec<Clause> {
+    let roles = roles(doc);
+    let format_headings = doc.blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading(_)));
     let mut clauses: Vec<Clause> = Vec::new();
-    let mut headings: Vec<(u8, String)> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     let mut parent_item: Option<String> = None;
     let mut section_number: Option<String> = None;
-    for (i, block) in doc.blocks.iter().enumerate() {
+    for (block, role) in doc.blocks.iter().zip(roles) {
         let text = doc.block_text(block);
-        let next = doc.blocks.get(i + 1).map(|b| (b.kind, doc.block_text(b)));
-        let role = classify(block.kind, text, next);
         match role {
-            Role::Heading { level, number, title } => {
-                headings.retain(|(l, _)| *l < level);
-                let path = path_of(&headings);
-                headings.push((level, text.to_owned()));
+            Role::Heading { rank, number, title } => {
+                let annex = ANNEX.is_match(text);
+                let depth = number.as_deref().map(numbering_depth).filter(|_| !annex);
+                let level = level_of(rank, depth, &open, format_headings);
+                open.retain(|o| o.level < level);
+                let path = path_of(&open);
+                let loose = rank == Rank::Unnumbered;
+                open.push(Open { level, text: text.to_owned(), depth, annex, loose });
                 parent_item = None;
                 section_number.clone_from(&number);
-                clauses.push(new_clause(ClauseKind::Section, number, title, path, block));
+                // "Underskrifter", "Ondertekening": the section is the signature block.
+                let signed = title.as_deref().is_some_and(|t| SIGNATURE.is_match(t));
+                let kind = if signed { ClauseKind::Signature } else { ClauseKind::Section };
+                clauses.push(new_clause(kind, number, title, path, block));
             }
-            Role::Item { number, lettered } => {
-                let number = match (&parent_item, lettered) {
-                    (Some(parent), true) => format!("{parent} {number}"),
+            Role::Item { number, lettered, listed } => {
+                let number = match (&parent_item, &section_number, lettered) {
+                    (Some(parent), _, true) => format!("{parent} {number}"),
+                    (_, Some(section), false) if listed && is_integer(&number) => format!("{section}.{number}"),
                     _ => number,
                 };
                 if !lettered {
                     parent_item = Some(number.clone());
                 }
-                clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&headings), block));
+                clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&open), block));
             }
             Role::Paragraph { number } => {
                 let number = match &section_number {
@@ -121,26 +262,92 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                     None => number,
                 };
                 parent_item = Some(number.clone());
-                clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&headings), block));
+                clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&open), block));
             }
-            Role::Body => match clauses.last_mut() {
-                Some(last)
-                    if last.end - last.start < LONG_SECTION_BYTES || block.kind == BlockKind::ListItem =>
-                {
-                    last.end = block.end;
+            Role::Contents | Role::Signature => {
+                let kind = if matches!(role, Role::Contents) { ClauseKind::Contents } else { ClauseKind::Signature };
+                match clauses.last_mut().filter(|last| last.kind == kind || is_signature_section(last, kind)) {
+                    Some(last) => {
+                        last.kind = kind;
+                        last.end = block.end;
+                    }
+                    None => clauses.push(new_clause(kind, None, None, path_of(&open), block)),
                 }
-                Some(_) => {
-                    clauses.push(new_clause(ClauseKind::Continuation, None, None, path_of(&headings), block))
-                }
-                None => clauses.push(new_clause(ClauseKind::Preamble, None, None, Vec::new(), block)),
-            },
+            }
+            Role::Body => body(&mut clauses, block, &open),
         }
     }
     clauses
 }
 
-fn path_of(headings: &[(u8, String)]) -> Vec<String> {
-    headings.iter().map(|(_, h)| h.clone()).collect()
+/// A body block joins the clause before it, unless that clause is already long.
+fn body(clauses: &mut Vec<Clause>, block: &Block, open: &[Open]) {
+    let Some(last) = clauses.last_mut() else {
+        clauses.push(new_clause(ClauseKind::Preamble, None, None, Vec::new(), block));
+        return;
+    };
+    let size = last.end - last.start;
+    let joins = match block.kind {
+        BlockKind::ListItem => true,
+        BlockKind::TableRow => size < LONG_TABLE_BYTES,
+        _ => size < LONG_SECTION_BYTES || last.kind == ClauseKind::Signature,
+    };
+    if joins {
+        last.end = block.end;
+    } else {
+        clauses.push(new_clause(ClauseKind::Continuation, None, None, path_of(open), block));
+    }
+}
+
+/// The level a heading takes among the open ones (see the module documentation).
+fn level_of(rank: Rank, depth: Option<u8>, open: &[Open], format_headings: bool) -> u8 {
+    // Read from the text with nothing open: below any heading the format marks.
+    let base = if format_headings { 6 } else { 0 };
+    let innermost = open.last().map_or(base, |o| o.level);
+    match rank {
+        Rank::Format(level) => level,
+        Rank::Annex => {
+            let outermost_section = open.iter().find(|o| o.depth.is_some() || o.annex);
+            outermost_section.map_or(innermost + 1, |o| o.level)
+        }
+        Rank::Numbered(_) => {
+            let depth = depth.unwrap_or(1);
+            // Look outwards, but not past an annex: its numbering starts again.
+            let mut shallower = None;
+            for o in open.iter().rev() {
+                match o.depth {
+                    Some(d) if d == depth => return o.level,
+                    Some(d) if d < depth && shallower.is_none() => shallower = Some(o.level),
+                    _ => {}
+                }
+                if o.annex {
+                    break;
+                }
+            }
+            shallower.map_or(innermost + 1, |level| level + 1).max(if open.is_empty() { base + 1 } else { 0 })
+        }
+        Rank::Unnumbered => match open.last() {
+            Some(o) if o.loose => o.level,
+            _ => innermost + 1,
+        },
+    }
+}
+
+/// How deep a number sits: "Artikel 8", "§ 5", "5" → 1; "4.2" → 2; "4.2.1" → 3.
+fn numbering_depth(number: &str) -> u8 {
+    let digits = number.trim_end_matches('.');
+    if digits.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit())) {
+        return digits.split('.').count().min(6) as u8;
+    }
+    1
+}
+
+fn is_integer(number: &str) -> bool {
+    !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+}
+
+fn path_of(open: &[Open]) -> Vec<String> {
+    open.iter().map(|o| o.text.clone()).collect()
 }
 
 fn new_clause(
@@ -153,53 +360,114 @@ fn new_clause(
     Clause { kind, number, heading, heading_path, start: block.start, end: block.end }
 }
 
-fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>) -> Role {
-    if let BlockKind::Heading(level) = kind {
-        let (number, title) = split_number(text);
-        return Role::Heading { level, number, title };
-    }
-    if kind == BlockKind::ListItem {
-        return Role::Body;
-    }
-    if let Some(m) = ARTICLE.find(text) {
-        let number = m.as_str().trim_end_matches(|c: char| c.is_whitespace() || ":.–—-".contains(c));
-        let rest = text[m.end()..].trim();
-        let title = (is_article_title(rest) && !rest.is_empty()).then(|| rest.to_owned());
-        if rest.is_empty() || title.is_some() {
-            return Role::Heading { level: 1, number: Some(number.to_owned()), title };
-        }
-        return Role::Item { number: number.to_owned(), lettered: false };
-    }
-    if let Some(c) = NUMBERED.captures(text) {
-        let number = c[1].trim_end_matches('.').to_owned();
-        let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
-        if is_short_title(rest) && followed_by_body(next) {
-            let level = number.split('.').count().min(6) as u8;
-            return Role::Heading { level, number: Some(number), title: Some(rest.to_owned()) };
-        }
-        return Role::Item { number, lettered: false };
-    }
-    if let Some(c) = BARE_NUMBER.captures(text) {
-        let rest = text[c[1].len()..].trim();
-        if is_short_title(rest) && followed_by_body(next) {
-            return Role::Heading { level: 1, number: Some(c[1].to_owned()), title: Some(rest.to_owned()) };
+/// The role of every block: first each on its own, then the runs that form a table of contents
+/// and the blocks that open a signature block.
+fn roles(doc: &Extracted) -> Vec<Role> {
+    let format_headings = doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading(_))).count();
+    let titles_allowed = format_headings < FORMAT_HEADINGS_ENOUGH;
+    let mut roles: Vec<Role> = (0..doc.blocks.len())
+        .map(|i| {
+            let next = doc.blocks.get(i + 1).map(|b| (b.kind, doc.block_text(b)));
+            classify(doc.blocks[i].kind, doc.block_text(&doc.blocks[i]), next, titles_allowed)
+        })
+        .collect();
+    for range in contents_runs(doc) {
+        for role in &mut roles[range] {
+            *role = Role::Contents;
         }
     }
-    if let Some(c) = PARAGRAPH.captures(text) {
-        return Role::Paragraph { number: c[1].to_owned() };
+    mark_signatures(doc, &mut roles);
+    roles
+}
+
+fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>, titles_allowed: bool) -> Role {
+    match kind {
+        BlockKind::Heading(level) => {
+            let (number, title) = split_number(text);
+            return Role::Heading { rank: Rank::Format(level), number, title };
+        }
+        BlockKind::TableRow => return Role::Body,
+        BlockKind::ListItem => {
+            return match item_number(text) {
+                Some((number, lettered)) => Role::Item { number, lettered, listed: true },
+                None => Role::Body,
+            };
+        }
+        BlockKind::Emphasised => {
+            if let Some(role) = numbered_line(text, next, true) {
+                return role;
+            }
+            if is_short_title(text) && followed_by_body(next) {
+                return Role::Heading { rank: Rank::Unnumbered, number: None, title: Some(text.to_owned()) };
+            }
+            return Role::Body;
+        }
+        BlockKind::Paragraph => {}
     }
-    if let Some(c) = LETTERED.captures(text) {
-        return Role::Item { number: c[1].to_owned(), lettered: true };
+    if let Some(role) = numbered_line(text, next, false) {
+        return role;
     }
-    if is_short_title(text) && followed_by_body(next) {
-        return Role::Heading { level: 1, number: None, title: Some(text.to_owned()) };
+    if titles_allowed && is_short_title(text) && followed_by_body(next) {
+        return Role::Heading { rank: Rank::Unnumbered, number: None, title: Some(text.to_owned()) };
     }
     Role::Body
 }
 
-/// Splits "11.3 Audit" or "Artikel 8 Aansprakelijkheid" into number and title.
+/// A line that starts with a number, an article word or a paragraph mark.
+fn numbered_line(text: &str, next: Option<(BlockKind, &str)>, emphasised: bool) -> Option<Role> {
+    if let Some(m) = ARTICLE.find(text) {
+        let number = m.as_str().trim_end_matches(|c: char| c.is_whitespace() || ":.–—-".contains(c));
+        let rest = text[m.end()..].trim();
+        let title = (is_article_title(rest) && !rest.is_empty()).then(|| rest.to_owned());
+        if rest.is_empty() || title.is_some() || emphasised {
+            let rank = if ANNEX.is_match(text) { Rank::Annex } else { Rank::Numbered(1) };
+            return Some(Role::Heading { rank, number: Some(number.to_owned()), title });
+        }
+        return Some(Role::Item { number: number.to_owned(), lettered: false, listed: false });
+    }
+    if let Some(c) = NUMBERED.captures(text) {
+        let number = c[1].trim_end_matches('.').to_owned();
+        let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
+        if is_short_title(rest) && (emphasised || followed_by_body(next)) {
+            let depth = number.split('.').count().min(6) as u8;
+            return Some(Role::Heading { rank: Rank::Numbered(depth), number: Some(number), title: Some(rest.to_owned()) });
+        }
+        return Some(Role::Item { number, lettered: false, listed: false });
+    }
+    if let Some(c) = BARE_NUMBER.captures(text) {
+        let rest = text[c[1].len()..].trim();
+        if is_short_title(rest) && (emphasised || followed_by_body(next)) {
+            let title = Some(rest.to_owned());
+            return Some(Role::Heading { rank: Rank::Numbered(1), number: Some(c[1].to_owned()), title });
+        }
+    }
+    if let Some(c) = PARAGRAPH.captures(text) {
+        return Some(Role::Paragraph { number: c[1].to_owned() });
+    }
+    if let Some(c) = LETTERED.captures(text) {
+        return Some(Role::Item { number: c[1].to_owned(), lettered: true, listed: false });
+    }
+    None
+}
+
+/// The number an item starts with ("3.", "2.1", "(4)", "b)"), and whether it is a letter.
+fn item_number(text: &str) -> Option<(String, bool)> {
+    if let Some(c) = NUMBERED.captures(text) {
+        return Some((c[1].trim_end_matches('.').to_owned(), false));
+    }
+    if let Some(c) = PARAGRAPH.captures(text) {
+        return Some((c[1].to_owned(), false));
+    }
+    LETTERED.captures(text).map(|c| (c[1].to_owned(), true))
+}
+
+/// Splits "11.3 Audit", "3 Definitioner" or "Artikel 8 Aansprakelijkheid" into number and title.
 fn split_number(text: &str) -> (Option<String>, Option<String>) {
+    let bare = || BARE_NUMBER.captures(text).and_then(|c| c.get(1)).map(|m| (m.start()..m.end(), m.end()));
     let found = ARTICLE.find(text).or_else(|| NUMBERED.find(text));
+    if let (None, Some((number, end))) = (found, bare()) {
+        return (Some(text[number].to_owned()), Some(text[end..].trim().to_owned()));
+    }
     match found {
         Some(m) => {
             let number = m.as_str().trim().trim_end_matches(|c: char| ":.–—-".contains(c)).trim();
@@ -208,6 +476,166 @@ fn split_number(text: &str) -> (Option<String>, Option<String>) {
         }
         None => (None, Some(text.to_owned())),
     }
+}
+
+/// Runs of blocks that form a table of contents: after a contents title, lines with leaders
+/// to a page number, or three and more short lines that repeat headings found later.
+fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+    let is_entry = |i: usize| {
+        let t = texts[i];
+        !matches!(doc.blocks[i].kind, BlockKind::Heading(_))
+            && t.split_whitespace().count() <= 15
+            && (!t.ends_with('.') || LEADERS.is_match(t))
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < texts.len() {
+        let titled = CONTENTS_TITLE.is_match(texts[i].trim());
+        let start = if titled { i + 1 } else { i };
+        let mut end = start;
+        let first = texts.get(start).map(|t| entry_key(t));
+        while end < texts.len() && is_entry(end) && (end == start || Some(entry_key(texts[end])) != first) {
+            let repeats_later = LEADERS.is_match(texts[end]) || heading_later(doc, &texts, end);
+            if !titled && !repeats_later {
+                break;
+            }
+            end += 1;
+        }
+        if (titled && end > start) || end - start >= 3 {
+            runs.push(i..end);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+/// Whether the text of block `i` comes back later as a heading (or a heading-like line).
+fn heading_later(doc: &Extracted, texts: &[&str], i: usize) -> bool {
+    let key = entry_key(texts[i]);
+    if key.is_empty() {
+        return false;
+    }
+    texts[i + 1..].iter().enumerate().any(|(k, t)| {
+        let kind = doc.blocks[i + 1 + k].kind;
+        let heading_like = matches!(kind, BlockKind::Heading(_) | BlockKind::Emphasised) || is_short_title(t);
+        heading_like && entry_key(t) == key
+    })
+}
+
+/// A contents line as a heading would read: lowercase, without leaders and page number.
+fn entry_key(text: &str) -> String {
+    let text = LEADERS.replace(text, "");
+    let text = text.trim().trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
+    text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// In the later half of the document, a body line that opens a signature block starts one; a
+/// short lead-in just before it ("Für den Auftraggeber:") belongs to it.
+fn mark_signatures(doc: &Extracted, roles: &mut [Role]) {
+    let half = doc.text.len() / 2;
+    let mut in_block = false;
+    for i in 0..roles.len() {
+        let block = &doc.blocks[i];
+        let text = doc.block_text(block);
+        match roles[i] {
+            Role::Body if block.start >= half && !in_block && opens_signature(block.kind, text) => {
+                in_block = true;
+                let lead_in = i > 0
+                    && matches!(roles[i - 1], Role::Body)
+                    && doc.block_text(&doc.blocks[i - 1]).ends_with(':')
+                    && doc.block_text(&doc.blocks[i - 1]).split_whitespace().count() <= 8;
+                roles[if lead_in { i - 1 } else { i }] = Role::Signature;
+            }
+            Role::Body => {}
+            _ => in_block = false,
+        }
+    }
+}
+
+/// A section titled "Underskrifter" or "Unterschriften" is the signature block itself.
+fn is_signature_section(clause: &Clause, kind: ClauseKind) -> bool {
+    kind == ClauseKind::Signature
+        && clause.kind == ClauseKind::Section
+        && clause.heading.as_deref().is_some_and(|h| SIGNATURE.is_match(h))
+}
+
+fn opens_signature(kind: BlockKind, text: &str) -> bool {
+    let short = text.split_whitespace().count() <= 12;
+    match kind {
+        BlockKind::TableRow => text.split(" | ").any(|cell| SIGNATURE.is_match(cell.trim())),
+        _ => short && SIGNATURE.is_match(text.trim()),
+    }
+}
+
+/// Splits a bulleted list into clauses of their own when its items speak of different topics
+/// and the clause's heading names none ("Pflichten des Auftragnehmers": instructions,
+/// confidentiality, security…), so that each obligation can meet its like in another contract.
+/// A list under a heading that names its topic ("Misure di sicurezza") stays whole.
+pub fn split_mixed_lists(doc: &Extracted, clauses: Vec<Clause>, lang: &str, lexicon: &Lexicon) -> Vec<Clause> {
+    let mut out = Vec::with_capacity(clauses.len());
+    for clause in clauses {
+        let blocks = blocks_of(doc, &clause);
+        let items: Vec<&Block> = blocks.iter().filter(|b| b.kind == BlockKind::ListItem).collect();
+        if !clause.kind.is_terms() || items.len() < 2 || !mixed(doc, &clause, &items, lang, lexicon) {
+            out.push(clause);
+            continue;
+        }
+        let mut path = clause.heading_path.clone();
+        if clause.kind == ClauseKind::Section {
+            path.push(doc.block_text(&blocks[0]).to_owned());
+        }
+        let mut head = clause.clone();
+        let mut pieces: Vec<Clause> = Vec::new();
+        for block in blocks {
+            match (block.kind, pieces.last_mut()) {
+                (BlockKind::ListItem, _) => pieces.push(new_clause(ClauseKind::Item, None, None, path.clone(), block)),
+                (_, Some(piece)) => piece.end = block.end,
+                (_, None) => head.end = block.end,
+            }
+        }
+        if head.end > items[0].start {
+            // The clause opens with the list itself: its first item keeps the clause's place.
+            pieces[0].kind = head.kind;
+            pieces[0].number = head.number;
+            pieces[0].heading = head.heading;
+            pieces[0].heading_path = head.heading_path;
+        } else {
+            out.push(head);
+        }
+        out.extend(pieces);
+    }
+    out
+}
+
+/// The blocks that make up a clause.
+fn blocks_of<'a>(doc: &'a Extracted, clause: &Clause) -> &'a [Block] {
+    let from = doc.blocks.partition_point(|b| b.start < clause.start);
+    let to = doc.blocks.partition_point(|b| b.end <= clause.end);
+    &doc.blocks[from..to.max(from)]
+}
+
+/// Whether a list's items are about at least two different topics, under a heading about none.
+fn mixed(doc: &Extracted, clause: &Clause, items: &[&Block], lang: &str, lexicon: &Lexicon) -> bool {
+    let heading = clause.heading.as_deref().unwrap_or("");
+    if clause.kind == ClauseKind::Section && !lexicon.classify(lang, heading, &[], "").is_empty() {
+        return false;
+    }
+    let mut topics: Vec<String> = items
+        .iter()
+        .filter_map(|b| lexicon.classify(lang, "", &[], doc.block_text(b)).into_iter().next())
+        .map(|m| m.topic)
+        .collect();
+    topics.sort();
+    topics.dedup();
+    topics.len() >= 2
+}
+
+/// Whether a clause's heading path or number puts it in an annex ("Anlage 2 › 1.3").
+pub fn in_annex(heading_path: &[String], own_heading_line: Option<&str>) -> bool {
+    heading_path.iter().map(String::as_str).chain(own_heading_line).any(|h| ANNEX.is_match(h))
 }
 
 /// A line that reads as a title: short, starts with a capital, no sentence end, no "label: value".
@@ -235,7 +663,7 @@ fn is_article_title(text: &str) -> bool {
 /// A title is only a title when body text follows it.
 fn followed_by_body(next: Option<(BlockKind, &str)>) -> bool {
     match next {
-        Some((BlockKind::Paragraph | BlockKind::ListItem, text)) => {
+        Some((BlockKind::Paragraph | BlockKind::ListItem | BlockKind::TableRow, text)) => {
             !is_short_title(text) || text.ends_with(':')
         }
         _ => false,
@@ -243,7 +671,7 @@ fn followed_by_body(next: Option<(BlockKind, &str)>) -> bool {
 }
 
 /// Each clause's section: the nearest clause before it that has a heading, one level up.
-/// Takes (has a heading, depth = length of its heading path) per clause.
+/// Takes (is a heading, depth = length of its heading path) per clause.
 pub fn parents(shape: impl IntoIterator<Item = (bool, usize)>) -> Vec<Option<usize>> {
     let mut last_heading_at: Vec<Option<usize>> = Vec::new();
     let mut out = Vec::new();
@@ -252,6 +680,8 @@ pub fn parents(shape: impl IntoIterator<Item = (bool, usize)>) -> Vec<Option<usi
         if has_heading {
             last_heading_at.resize(last_heading_at.len().max(depth + 1), None);
             last_heading_at[depth] = Some(k);
+            // A heading closes the deeper sections that were open.
+            last_heading_at.truncate(depth + 1);
         }
     }
     out
@@ -407,5 +837,122 @@ La responsabilità è disciplinata dal contratto principale."#,
         // title (0), "1" (1), item (2), "2" (1), item (2), sub-heading item with heading (2), its item (3)
         let shape = [(true, 0), (true, 1), (false, 2), (true, 1), (false, 2), (true, 2), (false, 3)];
         assert_eq!(parents(shape), [None, Some(0), Some(1), Some(0), Some(3), Some(3), Some(5)]);
+    }
+
+    /// Segments Markdown and returns (kind, number, heading path, first words) per clause.
+    fn markdown(md: &str) -> Vec<(ClauseKind, String, String, String)> {
+        let doc = concordia_text::extract(md.as_bytes(), concordia_text::Format::Markdown).unwrap();
+        segment(&doc)
+            .into_iter()
+            .map(|c| {
+                let first: Vec<&str> = doc.text[c.start..c.end].split_whitespace().take(3).collect();
+                (c.kind, c.number.unwrap_or_default(), c.heading_path.join(" > "), first.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bold_line_heads_its_paragraphs_but_never_the_sections_after_it() {
+        let got = markdown(
+            "# PUB-avtal\n\n## 1. Parter\n\n**Personuppgiftsansvarig (Kund)**\n\nKund AB, org.nr 556000-0000, nedan kallad Kunden.\n\n## 3 Definitioner\n\nBegrepp har samma betydelse som i dataskyddsförordningen.\n\n## 14 Signaturer\n\nOrt och datum ______",
+        );
+        let paths: Vec<(&str, &str)> = got.iter().map(|c| (c.3.as_str(), c.2.as_str())).collect();
+        assert_eq!(
+            paths,
+            [
+                ("PUB-avtal", ""),
+                ("1. Parter", "PUB-avtal"),
+                ("Personuppgiftsansvarig (Kund) Kund", "PUB-avtal > 1. Parter"),
+                ("3 Definitioner Begrepp", "PUB-avtal"),
+                ("14 Signaturer Ort", "PUB-avtal"),
+            ]
+        );
+        assert_eq!(got.last().unwrap().0, ClauseKind::Signature, "a section of signatures is the signature block");
+    }
+
+    #[test]
+    fn a_table_is_body_of_the_clause_before_it_never_a_heading() {
+        let got = markdown(
+            "## 7. Unterauftragsverarbeiter\n\n7.2. Der Auftragnehmer setzt derzeit folgende Unterauftragsverarbeiter ein:\n\n| Unterauftragsverarbeiter | Zweck | Standort |\n|---|---|---|\n| Hetzner Online GmbH | Hosting | Nürnberg |\n| Resend Inc. | E-Mail-Versand | USA |\n\n7.3. Der Auftragnehmer informiert den Auftraggeber vier Wochen im Voraus.\n\n## 8. Technische und organisatorische Maßnahmen\n\nDer Auftragnehmer setzt Maßnahmen um.",
+        );
+        let numbers: Vec<&str> = got.iter().map(|c| c.1.as_str()).collect();
+        assert_eq!(numbers, ["7", "7.2", "7.3", "8"]);
+        assert!(got.iter().all(|c| !c.2.contains('|')), "no table row in any heading path: {got:#?}");
+    }
+
+    #[test]
+    fn ordered_list_items_are_clauses_cited_with_their_section() {
+        let got = markdown(
+            "## 5. Personuppgiftsbiträdets skyldigheter\n\nBiträdet ska:\n\n1. Endast behandla personuppgifter enligt instruktioner.\n2. Se till att personalen har tystnadsplikt.\n\n- en punkt utan nummer",
+        );
+        let numbers: Vec<&str> = got.iter().map(|c| c.1.as_str()).collect();
+        assert_eq!(numbers, ["5", "5.1", "5.2"]);
+        assert_eq!(got[1].3, "1. Endast behandla", "the number stays in the text");
+    }
+
+    #[test]
+    fn an_annex_is_a_part_of_its_own_whose_numbering_starts_again() {
+        let doc = concordia_text::extract(
+            "§ 1 Gegenstand\n\nDer Auftragnehmer verarbeitet Daten.\n\n§ 2 Haftung\n\nDie Haftung richtet sich nach dem Hauptvertrag.\n\nAnlage 1 – Technische und organisatorische Maßnahmen\n\n1. Vertraulichkeit\n\nZutrittskontrolle durch Schlüssel und Ausweise.\n\n2. Integrität\n\nWeitergabekontrolle durch Verschlüsselung.".as_bytes(),
+            concordia_text::Format::Text,
+        )
+        .unwrap();
+        let got = segment(&doc);
+        let last = got.last().unwrap();
+        assert_eq!(last.number.as_deref(), Some("2"));
+        assert_eq!(last.heading_path, ["Anlage 1 – Technische und organisatorische Maßnahmen"]);
+        assert!(in_annex(&last.heading_path, None));
+        assert!(!in_annex(&got[1].heading_path, doc.text.get(got[1].start..got[1].end)));
+        assert_eq!(got[2].heading_path, Vec::<String>::new(), "the annex sits beside § 2, not under it");
+    }
+
+    #[test]
+    fn signature_blocks_and_contents_are_clauses_of_their_own() {
+        let doc = concordia_text::extract(
+            "Inhalt\n\n1 Gegenstand\n\n2 Haftung\n\n1 Gegenstand\n\nDer Auftragnehmer verarbeitet personenbezogene Daten im Auftrag.\n\n2 Haftung\n\nDie Haftung richtet sich nach dem Hauptvertrag und ist auf die Vergütung eines Jahres begrenzt.\n\nFür den Auftraggeber:\n\nOrt, Datum ____________\n\nMax Mustermann, Geschäftsführer".as_bytes(),
+            concordia_text::Format::Text,
+        )
+        .unwrap();
+        let got = segment(&doc);
+        let kinds: Vec<ClauseKind> = got.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [ClauseKind::Contents, ClauseKind::Section, ClauseKind::Section, ClauseKind::Signature]);
+        let signature = &doc.text[got[3].start..got[3].end];
+        assert!(signature.starts_with("Für den Auftraggeber:") && signature.ends_with("Geschäftsführer"));
+        assert!(!doc.text[got[2].start..got[2].end].contains("Ort, Datum"));
+    }
+
+    #[test]
+    fn clause_kinds_round_trip_through_their_names() {
+        for kind in [
+            ClauseKind::Preamble,
+            ClauseKind::Section,
+            ClauseKind::Item,
+            ClauseKind::Continuation,
+            ClauseKind::Contents,
+            ClauseKind::Signature,
+        ] {
+            assert_eq!(ClauseKind::from_name(kind.name()), kind);
+        }
+    }
+
+    #[test]
+    fn a_list_of_obligations_on_different_topics_becomes_items() {
+        let md = "## 6. Obblighi del Responsabile\n\n- Trattare i dati solo su istruzione documentata del Titolare\n- Garantire che le persone autorizzate al trattamento si siano impegnate alla riservatezza\n- Contribuire alle attività di revisione e audit richieste dal Titolare\n\n## 7. Misure di sicurezza\n\n- Crittografia dei dati in transito\n- Audit log degli accessi ai dati personali\n- Backup giornalieri crittografati con retention di 30 giorni\n";
+        let doc = concordia_text::extract(md.as_bytes(), concordia_text::Format::Markdown).unwrap();
+        let got = split_mixed_lists(&doc, segment(&doc), "it", Lexicon::builtin());
+        let shape: Vec<(ClauseKind, usize)> = got.iter().map(|c| (c.kind, c.heading_path.len())).collect();
+        assert_eq!(
+            shape,
+            [
+                (ClauseKind::Section, 0),
+                (ClauseKind::Item, 1),
+                (ClauseKind::Item, 1),
+                (ClauseKind::Item, 1),
+                (ClauseKind::Section, 0),
+            ],
+            "the security list stays whole under its heading"
+        );
+        assert!(doc.text[got[2].start..got[2].end].starts_with("Garantire"));
+        assert_eq!(got[1].heading_path, ["6. Obblighi del Responsabile"]);
     }
 }

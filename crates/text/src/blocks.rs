@@ -7,8 +7,13 @@ pub enum BlockKind {
     Heading(u8),
     /// A paragraph or a line of plain text.
     Paragraph,
-    /// An item of a bulleted list; the bullet itself is not part of the text.
+    /// An item of a list. A bullet is not part of the text; the number of an ordered list
+    /// item is, as the reader sees it ("3. …").
     ListItem,
+    /// A row of a table, its cells joined by " | ". Never a heading, whatever it says.
+    TableRow,
+    /// A paragraph set entirely in bold: a heading made by hand, or a label.
+    Emphasised,
 }
 
 /// One block: its kind and its byte range in [`Extracted::text`].
@@ -65,8 +70,8 @@ impl Extracted {
             return;
         }
         if let Some(last) = self.blocks.last() {
-            // List items stay on consecutive lines; everything else gets a blank line.
-            let tight = last.kind == BlockKind::ListItem && kind == BlockKind::ListItem;
+            // List items and table rows stay on consecutive lines; everything else gets a blank line.
+            let tight = last.kind == kind && matches!(kind, BlockKind::ListItem | BlockKind::TableRow);
             self.text.push_str(if tight { "\n" } else { "\n\n" });
         }
         let start = self.text.len();

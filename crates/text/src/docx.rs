@@ -291,6 +291,22 @@ struct Paragraph {
     num_id: Option<String>,
     ilvl: usize,
     outline: Option<u8>,
+    /// Letters read in bold runs and in plain ones.
+    bold_chars: usize,
+    plain_chars: usize,
+}
+
+/// Where the reader is: inside which paragraph, run, table row.
+#[derive(Default)]
+struct Place {
+    para: Option<Paragraph>,
+    in_text: bool,
+    /// Inside the paragraph's own properties (its mark's bold is not its text's).
+    in_ppr: bool,
+    run_bold: bool,
+    tables: usize,
+    /// The cells of the top-level table row being read.
+    row: Option<Vec<String>>,
 }
 
 fn body(
@@ -300,45 +316,61 @@ fn body(
 ) -> Result<Extracted, DecodeError> {
     let mut reader = Reader::from_reader(xml);
     let mut out = Extracted::default();
-    let mut para: Option<Paragraph> = None;
-    let mut in_text = false;
+    let mut at = Place::default();
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf).map_err(|e| xml_error("word/document.xml", e))? {
             Event::Start(e) => {
                 match e.local_name().as_ref() {
-                    "p" => para = Some(Paragraph::default()),
-                    "t" => in_text = true,
+                    "p" => at.para = Some(Paragraph::default()),
+                    "t" => at.in_text = true,
+                    "pPr" => at.in_ppr = true,
+                    "r" => at.run_bold = false,
+                    "tbl" => at.tables += 1,
+                    "tr" if at.tables == 1 => at.row = Some(Vec::new()),
+                    "tc" if at.tables == 1 => at.row.get_or_insert_with(Vec::new).push(String::new()),
                     _ => {}
                 }
-                paragraph_property(&e, para.as_mut());
+                element(&e, &mut at);
             }
-            Event::Empty(e) => {
-                if let Some(p) = para.as_mut() {
-                    match e.local_name().as_ref() {
-                        "tab" | "br" | "cr" => p.text.push(' '),
-                        _ => paragraph_property(&e, Some(p)),
+            Event::Empty(e) => match e.local_name().as_ref() {
+                "tab" | "br" | "cr" => {
+                    if let Some(p) = at.para.as_mut() {
+                        p.text.push(' ');
                     }
                 }
+                _ => element(&e, &mut at),
+            },
+            Event::Text(t) if at.in_text => {
+                // Entity references come as their own events (below), so this text is literal.
+                add_text(&mut at, t.as_ref());
             }
-            Event::Text(t) if in_text => {
-                if let Some(p) = para.as_mut() {
-                    // Entity references come as their own events (below), so this text is literal.
-                    p.text.push_str(t.as_ref());
-                }
-            }
-            Event::GeneralRef(r) if in_text => {
-                if let Some(p) = para.as_mut() {
-                    p.text.push_str(&predefined_entity(r.as_ref()));
-                }
+            Event::GeneralRef(r) if at.in_text => {
+                add_text(&mut at, &predefined_entity(r.as_ref()));
             }
             Event::End(e) => match e.local_name().as_ref() {
-                "t" => in_text = false,
+                "t" => at.in_text = false,
+                "pPr" => at.in_ppr = false,
                 "p" => {
-                    if let Some(p) = para.take() {
-                        push_paragraph(&mut out, p, styles, &mut numbering);
+                    if let Some(p) = at.para.take() {
+                        match (at.tables, at.row.as_mut().and_then(|cells| cells.last_mut())) {
+                            (1.., Some(cell)) => {
+                                let (_, text) = paragraph_text(p, styles, &mut numbering);
+                                if !cell.is_empty() {
+                                    cell.push(' ');
+                                }
+                                cell.push_str(&text);
+                            }
+                            _ => push_paragraph(&mut out, p, styles, &mut numbering),
+                        }
                     }
                 }
+                "tr" if at.tables == 1 => {
+                    let cells = at.row.take().unwrap_or_default();
+                    let cells: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+                    out.push(BlockKind::TableRow, &cells.join(" | "));
+                }
+                "tbl" => at.tables = at.tables.saturating_sub(1),
                 _ => {}
             },
             Event::Eof => break,
@@ -350,6 +382,28 @@ fn body(
         return Err(DecodeError::NoText);
     }
     Ok(out)
+}
+
+fn add_text(at: &mut Place, text: &str) {
+    let bold = at.run_bold;
+    if let Some(p) = at.para.as_mut() {
+        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+        if bold {
+            p.bold_chars += letters;
+        } else {
+            p.plain_chars += letters;
+        }
+        p.text.push_str(text);
+    }
+}
+
+/// A property element: of the paragraph, or a run's bold switch.
+fn element(e: &BytesStart<'_>, at: &mut Place) {
+    if e.local_name().as_ref() == "b" && !at.in_ppr {
+        at.run_bold = !matches!(attr(e, "w:val").as_deref(), Some("0" | "false" | "off"));
+        return;
+    }
+    paragraph_property(e, at.para.as_mut());
 }
 
 /// `&amp;` and friends, and character references; anything else (a DTD's entity) is not expanded.
@@ -392,6 +446,12 @@ fn push_paragraph(
     if p.text.trim().is_empty() {
         return;
     }
+    let (kind, text) = paragraph_text(p, styles, numbering);
+    out.push(kind, &text);
+}
+
+/// A paragraph's kind and its text with its list number written before it.
+fn paragraph_text(p: Paragraph, styles: &HashMap<String, Style>, numbering: &mut Numbering) -> (BlockKind, String) {
     let style = p.style.as_ref().and_then(|s| styles.get(s)).cloned().unwrap_or_default();
     // Direct numbering wins over the style's; numId 0 switches numbering off.
     let list = match (&p.num_id, &style.numbering) {
@@ -408,12 +468,14 @@ fn push_paragraph(
         Some(label) if !label.trim().is_empty() => format!("{} {}", label.trim(), p.text.trim()),
         _ => p.text.trim().to_owned(),
     };
-    let kind = match (style.heading.or(p.outline), bullet) {
-        (Some(level), _) => BlockKind::Heading(level.clamp(1, 6)),
-        (None, true) => BlockKind::ListItem,
-        (None, false) => BlockKind::Paragraph,
+    let bold = p.bold_chars > 0 && p.plain_chars == 0;
+    let kind = match (style.heading.or(p.outline), bullet, bold) {
+        (Some(level), _, _) => BlockKind::Heading(level.clamp(1, 6)),
+        (None, true, _) => BlockKind::ListItem,
+        (None, false, true) => BlockKind::Emphasised,
+        (None, false, false) => BlockKind::Paragraph,
     };
-    out.push(kind, &text);
+    (kind, text)
 }
 
 #[cfg(test)]
@@ -465,7 +527,9 @@ pub(crate) mod tests {
             para(None, Some((2, 0)), "ein Aufzählungspunkt"),
             para(Some("berschrift1"), Some((1, 0)), "Gerichtsstand"),
             para(None, Some((1, 1)), "Gerichtsstand ist München."),
-            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Zelle</w:t></w:r><w:r><w:tab/><w:t>eins</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#.to_owned(),
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Zelle</w:t></w:r><w:r><w:tab/><w:t>eins</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Hetzner</w:t></w:r></w:p><w:p><w:r><w:t>Nürnberg</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#.to_owned(),
+            r#"<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Anlage 1</w:t></w:r></w:p>"#.to_owned(),
+            r#"<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Name:</w:t></w:r><w:r><w:t xml:space="preserve"> Kunde</w:t></w:r></w:p>"#.to_owned(),
         ]
         .concat();
         let document = format!(
@@ -493,7 +557,9 @@ pub(crate) mod tests {
                 (BlockKind::ListItem, "ein Aufzählungspunkt"),
                 (BlockKind::Heading(1), "2. Gerichtsstand"),
                 (BlockKind::Paragraph, "2.1 Gerichtsstand ist München."),
-                (BlockKind::Paragraph, "Zelle eins"),
+                (BlockKind::TableRow, "Zelle eins | Hetzner Nürnberg"),
+                (BlockKind::Emphasised, "Anlage 1"),
+                (BlockKind::Paragraph, "Name: Kunde"),
             ]
         );
     }

@@ -88,58 +88,178 @@ fn nesting_depth(text: &str) -> usize {
 }
 
 fn walk(html: &Html) -> Extracted {
-    let mut doc = Extracted::default();
-    let mut current = String::new();
-    let mut kinds: Vec<BlockKind> = Vec::new();
+    let mut w = Walker::default();
     let mut skipping = 0usize;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
-                    let name = el.name();
-                    if SKIPPED.contains(&name) || skipping > 0 {
-                        skipping += usize::from(SKIPPED.contains(&name));
+                    if SKIPPED.contains(&el.name()) || skipping > 0 {
+                        skipping += usize::from(SKIPPED.contains(&el.name()));
                         continue;
                     }
-                    if BLOCKS.contains(&name) {
-                        doc.push(*kinds.last().unwrap_or(&BlockKind::Paragraph), &current);
-                        current.clear();
-                        if let Some(kind) = block_kind(name) {
-                            kinds.push(kind);
-                        }
-                    } else if matches!(name, "td" | "th") && !current.is_empty() {
-                        current.push_str(" | ");
-                    }
+                    w.open(el);
                 }
-                Node::Text(t) if skipping == 0 => current.push_str(t),
+                Node::Text(t) if skipping == 0 => w.text(t),
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
-                    let name = el.name();
-                    if SKIPPED.contains(&name) {
+                    if SKIPPED.contains(&el.name()) {
                         skipping = skipping.saturating_sub(1);
-                        continue;
+                    } else if skipping == 0 {
+                        w.close(el);
                     }
-                    if skipping > 0 || !BLOCKS.contains(&name) {
-                        continue;
-                    }
-                    let kind = if block_kind(name).is_some() { kinds.pop() } else { kinds.last().copied() };
-                    doc.push(kind.unwrap_or(BlockKind::Paragraph), &current);
-                    current.clear();
                 }
             }
         }
     }
-    doc.push(BlockKind::Paragraph, &current);
+    w.flush(BlockKind::Paragraph);
+    let mut doc = w.doc;
     doc.title = title(html);
     doc
+}
+
+/// The block being read and what is known of it.
+#[derive(Default)]
+struct Walker {
+    doc: Extracted,
+    current: String,
+    kinds: Vec<BlockKind>,
+    /// Open bold elements, and the letters read inside and outside them.
+    bold: usize,
+    bold_chars: usize,
+    plain_chars: usize,
+    /// Open lists, innermost last: the next number of an `<ol>`, `None` for `<ul>`.
+    lists: Vec<Option<OlCounter>>,
+}
+
+/// Numbering of an `<ol>`: its next value and its marker type ("1", "a", "A", "i", "I").
+#[derive(Clone, Copy)]
+struct OlCounter {
+    next: i64,
+    style: u8,
+}
+
+impl Walker {
+    fn open(&mut self, el: &scraper::node::Element) {
+        let name = el.name();
+        if is_bold(el) {
+            self.bold += 1;
+        }
+        match name {
+            "ol" => {
+                let next = el.attr("start").and_then(|v| v.trim().parse().ok()).unwrap_or(1);
+                let style = el.attr("type").and_then(|t| t.bytes().next()).unwrap_or(b'1');
+                self.lists.push(Some(OlCounter { next, style }));
+            }
+            "ul" | "menu" => self.lists.push(None),
+            _ => {}
+        }
+        if BLOCKS.contains(&name) {
+            self.flush(*self.kinds.last().unwrap_or(&BlockKind::Paragraph));
+            if let Some(kind) = block_kind(name) {
+                self.kinds.push(kind);
+            }
+            if name == "li" {
+                self.number_item(el.attr("value").and_then(|v| v.trim().parse().ok()));
+            }
+        } else if matches!(name, "td" | "th") && !self.current.is_empty() {
+            self.current.push_str(" | ");
+        }
+    }
+
+    fn close(&mut self, el: &scraper::node::Element) {
+        let name = el.name();
+        if BLOCKS.contains(&name) {
+            let kind = if block_kind(name).is_some() { self.kinds.pop() } else { self.kinds.last().copied() };
+            self.flush(kind.unwrap_or(BlockKind::Paragraph));
+        }
+        if matches!(name, "ol" | "ul" | "menu") {
+            self.lists.pop();
+        }
+        if is_bold(el) {
+            self.bold = self.bold.saturating_sub(1);
+        }
+    }
+
+    /// An item of an ordered list starts with its number, as a browser shows it.
+    fn number_item(&mut self, value: Option<i64>) {
+        let Some(Some(counter)) = self.lists.last_mut() else { return };
+        let n = value.unwrap_or(counter.next);
+        counter.next = n.saturating_add(1);
+        if let Some(marker) = marker(n, counter.style) {
+            self.current.push_str(&marker);
+            self.current.push_str(". ");
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+        if self.bold > 0 {
+            self.bold_chars += letters;
+        } else {
+            self.plain_chars += letters;
+        }
+        self.current.push_str(text);
+    }
+
+    fn flush(&mut self, mut kind: BlockKind) {
+        if kind == BlockKind::Paragraph && self.bold_chars > 0 && self.plain_chars == 0 {
+            kind = BlockKind::Emphasised;
+        }
+        let bare_number = kind == BlockKind::ListItem
+            && self.current.trim().strip_suffix('.').is_some_and(|n| n.chars().all(|c| c.is_alphanumeric()));
+        if !bare_number {
+            self.doc.push(kind, &self.current);
+        }
+        self.current.clear();
+        (self.bold_chars, self.plain_chars) = (0, 0);
+    }
+}
+
+/// `<b>`, `<strong>`, or a bold style (word processors' HTML exports set weights by style).
+fn is_bold(el: &scraper::node::Element) -> bool {
+    matches!(el.name(), "b" | "strong")
+        || el.attr("style").is_some_and(|style| {
+            let style = style.to_ascii_lowercase().replace(' ', "");
+            ["font-weight:bold", "font-weight:700", "font-weight:800", "font-weight:900"]
+                .iter()
+                .any(|w| style.contains(w))
+        })
+}
+
+/// The marker of item `n` in an `<ol type=…>`: 1, a, A, i or I.
+fn marker(n: i64, style: u8) -> Option<String> {
+    match style {
+        b'a' | b'A' if (1..=26).contains(&n) => {
+            let letter = char::from(b'a' + (n - 1) as u8);
+            Some(if style == b'A' { letter.to_ascii_uppercase() } else { letter }.to_string())
+        }
+        b'i' | b'I' if (1..=39).contains(&n) => {
+            let roman = roman(n as usize);
+            Some(if style == b'I' { roman.to_uppercase() } else { roman })
+        }
+        _ => Some(n.to_string()),
+    }
+}
+
+fn roman(mut n: usize) -> String {
+    let mut out = String::new();
+    for (value, digits) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
 }
 
 fn block_kind(name: &str) -> Option<BlockKind> {
     match name.as_bytes() {
         [b'h', level @ b'1'..=b'6'] => Some(BlockKind::Heading(level - b'0')),
         b"li" => Some(BlockKind::ListItem),
+        b"tr" => Some(BlockKind::TableRow),
         b"p" | b"td" | b"th" | b"dd" | b"dt" => Some(BlockKind::Paragraph),
         _ => None,
     }
@@ -206,6 +326,24 @@ mod tests {
     #[test]
     fn table_cells_are_separated() {
         let got = blocks("<table><tr><td>AWS</td><td>Irland</td></tr></table>");
-        assert_eq!(got, [(BlockKind::Paragraph, "AWS | Irland".to_owned())]);
+        assert_eq!(got, [(BlockKind::TableRow, "AWS | Irland".to_owned())]);
+    }
+
+    #[test]
+    fn ordered_items_are_numbered_as_a_browser_shows_them() {
+        let got = blocks(
+            r#"<ol start="3"><li>drei</li><li>vier<ol type="a"><li>a-Punkt</li></ol></li><li value="9">neun</li></ol><ul><li>Punkt</li></ul>"#,
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["3. drei", "4. vier", "a. a-Punkt", "9. neun", "Punkt"]);
+    }
+
+    #[test]
+    fn bold_paragraphs_are_emphasised() {
+        let got = blocks(
+            r#"<p><strong>Bilaga 1</strong></p><p><b>Namn:</b> Kund AB</p><p><span style="font-weight: 700">Haftung</span></p>"#,
+        );
+        let kinds: Vec<BlockKind> = got.iter().map(|(k, _)| *k).collect();
+        assert_eq!(kinds, [BlockKind::Emphasised, BlockKind::Paragraph, BlockKind::Emphasised]);
     }
 }

@@ -5,55 +5,127 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::blocks::{BlockKind, Extracted};
 
 pub(crate) fn extract(text: &str) -> Extracted {
-    let mut doc = Extracted::default();
-    let mut current = String::new();
-    let mut kind = BlockKind::Paragraph;
+    let mut b = Builder::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(text, options) {
         match event {
-            Event::Start(tag) => {
-                let next = match tag {
-                    Tag::Heading { level, .. } => Some(BlockKind::Heading(level as u8)),
-                    Tag::Item => Some(BlockKind::ListItem),
-                    Tag::Paragraph | Tag::TableRow | Tag::TableHead | Tag::CodeBlock(_) => {
-                        // A paragraph inside a list item continues that item.
-                        (kind != BlockKind::ListItem || current.is_empty()).then_some(kind)
-                    }
-                    _ => None,
-                };
-                if let Some(next) = next {
-                    doc.push(kind, &current);
-                    current.clear();
-                    kind = next;
-                }
-            }
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableRow
-                | TagEnd::TableHead
-                | TagEnd::CodeBlock => {
-                    doc.push(kind, &current);
-                    current.clear();
-                    kind = BlockKind::Paragraph;
-                }
-                TagEnd::Paragraph if kind != BlockKind::ListItem => {
-                    doc.push(kind, &current);
-                    current.clear();
-                }
-                TagEnd::TableCell => current.push_str(" | "),
-                _ => {}
-            },
-            Event::Text(t) | Event::Code(t) => current.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::Start(tag) => b.start(tag),
+            Event::End(tag) => b.end(tag),
+            Event::Text(t) | Event::Code(t) => b.text(&t),
+            Event::SoftBreak | Event::HardBreak => b.current.push(' '),
             // Raw HTML inside Markdown is never rendered nor kept: it is markup, not text.
             Event::Html(_) | Event::InlineHtml(_) => {}
             _ => {}
         }
     }
-    doc.push(kind, &current);
+    b.flush();
+    let mut doc = b.doc;
     tidy_table_rows(&mut doc);
     doc
+}
+
+/// The block being read and what is known of it.
+#[derive(Default)]
+struct Builder {
+    doc: Extracted,
+    current: String,
+    kind: Option<BlockKind>,
+    /// Open `**strong**` spans, and the letters read inside and outside them.
+    strong: usize,
+    bold_chars: usize,
+    plain_chars: usize,
+    /// Open lists, innermost last: the next number of an ordered one.
+    lists: Vec<Option<u64>>,
+}
+
+impl Builder {
+    fn kind(&self) -> BlockKind {
+        self.kind.unwrap_or(BlockKind::Paragraph)
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        let next = match tag {
+            Tag::Heading { level, .. } => Some(BlockKind::Heading(level as u8)),
+            Tag::Item => Some(BlockKind::ListItem),
+            Tag::TableRow | Tag::TableHead => Some(BlockKind::TableRow),
+            Tag::Paragraph | Tag::CodeBlock(_) => {
+                // A paragraph inside a list item continues that item.
+                let continues = self.kind() == BlockKind::ListItem && !self.current.trim().is_empty();
+                if continues && !self.current.ends_with(' ') {
+                    self.current.push(' ');
+                }
+                (!continues).then(|| self.kind())
+            }
+            Tag::List(first) => {
+                self.lists.push(first);
+                None
+            }
+            Tag::Strong => {
+                self.strong += 1;
+                None
+            }
+            _ => None,
+        };
+        if let Some(next) = next {
+            self.flush();
+            self.kind = Some(next);
+            if next == BlockKind::ListItem {
+                self.number_item();
+            }
+        }
+    }
+
+    /// An item of an ordered list carries its number, as the reader sees it.
+    fn number_item(&mut self) {
+        if let Some(Some(n)) = self.lists.last_mut() {
+            self.current.push_str(&format!("{n}. "));
+            *n += 1;
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::CodeBlock => {
+                self.flush();
+                self.kind = None;
+            }
+            TagEnd::Paragraph if self.kind() != BlockKind::ListItem => self.flush(),
+            TagEnd::TableCell => self.current.push_str(" | "),
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+        if self.strong > 0 {
+            self.bold_chars += letters;
+        } else {
+            self.plain_chars += letters;
+        }
+        self.current.push_str(text);
+    }
+
+    fn flush(&mut self) {
+        let mut kind = self.kind();
+        if kind == BlockKind::Paragraph && self.bold_chars > 0 && self.plain_chars == 0 {
+            kind = BlockKind::Emphasised;
+        }
+        // An item number alone ("3. ", its text in a nested list) is no block of its own.
+        if kind != BlockKind::ListItem || !is_bare_number(&self.current) {
+            self.doc.push(kind, &self.current);
+        }
+        self.current.clear();
+        (self.bold_chars, self.plain_chars) = (0, 0);
+    }
+}
+
+fn is_bare_number(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('.') && t[..t.len() - 1].chars().all(|c| c.is_ascii_digit()) && !t.is_empty()
 }
 
 /// Table rows end with a dangling cell separator; cut it off.
@@ -97,6 +169,42 @@ mod tests {
         let doc = extract(md);
         let rows: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
         assert_eq!(rows, ["Name | Land", "AWS | Irland"]);
+        assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::TableRow));
+        assert_eq!(doc.text, "Name | Land\nAWS | Irland", "rows stay on consecutive lines");
+    }
+
+    #[test]
+    fn ordered_items_keep_their_numbers() {
+        let md = "## 5. Skyldigheter\n\n1. Endast behandla personuppgifter.\n2. Se till att\n   personalen tiger.\n\nText.\n\n7. Ny lista\n\n- punkt\n";
+        let doc = extract(md);
+        let got: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, doc.block_text(b))).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading(2), "5. Skyldigheter"),
+                (BlockKind::ListItem, "1. Endast behandla personuppgifter."),
+                (BlockKind::ListItem, "2. Se till att personalen tiger."),
+                (BlockKind::Paragraph, "Text."),
+                (BlockKind::ListItem, "7. Ny lista"),
+                (BlockKind::ListItem, "punkt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_and_loose_ordered_lists_number_each_level() {
+        let md = "3. Erstens\n\n   Mehr dazu.\n\n   1. Unterpunkt\n\n4. Zweitens\n";
+        let doc = extract(md);
+        let got: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
+        assert_eq!(got, ["3. Erstens Mehr dazu.", "1. Unterpunkt", "4. Zweitens"]);
+    }
+
+    #[test]
+    fn a_paragraph_all_in_bold_is_emphasised_and_a_label_is_not() {
+        let md = "**Personuppgiftsansvarig (Kund)**\n\n**Namn:** Kund AB\n\n__Bilaga 1__\n";
+        let doc = extract(md);
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Emphasised, BlockKind::Paragraph, BlockKind::Emphasised]);
     }
 
     #[test]

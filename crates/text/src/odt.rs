@@ -185,6 +185,9 @@ struct Walk {
     /// not the paragraph's.
     skipping: usize,
     item_start: Option<u32>,
+    tables: usize,
+    /// The cells of the top-level table row being read.
+    row: Option<Vec<String>>,
 }
 
 const SKIPPED: [&str; 4] = ["note", "annotation", "tracked-changes", "deletion"];
@@ -244,6 +247,9 @@ impl Walk {
             }
             "p" if self.para.is_some() => self.skipping += 1,
             "p" => self.para = Some((String::new(), None)),
+            "table" => self.tables += 1,
+            "table-row" if self.tables == 1 => self.row = Some(Vec::new()),
+            "table-cell" if self.tables == 1 => self.row.get_or_insert_with(Vec::new).push(String::new()),
             _ => {}
         }
     }
@@ -277,6 +283,12 @@ impl Walk {
                     self.push(text, heading, styles);
                 }
             }
+            "table-row" if self.tables == 1 => {
+                let cells = self.row.take().unwrap_or_default();
+                let cells: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+                self.out.push(BlockKind::TableRow, &cells.join(" | "));
+            }
+            "table" => self.tables = self.tables.saturating_sub(1),
             _ => {}
         }
     }
@@ -302,6 +314,12 @@ impl Walk {
             Some(label) => format!("{label} {}", text.trim()),
             None => text.trim().to_owned(),
         };
+        if let Some(cell) = self.row.as_mut().and_then(|cells| cells.last_mut()) {
+            // A table cell's paragraphs are that cell's text, not blocks of their own.
+            cell.push(' ');
+            cell.push_str(&text);
+            return;
+        }
         let kind = match (heading, bullet) {
             (Some(level), _) => BlockKind::Heading(level),
             (None, true) => BlockKind::ListItem,
@@ -366,6 +384,25 @@ mod tests {
                 (BlockKind::Paragraph, "b) zweiter unterpunkt"),
                 (BlockKind::Paragraph, "4. zweitens"),
                 (BlockKind::ListItem, "Punkt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_row_is_one_block_with_its_cells() {
+        let table = r#"<office:body><office:text xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">
+            <text:p>Unterauftragnehmer</text:p>
+            <table:table><table:table-row><table:table-cell><text:p>Hetzner</text:p></table:table-cell>
+            <table:table-cell><text:p>Hosting</text:p><text:p>Nürnberg</text:p></table:table-cell></table:table-row></table:table>
+            <text:p>Ende.</text:p></office:text></office:body>"#;
+        let doc = extract(&odt(table, MIMETYPE)).unwrap();
+        let blocks: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, doc.block_text(b))).collect();
+        assert_eq!(
+            blocks,
+            [
+                (BlockKind::Paragraph, "Unterauftragnehmer"),
+                (BlockKind::TableRow, "Hetzner | Hosting Nürnberg"),
+                (BlockKind::Paragraph, "Ende."),
             ]
         );
     }
