@@ -6,11 +6,13 @@
 //! clause left over may join the row of its best partner (1:n, n:1) when it is close enough.
 
 mod assign;
+pub mod calibration;
 mod corrections;
 pub mod dictionary;
 mod profile;
 mod rows;
 mod similarity;
+mod units;
 mod words;
 
 use std::sync::LazyLock;
@@ -38,6 +40,25 @@ pub struct ClauseIn {
     pub kinds: Vec<String>,
     /// Index of the clause it sits under ("11.3 a)" under "11.3"), if any.
     pub parent: Option<usize>,
+    /// Whether it says more than its heading line.
+    pub own_text: bool,
+    /// Whether it stands beside the terms rather than in them: a table of contents, a
+    /// signature block. Such clauses only meet their like.
+    pub aside: bool,
+    /// Whether it sits in an annex ("Anlage 1 – TOMs").
+    pub annex: bool,
+}
+
+impl ClauseIn {
+    /// Its most confident topic.
+    pub fn primary_topic(&self) -> Option<&str> {
+        // The first of equally sure topics, so the choice does not depend on the sort.
+        let best = self.topics.iter().fold(None::<&(String, f32)>, |best, t| match best {
+            Some(b) if b.1 >= t.1 => Some(b),
+            _ => Some(t),
+        });
+        best.map(|(t, _)| t.as_str())
+    }
 }
 
 /// A document as the aligner sees it.

@@ -1,5 +1,5 @@
-//! What the aligner knows of a clause: weighted stems of its body and heading, its numbers,
-//! topics, key-term kinds and place in the document.
+//! What the aligner knows of a unit (one clause or several): weighted stems of its body and
+//! heading, its numbers, topics, key-term kinds and place in the document.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -11,76 +11,84 @@ use crate::{ClauseIn, DocIn};
 /// is deterministic.
 pub type Bag = HashMap<String, f32, rustc_hash::FxBuildHasher>;
 
-/// A clause, ready to be compared.
+/// A unit, ready to be compared.
 #[derive(Debug)]
 pub struct Profile {
     pub body: Bag,
     pub heading: Bag,
     pub numbers: BTreeSet<u64>,
+    /// Topics with their weight in the unit, most weighty first.
     pub topics: Vec<(String, f32)>,
     pub kinds: BTreeSet<String>,
     /// 0 at the start of the document, 1 at its end.
     pub position: f32,
     /// The last number of the clause number and of its section ("Artikel 28 (3)" → 28, 3).
     pub label: (Option<u64>, Option<u64>),
+    /// A table of contents or a signature block.
+    pub aside: bool,
+    /// In an annex.
+    pub annex: bool,
 }
 
-/// Profiles of every clause of a document; stem weights use the document's own frequencies.
-pub fn profiles(doc: &DocIn) -> Vec<Profile> {
-    let bodies: Vec<Vec<String>> = doc.clauses.iter().map(|c| stems(&doc.lang, &c.text)).collect();
-    let headings: Vec<Vec<String>> = doc.clauses.iter().map(|c| stems(&doc.lang, &c.heading)).collect();
+impl Profile {
+    /// The weightiest topic.
+    pub fn primary(&self) -> Option<&str> {
+        self.topics.first().map(|(t, _)| t.as_str())
+    }
+}
+
+/// Profiles of the given units of a document (each a list of clause indices, first clause
+/// first); stem weights use the document's own frequencies over those units.
+pub fn profiles(doc: &DocIn, units: &[Vec<usize>]) -> Vec<Profile> {
+    let stems_of: Vec<Vec<String>> = doc.clauses.iter().map(|c| stems(&doc.lang, &c.text)).collect();
+    let bodies: Vec<Vec<String>> =
+        units.iter().map(|unit| unit.iter().flat_map(|&k| stems_of[k].iter().cloned()).collect()).collect();
     let idf = inverse_frequencies(&bodies);
-    let sections = with_items(doc, &bodies);
     let last = doc.clauses.len().saturating_sub(1).max(1) as f32;
-    doc.clauses
+    units
         .iter()
-        .enumerate()
-        .map(|(k, clause)| Profile {
-            body: bag(&sections[k], &idf),
-            heading: bag(&headings[k], &idf),
-            numbers: own_numbers(clause),
-            topics: clause.topics.clone(),
-            kinds: clause.kinds.iter().cloned().collect(),
-            position: k as f32 / last,
-            label: (last_number(&clause.section), clause.number.as_deref().and_then(last_number)),
+        .zip(&bodies)
+        .map(|(unit, body)| {
+            let root = &doc.clauses[unit[0]];
+            Profile {
+                body: bag(body, &idf),
+                heading: bag(&stems(&doc.lang, &root.heading), &idf),
+                numbers: unit.iter().flat_map(|&k| own_numbers(&doc.clauses[k])).collect(),
+                topics: unit_topics(unit.iter().map(|&k| &doc.clauses[k])),
+                kinds: unit.iter().flat_map(|&k| doc.clauses[k].kinds.iter().cloned()).collect(),
+                position: unit[0] as f32 / last,
+                label: (last_number(&root.section), root.number.as_deref().and_then(last_number)),
+                aside: root.aside,
+                annex: root.annex,
+            }
         })
         .collect()
 }
 
-/// Each section's words followed by those of the items in it, so that a heading with little
-/// text of its own ("7 Sub-processors" over 7.1–7.3) is compared by what its section says.
-fn with_items(doc: &DocIn, bodies: &[Vec<String>]) -> Vec<Vec<String>> {
-    let mut sections = bodies.to_vec();
-    for (k, unit) in sections_of(doc).into_iter().enumerate() {
-        if unit != k {
-            let own = bodies[k].clone();
-            sections[unit].extend(own);
-        }
-    }
-    sections
-}
-
-/// For each clause, the clause that heads its section: itself, or its ancestor at the level
-/// where the document is divided into sections (the first level with at least three clauses,
-/// so that a title heading over everything is not taken for a section).
-pub fn sections_of(doc: &DocIn) -> Vec<usize> {
-    let mut depth = vec![0usize; doc.clauses.len()];
-    for (k, clause) in doc.clauses.iter().enumerate() {
-        if let Some(parent) = clause.parent.filter(|&p| p < k) {
-            depth[k] = depth[parent] + 1;
-        }
-    }
-    let max = depth.iter().copied().max().unwrap_or(0);
-    let level = (0..=max).find(|&d| depth.iter().filter(|&&x| x == d).count() >= 3).unwrap_or(0);
-    let mut unit: Vec<usize> = (0..doc.clauses.len()).collect();
-    for (k, clause) in doc.clauses.iter().enumerate() {
-        if depth[k] > level {
-            if let Some(parent) = clause.parent.filter(|&p| p < k) {
-                unit[k] = unit[parent];
+/// A unit's topics: each topic's highest confidence, scaled by the share of the unit's text
+/// that carries it, so the topic of the whole outweighs one of a single item.
+fn unit_topics<'a>(clauses: impl Iterator<Item = &'a ClauseIn>) -> Vec<(String, f32)> {
+    let clauses: Vec<&ClauseIn> = clauses.collect();
+    let total: usize = clauses.iter().map(|c| c.text.len().max(1)).sum();
+    let mut found: Vec<(String, f32, usize)> = Vec::new();
+    for clause in &clauses {
+        for (topic, confidence) in &clause.topics {
+            match found.iter_mut().find(|(t, _, _)| t == topic) {
+                Some(entry) => {
+                    entry.1 = entry.1.max(*confidence);
+                    entry.2 += clause.text.len().max(1);
+                }
+                None => found.push((topic.clone(), *confidence, clause.text.len().max(1))),
             }
         }
     }
-    unit
+    let mut topics: Vec<(String, f32)> = found
+        .into_iter()
+        .map(|(topic, confidence, length)| (topic, confidence * (0.5 + 0.5 * length as f32 / total as f32)))
+        .collect();
+    // Stable: equal weights keep the order the clauses gave them.
+    topics.sort_by(|a, b| b.1.total_cmp(&a.1));
+    topics
 }
 
 fn inverse_frequencies(docs: &[Vec<String>]) -> HashMap<&str, f32> {
@@ -111,11 +119,11 @@ pub fn normalise(bag: &mut Bag) {
 }
 
 /// Numbers in the text after its leading enumeration ("3. … Artikel 28" → {28}).
-fn own_numbers(clause: &ClauseIn) -> BTreeSet<u64> {
+fn own_numbers(clause: &ClauseIn) -> Vec<u64> {
     let text = clause.text.trim_start();
     let body =
         text.trim_start_matches(|c: char| c.is_ascii_digit() || ".()".contains(c) || c.is_whitespace());
-    numbers(body).into_iter().collect()
+    numbers(body)
 }
 
 fn last_number(text: &str) -> Option<u64> {

@@ -1,227 +1,318 @@
-//! Rows in two passes. First sections (top-level clauses, compared with the items under them)
-//! are aligned; then, inside each row of sections, the items. Each pass is a star: the reference
-//! anchors the first rows, every other document is matched against it by an assignment with a
-//! "no match" option, then what is left is matched against the next document, and so on.
+//! Rows in two passes. First the units of every document (the finest parts that carry one
+//! topic, see `units`) are aligned; then, inside a row, the clauses of its units are aligned
+//! one to one when the documents read alike there (translations, versions), so parallel texts
+//! get a row per paragraph while different contracts keep their sections side by side.
+//!
+//! Each pass is a star: the reference anchors the first rows, every other document is matched
+//! against it by an assignment with a "no match" option, then what is left is matched against
+//! the next document, and so on. A unit left over joins a row only when it shares the main
+//! topic of its best partner there and is close to it; otherwise it gets a row of its own.
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::assign::one_to_one;
+use crate::calibration::confidence;
 use crate::dictionary::Dictionary;
-use crate::profile::{profiles, sections_of, Profile};
-use crate::similarity::{matrix, Signals};
+use crate::profile::{profiles, Profile};
+use crate::similarity::{matrix, Matrices, Mode, Signals};
+use crate::units::{sections, units};
 use crate::{DocIn, Link, Row};
 
 /// Below this score a pair is no match.
 const MATCH: f32 = 0.2;
-/// A clause left over joins the row of its best partner from this score on (1:n and n:1).
+/// A unit left over joins the row of its best partner from this score on (1:n and n:1), and
+/// only when both are about the same topic.
 const ATTACH: f32 = 0.4;
+/// Inside a row, clauses are paired one to one when their words are this alike on average and
+/// they are numbered alike (a translation)…
+const PARALLEL_WORDS: f32 = 0.15;
+const PARALLEL_LABELS: f32 = 0.8;
+/// …or when their words alone are this alike (a version in the same language, renumbered).
+const SAME_WORDS: f32 = 0.6;
+/// Two documents are one text (translations, versions) when their clauses' best pairs are this
+/// alike in words on average (the GDPR in two languages: 0.40 and more; different real DPAs:
+/// at most 0.25)…
+const TRANSLATION_WORDS: f32 = 0.3;
+/// …and this share of their clauses pairs in order (GDPR: 0.92 and more; different DPAs: at
+/// most 0.78).
+const TRANSLATION_ORDER: f32 = 0.85;
 
-/// A score from which a match counts as sure.
-const SURE: f32 = 0.45;
+/// Where a row comes from: (stage of the document that opened it, its member there).
+type Origin0 = (usize, usize);
+/// …and its place among the rows that unit row was split into.
+type Origin = (Origin0, usize);
 
-/// A finished row with its place: (section origin, item number), and its section's topic.
-type Placed = (((usize, usize), usize), Option<String>, Row);
-
-/// Cells of a row under construction: per document, its links.
+/// Cells of a row under construction: per document, its links (to units or clauses).
 type Cells = Vec<Vec<Link>>;
 
-/// Similarity matrices of document pairs, computed once.
+/// Similarity matrices of document pairs over some profiles, computed once.
 struct Scores<'a> {
     dictionary: &'a Dictionary,
-    docs: &'a [DocIn],
+    langs: Vec<&'a str>,
     profiles: Vec<Vec<Profile>>,
     signals: Signals,
-    cache: HashMap<(usize, usize), Vec<Vec<f32>>>,
+    mode: Mode,
+    /// Per document pair: the blended scores and the word similarities.
+    cache: HashMap<(usize, usize), Matrices>,
 }
 
-impl Scores<'_> {
-    fn get(&mut self, a: usize, b: usize) -> &Vec<Vec<f32>> {
-        let (docs, profiles, dictionary, signals) =
-            (self.docs, &self.profiles, self.dictionary, self.signals);
+impl<'a> Scores<'a> {
+    fn new(
+        dictionary: &'a Dictionary,
+        docs: &'a [DocIn],
+        profiles: Vec<Vec<Profile>>,
+        signals: Signals,
+        mode: Mode,
+    ) -> Self {
+        let langs = docs.iter().map(|d| d.lang.as_str()).collect();
+        Scores { dictionary, langs, profiles, signals, mode, cache: HashMap::new() }
+    }
+
+    fn pair(&mut self, a: usize, b: usize) -> &Matrices {
+        let (profiles, langs, dictionary) = (&self.profiles, &self.langs, self.dictionary);
+        let (signals, mode) = (self.signals, self.mode);
         self.cache.entry((a, b)).or_insert_with(|| {
-            matrix(dictionary, (&profiles[a], &docs[a].lang), (&profiles[b], &docs[b].lang), signals)
+            matrix(dictionary, (&profiles[a], langs[a]), (&profiles[b], langs[b]), signals, mode)
         })
     }
-}
 
-/// Rows under construction for one pass; a merged row leaves `None` behind.
-struct Builder {
-    rows: Vec<Option<Cells>>,
-    /// (stage, clause index in the anchor document) of each row, for ordering.
-    origin: Vec<(usize, usize)>,
-    row_of: Vec<HashMap<usize, usize>>,
-}
-
-impl Builder {
-    fn new(docs: usize) -> Builder {
-        Builder { rows: Vec::new(), origin: Vec::new(), row_of: vec![HashMap::new(); docs] }
+    fn get(&mut self, a: usize, b: usize) -> &Vec<Vec<f32>> {
+        &self.pair(a, b).0
     }
 
-    fn open(&mut self, doc: usize, clause: usize, stage: usize) {
-        self.rows.push(Some(vec![Vec::new(); self.row_of.len()]));
-        self.origin.push((stage, clause));
-        self.place(doc, clause, self.rows.len() - 1, 1.0);
+    fn words(&mut self, a: usize, b: usize) -> &Vec<Vec<f32>> {
+        &self.pair(a, b).1
     }
 
-    fn place(&mut self, doc: usize, clause: usize, row: usize, confidence: f32) {
-        if let Some(cells) = self.rows[row].as_mut() {
-            cells[doc].push(Link { clause, confidence: confidence.clamp(0.0, 1.0), fixed: false });
-            self.row_of[doc].insert(clause, row);
+    fn primary(&self, doc: usize, unit: usize) -> Option<&str> {
+        self.profiles[doc][unit].primary()
+    }
+
+    /// The score of member `i` of document `a` against member `j` of document `b`.
+    fn score(&mut self, a: usize, i: usize, b: usize, j: usize) -> f32 {
+        if a <= b {
+            self.get(a, b)[i][j]
+        } else {
+            self.get(b, a)[j][i]
         }
     }
 
-    fn has(&self, row: usize, doc: usize) -> bool {
-        self.rows[row].as_ref().is_some_and(|cells| !cells[doc].is_empty())
-    }
-
-    /// Whether only `doc` has clauses in the row.
-    fn only(&self, row: usize, doc: usize) -> bool {
-        self.rows[row]
-            .as_ref()
-            .is_some_and(|cells| cells.iter().enumerate().all(|(d, c)| d == doc || c.is_empty()))
-    }
-
-    fn merge(&mut self, from: usize, into: usize) {
-        let Some(cells) = self.rows[from].take() else { return };
-        for (doc, links) in cells.into_iter().enumerate() {
-            for link in links {
-                self.place(doc, link.clause, into, link.confidence);
-            }
+    /// How well member `u` of `doc` fits a row: for each other document in it, the best score
+    /// against its members there, averaged.
+    fn against(&mut self, doc: usize, u: usize, cells: &Cells) -> f32 {
+        let mut total = 0.0;
+        let mut count = 0;
+        for (e, links) in cells.iter().enumerate().filter(|(e, links)| *e != doc && !links.is_empty()) {
+            let best = links.iter().map(|l| self.score(doc, u, e, l.clause)).fold(f32::MIN, f32::max);
+            total += best;
+            count += 1;
         }
-        self.origin[into] = self.origin[into].min(self.origin[from]);
+        if count == 0 {
+            0.0
+        } else {
+            total / count as f32
+        }
     }
 
-    /// The rows left, in the order they were opened.
-    fn into_rows(self) -> Vec<((usize, usize), Cells)> {
-        let mut rows: Vec<_> = self
-            .rows
-            .into_iter()
-            .zip(self.origin)
-            .filter_map(|(cells, origin)| cells.map(|c| (origin, c)))
+    /// Whether a left-over member may join a row it is close to: for different contracts only
+    /// when it is about the row's main topic; in one text, words decide.
+    fn may_join(&self, doc: usize, u: usize, cells: &[Vec<Link>]) -> bool {
+        if self.mode == Mode::WordsFirst {
+            return true;
+        }
+        let mine = self.primary(doc, u);
+        let theirs: Vec<&str> = cells
+            .iter()
+            .enumerate()
+            .filter(|(e, _)| *e != doc)
+            .flat_map(|(e, links)| links.iter().filter_map(move |l| self.primary(e, l.clause)))
             .collect();
-        rows.sort_by_key(|(origin, _)| *origin);
-        rows
+        mine.is_some_and(|t| theirs.iter().filter(|&&x| x == t).count() * 2 > theirs.len())
     }
 }
 
 pub fn align(dictionary: &Dictionary, docs: &[DocIn], reference: usize, signals: Signals) -> Vec<Row> {
-    let mut scores = Scores {
-        dictionary,
-        docs,
-        profiles: docs.iter().map(profiles).collect(),
-        signals,
-        cache: HashMap::new(),
-    };
     let order: Vec<usize> =
         std::iter::once(reference).chain((0..docs.len()).filter(|&d| d != reference)).collect();
-    let units: Vec<Vec<usize>> = docs.iter().map(sections_of).collect();
-    let tops: Vec<Vec<usize>> =
-        units.iter().map(|unit| (0..unit.len()).filter(|&k| unit[k] == k).collect()).collect();
-    let sections = star(&mut scores, &order, &tops);
+    let singles: Vec<Vec<Vec<usize>>> =
+        docs.iter().map(|d| (0..d.clauses.len()).map(|k| vec![k]).collect()).collect();
+    let clause_profiles = || docs.iter().zip(&singles).map(|(doc, s)| profiles(doc, s)).collect();
+    let mut by_clause = Scores::new(dictionary, docs, clause_profiles(), signals, Mode::TopicFirst);
+    let one_text =
+        (0..docs.len()).all(|a| (a + 1..docs.len()).all(|b| parallel_documents(&mut by_clause, a, b)));
+    // Translations and versions of one text meet section by section, words first; different
+    // contracts meet topic by topic.
+    let (mode, parts): (Mode, Vec<Vec<Vec<usize>>>) = if one_text {
+        (Mode::WordsFirst, docs.iter().map(sections).collect())
+    } else {
+        (Mode::TopicFirst, docs.iter().map(units).collect())
+    };
+    if one_text {
+        by_clause = Scores::new(dictionary, docs, clause_profiles(), signals, mode);
+    }
+    let unit_profiles = docs.iter().zip(&parts).map(|(doc, parts)| profiles(doc, parts)).collect();
+    let mut by_unit = Scores::new(dictionary, docs, unit_profiles, signals, mode);
+    let all_units: Vec<Vec<usize>> = parts.iter().map(|p| (0..p.len()).collect()).collect();
+    let unit_rows = progressive(&mut by_unit, &order, &all_units);
     let mut rows = Vec::new();
-    for (origin, cells) in sections {
-        let section = row(&cells, docs, None);
-        for (k, cells) in items(&mut scores, &order, &units, &cells).into_iter().enumerate() {
-            let topic = row(&cells, docs, section.topic.clone()).topic;
-            rows.push(((origin, k), section.topic.clone(), Row { topic, cells }));
+    for (origin, cells) in unit_rows {
+        let clauses = expand(&cells, &parts);
+        for (k, cells) in items(&mut by_clause, &order, docs, &clauses).into_iter().enumerate() {
+            rows.push(((origin, k), row(cells, docs)));
         }
     }
     grouped(rows)
 }
 
-/// Aligns `members[d]` (clause indices of document d) across documents.
-fn star(scores: &mut Scores<'_>, order: &[usize], members: &[Vec<usize>]) -> Vec<((usize, usize), Cells)> {
-    let mut builder = Builder::new(members.len());
-    for (stage, &anchor) in order.iter().enumerate() {
-        for &clause in &members[anchor] {
-            if !builder.row_of[anchor].contains_key(&clause) {
-                builder.open(anchor, clause, stage);
-            }
-        }
-        for &other in &order[stage + 1..] {
-            let open: Vec<usize> =
-                members[other].iter().copied().filter(|j| !builder.row_of[other].contains_key(j)).collect();
-            if open.is_empty() || members[anchor].is_empty() {
-                continue; // nothing left to place: spare the similarity matrix
-            }
-            let full = scores.get(anchor, other);
-            let sub: Vec<Vec<f32>> =
-                members[anchor].iter().map(|&i| open.iter().map(|&j| full[i][j]).collect()).collect();
-            let back: Vec<Vec<f32>> = members[anchor]
-                .iter()
-                .map(|&i| members[other].iter().map(|&j| full[i][j]).collect())
-                .collect();
-            match_into_rows(
-                &mut builder,
-                (&sub, &back),
-                (anchor, &members[anchor]),
-                (other, &open, &members[other]),
-            );
-        }
+/// Whether two documents are one text in two languages or versions: most of their clauses
+/// pair with a clause of alike words, and the pairs keep their order.
+fn parallel_documents(scores: &mut Scores<'_>, a: usize, b: usize) -> bool {
+    let words = scores.words(a, b);
+    let shorter = words.len().min(words.first().map_or(0, Vec::len));
+    if shorter == 0 {
+        return false;
     }
-    builder.into_rows()
+    let pairs = one_to_one(words, 0.0);
+    let mean = pairs.iter().map(|&(i, j)| words[i][j]).sum::<f32>() / shorter as f32;
+    let mut close: Vec<(usize, usize)> =
+        pairs.into_iter().filter(|&(i, j)| words[i][j] >= PARALLEL_WORDS).collect();
+    close.sort_unstable();
+    let in_order = longest_increasing(close.iter().map(|&(_, j)| j)) as f32 / shorter as f32;
+    mean >= TRANSLATION_WORDS && in_order >= TRANSLATION_ORDER
 }
 
-/// Places the open clauses of `other` in the rows of `anchor`'s clauses; `sub` scores anchor
-/// members against the open clauses, `all` against every member of `other`.
-fn match_into_rows(
-    builder: &mut Builder,
-    (sub, all): (&[Vec<f32>], &[Vec<f32>]),
-    (anchor, anchors): (usize, &[usize]),
-    (other, open, members): (usize, &[usize], &[usize]),
-) {
-    if open.is_empty() || anchors.is_empty() {
-        return;
-    }
-    let pairs = one_to_one(sub, MATCH);
-    let mut matched = vec![false; open.len()];
-    for &(i, jj) in &pairs {
-        if let Some(&row) = builder.row_of[anchor].get(&anchors[i]) {
-            builder.place(other, open[jj], row, confidence(sub[i][jj]));
-            matched[jj] = true;
+/// Length of a longest strictly increasing subsequence (patience sorting).
+fn longest_increasing(values: impl Iterator<Item = usize>) -> usize {
+    let mut tails: Vec<usize> = Vec::new();
+    for v in values {
+        let k = tails.partition_point(|&t| t < v);
+        if k == tails.len() {
+            tails.push(v);
+        } else {
+            tails[k] = v;
         }
     }
-    // 1:n — a clause of `other` left over joins its best partner's row.
-    for (jj, &j) in open.iter().enumerate().filter(|(jj, _)| !matched[*jj]) {
-        let (i, score) = best(sub.iter().map(|row| row[jj]));
-        if let Some(&row) = builder.row_of[anchor].get(&anchors[i]).filter(|_| score >= ATTACH) {
-            builder.place(other, j, row, confidence(score));
-        }
-    }
-    // n:1 — an anchor clause alone in its row joins the row of its best partner in `other`.
-    for (i, row_scores) in all.iter().enumerate() {
-        let Some(&row) = builder.row_of[anchor].get(&anchors[i]) else { continue };
-        if !builder.only(row, anchor) {
+    tails.len()
+}
+
+/// Unit links as clause links, each clause with its unit's confidence.
+fn expand(cells: &Cells, parts: &[Vec<Vec<usize>>]) -> Cells {
+    cells
+        .iter()
+        .enumerate()
+        .map(|(d, links)| {
+            let mut out: Vec<Link> = links
+                .iter()
+                .flat_map(|l| parts[d][l.clause].iter().map(move |&clause| Link { clause, ..*l }))
+                .collect();
+            out.sort_by_key(|l| l.clause);
+            out
+        })
+        .collect()
+}
+
+/// Aligns `members[d]` (indices into document d's profiles) across documents, progressively:
+/// the first document's members open the rows; each next document is matched against the rows
+/// built so far (a member against a row scores its mean best score against the row's
+/// documents) by an assignment with a "no match" option. A member left over joins its best row
+/// when it is close and on the same topic, or opens a row of its own.
+fn progressive(scores: &mut Scores<'_>, order: &[usize], members: &[Vec<usize>]) -> Vec<(Origin0, Cells)> {
+    let docs = members.len();
+    let mut rows: Vec<Cells> = Vec::new();
+    let mut origin: Vec<Origin0> = Vec::new();
+    for (stage, &doc) in order.iter().enumerate() {
+        let mine = &members[doc];
+        if mine.is_empty() {
             continue;
         }
-        let (j, score) = best(row_scores.iter().copied());
-        let target = builder.row_of[other].get(&members[j]).copied();
-        if let Some(target) = target.filter(|&t| t != row && score >= ATTACH && builder.has(t, other)) {
-            builder.merge(row, target);
+        let fit: Vec<Vec<f32>> = mine
+            .iter()
+            .map(|&u| (0..rows.len()).map(|r| scores.against(doc, u, &rows[r])).collect())
+            .collect();
+        let pairs = if rows.is_empty() { Vec::new() } else { one_to_one(&fit, MATCH) };
+        let mut placed = vec![false; mine.len()];
+        for &(i, r) in &pairs {
+            rows[r][doc].push(Link { clause: mine[i], confidence: confidence(fit[i][r]), fixed: false });
+            placed[i] = true;
+        }
+        for (i, &u) in mine.iter().enumerate().filter(|(i, _)| !placed[*i]) {
+            let (r, score) = best(fit[i].iter().copied());
+            let joins = score >= ATTACH && scores.may_join(doc, u, rows.get(r).map_or(&[][..], |c| &c[..]));
+            if joins {
+                rows[r][doc].push(Link { clause: u, confidence: confidence(score), fixed: false });
+            } else {
+                let mut cells = vec![Vec::new(); docs];
+                cells[doc].push(Link { clause: u, confidence: 1.0, fixed: false });
+                rows.push(cells);
+                origin.push((stage, u));
+            }
+        }
+    }
+    let mut out: Vec<(Origin0, Cells)> = origin.into_iter().zip(rows).collect();
+    join_lone_rows(scores, &mut out);
+    for (_, cells) in &mut out {
+        cells.iter_mut().for_each(|links| links.sort_by_key(|l| l.clause));
+    }
+    out.sort_by_key(|(origin, _)| *origin);
+    out
+}
+
+/// A row that only one document fills joins the row it fits best when it is close and on the
+/// same topic (n:1, as a member left over does when placed): the first document's members
+/// opened their rows before any partner was known.
+fn join_lone_rows(scores: &mut Scores<'_>, rows: &mut Vec<(Origin0, Cells)>) {
+    let mut r = 0;
+    while r < rows.len() {
+        let filled: Vec<usize> = (0..rows[r].1.len()).filter(|&d| !rows[r].1[d].is_empty()).collect();
+        let [doc] = filled[..] else {
+            r += 1;
+            continue;
+        };
+        let members: Vec<usize> = rows[r].1[doc].iter().map(|l| l.clause).collect();
+        let fits: Vec<f32> = (0..rows.len())
+            .map(|t| {
+                let total: f32 = members.iter().map(|&u| scores.against(doc, u, &rows[t].1)).sum();
+                if t == r {
+                    f32::MIN
+                } else {
+                    total / members.len() as f32
+                }
+            })
+            .collect();
+        let (target, score) = best(fits.into_iter());
+        if score >= ATTACH && scores.may_join(doc, members[0], &rows[target].1) {
+            let (origin, cells) = rows.remove(r);
+            let target = if target > r { target - 1 } else { target };
+            let links = cells.into_iter().nth(doc).unwrap_or_default();
+            rows[target].1[doc]
+                .extend(links.into_iter().map(|l| Link { confidence: confidence(score), ..l }));
+            rows[target].0 = rows[target].0.min(origin);
+        } else {
+            r += 1;
         }
     }
 }
 
-/// The item rows of one section row: its clauses and the items under them, aligned when at
-/// least two documents split the section into items; otherwise the section stays one row.
-fn items(scores: &mut Scores<'_>, order: &[usize], units: &[Vec<usize>], section: &Cells) -> Vec<Cells> {
-    let docs = scores.docs;
+/// The rows of one unit row: its clauses paired one to one where the documents read alike
+/// there, otherwise the units side by side as one row.
+fn items(scores: &mut Scores<'_>, order: &[usize], docs: &[DocIn], unit_row: &Cells) -> Vec<Cells> {
     let members: Vec<Vec<usize>> =
-        section.iter().zip(units).map(|(links, unit)| in_sections(unit, links)).collect();
-    let split = members.iter().filter(|m| m.len() > 1).count();
-    if split < 2 {
-        return vec![members_as_cells(&members, section)];
+        unit_row.iter().map(|links| links.iter().map(|l| l.clause).collect()).collect();
+    let split: Vec<usize> = (0..members.len()).filter(|&d| members[d].len() > 1).collect();
+    let one_text = scores.mode == Mode::WordsFirst;
+    if split.len() < 2 || !(one_text || parallel(scores, &members, &split)) {
+        return vec![unit_row.clone()];
     }
-    // A document that keeps the section in one clause sits with the section headings.
     let whole: Vec<Vec<usize>> =
         members.iter().map(|m| if m.len() == 1 { m.clone() } else { Vec::new() }).collect();
     let parts: Vec<Vec<usize>> =
         members.iter().map(|m| if m.len() > 1 { m.clone() } else { Vec::new() }).collect();
-    let mut rows: Vec<Cells> = star(scores, order, &parts).into_iter().map(|(_, cells)| cells).collect();
-    // An item link is no surer than the link of the sections it sits in.
+    let mut rows: Vec<Cells> =
+        progressive(scores, order, &parts).into_iter().map(|(_, cells)| cells).collect();
+    // A clause link is no surer than the link of the unit it belongs to.
     for cells in &mut rows {
         for (d, links) in cells.iter_mut().enumerate() {
-            links.iter_mut().for_each(|l| l.confidence = l.confidence.min(link_confidence(section, d)));
+            links.iter_mut().for_each(|l| l.confidence = l.confidence.min(link_confidence(unit_row, d)));
         }
     }
     keep_items_with_their_section(&mut rows, docs);
@@ -229,7 +320,7 @@ fn items(scores: &mut Scores<'_>, order: &[usize], units: &[Vec<usize>], section
         for (d, clauses) in whole.iter().enumerate() {
             first[d].extend(clauses.iter().map(|&clause| Link {
                 clause,
-                confidence: link_confidence(section, d),
+                confidence: link_confidence(unit_row, d),
                 fixed: false,
             }));
         }
@@ -237,29 +328,41 @@ fn items(scores: &mut Scores<'_>, order: &[usize], units: &[Vec<usize>], section
     rows
 }
 
-fn link_confidence(section: &Cells, doc: usize) -> f32 {
-    section[doc].iter().map(|l| l.confidence).fold(1.0, f32::min)
-}
-
-fn members_as_cells(members: &[Vec<usize>], section: &Cells) -> Cells {
-    members
-        .iter()
-        .enumerate()
-        .map(|(d, clauses)| {
-            clauses
+/// Whether every two documents that split the row into several clauses pair them closely:
+/// then they are parallel there (a translation, a version) and get a row per clause. Words
+/// decide, not topics: two contracts' audit sections share their topic, not their sentences.
+fn parallel(scores: &mut Scores<'_>, members: &[Vec<usize>], split: &[usize]) -> bool {
+    for (x, &a) in split.iter().enumerate() {
+        for &b in &split[x + 1..] {
+            let words = scores.words(a, b);
+            let sub: Vec<Vec<f32>> =
+                members[a].iter().map(|&i| members[b].iter().map(|&j| words[i][j]).collect()).collect();
+            let pairs = one_to_one(&sub, 0.0);
+            let shorter = members[a].len().min(members[b].len());
+            let mean = pairs.iter().map(|&(i, j)| sub[i][j]).sum::<f32>() / shorter.max(1) as f32;
+            let same_label = pairs
                 .iter()
-                .map(|&clause| Link { clause, confidence: link_confidence(section, d), fixed: false })
-                .collect()
-        })
-        .collect()
+                .filter(|&&(i, j)| {
+                    let (x, y) =
+                        (scores.profiles[a][members[a][i]].label, scores.profiles[b][members[b][j]].label);
+                    x.1.is_some() && x == y
+                })
+                .count() as f32
+                / shorter.max(1) as f32;
+            let translated = mean >= PARALLEL_WORDS && same_label >= PARALLEL_LABELS;
+            if !translated && mean < SAME_WORDS {
+                return false;
+            }
+        }
+    }
+    true
 }
 
-/// The clauses of the sections headed by `links`, in document order.
-fn in_sections(unit: &[usize], links: &[Link]) -> Vec<usize> {
-    (0..unit.len()).filter(|&k| links.iter().any(|l| l.clause == unit[k])).collect()
+fn link_confidence(cells: &Cells, doc: usize) -> f32 {
+    cells[doc].iter().map(|l| l.confidence).fold(1.0, f32::min)
 }
 
-/// An item no other document matched stays in the row of the clause it sits under ("13.2"
+/// A clause no other document matched stays in the row of the clause it sits under ("13.2"
 /// joins "13 Responsabilità"), so rows read as sections rather than stray items.
 fn keep_items_with_their_section(rows: &mut Vec<Cells>, docs: &[DocIn]) {
     let mut k = 0;
@@ -283,45 +386,48 @@ fn keep_items_with_their_section(rows: &mut Vec<Cells>, docs: &[DocIn]) {
     }
 }
 
-/// A score as the confidence shown to the user: 1 from the score of a clear match on
-/// (translations of one paragraph score 0.45 and more), proportionally less below.
-fn confidence(score: f32) -> f32 {
-    (score / SURE).min(1.0)
-}
-
 /// Index and value of the highest score; the first one on ties.
 fn best(scores: impl Iterator<Item = f32>) -> (usize, f32) {
     scores.enumerate().fold((0, f32::MIN), |acc, (k, s)| if s > acc.1 { (k, s) } else { acc })
 }
 
-/// Rows grouped by their section's topic, groups in the order they first appear; clauses
-/// without a topic come last.
-fn grouped(mut rows: Vec<Placed>) -> Vec<Row> {
-    let mut group_rank: BTreeMap<Option<String>, (bool, (usize, usize))> = BTreeMap::new();
-    for ((origin, _), group, _) in &rows {
-        let key = (group.is_none(), *origin);
-        let rank = group_rank.entry(group.clone()).or_insert(key);
+/// Rows grouped by topic, groups in the order they first appear; rows without a topic last.
+fn grouped(mut rows: Vec<(Origin, Row)>) -> Vec<Row> {
+    let mut group_rank: BTreeMap<Option<String>, (bool, Origin)> = BTreeMap::new();
+    for (origin, row) in &rows {
+        let key = (row.topic.is_none(), *origin);
+        let rank = group_rank.entry(row.topic.clone()).or_insert(key);
         *rank = (*rank).min(key);
     }
-    rows.sort_by_key(|(origin, group, _)| (group_rank[group], *origin));
-    rows.into_iter().map(|(_, _, row)| row).collect()
+    rows.sort_by_key(|(origin, row)| (group_rank[&row.topic], *origin));
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
-/// A row's topic: the one its clauses carry most, weighted by how sure each link is.
-fn row(cells: &Cells, docs: &[DocIn], fallback: Option<String>) -> Row {
-    let mut weight: BTreeMap<&str, f32> = BTreeMap::new();
+/// A row's topic is the one its documents share: carried by clauses of the most documents,
+/// then by the surest links.
+fn row(mut cells: Cells, docs: &[DocIn]) -> Row {
+    let mut support: BTreeMap<&str, (usize, f32)> = BTreeMap::new();
     for (doc, links) in cells.iter().enumerate() {
+        let mut here: BTreeMap<&str, f32> = BTreeMap::new();
         for link in links {
             for (topic, confidence) in &docs[doc].clauses[link.clause].topics {
-                *weight.entry(topic).or_default() += confidence * link.confidence;
+                let w = here.entry(topic).or_default();
+                *w = w.max(confidence * link.confidence);
             }
         }
+        for (topic, weight) in here {
+            let entry = support.entry(topic).or_default();
+            entry.0 += 1;
+            entry.1 += weight;
+        }
     }
-    let topic = weight.iter().fold(None, |acc: Option<(&str, f32)>, (t, w)| match acc {
-        Some((_, best)) if best >= *w => acc,
-        _ => Some((t, *w)),
-    });
-    let mut cells = cells.clone();
+    let topic = support
+        .into_iter()
+        .fold(None::<(&str, (usize, f32))>, |acc, (t, s)| match acc {
+            Some((_, best)) if (best.0, best.1) >= (s.0, s.1) => acc,
+            _ => Some((t, s)),
+        })
+        .map(|(t, _)| t.to_owned());
     cells.iter_mut().for_each(|links| links.sort_by_key(|l| l.clause));
-    Row { topic: topic.map(|(t, _)| t.to_owned()).or(fallback), cells }
+    Row { topic, cells }
 }

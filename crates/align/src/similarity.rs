@@ -14,59 +14,75 @@ pub struct Signals {
     pub structure: bool,
 }
 
+/// What decides first whether two units are partners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Different contracts: their topics, then their words.
+    TopicFirst,
+    /// One text in two languages or versions: their words; topics are one signal among others.
+    WordsFirst,
+}
+
 impl Default for Signals {
     fn default() -> Signals {
         Signals { structure: true }
     }
 }
 
-/// The similarity matrix of two documents' clauses: `scores[i][j]` for clause i of `a`, j of `b`.
+/// Blended scores and word similarities of two documents' units, `[i][j]` each.
+pub type Matrices = (Vec<Vec<f32>>, Vec<Vec<f32>>);
+
+/// The similarity matrices of two documents' units: `[i][j]` for unit i of `a`, j of `b`, the
+/// blended score and, apart, how alike their words alone are (which tells a translation from
+/// another contract on the same topic).
 pub fn matrix(
     dictionary: &Dictionary,
     (a, lang_a): (&[Profile], &str),
     (b, lang_b): (&[Profile], &str),
     signals: Signals,
-) -> Vec<Vec<f32>> {
+    mode: Mode,
+) -> Matrices {
     let a_body: Vec<Bag> = a.iter().map(|p| translate(dictionary, &p.body, lang_a, lang_b)).collect();
     let b_body: Vec<Bag> = b.iter().map(|p| translate(dictionary, &p.body, lang_b, lang_a)).collect();
     let a_head: Vec<Bag> = a.iter().map(|p| translate(dictionary, &p.heading, lang_a, lang_b)).collect();
     let b_head: Vec<Bag> = b.iter().map(|p| translate(dictionary, &p.heading, lang_b, lang_a)).collect();
-    a.iter()
-        .enumerate()
-        .map(|(i, pa)| {
-            b.iter()
-                .enumerate()
-                .map(|(j, pb)| {
-                    let body = (dot(&a_body[i], &pb.body) + dot(&b_body[j], &pa.body)) / 2.0;
-                    let heading = (dot(&a_head[i], &pb.heading) + dot(&b_head[j], &pa.heading)) / 2.0;
-                    score(pa, pb, body, heading, signals)
-                })
-                .collect()
-        })
-        .collect()
+    let mut scores = vec![vec![0.0; b.len()]; a.len()];
+    let mut words = vec![vec![0.0; b.len()]; a.len()];
+    for (i, pa) in a.iter().enumerate() {
+        for (j, pb) in b.iter().enumerate() {
+            let body = (dot(&a_body[i], &pb.body) + dot(&b_body[j], &pa.body)) / 2.0;
+            let heading = (dot(&a_head[i], &pb.heading) + dot(&b_head[j], &pa.heading)) / 2.0;
+            scores[i][j] = score(pa, pb, (body, heading), signals, mode);
+            words[i][j] = body;
+        }
+    }
+    (scores, words)
 }
 
-/// Blends the signals that both clauses have; a signal only one of them has counts as a miss.
-fn score(a: &Profile, b: &Profile, body: f32, heading: f32, signals: Signals) -> f32 {
-    let mut parts: Vec<(f32, f32)> = vec![(0.5, body)];
-    if !a.heading.is_empty() && !b.heading.is_empty() {
-        parts.push((0.15, heading));
-    }
-    if !a.numbers.is_empty() || !b.numbers.is_empty() {
-        parts.push((0.15, jaccard(&a.numbers, &b.numbers)));
-    }
-    if !a.kinds.is_empty() || !b.kinds.is_empty() {
-        parts.push((0.1, jaccard(&a.kinds, &b.kinds)));
+/// How alike two units are. Topic first: units whose main topics agree are partners unless
+/// their words say otherwise, units about different things are not, however alike their
+/// words; without topics, the words decide. Place and numbering add a little.
+fn score(a: &Profile, b: &Profile, (body, heading): (f32, f32), signals: Signals, mode: Mode) -> f32 {
+    if a.aside != b.aside {
+        return 0.0; // a signature block never stands for a clause of the terms
     }
     let topics = topic_overlap(&a.topics, &b.topics);
-    if let Some(t) = topics {
-        parts.push((0.3, t));
-    }
-    let weight: f32 = parts.iter().map(|(w, _)| w).sum();
-    let mut content = parts.iter().map(|(w, s)| w * s).sum::<f32>() / weight;
-    // Topic first: clauses about different things are unlikely partners, however alike their words.
-    if topics == Some(0.0) && !a.topics.is_empty() && !b.topics.is_empty() {
-        content *= 0.5;
+    let mut content = blend(a, b, body, heading, topics);
+    content = match (a.primary(), b.primary()) {
+        // Paragraphs about different things are unlikely partners, however alike their words.
+        (Some(_), Some(_)) if mode == Mode::WordsFirst && topics == Some(0.0) => content * 0.5,
+        _ if mode == Mode::WordsFirst => content,
+        (Some(x), Some(y)) if x == y => SAME_TOPIC + (1.0 - SAME_TOPIC) * content,
+        // One's main topic is among the other's ("Beëindiging" that deletes, beside "Deletion").
+        (Some(x), Some(y)) if has(&b.topics, x) || has(&a.topics, y) => {
+            RELATED_TOPIC + (1.0 - RELATED_TOPIC) * content
+        }
+        (Some(_), Some(_)) => content * if topics.unwrap_or(0.0) > 0.0 { 0.6 } else { 0.35 },
+        (Some(_), None) | (None, Some(_)) => content * 0.85,
+        (None, None) => content,
+    };
+    if a.annex != b.annex {
+        content *= 0.6; // an annex's measures list is not the clause that promises them
     }
     if !signals.structure {
         return content;
@@ -77,7 +93,35 @@ fn score(a: &Profile, b: &Profile, body: f32, heading: f32, signals: Signals) ->
         ((_, Some(na)), (_, Some(nb))) if na == nb => 0.5,
         _ => 0.0,
     };
-    0.75 * content + 0.15 * place + 0.10 * label
+    0.8 * content + 0.12 * place + 0.08 * label
+}
+
+/// Two units sharing their main topic start from this score…
+const SAME_TOPIC: f32 = 0.4;
+/// …and from this one when the main topic of one is among the other's.
+const RELATED_TOPIC: f32 = 0.3;
+
+fn has(topics: &[(String, f32)], id: &str) -> bool {
+    topics.iter().any(|(t, _)| t == id)
+}
+
+/// The signals both units have, weighted; a signal only one of them has counts as a miss.
+fn blend(a: &Profile, b: &Profile, body: f32, heading: f32, topics: Option<f32>) -> f32 {
+    let mut parts: Vec<(f32, f32)> = vec![(0.5, body)];
+    if !a.heading.is_empty() && !b.heading.is_empty() {
+        parts.push((0.15, heading));
+    }
+    if !a.numbers.is_empty() || !b.numbers.is_empty() {
+        parts.push((0.15, jaccard(&a.numbers, &b.numbers)));
+    }
+    if !a.kinds.is_empty() || !b.kinds.is_empty() {
+        parts.push((0.1, jaccard(&a.kinds, &b.kinds)));
+    }
+    if let Some(t) = topics {
+        parts.push((0.3, t));
+    }
+    let weight: f32 = parts.iter().map(|(w, _)| w).sum();
+    parts.iter().map(|(w, s)| w * s).sum::<f32>() / weight
 }
 
 /// Overlap of weighted topic sets; `None` when neither clause has a topic.

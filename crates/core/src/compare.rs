@@ -2,7 +2,7 @@
 //! against the reference or each other.
 
 use concordia_align::{apply, Aligner, ClauseIn, Correction, DocIn, Fix, Row};
-use concordia_legal::{parents, ClauseKind};
+use concordia_legal::{in_annex, parents, ClauseKind, Lexicon};
 
 pub use concordia_align::Signals;
 
@@ -226,17 +226,31 @@ fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
             heading: c.heading.clone().or_else(|| c.heading_path.last().cloned()).unwrap_or_default(),
             section: c.heading_path.last().cloned().unwrap_or_default(),
             number: c.number.clone(),
-            // A section's topics taken from its items are already in its profile (it is compared
-            // together with its items); counting them again would blur what the heading says.
-            topics: (c.topics.iter())
-                .filter(|t| !t.cues.iter().all(|cue| cue.starts_with("item: ")))
-                .map(|t| (t.topic.clone(), t.confidence))
-                .collect(),
+            topics: aligner_topics(c),
             kinds: terms.iter().filter(|t| t.clause_id == c.id).map(|t| t.kind.clone()).collect(),
             parent,
+            own_text: c.kind != ClauseKind::Section || c.text.trim().contains('\n'),
+            aside: !c.kind.is_terms(),
+            annex: in_annex(&c.heading_path, (c.kind == ClauseKind::Section).then(|| first_line(&c.text))),
         })
         .collect();
     DocIn { lang: doc.language.clone(), clauses }
+}
+
+/// A clause's topics as the aligner weighs them. A section's topics taken from its items are
+/// already in its profile (it is compared together with its items); counting them again would
+/// blur what the heading says. A topic inside a companion frame comes before the frame.
+fn aligner_topics(clause: &ClauseView) -> Vec<(String, f32)> {
+    let mut topics: Vec<(String, f32)> = (clause.topics.iter())
+        .filter(|t| !t.cues.iter().all(|cue| cue.starts_with("item: ")))
+        .map(|t| (t.topic.clone(), t.confidence))
+        .collect();
+    Lexicon::builtin().specific_first(&mut topics);
+    topics
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
 }
 
 fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {

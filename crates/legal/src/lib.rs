@@ -5,11 +5,13 @@
 //! title lines) or at a numbered item ("11.3 …", "1.", "a)", "(i)"); the
 //! paragraphs and bullet items that follow belong to it.
 
+mod placeholders;
 mod segment;
 mod terms;
 mod topics;
 pub mod values;
 
+pub use placeholders::{mask_placeholders, placeholders};
 pub use segment::{in_annex, is_short_title, parents, segment, split_mixed_lists, Clause, ClauseKind};
 pub use terms::{extract_terms, ClauseInput, KeyTerm, TermValue};
 pub use topics::{analysis_version, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};

@@ -106,6 +106,11 @@ static WORDS: LazyLock<StructureWords> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the built-in lexicon/structure.toml is invalid: {e}"))
 });
 
+/// The words that ask for input inside a template's blanks, every language in one alternation.
+pub(crate) fn placeholder_words() -> String {
+    alternation(&WORDS.placeholder)
+}
+
 /// The words of every language as one alternation, longest first (so "anlagen" wins over "anlage").
 fn alternation(words: &std::collections::BTreeMap<String, Vec<String>>) -> String {
     let mut all: Vec<&str> = words.values().flatten().map(String::as_str).collect();
@@ -141,11 +146,8 @@ static LEADERS: LazyLock<Regex> =
 
 /// A line that opens a signature block, or a line to sign on.
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^(?:(?:{})\b|.*_{{5,}}|.*\.{{10,}}\s*$)",
-        alternation(&WORDS.signature)
-    ))
-    .expect("valid signature pattern")
+    Regex::new(&format!(r"(?i)^(?:(?:{})\b|.*_{{5,}}|.*\.{{10,}}\s*$)", alternation(&WORDS.signature)))
+        .expect("valid signature pattern")
 });
 
 /// "1.", "11.3", "11.4.", "2.1.4" followed by text.
@@ -248,7 +250,9 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
             Role::Item { number, lettered, listed } => {
                 let number = match (&parent_item, &section_number, lettered) {
                     (Some(parent), _, true) => format!("{parent} {number}"),
-                    (_, Some(section), false) if listed && is_integer(&number) => format!("{section}.{number}"),
+                    (_, Some(section), false) if listed && is_integer(&number) => {
+                        format!("{section}.{number}")
+                    }
                     _ => number,
                 };
                 if !lettered {
@@ -265,8 +269,10 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                 clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&open), block));
             }
             Role::Contents | Role::Signature => {
-                let kind = if matches!(role, Role::Contents) { ClauseKind::Contents } else { ClauseKind::Signature };
-                match clauses.last_mut().filter(|last| last.kind == kind || is_signature_section(last, kind)) {
+                let kind =
+                    if matches!(role, Role::Contents) { ClauseKind::Contents } else { ClauseKind::Signature };
+                match clauses.last_mut().filter(|last| last.kind == kind || is_signature_section(last, kind))
+                {
                     Some(last) => {
                         last.kind = kind;
                         last.end = block.end;
@@ -430,7 +436,11 @@ fn numbered_line(text: &str, next: Option<(BlockKind, &str)>, emphasised: bool) 
         let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
         if is_short_title(rest) && (emphasised || followed_by_body(next)) {
             let depth = number.split('.').count().min(6) as u8;
-            return Some(Role::Heading { rank: Rank::Numbered(depth), number: Some(number), title: Some(rest.to_owned()) });
+            return Some(Role::Heading {
+                rank: Rank::Numbered(depth),
+                number: Some(number),
+                title: Some(rest.to_owned()),
+            });
         }
         return Some(Role::Item { number, lettered: false, listed: false });
     }
@@ -574,7 +584,12 @@ fn opens_signature(kind: BlockKind, text: &str) -> bool {
 /// and the clause's heading names none ("Pflichten des Auftragnehmers": instructions,
 /// confidentiality, security…), so that each obligation can meet its like in another contract.
 /// A list under a heading that names its topic ("Misure di sicurezza") stays whole.
-pub fn split_mixed_lists(doc: &Extracted, clauses: Vec<Clause>, lang: &str, lexicon: &Lexicon) -> Vec<Clause> {
+pub fn split_mixed_lists(
+    doc: &Extracted,
+    clauses: Vec<Clause>,
+    lang: &str,
+    lexicon: &Lexicon,
+) -> Vec<Clause> {
     let mut out = Vec::with_capacity(clauses.len());
     for clause in clauses {
         let blocks = blocks_of(doc, &clause);
@@ -591,7 +606,9 @@ pub fn split_mixed_lists(doc: &Extracted, clauses: Vec<Clause>, lang: &str, lexi
         let mut pieces: Vec<Clause> = Vec::new();
         for block in blocks {
             match (block.kind, pieces.last_mut()) {
-                (BlockKind::ListItem, _) => pieces.push(new_clause(ClauseKind::Item, None, None, path.clone(), block)),
+                (BlockKind::ListItem, _) => {
+                    pieces.push(new_clause(ClauseKind::Item, None, None, path.clone(), block))
+                }
                 (_, Some(piece)) => piece.end = block.end,
                 (_, None) => head.end = block.end,
             }
@@ -867,7 +884,11 @@ La responsabilità è disciplinata dal contratto principale."#,
                 ("14 Signaturer Ort", "PUB-avtal"),
             ]
         );
-        assert_eq!(got.last().unwrap().0, ClauseKind::Signature, "a section of signatures is the signature block");
+        assert_eq!(
+            got.last().unwrap().0,
+            ClauseKind::Signature,
+            "a section of signatures is the signature block"
+        );
     }
 
     #[test]
@@ -915,7 +936,10 @@ La responsabilità è disciplinata dal contratto principale."#,
         .unwrap();
         let got = segment(&doc);
         let kinds: Vec<ClauseKind> = got.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [ClauseKind::Contents, ClauseKind::Section, ClauseKind::Section, ClauseKind::Signature]);
+        assert_eq!(
+            kinds,
+            [ClauseKind::Contents, ClauseKind::Section, ClauseKind::Section, ClauseKind::Signature]
+        );
         let signature = &doc.text[got[3].start..got[3].end];
         assert!(signature.starts_with("Für den Auftraggeber:") && signature.ends_with("Geschäftsführer"));
         assert!(!doc.text[got[2].start..got[2].end].contains("Ort, Datum"));

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::placeholders::mask_placeholders;
 use crate::values::{durations, money, number_word, Duration, Unit};
 
 /// A clause as the extractor sees it.
@@ -302,11 +303,17 @@ fn next_starts_lowercase(after: &str) -> bool {
 }
 
 /// Finds every key term in a document's clauses.
-pub fn extract_terms(clauses: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
+pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
+    // A template's blanks offer values; only the agreed text sets them. Masking keeps offsets,
+    // so quotes are still taken from the original.
+    let masked: Vec<std::borrow::Cow<'_, str>> = original.iter().map(|c| mask_placeholders(c.text)).collect();
+    let clauses: Vec<ClauseInput<'_>> =
+        original.iter().zip(&masked).map(|(c, text)| ClauseInput { text, ..c.clone() }).collect();
+    let clauses = &clauses[..];
     let mut terms = Vec::new();
     let mut push = |kind: &'static str, found: Option<(usize, (usize, usize), TermValue)>| {
         if let Some((clause, (s, e), value)) = found {
-            let c = &clauses[clause];
+            let c = &original[clause];
             let quote = c.text[s..e].to_owned();
             terms.push(KeyTerm { kind, value, clause, quote, start: c.start + s, end: c.start + e });
         }

@@ -279,6 +279,27 @@ impl Lexicon {
         &self.topics
     }
 
+    /// Orders a clause's topics for comparison: a topic that sits inside a companion frame
+    /// (deletion under termination, kinds of data beside the subject matter) comes before that
+    /// frame, since it is what the clause adds to it; otherwise the most confident first.
+    pub fn specific_first(&self, topics: &mut [(String, f32)]) {
+        let ids: Vec<String> = topics.iter().map(|(t, _)| t.clone()).collect();
+        let confidences: Vec<f32> = topics.iter().map(|(_, c)| *c).collect();
+        for (topic, confidence) in topics.iter_mut() {
+            let frame = self.topics.iter().find(|t| t.id == *topic).map_or(&[][..], |t| &t.companions[..]);
+            let above = ids
+                .iter()
+                .zip(&confidences)
+                .filter(|(id, _)| frame.contains(id))
+                .map(|(_, c)| *c)
+                .fold(f32::MIN, f32::max);
+            if above >= *confidence {
+                *confidence = (above + 0.01).min(1.0);
+            }
+        }
+        topics.sort_by(|a, b| b.1.total_cmp(&a.1));
+    }
+
     /// Topics whose cues (in any language) match `word`: what a word *means* across languages.
     pub fn topics_for_word(&self, word: &str) -> Vec<&str> {
         let lower = normalise(word);

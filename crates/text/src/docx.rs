@@ -451,7 +451,11 @@ fn push_paragraph(
 }
 
 /// A paragraph's kind and its text with its list number written before it.
-fn paragraph_text(p: Paragraph, styles: &HashMap<String, Style>, numbering: &mut Numbering) -> (BlockKind, String) {
+fn paragraph_text(
+    p: Paragraph,
+    styles: &HashMap<String, Style>,
+    numbering: &mut Numbering,
+) -> (BlockKind, String) {
     let style = p.style.as_ref().and_then(|s| styles.get(s)).cloned().unwrap_or_default();
     // Direct numbering wins over the style's; numId 0 switches numbering off.
     let list = match (&p.num_id, &style.numbering) {
