@@ -28,6 +28,8 @@ pub struct Profile {
     pub aside: bool,
     /// In an annex.
     pub annex: bool,
+    /// Characters of text: a one-line promise and a page of measures are different things.
+    pub length: usize,
 }
 
 impl Profile {
@@ -60,6 +62,7 @@ pub fn profiles(doc: &DocIn, units: &[Vec<usize>]) -> Vec<Profile> {
                 label: (last_number(&root.section), root.number.as_deref().and_then(last_number)),
                 aside: root.aside,
                 annex: root.annex,
+                length: unit.iter().map(|&k| doc.clauses[k].text.chars().count()).sum(),
             }
         })
         .collect()

@@ -218,10 +218,14 @@ fn expand(cells: &Cells, parts: &[Vec<Vec<usize>>]) -> Cells {
 /// when it is close and on the same topic, or opens a row of its own.
 fn progressive(scores: &mut Scores<'_>, order: &[usize], members: &[Vec<usize>]) -> Vec<(Origin0, Cells)> {
     let docs = members.len();
-    let mut rows: Vec<Cells> = Vec::new();
-    let mut origin: Vec<Origin0> = Vec::new();
+    let (mut rows, mut origin) = match scores.mode {
+        Mode::TopicFirst => topic_rows(scores, order, members),
+        Mode::WordsFirst => (Vec::new(), Vec::new()),
+    };
     for (stage, &doc) in order.iter().enumerate() {
-        let mine = &members[doc];
+        let seeded: Vec<usize> = rows.iter().flat_map(|cells| cells[doc].iter().map(|l| l.clause)).collect();
+        let mine: Vec<usize> = members[doc].iter().copied().filter(|u| !seeded.contains(u)).collect();
+        let mine = &mine;
         if mine.is_empty() {
             continue;
         }
@@ -255,6 +259,63 @@ fn progressive(scores: &mut Scores<'_>, order: &[usize], members: &[Vec<usize>])
     }
     out.sort_by_key(|(origin, _)| *origin);
     out
+}
+
+/// For different contracts, each topic's main unit in every document opens that topic's row
+/// together: the sections a lawyer puts side by side first, whatever else the documents say
+/// on the topic in passing. A unit is a document's main one on its main topic when that topic
+/// weighs most in it, longer text counting for more.
+fn topic_rows(
+    scores: &mut Scores<'_>,
+    order: &[usize],
+    members: &[Vec<usize>],
+) -> (Vec<Cells>, Vec<Origin0>) {
+    let docs = members.len();
+    let mut main: BTreeMap<String, Vec<Option<usize>>> = BTreeMap::new();
+    let mut first_seen: Vec<(Origin0, String)> = Vec::new();
+    for (stage, &doc) in order.iter().enumerate() {
+        let mut best_of: BTreeMap<&str, (f32, usize)> = BTreeMap::new();
+        for &u in &members[doc] {
+            let profile = &scores.profiles[doc][u];
+            let Some((topic, weight)) = profile.topics.first() else { continue };
+            let centrality = weight * (1.0 + profile.length as f32).ln();
+            let entry = best_of.entry(topic).or_insert((f32::MIN, u));
+            if centrality > entry.0 {
+                *entry = (centrality, u);
+            }
+        }
+        for (topic, (_, u)) in best_of {
+            let slot = main.entry(topic.to_owned()).or_insert_with(|| vec![None; docs]);
+            slot[doc] = Some(u);
+            if !first_seen.iter().any(|(_, t)| t == topic) {
+                first_seen.push(((stage, u), topic.to_owned()));
+            }
+        }
+    }
+    let (mut rows, mut origin) = (Vec::new(), Vec::new());
+    for (at, topic) in first_seen {
+        let units = &main[&topic];
+        if units.iter().flatten().count() < 2 {
+            continue; // one document alone: placed like any other unit
+        }
+        let mut cells: Cells = vec![Vec::new(); docs];
+        for (d, u) in units.iter().enumerate() {
+            if let Some(u) = *u {
+                cells[d].push(Link { clause: u, confidence: 1.0, fixed: false });
+            }
+        }
+        // Each link as sure as its unit fits the others; the document that opened the row is its anchor.
+        let anchor = order.iter().copied().find(|&d| units[d].is_some());
+        for d in 0..docs {
+            if let Some(u) = units[d].filter(|_| Some(d) != anchor) {
+                let fit = scores.against(d, u, &cells);
+                cells[d][0].confidence = confidence(fit);
+            }
+        }
+        rows.push(cells);
+        origin.push(at);
+    }
+    (rows, origin)
 }
 
 /// A row that only one document fills joins the row it fits best when it is close and on the

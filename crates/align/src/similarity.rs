@@ -120,6 +120,8 @@ fn blend(a: &Profile, b: &Profile, body: f32, heading: f32, topics: Option<f32>)
     if let Some(t) = topics {
         parts.push((0.3, t));
     }
+    let (short, long) = (a.length.min(b.length).max(1) as f32, a.length.max(b.length).max(1) as f32);
+    parts.push((0.15, (short / long).sqrt()));
     let weight: f32 = parts.iter().map(|(w, _)| w).sum();
     parts.iter().map(|(w, s)| w * s).sum::<f32>() / weight
 }
