@@ -232,6 +232,13 @@ cue!(UNLIMITED, "unlimited");
 cue!(BY_REFERENCE, "by_reference");
 cue!(FEES_BASIS, "fees_basis");
 cue!(EXCLUSION_CONTEXT, "exclusion_context");
+cue!(BACKREF, "backref");
+cue!(NOTIFY, "notify");
+cue!(GOVERNS, "governs");
+
+/// " (1)" after a number word.
+static NUMBER_IN_PARENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" \(\d{1,3}\)").expect("valid number-in-parentheses pattern"));
 
 /// "Twice a year" patterns; each names its count in a group "n".
 static TIMES_A_YEAR: LazyLock<Vec<Regex>> =
@@ -292,7 +299,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// "Art.", "Abs.", "lit.", "z.B.", "d.h.", single letters: a dot that does not end a sentence.
 fn ends_with_abbreviation(before: &str) -> bool {
-    let last = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    // "dall'art.": an elided article before the abbreviation.
+    let last = before.rsplit(|c: char| c.is_whitespace() || "('’".contains(c)).next().unwrap_or("");
     let lower = last.to_lowercase();
     let dotted_letters = lower.contains('.') && lower.chars().all(|c| c.is_alphabetic() || c == '.');
     dotted_letters || lower.chars().count() == 1 || ABBREVIATIONS.contains(&lower.as_str())
@@ -337,11 +345,14 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     );
     push("backup_retention", backup_retention(clauses));
     push("breach_notice", breach_notice(clauses));
-    push("subprocessor_objection", duration_near(clauses, "subprocessors", &OBJECTION, None));
+    push("subprocessor_objection", objection_period(clauses));
     push("subprocessor_authorisation", find_in(clauses, "subprocessors", authorisation));
+    // Outside a clause on governing law, a country's law only counts where a contract chooses
+    // it ("unterliegt deutschem Recht"), not where it is merely named.
+    let chosen_law = |s: &str| GOVERNS.is_match(s).then(|| governing_law(s)).flatten();
     push(
         "governing_law",
-        find_in(clauses, "governing_law", governing_law).or_else(|| find_in(clauses, "", governing_law)),
+        find_in(clauses, "governing_law", governing_law).or_else(|| find_in(clauses, "", chosen_law)),
     );
     push(
         "jurisdiction",
@@ -368,29 +379,94 @@ fn find_in_any(
     let of_topic = |c: &ClauseInput<'_>| {
         topics.iter().any(|topic| topic.is_empty() || c.topics.iter().any(|t| t == topic))
     };
-    first_sentence(clauses, of_topic, &value).or_else(|| {
-        let anchors: Vec<&Regex> = topics.iter().filter_map(|t| topic_anchor(t)).collect();
-        if anchors.is_empty() {
-            return None;
-        }
-        first_sentence(
-            clauses,
-            |c| !of_topic(c),
-            |s| anchors.iter().any(|a| a.is_match(s)).then(|| value(s)).flatten(),
-        )
-    })
+    // A clause mainly about the topic says it before one that touches it in passing.
+    let mainly = |c: &ClauseInput<'_>| c.topics.first().is_some_and(|t| topics.contains(&t.as_str()));
+    let any_topic = topics.iter().any(|t| t.is_empty());
+    (!any_topic)
+        .then(|| first_sentence(clauses, |c| of_topic(c) && mainly(c), &value))
+        .flatten()
+        .or_else(|| first_sentence(clauses, of_topic, &value))
+        .or_else(|| {
+            let anchors: Vec<&Regex> = topics.iter().filter_map(|t| topic_anchor(t)).collect();
+            if anchors.is_empty() {
+                return None;
+            }
+            first_sentence(
+                clauses,
+                |c| !of_topic(c),
+                |s| anchors.iter().any(|a| a.is_match(s)).then(|| value(s)).flatten(),
+            )
+        })
 }
 
-/// The first sentence, in clauses that pass `wanted`, for which `value` says something.
+/// The first sentence, in clauses that pass `wanted`, for which `value` says something. A list
+/// item is read together with the sentence that introduces its list ("Upon termination the
+/// processor shall:" / "delete the data within 30 days"); the quote then runs from that line.
 fn first_sentence(
     clauses: &[ClauseInput<'_>],
     wanted: impl Fn(&ClauseInput<'_>) -> bool,
     value: impl Fn(&str) -> Option<TermValue>,
 ) -> Found {
     for (i, c) in clauses.iter().enumerate().filter(|(_, c)| wanted(c)) {
-        for (s, e) in sentences(c.text) {
+        let spans = sentences(c.text);
+        let leads = lead_ins(c.text, &spans);
+        for (k, &(s, e)) in spans.iter().enumerate() {
             if let Some(v) = value(&c.text[s..e]) {
                 return Some((i, (s, e), v));
+            }
+            if let Some((ls, le)) = leads[k].map(|l| spans[l]) {
+                if let Some(v) = value(&format!("{} {}", &c.text[ls..le], &c.text[s..e])) {
+                    return Some((i, (ls, e), v));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// For each sentence, the sentence ending in ':' that introduces the list it is an item of:
+/// the block right after the lead-in and the lines that follow it without a blank line.
+fn lead_ins(text: &str, spans: &[(usize, usize)]) -> Vec<Option<usize>> {
+    let mut out = vec![None; spans.len()];
+    let mut lead: Option<usize> = None;
+    for k in 0..spans.len() {
+        if let Some(l) = lead {
+            let gap = &text[spans[k - 1].1..spans[k].0];
+            let first_after_lead = l == k - 1;
+            if first_after_lead || !gap.contains("\n\n") {
+                out[k] = Some(l);
+            } else {
+                lead = None;
+            }
+        }
+        if text[spans[k].0..spans[k].1].ends_with(':') {
+            lead = Some(k);
+        }
+    }
+    out
+}
+
+/// A sentence that takes its period from the one before it, in its clause or the clause
+/// before ("10.1 … for 30 days an export … / 10.2 After this period the processor deletes"):
+/// the first duration there, if the sentence names none itself and has `cue`.
+fn period_from_before(clauses: &[ClauseInput<'_>], topics: &[&str], cue: &Regex) -> Found {
+    let of_topic = |c: &ClauseInput<'_>| c.topics.iter().any(|t| topics.contains(&t.as_str()));
+    let mut previous: Option<(usize, (usize, usize))> = None;
+    for (i, c) in clauses.iter().enumerate() {
+        for (s, e) in sentences(c.text) {
+            let sentence = &c.text[s..e];
+            let refers = of_topic(c) && cue.is_match(sentence) && BACKREF.is_match(sentence);
+            if refers && durations(sentence).is_empty() {
+                if let Some((pi, (ps, pe))) = previous.filter(|(pi, _)| *pi + 1 >= i) {
+                    let before = &clauses[pi].text[ps..pe];
+                    if let Some(d) = durations(before).first() {
+                        let span = if pi == i { (ps, e) } else { (s, e) };
+                        return Some((i, span, duration_value(d)));
+                    }
+                }
+            }
+            if sentence.chars().any(char::is_alphabetic) {
+                previous = Some((i, (s, e))); // not the "10.2." a clause opens with
             }
         }
     }
@@ -436,12 +512,20 @@ fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: O
 }
 
 fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
-    let timed = find_in(clauses, "breach_notification", |s| {
-        durations(s)
-            .iter()
-            .find(|d| matches!(d.unit, Unit::Hours | Unit::Days | Unit::WorkingDays))
-            .map(duration_value)
-    });
+    let timed_notice = |notify: bool| {
+        move |s: &str| {
+            if notify && !NOTIFY.is_match(s) {
+                return None;
+            }
+            durations(s)
+                .iter()
+                .find(|d| matches!(d.unit, Unit::Hours | Unit::Days | Unit::WorkingDays))
+                .map(duration_value)
+        }
+    };
+    // The period to tell the controller, before any other period the clause names.
+    let timed = find_in(clauses, "breach_notification", timed_notice(true))
+        .or_else(|| find_in(clauses, "breach_notification", timed_notice(false)));
     timed.or_else(|| {
         find_in(clauses, "breach_notification", |s| {
             UNDUE_DELAY.is_match(s).then_some(TermValue::Qualitative { qualitative: "without undue delay" })
@@ -462,7 +546,9 @@ fn backup_retention(clauses: &[ClauseInput<'_>]) -> Found {
             let sentence = &c.text[s..e];
             let here = BACKUP.is_match(sentence);
             let before = k > 0 && BACKUP.is_match(&c.text[spans[k - 1].0..spans[k - 1].1]);
-            if !(here || before) || !RETAINED.is_match(sentence) {
+            // A table row names the backups in one cell and their period in another.
+            let table_row = here && sentence.contains(" | ");
+            if !(here || before) || !(RETAINED.is_match(sentence) || table_row) {
                 continue;
             }
             if let Some(d) = durations(sentence).first() {
@@ -484,6 +570,32 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
         }
         durations(s).first().map(duration_value)
     })
+    .or_else(|| period_from_before(clauses, END_OF_CONTRACT, &DELETE))
+}
+
+/// The days a controller has to object to a new sub-processor: said next to the objection,
+/// or "within that period" after the notice, or, where the right to object follows a notice
+/// period and names none of its own, that notice period, the only time there is to object.
+fn objection_period(clauses: &[ClauseInput<'_>]) -> Found {
+    duration_near(clauses, "subprocessors", &OBJECTION, None)
+        .or_else(|| period_from_before(clauses, &["subprocessors"], &OBJECTION))
+        .or_else(|| objection_after_notice(clauses))
+}
+
+fn objection_after_notice(clauses: &[ClauseInput<'_>]) -> Found {
+    for (i, c) in clauses.iter().enumerate().filter(|(_, c)| c.topics.iter().any(|t| t == "subprocessors")) {
+        let spans = sentences(c.text);
+        for pair in spans.windows(2) {
+            let (before, after) = (&c.text[pair[0].0..pair[0].1], &c.text[pair[1].0..pair[1].1]);
+            let notice = NOTICE.is_match(before) && SUBPROCESSOR_WORD.is_match(before);
+            if notice && OBJECTION.is_match(after) && durations(after).is_empty() {
+                if let Some(d) = durations(before).first() {
+                    return Some((i, (pair[0].0, pair[1].1), duration_value(d)));
+                }
+            }
+        }
+    }
+    None
 }
 
 fn deletion_mode(s: &str) -> Option<TermValue> {
@@ -505,6 +617,8 @@ fn deletion_mode(s: &str) -> Option<TermValue> {
 /// "Once a year", "zweimal pro Jahr", "högst två gånger per år". A count comes first, so
 /// "zweimal jährlich" is twice, not the "jährlich" of once a year.
 fn audit_frequency(s: &str) -> Option<TermValue> {
+    // "en (1) gång per kalenderår": the digits repeat the word.
+    let s = &*NUMBER_IN_PARENS.replace_all(s, "");
     let counted = TIMES_A_YEAR.iter().find_map(|r| r.captures(s)).and_then(|c| {
         let n = c.name("n")?.as_str().to_lowercase();
         n.parse().ok().or_else(|| number_word(&n)).filter(|&count| count > 0)
@@ -871,7 +985,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 29] = [
+        let all: [&LazyLock<Regex>; 32] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -901,6 +1015,9 @@ mod tests {
             &AUDIT_WORD,
             &SUBPROCESSOR_WORD,
             &BREACH_WORD,
+            &BACKREF,
+            &NOTIFY,
+            &GOVERNS,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
@@ -923,5 +1040,141 @@ mod tests {
                 "Dat is z.B. zo."
             ]
         );
+    }
+
+    #[test]
+    fn a_list_item_is_read_with_the_line_that_introduces_it() {
+        let found = terms(&[(
+            "deletion_return",
+            "Alla cessazione del servizio il Responsabile:\n\n- consegna i dati in formato strutturato entro 15 giorni;\n- cancella definitivamente i dati entro 30 giorni.",
+        )]);
+        assert_eq!(value(&found, "deletion_period").unwrap()["value"], 30);
+        let quote = &found.iter().find(|t| t.kind == "deletion_period").unwrap().quote;
+        assert!(quote.starts_with("Alla cessazione") && quote.ends_with("entro 30 giorni."));
+    }
+
+    #[test]
+    fn a_period_named_before_carries_into_after_this_period() {
+        let found = terms(&[
+            ("deletion_return", "10.1. Nach Beendigung stellt der Auftragnehmer für 30 Tage eine Export-Funktion bereit."),
+            ("deletion_return", "10.2. Nach Ablauf dieser Frist löscht der Auftragnehmer alle Daten."),
+            ("subprocessors", "De Verwerker meldt een nieuwe subverwerker minimaal 30 kalenderdagen vooraf. De klant kan binnen die termijn bezwaar maken."),
+        ]);
+        assert_eq!(value(&found, "deletion_period").unwrap()["value"], 30);
+        let objection = value(&found, "subprocessor_objection").unwrap();
+        assert_eq!((objection["value"].as_u64(), objection["unit"].as_str()), (Some(30), Some("days")));
+    }
+
+    #[test]
+    fn a_right_to_object_after_a_notice_period_has_that_period() {
+        let found = terms(&[(
+            "subprocessors",
+            "Biträdet ska meddela planerade förändringar av underbiträden minst 30 dagar i förväg. Den ansvarige har rätt att invända mot förändringar.",
+        )]);
+        assert_eq!(value(&found, "subprocessor_objection").unwrap()["value"], 30);
+        let none = terms(&[("subprocessors", "Der Auftraggeber kann der Änderung widersprechen.")]);
+        assert!(value(&none, "subprocessor_objection").is_none(), "absent stays absent");
+    }
+
+    #[test]
+    fn the_period_to_notify_a_breach_comes_before_other_periods() {
+        let found = terms(&[(
+            "breach_notification",
+            "| 0–4 timmar | Incident identifieras och isoleras. |\n| 0–24 timmar | Licenstagaren informeras om incident. |",
+        )]);
+        assert_eq!(value(&found, "breach_notice").unwrap()["value"], 24);
+    }
+
+    #[test]
+    fn periods_in_tables_and_retention_words() {
+        let found =
+            terms(&[("security", "| Back-ups | Maximaal 30 dagen na verwijdering uit productieomgeving |")]);
+        assert_eq!(value(&found, "backup_retention").unwrap()["value"], 30);
+        let found = terms(&[("security", "Backup giornalieri cifrati con retention 30 giorni.")]);
+        assert_eq!(value(&found, "backup_retention").unwrap()["value"], 30);
+    }
+
+    #[test]
+    fn frequencies_with_the_number_repeated_in_digits() {
+        let found = terms(&[(
+            "audit",
+            "Granskning får ske högst en (1) gång per kalenderår med 30 dagars förvarning.",
+        )]);
+        assert_eq!(value(&found, "audit_frequency").unwrap(), serde_json::json!({"count": 1, "per": "year"}));
+        let found =
+            terms(&[("audit", "Audit con preavviso di almeno 30 giorni e frequenza massima annuale.")]);
+        assert_eq!(value(&found, "audit_frequency").unwrap(), serde_json::json!({"count": 1, "per": "year"}));
+    }
+
+    #[test]
+    fn liability_left_to_another_agreement_or_to_the_law() {
+        let by_reference = [
+            "De aansprakelijkheid van Partijen wordt beheerst door de hoofd overeenkomst tussen Partijen.",
+            "Ansvarsfördelning och eventuell ansvarsbegränsning enligt SaaS-avtalet gäller även för detta avtal.",
+            "Die Haftung jeder Partei im Rahmen dieses AVV unterliegt den in der Vereinbarung festgelegten Beschränkungen.",
+        ];
+        for text in by_reference {
+            let found = terms(&[("liability", text)]);
+            assert_eq!(
+                value(&found, "liability_cap"),
+                Some(serde_json::json!({"by_reference": true})),
+                "{text}"
+            );
+        }
+        let statutory = [
+            "16.1. Für die Haftung gelten die Regelungen des Art. 82 DSGVO.",
+            "Ogni parte risponde dei danni causati dal proprio trattamento secondo quanto previsto dall'art. 82 GDPR.",
+        ];
+        for text in statutory {
+            let found = terms(&[("liability", text)]);
+            assert_eq!(
+                value(&found, "liability_cap"),
+                Some(serde_json::json!({"unlimited": true})),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_law_of_any_country_in_the_words_of_each_language() {
+        let cases = [
+            ("Dieser AVV unterliegt den Gesetzen Deutschlands.", "DE"),
+            ("Auf diesen Vertrag findet österreichisches Recht Anwendung.", "AT"),
+            ("Es gilt Schweizer Recht.", "CH"),
+            ("This Agreement is governed by the laws of the State of Delaware.", "US"),
+            ("Detta avtal ska tolkas och tillämpas i enlighet med svensk dataskyddslagstiftning.", "SE"),
+            ("Il presente accordo è disciplinato dalla legge francese.", "FR"),
+            ("Op deze overeenkomst is het recht van het Verenigd Koninkrijk van toepassing.", "GB"),
+            ("Avtalet regleras av norsk lag.", "NO"),
+        ];
+        for (text, code) in cases {
+            let found = terms(&[("governing_law", text)]);
+            assert_eq!(value(&found, "governing_law"), Some(serde_json::json!({"country": code})), "{text}");
+        }
+        // Named, not chosen: German law as the source of a retention duty is no choice of law.
+        let found = terms(&[(
+            "deletion_return",
+            "Daten, die nach deutschem Recht aufzubewahren sind, werden gesperrt.",
+        )]);
+        assert!(value(&found, "governing_law").is_none());
+    }
+
+    #[test]
+    fn a_value_offered_in_a_template_blank_is_not_a_term() {
+        let found = terms(&[(
+            "deletion_return",
+            "Vid avtalets upphörande raderas personuppgifterna inom [30/60/90 dagar – ANGE PERIOD].",
+        )]);
+        assert!(value(&found, "deletion_period").is_none());
+    }
+
+    #[test]
+    fn calendar_days_are_days() {
+        let found = terms(&[(
+            "deletion_return",
+            "Uiterlijk 30 kalenderdagen na het einde van de exporttermijn verwijdert de Verwerker alle Persoonsgegevens.",
+        )]);
+        let period = value(&found, "deletion_period").unwrap();
+        assert_eq!((period["value"].as_u64(), period["unit"].as_str()), (Some(30), Some("days")));
     }
 }
