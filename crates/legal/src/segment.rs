@@ -163,9 +163,10 @@ static BARE_NUMBER: LazyLock<Regex> =
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\(\d{1,3}[a-z]?\))\s+").expect("valid paragraph pattern"));
 
-/// "a)", "(b)", "(iv)".
-static LETTERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\([ivx]{1,6}\)|\(?[a-z]\))\s+").expect("valid letter pattern"));
+/// "a)", "(b)", "(iv)", "c.", "ii.".
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\([ivx]{1,6}\)|\(?[a-z]\)|[a-z]\.|[ivx]{2,6}\.)\s+").expect("valid letter pattern")
+});
 
 /// Sections longer than this are split at paragraph boundaries, so hits stay readable.
 const LONG_SECTION_BYTES: usize = 2400;
@@ -229,6 +230,8 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
     let mut open: Vec<Open> = Vec::new();
     let mut parent_item: Option<String> = None;
     let mut section_number: Option<String> = None;
+    // Numbers of the list items open at each nesting depth, for "2.6" from "6." inside "2.".
+    let mut list_path: Vec<(u8, String)> = Vec::new();
     for (block, role) in doc.blocks.iter().zip(roles) {
         let text = doc.block_text(block);
         match role {
@@ -248,13 +251,23 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                 clauses.push(new_clause(kind, number, title, path, block));
             }
             Role::Item { number, lettered, listed } => {
-                let number = match (&parent_item, &section_number, lettered) {
+                // A lettered paragraph belongs to the item at its own depth ("6." then "a."),
+                // a numbered item to the one a level up.
+                list_path.retain(|(depth, _)| *depth < block.depth || (lettered && *depth == block.depth));
+                let outer = list_path.last().map(|(_, n)| n.clone()).filter(|_| listed);
+                let number = match (outer.as_ref().or(parent_item.as_ref()), &section_number, lettered) {
                     (Some(parent), _, true) => format!("{parent} {number}"),
+                    (Some(parent), _, false) if outer.is_some() && is_integer(&number) => {
+                        format!("{parent}.{number}")
+                    }
                     (_, Some(section), false) if listed && is_integer(&number) => {
                         format!("{section}.{number}")
                     }
                     _ => number,
                 };
+                if listed && !lettered {
+                    list_path.push((block.depth, number.clone()));
+                }
                 if !lettered {
                     parent_item = Some(number.clone());
                 }
@@ -978,5 +991,13 @@ La responsabilità è disciplinata dal contratto principale."#,
         );
         assert!(doc.text[got[2].start..got[2].end].starts_with("Garantire"));
         assert_eq!(got[1].heading_path, ["6. Obblighi del Responsabile"]);
+    }
+
+    #[test]
+    fn nested_ordered_lists_are_cited_through_their_levels() {
+        let md = "1. Processing\n\n    1. Processing Details.  Annex I describes the processing.\n\n    2. Subprocessors.\n\n        a. Provider will not hand over any data to a Subprocessor.\n\n        b. Provider has a written agreement with each Subprocessor.\n\n2. Transfers\n";
+        let doc = concordia_text::extract(md.as_bytes(), concordia_text::Format::Markdown).unwrap();
+        let numbers: Vec<String> = segment(&doc).into_iter().filter_map(|c| c.number).collect();
+        assert_eq!(numbers, ["1", "1.1", "1.2", "1.2 a.", "1.2 b.", "2"]);
     }
 }

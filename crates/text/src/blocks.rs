@@ -25,6 +25,9 @@ pub struct Block {
     pub start: usize,
     /// Byte offset one past the last character.
     pub end: usize,
+    /// How deep a list item is nested (1 for a top-level item), 0 outside lists.
+    #[serde(default)]
+    pub depth: u8,
 }
 
 /// A document reduced to normalised text and its blocks.
@@ -65,6 +68,11 @@ impl Extracted {
 
     /// Appends a block; whitespace is collapsed and empty blocks are skipped.
     pub(crate) fn push(&mut self, kind: BlockKind, raw: &str) {
+        self.push_nested(kind, raw, 0);
+    }
+
+    /// Appends a block at a list nesting depth.
+    pub(crate) fn push_nested(&mut self, kind: BlockKind, raw: &str, depth: u8) {
         let text = collapse_whitespace(raw);
         if text.is_empty() {
             return;
@@ -76,7 +84,7 @@ impl Extracted {
         }
         let start = self.text.len();
         self.text.push_str(&text);
-        self.blocks.push(Block { kind, start, end: self.text.len() });
+        self.blocks.push(Block { kind, start, end: self.text.len(), depth });
     }
 }
 

@@ -211,7 +211,8 @@ impl Walker {
         let bare_number = kind == BlockKind::ListItem
             && self.current.trim().strip_suffix('.').is_some_and(|n| n.chars().all(|c| c.is_alphanumeric()));
         if !bare_number {
-            self.doc.push(kind, &self.current);
+            let depth = if kind == BlockKind::ListItem { self.lists.len().min(9) as u8 } else { 0 };
+            self.doc.push_nested(kind, &self.current, depth);
         }
         self.current.clear();
         (self.bold_chars, self.plain_chars) = (0, 0);

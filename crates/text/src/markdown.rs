@@ -44,19 +44,24 @@ impl Builder {
     }
 
     fn start(&mut self, tag: Tag<'_>) {
+        let tag_is_item = matches!(tag, Tag::Item);
         let next = match tag {
             Tag::Heading { level, .. } => Some(BlockKind::Heading(level as u8)),
             Tag::Item => Some(BlockKind::ListItem),
             Tag::TableRow | Tag::TableHead => Some(BlockKind::TableRow),
             Tag::Paragraph | Tag::CodeBlock(_) => {
-                // A paragraph inside a list item continues that item.
-                let continues = self.kind() == BlockKind::ListItem && !self.current.trim().is_empty();
-                if continues && !self.current.ends_with(' ') {
-                    self.current.push(' ');
+                // A further paragraph of a list item ("a. …" under "6. Subprocessors.") is a
+                // block of its own inside that item; the item's first paragraph is the item.
+                let inside_item = self.kind() == BlockKind::ListItem;
+                let item_number_only = is_bare_number(&self.current);
+                match (inside_item, self.current.trim().is_empty() || item_number_only) {
+                    (true, true) => None,
+                    (true, false) => Some(BlockKind::ListItem),
+                    (false, _) => Some(self.kind()),
                 }
-                (!continues).then(|| self.kind())
             }
             Tag::List(first) => {
+                self.flush(); // the text before a nested list belongs to the outer item
                 self.lists.push(first);
                 None
             }
@@ -67,9 +72,10 @@ impl Builder {
             _ => None,
         };
         if let Some(next) = next {
+            let new_item = matches!(tag_is_item, true);
             self.flush();
             self.kind = Some(next);
-            if next == BlockKind::ListItem {
+            if new_item {
                 self.number_item();
             }
         }
@@ -116,7 +122,8 @@ impl Builder {
         }
         // An item number alone ("3. ", its text in a nested list) is no block of its own.
         if kind != BlockKind::ListItem || !is_bare_number(&self.current) {
-            self.doc.push(kind, &self.current);
+            let depth = if kind == BlockKind::ListItem { self.lists.len().min(9) as u8 } else { 0 };
+            self.doc.push_nested(kind, &self.current, depth);
         }
         self.current.clear();
         (self.bold_chars, self.plain_chars) = (0, 0);
@@ -136,7 +143,7 @@ fn tidy_table_rows(doc: &mut Extracted) {
     let mut cleaned = Extracted::default();
     for block in &doc.blocks {
         let text = doc.block_text(block).trim_end_matches('|').trim_end();
-        cleaned.push(block.kind, text);
+        cleaned.push_nested(block.kind, text, block.depth);
     }
     cleaned.title = doc.title.take();
     *doc = cleaned;
@@ -195,8 +202,8 @@ mod tests {
     fn nested_and_loose_ordered_lists_number_each_level() {
         let md = "3. Erstens\n\n   Mehr dazu.\n\n   1. Unterpunkt\n\n4. Zweitens\n";
         let doc = extract(md);
-        let got: Vec<&str> = doc.blocks.iter().map(|b| doc.block_text(b)).collect();
-        assert_eq!(got, ["3. Erstens Mehr dazu.", "1. Unterpunkt", "4. Zweitens"]);
+        let got: Vec<(&str, u8)> = doc.blocks.iter().map(|b| (doc.block_text(b), b.depth)).collect();
+        assert_eq!(got, [("3. Erstens", 1), ("Mehr dazu.", 1), ("1. Unterpunkt", 2), ("4. Zweitens", 1)]);
     }
 
     #[test]
