@@ -72,10 +72,9 @@ impl Builder {
             _ => None,
         };
         if let Some(next) = next {
-            let new_item = matches!(tag_is_item, true);
             self.flush();
             self.kind = Some(next);
-            if new_item {
+            if tag_is_item {
                 self.number_item();
             }
         }
