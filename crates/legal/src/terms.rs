@@ -235,6 +235,13 @@ cue!(EXCLUSION_CONTEXT, "exclusion_context");
 cue!(BACKREF, "backref");
 cue!(NOTIFY, "notify");
 cue!(GOVERNS, "governs");
+cue!(AGREEMENT, "agreement");
+
+/// A notice word that names the point a period runs from ("30 days after notice").
+static COUNTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    let entries = LEXICON.cues.get("counted_from").expect("lexicon/terms.toml has cues.counted_from");
+    re(&format!(r"\b(?:{})(?:\s+(?:the|der|die|dem|den|la|il|le|de|het))?\s*$", entries.join("|")))
+});
 
 /// " (1)" after a number word.
 static NUMBER_IN_PARENS: LazyLock<Regex> =
@@ -349,10 +356,14 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     push("subprocessor_authorisation", find_in(clauses, "subprocessors", authorisation));
     // Outside a clause on governing law, a country's law only counts where a contract chooses
     // it ("unterliegt deutschem Recht"), not where it is merely named.
-    let chosen_law = |s: &str| GOVERNS.is_match(s).then(|| governing_law(s)).flatten();
+    let chosen_law =
+        |s: &str| (GOVERNS.is_match(s) && AGREEMENT.is_match(s)).then(|| governing_law(s)).flatten();
+    // A clause mainly on governing law may name the law alone ("Es gilt deutsches Recht.");
+    // elsewhere a law counts only where it governs the agreement.
+    let mainly_law = |c: &ClauseInput<'_>| c.topics.first().is_some_and(|t| t == "governing_law");
     push(
         "governing_law",
-        find_in(clauses, "governing_law", governing_law).or_else(|| find_in(clauses, "", chosen_law)),
+        first_sentence(clauses, mainly_law, governing_law).or_else(|| find_in(clauses, "", chosen_law)),
     );
     push(
         "jurisdiction",
@@ -577,9 +588,37 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
 /// or "within that period" after the notice, or, where the right to object follows a notice
 /// period and names none of its own, that notice period, the only time there is to object.
 fn objection_period(clauses: &[ClauseInput<'_>]) -> Found {
-    duration_near(clauses, "subprocessors", &OBJECTION, None)
+    objection_near(clauses)
         .or_else(|| period_from_before(clauses, &["subprocessors"], &OBJECTION))
+        // "a chance to object with at least 30 days' notice": one period for both.
+        .or_else(|| duration_near(clauses, "subprocessors", &OBJECTION, None))
         .or_else(|| objection_after_notice(clauses))
+}
+
+/// A duration next to the objection, not the notice period it follows: in "inform at least
+/// 10 business days in advance, which allows Customer to object", the 10 days are notice.
+fn objection_near(clauses: &[ClauseInput<'_>]) -> Found {
+    find_in(clauses, "subprocessors", |s| {
+        let near = |cue: &Regex, d: &Duration| {
+            cue.find_iter(s)
+                .filter(|m| {
+                    !(std::ptr::eq(cue, &*NOTICE)
+                        && COUNTED_FROM
+                            .is_match(&s[s.floor_char_boundary(m.start().saturating_sub(24))..m.start()]))
+                })
+                .map(|m| if d.end <= m.start() { m.start() - d.end } else { d.start.saturating_sub(m.end()) })
+                .min()
+        };
+        durations(s)
+            .iter()
+            .filter_map(|d| {
+                let objection = near(&OBJECTION, d)?;
+                let notice = near(&NOTICE, d).unwrap_or(usize::MAX);
+                (objection < notice).then_some((objection, d))
+            })
+            .min_by_key(|(gap, _)| *gap)
+            .map(|(_, d)| duration_value(d))
+    })
 }
 
 fn objection_after_notice(clauses: &[ClauseInput<'_>]) -> Found {
@@ -985,7 +1024,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 32] = [
+        let all: [&LazyLock<Regex>; 34] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1018,6 +1057,8 @@ mod tests {
             &BACKREF,
             &NOTIFY,
             &GOVERNS,
+            &COUNTED_FROM,
+            &AGREEMENT,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
