@@ -39,7 +39,7 @@ pub fn apply(rows: &mut Vec<Row>, corrections: &[Correction]) {
                 take(rows, m, correction.moved);
                 let a = find(rows, correction.anchor).expect("the anchor's row stays");
                 let (doc, clause) = correction.moved;
-                rows[a].cells[doc].push(Link { clause, confidence: 1.0, fixed: true });
+                rows[a].cells[doc].push(Link { clause, confidence: 1.0, score: 1.0, fixed: true });
                 rows[a].cells[doc].sort_by_key(|l| l.clause);
             }
             Fix::Link => sure(&mut rows[a], correction.moved),
@@ -48,7 +48,7 @@ pub fn apply(rows: &mut Vec<Row>, corrections: &[Correction]) {
                 take(rows, a, correction.moved);
                 let (doc, clause) = correction.moved;
                 let mut cells = vec![Vec::new(); rows.first().map_or(0, |r| r.cells.len())];
-                cells[doc].push(Link { clause, confidence: 1.0, fixed: true });
+                cells[doc].push(Link { clause, confidence: 1.0, score: 1.0, fixed: true });
                 let at = find(rows, correction.anchor).map_or(rows.len(), |a| a + 1);
                 rows.insert(at, Row { topic, cells });
             }
@@ -81,7 +81,7 @@ mod tests {
     use super::*;
 
     fn link(clause: usize) -> Link {
-        Link { clause, confidence: 0.5, fixed: false }
+        Link { clause, confidence: 0.5, score: 0.5, fixed: false }
     }
 
     fn rows() -> Vec<Row> {

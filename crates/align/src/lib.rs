@@ -75,8 +75,11 @@ pub struct DocIn {
 pub struct Link {
     /// Index of the clause in its document.
     pub clause: usize,
-    /// How sure the link is (0–1); 1 for the clause the row was built around.
+    /// How sure the link is (0–1): the share of links with its score that were right on
+    /// labelled comparisons (see `calibration`); 1 for the clause the row was built around.
     pub confidence: f32,
+    /// The similarity score the confidence was read from (1 for the row's own clause).
+    pub score: f32,
     /// Whether the user put it there or confirmed it.
     pub fixed: bool,
 }

@@ -211,6 +211,12 @@ fn expand(cells: &Cells, parts: &[Vec<Vec<usize>>]) -> Cells {
         .collect()
 }
 
+/// A link at this score; a score of 1 is the row's own member.
+fn link(member: usize, score: f32) -> Link {
+    let confidence = if score >= 1.0 { 1.0 } else { confidence(score) };
+    Link { clause: member, confidence, score: score.min(1.0), fixed: false }
+}
+
 /// Aligns `members[d]` (indices into document d's profiles) across documents, progressively:
 /// the first document's members open the rows; each next document is matched against the rows
 /// built so far (a member against a row scores its mean best score against the row's
@@ -236,17 +242,17 @@ fn progressive(scores: &mut Scores<'_>, order: &[usize], members: &[Vec<usize>])
         let pairs = if rows.is_empty() { Vec::new() } else { one_to_one(&fit, MATCH) };
         let mut placed = vec![false; mine.len()];
         for &(i, r) in &pairs {
-            rows[r][doc].push(Link { clause: mine[i], confidence: confidence(fit[i][r]), fixed: false });
+            rows[r][doc].push(link(mine[i], fit[i][r]));
             placed[i] = true;
         }
         for (i, &u) in mine.iter().enumerate().filter(|(i, _)| !placed[*i]) {
             let (r, score) = best(fit[i].iter().copied());
             let joins = score >= ATTACH && scores.may_join(doc, u, rows.get(r).map_or(&[][..], |c| &c[..]));
             if joins {
-                rows[r][doc].push(Link { clause: u, confidence: confidence(score), fixed: false });
+                rows[r][doc].push(link(u, score));
             } else {
                 let mut cells = vec![Vec::new(); docs];
-                cells[doc].push(Link { clause: u, confidence: 1.0, fixed: false });
+                cells[doc].push(link(u, 1.0));
                 rows.push(cells);
                 origin.push((stage, u));
             }
@@ -301,7 +307,7 @@ fn topic_rows(
         let mut cells: Cells = vec![Vec::new(); docs];
         for (d, u) in units.iter().enumerate() {
             if let Some(u) = *u {
-                cells[d].push(Link { clause: u, confidence: 1.0, fixed: false });
+                cells[d].push(link(u, 1.0));
             }
         }
         // Each link as sure as its unit fits the others; the document that opened the row is its anchor.
@@ -309,7 +315,7 @@ fn topic_rows(
         for d in 0..docs {
             if let Some(u) = units[d].filter(|_| Some(d) != anchor) {
                 let fit = scores.against(d, u, &cells);
-                cells[d][0].confidence = confidence(fit);
+                cells[d][0] = link(u, fit);
             }
         }
         rows.push(cells);
@@ -345,8 +351,7 @@ fn join_lone_rows(scores: &mut Scores<'_>, rows: &mut Vec<(Origin0, Cells)>) {
             let (origin, cells) = rows.remove(r);
             let target = if target > r { target - 1 } else { target };
             let links = cells.into_iter().nth(doc).unwrap_or_default();
-            rows[target].1[doc]
-                .extend(links.into_iter().map(|l| Link { confidence: confidence(score), ..l }));
+            rows[target].1[doc].extend(links.into_iter().map(|l| link(l.clause, score)));
             rows[target].0 = rows[target].0.min(origin);
         } else {
             r += 1;
@@ -373,17 +378,17 @@ fn items(scores: &mut Scores<'_>, order: &[usize], docs: &[DocIn], unit_row: &Ce
     // A clause link is no surer than the link of the unit it belongs to.
     for cells in &mut rows {
         for (d, links) in cells.iter_mut().enumerate() {
-            links.iter_mut().for_each(|l| l.confidence = l.confidence.min(link_confidence(unit_row, d)));
+            let unit = weakest(unit_row, d);
+            links.iter_mut().for_each(|l| {
+                l.confidence = l.confidence.min(unit.confidence);
+                l.score = l.score.min(unit.score);
+            });
         }
     }
     keep_items_with_their_section(&mut rows, docs);
     if let Some(first) = rows.first_mut() {
         for (d, clauses) in whole.iter().enumerate() {
-            first[d].extend(clauses.iter().map(|&clause| Link {
-                clause,
-                confidence: link_confidence(unit_row, d),
-                fixed: false,
-            }));
+            first[d].extend(clauses.iter().map(|&clause| Link { clause, ..weakest(unit_row, d) }));
         }
     }
     rows
@@ -419,8 +424,11 @@ fn parallel(scores: &mut Scores<'_>, members: &[Vec<usize>], split: &[usize]) ->
     true
 }
 
-fn link_confidence(cells: &Cells, doc: usize) -> f32 {
-    cells[doc].iter().map(|l| l.confidence).fold(1.0, f32::min)
+/// The weakest link of a document's cell (confidence and score), as a link template.
+fn weakest(cells: &Cells, doc: usize) -> Link {
+    let confidence = cells[doc].iter().map(|l| l.confidence).fold(1.0, f32::min);
+    let score = cells[doc].iter().map(|l| l.score).fold(1.0, f32::min);
+    Link { clause: 0, confidence, score, fixed: false }
 }
 
 /// A clause no other document matched stays in the row of the clause it sits under ("13.2"

@@ -148,6 +148,19 @@ enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Measure key terms, topics and compare rows on real DPAs with a gold file (a scratch
+    /// library of its own; yours is not touched).
+    Eval {
+        /// A folder with gold*.json and the documents it names (default: ../shared/real).
+        #[arg(default_value = "../shared/real")]
+        dir: PathBuf,
+        /// Which documents: all, held-out (the round measured once) or tuned (the rest).
+        #[arg(long, default_value = "all", value_parser = ["all", "held-out", "tuned"])]
+        set: String,
+        /// Print every miss, not only the figures.
+        #[arg(long)]
+        misses: bool,
+    },
     /// Measure import throughput and search latency on a synthetic library.
     Bench {
         /// Number of synthetic documents.
@@ -211,6 +224,27 @@ fn correct(library: &Library, action: CorrectAction) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `concordia eval`: the figures on a gold set, in a scratch library removed afterwards.
+fn eval(dir: &std::path::Path, set: &str, misses: bool) -> anyhow::Result<ExitCode> {
+    use concordia_core::eval::{evaluate, GoldSet, HELD_OUT};
+    let gold = GoldSet::load(dir)?;
+    let gold = match set {
+        "held-out" => gold.only(|k| HELD_OUT.contains(&k)),
+        "tuned" => gold.only(|k| !HELD_OUT.contains(&k)),
+        _ => gold,
+    };
+    let scratch = std::env::temp_dir().join(format!("concordia-eval-{}", std::process::id()));
+    let figures = evaluate(&gold, &scratch);
+    std::fs::remove_dir_all(&scratch).ok();
+    let figures = figures?;
+    if misses {
+        figures.misses.iter().for_each(|m| println!("{m}"));
+    }
+    println!("{} documents ({set}) in {}", figures.documents, dir.display());
+    println!("{}", figures.summary());
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     // Started as the reader of one Word file (see concordia_core::worker)? Then only that.
     concordia_core::worker::serve_if_asked();
@@ -228,9 +262,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Command::Bench { docs, queries } = cli.command {
-        bench::run(docs, queries)?;
-        return Ok(ExitCode::SUCCESS);
+    match cli.command {
+        Command::Bench { docs, queries } => {
+            bench::run(docs, queries)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Eval { dir, set, misses } => return eval(&dir, &set, misses),
+        _ => {}
     }
     let dir = cli.data_dir.unwrap_or_else(concordia_core::default_data_dir);
     let library = Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
@@ -291,7 +329,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let clauses = library.reindex(&Progress::none())?.unwrap_or_default();
             println!("reindexed {clauses} clauses");
         }
-        Command::Bench { .. } => unreachable!("handled above"),
+        Command::Bench { .. } | Command::Eval { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -389,7 +389,11 @@ pub struct AlignedCell {
     /// Their numbers and headings, for labels ("§ 7 Haftung").
     pub labels: Vec<String>,
     /// How sure the alignment is (0–1), the weakest link of the cell; `None` when empty.
+    /// Calibrated: links shown at 80 % were right about 80 % of the time on labelled DPAs.
     pub confidence: Option<f32>,
+    /// The similarity score of that weakest link, for calibrating the confidence; not sent.
+    #[serde(skip)]
+    pub score: Option<f32>,
     /// Whether the user placed or confirmed a clause of this cell.
     pub corrected: bool,
 }

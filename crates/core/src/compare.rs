@@ -266,6 +266,7 @@ fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {
                 texts: clauses.iter().map(|c| c.text.clone()).collect(),
                 labels: clauses.iter().map(|c| label(c)).collect(),
                 confidence: links.iter().map(|l| l.confidence).reduce(f32::min),
+                score: links.iter().map(|l| l.score).reduce(f32::min),
                 corrected: links.iter().any(|l| l.fixed),
             }
         })

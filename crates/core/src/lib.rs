@@ -19,6 +19,7 @@ pub mod api;
 pub mod bookmarks;
 pub mod compare;
 mod error;
+pub mod eval;
 mod filter;
 mod import;
 mod library;
