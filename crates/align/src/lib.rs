@@ -36,6 +36,8 @@ pub struct ClauseIn {
     pub number: Option<String>,
     /// Topic ids with confidence.
     pub topics: Vec<(String, f32)>,
+    /// Those of `topics` it only has from its section's heading.
+    pub inherited: Vec<String>,
     /// Key-term kinds found in it.
     pub kinds: Vec<String>,
     /// Index of the clause it sits under ("11.3 a)" under "11.3"), if any.

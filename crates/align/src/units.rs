@@ -67,10 +67,22 @@ struct Tree<'a> {
 }
 
 impl Tree<'_> {
+    /// A section whose clauses mostly share a topic is one unit, less the items about another
+    /// topic (the one item of a security article that sets the audit notice), which become
+    /// units of their own; a section without such a topic splits into what is under it.
     fn build(&self, node: usize, out: &mut Vec<Vec<usize>>) {
         let subtree = self.subtree(node);
-        if self.homogeneous(&subtree) {
+        if subtree.len() == 1 {
             out.push(subtree);
+            return;
+        }
+        if let Some(topic) = self.dominant(&subtree) {
+            let outliers = self.strays_under(node, topic);
+            let carved: Vec<usize> = outliers.iter().flat_map(|&o| self.subtree(o)).collect();
+            out.push(subtree.into_iter().filter(|k| !carved.contains(k)).collect());
+            for outlier in outliers {
+                self.build(outlier, out);
+            }
             return;
         }
         let mut below = Vec::new();
@@ -95,25 +107,60 @@ impl Tree<'_> {
         out
     }
 
-    /// One clause, or clauses of the same kind that share a topic (clauses without a topic go
-    /// with any): "10.4" on sub-processors abroad still belongs with "10 Unterauftragnehmer".
-    fn homogeneous(&self, clauses: &[usize]) -> bool {
+    /// The outermost clauses under `node` that speak of another topic (their own items go with them).
+    fn strays_under(&self, node: usize, topic: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.children[node].iter().rev().copied().collect();
+        while let Some(k) = stack.pop() {
+            if self.strays(k, topic) {
+                out.push(k);
+            } else {
+                stack.extend(self.children[k].iter().rev().copied());
+            }
+        }
+        out
+    }
+
+    /// Whether a clause, by its own words, speaks of something else than its section's topic
+    /// (the topic it inherits from the section's heading does not count).
+    fn strays(&self, clause: usize, topic: &str) -> bool {
+        let clause = &self.doc.clauses[clause];
+        let own: Vec<&str> = clause
+            .topics
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .filter(|t| !clause.inherited.iter().any(|i| i == t))
+            .collect();
+        !own.is_empty() && !own.contains(&topic)
+    }
+
+    /// The topic most of a subtree's clauses carry (clauses without a topic go with any),
+    /// if one does and the clauses are all of one kind (terms, or a signature block).
+    fn dominant(&self, clauses: &[usize]) -> Option<&str> {
         let clauses: Vec<&crate::ClauseIn> = clauses.iter().map(|&k| &self.doc.clauses[k]).collect();
-        if clauses.len() == 1 {
-            return true;
-        }
         if clauses.iter().any(|c| c.aside != clauses[0].aside) {
-            return false;
+            return None;
         }
-        let mut tagged = clauses.iter().filter(|c| !c.topics.is_empty());
-        let Some(first) = tagged.next() else { return true };
-        let mut shared: Vec<&str> = first.topics.iter().map(|(t, _)| t.as_str()).collect();
-        for clause in tagged {
-            shared.retain(|t| clause.topics.iter().any(|(u, _)| u == t));
+        let tagged: Vec<&&crate::ClauseIn> = clauses.iter().filter(|c| !c.topics.is_empty()).collect();
+        if tagged.is_empty() {
+            return Some(""); // nothing said about topics: one unit
         }
-        !shared.is_empty()
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for clause in &tagged {
+            for (topic, _) in &clause.topics {
+                match counts.iter_mut().find(|(t, _)| t == topic) {
+                    Some(entry) => entry.1 += 1,
+                    None => counts.push((topic, 1)),
+                }
+            }
+        }
+        let (topic, count) = counts.into_iter().fold(("", 0), |best, c| if c.1 > best.1 { c } else { best });
+        (count * 10 >= tagged.len() * MOSTLY).then_some(topic)
     }
 }
+
+/// "Most" clauses of a section, in tenths.
+const MOSTLY: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -145,5 +192,20 @@ mod tests {
             ],
         };
         assert_eq!(units(&doc), vec![vec![0], vec![1, 2], vec![3], vec![4], vec![5, 6, 7]]);
+    }
+
+    #[test]
+    fn an_item_about_another_topic_leaves_its_section() {
+        let doc = DocIn {
+            lang: "nl".into(),
+            clauses: vec![
+                clause(None, Some("security"), false),   // 0 "Artikel 7 Beveiliging"
+                clause(Some(0), Some("security"), true), // 1 7.1
+                clause(Some(0), None, true),             // 2 7.2
+                clause(Some(0), Some("security"), true), // 3 7.3
+                clause(Some(0), Some("audit"), true),    // 4 7.4 audits announced 10 days ahead
+            ],
+        };
+        assert_eq!(units(&doc), vec![vec![0, 1, 2, 3], vec![4]]);
     }
 }

@@ -227,6 +227,7 @@ fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
             section: c.heading_path.last().cloned().unwrap_or_default(),
             number: c.number.clone(),
             topics: aligner_topics(c),
+            inherited: inherited_topics(c),
             kinds: terms.iter().filter(|t| t.clause_id == c.id).map(|t| t.kind.clone()).collect(),
             parent,
             own_text: c.kind != ClauseKind::Section || c.text.trim().contains('\n'),
@@ -247,6 +248,14 @@ fn aligner_topics(clause: &ClauseView) -> Vec<(String, f32)> {
         .collect();
     Lexicon::builtin().specific_first(&mut topics);
     topics
+}
+
+/// The topics a clause only has from its section's heading.
+fn inherited_topics(clause: &ClauseView) -> Vec<String> {
+    (clause.topics.iter())
+        .filter(|t| t.cues.iter().all(|cue| cue.starts_with("section: ")))
+        .map(|t| t.topic.clone())
+        .collect()
 }
 
 fn first_line(text: &str) -> &str {
