@@ -7,7 +7,7 @@ use concordia_legal::{in_annex, parents, ClauseKind, Lexicon};
 pub use concordia_align::Signals;
 
 use crate::api::{
-    AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, CorrectionRequest, CorrectionView,
+    AlignedCell, AlignedRow, ClauseView, ComparedDocument, TopicView, Comparison, CorrectionRequest, CorrectionView,
     DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, Verdict,
 };
 use crate::redline::redline;
@@ -242,10 +242,17 @@ fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
 /// already in its profile (it is compared together with its items); counting them again would
 /// blur what the heading says. A topic inside a companion frame comes before the frame.
 fn aligner_topics(clause: &ClauseView) -> Vec<(String, f32)> {
-    let mut topics: Vec<(String, f32)> = (clause.topics.iter())
-        .filter(|t| !t.cues.iter().all(|cue| cue.starts_with("item: ")))
-        .map(|t| (t.topic.clone(), t.confidence))
-        .collect();
+    let own: Vec<&TopicView> =
+        clause.topics.iter().filter(|t| !t.cues.iter().all(|cue| cue.starts_with("item: "))).collect();
+    let named = |id: &str| own.iter().any(|t| t.topic == id && t.cues.iter().any(|c| c.starts_with("heading: ")));
+    let mut topics: Vec<(String, f32)> = own.iter().map(|t| (t.topic.clone(), t.confidence)).collect();
+    // What its own heading names leads ("7 Sub-responsabili" full of transfer words).
+    let top_unnamed = topics.iter().filter(|(t, _)| !named(t)).map(|(_, c)| *c).fold(0.0, f32::max);
+    for (topic, confidence) in &mut topics {
+        if named(topic) && *confidence <= top_unnamed {
+            *confidence = (top_unnamed + 0.01).min(1.0);
+        }
+    }
     Lexicon::builtin().specific_first(&mut topics);
     topics
 }
