@@ -7,8 +7,8 @@ use concordia_legal::{in_annex, parents, ClauseKind, Lexicon};
 pub use concordia_align::Signals;
 
 use crate::api::{
-    AlignedCell, AlignedRow, ClauseView, ComparedDocument, TopicView, Comparison, CorrectionRequest, CorrectionView,
-    DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, Verdict,
+    AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, CorrectionRequest, CorrectionView,
+    DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, TopicView, Verdict,
 };
 use crate::redline::redline;
 use crate::verdict::{describe, judge};
@@ -244,7 +244,8 @@ fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
 fn aligner_topics(clause: &ClauseView) -> Vec<(String, f32)> {
     let own: Vec<&TopicView> =
         clause.topics.iter().filter(|t| !t.cues.iter().all(|cue| cue.starts_with("item: "))).collect();
-    let named = |id: &str| own.iter().any(|t| t.topic == id && t.cues.iter().any(|c| c.starts_with("heading: ")));
+    let named =
+        |id: &str| own.iter().any(|t| t.topic == id && t.cues.iter().any(|c| c.starts_with("heading: ")));
     let mut topics: Vec<(String, f32)> = own.iter().map(|t| (t.topic.clone(), t.confidence)).collect();
     // What its own heading names leads ("7 Sub-responsabili" full of transfer words).
     let top_unnamed = topics.iter().filter(|(t, _)| !named(t)).map(|(_, c)| *c).fold(0.0, f32::max);

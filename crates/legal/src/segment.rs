@@ -511,6 +511,19 @@ fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
             && t.split_whitespace().count() <= 15
             && (!t.ends_with('.') || LEADERS.is_match(t))
     };
+    // Where each heading-like line last appears, so "comes back later" is one lookup.
+    let mut last_heading: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (k, t) in texts.iter().enumerate() {
+        let heading_like =
+            matches!(doc.blocks[k].kind, BlockKind::Heading(_) | BlockKind::Emphasised) || is_short_title(t);
+        if heading_like {
+            last_heading.insert(entry_key(t), k);
+        }
+    }
+    let heading_later = |i: usize| {
+        let key = entry_key(texts[i]);
+        !key.is_empty() && last_heading.get(&key).is_some_and(|&at| at > i)
+    };
     let mut runs = Vec::new();
     let mut i = 0;
     while i < texts.len() {
@@ -519,7 +532,7 @@ fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
         let mut end = start;
         let first = texts.get(start).map(|t| entry_key(t));
         while end < texts.len() && is_entry(end) && (end == start || Some(entry_key(texts[end])) != first) {
-            let repeats_later = LEADERS.is_match(texts[end]) || heading_later(doc, &texts, end);
+            let repeats_later = LEADERS.is_match(texts[end]) || heading_later(end);
             if !titled && !repeats_later {
                 break;
             }
@@ -533,19 +546,6 @@ fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
         }
     }
     runs
-}
-
-/// Whether the text of block `i` comes back later as a heading (or a heading-like line).
-fn heading_later(doc: &Extracted, texts: &[&str], i: usize) -> bool {
-    let key = entry_key(texts[i]);
-    if key.is_empty() {
-        return false;
-    }
-    texts[i + 1..].iter().enumerate().any(|(k, t)| {
-        let kind = doc.blocks[i + 1 + k].kind;
-        let heading_like = matches!(kind, BlockKind::Heading(_) | BlockKind::Emphasised) || is_short_title(t);
-        heading_like && entry_key(t) == key
-    })
 }
 
 /// A contents line as a heading would read: lowercase, without leaders and page number.
