@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 
 /// Ports of tauri-driver and its WebKitWebDriver; each test has its own pair, as tests run in parallel.
-const PORTS: [(u16, u16); 2] = [(4454, 4455), (4464, 4465)];
+const PORTS: [(u16, u16); 3] = [(4454, 4455), (4464, 4465), (4474, 4475)];
 
 /// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down with it.
 struct Driver(Child);
@@ -237,5 +237,52 @@ async fn compare_three_documents_show_a_quote_and_keep_a_correction_after_restar
     wait_for_text(&client, ".corrections summary", "Your corrections (1)").await;
     assert_eq!(count(&client, &absent).await, after, "the same rows after a restart");
     screenshot(&client, "e2e-compare-restarted.png").await;
+    client.close().await.unwrap();
+}
+
+/// Four real DPAs of four languages (../shared/real): the breach-notification clauses of all
+/// four sit in one row, and the links show how sure they are.
+#[tokio::test]
+async fn four_real_dpas_of_four_languages_meet_topic_by_topic() {
+    if !has_display() {
+        return;
+    }
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real/docs");
+    if !real.is_dir() {
+        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "{} is missing in CI", real.display());
+        eprintln!("e2e skipped: {} not found", real.display());
+        return;
+    }
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    {
+        let library = concordia_core::Library::open(data_dir.path()).unwrap();
+        let files = ["de-billcraft-avv.md", "it-otium-dpa.md", "nl-ascentra-vwo.md", "sv-akaren-pub.md"];
+        let report = library.import(&files.map(|f| real.join(f)), &concordia_core::Progress::none()).unwrap();
+        assert!(report.outcomes.iter().all(|o| o.id.is_some()));
+    }
+    let _driver = start_driver(data_dir.path(), PORTS[2]);
+    let client = session(PORTS[2].0).await;
+    wait_for_text(&client, "table.docs tbody", "sv-akaren-pub.md").await;
+    open_compare(&client, 4).await;
+    screenshot(&client, "e2e-real-matrix.png").await;
+
+    let cell_of = |text: &str| format!("//div[contains(@class,'acell')][contains(., '{text}')]");
+    let german =
+        client.find(Locator::XPath(&cell_of("Meldepflicht bei Datenschutzverletzungen"))).await.unwrap();
+    let row = german.attr("data-row").await.unwrap().expect("cells carry their row");
+    let element = serde_json::to_value(&german).unwrap();
+    client.execute("arguments[0].scrollIntoView({block: 'start'})", vec![element]).await.unwrap();
+    for other in ["Notifica di data breach", "Datalekken", "INCIDENTHANTERING"] {
+        let cell = client.find(Locator::XPath(&cell_of(other))).await.unwrap();
+        assert_eq!(
+            cell.attr("data-row").await.unwrap().as_deref(),
+            Some(row.as_str()),
+            "{other} beside the German clause"
+        );
+    }
+    let sure = client.find(Locator::Css(&format!(".acell[data-row='{row}'] .acell-conf"))).await.unwrap();
+    let shown = sure.prop("textContent").await.unwrap().unwrap_or_default();
+    assert!(shown.is_empty() || shown.ends_with("% sure"), "{shown}");
+    screenshot(&client, "e2e-real-rows.png").await;
     client.close().await.unwrap();
 }

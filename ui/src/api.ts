@@ -141,8 +141,11 @@ export interface AlignedCell {
   clause_ids: number[];
   texts: string[];
   labels: string[];
+  /** Calibrated: links shown at 90 % were right about 9 times in 10 on labelled real DPAs. */
   confidence: number | null;
   corrected: boolean;
+  /** The row was built around this cell's clause: no link, no confidence to show. */
+  anchor: boolean;
 }
 
 export interface RedlineSegment {

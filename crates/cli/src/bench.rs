@@ -168,6 +168,53 @@ pub fn run(docs: usize, queries: usize) -> anyhow::Result<()> {
     comparison(&library, &files)?;
     drop(library);
     std::fs::remove_dir_all(&tmp)?;
+    real_dpas(Path::new(REAL))
+}
+
+/// The real DPAs with a gold file, beside the repository.
+const REAL: &str = "../shared/real";
+
+/// On the real DPAs (when they are there): compare of one document per language, warm, and
+/// the figures of `concordia eval`.
+fn real_dpas(dir: &Path) -> anyhow::Result<()> {
+    use concordia_core::eval::{evaluate, GoldSet};
+    if !dir.is_dir() {
+        println!("real DPAs: {} not found, skipped", dir.display());
+        return Ok(());
+    }
+    let gold = GoldSet::load(dir)?;
+    let tmp = std::env::temp_dir().join(format!("concordia-bench-real-{}", std::process::id()));
+    let library = Library::open(&tmp)?;
+    // The first document of each language, as `concordia eval` groups them.
+    let mut first: Vec<&String> = Vec::new();
+    for key in gold.docs.keys() {
+        if !first.iter().any(|k| k[..8] == key[..8]) {
+            first.push(key);
+        }
+    }
+    let paths: Vec<_> = first.iter().map(|k| dir.join(k)).collect();
+    let ids: Vec<i64> =
+        library.import(&paths, &Progress::none())?.outcomes.iter().filter_map(|o| o.id).collect();
+    let mut timings = Vec::new();
+    for _ in 0..30 {
+        let started = Instant::now();
+        library.compare(&ids, Some(ids[0]))?;
+        timings.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    timings.sort_by(f64::total_cmp);
+    println!(
+        "compare: {} real DPAs of {} languages: p50 {:.1} ms, p99 {:.1} ms (warm, 30 runs)",
+        ids.len(),
+        ids.len(),
+        percentile(&timings, 0.5),
+        percentile(&timings, 0.99)
+    );
+    drop(library);
+    std::fs::remove_dir_all(&tmp).ok();
+    let scratch = std::env::temp_dir().join(format!("concordia-bench-eval-{}", std::process::id()));
+    let figures = evaluate(&gold, &scratch);
+    std::fs::remove_dir_all(&scratch).ok();
+    println!("real DPAs ({} in {}):\n{}", gold.docs.len(), dir.display(), figures?.summary());
     Ok(())
 }
 

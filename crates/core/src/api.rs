@@ -394,6 +394,9 @@ pub struct AlignedCell {
     /// The similarity score of that weakest link, for calibrating the confidence; not sent.
     #[serde(skip)]
     pub score: Option<f32>,
+    /// Whether the row was built around this cell's clause (it is no link, so has no confidence
+    /// of its own to show).
+    pub anchor: bool,
     /// Whether the user placed or confirmed a clause of this cell.
     pub corrected: bool,
 }

@@ -284,6 +284,7 @@ fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {
                 labels: clauses.iter().map(|c| label(c)).collect(),
                 confidence: links.iter().map(|l| l.confidence).reduce(f32::min),
                 score: links.iter().map(|l| l.score).reduce(f32::min),
+                anchor: !links.is_empty() && links.iter().all(|l| l.score >= 1.0 && !l.fixed),
                 corrected: links.iter().any(|l| l.fixed),
             }
         })

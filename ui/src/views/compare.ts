@@ -270,7 +270,7 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
   // The reference (or first document) anchors the rows: its own cells are not links.
   const anchorDoc = c.reference ?? c.documents[0]?.id;
   const confidence =
-    d.id === anchorDoc || cell.confidence === null
+    d.id === anchorDoc || cell.anchor || cell.confidence === null
       ? ""
       : cell.corrected
         ? "set by you"
@@ -293,7 +293,11 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
     { class: "acell-head" },
     h("span", { class: "acell-label" }, cell.labels.join(" + ")),
     row.moved ? h("span", { class: "badge-moved", title: "This clause sits elsewhere in the other version" }, "moved") : null,
-    h("span", { class: "acell-conf" }, confidence),
+    h(
+      "span",
+      { class: "acell-conf", title: "Of links Concordia was this sure of on labelled real DPAs, this share was right" },
+      confidence,
+    ),
     h("span", { class: "acell-tools" }, ...tools),
   );
 }
