@@ -18,6 +18,9 @@ use crate::{filter, Error, Progress, Result};
 const SNIPPET_CHARS: usize = 220;
 const ANALYSIS_KEY: &str = "analysis_version";
 
+/// The reader this build reads documents with (see `concordia_legal::reader_version`).
+static READER: std::sync::LazyLock<String> = std::sync::LazyLock::new(concordia_legal::reader_version);
+
 /// A file read and parsed by a worker, waiting to be stored.
 enum Prepared {
     /// The same bytes are already in the library.
@@ -181,8 +184,11 @@ impl Library {
     fn prepare(&self, path: &Path) -> Result<Prepared> {
         let bytes = import::read(path)?;
         let hash = import::content_hash(&bytes);
-        if let Some(id) = self.store().document_id_by_hash(&hash)? {
-            return Ok(Prepared::Known(id));
+        // The same bytes read by this reader are done; read by an older one, they are read again.
+        if let Some((id, reader)) = self.store().document_by_hash(&hash)? {
+            if reader == *READER {
+                return Ok(Prepared::Known(id));
+            }
         }
         let parsed = import::parse(path, &bytes)?;
         Ok(Prepared::New { size: bytes.len() as u64, hash, parsed })
@@ -209,6 +215,7 @@ impl Library {
             imported_at: &imported_at,
             byte_size: size,
             text: &parsed.text,
+            reader: &READER,
         };
         let upsert = self.store().upsert_document(&new, &parsed.clauses)?;
         let (id, status) = match upsert {

@@ -210,3 +210,30 @@ fn topics_from_an_older_lexicon_are_recomputed_on_open() {
     req.topic = Some("liability".into());
     assert_eq!(library.search(&req).unwrap().hits.len(), 1, "and the index knows them");
 }
+
+/// A document an older Concordia read (before tables, bold lines and list numbers were read as
+/// they are now) is read again when its file is imported again, bookmarks kept.
+#[test]
+fn importing_the_same_file_again_rereads_what_an_older_reader_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+    let md = "# PUB-avtal\n\n## 5. Skyldigheter\n\n1. Biträdet behandlar uppgifterna endast enligt instruktioner.\n2. Biträdet säkerställer sekretess.\n";
+    let file = write(tmp.path(), "pub.md", md.as_bytes());
+    let library = Library::open(&data).unwrap();
+    library.import(&[file.clone()], &Progress::none()).unwrap();
+    let again = library.import(&[file.clone()], &Progress::none()).unwrap();
+    assert_eq!(again.outcomes[0].status, concordia_core::api::ImportStatus::Unchanged);
+    drop(library);
+    {
+        let db = rusqlite::Connection::open(data.join("library.sqlite")).unwrap();
+        db.execute("UPDATE documents SET reader = 'an older reader'", []).unwrap();
+    }
+    let library = Library::open(&data).unwrap();
+    let reread = library.import(&[file], &Progress::none()).unwrap();
+    assert_eq!(reread.outcomes[0].status, concordia_core::api::ImportStatus::Imported, "read again");
+    let new_id = reread.outcomes[0].id.unwrap();
+    assert_eq!(library.list().unwrap().len(), 1, "the older reading is replaced, not kept beside");
+    let numbers: Vec<String> =
+        library.document(new_id, None).unwrap().clauses.into_iter().filter_map(|c| c.number).collect();
+    assert!(numbers.contains(&"5.1".to_owned()), "{numbers:?}");
+}

@@ -183,6 +183,7 @@ mod tests {
                 imported_at: "2026-11-23T00:00:00Z",
                 byte_size: 2,
                 text: "ab",
+                reader: "r1",
             };
             store.upsert_document(&doc, &[clause(0), clause(1)]).unwrap();
         }

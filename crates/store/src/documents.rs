@@ -27,6 +27,8 @@ pub struct NewDocument<'a> {
     pub byte_size: u64,
     /// The normalised text.
     pub text: &'a str,
+    /// The reader that produced the text and clauses (see [`Store::upsert_document`]).
+    pub reader: &'a str,
 }
 
 /// A clause to insert.
@@ -164,18 +166,23 @@ const CLAUSE_COLUMNS: &str =
 impl Store {
     /// Stores a document and its clauses in one transaction.
     ///
-    /// Identical bytes already stored are left alone ([`Upsert::Unchanged`]); a
-    /// different version from the same path replaces the older one.
+    /// Identical bytes already stored by the same reader are left alone ([`Upsert::Unchanged`]);
+    /// the same bytes read by an older reader are read again, and a different version from the
+    /// same path replaces the older one (bookmarks and corrections follow, as for any new version).
     pub fn upsert_document(&mut self, doc: &NewDocument<'_>, clauses: &[NewClause]) -> Result<Upsert> {
         let tx = self.conn.transaction()?;
-        let existing: Option<DocId> = tx
-            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [doc.content_hash], |r| r.get(0))
+        let existing: Option<(DocId, String)> = tx
+            .query_row("SELECT id, reader FROM documents WHERE content_hash = ?1", [doc.content_hash], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
-        if let Some(id) = existing {
-            return Ok(Upsert::Unchanged(id));
-        }
-        let replaced: Option<DocId> =
-            tx.query_row("SELECT id FROM documents WHERE path = ?1", [doc.path], |r| r.get(0)).optional()?;
+        let replaced: Option<DocId> = match existing {
+            Some((id, reader)) if reader == doc.reader => return Ok(Upsert::Unchanged(id)),
+            Some((id, _)) => Some(id),
+            None => tx
+                .query_row("SELECT id FROM documents WHERE path = ?1", [doc.path], |r| r.get(0))
+                .optional()?,
+        };
         let mut bookmarked: Vec<i64> = Vec::new();
         let mut corrected = Vec::new();
         if let Some(old) = replaced {
@@ -186,8 +193,8 @@ impl Store {
             tx.execute("DELETE FROM documents WHERE id = ?1", [old])?;
         }
         tx.execute(
-            "INSERT INTO documents (path, content_hash, title, language, format, imported_at, byte_size, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO documents (path, content_hash, title, language, format, imported_at, byte_size, text, reader)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 doc.path,
                 doc.content_hash,
@@ -196,7 +203,8 @@ impl Store {
                 doc.format,
                 doc.imported_at,
                 doc.byte_size as i64,
-                doc.text
+                doc.text,
+                doc.reader
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -265,6 +273,21 @@ impl Store {
     pub fn document_id_by_hash(&self, content_hash: &str) -> Result<Option<DocId>> {
         let mut stmt = self.conn.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?;
         Ok(stmt.query_row([content_hash], |r| r.get(0)).optional()?)
+    }
+
+    /// The document with these bytes and the reader that read it.
+    pub fn document_by_hash(&self, content_hash: &str) -> Result<Option<(DocId, String)>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, reader FROM documents WHERE content_hash = ?1")?;
+        Ok(stmt.query_row([content_hash], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+    }
+
+    /// How many documents a reader other than `reader` produced.
+    pub fn documents_read_by_other(&self, reader: &str) -> Result<usize> {
+        let count: i64 =
+            self.conn
+                .query_row("SELECT COUNT(*) FROM documents WHERE reader <> ?1", [reader], |r| r.get(0))?;
+        Ok(count as usize)
     }
 
     /// The id of the newest document imported from `path`.
@@ -344,6 +367,7 @@ mod tests {
             imported_at: "2026-11-23T10:00:00Z",
             byte_size: 42,
             text: "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000.",
+            reader: "r1",
         }
     }
 
@@ -396,6 +420,28 @@ mod tests {
     }
 
     #[test]
+    fn the_same_bytes_read_by_a_newer_reader_replace_what_an_older_one_stored() -> Result<()> {
+        let mut store = Store::open_in_memory()?;
+        let Upsert::Inserted { id: old, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])?
+        else {
+            panic!("first insert")
+        };
+        let bookmark = store.add_bookmark(&bookmark_on(&store, old, "Artikel"))?;
+        assert_eq!(store.documents_read_by_other("r2")?, 1);
+        let newer = NewDocument { reader: "r2", ..doc("elsewhere/a.txt", "h1") };
+        let Upsert::Inserted { id, replaced } = store.upsert_document(&newer, &[clause(0, 46)])? else {
+            panic!("read again")
+        };
+        assert_eq!(replaced, Some(old), "the older reading is replaced, wherever the file now is");
+        assert_eq!(store.documents()?.len(), 1);
+        assert_eq!(store.documents_read_by_other("r2")?, 0);
+        let moved = store.bookmark(bookmark)?.expect("the bookmark is kept");
+        assert_eq!(moved.doc_id, Some(id), "and follows the new reading");
+        assert_eq!(store.upsert_document(&newer, &[])?, Upsert::Unchanged(id));
+        Ok(())
+    }
+
+    #[test]
     fn a_new_version_from_the_same_path_replaces_the_old() -> Result<()> {
         let mut store = Store::open_in_memory()?;
         let Upsert::Inserted { id: old, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])?
@@ -433,7 +479,7 @@ mod tests {
         }
         let store = Store::open(&path)?;
         assert_eq!(store.documents()?.len(), 1);
-        assert_eq!(store.schema_version()?, 5);
+        assert_eq!(store.schema_version()?, 6);
         Ok(())
     }
 

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_alignment_corrections.sql"),
     include_str!("../migrations/0004_bookmarks.sql"),
     include_str!("../migrations/0005_clause_pages.sql"),
+    include_str!("../migrations/0006_reader.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
