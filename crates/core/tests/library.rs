@@ -220,8 +220,8 @@ fn importing_the_same_file_again_rereads_what_an_older_reader_stored() {
     let md = "# PUB-avtal\n\n## 5. Skyldigheter\n\n1. Biträdet behandlar uppgifterna endast enligt instruktioner.\n2. Biträdet säkerställer sekretess.\n";
     let file = write(tmp.path(), "pub.md", md.as_bytes());
     let library = Library::open(&data).unwrap();
-    library.import(&[file.clone()], &Progress::none()).unwrap();
-    let again = library.import(&[file.clone()], &Progress::none()).unwrap();
+    library.import(std::slice::from_ref(&file), &Progress::none()).unwrap();
+    let again = library.import(std::slice::from_ref(&file), &Progress::none()).unwrap();
     assert_eq!(again.outcomes[0].status, concordia_core::api::ImportStatus::Unchanged);
     drop(library);
     {
