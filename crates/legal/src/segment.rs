@@ -93,7 +93,7 @@ impl Clause {
 
 /// Bump when text extraction or segmentation changes what a document reads as: documents an
 /// older reader stored are read again when their file is imported again.
-const READER_RULES: &str = "reader-2";
+const READER_RULES: &str = "reader-3";
 
 /// Identifies the reader (extraction and segmentation rules, structure words).
 pub fn reader_version() -> String {
@@ -234,6 +234,8 @@ struct Open {
     annex: bool,
     /// A title or bold line without a number, read from the text.
     loose: bool,
+    /// The document's first heading, before any other: its title.
+    title: bool,
 }
 
 /// Splits a document into clauses. Every block belongs to exactly one clause.
@@ -252,11 +254,15 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
             Role::Heading { rank, number, title } => {
                 let annex = ANNEX.is_match(text);
                 let depth = number.as_deref().map(numbering_depth).filter(|_| !annex);
-                let level = level_of(rank, depth, &open, format_headings);
+                let level = match rank {
+                    Rank::Format(level) if annex => annex_level(level, &open),
+                    _ => level_of(rank, depth, &open, format_headings),
+                };
+                let first = open.is_empty() && !clauses.iter().any(|c| c.kind == ClauseKind::Section);
                 open.retain(|o| o.level < level);
                 let path = path_of(&open);
                 let loose = rank == Rank::Unnumbered;
-                open.push(Open { level, text: text.to_owned(), depth, annex, loose });
+                open.push(Open { level, text: text.to_owned(), depth, annex, loose, title: first });
                 parent_item = None;
                 section_number.clone_from(&number);
                 // "Underskrifter", "Ondertekening": the section is the signature block.
@@ -364,6 +370,27 @@ fn level_of(rank: Rank, depth: Option<u8>, open: &[Open], format_headings: bool)
             _ => innermost + 1,
         },
     }
+}
+
+/// An annex the format marks as a subheading ("### Anhang 1" under "## Schlussbestimmungen")
+/// still stands beside the sections, not in the last of them, and beside the annex before it;
+/// under a heading that only gathers the annexes ("## Anlagen") it keeps its place.
+fn annex_level(level: u8, open: &[Open]) -> u8 {
+    if let Some(annex) = open.iter().find(|o| o.annex) {
+        return if numbered_annex(&annex.text) { annex.level.min(level) } else { level };
+    }
+    open.iter().find(|o| !o.title).map_or(level, |o| o.level.min(level))
+}
+
+/// "Anlage 1 – TOMs", "Bijlage B", as against "Anlagen" or "Bijlagen:".
+fn numbered_annex(text: &str) -> bool {
+    ANNEX.find(text).is_some_and(|m| {
+        m.as_str()
+            .trim_end_matches(|c: char| c.is_whitespace() || ":.–—-".contains(c))
+            .split_whitespace()
+            .count()
+            >= 2
+    })
 }
 
 /// How deep a number sits: "Artikel 8", "§ 5", "5" → 1; "4.2" → 2; "4.2.1" → 3.
@@ -952,6 +979,22 @@ La responsabilità è disciplinata dal contratto principale."#,
         assert!(in_annex(&last.heading_path, None));
         assert!(!in_annex(&got[1].heading_path, doc.text.get(got[1].start..got[1].end)));
         assert_eq!(got[2].heading_path, Vec::<String>::new(), "the annex sits beside § 2, not under it");
+    }
+
+    #[test]
+    fn an_annex_marked_as_a_subheading_stands_beside_the_sections() {
+        let doc = concordia_text::extract(
+            "# Auftragsverarbeitung\n\n## Haftung\n\nDie Haftung richtet sich nach dem Hauptvertrag.\n\n## Schlussbestimmungen\n\nEs gilt deutsches Recht.\n\n### Anhang 1 – Sicherheitskonzept\n\nEs besteht ein Datenschutz-Management.\n\n### Anhang 2 – Unterauftragsverhältnisse\n\nAmazon Web Services EMEA SARL.".as_bytes(),
+            concordia_text::Format::Markdown,
+        )
+        .unwrap();
+        let got = segment(&doc);
+        let annexes: Vec<&Clause> =
+            got.iter().filter(|c| c.number.as_deref().is_some_and(|n| n.starts_with("Anhang"))).collect();
+        assert_eq!(annexes.len(), 2);
+        for annex in annexes {
+            assert_eq!(annex.heading_path, ["Auftragsverarbeitung"], "not under Schlussbestimmungen");
+        }
     }
 
     #[test]

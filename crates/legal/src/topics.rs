@@ -45,7 +45,7 @@ const LEXICON_FILES: &[(&str, &str)] = &[
 ];
 
 /// Bump when the scoring rules change; lexicon edits change the version by themselves.
-const RULES_VERSION: &str = "topics-3";
+const RULES_VERSION: &str = "topics-4";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
@@ -431,7 +431,10 @@ impl Lexicon {
                 cues.push((OWN_HEADING, format!("heading: {raw}")));
                 OWN_HEADING
             } else if matches.parents.contains_key(&id) {
-                cues.push((PARENT_HEADING, format!("section: {raw}")));
+                // A cue the clause's own words carry too is the clause's own, not only its
+                // section's ("9.4 Wijzigingen in de Subverwerkerslijst" under "Subverwerkers").
+                let own = matches.body.contains_key(&id) && !cue.heading_only;
+                cues.push((PARENT_HEADING, if own { raw.clone() } else { format!("section: {raw}") }));
                 PARENT_HEADING
             } else if cue.heading_only {
                 0.0
