@@ -10,6 +10,7 @@ pub mod calibration;
 mod corrections;
 pub mod dictionary;
 mod profile;
+mod references;
 mod rows;
 mod similarity;
 mod units;
@@ -20,6 +21,7 @@ use std::sync::LazyLock;
 pub use assign::one_to_one;
 pub use corrections::{apply, Correction, Fix};
 pub use dictionary::Dictionary;
+pub use references::references;
 pub use similarity::Signals;
 pub use words::{numbers, stems, LANGS};
 
@@ -95,6 +97,16 @@ pub struct Row {
     pub cells: Vec<Vec<Link>>,
 }
 
+/// Rows and how they were built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The rows, grouped by topic.
+    pub rows: Vec<Row>,
+    /// Whether the documents were read as one text (translations, versions): then rows pair
+    /// paragraphs, and an empty cell means the paragraph is not in that text.
+    pub one_text: bool,
+}
+
 /// Aligns documents with the learned dictionary.
 pub struct Aligner {
     dictionary: Dictionary,
@@ -118,6 +130,11 @@ impl Aligner {
     /// Rows of equivalent clauses of `docs`, grouped by topic in the order of `docs[reference]`.
     /// Deterministic: the same input gives the same rows.
     pub fn align(&self, docs: &[DocIn], reference: usize, signals: Signals) -> Vec<Row> {
+        self.alignment(docs, reference, signals).rows
+    }
+
+    /// [`Aligner::align`], saying also whether the documents were read as one text.
+    pub fn alignment(&self, docs: &[DocIn], reference: usize, signals: Signals) -> Alignment {
         rows::align(&self.dictionary, docs, reference, signals)
     }
 }

@@ -16,7 +16,7 @@ use crate::dictionary::Dictionary;
 use crate::profile::{profiles, Profile};
 use crate::similarity::{matrix, Matrices, Mode, Signals};
 use crate::units::{sections, units};
-use crate::{DocIn, Link, Row};
+use crate::{Alignment, DocIn, Link, Row};
 
 /// Below this score a pair is no match.
 const MATCH: f32 = 0.2;
@@ -121,17 +121,44 @@ impl<'a> Scores<'a> {
             return true;
         }
         let mine = self.primary(doc, u);
-        let theirs: Vec<&str> = cells
-            .iter()
-            .enumerate()
+        let theirs = self.their_topics(doc, cells);
+        mine.is_some_and(|t| theirs.iter().filter(|&&x| x == t).count() * 2 > theirs.len())
+    }
+
+    /// Whether a member may be paired with a row at all: for different contracts, a member about
+    /// one thing never stands beside a row about another ("Unterauftragsverhältnisse" is no
+    /// partner of "Ort der Datenverarbeitung", however many transfer words both use). A member
+    /// or a row without a topic is left to the words.
+    fn may_pair(&self, doc: usize, u: usize, cells: &[Vec<Link>]) -> bool {
+        if self.mode == Mode::WordsFirst {
+            return true;
+        }
+        // A unit the tagger found no topic in may still be the partner: its words decide.
+        let Some(mine) = self.primary(doc, u) else { return true };
+        let has = |profile: &Profile, topic: &str| profile.topics.iter().any(|(t, _)| t == topic);
+        let (mut related, mut tagged) = (0, 0);
+        for (e, links) in cells.iter().enumerate().filter(|(e, _)| *e != doc) {
+            for theirs in links.iter().map(|l| &self.profiles[e][l.clause]) {
+                let Some(their_main) = theirs.primary() else { continue };
+                tagged += 1;
+                if has(theirs, mine) || has(&self.profiles[doc][u], their_main) {
+                    related += 1;
+                }
+            }
+        }
+        related * 2 >= tagged
+    }
+
+    /// The main topics of the other documents' members of a row.
+    fn their_topics(&self, doc: usize, cells: &[Vec<Link>]) -> Vec<&str> {
+        (cells.iter().enumerate())
             .filter(|(e, _)| *e != doc)
             .flat_map(|(e, links)| links.iter().filter_map(move |l| self.primary(e, l.clause)))
-            .collect();
-        mine.is_some_and(|t| theirs.iter().filter(|&&x| x == t).count() * 2 > theirs.len())
+            .collect()
     }
 }
 
-pub fn align(dictionary: &Dictionary, docs: &[DocIn], reference: usize, signals: Signals) -> Vec<Row> {
+pub fn align(dictionary: &Dictionary, docs: &[DocIn], reference: usize, signals: Signals) -> Alignment {
     let order: Vec<usize> =
         std::iter::once(reference).chain((0..docs.len()).filter(|&d| d != reference)).collect();
     let singles: Vec<Vec<Vec<usize>>> =
@@ -161,7 +188,7 @@ pub fn align(dictionary: &Dictionary, docs: &[DocIn], reference: usize, signals:
             rows.push(((origin, k), row(cells, docs)));
         }
     }
-    grouped(rows)
+    Alignment { rows: grouped(rows), one_text }
 }
 
 /// Whether two documents are one text in two languages or versions: most of their clauses
@@ -237,7 +264,17 @@ fn progressive(scores: &mut Scores<'_>, order: &[usize], members: &[Vec<usize>])
         }
         let fit: Vec<Vec<f32>> = mine
             .iter()
-            .map(|&u| (0..rows.len()).map(|r| scores.against(doc, u, &rows[r])).collect())
+            .map(|&u| {
+                (0..rows.len())
+                    .map(|r| {
+                        if scores.may_pair(doc, u, &rows[r]) {
+                            scores.against(doc, u, &rows[r])
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect()
+            })
             .collect();
         let pairs = if rows.is_empty() { Vec::new() } else { one_to_one(&fit, MATCH) };
         let mut placed = vec![false; mine.len()];
@@ -284,7 +321,9 @@ fn topic_rows(
         for &u in &members[doc] {
             let profile = &scores.profiles[doc][u];
             let Some((topic, weight)) = profile.topics.first() else { continue };
-            let centrality = weight * (1.0 + profile.length as f32).ln();
+            // The clause that promises outweighs the annex that lists (sub-processors, measures).
+            let place = if profile.annex { 0.5 } else { 1.0 };
+            let centrality = place * weight * (1.0 + profile.length as f32).ln();
             let entry = best_of.entry(topic).or_insert((f32::MIN, u));
             if centrality > entry.0 {
                 *entry = (centrality, u);

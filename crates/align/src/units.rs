@@ -76,8 +76,11 @@ impl Tree<'_> {
             out.push(subtree);
             return;
         }
-        if let Some(topic) = self.dominant(&subtree) {
-            let outliers = self.strays_under(node, topic);
+        if let Some(topic) = self.dominant(node, &subtree) {
+            // An annex's list (measures, sub-processors) stays whole: a line of it is detail
+            // of the annex, not a clause to stand on its own beside another contract's article.
+            let annex = self.doc.clauses[node].annex;
+            let outliers = if annex { Vec::new() } else { self.strays_under(node, topic) };
             let carved: Vec<usize> = outliers.iter().flat_map(|&o| self.subtree(o)).collect();
             out.push(subtree.into_iter().filter(|k| !carved.contains(k)).collect());
             for outlier in outliers {
@@ -134,13 +137,16 @@ impl Tree<'_> {
         !own.is_empty() && !own.contains(&topic)
     }
 
-    /// The topic most of a subtree's clauses carry (clauses without a topic go with any),
-    /// if one does and the clauses are all of one kind (terms, or a signature block).
-    fn dominant(&self, clauses: &[usize]) -> Option<&str> {
+    /// The topic most of a subtree's clauses carry, if one does and the clauses are all of one
+    /// kind (terms, or a signature block). Clauses without a topic go with any; under a heading
+    /// that names a topic they count for it (the forty lines of "Anhang 1 – Sicherheitskonzept").
+    fn dominant(&self, node: usize, clauses: &[usize]) -> Option<&str> {
+        let root = &self.doc.clauses[node];
         let clauses: Vec<&crate::ClauseIn> = clauses.iter().map(|&k| &self.doc.clauses[k]).collect();
         if clauses.iter().any(|c| c.aside != clauses[0].aside) {
             return None;
         }
+        let untagged = clauses.iter().filter(|c| c.topics.is_empty()).count();
         let tagged: Vec<&&crate::ClauseIn> = clauses.iter().filter(|c| !c.topics.is_empty()).collect();
         if tagged.is_empty() {
             return Some(""); // nothing said about topics: one unit
@@ -154,8 +160,15 @@ impl Tree<'_> {
                 }
             }
         }
+        let mut considered = tagged.len();
+        if let Some(heading_topic) = root.primary_topic() {
+            if let Some(entry) = counts.iter_mut().find(|(t, _)| *t == heading_topic) {
+                entry.1 += untagged;
+                considered += untagged;
+            }
+        }
         let (topic, count) = counts.into_iter().fold(("", 0), |best, c| if c.1 > best.1 { c } else { best });
-        (count * 10 >= tagged.len() * MOSTLY).then_some(topic)
+        (count * 10 >= considered * MOSTLY).then_some(topic)
     }
 }
 
