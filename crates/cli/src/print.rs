@@ -220,8 +220,17 @@ pub fn comparison(c: &Comparison, rows: bool, as_json: bool) -> anyhow::Result<(
         for row in &c.rows {
             writeln!(out, "\n{}", row.topic.as_deref().unwrap_or("(no topic)"))?;
             for (k, cell) in row.cells.iter().enumerate() {
-                let labels =
-                    if cell.labels.is_empty() { "not addressed".to_owned() } else { cell.labels.join(" + ") };
+                let labels = match (&cell.elsewhere, cell.labels.is_empty()) {
+                    (Some(r), true) => {
+                        format!(
+                            "no clause of its own; see {} (under {})",
+                            r.label,
+                            r.row_topic.as_deref().unwrap_or("no topic")
+                        )
+                    }
+                    (None, true) => "not addressed".to_owned(),
+                    _ => cell.labels.join(" + "),
+                };
                 let confidence =
                     cell.confidence.map(|x| format!(" ({:.0} %)", x * 100.0)).unwrap_or_default();
                 writeln!(out, "  [{}] {labels}{confidence}", k + 1)?;

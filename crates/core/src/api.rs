@@ -399,6 +399,22 @@ pub struct AlignedCell {
     pub anchor: bool,
     /// Whether the user placed or confirmed a clause of this cell.
     pub corrected: bool,
+    /// When the cell is empty but the document deals with the row's topic in a clause that
+    /// stands in another row: that clause. Different contracts only.
+    pub elsewhere: Option<CrossReference>,
+}
+
+/// A clause named from a row it does not stand in ("see 4 Aard en doel, under subject matter").
+#[derive(Debug, Clone, Serialize)]
+pub struct CrossReference {
+    /// The clause.
+    pub clause_id: i64,
+    /// Its number and heading ("§ 7 Haftung"), or its first words.
+    pub label: String,
+    /// Its text.
+    pub text: String,
+    /// The topic of the row it stands in.
+    pub row_topic: Option<String>,
 }
 
 /// One key-term kind across the documents.

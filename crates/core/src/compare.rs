@@ -1,14 +1,14 @@
 //! Compare: documents aligned clause by clause (concordia-align) and their key terms judged
 //! against the reference or each other.
 
-use concordia_align::{apply, Aligner, ClauseIn, Correction, DocIn, Fix, Row};
+use concordia_align::{apply, references, Aligner, ClauseIn, Correction, DocIn, Fix, Row};
 use concordia_legal::{in_annex, parents, ClauseKind, Lexicon};
 
 pub use concordia_align::Signals;
 
 use crate::api::{
     AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, CorrectionRequest, CorrectionView,
-    DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, TopicView, Verdict,
+    CrossReference, DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, TopicView, Verdict,
 };
 use crate::redline::redline;
 use crate::verdict::{describe, judge};
@@ -135,8 +135,15 @@ pub fn build(
 ) -> Comparison {
     let inputs: Vec<DocIn> = docs.iter().zip(terms).map(|(doc, terms)| doc_input(doc, terms)).collect();
     let anchor = reference.and_then(|r| docs.iter().position(|d| d.id == r)).unwrap_or(0);
-    let mut rows = Aligner::builtin().align(&inputs, anchor, signals);
+    let alignment = Aligner::builtin().alignment(&inputs, anchor, signals);
+    let mut rows = alignment.rows;
     apply(&mut rows, &located(docs, corrections));
+    // In one text an empty cell means the paragraph is not there: nothing to refer to.
+    let refs = if alignment.one_text {
+        vec![vec![None; docs.len()]; rows.len()]
+    } else {
+        references(&inputs, &rows)
+    };
     Comparison {
         documents: docs
             .iter()
@@ -148,7 +155,10 @@ pub fn build(
             })
             .collect(),
         reference,
-        rows: with_redlines(rows.iter().map(|row| aligned_row(row, docs)).collect(), docs),
+        rows: with_redlines(
+            rows.iter().zip(&refs).map(|(row, refs)| aligned_row(row, refs, &rows, docs)).collect(),
+            docs,
+        ),
         matrix: matrix(docs, terms, reference),
         corrections: Vec::new(),
     }
@@ -270,12 +280,14 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or_default()
 }
 
-fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {
+fn aligned_row(row: &Row, refs: &[Option<usize>], rows: &[Row], docs: &[DocumentView]) -> AlignedRow {
     let cells: Vec<AlignedCell> = row
         .cells
         .iter()
         .zip(docs)
-        .map(|(links, doc)| {
+        .zip(refs)
+        .enumerate()
+        .map(|(d, ((links, doc), reference))| {
             let clauses: Vec<&ClauseView> = links.iter().map(|l| &doc.clauses[l.clause]).collect();
             AlignedCell {
                 doc_id: doc.id,
@@ -286,6 +298,7 @@ fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {
                 score: links.iter().map(|l| l.score).reduce(f32::min),
                 anchor: !links.is_empty() && links.iter().all(|l| l.score >= 1.0 && !l.fixed),
                 corrected: links.iter().any(|l| l.fixed),
+                elsewhere: reference.map(|k| cross_reference(docs, d, k, rows)),
             }
         })
         .collect();
@@ -296,6 +309,18 @@ fn aligned_row(row: &Row, docs: &[DocumentView]) -> AlignedRow {
         _ => RowStatus::Partial,
     };
     AlignedRow { topic: row.topic.clone(), cells, status, redline: None, moved: false }
+}
+
+/// Clause `k` of document `d`, named from another row, with the topic of the row it stands in.
+fn cross_reference(docs: &[DocumentView], d: usize, k: usize, rows: &[Row]) -> CrossReference {
+    let clause = &docs[d].clauses[k];
+    let home = rows.iter().find(|row| row.cells[d].iter().any(|l| l.clause == k));
+    CrossReference {
+        clause_id: clause.id,
+        label: label(clause),
+        text: clause.text.clone(),
+        row_topic: home.and_then(|row| row.topic.clone()),
+    }
 }
 
 /// "§ 7 Haftung", "11.3", or the first words of an unnumbered clause.

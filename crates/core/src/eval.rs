@@ -128,6 +128,11 @@ pub struct Figures {
     pub pairs: usize,
     /// Those whose clauses on the topic share a row.
     pub pairs_together: usize,
+    /// Topic rows holding every document's clause, in a cell or as the cell's cross-reference
+    /// ("no clause of its own; see 4 Aard en doel"): what the lawyer sees in the row.
+    pub rows_seen: usize,
+    /// Document pairs whose clauses on the topic are seen in one row, cross-references counted.
+    pub pairs_seen: usize,
     /// Translations of one DPA: matrix rows compared.
     pub matrix_rows: usize,
     /// Those identical across the languages.
@@ -184,6 +189,15 @@ impl Figures {
             self.pairs_together,
             self.pairs,
             self.pairwise() * 100.0
+        ));
+        out.push_str(&format!(
+            "\ncompare, cross-references counted: topic rows {}/{} ({:.0} %); pairwise {}/{} ({:.0} %)",
+            self.rows_seen,
+            self.rows,
+            ratio(self.rows_seen, self.rows) * 100.0,
+            self.pairs_seen,
+            self.pairs,
+            ratio(self.pairs_seen, self.pairs) * 100.0
         ));
         if self.matrix_rows > 0 {
             out.push_str(&format!(
@@ -352,42 +366,60 @@ fn norm(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The rows holding a document's gold clause on a topic.
-fn rows_of(comparison: &Comparison, doc: usize, quote: &str) -> Vec<usize> {
+/// The rows holding a document's gold clause on a topic; with `seen`, also the rows whose
+/// cell refers to it.
+fn rows_of(comparison: &Comparison, doc: usize, quote: &str, seen: bool) -> Vec<usize> {
     (0..comparison.rows.len())
-        .filter(|&r| comparison.rows[r].cells[doc].texts.iter().any(|t| norm(t).contains(quote)))
+        .filter(|&r| {
+            let cell = &comparison.rows[r].cells[doc];
+            let referred = seen && cell.elsewhere.as_ref().is_some_and(|e| norm(&e.text).contains(quote));
+            referred || cell.texts.iter().any(|t| norm(t).contains(quote))
+        })
         .collect()
 }
 
 fn rows_together(figures: &mut Figures, set: &GoldSet, group: &[String], comparison: &Comparison) {
     for topic in TOPICS {
-        let holders: Vec<(usize, Vec<usize>)> = group
-            .iter()
-            .enumerate()
-            .filter_map(|(d, key)| {
-                set.docs[key].topics.get(topic).map(|q| (d, rows_of(comparison, d, &norm(q))))
-            })
-            .collect();
+        let holders = |seen: bool| -> Vec<(usize, Vec<usize>)> {
+            (group.iter().enumerate())
+                .filter_map(|(d, key)| {
+                    set.docs[key].topics.get(topic).map(|q| (d, rows_of(comparison, d, &norm(q), seen)))
+                })
+                .collect()
+        };
+        let (holders, seen) = (holders(false), holders(true));
         if holders.len() < 2 {
             continue;
         }
         figures.rows += 1;
-        let together = (0..comparison.rows.len()).any(|r| holders.iter().all(|(_, rows)| rows.contains(&r)));
+        let (together, pairs) = meet(comparison, &holders);
+        let (together_seen, pairs_seen) = meet(comparison, &seen);
         figures.rows_together += usize::from(together);
-        for (x, (_, a)) in holders.iter().enumerate() {
-            for (_, b) in &holders[x + 1..] {
-                figures.pairs += 1;
-                figures.pairs_together += usize::from(a.iter().any(|r| b.contains(r)));
-            }
-        }
+        figures.rows_seen += usize::from(together_seen);
+        figures.pairs += holders.len() * (holders.len() - 1) / 2;
+        figures.pairs_together += pairs;
+        figures.pairs_seen += pairs_seen;
         if !together {
             let names: Vec<String> = holders
                 .iter()
                 .map(|(d, rows)| format!("{} {rows:?}", group[*d].rsplit('/').next().unwrap_or("")))
                 .collect();
-            figures.misses.push(format!("compare '{topic}' apart: {}", names.join(", ")));
+            let note = if together_seen { " (seen together through a cross-reference)" } else { "" };
+            figures.misses.push(format!("compare '{topic}' apart: {}{note}", names.join(", ")));
         }
     }
+}
+
+/// Whether one row holds every holder's clause, and how many pairs of holders share a row.
+fn meet(comparison: &Comparison, holders: &[(usize, Vec<usize>)]) -> (bool, usize) {
+    let together = (0..comparison.rows.len()).any(|r| holders.iter().all(|(_, rows)| rows.contains(&r)));
+    let mut pairs = 0;
+    for (x, (_, a)) in holders.iter().enumerate() {
+        for (_, b) in &holders[x + 1..] {
+            pairs += usize::from(a.iter().any(|r| b.contains(r)));
+        }
+    }
+    (together, pairs)
 }
 
 /// Confidence bands: each document's gold clause linked into a row (not the clause the row
@@ -428,13 +460,13 @@ fn linked_with(
     let mut out = Vec::new();
     for (d, key) in group.iter().enumerate() {
         for (topic, quote) in &set.docs[key].topics {
-            for r in rows_of(comparison, d, &norm(quote)) {
+            for r in rows_of(comparison, d, &norm(quote), false) {
                 let row = &comparison.rows[r];
                 let Some(value) = measure(&row.cells[d]) else { continue };
                 let anchor = row.cells.iter().position(|c| c.score.is_some_and(|s| s >= 1.0));
                 let Some(a) = anchor.filter(|&a| a != d) else { continue };
                 let Some(theirs) = set.docs[&group[a]].topics.get(topic) else { continue };
-                out.push((value, rows_of(comparison, a, &norm(theirs)).contains(&r)));
+                out.push((value, rows_of(comparison, a, &norm(theirs), false).contains(&r)));
             }
         }
     }
