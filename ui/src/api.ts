@@ -146,6 +146,17 @@ export interface AlignedCell {
   corrected: boolean;
   /** The row was built around this cell's clause: no link, no confidence to show. */
   anchor: boolean;
+  /** Empty cell, but the document deals with the row's topic in a clause of another row. */
+  elsewhere: CrossReference | null;
+}
+
+/** A clause named from a row it does not stand in. */
+export interface CrossReference {
+  clause_id: number;
+  label: string;
+  text: string;
+  /** The topic of the row the clause stands in. */
+  row_topic: string | null;
 }
 
 export interface RedlineSegment {

@@ -73,6 +73,7 @@ function fakeBackend(comparison) {
             { id: "liability", label: "Liability, caps, exclusions, claim periods", anchor: "Art. 82" },
             { id: "deletion_return", label: "Deletion or return at the end of the services", anchor: "Art. 28(3)(g)" },
             { id: "audit", label: "Information, audits and inspections", anchor: "Art. 28(3)(h)" },
+            { id: "subject_matter", label: "Subject matter, duration, nature and purpose", anchor: "Art. 28(3)" },
           ];
           case "library_info": return { dataDir: "/tmp/x", documents: docs.length };
           case "search": return { hits: args.req.lang === "sv" ? [] : [hit] };
@@ -269,6 +270,12 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   const groups = await p.$$eval(".agroup", (g) => g.map((x) => x.textContent));
   assert.ok(groups.length >= 9, `${groups.length} topic groups`);
   assert.ok(await p.$$eval(".acell.absent", (c) => c.length) >= 1, "the Italian sample has no sub-processor clause");
+  // An empty cell whose document deals with the topic in another row's clause says where.
+  const xref = await p.$eval(".acell[data-doc='2'] .xref-head", (x) => x.textContent);
+  assert.match(xref, /^No clause of its own: dealt with in Articolo 1 Oggetto, shown under Subject matter, duration, nature and purpose$/);
+  await p.click(".acell[data-doc='2'] .xref summary");
+  assert.match(await p.$eval(".acell[data-doc='2'] .xref-text", (x) => x.textContent), /su istruzione documentata del Titolare/);
+  assert.equal(await p.$$eval(".acell[data-doc='2'] .xref-text b, .acell[data-doc='2'] .xref-text script", (x) => x.length), 0, "text, not HTML");
   // Clicking a matrix cell marks its quote in the aligned clause.
   await p.click("table.matrix tbody tr:has(th:text-is('Breach notification')) td:nth-child(4) button");
   await p.waitForSelector("#aclause-25 mark.quote");

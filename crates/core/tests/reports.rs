@@ -198,3 +198,36 @@ fn a_report_never_overwrites_unasked() {
     library.write_report(&ids[..2], None, "en", ReportFormat::Markdown, &out, true).unwrap();
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("# Comparison report"));
 }
+
+#[test]
+fn a_document_without_a_clause_of_its_own_on_a_topic_is_cited_where_it_deals_with_it() {
+    let Some(real) = common::shared("real/docs") else { return };
+    let files = ["de-helpfulbits-avv.md", "it-taura-os-dpa.md", "nl-rapply-vwo.md", "sv-openxlab-pub.md"];
+    let (_dir, library, ids) = library_with(&files.map(|f| real.join(f)));
+    let comparison = library.compare(&ids, None).unwrap();
+    // Rapply sets the instructions rule inside "4 Aard en doel van de verwerking".
+    let row = comparison.rows.iter().find(|r| r.topic.as_deref() == Some("instructions")).unwrap();
+    let cell = &row.cells[2];
+    assert!(cell.clause_ids.is_empty(), "Rapply has no instructions clause of its own");
+    let elsewhere = cell.elsewhere.as_ref().expect("the cell says where Rapply deals with instructions");
+    assert_eq!(elsewhere.label, "4 Aard en doel van de verwerking");
+    assert_eq!(elsewhere.row_topic.as_deref(), Some("subject_matter"));
+    assert!(elsewhere.text.contains("gedocumenteerde instructies"));
+    let home = comparison.rows.iter().find(|r| r.cells[2].clause_ids.contains(&elsewhere.clause_id)).unwrap();
+    assert_eq!(home.topic.as_deref(), Some("subject_matter"), "the clause stands in its own row");
+    // A document that says nothing on a topic stays "not addressed".
+    let audit = comparison.rows.iter().find(|r| r.topic.as_deref() == Some("audit")).unwrap();
+    assert!(
+        audit.cells[3].clause_ids.is_empty() && audit.cells[3].elsewhere.is_none(),
+        "OpenX Lab has no audit clause"
+    );
+
+    let report = library.report(&ids, None, "de").unwrap();
+    let md = String::from_utf8(report.render(ReportFormat::Markdown).unwrap()).unwrap();
+    let (md_text, raw_html, _) = markdown_text(&md);
+    assert!(!raw_html);
+    let cited = "keine eigene Klausel; geregelt in 4 Aard en doel van de verwerking (";
+    assert!(md_text.contains(cited), "the Markdown report cites it");
+    let html = String::from_utf8(report.render(ReportFormat::Html).unwrap()).unwrap();
+    assert!(squeeze(&unescape_html(&html)).contains(cited), "the HTML report cites it");
+}

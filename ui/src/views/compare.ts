@@ -1,6 +1,6 @@
 // Compare: the key-terms matrix on top, the aligned rows below, one column per document.
 // All columns sit in one scrolling grid, so they always scroll together.
-import type { AlignedCell, AlignedRow, ComparedDocument, Comparison, MatrixCell } from "../api.js";
+import type { AlignedCell, AlignedRow, ComparedDocument, Comparison, CrossReference, MatrixCell } from "../api.js";
 import { h, langBadge, painted, type Layer } from "../lib/dom.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
 import {
@@ -252,7 +252,7 @@ function alignedCell(
   const el = h("div", { class: classes.filter(Boolean).join(" "), "data-row": k, "data-doc": d.id });
   if (collapsed) return el;
   if (empty || !cell) {
-    el.append(h("div", { class: "absent-text" }, "Not addressed in this document"));
+    el.append(cell?.elsewhere ? crossReference(cell.elsewhere) : h("div", { class: "absent-text" }, "Not addressed in this document"));
     if (s.moving && s.moving.docId === d.id) el.append(moveHere(row, d.id, s));
     return el;
   }
@@ -264,6 +264,21 @@ function alignedCell(
   });
   if (s.moving && s.moving.docId === d.id && !cell.clause_ids.includes(s.moving.clauseId)) el.append(moveHere(row, d.id, s));
   return el;
+}
+
+/** An empty cell of a document that deals with the topic in a clause of another row. */
+function crossReference(ref: CrossReference): HTMLElement {
+  const where = ref.row_topic ? `, shown under ${app.topicLabel(ref.row_topic)}` : "";
+  return h(
+    "div",
+    { class: "xref" },
+    h(
+      "div",
+      { class: "xref-head", title: "No clause of this document is about this topic alone; this clause, aligned in another row, deals with it too" },
+      `No clause of its own: dealt with in ${ref.label}${where}`,
+    ),
+    h("details", {}, h("summary", {}, "Show that clause"), h("div", { class: "xref-text" }, ref.text)),
+  );
 }
 
 function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: AlignedCell): HTMLElement {

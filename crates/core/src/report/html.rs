@@ -214,7 +214,7 @@ fn aligned_row(out: &mut String, r: &Report, row: &ReportRow) {
                 out,
                 "<div class=\"cell absent\"><div class=\"doc\">{}</div>{}</div>",
                 esc(&d.title),
-                esc(t("not_addressed"))
+                esc(c.elsewhere.as_deref().unwrap_or(t("not_addressed")))
             );
             continue;
         }

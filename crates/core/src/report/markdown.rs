@@ -101,7 +101,8 @@ fn aligned_row(out: &mut String, r: &Report, row: &super::ReportRow) {
     let _ = writeln!(out, "### {}{}\n", inline(&row.topic), moved);
     for (c, d) in row.cells.iter().zip(&r.documents) {
         if c.clauses.is_empty() {
-            let _ = writeln!(out, "**{}** — *{}*\n", inline(&d.title), t("not_addressed"));
+            let absent = c.elsewhere.as_deref().unwrap_or(t("not_addressed"));
+            let _ = writeln!(out, "**{}** — *{}*\n", inline(&d.title), inline(absent));
             continue;
         }
         let _ = writeln!(out, "**{}** — {}\n", inline(&d.title), inline(&c.clauses.join(", ")));

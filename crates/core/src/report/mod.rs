@@ -203,6 +203,9 @@ pub struct ReportCell {
     pub clauses: Vec<String>,
     /// Their text.
     pub text: String,
+    /// For an empty cell of a document that deals with the topic in another row's clause:
+    /// "no clause of its own; dealt with in 4 Aard en doel (Subject matter)".
+    pub elsewhere: Option<String>,
 }
 
 /// A correction the user made, in words.
@@ -385,6 +388,11 @@ fn rows(comparison: &Comparison, labels: &Labels) -> Vec<ReportRow> {
                         .map(|(t, l)| without_heading(t, l))
                         .collect::<Vec<_>>()
                         .join("\n\n"),
+                    elsewhere: c.elsewhere.as_ref().map(|e| {
+                        let topic = e.row_topic.as_ref().and_then(|t| labels.topics.get(t));
+                        let topic = topic.map(|t| format!(" ({t})")).unwrap_or_default();
+                        format!("{} {}{topic}", labels.t("dealt_with_in"), e.label)
+                    }),
                 })
                 .collect(),
             redline: row.redline.clone(),

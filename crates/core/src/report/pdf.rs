@@ -376,7 +376,7 @@ fn aligned_row(l: &mut Layout, r: &Report, row: &ReportRow) {
         l.need(3.0 * BODY);
         if c.clauses.is_empty() {
             l.paragraph(
-                &format!("{} — {}", d.title, t("not_addressed")),
+                &format!("{} — {}", d.title, c.elsewhere.as_deref().unwrap_or(t("not_addressed"))),
                 MARGIN,
                 WIDTH,
                 Style { color: MUTED, ..TEXT },
