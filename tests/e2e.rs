@@ -284,5 +284,24 @@ async fn four_real_dpas_of_four_languages_meet_topic_by_topic() {
     let shown = sure.prop("textContent").await.unwrap().unwrap_or_default();
     assert!(shown.is_empty() || shown.ends_with("% sure"), "{shown}");
     screenshot(&client, "e2e-real-rows.png").await;
+
+    // Åkaren has no transfer clause of its own: its sub-processor list says where data go, and
+    // the empty cell of the transfers row says so instead of "not addressed".
+    let xref = client
+        .find(Locator::XPath("//div[contains(@class,'xref-head')][contains(., 'dealt with in 6.1')]"))
+        .await
+        .unwrap();
+    let text = xref.prop("textContent").await.unwrap().unwrap_or_default();
+    assert!(text.starts_with("No clause of its own: dealt with in 6.1, shown under "), "{text}");
+    let element = serde_json::to_value(&xref).unwrap();
+    client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
+    let cell = client
+        .find(Locator::XPath("//div[contains(@class,'acell')][.//div[contains(., 'dealt with in 6.1')]]"))
+        .await
+        .unwrap();
+    cell.find(Locator::Css(".xref summary")).await.unwrap().click().await.unwrap();
+    let shown = cell.find(Locator::Css(".xref-text")).await.unwrap().text().await.unwrap();
+    assert!(shown.contains("standardavtalsklausuler"), "the clause itself, on demand: {shown}");
+    screenshot(&client, "e2e-real-xref.png").await;
     client.close().await.unwrap();
 }

@@ -5,12 +5,16 @@
 
 use crate::{DocIn, Row};
 
-/// For each row and document, the clause to refer to from an empty cell, if any. Only a
-/// topic's first row refers (later rows of a topic hold its secondary parts), only clauses
-/// that name the topic in their own words do (not through their section's heading), and never
-/// a clause beside the terms (contents, signatures). The clause most sure of the topic wins;
-/// on a tie one outside the annexes, then the earliest.
-pub fn references(docs: &[DocIn], rows: &[Row]) -> Vec<Vec<Option<usize>>> {
+const DEFINITIONS: &str = "definitions";
+
+/// For each row and document, the clauses to refer to from an empty cell (none: nothing to
+/// refer to). Only a topic's first row refers (later rows of a topic hold its secondary parts),
+/// only clauses that name the topic in their own words do (not through their section's
+/// heading), and never a clause beside the terms (contents, signatures). The clause most sure
+/// of the topic wins; on a tie one outside the annexes, then the earliest. A heading without
+/// text of its own ("Artikel 7 Controle op de beveiligingsmaatregelen") brings the clauses
+/// under it that stand in the same row.
+pub fn references(docs: &[DocIn], rows: &[Row]) -> Vec<Vec<Vec<usize>>> {
     let placed = placements(docs, rows);
     rows.iter()
         .enumerate()
@@ -19,11 +23,31 @@ pub fn references(docs: &[DocIn], rows: &[Row]) -> Vec<Vec<Option<usize>>> {
                 row.topic.is_some() && rows.iter().position(|x| x.topic == row.topic) == Some(r);
             (docs.iter().enumerate())
                 .map(|(d, doc)| {
-                    let topic = row.topic.as_deref().filter(|_| first_of_topic && row.cells[d].is_empty())?;
-                    best_elsewhere(doc, topic, &placed[d], rows)
+                    let topic = row.topic.as_deref().filter(|_| first_of_topic && row.cells[d].is_empty());
+                    let best = topic.and_then(|topic| best_elsewhere(doc, topic, &placed[d], rows));
+                    best.map_or_else(Vec::new, |k| with_its_items(doc, k, &placed[d]))
                 })
                 .collect()
         })
+        .collect()
+}
+
+/// The clause, and when it is a heading alone, the clauses under it placed in its row.
+fn with_its_items(doc: &DocIn, k: usize, placed: &[Option<usize>]) -> Vec<usize> {
+    if doc.clauses[k].own_text {
+        return vec![k];
+    }
+    let under = |mut j: usize| {
+        while let Some(parent) = doc.clauses[j].parent.filter(|&p| p < j) {
+            if parent == k {
+                return true;
+            }
+            j = parent;
+        }
+        false
+    };
+    std::iter::once(k)
+        .chain((k + 1..doc.clauses.len()).filter(|&j| under(j) && placed[j] == placed[k]))
         .collect()
 }
 
@@ -46,9 +70,12 @@ fn best_elsewhere(doc: &DocIn, topic: &str, placed: &[Option<usize>], rows: &[Ro
     let mut best: Option<(f32, bool, usize)> = None;
     for (k, clause) in doc.clauses.iter().enumerate() {
         let Some(row) = placed[k] else { continue };
+        let inherits = |id: &str| clause.inherited.iter().any(|t| t == id);
+        // A definition ("1.6 Subverwerker: …") names a topic; it does not deal with it.
         if clause.aside
             || rows[row].topic.as_deref() == Some(topic)
-            || clause.inherited.iter().any(|t| t == topic)
+            || inherits(topic)
+            || inherits(DEFINITIONS)
         {
             continue;
         }
@@ -104,9 +131,10 @@ mod tests {
             Row { topic: Some("instructions".into()), cells: vec![vec![], vec![]] },
         ];
         let refs = references(&docs, &rows);
-        assert_eq!(refs[1], [None, Some(0)], "the subject-matter clause sets the instructions rule");
-        assert_eq!(refs[0], [None, None], "a filled cell refers nowhere");
-        assert_eq!(refs[2], [None, None], "the German document says nothing on audits");
-        assert_eq!(refs[3], [None, None], "only a topic's first row refers");
+        let none: Vec<usize> = Vec::new();
+        assert_eq!(refs[1], [none.clone(), vec![0]], "the subject-matter clause sets the instructions rule");
+        assert_eq!(refs[0], [none.clone(), none.clone()], "a filled cell refers nowhere");
+        assert_eq!(refs[2], [none.clone(), none.clone()], "the German document says nothing on audits");
+        assert_eq!(refs[3], [none.clone(), none], "only a topic's first row refers");
     }
 }

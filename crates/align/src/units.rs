@@ -79,8 +79,10 @@ impl Tree<'_> {
         if let Some(topic) = self.dominant(node, &subtree) {
             // An annex's list (measures, sub-processors) stays whole: a line of it is detail
             // of the annex, not a clause to stand on its own beside another contract's article.
-            let annex = self.doc.clauses[node].annex;
-            let outliers = if annex { Vec::new() } else { self.strays_under(node, topic) };
+            // So does a list of definitions: "1.6 Subverwerker: …" defines a word, it is no
+            // sub-processor clause.
+            let whole = self.doc.clauses[node].annex || topic == DEFINITIONS;
+            let outliers = if whole { Vec::new() } else { self.strays_under(node, topic) };
             let carved: Vec<usize> = outliers.iter().flat_map(|&o| self.subtree(o)).collect();
             out.push(subtree.into_iter().filter(|k| !carved.contains(k)).collect());
             for outlier in outliers {
@@ -171,6 +173,9 @@ impl Tree<'_> {
         (count * 10 >= considered * MOSTLY).then_some(topic)
     }
 }
+
+/// The topic of a section of definitions.
+const DEFINITIONS: &str = "definitions";
 
 /// "Most" clauses of a section, in tenths.
 const MOSTLY: usize = 6;

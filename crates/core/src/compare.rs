@@ -140,7 +140,7 @@ pub fn build(
     apply(&mut rows, &located(docs, corrections));
     // In one text an empty cell means the paragraph is not there: nothing to refer to.
     let refs = if alignment.one_text {
-        vec![vec![None; docs.len()]; rows.len()]
+        vec![vec![Vec::new(); docs.len()]; rows.len()]
     } else {
         references(&inputs, &rows)
     };
@@ -280,7 +280,7 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or_default()
 }
 
-fn aligned_row(row: &Row, refs: &[Option<usize>], rows: &[Row], docs: &[DocumentView]) -> AlignedRow {
+fn aligned_row(row: &Row, refs: &[Vec<usize>], rows: &[Row], docs: &[DocumentView]) -> AlignedRow {
     let cells: Vec<AlignedCell> = row
         .cells
         .iter()
@@ -298,7 +298,7 @@ fn aligned_row(row: &Row, refs: &[Option<usize>], rows: &[Row], docs: &[Document
                 score: links.iter().map(|l| l.score).reduce(f32::min),
                 anchor: !links.is_empty() && links.iter().all(|l| l.score >= 1.0 && !l.fixed),
                 corrected: links.iter().any(|l| l.fixed),
-                elsewhere: reference.map(|k| cross_reference(docs, d, k, rows)),
+                elsewhere: cross_reference(docs, d, reference, rows),
             }
         })
         .collect();
@@ -311,16 +311,24 @@ fn aligned_row(row: &Row, refs: &[Option<usize>], rows: &[Row], docs: &[Document
     AlignedRow { topic: row.topic.clone(), cells, status, redline: None, moved: false }
 }
 
-/// Clause `k` of document `d`, named from another row, with the topic of the row it stands in.
-fn cross_reference(docs: &[DocumentView], d: usize, k: usize, rows: &[Row]) -> CrossReference {
+/// Clauses of document `d` (a clause, or a heading and its items) named from another row, with
+/// the topic of the row they stand in.
+fn cross_reference(
+    docs: &[DocumentView],
+    d: usize,
+    clauses: &[usize],
+    rows: &[Row],
+) -> Option<CrossReference> {
+    let &k = clauses.first()?;
     let clause = &docs[d].clauses[k];
     let home = rows.iter().find(|row| row.cells[d].iter().any(|l| l.clause == k));
-    CrossReference {
+    let texts: Vec<&str> = clauses.iter().map(|&j| docs[d].clauses[j].text.as_str()).collect();
+    Some(CrossReference {
         clause_id: clause.id,
         label: label(clause),
-        text: clause.text.clone(),
+        text: texts.join("\n\n"),
         row_topic: home.and_then(|row| row.topic.clone()),
-    }
+    })
 }
 
 /// "§ 7 Haftung", "11.3", or the first words of an unnumbered clause.

@@ -133,6 +133,9 @@ pub struct Figures {
     pub rows_seen: usize,
     /// Document pairs whose clauses on the topic are seen in one row, cross-references counted.
     pub pairs_seen: usize,
+    /// Cross-references in key-topic rows: (naming the gold clause, naming another clause
+    /// where the gold has one, on a topic the gold does not label for that document).
+    pub references: (usize, usize, usize),
     /// Translations of one DPA: matrix rows compared.
     pub matrix_rows: usize,
     /// Those identical across the languages.
@@ -214,6 +217,11 @@ impl Figures {
         if !shown.is_empty() {
             out.push_str(&format!("\nconfidence shown vs links right: {}", shown.join("; ")));
         }
+        let (right, wrong, unlabelled) = self.references;
+        out.push_str(&format!(
+            "\ncross-references in key-topic rows: {} shown; {right} name the gold clause, {wrong} another clause, {unlabelled} a topic the gold does not label",
+            right + wrong + unlabelled
+        ));
         out
     }
 }
@@ -255,6 +263,7 @@ pub fn evaluate(set: &GoldSet, scratch: &Path) -> Result<Figures> {
         let comparison = library.compare(&group_ids, Some(group_ids[0]))?;
         rows_together(&mut figures, set, &group, &comparison);
         reliability(&mut figures, set, &group, &comparison);
+        references(&mut figures, set, &group, &comparison);
         if same_company(&group) {
             translations(&mut figures, &group, &comparison);
         }
@@ -406,6 +415,28 @@ fn rows_together(figures: &mut Figures, set: &GoldSet, group: &[String], compari
                 .collect();
             let note = if together_seen { " (seen together through a cross-reference)" } else { "" };
             figures.misses.push(format!("compare '{topic}' apart: {}{note}", names.join(", ")));
+        }
+    }
+}
+
+/// Each cross-reference of a key-topic row, checked against the gold clause on that topic.
+fn references(figures: &mut Figures, set: &GoldSet, group: &[String], comparison: &Comparison) {
+    for row in &comparison.rows {
+        let Some(topic) = row.topic.as_deref().filter(|t| TOPICS.contains(t)) else { continue };
+        for (d, cell) in row.cells.iter().enumerate() {
+            let Some(reference) = &cell.elsewhere else { continue };
+            let name = group[d].rsplit('/').next().unwrap_or("");
+            match set.docs[&group[d]].topics.get(topic) {
+                Some(quote) if norm(&reference.text).contains(&norm(quote)) => figures.references.0 += 1,
+                Some(_) => {
+                    figures.references.1 += 1;
+                    figures.misses.push(format!(
+                        "{name}: the '{topic}' row refers to {}, not the gold clause",
+                        reference.label
+                    ));
+                }
+                None => figures.references.2 += 1,
+            }
         }
     }
 }
