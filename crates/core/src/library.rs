@@ -570,6 +570,18 @@ fn clause_view(
     }
 }
 
+/// Whether clause `k` is a short line over the items numbered under it ("7.2" over "7.2 a.").
+fn is_title(doc: &DocumentView, k: usize) -> bool {
+    let (Some(this), Some(next)) = (doc.clauses.get(k), doc.clauses.get(k + 1)) else { return false };
+    let (Some(number), Some(below)) = (this.number.as_deref(), next.number.as_deref()) else { return false };
+    let extends =
+        below.strip_prefix(number).is_some_and(|rest| rest.starts_with([' ', '.']) && rest.len() > 1);
+    extends && this.text.split_whitespace().count() <= TITLE_WORDS && !this.text.trim().contains('\n')
+}
+
+/// A numbered line this short over its items is their title.
+const TITLE_WORDS: usize = 12;
+
 /// Extracts key terms from a document's clauses and topics.
 fn terms_of(doc: &DocumentView) -> Vec<TermView> {
     let topics: Vec<Vec<String>> =
@@ -578,7 +590,13 @@ fn terms_of(doc: &DocumentView) -> Vec<TermView> {
         .clauses
         .iter()
         .zip(&topics)
-        .map(|(c, topics)| ClauseInput { text: &c.text, start: c.start, topics })
+        .enumerate()
+        .map(|(k, (c, topics))| ClauseInput {
+            text: &c.text,
+            start: c.start,
+            topics,
+            title: is_title(doc, k),
+        })
         .collect();
     extract_terms(&clauses)
         .into_iter()

@@ -93,7 +93,7 @@ impl Clause {
 
 /// Bump when text extraction or segmentation changes what a document reads as: documents an
 /// older reader stored are read again when their file is imported again.
-const READER_RULES: &str = "reader-3";
+const READER_RULES: &str = "reader-4";
 
 /// Identifies the reader (extraction and segmentation rules, structure words).
 pub fn reader_version() -> String {
@@ -448,6 +448,9 @@ fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>, titles
         }
         BlockKind::TableRow => return Role::Body,
         BlockKind::ListItem => {
+            if let Some(role) = titled_item(text, next) {
+                return role;
+            }
             return match item_number(text) {
                 Some((number, lettered)) => Role::Item { number, lettered, listed: true },
                 None => Role::Body,
@@ -464,6 +467,15 @@ fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>, titles
         }
         BlockKind::Paragraph => {}
     }
+    // A heading line with its first lines of text under it, no blank line between
+    // ("Allegato B – Misure Tecniche e Organizzative (TOM)\nSelezionare…").
+    if let Some((first, rest)) = text.split_once('\n') {
+        if let Some(role @ Role::Heading { .. }) =
+            numbered_line(first, Some((BlockKind::Paragraph, rest)), false)
+        {
+            return role;
+        }
+    }
     if let Some(role) = numbered_line(text, next, false) {
         return role;
     }
@@ -471,6 +483,24 @@ fn classify(kind: BlockKind, text: &str, next: Option<(BlockKind, &str)>, titles
         return Role::Heading { rank: Rank::Unnumbered, number: None, title: Some(text.to_owned()) };
     }
     Role::Body
+}
+
+/// A numbered list item that only holds a title and is followed by bullets or a paragraph is a
+/// section heading written as a list ("1) Definizioni" then "- …" in Markdown).
+fn titled_item(text: &str, next: Option<(BlockKind, &str)>) -> Option<Role> {
+    let c = NUMBERED.captures(text)?;
+    let number = c[1].trim_end_matches('.').to_owned();
+    let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
+    let body_follows = match next {
+        Some((BlockKind::ListItem, next)) => item_number(next).is_none(),
+        Some((BlockKind::Paragraph, _)) => followed_by_body(next),
+        _ => false,
+    };
+    (is_short_title(rest) && body_follows).then(|| Role::Heading {
+        rank: Rank::Numbered(number.split('.').count().min(6) as u8),
+        number: Some(number),
+        title: Some(rest.to_owned()),
+    })
 }
 
 /// A line that starts with a number, an article word or a paragraph mark.

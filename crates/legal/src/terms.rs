@@ -22,6 +22,9 @@ pub struct ClauseInput<'a> {
     pub start: usize,
     /// Topic ids of the clause.
     pub topics: &'a [String],
+    /// Whether it is a short line over the items numbered under it ("2. Deletion at DPA
+    /// Expiration." over "2 a."): it names what follows and sets no value.
+    pub title: bool,
 }
 
 /// A normalised value.
@@ -229,6 +232,7 @@ cue!(RETAINED, "retained");
 cue!(THEN, "then");
 cue!(DELETE_COPIES, "delete_copies");
 cue!(UNLIMITED, "unlimited");
+cue!(STATUTORY, "statutory");
 cue!(BY_REFERENCE, "by_reference");
 cue!(FEES_BASIS, "fees_basis");
 cue!(EXCLUSION_CONTEXT, "exclusion_context");
@@ -321,7 +325,10 @@ fn next_starts_lowercase(after: &str) -> bool {
 pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     // A template's blanks offer values; only the agreed text sets them. Masking keeps offsets,
     // so quotes are still taken from the original.
-    let masked: Vec<std::borrow::Cow<'_, str>> = original.iter().map(|c| mask_placeholders(c.text)).collect();
+    let masked: Vec<std::borrow::Cow<'_, str>> = original
+        .iter()
+        .map(|c| if c.title { std::borrow::Cow::Borrowed("") } else { mask_placeholders(c.text) })
+        .collect();
     let clauses: Vec<ClauseInput<'_>> =
         original.iter().zip(&masked).map(|(c, text)| ClauseInput { text, ..c.clone() }).collect();
     let clauses = &clauses[..];
@@ -513,13 +520,23 @@ fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: O
             };
             cues.iter().map(|&(cs, ce)| if d.end <= cs { gap(d.end, cs) } else { gap(ce, d.start) }).min()
         };
+        // "max 1/12 mesi", "einmal alle 12 Monate": a period that says how often is no notice.
+        let how_often = frequency_spans(s);
         durations(s)
             .iter()
             .filter(|d| units.is_none_or(|u| u.contains(&d.unit)))
+            .filter(|d| !how_often.iter().any(|&(fs, fe)| d.start < fe && fs < d.end))
             .filter_map(|d| Some((distance(d)?, d)))
             .min_by_key(|(gap, _)| *gap)
             .map(|(_, d)| duration_value(d))
     })
+}
+
+/// Where a sentence says how often ("once a year", "1/12 mesi").
+fn frequency_spans(s: &str) -> Vec<(usize, usize)> {
+    let once = ONCE_A_YEAR.find_iter(s).map(|m| (m.start(), m.end()));
+    let times = TIMES_A_YEAR.iter().flat_map(|r| r.find_iter(s).map(|m| (m.start(), m.end())));
+    once.chain(times).collect()
 }
 
 fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
@@ -768,6 +785,7 @@ fn liability_cap(clauses: &[ClauseInput<'_>]) -> Found {
         .or_else(|| {
             find_in(clauses, "liability", when(&BY_REFERENCE, TermValue::ByReference { by_reference: true }))
         })
+        .or_else(|| find_in(clauses, "liability", when(&STATUTORY, TermValue::Unlimited { unlimited: true })))
 }
 
 /// Exclusions across a liability clause; list lines after "… not liable for: " count too.
@@ -828,7 +846,7 @@ mod tests {
         let inputs: Vec<ClauseInput<'_>> = clauses
             .iter()
             .zip(&topics)
-            .map(|((_, text), topics)| ClauseInput { text, start: 0, topics })
+            .map(|((_, text), topics)| ClauseInput { text, start: 0, topics, title: false })
             .collect();
         extract_terms(&inputs)
     }
@@ -1024,7 +1042,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 34] = [
+        let all: [&LazyLock<Regex>; 35] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1046,6 +1064,7 @@ mod tests {
             &LIABILITY_WORD,
             &RETAINED,
             &UNLIMITED,
+            &STATUTORY,
             &BY_REFERENCE,
             &FEES_BASIS,
             &EXCLUSION_CONTEXT,

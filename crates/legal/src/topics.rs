@@ -45,7 +45,7 @@ const LEXICON_FILES: &[(&str, &str)] = &[
 ];
 
 /// Bump when the scoring rules change; lexicon edits change the version by themselves.
-const RULES_VERSION: &str = "topics-4";
+const RULES_VERSION: &str = "topics-5";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
@@ -70,6 +70,23 @@ const MAX_REPEATS: usize = 3;
 const ARTICLE_REF: f32 = 2.0;
 /// A topic needs at least this much evidence: one heading cue, or two body cues.
 const THRESHOLD: f32 = 2.0;
+/// A clause this short that names one topic is about it (see `classify`)…
+const SHORT_CLAUSE_WORDS: usize = 40;
+/// …when it says something: a shorter line names ("2. Löschung bei Ende des Vertrags.").
+const SAYS_WORDS: usize = 6;
+
+/// How many of the first words are the clause's enumeration ("2 1", "b", "iv").
+fn enumeration(words: &[&str]) -> usize {
+    let digits = words.iter().take_while(|w| w.chars().all(|c| c.is_ascii_digit())).count();
+    let letter =
+        words.get(digits).is_some_and(|w| w.len() <= 3 && w.chars().all(|c| "ivxabcdefgh".contains(c)));
+    digits + usize::from(letter && digits == 0)
+}
+
+/// Whether a topic's evidence is the most a short clause has for any topic (see `classify`).
+fn named_once_score(short: bool, best: f32, score: f32) -> bool {
+    short && best >= BODY && score == best
+}
 
 #[derive(Deserialize)]
 struct TopicFile {
@@ -79,6 +96,8 @@ struct TopicFile {
     articles: Vec<u32>,
     #[serde(default)]
     companions: Vec<String>,
+    #[serde(default)]
+    duty: bool,
     cues: BTreeMap<String, Vec<String>>,
 }
 
@@ -94,6 +113,8 @@ pub struct Topic {
     articles: Vec<u32>,
     /// Topics in whose clauses one body cue of this topic is enough.
     companions: Vec<String>,
+    /// A processor's duty under Art. 28: one short sentence naming it is a clause about it.
+    duty: bool,
     cues: Vec<(String, Cue)>,
 }
 
@@ -260,6 +281,7 @@ impl Lexicon {
                 anchor: file.anchor,
                 articles: file.articles,
                 companions: file.companions,
+                duty: file.duty,
                 cues,
             });
         }
@@ -349,6 +371,15 @@ impl Lexicon {
             .filter(|(_, e)| e.score >= THRESHOLD)
             .map(|(t, _)| t.id.as_str())
             .collect();
+        // One short obligation names its topic once ("radera alla personuppgifter", an item of a
+        // list of duties): in so few words one cue is the point of the sentence. Only when
+        // nothing else is sure, and only for the one or two topics named most.
+        let short = sure.is_empty()
+            && heading_words.is_empty()
+            && (SAYS_WORDS..=SHORT_CLAUSE_WORDS).contains(&(body_words.len() - enumeration(&body_words)));
+        let duties = || self.topics.iter().zip(&scored).filter(|(t, _)| t.duty).map(|(_, e)| e.score);
+        let best = duties().fold(0.0, f32::max);
+        let named = duties().filter(|&score| named_once_score(short, best, score)).count();
         let mut found = Vec::new();
         for (topic, Evidence { mut score, companion_only, mut cues }) in self.topics.iter().zip(scored) {
             let accompanied = topic.companions.iter().any(|c| sure.contains(&c.as_str()));
@@ -357,7 +388,8 @@ impl Lexicon {
             } else {
                 cues.retain(|(weight, _)| *weight > 0.0);
             }
-            if score >= THRESHOLD || (accompanied && score >= BODY) {
+            let short_point = topic.duty && named <= 2 && named_once_score(short, best, score);
+            if score >= THRESHOLD || (accompanied && score >= BODY) || short_point {
                 cues.sort_by(|a, b| b.0.total_cmp(&a.0));
                 let confidence = (score / (score + 3.0) * 100.0).round() / 100.0;
                 found.push(TopicMatch {
