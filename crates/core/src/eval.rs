@@ -334,6 +334,9 @@ fn same_value(got: &Value, want: &Value) -> bool {
         return got_amount.is_some_and(|a| (a - amount).abs() < 0.5)
             && got.get("currency") == want.get("currency");
     }
+    if want.get("multiple").is_some() {
+        return got.get("multiple") == want.get("multiple");
+    }
     if want.get("count").is_some() {
         return got.get("count") == want.get("count") && got.get("per") == want.get("per");
     }
