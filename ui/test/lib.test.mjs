@@ -50,6 +50,7 @@ test("key terms read as words", () => {
   assert.equal(formatValue({ value: 5, unit: "working_days", approx_days: 7 }), "5 working days");
   assert.equal(formatValue({ value: 1, unit: "months", approx_days: 30 }), "1 month");
   assert.equal(formatValue({ amount: 5000, currency: "EUR" }), "EUR 5,000");
+  assert.equal(formatValue({ multiple: 3, of: "annual contract value" }), "3 × the annual contract value");
   assert.equal(
     formatValue({ amount: 50000, currency: "EUR", basis: "fees paid in the last 12 months" }),
     "EUR 50,000, and relative: fees paid in the last 12 months",

@@ -165,6 +165,15 @@ fn cap(value: &Value) -> Option<Standing> {
             unit: ANY.to_owned(),
         });
     }
+    if let Some(multiple) = value.get("multiple").and_then(Value::as_f64) {
+        // Comparable with another multiple of the annual value, not with an amount.
+        return Some(Standing::Ordered {
+            score: multiple,
+            stricter: "higher",
+            looser: "lower",
+            unit: "times the annual value".to_owned(),
+        });
+    }
     match (value.get("amount").and_then(Value::as_f64), value.get("currency").and_then(Value::as_str)) {
         (Some(amount), Some(currency)) if value.get("basis").is_none() => Some(Standing::Ordered {
             score: amount,
@@ -202,6 +211,9 @@ pub fn describe(kind: &str, value: &Value) -> String {
     }
     if value.get("unlimited").is_some() {
         return "unlimited".to_owned();
+    }
+    if let (Some(n), Some(of)) = (value.get("multiple"), value.get("of").and_then(Value::as_str)) {
+        return format!("{n} × the {of}");
     }
     if value.get("by_reference").is_some() {
         return "set in another agreement".to_owned();
@@ -281,6 +293,22 @@ mod tests {
         assert_eq!(judge("liability_cap", Some(&unlimited), Some(Some(&eur)), &[]).0, Verdict::Stricter);
         assert_eq!(judge("liability_cap", Some(&sek), Some(Some(&eur)), &[]).0, Verdict::NotComparable);
         assert_eq!(describe("liability_cap", &eur), "EUR 5,000");
+    }
+
+    #[test]
+    fn multiples_of_the_annual_value_compare_with_each_other_not_with_amounts() {
+        let three = json!({"multiple": 3, "of": "annual contract value"});
+        let two = json!({"multiple": 2, "of": "annual contract value"});
+        let eur = json!({"amount": 5000.0, "currency": "EUR"});
+        let (verdict, why) = judge("liability_cap", Some(&three), Some(Some(&two)), &[]);
+        assert_eq!(verdict, Verdict::Stricter);
+        assert_eq!(
+            why,
+            "3 × the annual contract value is higher than the reference's 2 × the annual contract value"
+        );
+        assert_eq!(judge("liability_cap", Some(&three), Some(Some(&eur)), &[]).0, Verdict::NotComparable);
+        let unlimited = json!({"unlimited": true});
+        assert_eq!(judge("liability_cap", Some(&unlimited), Some(Some(&three)), &[]).0, Verdict::Stricter);
     }
 
     #[test]

@@ -58,6 +58,13 @@ pub enum TermValue {
         #[serde(skip_serializing_if = "Option::is_none")]
         basis: Option<&'static str>,
     },
+    /// A cap of so many times the annual value of the contract ("das dreifache Jahresvolumen").
+    Multiple {
+        /// How many times.
+        multiple: u32,
+        /// Of what, in English.
+        of: &'static str,
+    },
     /// A cap relative to something (fees paid…), without an amount.
     Basis {
         /// What the cap is measured by, in English.
@@ -150,6 +157,7 @@ fn re(pattern: &str) -> Regex {
 struct TermLexicon {
     cues: std::collections::BTreeMap<String, Vec<String>>,
     courts: Courts,
+    caps: Caps,
     frequency: Frequency,
     parties: Parties,
     exclusions: Vec<Exclusion>,
@@ -159,6 +167,12 @@ struct TermLexicon {
 #[derive(serde::Deserialize)]
 struct Courts {
     places: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Caps {
+    multiple_of_annual: Vec<String>,
+    multiple_words: std::collections::BTreeMap<String, u32>,
 }
 
 #[derive(serde::Deserialize)]
@@ -233,6 +247,7 @@ cue!(THEN, "then");
 cue!(DELETE_COPIES, "delete_copies");
 cue!(UNLIMITED, "unlimited");
 cue!(STATUTORY, "statutory");
+cue!(BY_REFERENCE_ALONE, "by_reference_alone");
 cue!(BY_REFERENCE, "by_reference");
 cue!(FEES_BASIS, "fees_basis");
 cue!(EXCLUSION_CONTEXT, "exclusion_context");
@@ -252,6 +267,9 @@ static NUMBER_IN_PARENS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" \(\d{1,3}\)").expect("valid number-in-parentheses pattern"));
 
 /// "Twice a year" patterns; each names its count in a group "n".
+static MULTIPLE_OF_ANNUAL: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| LEXICON.caps.multiple_of_annual.iter().map(|p| re(p)).collect());
+
 static TIMES_A_YEAR: LazyLock<Vec<Regex>> =
     LazyLock::new(|| LEXICON.frequency.times_a_year.iter().map(|p| re(p)).collect());
 
@@ -780,13 +798,35 @@ fn liability_cap(clauses: &[ClauseInput<'_>]) -> Found {
         money(s).first().map(|m| TermValue::Money { amount: m.amount, currency: m.currency, basis })
     });
     amount
+        .or_else(|| {
+            find_in(clauses, "liability", |s| LIABILITY_WORD.is_match(s).then(|| multiple_cap(s)).flatten())
+        })
         .or_else(|| find_in(clauses, "liability", when(&FEES_BASIS, TermValue::Basis { basis: FEES_PAID })))
         .or_else(|| find_in(clauses, "liability", when(&UNLIMITED, TermValue::Unlimited { unlimited: true })))
         .or_else(|| {
             find_in(clauses, "liability", when(&BY_REFERENCE, TermValue::ByReference { by_reference: true }))
         })
+        .or_else(|| {
+            find_in(clauses, "liability", |s| {
+                BY_REFERENCE_ALONE.is_match(s).then_some(TermValue::ByReference { by_reference: true })
+            })
+        })
         .or_else(|| find_in(clauses, "liability", when(&STATUTORY, TermValue::Unlimited { unlimited: true })))
 }
+
+/// "das dreifache Jahresvolumen", "three times the annual fees": N times the annual value.
+fn multiple_cap(s: &str) -> Option<TermValue> {
+    let n = MULTIPLE_OF_ANNUAL.iter().find_map(|r| r.captures(s))?.name("n")?.as_str().to_lowercase();
+    let multiple = n
+        .parse()
+        .ok()
+        .or_else(|| LEXICON.caps.multiple_words.get(&n).copied())
+        .or_else(|| number_word(&n))
+        .filter(|&m| (1..=100).contains(&m))?;
+    Some(TermValue::Multiple { multiple, of: ANNUAL_VALUE })
+}
+
+const ANNUAL_VALUE: &str = "annual contract value";
 
 /// Exclusions across a liability clause; list lines after "… not liable for: " count too.
 fn liability_exclusions(clauses: &[ClauseInput<'_>]) -> Found {
@@ -1042,7 +1082,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 35] = [
+        let all: [&LazyLock<Regex>; 36] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1065,6 +1105,7 @@ mod tests {
             &RETAINED,
             &UNLIMITED,
             &STATUTORY,
+            &BY_REFERENCE_ALONE,
             &BY_REFERENCE,
             &FEES_BASIS,
             &EXCLUSION_CONTEXT,
@@ -1168,6 +1209,11 @@ mod tests {
 
     #[test]
     fn liability_left_to_another_agreement_or_to_the_law() {
+        let heading_only = terms(&[(
+            "liability",
+            "12. Aansprakelijkheid\n\n- Conform AV/SLA; geen beperking bij opzet/grove schuld.",
+        )]);
+        assert_eq!(value(&heading_only, "liability_cap"), Some(serde_json::json!({"by_reference": true})));
         let by_reference = [
             "De aansprakelijkheid van Partijen wordt beheerst door de hoofd overeenkomst tussen Partijen.",
             "Ansvarsfördelning och eventuell ansvarsbegränsning enligt SaaS-avtalet gäller även för detta avtal.",
@@ -1193,6 +1239,36 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_cap_of_so_many_times_the_annual_value_in_each_language() {
+        let cases = [
+            (
+                "Die Haftungshöchstgrenze beträgt pro Schadensfall das dreifache Jahresvolumen des Vertrags.",
+                3,
+            ),
+            ("Die Haftung ist auf das Doppelte der jährlichen Vergütung begrenzt.", 2),
+            ("Each party's liability is limited to three times the annual fees paid under the Agreement.", 3),
+            ("De aansprakelijkheid is beperkt tot twee keer de jaarlijkse vergoeding.", 2),
+            ("Leverantörens ansvar är begränsat till tre gånger den årliga avgiften.", 3),
+            ("La responsabilità è limitata a due volte il corrispettivo annuo.", 2),
+            ("La responsabilità è limitata al triplo del corrispettivo annuo.", 3),
+        ];
+        for (text, n) in cases {
+            let found = terms(&[("liability", text)]);
+            assert_eq!(
+                value(&found, "liability_cap"),
+                Some(serde_json::json!({"multiple": n, "of": "annual contract value"})),
+                "{text}"
+            );
+        }
+        // A year that is no multiple: the 12-month fees stay a relative cap of their own.
+        let fees = terms(&[(
+            "liability",
+            "Die Haftung ist auf die in den letzten 12 Monaten gezahlte Vergütung begrenzt.",
+        )]);
+        assert_eq!(value(&fees, "liability_cap").unwrap()["basis"], "fees paid in the last 12 months");
     }
 
     #[test]

@@ -75,6 +75,7 @@ export function formatValue(value: unknown): string {
   }
   if (typeof v.qualitative === "string") return v.qualitative;
   if (typeof v.basis === "string") return `relative: ${v.basis}`;
+  if (typeof v.multiple === "number") return `${v.multiple} × the ${typeof v.of === "string" ? v.of : "annual contract value"}`;
   if (v.unlimited === true) return "unlimited";
   if (v.by_reference === true) return "set in another agreement";
   if (typeof v.count === "number") return `${v.count} per ${v.per}`;

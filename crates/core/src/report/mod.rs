@@ -54,6 +54,9 @@ impl Labels {
         if let Some(basis) = basis {
             return basis;
         }
+        if let (Some(n), Some(of)) = (value.get("multiple").and_then(Value::as_u64), text("of")) {
+            return format!("{n} × {}", self.word(of));
+        }
         for flag in ["unlimited", "by_reference"] {
             if value.get(flag).is_some() {
                 return self.word(flag);
