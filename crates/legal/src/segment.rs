@@ -1012,6 +1012,26 @@ La responsabilità è disciplinata dal contratto principale."#,
     }
 
     #[test]
+    fn a_numbered_title_over_bullets_is_a_heading() {
+        let md = "1) Definizioni\n- “Dati Personali” ha il significato dell'art. 4 GDPR.\n\n2) Istruzioni documentate del Titolare\n- Il Responsabile tratta i Dati solo su istruzioni documentate.\n";
+        let doc = concordia_text::extract(md.as_bytes(), concordia_text::Format::Markdown).unwrap();
+        let got = segment(&doc);
+        let sections: Vec<(Option<&str>, Option<&str>)> = (got.iter())
+            .filter(|c| c.kind == ClauseKind::Section)
+            .map(|c| (c.number.as_deref(), c.heading.as_deref()))
+            .collect();
+        assert_eq!(
+            sections,
+            [(Some("1"), Some("Definizioni")), (Some("2"), Some("Istruzioni documentate del Titolare"))]
+        );
+        let second = got.iter().find(|c| c.number.as_deref() == Some("2")).unwrap();
+        assert!(
+            doc.text[second.start..second.end].contains("solo su istruzioni documentate"),
+            "the bullet is its text"
+        );
+    }
+
+    #[test]
     fn an_annex_marked_as_a_subheading_stands_beside_the_sections() {
         let doc = concordia_text::extract(
             "# Auftragsverarbeitung\n\n## Haftung\n\nDie Haftung richtet sich nach dem Hauptvertrag.\n\n## Schlussbestimmungen\n\nEs gilt deutsches Recht.\n\n### Anhang 1 – Sicherheitskonzept\n\nEs besteht ein Datenschutz-Management.\n\n### Anhang 2 – Unterauftragsverhältnisse\n\nAmazon Web Services EMEA SARL.".as_bytes(),

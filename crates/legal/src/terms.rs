@@ -1242,6 +1242,16 @@ mod tests {
     }
 
     #[test]
+    fn a_slash_frequency_is_how_often_not_a_notice() {
+        let found = terms(&[(
+            "audit",
+            "Il Titolare può effettuare audit (max 1/12 mesi), previo preavviso di 10 giorni.",
+        )]);
+        assert_eq!(value(&found, "audit_frequency").unwrap(), serde_json::json!({"count": 1, "per": "year"}));
+        assert_eq!(value(&found, "audit_notice").unwrap()["value"], 10);
+    }
+
+    #[test]
     fn a_cap_of_so_many_times_the_annual_value_in_each_language() {
         let cases = [
             (

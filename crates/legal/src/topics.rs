@@ -659,6 +659,22 @@ mod tests {
     }
 
     #[test]
+    fn one_short_duty_named_once_is_about_that_duty() {
+        let item = "när uppdrag slutförts ska personuppgiftsbiträdet snarast radera alla personuppgifter";
+        assert_eq!(topics("sv", "", item), ["deletion_return"]);
+        // A title line names; it says nothing ("2. Löschung bei Ende des Vertrags.").
+        assert!(topics("de", "", "2. Löschung bei Vertragsende.").is_empty());
+        // Only a processor's duties: a short line on form is no amendments clause.
+        assert!(topics("sv", "", "Avtalet ska ingås skriftligen mellan parterna här.").is_empty());
+        // A long clause still needs two cues.
+        let long = "Der Auftragnehmer wird die Daten nach Ende des Auftrags auf Weisung des Auftraggebers \
+                    behandeln und dabei die gesetzlichen Vorgaben zu Aufbewahrung beachten, soweit diese \
+                    im Einzelfall gelten und keine anderen Regeln der Parteien vorgehen, was regelmäßig \
+                    geprüft und in geeigneter Form festgehalten wird, bevor etwas gelöscht wird.";
+        assert!(!topics("de", "", long).contains(&"deletion_return".to_owned()));
+    }
+
+    #[test]
     fn names_and_addresses_state_data_categories_only_beside_the_subject_matter() {
         let body = "Verarbeitet werden Namen, Anschriften und Telefonnummern der Empfänger.";
         assert!(topics("de", "§ 1 Gegenstand des Auftrags", body).contains(&"data_categories".to_owned()));
