@@ -225,6 +225,7 @@ cue!(OBJECTION, "objection");
 cue!(BACKUP, "backup");
 cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
+cue!(AUTHORITY, "authority");
 cue!(ONCE_A_YEAR, "once_a_year");
 cue!(COST, "cost");
 cue!(AUDIT_WORD, "audit_word");
@@ -550,6 +551,9 @@ fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: O
     })
 }
 
+/// Bytes after a mention of the supervisory authority within which a period is its deadline.
+const AUTHORITY_REACH: usize = 30;
+
 /// Where a sentence says how often ("once a year", "1/12 mesi").
 fn frequency_spans(s: &str) -> Vec<(usize, usize)> {
     let once = ONCE_A_YEAR.find_iter(s).map(|m| (m.start(), m.end()));
@@ -563,8 +567,13 @@ fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
             if notify && !NOTIFY.is_match(s) {
                 return None;
             }
+            // A period just after the supervisory authority is the controller's deadline there.
+            let for_authority = |d: &Duration| {
+                AUTHORITY.find_iter(s).any(|a| a.end() <= d.start && d.start - a.end() <= AUTHORITY_REACH)
+            };
             durations(s)
                 .iter()
+                .filter(|d| !for_authority(d))
                 .find(|d| matches!(d.unit, Unit::Hours | Unit::Days | Unit::WorkingDays))
                 .map(duration_value)
         }
@@ -1082,7 +1091,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 36] = [
+        let all: [&LazyLock<Regex>; 37] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1106,6 +1115,7 @@ mod tests {
             &UNLIMITED,
             &STATUTORY,
             &BY_REFERENCE_ALONE,
+            &AUTHORITY,
             &BY_REFERENCE,
             &FEES_BASIS,
             &EXCLUSION_CONTEXT,
@@ -1322,5 +1332,101 @@ mod tests {
         )]);
         let period = value(&found, "deletion_period").unwrap();
         assert_eq!((period["value"].as_u64(), period["unit"].as_str()), (Some(30), Some("days")));
+    }
+}
+
+/// Phrasings of each key term as contracts commonly write them, in our own words: a value each
+/// must give, and sentences that must give none.
+#[cfg(test)]
+mod phrasings {
+    use super::*;
+
+    #[test]
+    fn each_common_phrasing_gives_its_value() {
+        let cases: &[(&str, &str, &str, serde_json::Value)] = &[
+            ("breach_notification", "Der Auftragnehmer meldet dem Auftraggeber Verletzungen des Schutzes personenbezogener Daten binnen 48 Stunden nach Kenntniserlangung.", "breach_notice", serde_json::json!({"value":48,"unit":"hours"})),
+            ("breach_notification", "Il Responsabile comunica al Titolare ogni violazione dei dati personali entro 24 ore da quando ne è venuto a conoscenza.", "breach_notice", serde_json::json!({"value":24,"unit":"hours"})),
+            ("breach_notification", "Verwerker informeert Verwerkingsverantwoordelijke binnen 36 uur nadat hij een Datalek heeft ontdekt.", "breach_notice", serde_json::json!({"value":36,"unit":"hours"})),
+            ("breach_notification", "Biträdet ska underrätta den Personuppgiftsansvarige om en personuppgiftsincident inom 24 timmar från det att incidenten upptäckts.", "breach_notice", serde_json::json!({"value":24,"unit":"hours"})),
+            ("breach_notification", "Personuppgiftsbiträdet ska utan dröjsmål informera kunden om en personuppgiftsincident.", "breach_notice", serde_json::json!({"qualitative":"without undue delay"})),
+            ("audit", "Der Auftraggeber kündigt Kontrollen mit einer Frist von mindestens 14 Tagen an.", "audit_notice", serde_json::json!({"value":14,"unit":"days"})),
+            ("audit", "Le verifiche sono comunicate con un preavviso scritto di almeno 15 giorni lavorativi.", "audit_notice", serde_json::json!({"value":15,"unit":"working_days"})),
+            ("audit", "Een audit wordt ten minste twee weken van tevoren aangekondigd.", "audit_notice", serde_json::json!({"value":2,"unit":"weeks"})),
+            ("audit", "Granskning ska aviseras minst 30 dagar i förväg.", "audit_notice", serde_json::json!({"value":30,"unit":"days"})),
+            ("audit", "Audits finden höchstens einmal pro Kalenderjahr statt.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Verwerkingsverantwoordelijke mag maximaal één keer per jaar een audit laten uitvoeren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Revision får genomföras högst en gång per kalenderår.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Il Titolare può svolgere un audit non più di una volta all'anno.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("deletion_return", "Nach Vertragsende löscht der Auftragnehmer sämtliche Daten innerhalb von 90 Tagen.", "deletion_period", serde_json::json!({"value":90,"unit":"days"})),
+            ("deletion_return", "Alla cessazione del contratto il Responsabile cancella i dati entro 60 giorni.", "deletion_period", serde_json::json!({"value":60,"unit":"days"})),
+            ("deletion_return", "Na afloop van de Overeenkomst verwijdert Verwerker de persoonsgegevens binnen één maand.", "deletion_period", serde_json::json!({"value":1,"unit":"months"})),
+            ("deletion_return", "Vid avtalets upphörande ska Biträdet radera personuppgifterna inom tre månader.", "deletion_period", serde_json::json!({"value":3,"unit":"months"})),
+            ("subprocessors", "Der Auftraggeber kann einem neuen Unterauftragsverarbeiter innerhalb von 14 Tagen nach der Mitteilung widersprechen.", "subprocessor_objection", serde_json::json!({"value":14,"unit":"days"})),
+            ("subprocessors", "Il Titolare può opporsi alla nomina di un nuovo sub-responsabile entro 10 giorni dalla comunicazione.", "subprocessor_objection", serde_json::json!({"value":10,"unit":"days"})),
+            ("subprocessors", "Verwerkingsverantwoordelijke kan binnen 14 dagen bezwaar maken tegen een nieuwe Subverwerker.", "subprocessor_objection", serde_json::json!({"value":14,"unit":"days"})),
+            ("subprocessors", "Kunden har rätt att invända mot ett nytt underbiträde inom 30 dagar.", "subprocessor_objection", serde_json::json!({"value":30,"unit":"days"})),
+            ("governing_law", "Dieser Vertrag unterliegt dem Recht der Schweiz.", "governing_law", serde_json::json!({"country":"CH"})),
+            ("governing_law", "Il presente accordo è disciplinato dalla legge italiana.", "governing_law", serde_json::json!({"country":"IT"})),
+            ("governing_law", "Op deze overeenkomst is het Belgisch recht van toepassing.", "governing_law", serde_json::json!({"country":"BE"})),
+            ("governing_law", "Detta avtal ska tolkas i enlighet med norsk rätt.", "governing_law", serde_json::json!({"country":"NO"})),
+            ("liability", "Die Haftung ist auf einen Betrag von EUR 250.000 pro Vertragsjahr begrenzt.", "liability_cap", serde_json::json!({"amount":250000.0,"currency":"EUR"})),
+            ("liability", "La responsabilità complessiva del Fornitore non potrà superare l'importo di 50.000 euro.", "liability_cap", serde_json::json!({"amount":50000.0,"currency":"EUR"})),
+            ("liability", "Leverantörens ansvar är begränsat till 500 000 kronor.", "liability_cap", serde_json::json!({"amount":500000.0,"currency":"SEK"})),
+            ("liability", "De aansprakelijkheid van Verwerker is beperkt tot het bedrag dat in de voorafgaande twaalf maanden is gefactureerd.", "liability_cap", serde_json::json!({"basis":"fees paid in the last 12 months"})),
+            ("retention_backup", "Sicherungskopien werden nach 30 Tagen überschrieben.", "backup_retention", serde_json::json!({"value":30,"unit":"days"})),
+            ("retention_backup", "I backup vengono conservati per 14 giorni e poi cancellati.", "backup_retention", serde_json::json!({"value":14,"unit":"days"})),
+            ("retention_backup", "Back-ups worden 35 dagen bewaard.", "backup_retention", serde_json::json!({"value":35,"unit":"days"})),
+            ("retention_backup", "Säkerhetskopior sparas i 90 dagar.", "backup_retention", serde_json::json!({"value":90,"unit":"days"})),
+            ("breach_notification", "Spätestens jedoch innerhalb von zweiundsiebzig Stunden informiert der Auftragnehmer den Auftraggeber über jede Datenschutzverletzung.", "breach_notice", serde_json::json!({"value":72,"unit":"hours"})),
+            ("breach_notification", "Een Datalek wordt uiterlijk binnen twee werkdagen aan Opdrachtgever gemeld.", "breach_notice", serde_json::json!({"value":2,"unit":"working_days"})),
+            ("breach_notification", "En personuppgiftsincident ska anmälas till Kunden senast inom två bankdagar.", "breach_notice", serde_json::json!({"value":2,"unit":"working_days"})),
+            ("breach_notification", "Il Fornitore notifica senza ritardo al Cliente qualsiasi violazione di dati personali.", "breach_notice", serde_json::json!({"qualitative":"without undue delay"})),
+            ("audit", "Vor-Ort-Kontrollen sind mit einem Vorlauf von drei Wochen anzumelden.", "audit_notice", serde_json::json!({"value":3,"unit":"weeks"})),
+            ("audit", "Inspecties vinden plaats na een aankondiging van ten minste 10 werkdagen.", "audit_notice", serde_json::json!({"value":10,"unit":"working_days"})),
+            ("deletion_return", "Spätestens 30 Tage nach Beendigung des Vertrags werden alle Daten gelöscht.", "deletion_period", serde_json::json!({"value":30,"unit":"days"})),
+            ("deletion_return", "Uiterlijk zes weken na beëindiging van de overeenkomst worden de gegevens vernietigd.", "deletion_period", serde_json::json!({"value":6,"unit":"weeks"})),
+            ("deletion_return", "Senast 60 dagar efter avtalets upphörande ska samtliga personuppgifter raderas.", "deletion_period", serde_json::json!({"value":60,"unit":"days"})),
+            ("deletion_return", "Entro trenta giorni dalla cessazione del servizio i dati sono cancellati.", "deletion_period", serde_json::json!({"value":30,"unit":"days"})),
+            ("subprocessors", "Widerspruch gegen die Beauftragung ist binnen vier Wochen zulässig.", "subprocessor_objection", serde_json::json!({"value":4,"unit":"weeks"})),
+            ("governing_law", "Es gilt ausschließlich österreichisches Recht.", "governing_law", serde_json::json!({"country":"AT"})),
+            ("governing_law", "This Agreement is governed by the laws of Ireland.", "governing_law", serde_json::json!({"country":"IE"})),
+            ("governing_law", "Avtalet ska regleras av dansk lag.", "governing_law", serde_json::json!({"country":"DK"})),
+            ("liability", "Die Haftung des Auftragnehmers ist der Höhe nach auf 100.000 € begrenzt.", "liability_cap", serde_json::json!({"amount":100000.0,"currency":"EUR"})),
+            ("liability", "De aansprakelijkheid is beperkt tot maximaal € 25.000 per gebeurtenis.", "liability_cap", serde_json::json!({"amount":25000.0,"currency":"EUR"})),
+        ];
+        let mut failed = Vec::new();
+        for (topic, text, kind, want) in cases {
+            let topics = vec![(*topic).to_owned()];
+            let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+            let got = found.iter().find(|t| t.kind == *kind).map(|t| serde_json::to_value(&t.value).unwrap());
+            let ok = got
+                .as_ref()
+                .is_some_and(|g| want.as_object().unwrap().iter().all(|(k, v)| g.get(k) == Some(v)));
+            if !ok {
+                failed.push(format!("{kind}: {text} → {got:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn a_period_that_is_not_the_term_gives_no_value() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("security", "Regelmäßige Sicherung der Daten mit einer maximalen Wiederherstellungszeit von 24 Stunden.", "backup_retention"),
+            ("security", "Backups worden dagelijks gemaakt en versleuteld opgeslagen.", "backup_retention"),
+            ("audit", "Der Auftraggeber ist berechtigt, Kontrollen nach rechtzeitiger Anmeldung durchzuführen.", "audit_notice"),
+            ("liability", "Jede Partei haftet für Schäden, die sie verursacht.", "liability_cap"),
+            ("breach_notification", "Il Responsabile assiste il Titolare nella notifica all'Autorità entro 72 ore prevista dall'art. 33 GDPR.", "breach_notice"),
+            ("governing_law", "Legge applicabile: [INDICARE – es. Legge italiana]", "governing_law"),
+        ];
+        let mut invented = Vec::new();
+        for (topic, text, kind) in cases {
+            let topics = vec![(*topic).to_owned()];
+            let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+            if let Some(t) = found.iter().find(|t| t.kind == *kind) {
+                invented.push(format!("{kind}: {text} → {:?}", serde_json::to_value(&t.value).unwrap()));
+            }
+        }
+        assert!(invented.is_empty(), "{}", invented.join("\n"));
     }
 }
