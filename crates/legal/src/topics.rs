@@ -45,7 +45,7 @@ const LEXICON_FILES: &[(&str, &str)] = &[
 ];
 
 /// Bump when the scoring rules change; lexicon edits change the version by themselves.
-const RULES_VERSION: &str = "topics-5";
+const RULES_VERSION: &str = "topics-6";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
@@ -720,5 +720,61 @@ mod tests {
         let file = "id = \"audit\"\nlabel=\"\"\nanchor=\"\"\narticles=[]\ncompanions=[\"nope\"]\n[cues]";
         let err = Lexicon::parse(&[("audit", file)]).err().unwrap();
         assert!(err.contains("unknown companion"), "{err}");
+    }
+}
+
+/// Clauses as contracts commonly word them, without their headings, in our own words: the topic
+/// each must carry.
+#[cfg(test)]
+mod phrasings {
+    use super::*;
+
+    #[test]
+    fn each_common_clause_carries_its_topic() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("de", "instructions", "Der Auftragnehmer verarbeitet personenbezogene Daten ausschließlich auf dokumentierte Weisung des Auftraggebers. Ist er der Ansicht, dass eine Weisung gegen Datenschutzvorschriften verstößt, informiert er den Auftraggeber unverzüglich."),
+            ("it", "instructions", "Il Responsabile tratta i dati personali soltanto su istruzione documentata del Titolare e lo informa immediatamente qualora, a suo parere, un'istruzione violi il GDPR."),
+            ("nl", "instructions", "Verwerker verwerkt de persoonsgegevens uitsluitend op basis van schriftelijke instructies van Verwerkingsverantwoordelijke en stelt deze onmiddellijk in kennis als een instructie in strijd is met de AVG."),
+            ("sv", "instructions", "Personuppgiftsbiträdet får endast behandla personuppgifter enligt den personuppgiftsansvariges dokumenterade instruktioner och ska informera om en instruktion strider mot dataskyddsförordningen."),
+            ("de", "confidentiality", "Der Auftragnehmer gewährleistet, dass sich die zur Verarbeitung befugten Personen zur Vertraulichkeit verpflichtet haben oder einer gesetzlichen Verschwiegenheitspflicht unterliegen."),
+            ("it", "confidentiality", "Il Responsabile garantisce che le persone autorizzate al trattamento si siano impegnate alla riservatezza o abbiano un adeguato obbligo legale di riservatezza."),
+            ("nl", "confidentiality", "Verwerker draagt er zorg voor dat personen die persoonsgegevens verwerken tot geheimhouding zijn verplicht."),
+            ("sv", "confidentiality", "Biträdet ska säkerställa att personer som behandlar personuppgifterna har åtagit sig att iaktta konfidentialitet eller omfattas av tystnadsplikt."),
+            ("de", "subprocessors", "Der Auftragnehmer darf weitere Auftragsverarbeiter nur mit vorheriger schriftlicher Genehmigung des Auftraggebers in Anspruch nehmen."),
+            ("it", "subprocessors", "Il Responsabile non ricorre a un altro responsabile senza previa autorizzazione scritta del Titolare."),
+            ("nl", "subprocessors", "Verwerker schakelt geen andere verwerker in zonder voorafgaande schriftelijke toestemming van Verwerkingsverantwoordelijke."),
+            ("sv", "subprocessors", "Biträdet får inte anlita ett annat personuppgiftsbiträde utan den personuppgiftsansvariges skriftliga godkännande."),
+            ("de", "data_subject_rights", "Der Auftragnehmer unterstützt den Auftraggeber bei der Beantwortung von Anträgen auf Wahrnehmung der Rechte der betroffenen Person."),
+            ("it", "data_subject_rights", "Il Responsabile assiste il Titolare nel dare seguito alle richieste per l'esercizio dei diritti dell'interessato."),
+            ("nl", "data_subject_rights", "Verwerker helpt Verwerkingsverantwoordelijke bij het vervullen van diens plicht om verzoeken van betrokkenen te beantwoorden."),
+            ("sv", "data_subject_rights", "Biträdet ska bistå den personuppgiftsansvarige att besvara begäranden om utövande av den registrerades rättigheter."),
+            ("de", "audit", "Der Auftragnehmer stellt dem Auftraggeber alle erforderlichen Informationen zum Nachweis der Einhaltung zur Verfügung und ermöglicht Überprüfungen einschließlich Inspektionen."),
+            ("it", "audit", "Il Responsabile mette a disposizione del Titolare tutte le informazioni necessarie e consente e contribuisce alle attività di revisione, comprese le ispezioni."),
+            ("nl", "audit", "Verwerker stelt alle informatie ter beschikking die nodig is om de nakoming aan te tonen en maakt audits, waaronder inspecties, mogelijk."),
+            ("sv", "audit", "Biträdet ska ge den personuppgiftsansvarige tillgång till all information som krävs och möjliggöra och bidra till granskningar, inbegripet inspektioner."),
+            ("de", "deletion_return", "Nach Abschluss der Erbringung der Verarbeitungsleistungen löscht der Auftragnehmer nach Wahl des Auftraggebers alle personenbezogenen Daten oder gibt sie zurück."),
+            ("it", "deletion_return", "Al termine della prestazione dei servizi il Responsabile cancella o restituisce, su scelta del Titolare, tutti i dati personali."),
+            ("nl", "deletion_return", "Na afloop van de dienstverlening wist Verwerker naar keuze van Verwerkingsverantwoordelijke alle persoonsgegevens of bezorgt deze terug."),
+            ("sv", "deletion_return", "När tjänsterna har tillhandahållits ska biträdet, beroende på vad den personuppgiftsansvarige väljer, radera eller återlämna alla personuppgifter."),
+            ("de", "breach_notification", "Der Auftragnehmer meldet dem Auftraggeber eine Verletzung des Schutzes personenbezogener Daten unverzüglich, nachdem sie ihm bekannt wurde."),
+            ("it", "breach_notification", "Il Responsabile informa il Titolare senza ingiustificato ritardo dopo essere venuto a conoscenza della violazione dei dati personali."),
+            ("nl", "breach_notification", "Verwerker informeert Verwerkingsverantwoordelijke zonder onredelijke vertraging zodra hij kennis neemt van een inbreuk in verband met persoonsgegevens."),
+            ("sv", "breach_notification", "Biträdet ska underrätta den personuppgiftsansvarige utan onödigt dröjsmål efter att ha fått vetskap om en personuppgiftsincident."),
+            ("de", "international_transfers", "Eine Übermittlung personenbezogener Daten in ein Drittland erfolgt nur, wenn die Voraussetzungen der Art. 44 ff. DSGVO erfüllt sind."),
+            ("it", "international_transfers", "Il trasferimento dei dati verso un paese terzo avviene solo in presenza di garanzie adeguate, quali le clausole contrattuali tipo."),
+            ("nl", "international_transfers", "Doorgifte van persoonsgegevens naar een derde land vindt alleen plaats met passende waarborgen, zoals standaardcontractbepalingen."),
+            ("sv", "international_transfers", "Överföring av personuppgifter till tredje land får endast ske om lämpliga skyddsåtgärder finns, till exempel standardavtalsklausuler."),
+            ("de", "security", "Der Auftragnehmer trifft alle gemäß Art. 32 DSGVO erforderlichen technischen und organisatorischen Maßnahmen."),
+            ("sv", "security", "Biträdet ska vidta alla åtgärder som krävs enligt artikel 32, bland annat kryptering och åtkomstkontroll."),
+        ];
+        let mut missed = Vec::new();
+        for (lang, topic, body) in cases {
+            let found: Vec<String> =
+                Lexicon::builtin().classify(lang, "", &[], body).into_iter().map(|m| m.topic).collect();
+            if !found.iter().any(|t| t == topic) {
+                missed.push(format!("{lang} {topic}: {found:?} ← {body}"));
+            }
+        }
+        assert!(missed.is_empty(), "{}", missed.join("\n"));
     }
 }
