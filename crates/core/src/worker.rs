@@ -73,9 +73,11 @@ fn fault_for_tests() {
             std::thread::sleep(Duration::from_secs(1));
         },
         Ok("balloon") => {
+            // Address space is what the limit counts: zeroed pages are reserved, not written,
+            // so the fault reaches the limit at once however slowly the machine pages.
             let mut hoard: Vec<Vec<u8>> = Vec::new();
             loop {
-                hoard.push(vec![1; 64 << 20]);
+                hoard.push(vec![0; 64 << 20]);
             }
         }
         _ => {}
