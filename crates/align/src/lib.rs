@@ -25,6 +25,9 @@ pub use references::references;
 pub use similarity::Signals;
 pub use words::{numbers, stems, LANGS};
 
+/// The topic of a list of definitions: it names other topics without dealing with them.
+pub(crate) const DEFINITIONS: &str = "definitions";
+
 /// A clause as the aligner sees it.
 #[derive(Debug, Clone, Default)]
 pub struct ClauseIn {

@@ -37,6 +37,11 @@ impl Profile {
     pub fn primary(&self) -> Option<&str> {
         self.topics.first().map(|(t, _)| t.as_str())
     }
+
+    /// Whether the unit carries this topic at all.
+    pub fn has_topic(&self, id: &str) -> bool {
+        self.topics.iter().any(|(t, _)| t == id)
+    }
 }
 
 /// Profiles of the given units of a document (each a list of clause indices, first clause

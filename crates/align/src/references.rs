@@ -3,9 +3,7 @@
 //! instructions rule inside the subject matter), that clause is named in the empty cell. The
 //! cell then says where the document deals with the topic instead of "not addressed".
 
-use crate::{DocIn, Row};
-
-const DEFINITIONS: &str = "definitions";
+use crate::{DocIn, Row, DEFINITIONS};
 
 /// For each row and document, the clauses to refer to from an empty cell (none: nothing to
 /// refer to). Only a topic's first row refers (later rows of a topic hold its secondary parts),

@@ -68,6 +68,11 @@ impl<'a> Scores<'a> {
         Scores { dictionary, langs, profiles, signals, mode, cache: HashMap::new() }
     }
 
+    /// The same profiles scored in another mode (the cached matrices depend on it).
+    fn in_mode(self, mode: Mode) -> Self {
+        Scores { mode, cache: HashMap::new(), ..self }
+    }
+
     fn pair(&mut self, a: usize, b: usize) -> &Matrices {
         let (profiles, langs, dictionary) = (&self.profiles, &self.langs, self.dictionary);
         let (signals, mode) = (self.signals, self.mode);
@@ -135,13 +140,12 @@ impl<'a> Scores<'a> {
         }
         // A unit the tagger found no topic in may still be the partner: its words decide.
         let Some(mine) = self.primary(doc, u) else { return true };
-        let has = |profile: &Profile, topic: &str| profile.topics.iter().any(|(t, _)| t == topic);
         let (mut related, mut tagged) = (0, 0);
         for (e, links) in cells.iter().enumerate().filter(|(e, _)| *e != doc) {
             for theirs in links.iter().map(|l| &self.profiles[e][l.clause]) {
                 let Some(their_main) = theirs.primary() else { continue };
                 tagged += 1;
-                if has(theirs, mine) || has(&self.profiles[doc][u], their_main) {
+                if theirs.has_topic(mine) || self.profiles[doc][u].has_topic(their_main) {
                     related += 1;
                 }
             }
@@ -163,8 +167,8 @@ pub fn align(dictionary: &Dictionary, docs: &[DocIn], reference: usize, signals:
         std::iter::once(reference).chain((0..docs.len()).filter(|&d| d != reference)).collect();
     let singles: Vec<Vec<Vec<usize>>> =
         docs.iter().map(|d| (0..d.clauses.len()).map(|k| vec![k]).collect()).collect();
-    let clause_profiles = || docs.iter().zip(&singles).map(|(doc, s)| profiles(doc, s)).collect();
-    let mut by_clause = Scores::new(dictionary, docs, clause_profiles(), signals, Mode::TopicFirst);
+    let clause_profiles = docs.iter().zip(&singles).map(|(doc, s)| profiles(doc, s)).collect();
+    let mut by_clause = Scores::new(dictionary, docs, clause_profiles, signals, Mode::TopicFirst);
     let one_text =
         (0..docs.len()).all(|a| (a + 1..docs.len()).all(|b| parallel_documents(&mut by_clause, a, b)));
     // Translations and versions of one text meet section by section, words first; different
@@ -175,7 +179,7 @@ pub fn align(dictionary: &Dictionary, docs: &[DocIn], reference: usize, signals:
         (Mode::TopicFirst, docs.iter().map(units).collect())
     };
     if one_text {
-        by_clause = Scores::new(dictionary, docs, clause_profiles(), signals, mode);
+        by_clause = by_clause.in_mode(mode);
     }
     let unit_profiles = docs.iter().zip(&parts).map(|(doc, parts)| profiles(doc, parts)).collect();
     let mut by_unit = Scores::new(dictionary, docs, unit_profiles, signals, mode);

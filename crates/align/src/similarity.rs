@@ -74,7 +74,7 @@ fn score(a: &Profile, b: &Profile, (body, heading): (f32, f32), signals: Signals
         _ if mode == Mode::WordsFirst => content,
         (Some(x), Some(y)) if x == y => SAME_TOPIC + (1.0 - SAME_TOPIC) * content,
         // One's main topic is among the other's ("Beëindiging" that deletes, beside "Deletion").
-        (Some(x), Some(y)) if has(&b.topics, x) || has(&a.topics, y) => {
+        (Some(x), Some(y)) if b.has_topic(x) || a.has_topic(y) => {
             RELATED_TOPIC + (1.0 - RELATED_TOPIC) * content
         }
         (Some(_), Some(_)) => content * if topics.unwrap_or(0.0) > 0.0 { 0.6 } else { 0.35 },
@@ -100,10 +100,6 @@ fn score(a: &Profile, b: &Profile, (body, heading): (f32, f32), signals: Signals
 const SAME_TOPIC: f32 = 0.4;
 /// …and from this one when the main topic of one is among the other's.
 const RELATED_TOPIC: f32 = 0.3;
-
-fn has(topics: &[(String, f32)], id: &str) -> bool {
-    topics.iter().any(|(t, _)| t == id)
-}
 
 /// The signals both units have, weighted; a signal only one of them has counts as a miss.
 fn blend(a: &Profile, b: &Profile, body: f32, heading: f32, topics: Option<f32>) -> f32 {

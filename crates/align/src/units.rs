@@ -6,7 +6,7 @@
 //! like in a contract written article by article. A heading with no text of its own goes with
 //! its first item.
 
-use crate::DocIn;
+use crate::{DocIn, DEFINITIONS};
 
 /// Clause indices of each unit, in document order; every clause is in exactly one unit.
 pub fn units(doc: &DocIn) -> Vec<Vec<usize>> {
@@ -173,9 +173,6 @@ impl Tree<'_> {
         (count * 10 >= considered * MOSTLY).then_some(topic)
     }
 }
-
-/// The topic of a section of definitions.
-const DEFINITIONS: &str = "definitions";
 
 /// "Most" clauses of a section, in tenths.
 const MOSTLY: usize = 6;

@@ -10,6 +10,7 @@ mod segment;
 mod terms;
 mod topics;
 pub mod values;
+mod version;
 
 pub use placeholders::{mask_placeholders, placeholders};
 pub use segment::{

@@ -97,12 +97,7 @@ const READER_RULES: &str = "reader-4";
 
 /// Identifies the reader (extraction and segmentation rules, structure words).
 pub fn reader_version() -> String {
-    // FNV-1a, like the analysis version: stable across builds and platforms.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in include_str!("../lexicon/structure.toml").bytes().chain(READER_RULES.bytes()) {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{READER_RULES}-{hash:016x}")
+    crate::version::version(READER_RULES, [include_str!("../lexicon/structure.toml")])
 }
 
 /// The structure words of `lexicon/structure.toml`, every language in one list per kind.

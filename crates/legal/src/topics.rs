@@ -49,12 +49,7 @@ const RULES_VERSION: &str = "topics-6";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
-    // FNV-1a: stable across builds and platforms, unlike std's hasher.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in LEXICON_FILES.iter().flat_map(|(_, text)| text.bytes()).chain(RULES_VERSION.bytes()) {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{RULES_VERSION}-{hash:016x}")
+    crate::version::version(RULES_VERSION, LEXICON_FILES.iter().map(|(_, text)| *text))
 }
 
 /// Languages with cue lists; English cues apply to every clause (contracts borrow English terms).
@@ -81,11 +76,6 @@ fn enumeration(words: &[&str]) -> usize {
     let letter =
         words.get(digits).is_some_and(|w| w.len() <= 3 && w.chars().all(|c| "ivxabcdefgh".contains(c)));
     digits + usize::from(letter && digits == 0)
-}
-
-/// Whether a topic's evidence is the most a short clause has for any topic (see `classify`).
-fn named_once_score(short: bool, best: f32, score: f32) -> bool {
-    short && best >= BODY && score == best
 }
 
 #[derive(Deserialize)]
@@ -377,9 +367,12 @@ impl Lexicon {
         let short = sure.is_empty()
             && heading_words.is_empty()
             && (SAYS_WORDS..=SHORT_CLAUSE_WORDS).contains(&(body_words.len() - enumeration(&body_words)));
-        let duties = || self.topics.iter().zip(&scored).filter(|(t, _)| t.duty).map(|(_, e)| e.score);
-        let best = duties().fold(0.0, f32::max);
-        let named = duties().filter(|&score| named_once_score(short, best, score)).count();
+        // The evidence of the one or two duties a short clause names most, if it names one.
+        let duties: Vec<f32> =
+            (self.topics.iter().zip(&scored)).filter(|(t, _)| t.duty).map(|(_, e)| e.score).collect();
+        let best = duties.iter().copied().fold(0.0, f32::max);
+        let named = duties.iter().filter(|&&score| score == best).count();
+        let short_best = (short && best >= BODY && named <= 2).then_some(best);
         let mut found = Vec::new();
         for (topic, Evidence { mut score, companion_only, mut cues }) in self.topics.iter().zip(scored) {
             let accompanied = topic.companions.iter().any(|c| sure.contains(&c.as_str()));
@@ -388,7 +381,7 @@ impl Lexicon {
             } else {
                 cues.retain(|(weight, _)| *weight > 0.0);
             }
-            let short_point = topic.duty && named <= 2 && named_once_score(short, best, score);
+            let short_point = topic.duty && short_best == Some(score);
             if score >= THRESHOLD || (accompanied && score >= BODY) || short_point {
                 cues.sort_by(|a, b| b.0.total_cmp(&a.0));
                 let confidence = (score / (score + 3.0) * 100.0).round() / 100.0;

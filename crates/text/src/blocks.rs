@@ -16,6 +16,40 @@ pub enum BlockKind {
     Emphasised,
 }
 
+/// How many letters of a paragraph were read in bold and how many not: a paragraph set
+/// entirely in bold is [`BlockKind::Emphasised`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Emphasis {
+    bold: usize,
+    plain: usize,
+}
+
+impl Emphasis {
+    /// Counts the letters of `text`, read in bold or not.
+    pub(crate) fn add(&mut self, text: &str, bold: bool) {
+        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+        if bold {
+            self.bold += letters;
+        } else {
+            self.plain += letters;
+        }
+    }
+
+    /// Whether every letter was bold (and there were some).
+    pub(crate) fn all_bold(self) -> bool {
+        self.bold > 0 && self.plain == 0
+    }
+
+    /// A paragraph's kind: emphasised when all in bold; other kinds stay.
+    pub(crate) fn kind(self, kind: BlockKind) -> BlockKind {
+        if kind == BlockKind::Paragraph && self.all_bold() {
+            BlockKind::Emphasised
+        } else {
+            kind
+        }
+    }
+}
+
 /// One block: its kind and its byte range in [`Extracted::text`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {

@@ -12,7 +12,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::blocks::{BlockKind, Extracted};
+use crate::blocks::{BlockKind, Emphasis, Extracted};
 use crate::DecodeError;
 
 /// More entries than this is not a Word document but a trap.
@@ -292,8 +292,7 @@ struct Paragraph {
     ilvl: usize,
     outline: Option<u8>,
     /// Letters read in bold runs and in plain ones.
-    bold_chars: usize,
-    plain_chars: usize,
+    emphasis: Emphasis,
 }
 
 /// Where the reader is: inside which paragraph, run, table row.
@@ -387,12 +386,7 @@ fn body(
 fn add_text(at: &mut Place, text: &str) {
     let bold = at.run_bold;
     if let Some(p) = at.para.as_mut() {
-        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
-        if bold {
-            p.bold_chars += letters;
-        } else {
-            p.plain_chars += letters;
-        }
+        p.emphasis.add(text, bold);
         p.text.push_str(text);
     }
 }
@@ -472,7 +466,7 @@ fn paragraph_text(
         Some(label) if !label.trim().is_empty() => format!("{} {}", label.trim(), p.text.trim()),
         _ => p.text.trim().to_owned(),
     };
-    let bold = p.bold_chars > 0 && p.plain_chars == 0;
+    let bold = p.emphasis.all_bold();
     let kind = match (style.heading.or(p.outline), bullet, bold) {
         (Some(level), _, _) => BlockKind::Heading(level.clamp(1, 6)),
         (None, true, _) => BlockKind::ListItem,

@@ -6,7 +6,7 @@
 use ego_tree::iter::Edge;
 use scraper::{node::Node, Html};
 
-use crate::blocks::{BlockKind, Extracted};
+use crate::blocks::{BlockKind, Emphasis, Extracted};
 use crate::DecodeError;
 
 const SKIPPED: &[&str] = &[
@@ -128,8 +128,7 @@ struct Walker {
     kinds: Vec<BlockKind>,
     /// Open bold elements, and the letters read inside and outside them.
     bold: usize,
-    bold_chars: usize,
-    plain_chars: usize,
+    emphasis: Emphasis,
     /// Open lists, innermost last: the next number of an `<ol>`, `None` for `<ul>`.
     lists: Vec<Option<OlCounter>>,
 }
@@ -195,19 +194,12 @@ impl Walker {
     }
 
     fn text(&mut self, text: &str) {
-        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
-        if self.bold > 0 {
-            self.bold_chars += letters;
-        } else {
-            self.plain_chars += letters;
-        }
+        self.emphasis.add(text, self.bold > 0);
         self.current.push_str(text);
     }
 
-    fn flush(&mut self, mut kind: BlockKind) {
-        if kind == BlockKind::Paragraph && self.bold_chars > 0 && self.plain_chars == 0 {
-            kind = BlockKind::Emphasised;
-        }
+    fn flush(&mut self, kind: BlockKind) {
+        let kind = self.emphasis.kind(kind);
         let bare_number = kind == BlockKind::ListItem
             && self.current.trim().strip_suffix('.').is_some_and(|n| n.chars().all(|c| c.is_alphanumeric()));
         if !bare_number {
@@ -215,7 +207,7 @@ impl Walker {
             self.doc.push_nested(kind, &self.current, depth);
         }
         self.current.clear();
-        (self.bold_chars, self.plain_chars) = (0, 0);
+        self.emphasis = Emphasis::default();
     }
 }
 

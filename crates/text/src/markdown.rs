@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::blocks::{BlockKind, Extracted};
+use crate::blocks::{BlockKind, Emphasis, Extracted};
 
 pub(crate) fn extract(text: &str) -> Extracted {
     let mut b = Builder::default();
@@ -32,8 +32,7 @@ struct Builder {
     kind: Option<BlockKind>,
     /// Open `**strong**` spans, and the letters read inside and outside them.
     strong: usize,
-    bold_chars: usize,
-    plain_chars: usize,
+    emphasis: Emphasis,
     /// Open lists, innermost last: the next number of an ordered one.
     lists: Vec<Option<u64>>,
 }
@@ -105,27 +104,19 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str) {
-        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
-        if self.strong > 0 {
-            self.bold_chars += letters;
-        } else {
-            self.plain_chars += letters;
-        }
+        self.emphasis.add(text, self.strong > 0);
         self.current.push_str(text);
     }
 
     fn flush(&mut self) {
-        let mut kind = self.kind();
-        if kind == BlockKind::Paragraph && self.bold_chars > 0 && self.plain_chars == 0 {
-            kind = BlockKind::Emphasised;
-        }
+        let kind = self.emphasis.kind(self.kind());
         // An item number alone ("3. ", its text in a nested list) is no block of its own.
         if kind != BlockKind::ListItem || !is_bare_number(&self.current) {
             let depth = if kind == BlockKind::ListItem { self.lists.len().min(9) as u8 } else { 0 };
             self.doc.push_nested(kind, &self.current, depth);
         }
         self.current.clear();
-        (self.bold_chars, self.plain_chars) = (0, 0);
+        self.emphasis = Emphasis::default();
     }
 }
 
