@@ -70,6 +70,61 @@ pub async fn reindex(
     Ok(work.await.map_err(IpcError::internal)??)
 }
 
+/// Why the library needs upkeep before search is current (a damaged or stale index), if so.
+#[tauri::command(async)]
+pub fn library_upkeep(state: State<'_, AppState>) -> Reply<Option<String>> {
+    Ok(state.library()?.upkeep()?)
+}
+
+/// Does that upkeep with progress; returns what is still wrong afterwards, if anything.
+#[tauri::command]
+pub async fn bring_up_to_date(
+    state: State<'_, AppState>,
+    on_progress: Channel<ProgressEvent>,
+) -> Reply<Option<String>> {
+    let library = state.library()?;
+    state.cancel.store(false, Ordering::Relaxed);
+    let progress = Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone());
+    let work = tauri::async_runtime::spawn_blocking(move || {
+        library.bring_up_to_date(&progress).map(|()| library.index_fault())
+    });
+    Ok(work.await.map_err(IpcError::internal)??)
+}
+
+/// The store generation: the UI polls it to notice what other processes changed.
+#[tauri::command(async)]
+pub fn library_generation(state: State<'_, AppState>) -> Reply<u64> {
+    Ok(state.library()?.generation()?)
+}
+
+/// Picks up changes another process made (its index commits, a rebuilt index).
+#[tauri::command(async)]
+pub fn refresh_library(state: State<'_, AppState>) -> Reply<Option<String>> {
+    let library = state.library()?;
+    library.refresh()?;
+    Ok(library.index_fault())
+}
+
+/// Writes a copy of the whole library; `overwrite` as for [`export_bookmarks`].
+#[tauri::command(async)]
+pub fn backup_library(state: State<'_, AppState>, path: PathBuf, overwrite: bool) -> Reply<()> {
+    Ok(state.library()?.backup(&path, overwrite)?)
+}
+
+/// Replaces the library with a backup, then rebuilds the index with progress.
+#[tauri::command]
+pub async fn restore_library(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    on_progress: Channel<ProgressEvent>,
+) -> Reply<usize> {
+    let library = state.library()?;
+    state.cancel.store(false, Ordering::Relaxed);
+    let progress = Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone());
+    let work = tauri::async_runtime::spawn_blocking(move || library.restore(&path, &progress));
+    Ok(work.await.map_err(IpcError::internal)??)
+}
+
 #[tauri::command]
 pub fn cancel_task(state: State<'_, AppState>) {
     state.cancel.store(true, Ordering::Relaxed);

@@ -14,9 +14,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the library; a failure is kept so every command can report it to the UI.
+    /// Opens the library as it is, so the window shows at once; the UI then asks for upkeep
+    /// (a damaged or stale index is rebuilt with progress). A failure is kept so every command
+    /// can report it to the UI.
     pub fn open(data_dir: &Path) -> AppState {
-        let library = Library::open(data_dir).map(Arc::new).map_err(|e| {
+        let library = Library::open_as_is(data_dir).map(Arc::new).map_err(|e| {
             eprintln!("concordia: {e}");
             IpcError::from(e)
         });

@@ -89,10 +89,12 @@ export interface ImportReport {
 }
 
 export interface ProgressEvent {
-  task: "import" | "reindex";
+  task: "import" | "reindex" | "remove" | "restore";
   done: number;
   total: number;
   current: string | null;
+  /** Set while the task waits for another Concordia window or command to finish writing. */
+  waiting: string | null;
 }
 
 export interface TermView {
@@ -126,6 +128,19 @@ export const importPaths = (paths: string[], onProgress: (e: ProgressEvent) => v
 
 export const reindex = (onProgress: (e: ProgressEvent) => void) =>
   invoke<number | null>("reindex", { onProgress: channel(onProgress) });
+
+/** Why the library needs upkeep before search is current (a damaged or stale index), or null. */
+export const libraryUpkeep = () => invoke<string | null>("library_upkeep");
+/** Does that upkeep; resolves to what is still wrong afterwards, or null. */
+export const bringUpToDate = (onProgress: (e: ProgressEvent) => void) =>
+  invoke<string | null>("bring_up_to_date", { onProgress: channel(onProgress) });
+/** Changes whenever documents change, in this window or any other Concordia process. */
+export const libraryGeneration = () => invoke<number>("library_generation");
+/** Picks up what another process changed; resolves to what is wrong with search, or null. */
+export const refreshLibrary = () => invoke<string | null>("refresh_library");
+export const backupLibrary = (path: string, overwrite: boolean) => invoke<null>("backup_library", { path, overwrite });
+export const restoreLibrary = (path: string, onProgress: (e: ProgressEvent) => void) =>
+  invoke<number>("restore_library", { path, onProgress: channel(onProgress) });
 
 export type Verdict = "stricter" | "looser" | "same" | "missing" | "not_comparable" | "reference";
 

@@ -99,3 +99,14 @@ export async function pickFile(title: string, filter: { name: string; extensions
   const picked = await invoke<string | string[] | null>("plugin:dialog|open", { options: { title, multiple: false, filters: [filter] } });
   return Array.isArray(picked) ? (picked[0] ?? null) : picked;
 }
+
+/** A native question with two buttons; resolves to true when the user chose `yes`. */
+export async function askNative(title: string, message: string, yes: string, no: string): Promise<boolean> {
+  const answer = await invoke<string>("plugin:dialog|message", {
+    title,
+    message,
+    kind: "warning",
+    buttons: { OkCancelCustom: [yes, no] },
+  });
+  return answer === yes || answer === "Ok";
+}

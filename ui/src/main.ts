@@ -60,10 +60,11 @@ function renderProgress(s: app.State): void {
   progress.classList.toggle("visible", !!s.task);
   const t = s.task;
   if (!t) return;
-  const verb = t.task === "import" ? "Importing" : "Rebuilding the index";
+  const verbs = { import: "Importing", reindex: "Rebuilding the search index", remove: "Removing", restore: "Restoring the library" };
+  const verb = verbs[t.task];
   const bar = h("progress", { max: Math.max(t.total, 1), value: t.done, "aria-label": verb });
   progress.append(
-    h("span", {}, `${verb}: ${t.done} of ${t.total}`),
+    h("span", {}, t.waiting ? `${verb}: ${t.waiting}` : `${verb}: ${t.done} of ${t.total}`),
     bar,
     h("span", { class: "current" }, t.current ?? ""),
     h("button", { onclick: () => void app.cancelTask(), disabled: s.cancelling }, s.cancelling ? "Cancelling…" : "Cancel"),
@@ -194,7 +195,8 @@ function mount(): void {
   app.onChange(render);
   onDrop((paths) => void app.importPaths(paths), app.setDropHover);
   render();
-  void app.refreshDocuments();
+  void app.startUp();
+  window.setInterval(() => void app.watchOtherProcesses(), 2000);
   void app.loadTopics();
   void app.loadBookmarks();
   void libraryInfo()

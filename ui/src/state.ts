@@ -1,6 +1,6 @@
 // The app's state and the actions that change it. Views read state and call actions.
 import * as api from "./api.js";
-import { pickFile, pickSavePath, type HostError } from "./host.js";
+import { askNative, pickFile, pickSavePath, type HostError } from "./host.js";
 import { anchorFor } from "./lib/compare.js";
 
 export type View = "library" | "search" | "document" | "compare" | "bookmarks";
@@ -148,7 +148,7 @@ export async function importPaths(paths: string[]): Promise<void> {
     update({ error: "An import is already running. Wait for it to finish or cancel it first." });
     return;
   }
-  update({ task: { task: "import", done: 0, total: paths.length, current: null }, lastImport: null, cancelling: false });
+  update({ task: { task: "import", done: 0, total: paths.length, current: null, waiting: null }, lastImport: null, cancelling: false });
   try {
     const report = await api.importPaths(paths, (task) => update({ task }));
     update({ lastImport: report, view: "library" });
@@ -166,7 +166,7 @@ export async function rebuildIndex(): Promise<void> {
     update({ error: "Another task is running. Wait for it to finish or cancel it first." });
     return;
   }
-  update({ task: { task: "reindex", done: 0, total: state.docs.length, current: null }, cancelling: false });
+  update({ task: { task: "reindex", done: 0, total: state.docs.length, current: null, waiting: null }, cancelling: false });
   try {
     const clauses = await api.reindex((task) => update({ task }));
     update({ notice: clauses === null ? "Rebuild cancelled; the previous index is kept." : `Search index rebuilt: ${clauses} clauses.` });
@@ -174,6 +174,96 @@ export async function rebuildIndex(): Promise<void> {
     fail("Could not rebuild the search index", e);
   } finally {
     update({ task: null, cancelling: false });
+  }
+}
+
+/**
+ * At start: a damaged or stale search index is rebuilt with progress before the documents
+ * show; the library opens either way, and a rebuild that fails says why.
+ */
+export async function startUp(): Promise<void> {
+  try {
+    const reason = await api.libraryUpkeep();
+    if (reason !== null) {
+      update({ notice: `Repairing the library: ${reason}. Your documents are safe.` });
+      update({ task: { task: "reindex", done: 0, total: 0, current: null, waiting: null }, cancelling: false });
+      const left = await api.bringUpToDate((task) => update({ task }));
+      update({ notice: left === null ? "The search index was rebuilt." : null, error: left === null ? null : searchUnavailable(left) });
+    }
+  } catch (e) {
+    fail("Could not check the library", e);
+  } finally {
+    update({ task: null, cancelling: false });
+    generation = await api.libraryGeneration().catch(() => null);
+    await refreshDocuments();
+  }
+}
+
+function searchUnavailable(why: string): string {
+  return `Search is unavailable: ${why}. Your documents are safe and can be read and removed; free disk space, then use "Rebuild search index".`;
+}
+
+let generation: number | null = null;
+
+/**
+ * Notices what another Concordia window or command changed (the store generation moves) and
+ * refreshes the lists in place, without leaving the current view or touching what is typed.
+ */
+export async function watchOtherProcesses(): Promise<void> {
+  if (state.task) return; // Our own task refreshes when it ends.
+  try {
+    const now = await api.libraryGeneration();
+    if (generation === null || now === generation) {
+      generation = now;
+      return;
+    }
+    generation = now;
+    const fault = await api.refreshLibrary();
+    if (fault !== null) update({ error: searchUnavailable(fault) });
+    await refreshDocuments();
+    await loadBookmarks();
+    if (state.query && state.view === "search") await runSearch();
+  } catch {
+    // The next tick tries again; a failing library already shows its error elsewhere.
+  }
+}
+
+export async function backupLibrary(): Promise<void> {
+  try {
+    const path = await pickSavePath("Back up the library", "concordia-library.sqlite", { name: "Concordia library", extensions: ["sqlite"] });
+    if (path === null) return;
+    // The native save dialog has already asked before replacing a file.
+    await api.backupLibrary(path, true);
+    update({ notice: `The whole library (documents, bookmarks, corrections) was copied to ${path}.` });
+  } catch (e) {
+    fail("Could not back up the library", e);
+  }
+}
+
+export async function restoreLibrary(): Promise<void> {
+  if (state.task) {
+    update({ error: "Another task is running. Wait for it to finish or cancel it first." });
+    return;
+  }
+  try {
+    const path = await pickFile("Restore the library from a backup", { name: "Concordia library", extensions: ["sqlite"] });
+    if (path === null) return;
+    const sure = await askNative(
+      "Restore the library",
+      `Replace everything in this library (${state.docs.length} documents, their bookmarks and corrections) with the backup ${path}? Back up the current library first if you may need it.`,
+      "Replace the library",
+      "Cancel",
+    );
+    if (!sure) return;
+    update({ task: { task: "restore", done: 0, total: 0, current: null, waiting: null }, cancelling: false });
+    const documents = await api.restoreLibrary(path, (task) => update({ task }));
+    update({ notice: `Restored ${documents} documents from ${path}.`, comparison: null, picked: [], hits: [] });
+  } catch (e) {
+    fail("Could not restore the library", e);
+  } finally {
+    update({ task: null, cancelling: false });
+    await refreshDocuments();
+    await loadBookmarks();
   }
 }
 

@@ -148,6 +148,26 @@ enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Check the library: the database's integrity, the index's files, and that every document
+    /// can be found. Changes nothing; exits 1 when something is wrong.
+    Check {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a copy of the whole library (documents, bookmarks, corrections) to one file.
+    Backup {
+        /// The file to write.
+        file: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the whole library with a copy written by `backup`, then rebuild the index.
+    Restore {
+        /// The copy.
+        file: PathBuf,
+    },
     /// Measure key terms, topics and compare rows on real DPAs with a gold file (a scratch
     /// library of its own; yours is not touched).
     Eval {
@@ -271,10 +291,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         _ => {}
     }
     let dir = cli.data_dir.unwrap_or_else(concordia_core::default_data_dir);
-    let library = Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
-    match cli.command {
+    let library =
+        Library::open_as_is(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
+    let progress = told_when_waiting();
+    if !matches!(cli.command, Command::Reindex | Command::Restore { .. } | Command::Check { .. }) {
+        library.bring_up_to_date(&progress)?;
+    }
+    let code = command(&library, cli.command, &progress)?;
+    if let Some(fault) = library.index_fault() {
+        eprintln!("warning: {fault}. Your documents are safe; `concordia reindex` rebuilds the index.");
+    }
+    Ok(code)
+}
+
+/// Progress for commands that print their own results: only a wait for another process is told.
+fn told_when_waiting() -> Progress {
+    let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    Progress::new(
+        |event| {
+            if let Some(waiting) = &event.waiting {
+                eprintln!("{waiting}");
+            }
+        },
+        cancel,
+    )
+}
+
+fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::Result<ExitCode> {
+    match command {
         Command::Import { paths, json } => {
-            let report = library.import(&paths, &Progress::none())?;
+            let report = library.import(&paths, progress)?;
             print::import(&report, json)?;
             let failed = report.has_errors() || report.outcomes.is_empty();
             if report.outcomes.is_empty() {
@@ -295,22 +341,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Analyze { docs, json } => {
             let mut views = Vec::with_capacity(docs.len());
             for doc in &docs {
-                views.push(library.analyze(resolve_or_import(&library, doc)?)?);
+                views.push(library.analyze(resolve_or_import(library, doc)?)?);
             }
             print::analysis(&views, json)?;
         }
         Command::Compare { docs, reference, rows, json } => {
             let ids: Vec<i64> =
-                docs.iter().map(|d| resolve_or_import(&library, d)).collect::<anyhow::Result<_>>()?;
-            let reference = reference.map(|r| resolve_or_import(&library, &r)).transpose()?;
+                docs.iter().map(|d| resolve_or_import(library, d)).collect::<anyhow::Result<_>>()?;
+            let reference = reference.map(|r| resolve_or_import(library, &r)).transpose()?;
             print::comparison(&library.compare(&ids, reference)?, rows, json)?;
         }
-        Command::Correct { action } => correct(&library, action)?,
-        Command::Bookmark { action } => bookmark::run(&library, action)?,
+        Command::Correct { action } => correct(library, action)?,
+        Command::Bookmark { action } => bookmark::run(library, action)?,
         Command::Report { docs, reference, format, lang, output, force } => {
             let ids: Vec<i64> =
-                docs.iter().map(|d| resolve_or_import(&library, d)).collect::<anyhow::Result<_>>()?;
-            let reference = reference.map(|r| resolve_or_import(&library, &r)).transpose()?;
+                docs.iter().map(|d| resolve_or_import(library, d)).collect::<anyhow::Result<_>>()?;
+            let reference = reference.map(|r| resolve_or_import(library, &r)).transpose()?;
             let name = format.or_else(|| output.extension().map(|e| e.to_string_lossy().into_owned()));
             let name = name.ok_or_else(|| {
                 anyhow::anyhow!("say --format html, md or pdf, or give the file that extension")
@@ -326,8 +372,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("removed document {id}");
         }
         Command::Reindex => {
-            let clauses = library.reindex(&Progress::none())?.unwrap_or_default();
+            let clauses = library.reindex(progress)?.unwrap_or_default();
             println!("reindexed {clauses} clauses");
+        }
+        Command::Check { json } => {
+            let check = library.check()?;
+            print::check(&check, json)?;
+            return Ok(if check.is_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+        }
+        Command::Backup { file, force } => {
+            library.backup(&file, force)?;
+            println!("wrote a copy of the library to {}", file.display());
+        }
+        Command::Restore { file } => {
+            let documents = library.restore(&file, progress)?;
+            println!("restored {documents} documents from {}", file.display());
         }
         Command::Bench { .. } | Command::Eval { .. } => unreachable!("handled above"),
     }

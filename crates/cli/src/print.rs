@@ -2,7 +2,7 @@
 
 use concordia_core::api::{
     Comparison, CorrectionView, DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus,
-    SearchResults, TopicInfo, Verdict,
+    LibraryCheck, SearchResults, TopicInfo, Verdict,
 };
 
 use std::fmt::Write as _;
@@ -165,6 +165,27 @@ pub fn analysis(docs: &[DocumentAnalysis], as_json: bool) -> anyhow::Result<()> 
             writeln!(out, "    {:<26} «{}»", "", t.quote)?;
         }
         writeln!(out)?;
+    }
+    emit(&out)
+}
+
+pub fn check(check: &LibraryCheck, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(check);
+    }
+    let mut out = String::new();
+    let store = check.store_problem.as_deref().unwrap_or("intact");
+    writeln!(out, "database:  {store} ({} documents)", check.documents)?;
+    writeln!(out, "index:     {}", check.index)?;
+    if check.unsearchable.is_empty() {
+        writeln!(out, "search:    every document can be found")?;
+    } else {
+        let ids: Vec<String> = check.unsearchable.iter().map(|id| format!("#{id}")).collect();
+        writeln!(
+            out,
+            "search:    not found by search: {} (`concordia reindex` repairs this)",
+            ids.join(", ")
+        )?;
     }
     emit(&out)
 }

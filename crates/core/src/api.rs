@@ -68,6 +68,20 @@ pub struct ProgressEvent {
     pub total: usize,
     /// The item just finished, if any.
     pub current: Option<String>,
+    /// Set while the task waits for another process to finish writing, saying so.
+    pub waiting: Option<String>,
+}
+
+impl ProgressEvent {
+    /// A step of `task`: `done` of `total` finished, the last one `current`.
+    pub fn step(task: &'static str, done: usize, total: usize, current: Option<String>) -> ProgressEvent {
+        ProgressEvent { task, done, total, current, waiting: None }
+    }
+
+    /// `task` has not started: it waits, for the reason given.
+    pub fn waiting(task: &'static str, reason: &str) -> ProgressEvent {
+        ProgressEvent { task, done: 0, total: 0, current: None, waiting: Some(reason.to_owned()) }
+    }
 }
 
 /// A document in the library listing.
@@ -513,4 +527,24 @@ pub struct BookmarkFilter {
     pub topic: Option<String>,
     /// Only with this status.
     pub status: Option<String>,
+}
+
+/// `concordia check`: whether the library is whole and every document can be found.
+#[derive(Debug, Clone, Serialize)]
+pub struct LibraryCheck {
+    /// What SQLite's integrity check found, if anything.
+    pub store_problem: Option<String>,
+    /// Documents in the library.
+    pub documents: usize,
+    /// How the index stands: "current", "behind" (it will be brought up to date), or why it is damaged.
+    pub index: String,
+    /// Documents whose clauses the index does not hold, all or in part.
+    pub unsearchable: Vec<i64>,
+}
+
+impl LibraryCheck {
+    /// Whether nothing is wrong.
+    pub fn is_ok(&self) -> bool {
+        self.store_problem.is_none() && self.index == "current" && self.unsearchable.is_empty()
+    }
 }

@@ -75,6 +75,19 @@ pub enum Error {
     /// The index failed.
     #[error(transparent)]
     Index(#[from] concordia_index::Error),
+    /// The search index cannot be used or written right now; the library itself is intact.
+    #[error("search is unavailable: {0}. Your documents are safe; `concordia reindex` rebuilds the index (free disk space first if it is full)")]
+    IndexUnavailable(String),
+    /// Not enough free disk space for an import.
+    #[error("not enough free disk space in {path}: the import needs about {needed_mb} MB, {free_mb} MB are free; free some space or import fewer files")]
+    NoSpace {
+        /// The library folder.
+        path: PathBuf,
+        /// About how much the import needs.
+        needed_mb: u64,
+        /// How much is free.
+        free_mb: u64,
+    },
 }
 
 /// A closed set of codes the UI can act on; it never parses messages.
@@ -97,6 +110,8 @@ pub enum ErrorCode {
     InvalidInput,
     /// The output file exists; ask before overwriting.
     Exists,
+    /// The disk is too full for the task.
+    NoSpace,
 }
 
 impl Error {
@@ -110,7 +125,10 @@ impl Error {
             Error::NotFound(_) | Error::UnknownTopic(_) => ErrorCode::NotFound,
             Error::BadFilter(_) | Error::BadComparison(_) | Error::Invalid(_) => ErrorCode::InvalidInput,
             Error::Index(concordia_index::Error::Busy) => ErrorCode::Busy,
-            Error::DataDir { .. } | Error::Store(_) | Error::Index(_) => ErrorCode::Storage,
+            Error::DataDir { .. } | Error::Store(_) | Error::Index(_) | Error::IndexUnavailable(_) => {
+                ErrorCode::Storage
+            }
+            Error::NoSpace { .. } => ErrorCode::NoSpace,
         }
     }
 }

@@ -62,22 +62,54 @@ fn format_of(path: &Path) -> Option<Format> {
     path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
 }
 
-/// Reads a file, refusing ones too large to be a contract.
+/// Reads a regular file, refusing ones too large to be a contract.
+///
+/// Only regular files: opening a FIFO blocks until someone writes to it, and a device such as
+/// `/dev/zero` never ends. The file is opened without blocking and checked again once open (it
+/// may have been swapped since the first look), and the size limit holds while reading too, for
+/// a file that grows as it is read.
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
     let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let refuse = |reason: String| Error::Unreadable { path: path.to_path_buf(), reason };
     let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(Error::Unreadable { path: path.to_path_buf(), reason: "it is a folder".into() });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        let reason = format!(
-            "the file is {} MB, more than the {} MB limit for one document",
-            meta.len() / 1_000_000,
-            MAX_FILE_BYTES / 1_000_000
-        );
-        return Err(Error::Unreadable { path: path.to_path_buf(), reason });
-    }
-    std::fs::read(path).map_err(io)
+    not_regular(&meta.file_type()).map_or(Ok(()), |what| Err(refuse(what)))?;
+    too_large(meta.len()).map_or(Ok(()), |why| Err(refuse(why)))?;
+    let file = open_without_blocking(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    not_regular(&meta.file_type()).map_or(Ok(()), |what| Err(refuse(what)))?;
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    too_large(bytes.len() as u64).map_or(Ok(bytes), |why| Err(refuse(why)))
+}
+
+/// Why a file of this type is not read, if it is not a regular file.
+fn not_regular(kind: &std::fs::FileType) -> Option<String> {
+    use std::os::unix::fs::FileTypeExt;
+    let what = if kind.is_file() {
+        return None;
+    } else if kind.is_dir() {
+        "it is a folder"
+    } else if kind.is_fifo() {
+        "it is a named pipe (FIFO), not a file: reading it could wait forever"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "it is a device, not a file: it may never end"
+    } else if kind.is_socket() {
+        "it is a socket, not a file"
+    } else {
+        "it is not a regular file"
+    };
+    Some(what.to_owned())
+}
+
+fn too_large(len: u64) -> Option<String> {
+    (len > MAX_FILE_BYTES)
+        .then(|| format!("the file is over {} MB, the limit for one document", MAX_FILE_BYTES / 1_000_000))
+}
+
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
 }
 
 /// Hex SHA-256 of the bytes: a document's identity.
@@ -85,8 +117,9 @@ pub(crate) fn content_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Parses bytes into text, clauses, language and title.
-pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
+/// Parses bytes into text, clauses, language and title. `stop` says the import was cancelled:
+/// a file read in a child process is then abandoned at once.
+pub(crate) fn parse(path: &Path, bytes: &[u8], stop: &dyn Fn() -> bool) -> Result<Parsed> {
     let Some(format) = format_of(path) else {
         let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
         // Say what a binary file is, rather than only that its name is unknown.
@@ -97,7 +130,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed> {
     };
     let unreadable = |reason: String| Error::Unreadable { path: path.to_path_buf(), reason };
     let doc = if crate::worker::isolated(format) {
-        crate::worker::extract(bytes, format).map_err(unreadable)?
+        crate::worker::extract(bytes, format, stop).map_err(unreadable)?
     } else {
         extract(bytes, format).map_err(|e| unreadable(e.to_string()))?
     };

@@ -16,18 +16,23 @@
 #![deny(missing_docs)]
 
 pub mod api;
+mod backup;
 pub mod bookmarks;
+mod cache;
 pub mod compare;
+mod contain;
 mod error;
 pub mod eval;
 mod filter;
 mod import;
 mod library;
+mod lock;
 pub mod output;
 mod progress;
 mod redline;
 pub mod report;
 mod snippet;
+mod space;
 mod title;
 mod verdict;
 pub mod worker;

@@ -6,12 +6,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::Mutex;
 
-use concordia_index::{ClauseDoc, SearchIndex, SearchQuery};
+use concordia_index::{ClauseDoc, IndexHit, Matcher, SearchIndex, SearchQuery};
 use concordia_legal::{analysis_version, extract_terms, ClauseInput, Lexicon};
 use concordia_store::{ClauseRow, NewDocument, Store, TopicRow, Upsert};
 
 use crate::api::*;
+use crate::cache::{Health, IndexCache};
+use crate::contain::{attempt, contain};
 use crate::import::{self, Parsed};
+use crate::lock::WriteLock;
 use crate::snippet::{char_ranges, snippet};
 use crate::{filter, Error, Progress, Result};
 
@@ -37,46 +40,129 @@ pub fn default_data_dir() -> PathBuf {
     dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("concordia")
 }
 
-/// An open library. Safe to share between threads.
+/// An open library. Safe to share between threads, and with other processes: see `lock`.
 pub struct Library {
     store: Mutex<Store>,
-    index: SearchIndex,
+    index: IndexCache,
     data_dir: PathBuf,
     /// Key terms by document, valid for one store generation (terms are derived, not stored).
     terms_cache: Mutex<(u64, HashMap<i64, Vec<TermView>>)>,
 }
 
 impl Library {
-    /// Opens the library in `data_dir`, creating it if needed. A missing,
-    /// unreadable or stale index is rebuilt from the store before returning.
+    /// Opens the library in `data_dir`, creating it if needed, and brings it up to date (see
+    /// [`Library::bring_up_to_date`]). A damaged index never keeps it from opening.
     pub fn open(data_dir: &Path) -> Result<Library> {
+        let library = Library::open_as_is(data_dir)?;
+        library.bring_up_to_date(&Progress::none())?;
+        Ok(library)
+    }
+
+    /// Opens the library without repairing anything, so a window can show at once; then call
+    /// [`Library::bring_up_to_date`] with progress.
+    pub fn open_as_is(data_dir: &Path) -> Result<Library> {
         let dir_error =
             |e: std::io::Error| Error::DataDir { path: data_dir.to_path_buf(), reason: e.to_string() };
         std::fs::create_dir_all(data_dir).map_err(dir_error)?;
         let store = Store::open(&data_dir.join("library.sqlite"))?;
-        let index_dir = data_dir.join("index");
-        let index = match SearchIndex::open_or_create(&index_dir) {
-            Ok(index) => index,
-            Err(concordia_index::Error::Busy) => return Err(concordia_index::Error::Busy.into()),
-            Err(_) => {
-                // The index is only a cache: throw the broken one away.
-                std::fs::remove_dir_all(&index_dir).map_err(dir_error)?;
-                SearchIndex::open_or_create(&index_dir)?
-            }
-        };
-        let library = Library {
+        Ok(Library {
             store: Mutex::new(store),
-            index,
+            index: IndexCache::open(&data_dir.join("index")),
             data_dir: data_dir.to_path_buf(),
             terms_cache: Mutex::new((u64::MAX, HashMap::new())),
+        })
+    }
+
+    /// What must be done before search is current, if anything (for the app to show why it
+    /// rebuilds). Reads every index file against its checksum.
+    pub fn upkeep(&self) -> Result<Option<String>> {
+        if self.needs_reanalysis()? {
+            return Ok(Some("the analysis rules changed since the documents were stored".to_owned()));
+        }
+        Ok(match self.index_health(true)? {
+            Health::Current => None,
+            Health::Behind => Some("the search index misses recent changes".to_owned()),
+            Health::Damaged(why) => Some(format!("the search index is damaged: {why}")),
+        })
+    }
+
+    /// Re-analyses stored documents read with older rules, and rebuilds a damaged or stale
+    /// index. A stale index is left alone while another process writes (it will commit); a
+    /// damaged one is rebuilt once that process is done. When the rebuild fails (a full disk),
+    /// the library stays open for reading and removing, and [`Library::index_fault`] says why.
+    pub fn bring_up_to_date(&self, progress: &Progress) -> Result<()> {
+        let health = self.index_health(true)?;
+        if !self.needs_reanalysis()? && health == Health::Current {
+            return Ok(());
+        }
+        let lock = match health {
+            Health::Damaged(_) => WriteLock::take(&self.data_dir, progress, "reindex")?,
+            _ => WriteLock::try_take(&self.data_dir)?,
         };
-        if library.store().meta(ANALYSIS_KEY)?.as_deref() != Some(analysis_version().as_str()) {
-            library.reanalyse()?;
+        let Some(_lock) = lock else {
+            return Ok(()); // Another process is writing (it commits what it stores), or cancelled.
+        };
+        self.index.reopen(); // The other process may have replaced it while we waited.
+        if self.needs_reanalysis()? {
+            self.reanalyse()?;
         }
-        if library.index_is_stale()? {
-            library.reindex(&Progress::none())?;
+        if self.index_health(true)? != Health::Current {
+            if let Err(e) = self.rebuild_index(progress) {
+                self.index.set_fault(Some(format!("the search index could not be rebuilt: {e}")));
+            }
         }
-        Ok(library)
+        Ok(())
+    }
+
+    /// Why search is unavailable or incomplete right now, if it is.
+    pub fn index_fault(&self) -> Option<String> {
+        self.index.fault()
+    }
+
+    /// Checks the whole library: SQLite's integrity, the index's files, and that the index holds
+    /// every clause of every document. Changes nothing.
+    pub fn check(&self) -> Result<LibraryCheck> {
+        let (store_problem, documents) = {
+            let store = self.store();
+            (store.integrity_problem()?, store.documents()?)
+        };
+        let index = match self.index_health(true)? {
+            Health::Current => "current".to_owned(),
+            Health::Behind => "behind".to_owned(),
+            Health::Damaged(why) => why,
+        };
+        let mut unsearchable = Vec::new();
+        for doc in &documents {
+            let held = attempt(|| self.index.get().clauses_of(doc.id as u64)).ok();
+            if held != Some(doc.clause_count as u64) {
+                unsearchable.push(doc.id);
+            }
+        }
+        Ok(LibraryCheck { store_problem, documents: documents.len(), index, unsearchable })
+    }
+
+    /// The store's generation: it changes whenever documents change, in any process.
+    pub fn generation(&self) -> Result<u64> {
+        Ok(self.store().generation()?)
+    }
+
+    /// Picks up what another process changed: reopens the index it may have replaced, and
+    /// repairs the index when it is behind and nobody is writing.
+    pub fn refresh(&self) -> Result<()> {
+        self.index.reopen();
+        self.bring_up_to_date(&Progress::none())
+    }
+
+    fn needs_reanalysis(&self) -> Result<bool> {
+        Ok(self.store().meta(ANALYSIS_KEY)?.as_deref() != Some(analysis_version().as_str()))
+    }
+
+    fn index_health(&self, full: bool) -> Result<Health> {
+        let (generation, clauses) = {
+            let store = self.store();
+            (store.generation()?, store.clause_count()?)
+        };
+        Ok(self.index.health(generation, clauses, full))
     }
 
     /// Recomputes every clause's topics (the lexicon or rules changed since they were stored).
@@ -114,74 +200,138 @@ impl Library {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Whether the index misses changes made to the store.
+    /// Whether the index misses changes made to the store, or cannot be used.
     pub fn index_is_stale(&self) -> Result<bool> {
-        let generation = self.store().generation()?;
-        Ok(self.index.generation()? != Some(generation))
+        Ok(self.index_health(false)? != Health::Current)
     }
 
-    /// Imports files and folders. Each file is its own transaction: a refused
-    /// file is reported and the others are still imported.
+    /// Imports files and folders. Each file is its own transaction: a refused file is reported
+    /// and the others are still imported. Waits (saying so) while another process writes. A
+    /// document is stored and indexed, or reported as not imported: when the index cannot be
+    /// written (a full disk), the documents stored since its last commit are taken out again.
     pub fn import(&self, paths: &[PathBuf], progress: &Progress) -> Result<ImportReport> {
         let files = import::collect_files(paths);
+        crate::space::check(&self.data_dir, &files)?;
+        let Some(_lock) = WriteLock::take(&self.data_dir, progress, "import")? else {
+            return Ok(ImportReport { outcomes: Vec::new(), cancelled: true });
+        };
+        self.repair_for_writing(progress)?;
+        let index = self.index.get();
+        let mut run =
+            ImportRun { outcomes: Vec::with_capacity(files.len()), batch: None, uncommitted: Vec::new() };
+        let stopped = self.store_all(&files, &index, &mut run, progress);
+        let failure = match (stopped, run.batch.take()) {
+            (Err(e), _) => Some(e),
+            (Ok(()), Some(batch)) => {
+                let generation = self.store().generation()?;
+                attempt(|| batch.commit(generation)).err()
+            }
+            (Ok(()), None) => None,
+        };
+        if let Some(reason) = failure {
+            self.take_back(&mut run, &reason)?;
+            for path in &files[run.outcomes.len()..] {
+                run.outcomes.push(not_imported(path, &reason));
+            }
+            self.index.set_fault(Some(format!("the search index could not be written: {reason}")));
+            return Ok(ImportReport { outcomes: run.outcomes, cancelled: false });
+        }
+        let cancelled = run.outcomes.len() < files.len();
+        Ok(ImportReport { outcomes: run.outcomes, cancelled })
+    }
+
+    /// Reads and parses files on worker threads (the CPU-heavy part); stores and indexes them on
+    /// this thread, in file order. `Err` carries why the index could not be written.
+    fn store_all<'a>(
+        &'a self,
+        files: &[PathBuf],
+        index: &'a SearchIndex,
+        run: &mut ImportRun<'a>,
+        progress: &Progress,
+    ) -> Result<(), String> {
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let next = AtomicUsize::new(0);
-        let mut outcomes = Vec::with_capacity(files.len());
-        let mut batch = None;
-        let mut cancelled = false;
-        // Reading and parsing (the CPU-heavy part) run on worker threads; storing and
-        // indexing stay on this thread, in file order, one transaction per file.
-        std::thread::scope(|scope| -> Result<()> {
+        std::thread::scope(|scope| {
             let (sender, receiver) = mpsc::sync_channel::<(usize, Result<Prepared>)>(workers * 2);
             for _ in 0..workers {
-                let (sender, next, files) = (sender.clone(), &next, &files);
+                let (sender, next) = (sender.clone(), &next);
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= files.len() || progress.cancelled() {
                         break;
                     }
-                    if sender.send((i, self.prepare(&files[i]))).is_err() {
+                    if sender.send((i, self.prepare(&files[i], &|| progress.cancelled()))).is_err() {
                         break; // The consumer stopped: cancelled or failed.
                     }
                 });
             }
             drop(sender);
             let mut pending = BTreeMap::new();
-            for (i, prepared) in receiver {
+            loop {
+                // Wake up now and then, so a cancel is seen while a worker is still reading.
+                let (i, prepared) = match receiver.recv_timeout(std::time::Duration::from_millis(100)) {
+                    Ok(received) => received,
+                    Err(mpsc::RecvTimeoutError::Timeout) if progress.cancelled() => return Ok(()),
+                    Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+                };
                 pending.insert(i, prepared);
-                while let Some(prepared) = pending.remove(&outcomes.len()) {
+                while let Some(prepared) = pending.remove(&run.outcomes.len()) {
                     if progress.cancelled() {
-                        cancelled = true;
                         return Ok(());
                     }
-                    let path = &files[outcomes.len()];
-                    let outcome = match prepared.and_then(|p| self.store_prepared(path, p, &mut batch)) {
+                    let path = &files[run.outcomes.len()];
+                    let outcome = match prepared.and_then(|p| self.store_prepared(path, p, index, run)) {
                         Ok(outcome) => outcome,
-                        Err(Error::Index(e)) => return Err(e.into()),
+                        Err(Error::Index(e)) => return Err(e.to_string()),
+                        Err(Error::IndexUnavailable(reason)) => return Err(reason),
                         Err(e) => refused(path, &e),
                     };
-                    outcomes.push(outcome);
+                    run.outcomes.push(outcome);
                     let current = Some(path.display().to_string());
-                    progress.report(ProgressEvent {
-                        task: "import",
-                        done: outcomes.len(),
-                        total: files.len(),
-                        current,
-                    });
+                    progress.report(ProgressEvent::step("import", run.outcomes.len(), files.len(), current));
                 }
             }
-            cancelled |= outcomes.len() < files.len();
-            Ok(())
-        })?;
-        if let Some(batch) = batch {
-            let generation = self.store().generation()?;
-            batch.commit(generation)?;
+        })
+    }
+
+    /// After the index failed: documents stored since its last commit are removed again (so
+    /// nothing listed is unsearchable) and reported as not imported. A new version that replaced
+    /// an older one stays, since removing it would lose the old one too; it is searchable once
+    /// the index is rebuilt.
+    fn take_back(&self, run: &mut ImportRun<'_>, reason: &str) -> Result<()> {
+        for &(k, id, replaced) in &run.uncommitted {
+            let outcome = &mut run.outcomes[k];
+            if replaced {
+                outcome.error =
+                    Some(format!("stored, but not searchable until the search index is rebuilt ({reason})"));
+            } else {
+                self.store().delete_document(id)?;
+                *outcome = not_imported(Path::new(&outcome.path), reason);
+            }
         }
-        Ok(ImportReport { outcomes, cancelled })
+        run.uncommitted.clear();
+        Ok(())
+    }
+
+    /// Before writing, a damaged or stale index is rebuilt, so the import's commit lands on an
+    /// index that holds the whole library. The caller holds the write lock.
+    fn repair_for_writing(&self, progress: &Progress) -> Result<()> {
+        self.index.reopen();
+        if self.needs_reanalysis()? {
+            self.reanalyse()?;
+        }
+        if self.index_health(false)? == Health::Current {
+            return Ok(());
+        }
+        self.rebuild_index(progress).map_err(|e| {
+            Error::IndexUnavailable(format!("it could not be rebuilt ({e}); nothing was changed"))
+        })?;
+        Ok(())
     }
 
     /// Reads and parses one file, unless its exact bytes are already stored.
-    fn prepare(&self, path: &Path) -> Result<Prepared> {
+    fn prepare(&self, path: &Path, stop: &dyn Fn() -> bool) -> Result<Prepared> {
         let bytes = import::read(path)?;
         let hash = import::content_hash(&bytes);
         // The same bytes read by this reader are done; read by an older one, they are read again.
@@ -190,7 +340,7 @@ impl Library {
                 return Ok(Prepared::Known(id));
             }
         }
-        let parsed = import::parse(path, &bytes)?;
+        let parsed = import::parse(path, &bytes, stop)?;
         Ok(Prepared::New { size: bytes.len() as u64, hash, parsed })
     }
 
@@ -198,7 +348,8 @@ impl Library {
         &'a self,
         path: &Path,
         prepared: Prepared,
-        batch: &mut Option<concordia_index::Batch<'a>>,
+        index: &'a SearchIndex,
+        run: &mut ImportRun<'a>,
     ) -> Result<ImportOutcome> {
         let (size, hash, parsed) = match prepared {
             Prepared::Known(id) => return self.outcome(path, id, ImportStatus::Unchanged),
@@ -222,10 +373,11 @@ impl Library {
             // Another file in this run had the same bytes.
             Upsert::Unchanged(id) => (id, ImportStatus::Unchanged),
             Upsert::Inserted { id, replaced } => {
-                if batch.is_none() {
-                    *batch = Some(self.index.batch()?);
-                }
-                let batch = batch.as_mut().expect("batch was just opened");
+                run.uncommitted.push((run.outcomes.len(), id, replaced.is_some()));
+                let batch = match &mut run.batch {
+                    Some(batch) => batch,
+                    None => run.batch.insert(index.batch()?),
+                };
                 if let Some(old) = replaced {
                     batch.remove_document(old as u64);
                 }
@@ -255,14 +407,56 @@ impl Library {
             let store = self.store();
             (store.clauses(id)?, store.document_topics(id)?)
         };
-        add_clauses(batch, id, &parsed.text, &rows, &topics)
+        contain(|| add_clauses(batch, id, &parsed.text, &rows, &topics)).map_err(Error::IndexUnavailable)?
     }
 
-    /// Throws the index away and rebuilds it from the store. Returns the number
-    /// of clauses indexed, or `None` when cancelled (the old index then stays).
+    /// Rebuilds the index from the store, waiting (and saying so) while another process writes.
+    /// Returns the number of clauses indexed, or `None` when cancelled (the old index then stays).
     pub fn reindex(&self, progress: &Progress) -> Result<Option<usize>> {
-        let mut batch = self.index.batch()?;
-        batch.clear()?;
+        let Some(_lock) = WriteLock::take(&self.data_dir, progress, "reindex")? else {
+            return Ok(None);
+        };
+        if self.needs_reanalysis()? {
+            self.reanalyse()?;
+        }
+        self.rebuild_index(progress)
+    }
+
+    /// After the store was replaced: re-analyse if the copy was read with other rules, and
+    /// rebuild the index. The caller holds the write lock.
+    pub(crate) fn after_restore(&self, progress: &Progress) -> Result<()> {
+        if self.needs_reanalysis()? {
+            self.reanalyse()?;
+        }
+        if let Err(e) = self.rebuild_index(progress) {
+            self.index.set_fault(Some(format!("the search index could not be rebuilt: {e}")));
+        }
+        Ok(())
+    }
+
+    /// Builds a new index beside the one in use and puts it in place once committed; a failed
+    /// or cancelled rebuild leaves the old one. The caller holds the write lock.
+    fn rebuild_index(&self, progress: &Progress) -> Result<Option<usize>> {
+        let dir = self.index.rebuild_dir();
+        let built = contain(|| self.build_index_in(&dir, progress))
+            .unwrap_or_else(|panic| Err(Error::IndexUnavailable(format!("the new index failed ({panic})"))));
+        let install = match built {
+            Ok(Some(clauses)) => self.index.install_rebuilt().map(|()| Some(clauses)),
+            other => {
+                let _ = std::fs::remove_dir_all(&dir);
+                return other;
+            }
+        };
+        install
+            .map_err(|e| Error::IndexUnavailable(format!("the rebuilt index could not be put in place: {e}")))
+    }
+
+    fn build_index_in(&self, dir: &Path, progress: &Progress) -> Result<Option<usize>> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| Error::IndexUnavailable(e.to_string()))?;
+        }
+        let index = SearchIndex::open_or_create(dir)?;
+        let mut batch = index.batch()?;
         let (documents, generation) = {
             let store = self.store();
             (store.documents()?, store.generation()?)
@@ -270,24 +464,18 @@ impl Library {
         let mut clauses = 0;
         for (done, summary) in documents.iter().enumerate() {
             if progress.cancelled() {
-                return Ok(None); // Dropping the batch uncommitted keeps the old index.
+                return Ok(None);
             }
-            let (text, rows) = {
+            let (text, rows, topics) = {
                 let store = self.store();
                 let doc =
                     store.document(summary.id)?.ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
-                (doc.text, store.clauses(summary.id)?)
+                (doc.text, store.clauses(summary.id)?, store.document_topics(summary.id)?)
             };
-            let topics = self.store().document_topics(summary.id)?;
             add_clauses(&mut batch, summary.id, &text, &rows, &topics)?;
             clauses += rows.len();
             let current = Some(summary.title.clone());
-            progress.report(ProgressEvent {
-                task: "reindex",
-                done: done + 1,
-                total: documents.len(),
-                current,
-            });
+            progress.report(ProgressEvent::step("reindex", done + 1, documents.len(), current));
         }
         batch.commit(generation)?;
         Ok(Some(clauses))
@@ -358,7 +546,9 @@ impl Library {
             (doc, store.clauses(id)?, store.document_topics(id)?)
         };
         let matcher = match query.filter(|q| !q.trim().is_empty()) {
-            Some(q) => Some(self.index.search(&SearchQuery { text: q, limit: 0, ..Default::default() })?.1),
+            Some(q) => {
+                Some(self.search_contained(&SearchQuery { text: q, limit: 0, ..Default::default() })?.1)
+            }
             None => None,
         };
         let clauses = rows
@@ -427,8 +617,11 @@ impl Library {
         Ok(found)
     }
 
-    /// Removes a document from the store and the index.
+    /// Removes a document from the store and the index. Waits while another process writes.
+    /// Works with a damaged index or a full disk too: the store is the truth, and an index that
+    /// could not follow is behind (its stale hits are skipped) until it is rebuilt.
     pub fn remove(&self, id: i64) -> Result<()> {
+        let _lock = WriteLock::take(&self.data_dir, &Progress::none(), "remove")?;
         let generation = {
             let mut store = self.store();
             if !store.delete_document(id)? {
@@ -436,9 +629,16 @@ impl Library {
             }
             store.generation()?
         };
-        let mut batch = self.index.batch()?;
-        batch.remove_document(id as u64);
-        batch.commit(generation)?;
+        let index = self.index.get();
+        let updated = attempt(|| -> Result<()> {
+            let mut batch = index.batch()?;
+            batch.remove_document(id as u64);
+            batch.commit(generation)?;
+            Ok(())
+        });
+        if let Err(reason) = updated {
+            self.index.set_fault(Some(format!("the search index could not follow a removal: {reason}")));
+        }
         Ok(())
     }
 
@@ -492,6 +692,32 @@ impl Library {
         Ok(SearchResults { hits })
     }
 
+    /// Runs a query on the index. A damaged index found on the way (an error or a panic in
+    /// tantivy) is rebuilt from the store and the query run once more.
+    fn search_contained(&self, query: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, Matcher)> {
+        if let Some(fault) = self.index.fault() {
+            if self.index_health(false)? != Health::Current {
+                return Err(Error::IndexUnavailable(fault));
+            }
+        }
+        let first = contain(|| self.index.get().search(query));
+        if let Ok(Ok(found)) = first {
+            return Ok(found);
+        }
+        let why = match first {
+            Ok(Err(e)) => e.to_string(),
+            Err(panic) => panic,
+            Ok(Ok(_)) => unreachable!("returned above"),
+        };
+        self.index.set_fault(Some(format!("the search index is damaged ({why})")));
+        self.bring_up_to_date(&Progress::none())?;
+        match contain(|| self.index.get().search(query)) {
+            Ok(Ok(found)) => Ok(found),
+            Ok(Err(e)) => Err(Error::IndexUnavailable(e.to_string())),
+            Err(panic) => Err(Error::IndexUnavailable(panic)),
+        }
+    }
+
     fn search_index(&self, req: &SearchRequest, limit: usize) -> Result<SearchResults> {
         if let Some(topic) = &req.topic {
             if !Lexicon::builtin().topics().iter().any(|t| &t.id == topic) {
@@ -507,7 +733,7 @@ impl Library {
             topics: req.topic.iter().cloned().collect(),
             also_topics,
         };
-        let (found, matcher) = self.index.search(&query)?;
+        let (found, matcher) = self.search_contained(&query)?;
         let store = self.store();
         let ids: Vec<i64> = found.iter().map(|h| h.clause_id as i64).collect();
         let rows: HashMap<i64, ClauseRow> =
@@ -662,6 +888,20 @@ fn index_text(text: &str, heading_path: &[String]) -> String {
         return text.to_owned();
     }
     format!("{text}\n{}", heading_path.join("\n"))
+}
+
+/// What an import run has done so far.
+struct ImportRun<'a> {
+    outcomes: Vec<ImportOutcome>,
+    batch: Option<concordia_index::Batch<'a>>,
+    /// (outcome, document, whether it replaced an older version) stored since the last commit.
+    uncommitted: Vec<(usize, i64, bool)>,
+}
+
+fn not_imported(path: &Path, reason: &str) -> ImportOutcome {
+    let error =
+        Error::IndexUnavailable(format!("not imported: the search index could not be written ({reason})"));
+    refused(path, &error)
 }
 
 fn refused(path: &Path, error: &Error) -> ImportOutcome {

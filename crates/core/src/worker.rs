@@ -85,7 +85,8 @@ fn fault_for_tests() {
 }
 
 /// Reads `bytes` as `format` in a child process; the error says why it could not be read.
-pub(crate) fn extract(bytes: &[u8], format: Format) -> Result<Extracted, String> {
+/// When `stop` turns true (the user cancelled), the child is killed at once.
+pub(crate) fn extract(bytes: &[u8], format: Format, stop: &dyn Fn() -> bool) -> Result<Extracted, String> {
     let exe = WORKER.get().ok_or("no reader process configured")?;
     let mut child = Command::new(exe)
         .arg(WORKER_ARG)
@@ -106,13 +107,23 @@ pub(crate) fn extract(bytes: &[u8], format: Format) -> Result<Extracted, String>
     });
     let started = Instant::now();
     let status = loop {
+        let give_up = |child: &mut std::process::Child, why: String| {
+            let _ = child.kill();
+            let _ = child.wait();
+            Err(why)
+        };
         match child.try_wait() {
             Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() > time_limit() => {
-                let _ = child.kill();
-                let _ = child.wait();
+            Ok(None) if stop() => {
+                let result = give_up(&mut child, "the import was cancelled".to_owned());
                 let _ = feeder.join();
-                return Err(format!("reading took longer than {} s and was stopped", time_limit().as_secs()));
+                return result;
+            }
+            Ok(None) if started.elapsed() > time_limit() => {
+                let why = format!("reading took longer than {} s and was stopped", time_limit().as_secs());
+                let result = give_up(&mut child, why);
+                let _ = feeder.join();
+                return result;
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
             Err(e) => return Err(format!("the reader process failed: {e}")),

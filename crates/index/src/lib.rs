@@ -111,6 +111,32 @@ impl SearchIndex {
         SearchIndex::wrap(index)
     }
 
+    /// Reads every file the index uses and checks it against its checksum. Damage found here
+    /// (a garbled, truncated or missing file) would otherwise surface as a failed or partial
+    /// search, or as a panic deep in tantivy. Returns the names of the damaged files.
+    pub fn damaged_files(&self, dir: &Path) -> Result<Vec<String>> {
+        let metas = self.index.load_metas()?;
+        let mut damaged: Vec<String> = Vec::new();
+        use tantivy::index::SegmentComponent as Part;
+        for segment in &metas.segments {
+            let mut parts = vec![Part::Postings, Part::Positions, Part::Terms, Part::Store, Part::FastFields];
+            parts.push(Part::FieldNorms);
+            if segment.has_deletes() {
+                parts.push(Part::Delete);
+            }
+            for file in parts.into_iter().map(|part| segment.relative_path(part)) {
+                if !dir.join(&file).is_file() {
+                    damaged.push(format!("{} (missing)", file.display()));
+                }
+            }
+        }
+        for file in self.index.validate_checksum()? {
+            damaged.push(file.display().to_string());
+        }
+        damaged.sort();
+        Ok(damaged)
+    }
+
     /// An index held in memory, for tests.
     pub fn in_memory() -> Result<SearchIndex> {
         SearchIndex::wrap(Index::create_in_ram(schema()))
@@ -150,6 +176,13 @@ impl SearchIndex {
     /// Number of clauses in the index.
     pub fn len(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// Number of clauses of one document in the index.
+    pub fn clauses_of(&self, doc_id: u64) -> Result<u64> {
+        let term = Term::from_field_u64(self.fields.doc_id, doc_id);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        Ok(self.reader.searcher().search(&query, &tantivy::collector::Count)? as u64)
     }
 
     /// Whether the index holds no clauses.

@@ -4,6 +4,7 @@
 //! index records the generation it was built from, so a stale index is noticed
 //! and rebuilt (see `concordia-core`).
 
+mod backup;
 mod bookmarks;
 mod corrections;
 mod documents;
@@ -32,6 +33,9 @@ pub enum Error {
         /// Newest version this build knows.
         known: i64,
     },
+    /// A file offered as a library copy is not one.
+    #[error("that file is not a Concordia library: {0}")]
+    NotALibrary(String),
     /// Anything SQLite reports.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -55,7 +59,8 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // FULL: an import acknowledged to the user survives a power cut, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
         Store::init(conn)
     }
 
@@ -76,6 +81,18 @@ impl Store {
         let value: String =
             self.conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| r.get(0))?;
         Ok(value.parse().unwrap_or(0))
+    }
+
+    /// SQLite's own check of the whole file: `None` when intact, else what it found.
+    pub fn integrity_problem(&self) -> Result<Option<String>> {
+        let found: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok((found != "ok").then_some(found))
+    }
+
+    /// How many clauses the library holds (the index must hold as many).
+    pub fn clause_count(&self) -> Result<u64> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM clauses", [], |r| r.get(0))?;
+        Ok(n as u64)
     }
 
     /// A value from the meta table.

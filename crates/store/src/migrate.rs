@@ -13,6 +13,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_reader.sql"),
 ];
 
+/// The newest schema version this build knows.
+pub(crate) fn known() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
     let known = MIGRATIONS.len() as i64;
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;

@@ -19,6 +19,16 @@ export function libraryView(s: app.State): HTMLElement {
         { class: "quiet", onclick: () => void app.rebuildIndex(), disabled: s.task !== null, title: "Rebuild the search index from the library database" },
         "Rebuild search index",
       ),
+      h(
+        "button",
+        { class: "quiet", onclick: () => void app.backupLibrary(), disabled: s.task !== null, title: "Copy the whole library (documents, bookmarks, corrections) to one file" },
+        "Back up library…",
+      ),
+      h(
+        "button",
+        { class: "quiet", onclick: () => void app.restoreLibrary(), disabled: s.task !== null, title: "Replace the library with a backup copy" },
+        "Restore from backup…",
+      ),
     ),
   );
 }
