@@ -4,110 +4,15 @@
 //! Starting from an empty library it imports a document by typing its path,
 //! searches, clicks the hit, and checks the clause is focused and highlighted.
 
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+mod common;
 
-use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use std::path::PathBuf;
+
+use common::{count, has_display, screenshot, session, start_driver, wait_for, wait_for_text};
+use fantoccini::{Client, Locator};
 
 /// Ports of tauri-driver and its WebKitWebDriver; each test has its own pair, as tests run in parallel.
 const PORTS: [(u16, u16); 3] = [(4454, 4455), (4464, 4465), (4474, 4475)];
-
-/// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down with it.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_driver(data_dir: &Path, (port, native): (u16, u16)) -> Driver {
-    let bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
-    let child = Command::new(&bin)
-        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
-        .env("CONCORDIA_DATA_DIR", data_dir)
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!("could not start {bin} (cargo install tauri-driver --version 2.1.0): {e}")
-        });
-    let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(20), "tauri-driver did not listen on {port}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Driver(child)
-}
-
-async fn wait_for(client: &Client, css: &str) -> Element {
-    client
-        .wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
-}
-
-async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
-    let started = Instant::now();
-    loop {
-        if let Ok(el) = client.find(Locator::Css(css)).await {
-            let text = el.text().await.unwrap_or_default();
-            if text.contains(needle) {
-                return text;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(15),
-                "{css} never said {needle:?}; it says {text:?}"
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// A WebDriver session on a fresh start of the app.
-async fn session(port: u16) -> Client {
-    let mut caps = serde_json::Map::new();
-    let app = env!("CARGO_BIN_EXE_concordia-app");
-    caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
-    // tauri-driver listens before its WebKitWebDriver is ready; the first session request can
-    // then be cut off, so retry for a while before calling it a failure.
-    let started = Instant::now();
-    loop {
-        match ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-        {
-            Ok(client) => return client,
-            Err(e) if started.elapsed() < Duration::from_secs(20) => {
-                eprintln!("WebDriver session not ready yet ({e}); retrying");
-                tokio::time::sleep(Duration::from_millis(500)).await;
-            }
-            Err(e) => panic!("WebDriver session: {e}"),
-        }
-    }
-}
-
-/// Saves what the window shows to shots/NAME (ignored by git), after WebKit has painted.
-async fn screenshot(client: &Client, name: &str) {
-    tokio::time::sleep(Duration::from_millis(600)).await;
-    if let Ok(png) = client.screenshot().await {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("shots");
-        let _ = std::fs::create_dir_all(&dir);
-        let _ = std::fs::write(dir.join(name), png);
-    }
-}
-
-fn has_display() -> bool {
-    let ok = std::env::var_os("DISPLAY").is_some();
-    if !ok {
-        eprintln!("e2e skipped: no DISPLAY; run the tests with xvfb-run (see README)");
-    }
-    ok
-}
 
 #[tokio::test]
 async fn import_search_and_open_a_clause_in_the_real_app() {
@@ -176,10 +81,6 @@ async fn open_compare(client: &Client, documents: usize) {
     wait_for_text(client, "#compare-go", &format!("Compare {documents}")).await;
     client.find(Locator::Css("#compare-go")).await.unwrap().click().await.unwrap();
     wait_for(client, "table.matrix").await;
-}
-
-async fn count(client: &Client, css: &str) -> usize {
-    client.find_all(Locator::Css(css)).await.map_or(0, |all| all.len())
 }
 
 #[tokio::test]

@@ -178,10 +178,12 @@ export async function rebuildIndex(): Promise<void> {
 }
 
 /**
- * At start: a damaged or stale search index is rebuilt with progress before the documents
- * show; the library opens either way, and a rebuild that fails says why.
+ * At start: the documents show at once; a damaged or stale search index is then rebuilt with
+ * progress. The library opens either way, and a rebuild that fails says why.
  */
 export async function startUp(): Promise<void> {
+  // The documents come from the database, which needs no repair: list them at once.
+  await refreshDocuments();
   try {
     const reason = await api.libraryUpkeep();
     if (reason !== null) {

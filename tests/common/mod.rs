@@ -1,0 +1,114 @@
+//! What the end-to-end tests share: tauri-driver, a WebDriver session on the real app, waits
+//! and screenshots.
+#![allow(dead_code)] // Each test file uses its own part.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+
+/// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down with it.
+pub struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn start_driver(data_dir: &Path, (port, native): (u16, u16)) -> Driver {
+    let bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+    let child = Command::new(&bin)
+        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        .env("CONCORDIA_DATA_DIR", data_dir)
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("could not start {bin} (cargo install tauri-driver --version 2.1.0): {e}")
+        });
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(20), "tauri-driver did not listen on {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver(child)
+}
+
+pub async fn wait_for(client: &Client, css: &str) -> Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+}
+
+pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
+    let started = Instant::now();
+    loop {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            let text = el.text().await.unwrap_or_default();
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "{css} never said {needle:?}; it says {text:?}"
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A WebDriver session on a fresh start of the app.
+pub async fn session(port: u16) -> Client {
+    let mut caps = serde_json::Map::new();
+    let app = env!("CARGO_BIN_EXE_concordia-app");
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+    // tauri-driver listens before its WebKitWebDriver is ready; the first session request can
+    // then be cut off, so retry for a while before calling it a failure.
+    let started = Instant::now();
+    loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => return client,
+            Err(e) if started.elapsed() < Duration::from_secs(20) => {
+                eprintln!("WebDriver session not ready yet ({e}); retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("WebDriver session: {e}"),
+        }
+    }
+}
+
+/// Saves what the window shows to shots/NAME (ignored by git), after WebKit has painted.
+pub async fn screenshot(client: &Client, name: &str) {
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    snapshot(client, name).await;
+}
+
+/// Saves what the window shows right now, for a state that does not last (a progress bar).
+pub async fn snapshot(client: &Client, name: &str) {
+    if let Ok(png) = client.screenshot().await {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("shots");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(name), png);
+    }
+}
+
+pub fn has_display() -> bool {
+    let ok = std::env::var_os("DISPLAY").is_some();
+    if !ok {
+        eprintln!("e2e skipped: no DISPLAY; run the tests with xvfb-run (see README)");
+    }
+    ok
+}
+
+pub async fn count(client: &Client, css: &str) -> usize {
+    client.find_all(Locator::Css(css)).await.map_or(0, |all| all.len())
+}
