@@ -205,7 +205,7 @@ fn damage(index: &Path, kind: &str, how: &str) {
         "garble" => {
             let at = bytes.len().saturating_sub(64) / 2;
             for (k, b) in bytes.iter_mut().skip(at).take(64).enumerate() {
-                *b = (k as u8).wrapping_mul(37).wrapping_add(11) ^ *b;
+                *b ^= (k as u8).wrapping_mul(37).wrapping_add(11);
             }
             std::fs::write(&file, bytes).unwrap();
         }
