@@ -119,13 +119,22 @@ async fn the_app_follows_what_another_process_imports() {
     let _driver = start_driver(data.path(), PORTS[1]);
     let client = session(PORTS[1].0).await;
     wait_for_text(&client, ".statusbar", "2 documents").await;
-    // Another process (the CLI, here the same core in this test process) imports 30 more.
-    let later = contracts(&files.path().join("later"), 30, "b");
-    let dir = data.path().to_path_buf();
-    let writer = std::thread::spawn(move || import(&dir, &later));
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    // Another process, the `concordia` CLI, imports 30 more.
+    contracts(&files.path().join("later"), 30, "b");
+    let cli = PathBuf::from(env!("CARGO_BIN_EXE_concordia-app")).with_file_name("concordia");
+    assert!(cli.is_file(), "{} is built with the workspace (cargo build -p concordia-cli)", cli.display());
+    let importing = std::process::Command::new(&cli)
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("import")
+        .arg(files.path().join("later"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
     screenshot(&client, "e2e-trust-following.png").await;
-    writer.join().unwrap();
+    let imported = importing.wait_with_output().unwrap();
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
     wait_for_text(&client, ".statusbar", "32 documents").await;
     client.find(Locator::Css("#q")).await.unwrap().send_keys("bx29").await.unwrap();
     let hit = wait_for(&client, "li.hit").await;

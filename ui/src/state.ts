@@ -135,9 +135,15 @@ export function topicLabel(id: string): string {
   return state.topics.find((t) => t.id === id)?.label ?? id;
 }
 
+/** The store generation the lists were last loaded at (see `watchOtherProcesses`). */
+let generation: number | null = null;
+
 export async function refreshDocuments(): Promise<void> {
   try {
+    // Read before listing: a change made in between is then seen by the next poll.
+    const seen = await api.libraryGeneration();
     update({ docs: await api.listDocuments() });
+    generation = seen;
   } catch (e) {
     fail("Could not load the library", e);
   }
@@ -195,17 +201,13 @@ export async function startUp(): Promise<void> {
   } catch (e) {
     fail("Could not check the library", e);
   } finally {
-    update({ task: null, cancelling: false });
-    generation = await api.libraryGeneration().catch(() => null);
-    await refreshDocuments();
+    if (state.task) update({ task: null, cancelling: false });
   }
 }
 
 function searchUnavailable(why: string): string {
   return `Search is unavailable: ${why}. Your documents are safe and can be read and removed; free disk space, then use "Rebuild search index".`;
 }
-
-let generation: number | null = null;
 
 /**
  * Notices what another Concordia window or command changed (the store generation moves) and
@@ -215,11 +217,7 @@ export async function watchOtherProcesses(): Promise<void> {
   if (state.task) return; // Our own task refreshes when it ends.
   try {
     const now = await api.libraryGeneration();
-    if (generation === null || now === generation) {
-      generation = now;
-      return;
-    }
-    generation = now;
+    if (generation === null || now === generation) return;
     const fault = await api.refreshLibrary();
     if (fault !== null) update({ error: searchUnavailable(fault) });
     await refreshDocuments();

@@ -57,6 +57,9 @@ function fakeBackend(comparison) {
     topics: [clauseId === 41 ? "liability" : "deletion_return"], status: "anchored", created_at: "2026-11-23T10:00:00Z", updated_at: "2026-11-23T10:00:00Z",
   });
   window.__calls = [];
+  // The store generation, moved by the fake's own changes and by a test playing another process.
+  window.__generation = 1;
+  window.__upkeep = null;
   class Channel { onmessage = () => {}; }
   window.__TAURI__ = {
     core: {
@@ -65,6 +68,13 @@ function fakeBackend(comparison) {
         window.__calls.push([cmd, args]);
         switch (cmd) {
           case "list_documents": return docs;
+          case "library_generation": return window.__generation;
+          case "library_upkeep": return window.__upkeep;
+          case "refresh_library": return null;
+          case "bring_up_to_date":
+            args.onProgress.onmessage({ task: "reindex", done: 1, total: 2, current: "Verwerkersovereenkomst", waiting: null });
+            window.__upkeep = null;
+            return null;
           case "document_terms": return [
             { kind: "liability_cap", value: { amount: 5000, currency: "EUR" }, clause_id: 41, clause_range: [29, 50], quote: "Nooit meer dan €5.000", start: 70, end: 92 },
             { kind: "deletion_period", value: { value: 6, unit: "months", approx_days: 180, hedge: "waar mogelijk" }, clause_id: 40, clause_range: [24, 40], quote: "Binnen 6 maanden", start: 24, end: 40 },
@@ -80,7 +90,7 @@ function fakeBackend(comparison) {
           case "get_document": return doc;
           case "compare": return { ...comparison, reference: args.reference };
           case "correct_alignment": return { id: 9, kind: args.req.kind, anchor_clause_id: args.req.anchor_clause_id, moved_clause_id: args.req.moved_clause_id, created_at: "2026-11-23T10:00:00Z" };
-          case "remove_document": docs.splice(docs.findIndex((d) => d.id === args.id), 1); return null;
+          case "remove_document": docs.splice(docs.findIndex((d) => d.id === args.id), 1); window.__generation += 1; return null;
           case "import_paths":
             args.onProgress.onmessage({ task: "import", done: 1, total: 2, current: args.paths[0] });
             return { cancelled: false, outcomes: [
@@ -355,6 +365,40 @@ test("the compare view saves a report in the chosen language and format", async 
   assert.equal(call.lang, "de");
   assert.equal(call.path, "/tmp/out/concordia-report.pdf");
   assert.deepEqual(call.ids, [1, 2, 3], "the comparison's documents");
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("another process's import shows up without a click, and the view stays where it was", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs tbody tr");
+  await p.keyboard.press("/");
+  await p.keyboard.type("aansprakelijk");
+  await p.waitForSelector("li.hit");
+  await p.evaluate(() => {
+    window.__generation += 1; // The CLI imported a document.
+    const listed = window.__calls.filter(([c]) => c === "list_documents").length;
+    window.__listedBefore = listed;
+  });
+  await p.waitForFunction(() => window.__calls.filter(([c]) => c === "list_documents").length > window.__listedBefore, null, { timeout: 5000 });
+  assert.ok(await p.$("li.hit"), "still on the search results");
+  assert.ok(await p.evaluate(() => window.__calls.some(([c]) => c === "refresh_library")));
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("a library whose index needs repair shows its documents and the repair's progress", async () => {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  p.on("pageerror", (e) => errors.push(e.message));
+  await p.addInitScript(fakeBackend, comparison);
+  await p.addInitScript(() => { window.__upkeep = "the search index is damaged: damaged index files: x.term"; });
+  await p.goto(base);
+  await p.waitForSelector("table.docs tbody tr");
+  await p.waitForFunction(() => document.querySelector(".banner")?.textContent.includes("The search index was rebuilt"));
+  const calls = await p.evaluate(() => window.__calls.map(([c]) => c));
+  assert.ok(calls.indexOf("library_upkeep") < calls.indexOf("bring_up_to_date"), calls.join(" "));
+  assert.ok(calls.indexOf("list_documents") < calls.indexOf("bring_up_to_date"), "documents listed before the repair");
   assert.deepEqual(errors, []);
   await p.close();
 });

@@ -11,8 +11,12 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+/// The binary under test; `CONCORDIA_TRUST_BIN` points these tests at another build (an older
+/// one, to see them fail where it failed).
 fn command(data: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_concordia"));
+    let binary =
+        std::env::var_os("CONCORDIA_TRUST_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_concordia").into());
+    let mut command = Command::new(binary);
     command.arg("--data-dir").arg(data).args(args).env_remove("CONCORDIA_DATA_DIR");
     command
 }
