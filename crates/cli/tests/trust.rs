@@ -152,7 +152,7 @@ fn two_imports_and_readers_racing_never_fail_and_every_document_is_found() {
     let first = contracts(&files.path().join("a"), 6, "a");
     let second = contracts(&files.path().join("b"), 3, "b");
     let mut dice = Dice::new("race");
-    let (rounds, mut reads, mut failed_reads) = (10, 0, 0);
+    let (rounds, mut reads, mut failed_reads) = (20, 0, 0);
     for round in 0..rounds {
         let data = tempfile::tempdir().unwrap();
         let a = spawn(data.path(), &["import", files.path().join("a").to_str().unwrap()]);
@@ -288,13 +288,26 @@ fn kills_at_random_points_lose_no_acknowledged_write_and_hide_no_document() {
     let shown = json(&run(data.path(), &["show", &first_doc.to_string(), "--json"]));
     let clause_ids: Vec<i64> =
         shown["clauses"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    // A bookmark file to import again and again: five bookmarks on the first document.
+    for (k, clause) in clause_ids.iter().take(5).enumerate() {
+        let note = format!("seed {k}");
+        let added = run(
+            data.path(),
+            &["bookmark", "add", &first_doc.to_string(), &clause.to_string(), "--note", &note],
+        );
+        assert!(added.status.success());
+    }
+    let bookmark_file = files.path().join("bookmarks.json");
+    let exported = run(data.path(), &["bookmark", "export", "-o", bookmark_file.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
     let mut dice = Dice::new("kill");
-    let (kills, mut finished, mut acknowledged_docs, mut acknowledged_bookmarks) = (200, 0, Vec::new(), 0);
+    let (kills, mut finished, mut acknowledged_docs) = (200, 0, Vec::new());
+    let mut acknowledged_notes: Vec<String> = (0..5).map(|k| format!("seed {k}")).collect();
     let mut by_task = std::collections::BTreeMap::<&str, usize>::new();
     // How long each task takes when left alone, so kills land within it (a release build is quick).
     let mut typical = std::collections::HashMap::<&str, u64>::new();
     for k in 0..kills {
-        let task = ["import", "reindex", "bookmark", "correct"][dice.below(4) as usize];
+        let task = ["import", "reindex", "bookmark", "bookmark import", "correct"][dice.below(5) as usize];
         let batch = files.path().join(format!("batch-{k}"));
         let mut new_files = Vec::new();
         let args: Vec<String> = match task {
@@ -303,6 +316,9 @@ fn kills_at_random_points_lose_no_acknowledged_write_and_hide_no_document() {
                 vec!["import".into(), batch.display().to_string()]
             }
             "reindex" => vec!["reindex".into()],
+            "bookmark import" => {
+                vec!["bookmark".into(), "import".into(), bookmark_file.display().to_string()]
+            }
             "bookmark" => {
                 let clause = clause_ids[dice.below(clause_ids.len() as u64) as usize];
                 vec![
@@ -347,7 +363,7 @@ fn kills_at_random_points_lose_no_acknowledged_write_and_hide_no_document() {
             if task == "import" {
                 acknowledged_docs.extend(new_files);
             } else if task == "bookmark" {
-                acknowledged_bookmarks += 1;
+                acknowledged_notes.push(format!("kill {k}"));
             }
         }
         let c = check(data.path());
@@ -361,11 +377,13 @@ fn kills_at_random_points_lose_no_acknowledged_write_and_hide_no_document() {
         let name = file.file_name().unwrap().to_str().unwrap();
         assert!(paths.iter().any(|p| p.ends_with(name)), "acknowledged import of {name} lost");
     }
-    let bookmarks = json(&run(data.path(), &["bookmark", "list", "--json"])).as_array().unwrap().len();
-    assert!(
-        bookmarks >= acknowledged_bookmarks,
-        "{bookmarks} bookmarks, {acknowledged_bookmarks} acknowledged"
-    );
+    let listed_bookmarks = json(&run(data.path(), &["bookmark", "list", "--json"]));
+    let notes: Vec<&str> =
+        listed_bookmarks.as_array().unwrap().iter().filter_map(|b| b["note"].as_str()).collect();
+    for note in &acknowledged_notes {
+        assert!(notes.contains(&note.as_str()), "acknowledged bookmark {note:?} lost");
+    }
+    let acknowledged_bookmarks = acknowledged_notes.len();
     let killed: usize = by_task.values().sum();
     println!(
         "kill: {kills} runs, {killed} SIGKILLed mid-task ({by_task:?}), {finished} finished first; \

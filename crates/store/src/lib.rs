@@ -58,6 +58,8 @@ impl Store {
     /// Opens (or creates) the database at `path`, in WAL mode, migrated to the current schema.
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path)?;
+        // Wait for another process (an import, a migration) rather than fail at once.
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: an import acknowledged to the user survives a power cut, not only a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -71,6 +73,10 @@ impl Store {
 
     fn init(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Every write transaction takes the write lock when it begins. A deferred one that read
+        // first and then wrote would fail at once ("database is locked") whenever another
+        // process wrote in between, instead of waiting its turn.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::run(&mut conn)?;
         Ok(Store { conn })

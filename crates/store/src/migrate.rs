@@ -18,19 +18,24 @@ pub(crate) fn known() -> i64 {
     MIGRATIONS.len() as i64
 }
 
+/// Brings the schema up to date. Each step reads the version and applies the next migration in
+/// one IMMEDIATE transaction, so two processes opening a new library at once take turns instead
+/// of both creating its tables.
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
-    let known = MIGRATIONS.len() as i64;
-    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if found > known {
-        return Err(Error::NewerSchema { found, known });
-    }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
+    let known = known();
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > known {
+            return Err(Error::NewerSchema { found, known });
+        }
+        let Some(sql) = MIGRATIONS.get(found as usize) else {
+            return Ok(()); // Up to date; the transaction ends unchanged.
+        };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.pragma_update(None, "user_version", found + 1)?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]
