@@ -100,17 +100,19 @@ impl Dice {
     }
 }
 
-/// Waits for a child at most `limit`; kills it and fails the test if it hangs.
-fn finish(mut child: Child, limit: Duration, what: &str) -> Output {
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > limit {
-            let _ = child.kill();
+/// Waits for a child at most `limit`, reading its output meanwhile (a full pipe would block
+/// it); kills it and fails the test if it hangs.
+fn finish(child: Child, limit: Duration, what: &str) -> Output {
+    let pid = child.id();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    match receiver.recv_timeout(limit) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
             panic!("{what} hung for more than {} s", limit.as_secs());
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
-    child.wait_with_output().unwrap()
 }
 
 #[test]
@@ -454,7 +456,7 @@ fn a_full_disk_refuses_or_reports_per_file_and_the_library_stays_usable() {
     for path in filler.iter().rev().take(2) {
         let _ = std::fs::remove_file(path); // Leave a sliver, as on a nearly full disk.
     }
-    let big = contracts(&files.path().join("big"), 40, "b");
+    let big = contracts(&files.path().join("big"), 400, "b");
     let out = run(&data, &["import", files.path().join("big").to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && stderr.contains("not enough free disk space"), "{stderr}");
@@ -465,7 +467,7 @@ fn a_full_disk_refuses_or_reports_per_file_and_the_library_stays_usable() {
         let _ = std::fs::remove_file(path);
     }
     let import = spawn(&data, &["import", files.path().join("big").to_str().unwrap(), "--json"]);
-    std::thread::sleep(Duration::from_millis(150));
+    std::thread::sleep(Duration::from_millis(20));
     let filler = disk.fill();
     let out = finish(import, Duration::from_secs(120), "an import on a filling disk");
     let report = json(&out);
@@ -477,6 +479,17 @@ fn a_full_disk_refuses_or_reports_per_file_and_the_library_stays_usable() {
         refused.iter().all(|o| o["error"].as_str().is_some_and(|e| !e.is_empty())),
         "each refusal says why"
     );
+    assert!(
+        !refused.is_empty(),
+        "the disk filled before the import ended (else this test exercises nothing)"
+    );
+    let mut reasons = std::collections::BTreeMap::<String, usize>::new();
+    for o in &refused {
+        let reason = o["error"].as_str().unwrap_or_default();
+        let general = reason.split_once(": ").map_or(reason, |(_, why)| why);
+        *reasons.entry(general.chars().take(110).collect()).or_default() += 1;
+    }
+    println!("disk full: the reasons given: {reasons:?}");
     for path in filler.iter().rev().take(2) {
         let _ = std::fs::remove_file(path); // Room for the journal, as a user would make.
     }

@@ -64,10 +64,14 @@ impl IndexCache {
         }
         let index = self.get();
         let checked = contain(|| -> Result<Health, concordia_index::Error> {
-            if full {
+            let stamp = full.then(|| self.stamp()).flatten();
+            if full && (stamp.is_none() || stamp != self.verified()) {
                 let damaged = index.damaged_files(&self.dir)?;
                 if !damaged.is_empty() {
                     return Ok(Health::Damaged(format!("damaged index files: {}", damaged.join(", "))));
+                }
+                if let Some(stamp) = &stamp {
+                    self.remember_verified(stamp);
                 }
             }
             if index.generation()? != Some(generation) {
@@ -84,6 +88,45 @@ impl IndexCache {
             Ok(Ok(health)) => health,
             Ok(Err(e)) => Health::Damaged(e.to_string()),
             Err(panic) => Health::Damaged(format!("the search index is damaged ({panic})")),
+        }
+    }
+
+    /// The index's files as they stand: name, size and modification time of each. Reading every
+    /// byte against its checksum is only needed when this changed since the last check: a file
+    /// garbled, truncated, deleted or replaced changes it.
+    fn stamp(&self) -> Option<String> {
+        let mut files: Vec<String> = std::fs::read_dir(&self.dir)
+            .ok()?
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let meta = entry.metadata().ok()?;
+                let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+                Some(format!(
+                    "{} {} {}",
+                    entry.file_name().to_string_lossy(),
+                    meta.len(),
+                    modified.as_nanos()
+                ))
+            })
+            .collect();
+        files.sort();
+        Some(files.join("\n"))
+    }
+
+    fn verified_path(&self) -> PathBuf {
+        self.dir.with_extension("verified")
+    }
+
+    fn verified(&self) -> Option<String> {
+        std::fs::read_to_string(self.verified_path()).ok()
+    }
+
+    /// Notes that the index's files, as they stand, passed the checksum check. A failure to
+    /// write it only costs a check next time.
+    fn remember_verified(&self, stamp: &str) {
+        let temp = self.dir.with_extension(format!("verified.{}", std::process::id()));
+        if std::fs::write(&temp, stamp).is_ok() && std::fs::rename(&temp, self.verified_path()).is_err() {
+            let _ = std::fs::remove_file(&temp);
         }
     }
 

@@ -78,6 +78,12 @@ pub enum Error {
     /// The search index cannot be used or written right now; the library itself is intact.
     #[error("search is unavailable: {0}. Your documents are safe; `concordia reindex` rebuilds the index (free disk space first if it is full)")]
     IndexUnavailable(String),
+    /// The disk filled up while a file was being stored; nothing of it was kept.
+    #[error("could not import {path}: the disk is full; free some space, then import it again")]
+    DiskFull {
+        /// The file.
+        path: PathBuf,
+    },
     /// Not enough free disk space for an import.
     #[error("not enough free disk space in {path}: the import needs about {needed_mb} MB, {free_mb} MB are free; free some space or import fewer files")]
     NoSpace {
@@ -115,6 +121,11 @@ pub enum ErrorCode {
 }
 
 impl Error {
+    /// Whether the store found the disk full.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, Error::Store(e) if e.is_disk_full())
+    }
+
     /// The code for this error.
     pub fn code(&self) -> ErrorCode {
         match self {
@@ -128,7 +139,7 @@ impl Error {
             Error::DataDir { .. } | Error::Store(_) | Error::Index(_) | Error::IndexUnavailable(_) => {
                 ErrorCode::Storage
             }
-            Error::NoSpace { .. } => ErrorCode::NoSpace,
+            Error::NoSpace { .. } | Error::DiskFull { .. } => ErrorCode::NoSpace,
         }
     }
 }

@@ -229,7 +229,7 @@ impl Library {
             (Ok(()), None) => None,
         };
         if let Some(reason) = failure {
-            self.take_back(&mut run, &reason)?;
+            self.take_back(&mut run, &reason);
             for path in &files[run.outcomes.len()..] {
                 run.outcomes.push(not_imported(path, &reason));
             }
@@ -285,6 +285,7 @@ impl Library {
                         Ok(outcome) => outcome,
                         Err(Error::Index(e)) => return Err(e.to_string()),
                         Err(Error::IndexUnavailable(reason)) => return Err(reason),
+                        Err(e) if e.is_disk_full() => refused(path, &Error::DiskFull { path: path.clone() }),
                         Err(e) => refused(path, &e),
                     };
                     run.outcomes.push(outcome);
@@ -297,21 +298,20 @@ impl Library {
 
     /// After the index failed: documents stored since its last commit are removed again (so
     /// nothing listed is unsearchable) and reported as not imported. A new version that replaced
-    /// an older one stays, since removing it would lose the old one too; it is searchable once
-    /// the index is rebuilt.
-    fn take_back(&self, run: &mut ImportRun<'_>, reason: &str) -> Result<()> {
+    /// an older one stays, since removing it would lose the old one too, and so does a document
+    /// the full disk would not let go; both are searchable once the index is rebuilt.
+    fn take_back(&self, run: &mut ImportRun<'_>, reason: &str) {
+        let unsearchable = format!("stored, but not searchable until the search index is rebuilt ({reason})");
         for &(k, id, replaced) in &run.uncommitted {
             let outcome = &mut run.outcomes[k];
-            if replaced {
-                outcome.error =
-                    Some(format!("stored, but not searchable until the search index is rebuilt ({reason})"));
+            // Removing needs a little room too; when even that fails, say what is true.
+            if replaced || self.store().delete_document(id).is_err() {
+                outcome.error = Some(unsearchable.clone());
             } else {
-                self.store().delete_document(id)?;
                 *outcome = not_imported(Path::new(&outcome.path), reason);
             }
         }
         run.uncommitted.clear();
-        Ok(())
     }
 
     /// Before writing, a damaged or stale index is rebuilt, so the import's commit lands on an

@@ -41,6 +41,13 @@ pub enum Error {
     Sqlite(#[from] rusqlite::Error),
 }
 
+impl Error {
+    /// Whether SQLite could not write because the disk is full.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DiskFull)
+    }
+}
+
 /// Result alias of the store.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
