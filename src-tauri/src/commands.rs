@@ -52,8 +52,7 @@ pub async fn import_paths(
     on_progress: Channel<ProgressEvent>,
 ) -> Reply<ImportReport> {
     let library = state.library()?;
-    state.cancel.store(false, Ordering::Relaxed);
-    let progress = Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone());
+    let progress = progress_to(&state, on_progress);
     let work = tauri::async_runtime::spawn_blocking(move || library.import(&paths, &progress));
     Ok(work.await.map_err(IpcError::internal)??)
 }
@@ -64,8 +63,7 @@ pub async fn reindex(
     on_progress: Channel<ProgressEvent>,
 ) -> Reply<Option<usize>> {
     let library = state.library()?;
-    state.cancel.store(false, Ordering::Relaxed);
-    let progress = Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone());
+    let progress = progress_to(&state, on_progress);
     let work = tauri::async_runtime::spawn_blocking(move || library.reindex(&progress));
     Ok(work.await.map_err(IpcError::internal)??)
 }
@@ -83,8 +81,7 @@ pub async fn bring_up_to_date(
     on_progress: Channel<ProgressEvent>,
 ) -> Reply<Option<String>> {
     let library = state.library()?;
-    state.cancel.store(false, Ordering::Relaxed);
-    let progress = Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone());
+    let progress = progress_to(&state, on_progress);
     let work = tauri::async_runtime::spawn_blocking(move || {
         library.bring_up_to_date(&progress).map(|()| library.index_fault())
     });
@@ -119,8 +116,7 @@ pub async fn restore_library(
     on_progress: Channel<ProgressEvent>,
 ) -> Reply<usize> {
     let library = state.library()?;
-    state.cancel.store(false, Ordering::Relaxed);
-    let progress = Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone());
+    let progress = progress_to(&state, on_progress);
     let work = tauri::async_runtime::spawn_blocking(move || library.restore(&path, &progress));
     Ok(work.await.map_err(IpcError::internal)??)
 }
@@ -232,6 +228,12 @@ pub async fn save_report(
         library.write_report(&ids, reference, &lang, format, &path, overwrite)
     });
     Ok(work.await.map_err(IpcError::internal)??)
+}
+
+/// Progress streamed to the UI, with a fresh cancel flag the UI's Cancel sets.
+fn progress_to(state: &AppState, on_progress: Channel<ProgressEvent>) -> Progress {
+    state.cancel.store(false, Ordering::Relaxed);
+    Progress::new(move |e| drop(on_progress.send(e.clone())), state.cancel.clone())
 }
 
 fn extension(path: &std::path::Path) -> String {
