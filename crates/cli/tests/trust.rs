@@ -515,3 +515,41 @@ fn a_full_disk_refuses_or_reports_per_file_and_the_library_stays_usable() {
         refused.len()
     );
 }
+
+#[test]
+fn a_backup_brings_back_documents_bookmarks_and_search_after_a_removal() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    contracts(files.path(), 3, "r");
+    assert!(run(data.path(), &["import", files.path().to_str().unwrap()]).status.success());
+    let first = listed(data.path())[0]["id"].to_string();
+    let clause = json(&run(data.path(), &["show", &first, "--json"]))["clauses"][0]["id"].to_string();
+    assert!(run(data.path(), &["bookmark", "add", &first, &clause, "--note", "keep me"]).status.success());
+    let copy = files.path().join("library-copy.sqlite");
+    let backed = run(data.path(), &["backup", copy.to_str().unwrap()]);
+    assert!(backed.status.success(), "{}", String::from_utf8_lossy(&backed.stderr));
+    let again = run(data.path(), &["backup", copy.to_str().unwrap()]);
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert!(run(data.path(), &["remove", &first]).status.success());
+    assert_eq!(listed(data.path()).len(), 2);
+    // A file that is no library is refused, and nothing changes.
+    let text = files.path().join("r-000.txt");
+    let refused = run(data.path(), &["restore", text.to_str().unwrap()]);
+    assert!(
+        !refused.status.success()
+            && String::from_utf8_lossy(&refused.stderr).contains("not a Concordia library")
+    );
+    assert_eq!(listed(data.path()).len(), 2);
+    let restored = run(data.path(), &["restore", copy.to_str().unwrap()]);
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    assert_eq!(listed(data.path()).len(), 3, "the removed document is back");
+    let notes = json(&run(data.path(), &["bookmark", "list", "--json"]));
+    assert!(
+        notes.as_array().unwrap().iter().any(|b| b["note"] == "keep me" && b["status"] == "anchored"),
+        "{notes}"
+    );
+    assert_whole(data.path(), "after the restore");
+    let hits =
+        json(&run(data.path(), &["search", "Vertragskennung", "--json"]))["hits"].as_array().unwrap().len();
+    assert_eq!(hits, 3, "every restored document is searchable");
+}
