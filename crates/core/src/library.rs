@@ -216,10 +216,24 @@ impl Library {
             return Ok(ImportReport { outcomes: Vec::new(), cancelled: true });
         };
         self.repair_for_writing(progress)?;
+        // One flush to disk for the whole run, before the report acknowledges it, rather than
+        // one per file.
+        self.store().defer_sync()?;
+        let report = self.import_locked(&files, progress)?;
+        let synced = self.store().sync();
+        // On a full disk even that flush may fail; the report already says what was kept.
+        let disk_full = report.outcomes.iter().any(|o| o.code == Some(crate::ErrorCode::NoSpace));
+        match synced {
+            Err(e) if !disk_full => Err(e.into()),
+            _ => Ok(report),
+        }
+    }
+
+    fn import_locked(&self, files: &[PathBuf], progress: &Progress) -> Result<ImportReport> {
         let index = self.index.get();
         let mut run =
             ImportRun { outcomes: Vec::with_capacity(files.len()), batch: None, uncommitted: Vec::new() };
-        let stopped = self.store_all(&files, &index, &mut run, progress);
+        let stopped = self.store_all(files, &index, &mut run, progress);
         let failure = match (stopped, run.batch.take()) {
             (Err(e), _) => Some(e),
             (Ok(()), Some(batch)) => {

@@ -96,6 +96,20 @@ impl Store {
         Ok(value.parse().unwrap_or(0))
     }
 
+    /// Commits from now on reach the disk at the next [`Store::sync`] rather than each on its
+    /// own (an import of many files; SQLite's WAL keeps them whole either way).
+    pub fn defer_sync(&self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(())
+    }
+
+    /// Makes every commit so far durable with one flush of the WAL (a commit under `FULL`
+    /// syncs the whole log), and each later commit durable on its own again.
+    pub fn sync(&self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.set_meta("synced", "1")
+    }
+
     /// SQLite's own check of the whole file: `None` when intact, else what it found.
     pub fn integrity_problem(&self) -> Result<Option<String>> {
         let found: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
