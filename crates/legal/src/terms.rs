@@ -626,6 +626,31 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
         durations(s).first().map(duration_value)
     })
     .or_else(|| period_from_before(clauses, END_OF_CONTRACT, &DELETE))
+    .or_else(|| period_after_termination(clauses))
+}
+
+/// "Nach Beendigung … werden alle Daten gelöscht. Die Löschung erfolgt nach einer
+/// Übergangsfrist von 30 Tagen.": the sentence before says when, this one how long.
+fn period_after_termination(clauses: &[ClauseInput<'_>]) -> Found {
+    let mut termination_before: Option<usize> = None;
+    for (i, c) in clauses.iter().enumerate() {
+        let about_deletion = c.topics.first().is_some_and(|t| t == "deletion_return");
+        for (s, e) in sentences(c.text) {
+            let sentence = &c.text[s..e];
+            let follows = termination_before.is_some_and(|at| at + 1 >= i);
+            let deletes =
+                (DELETE.is_match(sentence) || RETURN.is_match(sentence)) && !BACKUP.is_match(sentence);
+            if about_deletion && follows && deletes && !TERMINATION.is_match(sentence) {
+                if let Some(d) = durations(sentence).first() {
+                    return Some((i, (s, e), duration_value(d)));
+                }
+            }
+            if TERMINATION.is_match(sentence) {
+                termination_before = Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// The days a controller has to object to a new sub-processor: said next to the objection,
@@ -1379,6 +1404,14 @@ mod phrasings {
             ("retention_backup", "Säkerhetskopior sparas i 90 dagar.", "backup_retention", serde_json::json!({"value":90,"unit":"days"})),
             ("breach_notification", "Spätestens jedoch innerhalb von zweiundsiebzig Stunden informiert der Auftragnehmer den Auftraggeber über jede Datenschutzverletzung.", "breach_notice", serde_json::json!({"value":72,"unit":"hours"})),
             ("breach_notification", "Een Datalek wordt uiterlijk binnen twee werkdagen aan Opdrachtgever gemeld.", "breach_notice", serde_json::json!({"value":2,"unit":"working_days"})),
+            // Round 4: a unit written short or glued to its number, joint liability, a period the sentence before frames.
+            ("breach_notification", "Personuppgiftsincident rapporteras utan onödigt dröjsmål, dock senast 36 h efter upptäckt.", "breach_notice", serde_json::json!({"value":36,"unit":"hours"})),
+            ("breach_notification", "Verwerker meldt een Datalek binnen 24h aan Verwerkingsverantwoordelijke.", "breach_notice", serde_json::json!({"value":24,"unit":"hours"})),
+            ("subprocessors", "Der Auftragsverarbeiter informiert den Verantwortlichen über geplante Änderungen. Der Verantwortliche hat ein 30-tägiges Widerspruchsrecht.", "subprocessor_objection", serde_json::json!({"value":30,"unit":"days"})),
+            ("subprocessors", "Verwerkingsverantwoordelijke heeft een 14-daagse termijn om bezwaar te maken tegen een nieuwe Subverwerker.", "subprocessor_objection", serde_json::json!({"value":14,"unit":"days"})),
+            ("liability", "Für Ansprüche des Betroffenen auf Schadensersatz haften Verantwortlicher und Auftragsverarbeiter als Gesamtschuldner.", "liability_cap", serde_json::json!({"unlimited":true})),
+            ("liability", "Partijen zijn jegens betrokkenen hoofdelijk aansprakelijk voor schade.", "liability_cap", serde_json::json!({"unlimited":true})),
+            ("deletion_return", "Nach Beendigung der Auftragsverarbeitung werden alle Daten gelöscht oder zurückgegeben. Die Löschung erfolgt nach einer Übergangsfrist von 30 Tagen.", "deletion_period", serde_json::json!({"value":30,"unit":"days"})),
             ("breach_notification", "En personuppgiftsincident ska anmälas till Kunden senast inom två bankdagar.", "breach_notice", serde_json::json!({"value":2,"unit":"working_days"})),
             ("breach_notification", "Il Fornitore notifica senza ritardo al Cliente qualsiasi violazione di dati personali.", "breach_notice", serde_json::json!({"qualitative":"without undue delay"})),
             ("audit", "Vor-Ort-Kontrollen sind mit einem Vorlauf von drei Wochen anzumelden.", "audit_notice", serde_json::json!({"value":3,"unit":"weeks"})),

@@ -106,11 +106,12 @@ fn unit_pattern(u: &UnitWords) -> String {
     u.words.iter().map(|w| format!("(?:{w})")).collect::<Vec<_>>().join("|")
 }
 
+/// A number (digits, in brackets, or a word before them) and a unit: "30 days", "dreißig (30)
+/// Tage", "30-tägiges", "24h". A unit glued to digits ("24h") counts only right after them.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    let units: Vec<String> = LEXICON.units.iter().map(unit_pattern).collect();
+    let units = LEXICON.units.iter().map(unit_pattern).collect::<Vec<_>>().join("|");
     Regex::new(&format!(
-        r"(?i)(?:\b(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<num>\d{{1,4}})(?:\s*\(\s*[\p{{L}}-]+\s*\))?)?\s*(?P<unit>\b(?:{})\b)",
-        units.join("|")
+        r"(?i)(?:\b(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<num>\d{{1,4}})(?:\s*\(\s*[\p{{L}}-]+\s*\))?)?(?:\s*-?\s*(?P<unit>\b(?:{units})\b)|(?P<glued>(?:{units})\b))"
     ))
     .expect("valid duration pattern")
 });
@@ -127,7 +128,8 @@ static UNIT_RES: LazyLock<Vec<(Regex, Unit)>> = LazyLock::new(|| {
 pub fn durations(text: &str) -> Vec<Duration> {
     let mut out = Vec::new();
     for c in DURATION.captures_iter(text) {
-        let Some(unit_match) = c.name("unit") else { continue };
+        let glued = c.name("glued").filter(|g| c.name("num").is_some_and(|n| n.end() == g.start()));
+        let Some(unit_match) = c.name("unit").or(glued) else { continue };
         let Some(unit) = UNIT_RES.iter().find(|(re, _)| re.is_match(unit_match.as_str())).map(|(_, u)| *u)
         else {
             continue;
@@ -311,6 +313,18 @@ mod tests {
         assert_eq!(first("6 Monate"), (6, Unit::Months));
         assert_eq!(first("10 Jahre"), (10, Unit::Years));
         assert_eq!(first("waar mogelijk binnen 24 (vierentwintig) uur nadat"), (24, Unit::Hours));
+        assert_eq!(first("hat ein 30-tägiges Widerspruchsrecht"), (30, Unit::Days));
+        assert_eq!(first("een 30-daagse termijn"), (30, Unit::Days));
+        assert_eq!(first("dock senast 36 h efter upptäckt"), (36, Unit::Hours));
+        assert_eq!(first("binnen 24h na ontdekking"), (24, Unit::Hours));
+        assert_eq!(first("eine 2-wöchige Frist"), (2, Unit::Weeks));
+    }
+
+    #[test]
+    fn a_unit_without_a_number_is_no_duration() {
+        for text in ["Art. 28 Abs. 3 lit. h DSGVO", "am Montag", "lettera h) del GDPR", "die Vertragsdauer"] {
+            assert!(durations(text).is_empty(), "{text}: {:?}", durations(text));
+        }
     }
 
     #[test]
