@@ -43,6 +43,10 @@ pub struct ClauseIn {
     pub topics: Vec<(String, f32)>,
     /// Those of `topics` it only has from its section's heading.
     pub inherited: Vec<String>,
+    /// Whether its main topic is one that usually sits inside another's section and that other
+    /// is here too ("13.2 After termination the processor deletes…" in "13 Term and
+    /// termination"): it is the part of that section a lawyer compares on its own.
+    pub framed: bool,
     /// Key-term kinds found in it.
     pub kinds: Vec<String>,
     /// Index of the clause it sits under ("11.3 a)" under "11.3"), if any.

@@ -127,9 +127,13 @@ impl Tree<'_> {
     }
 
     /// Whether a clause, by its own words, speaks of something else than its section's topic
-    /// (the topic it inherits from the section's heading does not count).
+    /// (the topic it inherits from the section's heading does not count), or leads with the
+    /// specific topic its section frames (deletion in a termination article).
     fn strays(&self, clause: usize, topic: &str) -> bool {
         let clause = &self.doc.clauses[clause];
+        if clause.framed && clause.primary_topic().is_some_and(|lead| lead != topic) {
+            return true;
+        }
         let own: Vec<&str> = clause
             .topics
             .iter()
@@ -222,5 +226,24 @@ mod tests {
             ],
         };
         assert_eq!(units(&doc), vec![vec![0, 1, 2, 3], vec![4]]);
+    }
+
+    #[test]
+    fn the_deletion_item_of_a_termination_article_stands_on_its_own() {
+        let mut deletion = clause(Some(0), Some("deletion_return"), true);
+        deletion.topics.push(("term_termination".into(), 0.57));
+        deletion.framed = true;
+        let doc = DocIn {
+            lang: "nl".into(),
+            clauses: vec![
+                clause(None, Some("term_termination"), false), // 0 "Artikel 13 Duur en beëindiging"
+                clause(Some(0), Some("term_termination"), true), // 1 13.1 the term
+                deletion,                                      // 2 13.2 "Na beëindiging … vernietigt"
+            ],
+        };
+        assert_eq!(units(&doc), vec![vec![0, 1], vec![2]]);
+        let mut unframed = doc.clone();
+        unframed.clauses[2].framed = false;
+        assert_eq!(units(&unframed), vec![vec![0, 1, 2]], "without the frame it stays in its article");
     }
 }

@@ -231,18 +231,25 @@ fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
         .clauses
         .iter()
         .zip(sections)
-        .map(|(c, parent)| ClauseIn {
-            text: c.text.clone(),
-            heading: c.heading.clone().or_else(|| c.heading_path.last().cloned()).unwrap_or_default(),
-            section: c.heading_path.last().cloned().unwrap_or_default(),
-            number: c.number.clone(),
-            topics: aligner_topics(c),
-            inherited: inherited_topics(c),
-            kinds: terms.iter().filter(|t| t.clause_id == c.id).map(|t| t.kind.clone()).collect(),
-            parent,
-            own_text: c.kind != ClauseKind::Section || c.text.trim().contains('\n'),
-            aside: !c.kind.is_terms(),
-            annex: in_annex(&c.heading_path, (c.kind == ClauseKind::Section).then(|| first_line(&c.text))),
+        .map(|(c, parent)| {
+            let (topics, framed) = aligner_topics(c);
+            ClauseIn {
+                text: c.text.clone(),
+                heading: c.heading.clone().or_else(|| c.heading_path.last().cloned()).unwrap_or_default(),
+                section: c.heading_path.last().cloned().unwrap_or_default(),
+                number: c.number.clone(),
+                topics,
+                framed,
+                inherited: inherited_topics(c),
+                kinds: terms.iter().filter(|t| t.clause_id == c.id).map(|t| t.kind.clone()).collect(),
+                parent,
+                own_text: c.kind != ClauseKind::Section || c.text.trim().contains('\n'),
+                aside: !c.kind.is_terms(),
+                annex: in_annex(
+                    &c.heading_path,
+                    (c.kind == ClauseKind::Section).then(|| first_line(&c.text)),
+                ),
+            }
         })
         .collect();
     DocIn { lang: doc.language.clone(), clauses }
@@ -250,8 +257,9 @@ fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
 
 /// A clause's topics as the aligner weighs them. A section's topics taken from its items are
 /// already in its profile (it is compared together with its items); counting them again would
-/// blur what the heading says. A topic inside a companion frame comes before the frame.
-fn aligner_topics(clause: &ClauseView) -> Vec<(String, f32)> {
+/// blur what the heading says. A topic inside a companion frame comes before the frame; the flag
+/// says whether one leads (see `ClauseIn::framed`).
+fn aligner_topics(clause: &ClauseView) -> (Vec<(String, f32)>, bool) {
     let own: Vec<&TopicView> =
         clause.topics.iter().filter(|t| !t.cues.iter().all(|cue| cue.starts_with("item: "))).collect();
     let named =
@@ -264,8 +272,8 @@ fn aligner_topics(clause: &ClauseView) -> Vec<(String, f32)> {
             *confidence = (top_unnamed + 0.01).min(1.0);
         }
     }
-    Lexicon::builtin().specific_first(&mut topics);
-    topics
+    let framed = Lexicon::builtin().specific_first(&mut topics);
+    (topics, framed)
 }
 
 /// The topics a clause only has from its section's heading.

@@ -294,7 +294,8 @@ impl Lexicon {
     /// Orders a clause's topics for comparison: a topic that sits inside a companion frame
     /// (deletion under termination, kinds of data beside the subject matter) comes before that
     /// frame, since it is what the clause adds to it; otherwise the most confident first.
-    pub fn specific_first(&self, topics: &mut [(String, f32)]) {
+    /// Returns whether such a topic now leads: the clause is the specific part of its frame.
+    pub fn specific_first(&self, topics: &mut [(String, f32)]) -> bool {
         let ids: Vec<String> = topics.iter().map(|(t, _)| t.clone()).collect();
         let confidences: Vec<f32> = topics.iter().map(|(_, c)| *c).collect();
         for (topic, confidence) in topics.iter_mut() {
@@ -310,6 +311,10 @@ impl Lexicon {
             }
         }
         topics.sort_by(|a, b| b.1.total_cmp(&a.1));
+        topics.first().is_some_and(|(lead, _)| {
+            let frame = self.topics.iter().find(|t| t.id == *lead).map_or(&[][..], |t| &t.companions[..]);
+            ids.iter().any(|other| frame.contains(other))
+        })
     }
 
     /// Topics whose cues (in any language) match `word`: what a word *means* across languages.
@@ -649,6 +654,19 @@ mod tests {
         assert!(termination.contains(&"deletion_return".to_owned()), "{termination:?}");
         let elsewhere = topics("sv", "4. Säkerhet", "Biträdet får radera loggfiler.");
         assert!(!elsewhere.contains(&"deletion_return".to_owned()), "{elsewhere:?}");
+    }
+
+    #[test]
+    fn a_topic_inside_its_frame_leads_and_says_so() {
+        let lexicon = Lexicon::builtin();
+        let mut both = vec![("term_termination".to_owned(), 0.57), ("deletion_return".to_owned(), 0.25)];
+        assert!(lexicon.specific_first(&mut both), "deletion inside termination leads: {both:?}");
+        assert_eq!(both[0].0, "deletion_return");
+        let mut alone = vec![("deletion_return".to_owned(), 0.6)];
+        assert!(!lexicon.specific_first(&mut alone), "no frame, nothing framed");
+        let mut unrelated = vec![("security".to_owned(), 0.6), ("audit".to_owned(), 0.4)];
+        assert!(!lexicon.specific_first(&mut unrelated));
+        assert_eq!(unrelated[0].0, "security");
     }
 
     #[test]
