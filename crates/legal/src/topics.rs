@@ -45,7 +45,7 @@ const LEXICON_FILES: &[(&str, &str)] = &[
 ];
 
 /// Bump when the scoring rules change; lexicon edits change the version by themselves.
-const RULES_VERSION: &str = "topics-6";
+const RULES_VERSION: &str = "topics-7";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
@@ -379,7 +379,9 @@ impl Lexicon {
         let named = duties.iter().filter(|&&score| score == best).count();
         let short_best = (short && best >= BODY && named <= 2).then_some(best);
         let mut found = Vec::new();
-        for (topic, Evidence { mut score, companion_only, mut cues }) in self.topics.iter().zip(scored) {
+        for (topic, Evidence { mut score, heading_at, companion_only, mut cues }) in
+            self.topics.iter().zip(scored)
+        {
             let accompanied = topic.companions.iter().any(|c| sure.contains(&c.as_str()));
             if accompanied {
                 score += companion_only;
@@ -390,14 +392,12 @@ impl Lexicon {
             if score >= THRESHOLD || (accompanied && score >= BODY) || short_point {
                 cues.sort_by(|a, b| b.0.total_cmp(&a.0));
                 let confidence = (score / (score + 3.0) * 100.0).round() / 100.0;
-                found.push(TopicMatch {
-                    topic: topic.id.clone(),
-                    confidence,
-                    cues: cues.into_iter().map(|(_, c)| c).collect(),
-                });
+                let cues = cues.into_iter().map(|(_, c)| c).collect();
+                found.push((TopicMatch { topic: topic.id.clone(), confidence, cues }, heading_at));
             }
         }
-        found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        found.sort_by(|(a, a_at), (b, b_at)| b.confidence.total_cmp(&a.confidence).then(a_at.cmp(b_at)));
+        let mut found: Vec<TopicMatch> = found.into_iter().map(|(m, _)| m).collect();
         drop_defined_terms(&mut found);
         found
     }
@@ -452,12 +452,14 @@ impl Lexicon {
         // Each word position counts once per topic, so overlapping cues
         // ("vertraulich*", "vertraulichkeit*") do not double the evidence.
         let mut claimed: Vec<usize> = Vec::new();
+        let mut heading_at = usize::MAX;
         for (ci, (raw, cue)) in topic.cues.iter().enumerate() {
             if known && cue.lang != lang && cue.lang != "en" {
                 continue;
             }
             let id = (ti as u16, ci as u16);
-            let weight = if matches.heading.contains_key(&id) {
+            let weight = if let Some(at) = matches.heading.get(&id) {
+                heading_at = heading_at.min(at.iter().copied().min().unwrap_or(usize::MAX));
                 cues.push((OWN_HEADING, format!("heading: {raw}")));
                 OWN_HEADING
             } else if matches.parents.contains_key(&id) {
@@ -496,7 +498,7 @@ impl Lexicon {
             score += ARTICLE_REF;
             cues.push((ARTICLE_REF, format!("Art. {article}")));
         }
-        Evidence { score, companion_only, cues }
+        Evidence { score, heading_at, companion_only, cues }
     }
 }
 
@@ -510,6 +512,10 @@ pub struct Place {
 /// The evidence for one topic in one clause.
 struct Evidence {
     score: f32,
+    /// Where in its own heading the topic is first named (word position), if it is: of two
+    /// topics as sure, the one named first leads ("Controle op de beveiligingsmaatregelen" is
+    /// about audits of the security measures).
+    heading_at: usize,
     /// What `~` cues add when a companion topic is there.
     companion_only: f32,
     /// Each cue with its weight (0 for a `~` cue).
@@ -654,6 +660,14 @@ mod tests {
         assert!(termination.contains(&"deletion_return".to_owned()), "{termination:?}");
         let elsewhere = topics("sv", "4. Säkerhet", "Biträdet får radera loggfiler.");
         assert!(!elsewhere.contains(&"deletion_return".to_owned()), "{elsewhere:?}");
+    }
+
+    #[test]
+    fn of_two_topics_as_sure_the_one_the_heading_names_first_leads() {
+        let audit_of_security = topics("nl", "Artikel 7. Controle op de beveiligingsmaatregelen", "");
+        assert_eq!(audit_of_security[..2], ["audit", "security"]);
+        let security_then_audit = topics("nl", "Artikel 5. Beveiliging en controle", "");
+        assert_eq!(security_then_audit[..2], ["security", "audit"]);
     }
 
     #[test]
