@@ -93,7 +93,7 @@ impl Clause {
 
 /// Bump when text extraction or segmentation changes what a document reads as: documents an
 /// older reader stored are read again when their file is imported again.
-const READER_RULES: &str = "reader-4";
+const READER_RULES: &str = "reader-5";
 
 /// Identifies the reader (extraction and segmentation rules, structure words).
 pub fn reader_version() -> String {
@@ -659,10 +659,14 @@ fn opens_signature(kind: BlockKind, text: &str) -> bool {
     }
 }
 
-/// Splits a bulleted list into clauses of their own when its items speak of different topics
-/// and the clause's heading names none ("Pflichten des Auftragnehmers": instructions,
-/// confidentiality, security…), so that each obligation can meet its like in another contract.
-/// A list under a heading that names its topic ("Misure di sicurezza") stays whole.
+/// Splits a clause into the obligations it holds, so that each can meet its like in another
+/// contract:
+/// - a bulleted list whose items speak of different topics, under a heading that names none
+///   ("Pflichten des Auftragnehmers": instructions, confidentiality, security…); a list under a
+///   heading that names its topic ("Misure di sicurezza") stays whole;
+/// - a headed section of plain paragraphs that speak of different topics ("Sicherheitskonzept"
+///   with a paragraph on confidentiality; "Informationspflichten" with the breach notice). The
+///   aligner puts paragraphs of one topic back together; only the odd one out stands apart.
 pub fn split_mixed_lists(
     doc: &Extracted,
     clauses: Vec<Clause>,
@@ -673,37 +677,81 @@ pub fn split_mixed_lists(
     for clause in clauses {
         let blocks = blocks_of(doc, &clause);
         let items: Vec<&Block> = blocks.iter().filter(|b| b.kind == BlockKind::ListItem).collect();
-        if !clause.kind.is_terms() || items.len() < 2 || !mixed(doc, &clause, &items, lang, lexicon) {
+        let paragraphs = separate_paragraphs(doc, &clause, blocks);
+        let pieces: Vec<&Block> = if !clause.kind.is_terms() {
+            Vec::new()
+        } else if items.len() >= 2 && mixed(doc, &clause, &items, lang, lexicon) {
+            items
+        } else if items.is_empty() && paragraphs.len() >= 2 && of_topics(doc, &paragraphs, lang, lexicon) >= 2
+        {
+            paragraphs
+        } else {
+            Vec::new()
+        };
+        if pieces.is_empty() {
             out.push(clause);
             continue;
         }
-        let mut path = clause.heading_path.clone();
-        if clause.kind == ClauseKind::Section {
-            path.push(doc.block_text(&blocks[0]).to_owned());
-        }
-        let mut head = clause.clone();
-        let mut pieces: Vec<Clause> = Vec::new();
-        for block in blocks {
-            match (block.kind, pieces.last_mut()) {
-                (BlockKind::ListItem, _) => {
-                    pieces.push(new_clause(ClauseKind::Item, None, None, path.clone(), block))
-                }
-                (_, Some(piece)) => piece.end = block.end,
-                (_, None) => head.end = block.end,
-            }
-        }
-        if head.end > items[0].start {
-            // The clause opens with the list itself: its first item keeps the clause's place.
-            pieces[0].kind = head.kind;
-            pieces[0].number = head.number;
-            pieces[0].heading = head.heading;
-            pieces[0].heading_path = head.heading_path;
-        } else {
-            out.push(head);
-        }
-        out.extend(pieces);
+        split_at(doc, clause, blocks, &pieces, &mut out);
     }
     out
+}
+
+/// Cuts a clause before each of `pieces`; what comes before the first stays the clause's head.
+fn split_at(doc: &Extracted, clause: Clause, blocks: &[Block], pieces: &[&Block], out: &mut Vec<Clause>) {
+    let mut path = clause.heading_path.clone();
+    if clause.kind == ClauseKind::Section {
+        path.push(doc.block_text(&blocks[0]).to_owned());
+    }
+    let mut head = clause.clone();
+    let mut cut: Vec<Clause> = Vec::new();
+    for block in blocks {
+        let starts = pieces.iter().any(|p| p.start == block.start);
+        match (starts, cut.last_mut()) {
+            (true, _) => cut.push(new_clause(ClauseKind::Item, None, None, path.clone(), block)),
+            (false, Some(piece)) => piece.end = block.end,
+            (false, None) => head.end = block.end,
+        }
+    }
+    if head.end > pieces[0].start {
+        // The clause opens with the first piece itself: it keeps the clause's place.
+        cut[0].kind = head.kind;
+        cut[0].number = head.number;
+        cut[0].heading = head.heading;
+        cut[0].heading_path = head.heading_path;
+    } else {
+        out.push(head);
+    }
+    out.extend(cut);
+}
+
+/// The plain paragraphs of a headed section, when each is long enough to be an obligation of
+/// its own (a short line may be a label, or a sentence that belongs with the next).
+fn separate_paragraphs<'a>(doc: &Extracted, clause: &Clause, blocks: &'a [Block]) -> Vec<&'a Block> {
+    const MIN_WORDS: usize = 12;
+    if clause.kind != ClauseKind::Section || blocks.len() < 3 {
+        return Vec::new();
+    }
+    let body = &blocks[1..];
+    let plain = body.iter().all(|b| b.kind == BlockKind::Paragraph);
+    let long = body.iter().all(|b| doc.block_text(b).split_whitespace().count() >= MIN_WORDS);
+    if plain && long {
+        body.iter().collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// How many different topics lead in these blocks, each read on its own.
+fn of_topics(doc: &Extracted, blocks: &[&Block], lang: &str, lexicon: &Lexicon) -> usize {
+    let mut topics: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| lexicon.classify(lang, "", &[], doc.block_text(b)).into_iter().next())
+        .map(|m| m.topic)
+        .collect();
+    topics.sort();
+    topics.dedup();
+    topics.len()
 }
 
 /// The blocks that make up a clause.
@@ -719,14 +767,7 @@ fn mixed(doc: &Extracted, clause: &Clause, items: &[&Block], lang: &str, lexicon
     if clause.kind == ClauseKind::Section && !lexicon.classify(lang, heading, &[], "").is_empty() {
         return false;
     }
-    let mut topics: Vec<String> = items
-        .iter()
-        .filter_map(|b| lexicon.classify(lang, "", &[], doc.block_text(b)).into_iter().next())
-        .map(|m| m.topic)
-        .collect();
-    topics.sort();
-    topics.dedup();
-    topics.len() >= 2
+    of_topics(doc, items, lang, lexicon) >= 2
 }
 
 /// Whether a clause's heading path or number puts it in an annex ("Anlage 2 › 1.3").
@@ -1093,6 +1134,21 @@ La responsabilità è disciplinata dal contratto principale."#,
         );
         assert!(doc.text[got[2].start..got[2].end].starts_with("Garantire"));
         assert_eq!(got[1].heading_path, ["6. Obblighi del Responsabile"]);
+    }
+
+    #[test]
+    fn paragraphs_on_different_topics_under_one_heading_become_items() {
+        let md = "## Sicherheitskonzept\n\nDer Auftragnehmer trifft technische und organisatorische Maßnahmen zur angemessenen Sicherung der Daten des Auftraggebers nach dem Stand der Technik.\n\nDer Auftragnehmer stellt sicher, dass die zur Verarbeitung befugten Personen auf Vertraulichkeit und Verschwiegenheit verpflichtet worden sind.\n\n## Haftung\n\nDie Haftung des Auftragnehmers richtet sich nach den Bestimmungen des Hauptvertrags zwischen den Parteien.\n\nDie Haftung für Schäden aus der Verletzung dieses Vertrags ist auf die gesetzlichen Bestimmungen beschränkt.\n";
+        let doc = concordia_text::extract(md.as_bytes(), concordia_text::Format::Markdown).unwrap();
+        let got = split_mixed_lists(&doc, segment(&doc), "de", Lexicon::builtin());
+        let kinds: Vec<ClauseKind> = got.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [ClauseKind::Section, ClauseKind::Item, ClauseKind::Item, ClauseKind::Section],
+            "security and confidentiality apart; two liability paragraphs stay one clause"
+        );
+        assert!(doc.text[got[2].start..got[2].end].contains("Vertraulichkeit"));
+        assert_eq!(got[1].heading_path, ["Sicherheitskonzept"]);
     }
 
     #[test]
