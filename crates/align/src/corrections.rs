@@ -2,8 +2,9 @@
 
 use crate::{Link, Row};
 
-/// What the user said about two clauses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the user said about two clauses; in JSON and in the store "link", "unlink", "confirm".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Fix {
     /// Put `moved` in the row of `anchor`.
     Link,
@@ -11,6 +12,25 @@ pub enum Fix {
     Unlink,
     /// The automatic link of the two is right.
     Confirm,
+}
+
+impl Fix {
+    /// Every kind, for listing and for tests.
+    pub const ALL: [Fix; 3] = [Fix::Link, Fix::Unlink, Fix::Confirm];
+
+    /// The name stored and shown ("link").
+    pub fn name(self) -> &'static str {
+        match self {
+            Fix::Link => "link",
+            Fix::Unlink => "unlink",
+            Fix::Confirm => "confirm",
+        }
+    }
+
+    /// The kind of a stored name; `None` for a name this build does not know.
+    pub fn from_name(name: &str) -> Option<Fix> {
+        Fix::ALL.into_iter().find(|f| f.name() == name)
+    }
 }
 
 /// A correction; clauses are (document index, clause index).

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use concordia_core::api::{CorrectionRequest, SearchRequest};
-use concordia_core::{Library, Progress};
+use concordia_core::{Fix, Library, Progress};
 
 #[derive(Parser)]
 #[command(name = "concordia", version, about = "Import, search and read multilingual DPAs offline")]
@@ -224,9 +224,9 @@ enum CorrectAction {
 
 fn correct(library: &Library, action: CorrectAction) -> anyhow::Result<()> {
     let (kind, anchor, moved) = match action {
-        CorrectAction::Link { anchor, moved } => ("link", anchor, moved),
-        CorrectAction::Unlink { anchor, moved } => ("unlink", anchor, moved),
-        CorrectAction::Confirm { anchor, moved } => ("confirm", anchor, moved),
+        CorrectAction::Link { anchor, moved } => (Fix::Link, anchor, moved),
+        CorrectAction::Unlink { anchor, moved } => (Fix::Unlink, anchor, moved),
+        CorrectAction::Confirm { anchor, moved } => (Fix::Confirm, anchor, moved),
         CorrectAction::List { docs, json } => {
             let ids: Vec<i64> = docs.iter().map(|d| library.resolve(d)).collect::<Result<_, _>>()?;
             return print::corrections(&library.corrections(&ids)?, json);
@@ -237,10 +237,9 @@ fn correct(library: &Library, action: CorrectAction) -> anyhow::Result<()> {
             return Ok(());
         }
     };
-    let request =
-        CorrectionRequest { kind: kind.to_owned(), anchor_clause_id: anchor, moved_clause_id: moved };
+    let request = CorrectionRequest { kind, anchor_clause_id: anchor, moved_clause_id: moved };
     let stored = library.correct_alignment(&request)?;
-    println!("correction {}: {kind} clause {moved} with clause {anchor}", stored.id);
+    println!("correction {}: {} clause {moved} with clause {anchor}", stored.id, kind.name());
     Ok(())
 }
 

@@ -285,7 +285,10 @@ pub fn corrections(corrections: &[CorrectionView], as_json: bool) -> anyhow::Res
         writeln!(
             out,
             "#{:<4} {date}  {:<7} clause {} with clause {}",
-            c.id, c.kind, c.moved_clause_id, c.anchor_clause_id
+            c.id,
+            c.kind.name(),
+            c.moved_clause_id,
+            c.anchor_clause_id
         )?;
     }
     emit(&out)

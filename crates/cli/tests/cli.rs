@@ -123,6 +123,16 @@ fn show_accepts_an_id_or_a_path() {
     let missing = concordia(data.path(), &["show", "999"]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no document 999"));
+    // Each missing thing is named for what it is (a bookmark id once read "no document bookmark 9").
+    for (args, said) in [
+        (&["bookmark", "rm", "99999"][..], "no bookmark 99999"),
+        (&["correct", "undo", "99999"][..], "no correction 99999"),
+        (&["correct", "link", "99998", "99999"][..], "no clause 99998 in the library"),
+    ] {
+        let out = concordia(data.path(), args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && stderr.contains(said), "{args:?}: {stderr}");
+    }
 }
 
 #[test]

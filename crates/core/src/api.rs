@@ -308,8 +308,8 @@ pub struct Comparison {
 pub struct CorrectionView {
     /// Its id (to undo it).
     pub id: i64,
-    /// "link" (moved into the anchor's row), "unlink" (not equivalent) or "confirm".
-    pub kind: String,
+    /// Link (moved into the anchor's row), unlink (not equivalent) or confirm.
+    pub kind: concordia_align::Fix,
     /// The clause whose row is meant.
     pub anchor_clause_id: i64,
     /// The clause moved, kept out or confirmed.
@@ -321,8 +321,8 @@ pub struct CorrectionView {
 /// A correction the user asks for.
 #[derive(Debug, Clone, Deserialize)]
 pub struct CorrectionRequest {
-    /// "link", "unlink" or "confirm".
-    pub kind: String,
+    /// Link, unlink or confirm; any other word is refused when the request is read.
+    pub kind: concordia_align::Fix,
     /// The clause whose row is meant.
     pub anchor_clause_id: i64,
     /// The clause to move, keep out or confirm.
@@ -546,5 +546,24 @@ impl LibraryCheck {
     /// Whether nothing is wrong.
     pub fn is_ok(&self) -> bool {
         self.store_problem.is_none() && self.index == "current" && self.unsearchable.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_correction_kind_is_one_of_three_words_and_nothing_else() {
+        let read = |kind: &str| {
+            let json = format!(r#"{{"kind":"{kind}","anchor_clause_id":1,"moved_clause_id":2}}"#);
+            serde_json::from_str::<CorrectionRequest>(&json)
+        };
+        for fix in concordia_align::Fix::ALL {
+            assert_eq!(read(fix.name()).unwrap().kind, fix);
+        }
+        // Once read as a confirmation; now refused, saying which words are allowed.
+        let refused = read("merge").unwrap_err().to_string();
+        assert!(refused.contains("unknown variant `merge`") && refused.contains("`unlink`"), "{refused}");
     }
 }

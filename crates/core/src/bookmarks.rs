@@ -6,6 +6,7 @@ use concordia_store::{bookmark_status, BookmarkRow};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{BookmarkFilter, BookmarkView};
+use crate::error::Missing;
 use crate::{Error, Library, Result};
 
 /// One bookmark as written to an export file: everything needed to find its clause again on
@@ -77,10 +78,10 @@ impl Library {
             let clause = store
                 .clauses_by_id(&[clause_id])?
                 .pop()
-                .ok_or_else(|| Error::NotFound(format!("clause {clause_id}")))?;
+                .ok_or_else(|| Error::NotFound(Missing::Clause(clause_id)))?;
             let doc = store
                 .document_summary(clause.doc_id)?
-                .ok_or_else(|| Error::NotFound(clause.doc_id.to_string()))?;
+                .ok_or_else(|| Error::NotFound(Missing::Document(clause.doc_id.to_string())))?;
             let quote = store.clause_text(&clause)?.trim().to_owned();
             let at = crate::library::now();
             store.add_bookmark(&BookmarkRow {
@@ -106,7 +107,7 @@ impl Library {
     pub fn update_bookmark(&self, id: i64, note: &str, tags: &[String]) -> Result<BookmarkView> {
         let (note, tags) = (clean_note(note)?, clean_tags(tags)?);
         if !self.store().update_bookmark(id, &note, &tags, &crate::library::now())? {
-            return Err(Error::NotFound(format!("bookmark {id}")));
+            return Err(Error::NotFound(Missing::Bookmark(id)));
         }
         self.bookmark(id)
     }
@@ -128,7 +129,7 @@ impl Library {
 
     /// One bookmark.
     pub fn bookmark(&self, id: i64) -> Result<BookmarkView> {
-        let row = self.store().bookmark(id)?.ok_or_else(|| Error::NotFound(format!("bookmark {id}")))?;
+        let row = self.store().bookmark(id)?.ok_or_else(|| Error::NotFound(Missing::Bookmark(id)))?;
         Ok(self.views(vec![row])?.remove(0))
     }
 

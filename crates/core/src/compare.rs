@@ -10,6 +10,7 @@ use crate::api::{
     AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, CorrectionRequest, CorrectionView,
     CrossReference, DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, TopicView, Verdict,
 };
+use crate::error::Missing;
 use crate::redline::redline;
 use crate::verdict::{describe, judge};
 use crate::{Error, Library, Result};
@@ -49,12 +50,6 @@ impl Library {
 
     /// Stores a correction of the alignment; every later comparison of these documents honours it.
     pub fn correct_alignment(&self, request: &CorrectionRequest) -> Result<CorrectionView> {
-        if !["link", "unlink", "confirm"].contains(&request.kind.as_str()) {
-            return Err(Error::BadComparison(format!(
-                "unknown correction {:?}; use link, unlink or confirm",
-                request.kind
-            )));
-        }
         if request.anchor_clause_id == request.moved_clause_id {
             return Err(Error::BadComparison("a clause cannot be linked to itself".to_owned()));
         }
@@ -62,19 +57,19 @@ impl Library {
         let found = store.clauses_by_id(&[request.anchor_clause_id, request.moved_clause_id])?;
         for id in [request.anchor_clause_id, request.moved_clause_id] {
             if !found.iter().any(|c| c.id == id) {
-                return Err(Error::NotFound(format!("clause {id}")));
+                return Err(Error::NotFound(Missing::Clause(id)));
             }
         }
         let created_at = crate::library::now();
         let id = store.add_correction(
             request.anchor_clause_id,
             request.moved_clause_id,
-            &request.kind,
+            request.kind.name(),
             &created_at,
         )?;
         Ok(CorrectionView {
             id,
-            kind: request.kind.clone(),
+            kind: request.kind,
             anchor_clause_id: request.anchor_clause_id,
             moved_clause_id: request.moved_clause_id,
             created_at,
@@ -86,21 +81,24 @@ impl Library {
         if self.store().remove_correction(id)? {
             Ok(())
         } else {
-            Err(Error::NotFound(format!("correction {id}")))
+            Err(Error::NotFound(Missing::Correction(id)))
         }
     }
 
-    /// The corrections among clauses of these documents, oldest first.
+    /// The corrections among clauses of these documents, oldest first. A kind this build does
+    /// not know (written by a newer Concordia) is left out rather than guessed.
     pub fn corrections(&self, ids: &[i64]) -> Result<Vec<CorrectionView>> {
         let rows = self.store().corrections(ids)?;
         Ok(rows
             .into_iter()
-            .map(|r| CorrectionView {
-                id: r.id,
-                kind: r.kind,
-                anchor_clause_id: r.anchor_id,
-                moved_clause_id: r.moved_id,
-                created_at: r.created_at,
+            .filter_map(|r| {
+                Some(CorrectionView {
+                    id: r.id,
+                    kind: Fix::from_name(&r.kind)?,
+                    anchor_clause_id: r.anchor_id,
+                    moved_clause_id: r.moved_id,
+                    created_at: r.created_at,
+                })
             })
             .collect())
     }
@@ -215,12 +213,11 @@ fn located(docs: &[DocumentView], corrections: &[CorrectionView]) -> Vec<Correct
     corrections
         .iter()
         .filter_map(|c| {
-            let fix = match c.kind.as_str() {
-                "link" => Fix::Link,
-                "unlink" => Fix::Unlink,
-                _ => Fix::Confirm,
-            };
-            Some(Correction { fix, anchor: place(c.anchor_clause_id)?, moved: place(c.moved_clause_id)? })
+            Some(Correction {
+                fix: c.kind,
+                anchor: place(c.anchor_clause_id)?,
+                moved: place(c.moved_clause_id)?,
+            })
         })
         .collect()
 }

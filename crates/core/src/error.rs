@@ -58,9 +58,9 @@ pub enum Error {
         /// Why.
         reason: String,
     },
-    /// No such document in the library.
-    #[error("no document {0} in the library")]
-    NotFound(String),
+    /// Something looked for is not in the library.
+    #[error("{0}")]
+    NotFound(Missing),
     /// The data directory could not be prepared.
     #[error("could not open the library in {path}: {reason}")]
     DataDir {
@@ -94,6 +94,30 @@ pub enum Error {
         /// How much is free.
         free_mb: u64,
     },
+}
+
+/// What was looked for and not found, so the message names the right thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// A document, by the id or path the user gave.
+    Document(String),
+    /// A clause, by id.
+    Clause(i64),
+    /// A bookmark, by id.
+    Bookmark(i64),
+    /// An alignment correction, by id.
+    Correction(i64),
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Missing::Document(doc) => write!(f, "no document {doc} in the library"),
+            Missing::Clause(id) => write!(f, "no clause {id} in the library"),
+            Missing::Bookmark(id) => write!(f, "no bookmark {id}"),
+            Missing::Correction(id) => write!(f, "no correction {id}"),
+        }
+    }
 }
 
 /// A closed set of codes the UI can act on; it never parses messages.

@@ -37,6 +37,7 @@ mod title;
 mod verdict;
 pub mod worker;
 
-pub use error::{Error, ErrorCode, Result};
+pub use concordia_align::Fix;
+pub use error::{Error, ErrorCode, Missing, Result};
 pub use library::{default_data_dir, Library};
 pub use progress::Progress;

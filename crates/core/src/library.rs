@@ -13,6 +13,7 @@ use concordia_store::{ClauseRow, NewDocument, Store, TopicRow, Upsert};
 use crate::api::*;
 use crate::cache::{Health, IndexCache};
 use crate::contain::{attempt, contain};
+use crate::error::Missing;
 use crate::import::{self, Parsed};
 use crate::lock::WriteLock;
 use crate::snippet::{char_ranges, snippet};
@@ -171,8 +172,9 @@ impl Library {
         for summary in &documents {
             let (text, rows) = {
                 let store = self.store();
-                let doc =
-                    store.document(summary.id)?.ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
+                let doc = store
+                    .document(summary.id)?
+                    .ok_or_else(|| Error::NotFound(Missing::Document(summary.id.to_string())))?;
                 (doc.text, store.clauses(summary.id)?)
             };
             let classified = import::classify_document(rows.iter().map(|r| import::ClauseToClassify {
@@ -403,7 +405,10 @@ impl Library {
     }
 
     fn outcome(&self, path: &Path, id: i64, status: ImportStatus) -> Result<ImportOutcome> {
-        let stored = self.store().document_summary(id)?.ok_or_else(|| Error::NotFound(id.to_string()))?;
+        let stored = self
+            .store()
+            .document_summary(id)?
+            .ok_or_else(|| Error::NotFound(Missing::Document(id.to_string())))?;
         Ok(ImportOutcome {
             id: Some(id),
             path: path.display().to_string(),
@@ -482,8 +487,9 @@ impl Library {
             }
             let (text, rows, topics) = {
                 let store = self.store();
-                let doc =
-                    store.document(summary.id)?.ok_or_else(|| Error::NotFound(summary.id.to_string()))?;
+                let doc = store
+                    .document(summary.id)?
+                    .ok_or_else(|| Error::NotFound(Missing::Document(summary.id.to_string())))?;
                 (doc.text, store.clauses(summary.id)?, store.document_topics(summary.id)?)
             };
             add_clauses(&mut batch, summary.id, &text, &rows, &topics)?;
@@ -528,7 +534,9 @@ impl Library {
             return Ok(id);
         }
         let path = absolute(Path::new(doc)).display().to_string();
-        self.store().document_id_by_path(&path)?.ok_or_else(|| Error::NotFound(doc.to_owned()))
+        self.store()
+            .document_id_by_path(&path)?
+            .ok_or_else(|| Error::NotFound(Missing::Document(doc.to_owned())))
     }
 
     /// Like [`Library::resolve`], but a file that is not in the library yet is imported first,
@@ -538,8 +546,11 @@ impl Library {
         match self.resolve(doc) {
             Err(Error::NotFound(_)) if Path::new(doc).is_file() => {
                 let report = self.import(&[PathBuf::from(doc)], &Progress::none())?;
-                let outcome =
-                    report.outcomes.into_iter().next().ok_or_else(|| Error::NotFound(doc.to_owned()))?;
+                let outcome = report
+                    .outcomes
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| Error::NotFound(Missing::Document(doc.to_owned())))?;
                 match (outcome.id, outcome.error) {
                     (Some(id), _) => Ok((id, true)),
                     (None, reason) => Err(Error::Unreadable {
@@ -556,7 +567,8 @@ impl Library {
     pub fn document(&self, id: i64, query: Option<&str>) -> Result<DocumentView> {
         let (doc, rows, mut topics) = {
             let store = self.store();
-            let doc = store.document(id)?.ok_or_else(|| Error::NotFound(id.to_string()))?;
+            let doc =
+                store.document(id)?.ok_or_else(|| Error::NotFound(Missing::Document(id.to_string())))?;
             (doc, store.clauses(id)?, store.document_topics(id)?)
         };
         let matcher = match query.filter(|q| !q.trim().is_empty()) {
@@ -639,7 +651,7 @@ impl Library {
         let generation = {
             let mut store = self.store();
             if !store.delete_document(id)? {
-                return Err(Error::NotFound(id.to_string()));
+                return Err(Error::NotFound(Missing::Document(id.to_string())));
             }
             store.generation()?
         };

@@ -210,7 +210,7 @@ fn a_correction_survives_reopening_and_moves_the_clause() {
         let (audit_de, liability_nl) = (audit.cells[0].clause_ids[0], liability.cells[1].clause_ids[0]);
         assert_ne!(row_with(&c, audit_de), row_with(&c, liability_nl));
         let request = concordia_core::api::CorrectionRequest {
-            kind: "link".into(),
+            kind: concordia_core::Fix::Link,
             anchor_clause_id: audit_de,
             moved_clause_id: liability_nl,
         };

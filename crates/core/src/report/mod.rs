@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{BookmarkFilter, Comparison, RedlineSegment, Verdict};
+use crate::error::Missing;
 use crate::{Error, Library, Result};
 
 /// The languages a report's headings and labels come in.
@@ -267,8 +268,10 @@ impl Library {
         let clauses = self.clause_labels(&comparison, &labels)?;
         let mut documents = Vec::new();
         for d in &comparison.documents {
-            let summary =
-                self.store().document_summary(d.id)?.ok_or_else(|| Error::NotFound(d.id.to_string()))?;
+            let summary = self
+                .store()
+                .document_summary(d.id)?
+                .ok_or_else(|| Error::NotFound(Missing::Document(d.id.to_string())))?;
             documents.push(ReportDocument {
                 title: d.title.clone(),
                 language: d.language.clone(),
@@ -416,7 +419,7 @@ fn corrections(
         .corrections
         .iter()
         .map(|c| ReportCorrection {
-            kind: labels.t(&c.kind).to_owned(),
+            kind: labels.t(c.kind.name()).to_owned(),
             first: name(c.anchor_clause_id),
             second: name(c.moved_clause_id),
             at: c.created_at.chars().take(10).collect(),
