@@ -20,9 +20,8 @@ use crate::{AppState, IpcError};
 
 type Reply<T> = Result<T, IpcError>;
 
-/// Where the library lives and how big it is.
+/// Where the library lives and how big it is (snake_case, like every other DTO).
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LibraryInfo {
     data_dir: String,
     documents: usize,

@@ -81,7 +81,21 @@ export interface ImportOutcome {
   clauses: number | null;
   status: "imported" | "unchanged" | "error";
   error: string | null;
+  /** Why it was refused, as a code the UI can act on (see `ErrorCode` in Rust). */
+  code: ErrorCode | null;
 }
+
+/** `concordia_core::ErrorCode`: a closed set; the UI never parses messages. */
+export type ErrorCode =
+  | "io"
+  | "unreadable"
+  | "unsupported"
+  | "not_found"
+  | "busy"
+  | "storage"
+  | "invalid_input"
+  | "exists"
+  | "no_space";
 
 export interface ImportReport {
   outcomes: ImportOutcome[];
@@ -109,7 +123,7 @@ export interface TermView {
 }
 
 export interface LibraryInfo {
-  dataDir: string;
+  data_dir: string;
   documents: number;
 }
 

@@ -200,7 +200,7 @@ function mount(): void {
   void app.loadTopics();
   void app.loadBookmarks();
   void libraryInfo()
-    .then((info) => (status.title = `Library folder: ${info.dataDir}`))
+    .then((info) => (status.title = `Library folder: ${info.data_dir}`))
     .catch(() => undefined);
 }
 

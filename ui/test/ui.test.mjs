@@ -85,7 +85,7 @@ function fakeBackend(comparison) {
             { id: "audit", label: "Information, audits and inspections", anchor: "Art. 28(3)(h)" },
             { id: "subject_matter", label: "Subject matter, duration, nature and purpose", anchor: "Art. 28(3)" },
           ];
-          case "library_info": return { dataDir: "/tmp/x", documents: docs.length };
+          case "library_info": return { data_dir: "/tmp/x", documents: docs.length };
           case "search": return { hits: args.req.lang === "sv" ? [] : [hit] };
           case "get_document": return doc;
           case "compare": return { ...comparison, reference: args.reference };

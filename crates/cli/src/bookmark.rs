@@ -6,7 +6,7 @@ use clap::Subcommand;
 use concordia_core::api::{BookmarkFilter, BookmarkView};
 use concordia_core::bookmarks::BookmarkFormat;
 use concordia_core::output::write_file;
-use concordia_core::Library;
+use concordia_core::{BookmarkStatus, Library};
 
 #[derive(Subcommand)]
 pub enum BookmarkAction {
@@ -38,8 +38,8 @@ pub enum BookmarkAction {
         #[arg(long)]
         topic: Option<String>,
         /// Only with this status: anchored, needs_review, detached.
-        #[arg(long)]
-        status: Option<String>,
+        #[arg(long, value_parser = status_of)]
+        status: Option<BookmarkStatus>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -148,9 +148,9 @@ fn print(bookmarks: &[BookmarkView], json: bool) -> anyhow::Result<()> {
         println!("no bookmarks");
     }
     for b in bookmarks {
-        let status = match b.status.as_str() {
-            "anchored" => String::new(),
-            other => format!("  [{}]", other.replace('_', " ")),
+        let status = match b.status {
+            BookmarkStatus::Anchored => String::new(),
+            other => format!("  [{}]", other.name().replace('_', " ")),
         };
         let tags = if b.tags.is_empty() { String::new() } else { format!("  #{}", b.tags.join(" #")) };
         println!("{:>4}  {} — {}{status}{tags}", b.id, b.doc_title, b.clause_label);
@@ -159,4 +159,12 @@ fn print(bookmarks: &[BookmarkView], json: bool) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `--status`: one of the three names, or an error that lists them.
+fn status_of(name: &str) -> Result<BookmarkStatus, String> {
+    BookmarkStatus::ALL
+        .into_iter()
+        .find(|s| s.name() == name)
+        .ok_or_else(|| format!("use anchored, needs_review or detached, not {name:?}"))
 }

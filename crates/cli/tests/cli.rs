@@ -128,6 +128,7 @@ fn show_accepts_an_id_or_a_path() {
         (&["bookmark", "rm", "99999"][..], "no bookmark 99999"),
         (&["correct", "undo", "99999"][..], "no correction 99999"),
         (&["correct", "link", "99998", "99999"][..], "no clause 99998 in the library"),
+        (&["bookmark", "list", "--status", "lost"][..], "use anchored, needs_review or detached"),
     ] {
         let out = concordia(data.path(), args);
         let stderr = String::from_utf8_lossy(&out.stderr);

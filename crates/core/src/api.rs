@@ -506,8 +506,8 @@ pub struct BookmarkView {
     pub tags: Vec<String>,
     /// Topics of its clause.
     pub topics: Vec<String>,
-    /// "anchored", "needs_review" or "detached".
-    pub status: String,
+    /// Anchored, needs review or detached ("anchored", "needs_review", "detached" in JSON).
+    pub status: concordia_store::BookmarkStatus,
     /// When it was made (RFC 3339).
     pub created_at: String,
     /// When it was last changed (RFC 3339).
@@ -525,8 +525,8 @@ pub struct BookmarkFilter {
     pub language: Option<String>,
     /// Only on clauses with this topic.
     pub topic: Option<String>,
-    /// Only with this status.
-    pub status: Option<String>,
+    /// Only with this status; any other word is refused when the filter is read.
+    pub status: Option<concordia_store::BookmarkStatus>,
 }
 
 /// `concordia check`: whether the library is whole and every document can be found.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use concordia_store::{bookmark_status, BookmarkRow};
+use concordia_store::{BookmarkRow, BookmarkStatus};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{BookmarkFilter, BookmarkView};
@@ -27,7 +27,8 @@ pub struct BookmarkRecord {
     pub note: String,
     /// Tags; in CSV one cell, separated by "; ".
     pub tags: Vec<String>,
-    /// Only with this status.
+    /// Its status when exported ("anchored", "needs_review", "detached"); an import reads it
+    /// again from where the document stands.
     pub status: String,
     /// When it was made (RFC 3339).
     pub created_at: String,
@@ -95,7 +96,7 @@ impl Library {
                 quote,
                 note,
                 tags,
-                status: bookmark_status::ANCHORED.to_owned(),
+                status: BookmarkStatus::Anchored,
                 created_at: at.clone(),
                 updated_at: at,
             })?
@@ -183,7 +184,7 @@ impl Library {
                 quote: r.quote,
                 note: clean_note(&r.note)?,
                 tags: clean_tags(&r.tags)?,
-                status: bookmark_status::DETACHED.to_owned(),
+                status: BookmarkStatus::Detached,
                 created_at: r.created_at,
                 updated_at: r.updated_at,
             })?;
@@ -236,7 +237,7 @@ fn matches(b: &BookmarkView, f: &BookmarkFilter) -> bool {
         && f.doc_id.is_none_or(|d| b.doc_id == Some(d))
         && f.language.as_ref().is_none_or(|l| b.language.as_deref() == Some(l.as_str()))
         && f.topic.as_ref().is_none_or(|t| b.topics.contains(t))
-        && f.status.as_ref().is_none_or(|s| &b.status == s)
+        && f.status.is_none_or(|s| b.status == s)
 }
 
 fn record(b: BookmarkRow) -> BookmarkRecord {
@@ -248,7 +249,7 @@ fn record(b: BookmarkRow) -> BookmarkRecord {
         quote: b.quote,
         note: b.note,
         tags: b.tags,
-        status: b.status,
+        status: b.status.name().to_owned(),
         created_at: b.created_at,
         updated_at: b.updated_at,
     }

@@ -38,6 +38,7 @@ mod verdict;
 pub mod worker;
 
 pub use concordia_align::Fix;
+pub use concordia_store::BookmarkStatus;
 pub use error::{Error, ErrorCode, Missing, Result};
 pub use library::{default_data_dir, Library};
 pub use progress::Progress;

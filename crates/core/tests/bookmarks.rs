@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use concordia_core::api::BookmarkFilter;
 use concordia_core::bookmarks::BookmarkFormat;
+use concordia_core::BookmarkStatus;
 use concordia_core::{Library, Progress};
 
 const DPA: &str = "Verwerkersovereenkomst\n\nArtikel 7 Audit\nVerwerkingsverantwoordelijke mag eenmaal per jaar een audit laten uitvoeren.\n\nArtikel 8 Aansprakelijkheid\nDe aansprakelijkheid van Verwerker is beperkt tot €5.000.\n\nArtikel 9 Toepasselijk recht\nOp deze overeenkomst is Nederlands recht van toepassing.\n";
@@ -53,15 +54,18 @@ fn bookmarks_survive_restart_reindex_reimport_and_a_move_to_another_machine() {
     write(files.path(), &DPA.replace("€5.000", "€50.000"));
     let new_doc = import(&library, &path);
     let audit_now = library.bookmark(audit).unwrap();
-    assert_eq!((audit_now.doc_id, audit_now.status.as_str()), (Some(new_doc), "anchored"));
+    assert_eq!((audit_now.doc_id, audit_now.status.name()), (Some(new_doc), "anchored"));
     assert_eq!(audit_now.clause_id, Some(clause_id(&library, new_doc, "Audit")));
     let cap_now = library.bookmark(cap).unwrap();
     assert_eq!(
-        (cap_now.status.as_str(), cap_now.clause_id),
+        (cap_now.status.name(), cap_now.clause_id),
         ("needs_review", Some(clause_id(&library, new_doc, "Aansprakelijkheid")))
     );
     let reviewed = library.review_bookmark(cap).unwrap();
-    assert!(reviewed.quote.contains("€50.000") && reviewed.status == "anchored", "{reviewed:?}");
+    assert!(
+        reviewed.quote.contains("€50.000") && reviewed.status == BookmarkStatus::Anchored,
+        "{reviewed:?}"
+    );
     // Filters.
     let by_tag = BookmarkFilter { tag: Some("Negotiate".into()), ..Default::default() };
     assert_eq!(library.bookmarks(&by_tag).unwrap().len(), 1);
@@ -77,11 +81,14 @@ fn bookmarks_survive_restart_reindex_reimport_and_a_move_to_another_machine() {
         let report = other.import_bookmarks(&exported, format).unwrap();
         assert_eq!((report.added, report.attached), (2, 0));
         let waiting = other.bookmarks(&BookmarkFilter::default()).unwrap();
-        assert!(waiting.iter().all(|b| b.status == "detached" && b.doc_id.is_none()));
+        assert!(waiting.iter().all(|b| b.status == BookmarkStatus::Detached && b.doc_id.is_none()));
         let doc = import(&other, &path);
         let back = other.bookmarks(&BookmarkFilter::default()).unwrap();
         assert_eq!(back.len(), 2);
-        assert!(back.iter().all(|b| b.doc_id == Some(doc) && b.status == "anchored"), "{back:?}");
+        assert!(
+            back.iter().all(|b| b.doc_id == Some(doc) && b.status == BookmarkStatus::Anchored),
+            "{back:?}"
+        );
         let notes: Vec<&str> = back.iter().map(|b| b.note.as_str()).collect();
         assert_eq!(notes, ["Once a year is fine.", "Cap too low"]);
         assert_eq!(back[1].tags, ["liability", "negotiate"]);
@@ -92,7 +99,7 @@ fn bookmarks_survive_restart_reindex_reimport_and_a_move_to_another_machine() {
     library.remove(new_doc).unwrap();
     let kept = library.bookmarks(&BookmarkFilter::default()).unwrap();
     assert_eq!(kept.len(), 2);
-    assert!(kept.iter().all(|b| b.status == "detached"));
+    assert!(kept.iter().all(|b| b.status == BookmarkStatus::Detached));
 }
 
 #[test]
@@ -116,6 +123,6 @@ fn corpus_bookmarks_attach_by_hash() {
     let view = library.document(doc, None).unwrap();
     let liability = view.clauses.iter().find(|c| c.text.contains("Aansprakelijkheid")).unwrap();
     let b = library.add_bookmark(liability.id, "Kijk naar de limiet — €5.000?", &["cap".into()]).unwrap();
-    assert_eq!(b.status, "anchored");
+    assert_eq!(b.status, BookmarkStatus::Anchored);
     assert!(b.quote.contains("€5.000"), "{}", b.quote);
 }

@@ -7,13 +7,42 @@ use crate::{ClauseId, DocId, Result, Store};
 const TAG_SEP: char = '\u{1f}';
 
 /// Where a bookmark stands with its document.
-pub mod status {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookmarkStatus {
     /// On its clause, whose text still holds the quote.
-    pub const ANCHORED: &str = "anchored";
+    Anchored,
     /// Its document changed and the quote was not found again: the user should look.
-    pub const NEEDS_REVIEW: &str = "needs_review";
+    NeedsReview,
     /// Its document is not in the library (removed, or the bookmark came from elsewhere).
-    pub const DETACHED: &str = "detached";
+    Detached,
+}
+
+impl BookmarkStatus {
+    /// Every status.
+    pub const ALL: [BookmarkStatus; 3] =
+        [BookmarkStatus::Anchored, BookmarkStatus::NeedsReview, BookmarkStatus::Detached];
+
+    /// The name stored and shown ("needs_review").
+    pub fn name(self) -> &'static str {
+        match self {
+            BookmarkStatus::Anchored => "anchored",
+            BookmarkStatus::NeedsReview => "needs_review",
+            BookmarkStatus::Detached => "detached",
+        }
+    }
+
+    /// The status of a stored name. A name this build does not know (written by a newer
+    /// Concordia) reads as "needs review": the user looks rather than trusts it.
+    pub fn from_name(name: &str) -> BookmarkStatus {
+        BookmarkStatus::ALL.into_iter().find(|s| s.name() == name).unwrap_or(BookmarkStatus::NeedsReview)
+    }
+}
+
+impl rusqlite::ToSql for BookmarkStatus {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.name().into())
+    }
 }
 
 /// One stored bookmark.
@@ -33,8 +62,8 @@ pub struct BookmarkRow {
     pub quote: String,
     pub note: String,
     pub tags: Vec<String>,
-    /// One of [`status`].
-    pub status: String,
+    /// Where it stands.
+    pub status: BookmarkStatus,
     /// RFC 3339 times.
     pub created_at: String,
     pub updated_at: String,
@@ -55,7 +84,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<BookmarkRow> {
         quote: row.get(7)?,
         note: row.get(8)?,
         tags: tags.split(TAG_SEP).filter(|t| !t.is_empty()).map(str::to_owned).collect(),
-        status: row.get(10)?,
+        status: BookmarkStatus::from_name(&row.get::<_, String>(10)?),
         created_at: row.get(11)?,
         updated_at: row.get(12)?,
     })
@@ -202,7 +231,7 @@ pub(crate) fn reanchor(
     for (id, ours) in candidates {
         let quote: String = tx.query_row("SELECT quote FROM bookmarks WHERE id = ?1", [id], |r| r.get(0))?;
         let (clause, status) = anchor(&quote, clauses);
-        if !ours && status != status::ANCHORED {
+        if !ours && status != BookmarkStatus::Anchored {
             continue;
         }
         tx.execute(
@@ -214,11 +243,11 @@ pub(crate) fn reanchor(
 }
 
 /// The clause holding `quote` (spacing aside), or else the most similar one to review.
-pub(crate) fn anchor(quote: &str, clauses: &[Placed<'_>]) -> (Option<ClauseId>, &'static str) {
+pub(crate) fn anchor(quote: &str, clauses: &[Placed<'_>]) -> (Option<ClauseId>, BookmarkStatus) {
     let wanted = squeeze(quote);
     if !wanted.is_empty() {
         if let Some(c) = clauses.iter().find(|c| squeeze(c.text).contains(&wanted)) {
-            return (Some(c.id), status::ANCHORED);
+            return (Some(c.id), BookmarkStatus::Anchored);
         }
     }
     const SIMILAR: f64 = 0.3;
@@ -227,7 +256,7 @@ pub(crate) fn anchor(quote: &str, clauses: &[Placed<'_>]) -> (Option<ClauseId>, 
         .map(|c| (c.id, word_overlap(quote, c.text)))
         .filter(|(_, s)| *s >= SIMILAR)
         .max_by(|a, b| a.1.total_cmp(&b.1));
-    (best.map(|(id, _)| id), status::NEEDS_REVIEW)
+    (best.map(|(id, _)| id), BookmarkStatus::NeedsReview)
 }
 
 /// Text with runs of whitespace as one space: a re-wrapped line is the same text.
@@ -261,10 +290,13 @@ mod tests {
         ];
         assert_eq!(
             anchor("Verwerker staat audits toe, eenmaal per jaar.", &clauses),
-            (Some(1), status::ANCHORED)
+            (Some(1), BookmarkStatus::Anchored)
         );
         let changed = "Artikel 8 Aansprakelijkheid\nHooguit €10.000 per jaar.";
-        assert_eq!(anchor(changed, &clauses), (Some(2), status::NEEDS_REVIEW));
-        assert_eq!(anchor("Iets heel anders over bewaartermijnen.", &clauses), (None, status::NEEDS_REVIEW));
+        assert_eq!(anchor(changed, &clauses), (Some(2), BookmarkStatus::NeedsReview));
+        assert_eq!(
+            anchor("Iets heel anders over bewaartermijnen.", &clauses),
+            (None, BookmarkStatus::NeedsReview)
+        );
     }
 }

@@ -496,7 +496,7 @@ mod tests {
             quote: quote.into(),
             note: "cap too low".into(),
             tags: vec!["liability".into(), "to negotiate".into()],
-            status: "anchored".into(),
+            status: crate::BookmarkStatus::Anchored,
             created_at: "2026-11-23T10:00:00Z".into(),
             updated_at: "2026-11-23T10:00:00Z".into(),
         }
@@ -519,15 +519,15 @@ mod tests {
             panic!("replaced")
         };
         let found = store.bookmark(kept)?.unwrap();
-        assert_eq!((found.doc_id, found.status.as_str()), (Some(new), "anchored"));
+        assert_eq!((found.doc_id, found.status.name()), (Some(new), "anchored"));
         assert_eq!(found.clause_id, Some(store.clauses(new)?[0].id));
         assert_eq!(found.tags, ["liability", "to negotiate"]);
         let review = store.bookmark(lost)?.unwrap();
-        assert_eq!((review.doc_id, review.status.as_str()), (Some(new), "needs_review"));
+        assert_eq!((review.doc_id, review.status.name()), (Some(new), "needs_review"));
         // Removing the document detaches its bookmarks; importing it again brings them back.
         store.delete_document(new)?;
         let detached = store.bookmark(kept)?.unwrap();
-        assert_eq!((detached.doc_id, detached.clause_id, detached.status.as_str()), (None, None, "detached"));
+        assert_eq!((detached.doc_id, detached.clause_id, detached.status.name()), (None, None, "detached"));
         let Upsert::Inserted { id: again, .. } =
             store.upsert_document(&doc("/y/a.txt", "h3"), &[clause(0, 46)])?
         else {
@@ -551,7 +551,7 @@ mod tests {
         let other = NewDocument { text: other_text, ..doc("/vendor-b/a.txt", "h9") };
         store.upsert_document(&other, &[clause(0, other_text.len())])?;
         let still = store.bookmark(kept)?.unwrap();
-        assert_eq!((still.doc_id, still.status.as_str()), (None, "detached"));
+        assert_eq!((still.doc_id, still.status.name()), (None, "detached"));
         Ok(())
     }
 

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-pub use bookmarks::{status as bookmark_status, BookmarkRow};
+pub use bookmarks::{BookmarkRow, BookmarkStatus};
 pub use corrections::CorrectionRow;
 pub use documents::{ClauseRow, DocumentRow, NewClause, NewDocument, Upsert};
 pub use topics::TopicRow;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::{BookmarkFilter, Comparison, RedlineSegment, Verdict};
 use crate::error::Missing;
 use crate::{Error, Library, Result};
+use concordia_store::BookmarkStatus;
 
 /// The languages a report's headings and labels come in.
 pub const REPORT_LANGUAGES: [&str; 5] = ["en", "sv", "de", "it", "nl"];
@@ -285,7 +286,7 @@ impl Library {
             .into_iter()
             .filter(|b| b.doc_id.is_some_and(|d| ids.contains(&d)))
             .map(|b| ReportBookmark {
-                status: (b.status != "anchored").then(|| labels.t(&b.status).to_owned()),
+                status: (b.status != BookmarkStatus::Anchored).then(|| labels.t(b.status.name()).to_owned()),
                 document: b.doc_title,
                 clause: b.clause_label,
                 note: b.note,
