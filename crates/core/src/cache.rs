@@ -151,9 +151,21 @@ impl IndexCache {
 
     /// Opens the index on disk again: another process may have replaced it.
     pub(crate) fn reopen(&self) {
+        let current = self.current.write().unwrap_or_else(|p| p.into_inner());
+        self.replace(current);
+    }
+
+    /// [`IndexCache::reopen`], unless this process is using the index (an import holds it for
+    /// its whole run): then it is current by its own doing, and waiting would stall the caller.
+    pub(crate) fn reopen_unless_busy(&self) {
+        if let Ok(current) = self.current.try_write() {
+            self.replace(current);
+        }
+    }
+
+    fn replace(&self, mut current: std::sync::RwLockWriteGuard<'_, SearchIndex>) {
         let reopened = IndexCache::open(&self.dir);
-        let index = reopened.current.into_inner().unwrap_or_else(|p| p.into_inner());
-        *self.current.write().unwrap_or_else(|p| p.into_inner()) = index;
+        *current = reopened.current.into_inner().unwrap_or_else(|p| p.into_inner());
         self.set_fault(reopened.fault.into_inner().unwrap_or_else(|p| p.into_inner()));
     }
 }

@@ -150,7 +150,8 @@ impl Library {
     /// Picks up what another process changed: reopens the index it may have replaced, and
     /// repairs the index when it is behind and nobody is writing.
     pub fn refresh(&self) -> Result<()> {
-        self.index.reopen();
+        // While this process imports, its own index is current: no need to wait for it.
+        self.index.reopen_unless_busy();
         self.bring_up_to_date(&Progress::none())
     }
 
@@ -221,8 +222,10 @@ impl Library {
         // One flush to disk for the whole run, before the report acknowledges it, rather than
         // one per file.
         self.store().defer_sync()?;
-        let report = self.import_locked(&files, progress)?;
+        // Flushed whatever happened, so that later writes on this connection are FULL again.
+        let report = self.import_locked(&files, progress);
         let synced = self.store().sync();
+        let report = report?;
         // On a full disk even that flush may fail; the report already says what was kept.
         let disk_full = report.outcomes.iter().any(|o| o.code == Some(crate::ErrorCode::NoSpace));
         match synced {
@@ -726,22 +729,13 @@ impl Library {
                 return Err(Error::IndexUnavailable(fault));
             }
         }
-        let first = contain(|| self.index.get().search(query));
-        if let Ok(Ok(found)) = first {
-            return Ok(found);
-        }
-        let why = match first {
-            Ok(Err(e)) => e.to_string(),
-            Err(panic) => panic,
-            Ok(Ok(_)) => unreachable!("returned above"),
+        let why = match attempt(|| self.index.get().search(query)) {
+            Ok(found) => return Ok(found),
+            Err(why) => why,
         };
         self.index.set_fault(Some(format!("the search index is damaged ({why})")));
         self.bring_up_to_date(&Progress::none())?;
-        match contain(|| self.index.get().search(query)) {
-            Ok(Ok(found)) => Ok(found),
-            Ok(Err(e)) => Err(Error::IndexUnavailable(e.to_string())),
-            Err(panic) => Err(Error::IndexUnavailable(panic)),
-        }
+        attempt(|| self.index.get().search(query)).map_err(Error::IndexUnavailable)
     }
 
     fn search_index(&self, req: &SearchRequest, limit: usize) -> Result<SearchResults> {
