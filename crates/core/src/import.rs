@@ -204,16 +204,22 @@ pub(crate) fn classify_document<'a>(
     clauses: impl Iterator<Item = ClauseToClassify<'a>>,
 ) -> Vec<Vec<TopicRow>> {
     let lexicon = Lexicon::builtin();
+    let clauses: Vec<ClauseToClassify<'a>> = clauses.collect();
+    let skip = usize::from(titled_throughout(&clauses));
     let (mut shape, mut numbered) = (Vec::new(), Vec::new());
     let mut found: Vec<_> = clauses
-        .map(|c| {
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
             shape.push((c.kind == ClauseKind::Section, c.heading_path.len()));
             numbered.push(c.numbered);
             // A table of contents names every topic, a signature block none: neither is about one.
             if !c.kind.is_terms() {
                 return Vec::new();
             }
-            lexicon.classify(c.lang, c.heading.unwrap_or(""), c.heading_path, c.text)
+            let sections =
+                if k > 0 { &c.heading_path[skip.min(c.heading_path.len())..] } else { c.heading_path };
+            lexicon.classify(c.lang, c.heading.unwrap_or(""), sections, c.text)
         })
         .collect();
     let places: Vec<Place> = parents(shape)
@@ -233,8 +239,51 @@ pub(crate) fn classify_document<'a>(
         .collect()
 }
 
+/// Whether the first clause's heading is over every other clause: the document's title
+/// ("Bilaga 1: Instruktion för behandling av personuppgifter"). It names what the document is,
+/// not what each of its sections is about, so its words are no section cue.
+fn titled_throughout(clauses: &[ClauseToClassify<'_>]) -> bool {
+    let Some((first, rest)) = clauses.split_first() else { return false };
+    let Some(title) = rest.first().and_then(|c| c.heading_path.first()) else { return false };
+    first.kind == ClauseKind::Section
+        && first.heading_path.is_empty()
+        && rest.len() >= 2
+        && rest.iter().all(|c| c.heading_path.first() == Some(title))
+}
+
 /// Detects on a sample: the first 30 000 characters are plenty for a contract.
 fn document_language(text: &str) -> Lang {
     let end = text.char_indices().nth(30_000).map_or(text.len(), |(i, _)| i);
     detect_language(&text[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topics_by_heading(markdown: &str) -> Vec<(String, Vec<String>)> {
+        let parsed = parse(Path::new("annex.md"), markdown.as_bytes(), &|| false).unwrap();
+        parsed
+            .clauses
+            .into_iter()
+            .map(|c| (c.heading.unwrap_or_default(), c.topics.into_iter().map(|t| t.topic).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_over_the_whole_document_gives_no_section_its_topic() {
+        let annex = "# Bilaga 2: Instruktioner till biträdet\n\nBiträdet följer dessa instruktioner.\n\n\
+                     ## 1. Säkerhet\n\nAll trafik skyddas med kryptering och åtkomstkontroll.\n\n\
+                     ## 2. Plats\n\nUppgifterna lagras endast inom EU/EES och förs inte över till tredje land.\n\n\
+                     ## 3. Radering\n\nVid avtalets slut raderas alla personuppgifter.\n";
+        let got = topics_by_heading(annex);
+        let tagged = |heading: &str, topic: &str| {
+            got.iter().any(|(h, t)| h.contains(heading) && t.iter().any(|x| x == topic))
+        };
+        assert!(tagged("Instruktioner", "instructions"), "{got:?}");
+        for section in ["Säkerhet", "Plats", "Radering"] {
+            assert!(!tagged(section, "instructions"), "{section} took the title's topic: {got:?}");
+        }
+        assert!(tagged("Säkerhet", "security") && tagged("Radering", "deletion_return"), "{got:?}");
+    }
 }

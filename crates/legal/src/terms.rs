@@ -225,6 +225,7 @@ cue!(OBJECTION, "objection");
 cue!(BACKUP, "backup");
 cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
+cue!(REASONABLE_NOTICE, "reasonable_notice");
 cue!(AUTHORITY, "authority");
 cue!(ONCE_A_YEAR, "once_a_year");
 cue!(COST, "cost");
@@ -362,7 +363,7 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     push("liability_cap", liability_cap(clauses));
     push("liability_exclusions", liability_exclusions(clauses));
     push("claims_time_limit", duration_near(clauses, "liability", &CLAIMS, None));
-    push("audit_notice", duration_near(clauses, "audit", &NOTICE, None));
+    push("audit_notice", audit_notice(clauses));
     push("audit_frequency", find_in(clauses, "audit", audit_frequency));
     let names = PartyNames::of(clauses);
     push(
@@ -548,6 +549,17 @@ fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: O
             .filter_map(|d| Some((distance(d)?, d)))
             .min_by_key(|(gap, _)| *gap)
             .map(|(_, d)| duration_value(d))
+    })
+}
+
+/// The notice before an audit: a period, else words alone ("nach angemessener Vorankündigung").
+fn audit_notice(clauses: &[ClauseInput<'_>]) -> Found {
+    duration_near(clauses, "audit", &NOTICE, None).or_else(|| {
+        find_in(clauses, "audit", |s| {
+            REASONABLE_NOTICE
+                .is_match(s)
+                .then_some(TermValue::Qualitative { qualitative: "reasonable notice" })
+        })
     })
 }
 
@@ -1116,7 +1128,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 37] = [
+        let all: [&LazyLock<Regex>; 38] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1154,6 +1166,7 @@ mod tests {
             &GOVERNS,
             &COUNTED_FROM,
             &AGREEMENT,
+            &REASONABLE_NOTICE,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
@@ -1426,6 +1439,16 @@ mod phrasings {
             ("governing_law", "Avtalet ska regleras av dansk lag.", "governing_law", serde_json::json!({"country":"DK"})),
             ("liability", "Die Haftung des Auftragnehmers ist der Höhe nach auf 100.000 € begrenzt.", "liability_cap", serde_json::json!({"amount":100000.0,"currency":"EUR"})),
             ("liability", "De aansprakelijkheid is beperkt tot maximaal € 25.000 per gebeurtenis.", "liability_cap", serde_json::json!({"amount":25000.0,"currency":"EUR"})),
+            // Round 5: how often written as a ceiling, notice in words only.
+            ("audit", "Kontrollen finden nach angemessener Vorankündigung sowie nicht häufiger als alle 12 Monate statt.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Kontrollen finden nach angemessener Vorankündigung sowie nicht häufiger als alle 12 Monate statt.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Der Auftraggeber ist berechtigt, Kontrollen nach rechtzeitiger Anmeldung durchzuführen.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Granskning får ske efter skäligt varsel, dock inte oftare än en gång per år.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Granskning får ske efter skäligt varsel, dock inte oftare än en gång per år.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Een audit mag niet vaker dan eenmaal per twaalf maanden plaatsvinden, na redelijke aankondiging.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Gli audit si svolgono con ragionevole preavviso e non più di una volta ogni 12 mesi.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Gli audit si svolgono con ragionevole preavviso e non più di una volta ogni 12 mesi.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Audits may take place on reasonable prior notice, not more often than once per year.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {
@@ -1447,7 +1470,6 @@ mod phrasings {
         let cases: &[(&str, &str, &str)] = &[
             ("security", "Regelmäßige Sicherung der Daten mit einer maximalen Wiederherstellungszeit von 24 Stunden.", "backup_retention"),
             ("security", "Backups worden dagelijks gemaakt en versleuteld opgeslagen.", "backup_retention"),
-            ("audit", "Der Auftraggeber ist berechtigt, Kontrollen nach rechtzeitiger Anmeldung durchzuführen.", "audit_notice"),
             ("liability", "Jede Partei haftet für Schäden, die sie verursacht.", "liability_cap"),
             ("breach_notification", "Il Responsabile assiste il Titolare nella notifica all'Autorità entro 72 ore prevista dall'art. 33 GDPR.", "breach_notice"),
             ("governing_law", "Legge applicabile: [INDICARE – es. Legge italiana]", "governing_law"),
