@@ -93,7 +93,7 @@ impl Clause {
 
 /// Bump when text extraction or segmentation changes what a document reads as: documents an
 /// older reader stored are read again when their file is imported again.
-const READER_RULES: &str = "reader-5";
+const READER_RULES: &str = "reader-6";
 
 /// Identifies the reader (extraction and segmentation rules, structure words).
 pub fn reader_version() -> String {
@@ -286,6 +286,9 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
                 if !lettered {
                     parent_item = Some(number.clone());
                 }
+                if !lettered && !listed {
+                    close_numbered_siblings(&mut open, &number);
+                }
                 clauses.push(new_clause(ClauseKind::Item, Some(number), None, path_of(&open), block));
             }
             Role::Paragraph { number } => {
@@ -312,6 +315,15 @@ pub fn segment(doc: &Extracted) -> Vec<Clause> {
         }
     }
     clauses
+}
+
+/// "3.3 Der Auftragnehmer …" cannot sit inside the heading "3.2 Maßnahmen": an item numbered
+/// two or more levels deep closes the numbered headings at its own depth and deeper.
+fn close_numbered_siblings(open: &mut Vec<Open>, number: &str) {
+    let depth = numbering_depth(number);
+    if depth >= 2 {
+        open.retain(|o| o.annex || o.depth.is_none_or(|d| d < depth));
+    }
 }
 
 /// A body block joins the clause before it, unless that clause is already long.
@@ -513,6 +525,8 @@ fn numbered_line(text: &str, next: Option<(BlockKind, &str)>, emphasised: bool) 
     if let Some(c) = NUMBERED.captures(text) {
         let number = c[1].trim_end_matches('.').to_owned();
         let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
+        // A bold label ending in a colon heads the list under it ("3.2 **Maatregelen:**").
+        let rest = if emphasised && listed_next(next) { rest.trim_end_matches(':') } else { rest };
         if is_short_title(rest) && (emphasised || followed_by_body(next)) {
             let depth = number.split('.').count().min(6) as u8;
             return Some(Role::Heading {
@@ -797,6 +811,11 @@ fn is_article_title(text: &str) -> bool {
         && text.chars().any(char::is_alphabetic)
 }
 
+/// Whether a list follows.
+fn listed_next(next: Option<(BlockKind, &str)>) -> bool {
+    matches!(next, Some((BlockKind::ListItem, _)))
+}
+
 /// A title is only a title when body text follows it.
 fn followed_by_body(next: Option<(BlockKind, &str)>) -> bool {
     match next {
@@ -1008,6 +1027,24 @@ La responsabilità è disciplinata dal contratto principale."#,
             got.last().unwrap().0,
             ClauseKind::Signature,
             "a section of signatures is the signature block"
+        );
+    }
+
+    #[test]
+    fn a_numbered_bold_label_heads_the_list_under_it() {
+        let got = markdown(
+            "## Artikel 3 - Plichten\n\n3.2 **Beveiligingsmaatregelen:**\n- **Encryptie:** TLS in transit\n- **Toegang:** rollen en rechten\n\n3.3 De verwerker meldt wijzigingen.",
+        );
+        let paths: Vec<(&str, &str)> = got.iter().map(|c| (c.3.as_str(), c.2.as_str())).collect();
+        let under = |text: &str| paths.iter().find(|(t, _)| t.starts_with(text)).map(|(_, p)| *p);
+        // The label is a heading: its list is its text, not loose items after an item.
+        let label = got.iter().find(|c| c.3.starts_with("3.2")).expect("the 3.2 clause");
+        assert_eq!((label.0, label.1.as_str()), (ClauseKind::Section, "3.2"), "{paths:?}");
+        assert!(label.3.contains("Encryptie"), "{paths:?}");
+        assert_eq!(
+            under("3.3 De"),
+            Some("Artikel 3 - Plichten"),
+            "a sibling item, not inside 3.2: {paths:?}"
         );
     }
 

@@ -639,6 +639,26 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
     })
     .or_else(|| period_from_before(clauses, END_OF_CONTRACT, &DELETE))
     .or_else(|| period_after_termination(clauses))
+    .or_else(|| period_among_items(clauses))
+}
+
+/// "Bij beëindiging: – alle persoonsgegevens retourneren of vernietigen – binnen 30 dagen na
+/// beëindiging": in a clause about deletion, a period counted from the end is the deletion
+/// period even when the deleting verb sits in another item of its list.
+fn period_among_items(clauses: &[ClauseInput<'_>]) -> Found {
+    clauses.iter().enumerate().find_map(|(i, c)| {
+        let about_deletion = c.topics.first().is_some_and(|t| t == "deletion_return");
+        if !about_deletion || !(DELETE.is_match(c.text) || RETURN.is_match(c.text)) {
+            return None;
+        }
+        sentences(c.text).into_iter().find_map(|(s, e)| {
+            let item = &c.text[s..e];
+            let counted_from_end =
+                TERMINATION.is_match(item) && !BACKUP.is_match(item) && !RETAINED.is_match(item);
+            let d = durations(item).into_iter().next().filter(|_| counted_from_end)?;
+            Some((i, (s, e), duration_value(&d)))
+        })
+    })
 }
 
 /// "Nach Beendigung … werden alle Daten gelöscht. Die Löschung erfolgt nach einer
@@ -1449,15 +1469,20 @@ mod phrasings {
             ("audit", "Gli audit si svolgono con ragionevole preavviso e non più di una volta ogni 12 mesi.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
             ("audit", "Gli audit si svolgono con ragionevole preavviso e non più di una volta ogni 12 mesi.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
             ("audit", "Audits may take place on reasonable prior notice, not more often than once per year.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("deletion_return", "Bei Beendigung hat der Auftragnehmer die Daten nach Wahl des Auftraggebers entweder zu vernichten oder an den Auftraggeber zu übergeben.", "deletion_mode", serde_json::json!("controller_choice")),
+            // Round 6: the period in one item of a list, the deleting verb in another; a retention written "retentie".
+            ("deletion_return", "9.1 Bij beëindiging:\nAlle persoonsgegevens retourneren of vernietigen\nBinnen 30 dagen na beëindiging", "deletion_period", serde_json::json!({"value":30,"unit":"days"})),
+            ("security", "Backup: Dagelijkse backups met 30 dagen retentie", "backup_retention", serde_json::json!({"value":30,"unit":"days"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {
             let topics = vec![(*topic).to_owned()];
             let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
             let got = found.iter().find(|t| t.kind == *kind).map(|t| serde_json::to_value(&t.value).unwrap());
-            let ok = got
-                .as_ref()
-                .is_some_and(|g| want.as_object().unwrap().iter().all(|(k, v)| g.get(k) == Some(v)));
+            let ok = got.as_ref().is_some_and(|g| match want.as_object() {
+                Some(fields) => fields.iter().all(|(k, v)| g.get(k) == Some(v)),
+                None => g == want,
+            });
             if !ok {
                 failed.push(format!("{kind}: {text} → {got:?}"));
             }

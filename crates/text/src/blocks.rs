@@ -27,7 +27,8 @@ pub(crate) struct Emphasis {
 impl Emphasis {
     /// Counts the letters of `text`, read in bold or not.
     pub(crate) fn add(&mut self, text: &str, bold: bool) {
-        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+        // Letters only: the plain number before a bold title ("3.2 **Maatregelen:**") is no text.
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         if bold {
             self.bold += letters;
         } else {

@@ -198,10 +198,12 @@ mod tests {
 
     #[test]
     fn a_paragraph_all_in_bold_is_emphasised_and_a_label_is_not() {
-        let md = "**Personuppgiftsansvarig (Kund)**\n\n**Namn:** Kund AB\n\n__Bilaga 1__\n";
+        let md = "**Personuppgiftsansvarig (Kund)**\n\n**Namn:** Kund AB\n\n__Bilaga 1__\n\n3.2 **Maatregelen:**\n";
         let doc = extract(md);
         let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [BlockKind::Emphasised, BlockKind::Paragraph, BlockKind::Emphasised]);
+        let want =
+            [BlockKind::Emphasised, BlockKind::Paragraph, BlockKind::Emphasised, BlockKind::Emphasised];
+        assert_eq!(kinds, want);
     }
 
     #[test]
