@@ -1473,6 +1473,13 @@ mod phrasings {
             // Round 6: the period in one item of a list, the deleting verb in another; a retention written "retentie".
             ("deletion_return", "9.1 Bij beëindiging:\nAlle persoonsgegevens retourneren of vernietigen\nBinnen 30 dagen na beëindiging", "deletion_period", serde_json::json!({"value":30,"unit":"days"})),
             ("security", "Backup: Dagelijkse backups met 30 dagen retentie", "backup_retention", serde_json::json!({"value":30,"unit":"days"})),
+            // Round 7: the law of any EU/EEA state, an audit notice as "a reasonable notice period".
+            ("governing_law", "Detta PUB-avtal regleras av dataskyddsförordningen samt, i tillämpliga delar, estnisk rätt.", "governing_law", serde_json::json!({"country":"EE"})),
+            ("governing_law", "Es gilt portugiesisches Recht.", "governing_law", serde_json::json!({"country":"PT"})),
+            ("governing_law", "Op deze overeenkomst is Tsjechisch recht van toepassing.", "governing_law", serde_json::json!({"country":"CZ"})),
+            ("governing_law", "Il presente accordo è regolato dalla legge greca.", "governing_law", serde_json::json!({"country":"GR"})),
+            ("governing_law", "This agreement is governed by the laws of Latvia.", "governing_law", serde_json::json!({"country":"LV"})),
+            ("audit", "De klant mag de naleving controleren, met inachtneming van een redelijke opzegtermijn.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {

@@ -638,6 +638,12 @@ mod tests {
     }
 
     #[test]
+    fn processing_only_on_the_controllers_order_is_about_instructions() {
+        let said = "De verwerker verwerkt persoonsgegevens uitsluitend in opdracht van de klant.";
+        assert!(topics("nl", "1. Partijen en onderwerp", said).contains(&"instructions".to_owned()));
+    }
+
+    #[test]
     fn a_passing_mention_is_not_a_topic() {
         assert!(!topics("sv", "", "Biträdet behandlar personuppgifter enligt avtalet och har ansvar.")
             .contains(&"security".to_owned()));
