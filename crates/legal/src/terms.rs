@@ -226,6 +226,7 @@ cue!(BACKUP, "backup");
 cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
 cue!(REASONABLE_NOTICE, "reasonable_notice");
+cue!(STATUTORY_RETENTION, "statutory_retention");
 cue!(AUTHORITY, "authority");
 cue!(ONCE_A_YEAR, "once_a_year");
 cue!(COST, "cost");
@@ -388,9 +389,15 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     // A clause mainly on governing law may name the law alone ("Es gilt deutsches Recht.");
     // elsewhere a law counts only where it governs the agreement.
     let mainly_law = |c: &ClauseInput<'_>| c.topics.first().is_some_and(|t| t == "governing_law");
+    // In a clause that deals with the law among other things ("§ 12 Haftung und
+    // Schlussbestimmungen … Es gilt deutsches Recht."), a sentence that applies a law chooses it.
+    let also_law = |c: &ClauseInput<'_>| c.topics.iter().any(|t| t == "governing_law");
+    let applied_law = |s: &str| GOVERNS.is_match(s).then(|| governing_law(s)).flatten();
     push(
         "governing_law",
-        first_sentence(clauses, mainly_law, governing_law).or_else(|| find_in(clauses, "", chosen_law)),
+        first_sentence(clauses, mainly_law, governing_law)
+            .or_else(|| first_sentence(clauses, also_law, applied_law))
+            .or_else(|| find_in(clauses, "", chosen_law)),
     );
     push(
         "jurisdiction",
@@ -635,11 +642,20 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
         if BACKUP.is_match(s) || !TERMINATION.is_match(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
             return None;
         }
-        durations(s).first().map(duration_value)
+        durations(s).iter().find(|d| !kept_by_law(s, d)).map(duration_value)
     })
     .or_else(|| period_from_before(clauses, END_OF_CONTRACT, &DELETE))
     .or_else(|| period_after_termination(clauses))
     .or_else(|| period_among_items(clauses))
+}
+
+/// "… tenzij een wettelijke bewaarplicht (zoals de fiscale bewaartermijn van 7 jaar) anders
+/// vereist": a period that a retention duty sets, just before it, is how long the data is kept
+/// by law, not when it is deleted.
+fn kept_by_law(s: &str, d: &Duration) -> bool {
+    const REACH: usize = 40;
+    let before = &s[s.floor_char_boundary(d.start.saturating_sub(REACH))..d.start];
+    STATUTORY_RETENTION.is_match(before)
 }
 
 /// "Bij beëindiging: – alle persoonsgegevens retourneren of vernietigen – binnen 30 dagen na
@@ -1148,7 +1164,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 38] = [
+        let all: [&LazyLock<Regex>; 39] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1187,6 +1203,7 @@ mod tests {
             &COUNTED_FROM,
             &AGREEMENT,
             &REASONABLE_NOTICE,
+            &STATUTORY_RETENTION,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
@@ -1480,6 +1497,9 @@ mod phrasings {
             ("governing_law", "Il presente accordo è regolato dalla legge greca.", "governing_law", serde_json::json!({"country":"GR"})),
             ("governing_law", "This agreement is governed by the laws of Latvia.", "governing_law", serde_json::json!({"country":"LV"})),
             ("audit", "De klant mag de naleving controleren, met inachtneming van een redelijke opzegtermijn.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            // Round 8: a count written "1x", a backup period as "(30 Tage Aufbewahrung)".
+            ("audit", "De Accountant mag BoekBrug controleren, maximaal 1x per jaar tijdens kantooruren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("security", "Tägliche automatische Backups (30 Tage Aufbewahrung)", "backup_retention", serde_json::json!({"value":30,"unit":"days"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {
@@ -1498,6 +1518,20 @@ mod phrasings {
     }
 
     #[test]
+    fn a_law_applied_in_a_clause_on_other_things_too_is_the_governing_law() {
+        let topics = vec!["liability".to_owned(), "governing_law".to_owned()];
+        let text = "Es gilt Art. 82 DSGVO. Im Übrigen gelten die Haftungsregelungen des Hauptvertrags. Es gilt deutsches Recht.";
+        let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+        let law =
+            found.iter().find(|t| t.kind == "governing_law").map(|t| serde_json::to_value(&t.value).unwrap());
+        assert_eq!(law, Some(serde_json::json!({"country": "DE"})));
+        // Without the topic, a law merely named is no choice of law.
+        let only_liability = vec!["liability".to_owned()];
+        let found = extract_terms(&[ClauseInput { text, start: 0, topics: &only_liability, title: false }]);
+        assert!(found.iter().all(|t| t.kind != "governing_law"));
+    }
+
+    #[test]
     fn a_period_that_is_not_the_term_gives_no_value() {
         let cases: &[(&str, &str, &str)] = &[
             ("security", "Regelmäßige Sicherung der Daten mit einer maximalen Wiederherstellungszeit von 24 Stunden.", "backup_retention"),
@@ -1505,6 +1539,7 @@ mod phrasings {
             ("liability", "Jede Partei haftet für Schäden, die sie verursacht.", "liability_cap"),
             ("breach_notification", "Il Responsabile assiste il Titolare nella notifica all'Autorità entro 72 ore prevista dall'art. 33 GDPR.", "breach_notice"),
             ("governing_law", "Legge applicabile: [INDICARE – es. Legge italiana]", "governing_law"),
+            ("deletion_return", "Na beëindiging van de overeenkomst verwijdert Domio alle persoonsgegevens, tenzij een wettelijke bewaarplicht (zoals de fiscale bewaartermijn van 7 jaar) anders vereist.", "deletion_period"),
         ];
         let mut invented = Vec::new();
         for (topic, text, kind) in cases {

@@ -621,6 +621,12 @@ mod tests {
         .contains(&"audit".to_owned()));
         assert!(topics("sv", "6. Granskning", "Kunden har rätt att granska Biträdets efterlevnad.")
             .contains(&"audit".to_owned()));
+        assert!(topics(
+            "de",
+            "§ 9 Kontroll- und Prüfrechte",
+            "Der Verantwortliche hat das Recht, die Einhaltung der Vorgaben zu überprüfen."
+        )
+        .contains(&"audit".to_owned()));
     }
 
     #[test]
