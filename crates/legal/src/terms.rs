@@ -1540,6 +1540,7 @@ mod phrasings {
             ("breach_notification", "Il Responsabile assiste il Titolare nella notifica all'Autorità entro 72 ore prevista dall'art. 33 GDPR.", "breach_notice"),
             ("governing_law", "Legge applicabile: [INDICARE – es. Legge italiana]", "governing_law"),
             ("deletion_return", "Na beëindiging van de overeenkomst verwijdert Domio alle persoonsgegevens, tenzij een wettelijke bewaarplicht (zoals de fiscale bewaartermijn van 7 jaar) anders vereist.", "deletion_period"),
+            ("breach_notification", "De verwerkingsverantwoordelijke is zelf verantwoordelijk voor het melden aan de GBA binnen 72 uur indien vereist.", "breach_notice"),
         ];
         let mut invented = Vec::new();
         for (topic, text, kind) in cases {
