@@ -149,7 +149,13 @@ pub struct KeyTerm {
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){pattern}")).expect("valid key-term pattern")
+    Regex::new(&format!("(?i){}", loose_diaeresis(pattern))).expect("valid key-term pattern")
+}
+
+/// Dutch texts typed without the diaeresis ("beeindiging", "categorieen") mean the same words:
+/// a pattern's "ë" or "ï" also matches the plain letter.
+fn loose_diaeresis(pattern: &str) -> String {
+    pattern.replace('ë', "[eë]").replace('ï', "[iï]")
 }
 
 /// The cue words of `lexicon/terms.toml`, parsed once at start-up.
@@ -1500,6 +1506,8 @@ mod phrasings {
             // Round 8: a count written "1x", a backup period as "(30 Tage Aufbewahrung)".
             ("audit", "De Accountant mag BoekBrug controleren, maximaal 1x per jaar tijdens kantooruren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
             ("security", "Tägliche automatische Backups (30 Tage Aufbewahrung)", "backup_retention", serde_json::json!({"value":30,"unit":"days"})),
+            // Round 10: Dutch typed without the diaeresis.
+            ("deletion_return", "Na beeindiging van het abonnement worden alle persoonsgegevens binnen 90 dagen verwijderd.", "deletion_period", serde_json::json!({"value":90,"unit":"days"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {

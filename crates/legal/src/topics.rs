@@ -45,7 +45,7 @@ const LEXICON_FILES: &[(&str, &str)] = &[
 ];
 
 /// Bump when the scoring rules change; lexicon edits change the version by themselves.
-const RULES_VERSION: &str = "topics-8";
+const RULES_VERSION: &str = "topics-9";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
@@ -540,7 +540,9 @@ fn drop_defined_terms(found: &mut Vec<TopicMatch>) {
 
 /// Lowercase; apostrophes split words, so Italian elisions ("dell'altro") expose the word.
 fn normalise(text: &str) -> String {
-    text.to_lowercase().replace(['\'', '’', '`', '´'], " ")
+    // "beeindiging" typed without the diaeresis is "beëindiging"; the byte length changes, but
+    // only word positions are kept from here.
+    text.to_lowercase().replace(['\'', '’', '`', '´'], " ").replace('ë', "e").replace('ï', "i")
 }
 
 /// Words: letters, digits, and hyphens inside a word.
@@ -641,6 +643,16 @@ mod tests {
         assert!(breach.cues.contains(&"heading: datenschutzverletzung*".to_owned()), "{:?}", breach.cues);
         assert!(breach.cues.contains(&"Art. 33".to_owned()));
         assert!(breach.confidence > 0.6);
+    }
+
+    #[test]
+    fn dutch_without_the_diaeresis_is_the_same_word() {
+        let with =
+            topics("nl", "14. Looptijd en beëindiging", "De overeenkomst loopt zolang het abonnement loopt.");
+        let without =
+            topics("nl", "14. Looptijd en beeindiging", "De overeenkomst loopt zolang het abonnement loopt.");
+        assert!(with.contains(&"term_termination".to_owned()), "{with:?}");
+        assert_eq!(with, without);
     }
 
     #[test]
