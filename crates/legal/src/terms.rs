@@ -396,9 +396,14 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     // elsewhere a law counts only where it governs the agreement.
     let mainly_law = |c: &ClauseInput<'_>| c.topics.first().is_some_and(|t| t == "governing_law");
     // In a clause that deals with the law among other things ("§ 12 Haftung und
-    // Schlussbestimmungen … Es gilt deutsches Recht."), a sentence that applies a law chooses it.
+    // Schlussbestimmungen … Es gilt deutsches Recht."), a short sentence that applies a law
+    // chooses it; a long one names a law for a case ("where Swiss law applies to a transfer").
+    const CHOICE_WORDS: usize = 12;
     let also_law = |c: &ClauseInput<'_>| c.topics.iter().any(|t| t == "governing_law");
-    let applied_law = |s: &str| GOVERNS.is_match(s).then(|| governing_law(s)).flatten();
+    let applied_law = |s: &str| {
+        let short = s.split_whitespace().count() <= CHOICE_WORDS;
+        (short && GOVERNS.is_match(s)).then(|| governing_law(s)).flatten()
+    };
     push(
         "governing_law",
         first_sentence(clauses, mainly_law, governing_law)
@@ -1533,6 +1538,12 @@ mod phrasings {
         let law =
             found.iter().find(|t| t.kind == "governing_law").map(|t| serde_json::to_value(&t.value).unwrap());
         assert_eq!(law, Some(serde_json::json!({"country": "DE"})));
+        // A law named for a case in a long sentence is no choice of law.
+        let topics = vec!["international_transfers".to_owned(), "governing_law".to_owned()];
+        let text = "Per i trasferimenti di dati personali al cui carattere internazionale si applica la legge svizzera, i riferimenti al GDPR sono modificati.";
+        let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+        assert!(found.iter().all(|t| t.kind != "governing_law"));
+        let text = "Es gilt Art. 82 DSGVO. Im Übrigen gelten die Haftungsregelungen des Hauptvertrags. Es gilt deutsches Recht.";
         // Without the topic, a law merely named is no choice of law.
         let only_liability = vec!["liability".to_owned()];
         let found = extract_terms(&[ClauseInput { text, start: 0, topics: &only_liability, title: false }]);
