@@ -48,16 +48,18 @@ pub async fn wait_for(client: &Client, css: &str) -> Element {
 pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
     let started = Instant::now();
     loop {
-        if let Ok(el) = client.find(Locator::Css(css)).await {
-            let text = el.text().await.unwrap_or_default();
+        // Time out whether or not the element is there: an element that never appears must
+        // fail the test, not hang it.
+        let text = match client.find(Locator::Css(css)).await {
+            Ok(el) => Some(el.text().await.unwrap_or_default()),
+            Err(_) => None,
+        };
+        if let Some(text) = &text {
             if text.contains(needle) {
-                return text;
+                return text.clone();
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(15),
-                "{css} never said {needle:?}; it says {text:?}"
-            );
         }
+        assert!(started.elapsed() < Duration::from_secs(15), "{css} never said {needle:?}; it says {text:?}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }

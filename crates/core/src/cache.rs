@@ -74,7 +74,8 @@ impl IndexCache {
                     self.remember_verified(stamp);
                 }
             }
-            if index.generation()? != Some(generation) {
+            // A new library's index has no commit yet: generation 0, like its store.
+            if index.generation()?.unwrap_or(0) != generation {
                 return Ok(Health::Behind);
             }
             let held = index.len();

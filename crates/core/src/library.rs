@@ -155,7 +155,14 @@ impl Library {
         self.bring_up_to_date(&Progress::none())
     }
 
+    /// Whether stored clauses were analysed with other rules. A library with no clauses has
+    /// nothing to redo (a first start must not announce a repair).
     fn needs_reanalysis(&self) -> Result<bool> {
+        Ok(self.analysis_outdated()? && self.store().clause_count()? > 0)
+    }
+
+    /// Whether the library's analysis stamp is not the current rules' (or is missing).
+    fn analysis_outdated(&self) -> Result<bool> {
         Ok(self.store().meta(ANALYSIS_KEY)?.as_deref() != Some(analysis_version().as_str()))
     }
 
@@ -337,7 +344,8 @@ impl Library {
     /// index that holds the whole library. The caller holds the write lock.
     fn repair_for_writing(&self, progress: &Progress) -> Result<()> {
         self.index.reopen();
-        if self.needs_reanalysis()? {
+        // Also on an empty library, so the documents about to be stored carry the current stamp.
+        if self.analysis_outdated()? {
             self.reanalyse()?;
         }
         if self.index_health(false)? == Health::Current {

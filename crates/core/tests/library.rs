@@ -74,6 +74,22 @@ fn reimporting_unchanged_bytes_does_not_duplicate_and_a_changed_file_replaces_it
 }
 
 #[test]
+fn a_new_library_needs_no_repair() {
+    // The app's start-up repairs what upkeep names; a first start must not say "Repairing".
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open_as_is(&tmp.path().join("new")).unwrap();
+    assert_eq!(library.upkeep().unwrap(), None);
+    let again = Library::open_as_is(&tmp.path().join("new")).unwrap();
+    assert_eq!(again.upkeep().unwrap(), None);
+    // Nor the first start after the first import.
+    let file = write(tmp.path(), "avv.txt", AVV.as_bytes());
+    again.import(&[file], &Progress::none()).unwrap();
+    drop(again);
+    let after_import = Library::open_as_is(&tmp.path().join("new")).unwrap();
+    assert_eq!(after_import.upkeep().unwrap(), None);
+}
+
+#[test]
 fn the_index_is_rebuilt_when_missing_or_broken() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("lib");
