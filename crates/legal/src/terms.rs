@@ -1513,6 +1513,8 @@ mod phrasings {
             ("security", "Tägliche automatische Backups (30 Tage Aufbewahrung)", "backup_retention", serde_json::json!({"value":30,"unit":"days"})),
             // Round 10: Dutch typed without the diaeresis.
             ("deletion_return", "Na beeindiging van het abonnement worden alle persoonsgegevens binnen 90 dagen verwijderd.", "deletion_period", serde_json::json!({"value":90,"unit":"days"})),
+            // Round 11: notice as "announced in advance in writing".
+            ("audit", "Wij verlenen medewerking aan een controle door de Klant, mits vooraf schriftelijk aangekondigd en binnen kantoortijden.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {
