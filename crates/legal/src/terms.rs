@@ -233,6 +233,7 @@ cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
 cue!(REASONABLE_NOTICE, "reasonable_notice");
 cue!(STATUTORY_RETENTION, "statutory_retention");
+cue!(MEASURES_REVIEW, "measures_review");
 cue!(AUTHORITY, "authority");
 cue!(ONCE_A_YEAR, "once_a_year");
 cue!(COST, "cost");
@@ -371,7 +372,12 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     push("liability_exclusions", liability_exclusions(clauses));
     push("claims_time_limit", duration_near(clauses, "liability", &CLAIMS, None));
     push("audit_notice", audit_notice(clauses));
-    push("audit_frequency", find_in(clauses, "audit", audit_frequency));
+    // "Jährliche Überprüfung der TOM": the processor reviewing its own measures (Art. 32(1)(d))
+    // is no audit by the controller.
+    push(
+        "audit_frequency",
+        find_in(clauses, "audit", |s| (!MEASURES_REVIEW.is_match(s)).then(|| audit_frequency(s)).flatten()),
+    );
     let names = PartyNames::of(clauses);
     push(
         "audit_costs",
@@ -1175,7 +1181,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 39] = [
+        let all: [&LazyLock<Regex>; 40] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1215,6 +1221,7 @@ mod tests {
             &AGREEMENT,
             &REASONABLE_NOTICE,
             &STATUTORY_RETENTION,
+            &MEASURES_REVIEW,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
@@ -1562,6 +1569,8 @@ mod phrasings {
             ("governing_law", "Legge applicabile: [INDICARE – es. Legge italiana]", "governing_law"),
             ("deletion_return", "Na beëindiging van de overeenkomst verwijdert Domio alle persoonsgegevens, tenzij een wettelijke bewaarplicht (zoals de fiscale bewaartermijn van 7 jaar) anders vereist.", "deletion_period"),
             ("breach_notification", "De verwerkingsverantwoordelijke is zelf verantwoordelijk voor het melden aan de GBA binnen 72 uur indien vereist.", "breach_notice"),
+            ("audit", "Jährliche Überprüfung der TOM und Aktualisierung dieses AVV.", "audit_frequency"),
+            ("audit", "Jaarlijkse evaluatie van de beveiligingsmaatregelen.", "audit_frequency"),
         ];
         let mut invented = Vec::new();
         for (topic, text, kind) in cases {
