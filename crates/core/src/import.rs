@@ -209,16 +209,14 @@ pub(crate) fn classify_document<'a>(
     let (mut shape, mut numbered) = (Vec::new(), Vec::new());
     let mut found: Vec<_> = clauses
         .iter()
-        .enumerate()
-        .map(|(k, c)| {
+        .map(|c| {
             shape.push((c.kind == ClauseKind::Section, c.heading_path.len()));
             numbered.push(c.numbered);
             // A table of contents names every topic, a signature block none: neither is about one.
             if !c.kind.is_terms() {
                 return Vec::new();
             }
-            let sections =
-                if k > 0 { &c.heading_path[skip.min(c.heading_path.len())..] } else { c.heading_path };
+            let sections = &c.heading_path[skip.min(c.heading_path.len())..];
             lexicon.classify(c.lang, c.heading.unwrap_or(""), sections, c.text)
         })
         .collect();

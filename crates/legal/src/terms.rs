@@ -1542,8 +1542,8 @@ mod phrasings {
     #[test]
     fn a_law_applied_in_a_clause_on_other_things_too_is_the_governing_law() {
         let topics = vec!["liability".to_owned(), "governing_law".to_owned()];
-        let text = "Es gilt Art. 82 DSGVO. Im Übrigen gelten die Haftungsregelungen des Hauptvertrags. Es gilt deutsches Recht.";
-        let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+        let closing = "Es gilt Art. 82 DSGVO. Im Übrigen gelten die Haftungsregelungen des Hauptvertrags. Es gilt deutsches Recht.";
+        let found = extract_terms(&[ClauseInput { text: closing, start: 0, topics: &topics, title: false }]);
         let law =
             found.iter().find(|t| t.kind == "governing_law").map(|t| serde_json::to_value(&t.value).unwrap());
         assert_eq!(law, Some(serde_json::json!({"country": "DE"})));
@@ -1552,10 +1552,10 @@ mod phrasings {
         let text = "Per i trasferimenti di dati personali al cui carattere internazionale si applica la legge svizzera, i riferimenti al GDPR sono modificati.";
         let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
         assert!(found.iter().all(|t| t.kind != "governing_law"));
-        let text = "Es gilt Art. 82 DSGVO. Im Übrigen gelten die Haftungsregelungen des Hauptvertrags. Es gilt deutsches Recht.";
         // Without the topic, a law merely named is no choice of law.
         let only_liability = vec!["liability".to_owned()];
-        let found = extract_terms(&[ClauseInput { text, start: 0, topics: &only_liability, title: false }]);
+        let found =
+            extract_terms(&[ClauseInput { text: closing, start: 0, topics: &only_liability, title: false }]);
         assert!(found.iter().all(|t| t.kind != "governing_law"));
     }
 
