@@ -483,6 +483,29 @@ mod tests {
         Ok(())
     }
 
+    #[test]
+    fn many_processes_opening_a_new_library_at_once_all_get_it() {
+        // Threads stand in for processes: each has its own connection and SQLite file locks.
+        for round in 0..20 {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join("library.sqlite");
+            let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+            let openers: Vec<_> = (0..6)
+                .map(|_| {
+                    let (path, start) = (path.clone(), start.clone());
+                    std::thread::spawn(move || {
+                        start.wait();
+                        Store::open(&path).map(|s| s.schema_version().unwrap())
+                    })
+                })
+                .collect();
+            for opener in openers {
+                let opened = opener.join().expect("no panic");
+                assert_eq!(opened.map_err(|e| e.to_string()), Ok(6), "round {round}");
+            }
+        }
+    }
+
     fn bookmark_on(store: &Store, doc_id: DocId, quote: &str) -> crate::BookmarkRow {
         let clause = store.clauses(doc_id).unwrap()[0].id;
         crate::BookmarkRow {

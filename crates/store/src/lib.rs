@@ -42,6 +42,11 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether another connection held a lock SQLite would not wait for.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DatabaseBusy)
+    }
+
     /// Whether SQLite could not write because the disk is full.
     pub fn is_disk_full(&self) -> bool {
         matches!(self, Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DiskFull)
@@ -56,6 +61,9 @@ pub type DocId = i64;
 /// A clause id.
 pub type ClauseId = i64;
 
+/// How long opening a library keeps trying while another process holds it.
+const OPEN_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// An open library database.
 pub struct Store {
     conn: Connection,
@@ -64,9 +72,23 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the database at `path`, in WAL mode, migrated to the current schema.
     pub fn open(path: &Path) -> Result<Store> {
+        // Two processes turning a new file into WAL at once each hold a read lock and want the
+        // write lock: SQLite answers one of them "busy" at once, without waiting. Try again.
+        let deadline = std::time::Instant::now() + OPEN_PATIENCE;
+        loop {
+            match Store::open_once(path) {
+                Err(e) if e.is_busy() && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                opened => return opened,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Store> {
         let conn = Connection::open(path)?;
         // Wait for another process (an import, a migration) rather than fail at once.
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(OPEN_PATIENCE)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: an import acknowledged to the user survives a power cut, not only a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -79,7 +101,7 @@ impl Store {
     }
 
     fn init(mut conn: Connection) -> Result<Store> {
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(OPEN_PATIENCE)?;
         // Every write transaction takes the write lock when it begins. A deferred one that read
         // first and then wrote would fail at once ("database is locked") whenever another
         // process wrote in between, instead of waiting its turn.
