@@ -664,6 +664,22 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
     .or_else(|| period_from_before(clauses, END_OF_CONTRACT, &DELETE))
     .or_else(|| period_after_termination(clauses))
     .or_else(|| period_among_items(clauses))
+    .or_else(|| period_kept_then_deleted(clauses))
+}
+
+/// "Bestanden worden maximaal 1 uur bewaard na verwerking, daarna … verwijderd": where no end
+/// of contract is named, how long a clause on deletion keeps the data before deleting it.
+fn period_kept_then_deleted(clauses: &[ClauseInput<'_>]) -> Found {
+    let on_deletion = |c: &ClauseInput<'_>| c.topics.iter().any(|t| t == "deletion_return");
+    clauses.iter().enumerate().filter(|(_, c)| on_deletion(c)).find_map(|(i, c)| {
+        sentences(c.text).into_iter().find_map(|(s, e)| {
+            let sentence = &c.text[s..e];
+            let then_deleted =
+                THEN.is_match(sentence) && DELETE.is_match(sentence) && !BACKUP.is_match(sentence);
+            let d = durations(sentence).into_iter().find(|d| then_deleted && !kept_by_law(sentence, d))?;
+            Some((i, (s, e), duration_value(&d)))
+        })
+    })
 }
 
 /// "… tenzij een wettelijke bewaarplicht (zoals de fiscale bewaartermijn van 7 jaar) anders
@@ -1522,6 +1538,15 @@ mod phrasings {
             ("deletion_return", "Na beeindiging van het abonnement worden alle persoonsgegevens binnen 90 dagen verwijderd.", "deletion_period", serde_json::json!({"value":90,"unit":"days"})),
             // Round 11: notice as "announced in advance in writing".
             ("audit", "Wij verlenen medewerking aan een controle door de Klant, mits vooraf schriftelijk aangekondigd en binnen kantoortijden.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            // Round 13: a date agreed or announced first; data kept so long, then deleted.
+            ("audit", "Vor-Ort-Kontrollen erfolgen nur bei konkretem Anlass und nach Ankündigung.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Een audit wordt vooraf afgestemd en veroorzaakt geen onredelijke verstoring.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "En revision ska vara i förväg överenskommen med Leverantören.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Le ispezioni si svolgono previo accordo con il Responsabile.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("deletion_return", "Bestanden worden maximaal 1 uur bewaard na verwerking, daarna automatisch verwijderd.", "deletion_period", serde_json::json!({"value":1,"unit":"hours"})),
+            ("deletion_return", "Hochgeladene Dateien werden höchstens 24 Stunden gespeichert und danach gelöscht.", "deletion_period", serde_json::json!({"value":24,"unit":"hours"})),
+            ("deletion_return", "Filerna sparas i högst 7 dagar och raderas därefter automatiskt.", "deletion_period", serde_json::json!({"value":7,"unit":"days"})),
+            ("deletion_return", "I file sono conservati per 30 giorni e successivamente cancellati.", "deletion_period", serde_json::json!({"value":30,"unit":"days"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {

@@ -773,6 +773,28 @@ mod tests {
     }
 
     #[test]
+    fn a_retention_clause_that_deletes_is_about_deletion_too() {
+        for (lang, heading, body) in [
+            (
+                "nl",
+                "3 Bewaartermijn",
+                "Bestanden worden maximaal 1 uur bewaard na verwerking, daarna automatisch verwijderd.",
+            ),
+            ("de", "3 Speicherdauer", "Dateien werden höchstens 24 Stunden gespeichert und danach gelöscht."),
+            ("sv", "3 Lagringstid", "Filerna sparas i högst 7 dagar och raderas därefter."),
+            (
+                "it",
+                "3 Periodo di conservazione",
+                "I file sono conservati per 30 giorni e successivamente cancellati.",
+            ),
+        ] {
+            let found = topics(lang, heading, body);
+            assert!(found.contains(&"retention_backup".to_owned()), "{lang}: {found:?}");
+            assert!(found.contains(&"deletion_return".to_owned()), "{lang}: {found:?}");
+        }
+    }
+
+    #[test]
     fn an_unknown_companion_is_refused() {
         let file = "id = \"audit\"\nlabel=\"\"\nanchor=\"\"\narticles=[]\ncompanions=[\"nope\"]\n[cues]";
         let err = Lexicon::parse(&[("audit", file)]).err().unwrap();
@@ -823,6 +845,12 @@ mod phrasings {
             ("sv", "international_transfers", "Överföring av personuppgifter till tredje land får endast ske om lämpliga skyddsåtgärder finns, till exempel standardavtalsklausuler."),
             ("de", "security", "Der Auftragnehmer trifft alle gemäß Art. 32 DSGVO erforderlichen technischen und organisatorischen Maßnahmen."),
             ("sv", "security", "Biträdet ska vidta alla åtgärder som krävs enligt artikel 32, bland annat kryptering och åtkomstkontroll."),
+            // Round 13: "Subauftragsverarbeiter"; returning said in the past participle.
+            ("de", "subprocessors", "Der Verantwortliche erteilt die allgemeine Genehmigung zum Einsatz folgender Subauftragsverarbeiter."),
+            ("de", "deletion_return", "Nach Beendigung des Vertrages werden alle Daten innerhalb von 30 Tagen gelöscht oder auf Wunsch zurückgegeben."),
+            ("nl", "deletion_return", "Na einde van de dienstverlening worden de persoonsgegevens verwijderd of teruggegeven."),
+            ("sv", "deletion_return", "Vid avtalets upphörande ska personuppgifterna raderas eller returneras till kunden."),
+            ("it", "deletion_return", "Alla cessazione del contratto i dati personali sono cancellati o restituiti al Titolare."),
         ];
         let mut missed = Vec::new();
         for (lang, topic, body) in cases {
