@@ -1547,6 +1547,15 @@ mod phrasings {
             ("deletion_return", "Hochgeladene Dateien werden höchstens 24 Stunden gespeichert und danach gelöscht.", "deletion_period", serde_json::json!({"value":24,"unit":"hours"})),
             ("deletion_return", "Filerna sparas i högst 7 dagar och raderas därefter automatiskt.", "deletion_period", serde_json::json!({"value":7,"unit":"days"})),
             ("deletion_return", "I file sono conservati per 30 giorni e successivamente cancellati.", "deletion_period", serde_json::json!({"value":30,"unit":"days"})),
+            // Round 14: liability left to the user agreement beside Art. 82; notice "with a reasonable period".
+            ("liability", "Die Haftung im Verhältnis der Parteien richtet sich nach Art. 82 DSGVO und der Nutzungsvereinbarung.", "liability_cap", serde_json::json!({"by_reference":true})),
+            ("liability", "De aansprakelijkheid van partijen wordt beheerst door artikel 82 AVG en de gebruiksovereenkomst.", "liability_cap", serde_json::json!({"by_reference":true})),
+            ("liability", "La responsabilità delle parti è regolata dall'art. 82 GDPR e dal contratto di servizio.", "liability_cap", serde_json::json!({"by_reference":true})),
+            ("liability", "Parternas ansvar regleras av artikel 82 GDPR och tjänsteavtalet.", "liability_cap", serde_json::json!({"by_reference":true})),
+            ("audit", "Vor-Ort-Kontrollen sind mit angemessener Frist anzukündigen.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Inspecties worden met een redelijke termijn vooraf aangekondigd.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Granskning på plats ska meddelas skälig tid i förväg.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Le ispezioni sono comunicate con congruo anticipo.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {

@@ -851,6 +851,11 @@ mod phrasings {
             ("nl", "deletion_return", "Na einde van de dienstverlening worden de persoonsgegevens verwijderd of teruggegeven."),
             ("sv", "deletion_return", "Vid avtalets upphörande ska personuppgifterna raderas eller returneras till kunden."),
             ("it", "deletion_return", "Alla cessazione del contratto i dati personali sono cancellati o restituiti al Titolare."),
+            // Round 14: the clauses named with a prefix ("EU-Standardvertragsklauseln").
+            ("de", "international_transfers", "Die Übermittlung an Unterauftragsverarbeiter in den USA erfolgt auf Basis der EU-Standardvertragsklauseln."),
+            ("nl", "international_transfers", "Verstrekking aan subverwerkers in de VS vindt plaats op basis van de EU-standaardcontractbepalingen."),
+            ("sv", "international_transfers", "Underbiträden i USA anlitas med stöd av EU-standardavtalsklausuler."),
+            ("en", "international_transfers", "Sub-processors in the USA are engaged under the EU-U.S. Data Privacy Framework."),
         ];
         let mut missed = Vec::new();
         for (lang, topic, body) in cases {

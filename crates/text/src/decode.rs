@@ -59,9 +59,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     Ok(text)
 }
 
-/// NFC, `\r\n`/`\r` → `\n`, form feeds become line breaks, other controls go.
+/// NFC, `\r\n`/`\r` → `\n`, form feeds become line breaks, other controls go, and a letter
+/// a page's build left escaped ("Be\u00EBindiging") is that letter again.
 fn normalise(raw: &str) -> String {
-    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let unescaped = unescape_letters(raw);
+    let unified = unescaped.replace("\r\n", "\n").replace('\r', "\n");
     unified
         .chars()
         .filter_map(|c| match c {
@@ -74,6 +76,40 @@ fn normalise(raw: &str) -> String {
         })
         .nfc()
         .collect()
+}
+
+/// `\u00EB` written in a page's text where it is no escape (JSX text, a JSON value pasted
+/// twice): a reader of a contract only ever means the letter. Only accented Latin letters
+/// (U+00C0–U+024F) are read back, so other text with backslashes stays as written.
+fn unescape_letters(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains("\\u") {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find("\\u") {
+        let (before, escape) = rest.split_at(at);
+        out.push_str(before);
+        let letter = escape
+            .get(2..6)
+            .filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .filter(|code| (0xC0..=0x24F).contains(code))
+            .and_then(char::from_u32)
+            .filter(|c| c.is_alphabetic());
+        match letter {
+            Some(c) => {
+                out.push(c);
+                rest = &escape[6..];
+            }
+            None => {
+                out.push_str("\\u");
+                rest = &escape[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Recognises common binary formats by magic number, then by NUL and control bytes.
@@ -103,6 +139,19 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_left_escaped_by_a_page_build_is_the_letter() {
+        assert_eq!(
+            decode(b"12. Be\\u00EBindiging van de overeenkomst").unwrap(),
+            "12. Beëindiging van de overeenkomst"
+        );
+        assert_eq!(decode(b"L\\u00f6schung, citt\\u00E0").unwrap(), "Löschung, città");
+        // Anything else with a backslash stays as written.
+        for kept in [r"C:\users\u1234", r"\u0041", r"\u00", r"\u00zz", r"\u20AC 100"] {
+            assert_eq!(decode(kept.as_bytes()).unwrap(), kept);
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
