@@ -232,6 +232,7 @@ cue!(BACKUP, "backup");
 cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
 cue!(REASONABLE_NOTICE, "reasonable_notice");
+cue!(ANNOUNCED, "announced");
 cue!(STATUTORY_RETENTION, "statutory_retention");
 cue!(MEASURES_REVIEW, "measures_review");
 cue!(AUTHORITY, "authority");
@@ -576,15 +577,17 @@ fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: O
     })
 }
 
-/// The notice before an audit: a period, else words alone ("nach angemessener Vorankündigung").
+/// The notice before an audit: a period, else words alone ("nach angemessener Vorankündigung"),
+/// else an audit said to be announced, with no period ("Kontrollen werden angekündigt").
 fn audit_notice(clauses: &[ClauseInput<'_>]) -> Found {
-    duration_near(clauses, "audit", &NOTICE, None).or_else(|| {
-        find_in(clauses, "audit", |s| {
-            REASONABLE_NOTICE
-                .is_match(s)
-                .then_some(TermValue::Qualitative { qualitative: "reasonable notice" })
+    const NOTICE_IN_WORDS: TermValue = TermValue::Qualitative { qualitative: "reasonable notice" };
+    duration_near(clauses, "audit", &NOTICE, None)
+        .or_else(|| find_in(clauses, "audit", |s| REASONABLE_NOTICE.is_match(s).then_some(NOTICE_IN_WORDS)))
+        .or_else(|| {
+            find_in(clauses, "audit", |s| {
+                (AUDIT_WORD.is_match(s) && ANNOUNCED.is_match(s)).then_some(NOTICE_IN_WORDS)
+            })
         })
-    })
 }
 
 /// Bytes after a mention of the supervisory authority within which a period is its deadline.
@@ -1195,9 +1198,33 @@ mod tests {
     }
 
     #[test]
+    fn an_audit_announced_without_a_period_is_a_notice_in_words() {
+        for text in [
+            "Inspektionen vor Ort werden dem Auftragnehmer angekündigt.",
+            "Een audit wordt door de klant bij de verwerker aangekondigd.",
+            "Granskning ska aviseras till leverantören.",
+            "Le verifiche sono preannunciate al Responsabile.",
+        ] {
+            let found = terms(&[("audit", text)]);
+            assert_eq!(
+                value(&found, "audit_notice"),
+                Some(serde_json::json!({"qualitative":"reasonable notice"})),
+                "{text}"
+            );
+        }
+        // Saying beforehand is not announcing: the costs of an audit agreed first are no notice.
+        for text in [
+            "Der Auftraggeber kann Kontrollen durchführen; die Kosten sind vorab zu vereinbaren.",
+            "De klant mag een audit laten uitvoeren door een onafhankelijke deskundige.",
+        ] {
+            assert_eq!(value(&terms(&[("audit", text)]), "audit_notice"), None, "{text}");
+        }
+    }
+
+    #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 40] = [
+        let all: [&LazyLock<Regex>; 41] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1236,6 +1263,7 @@ mod tests {
             &COUNTED_FROM,
             &AGREEMENT,
             &REASONABLE_NOTICE,
+            &ANNOUNCED,
             &STATUTORY_RETENTION,
             &MEASURES_REVIEW,
         ];
