@@ -231,6 +231,7 @@ cue!(OBJECTION, "objection");
 cue!(BACKUP, "backup");
 cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
+cue!(REASONABLE_TIME, "reasonable_time");
 cue!(REASONABLE_NOTICE, "reasonable_notice");
 cue!(ANNOUNCED, "announced");
 cue!(STATUTORY_RETENTION, "statutory_retention");
@@ -620,11 +621,17 @@ fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
     // The period to tell the controller, before any other period the clause names.
     let timed = find_in(clauses, "breach_notification", timed_notice(true))
         .or_else(|| find_in(clauses, "breach_notification", timed_notice(false)));
-    timed.or_else(|| {
-        find_in(clauses, "breach_notification", |s| {
-            UNDUE_DELAY.is_match(s).then_some(TermValue::Qualitative { qualitative: "without undue delay" })
-        })
-    })
+    // "in angemessener Frist" is weaker than "unverzüglich": another value, not the same words.
+    let in_words = |s: &str| {
+        if UNDUE_DELAY.is_match(s) {
+            Some(TermValue::Qualitative { qualitative: "without undue delay" })
+        } else {
+            REASONABLE_TIME
+                .is_match(s)
+                .then_some(TermValue::Qualitative { qualitative: "within a reasonable time" })
+        }
+    };
+    timed.or_else(|| find_in(clauses, "breach_notification", in_words))
 }
 
 /// A sentence, not a heading: it ends like one, or is too long to be a title.
@@ -662,7 +669,7 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
         if BACKUP.is_match(s) || !TERMINATION.is_match(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
             return None;
         }
-        durations(s).iter().find(|d| !kept_by_law(s, d)).map(duration_value)
+        deletion_duration(s).as_ref().map(duration_value)
     })
     .or_else(|| period_from_before(clauses, END_OF_CONTRACT, &DELETE))
     .or_else(|| period_after_termination(clauses))
@@ -679,10 +686,15 @@ fn period_kept_then_deleted(clauses: &[ClauseInput<'_>]) -> Found {
             let sentence = &c.text[s..e];
             let then_deleted =
                 THEN.is_match(sentence) && DELETE.is_match(sentence) && !BACKUP.is_match(sentence);
-            let d = durations(sentence).into_iter().find(|d| then_deleted && !kept_by_law(sentence, d))?;
+            let d = deletion_duration(sentence).filter(|_| then_deleted)?;
             Some((i, (s, e), duration_value(&d)))
         })
     })
+}
+
+/// The first period of a sentence on deletion that is not what a retention duty keeps.
+fn deletion_duration(s: &str) -> Option<Duration> {
+    durations(s).into_iter().find(|d| !kept_by_law(s, d))
 }
 
 /// "… tenzij een wettelijke bewaarplicht (zoals de fiscale bewaartermijn van 7 jaar) anders
@@ -707,7 +719,7 @@ fn period_among_items(clauses: &[ClauseInput<'_>]) -> Found {
             let item = &c.text[s..e];
             let counted_from_end =
                 TERMINATION.is_match(item) && !BACKUP.is_match(item) && !RETAINED.is_match(item);
-            let d = durations(item).into_iter().next().filter(|_| counted_from_end)?;
+            let d = deletion_duration(item).filter(|_| counted_from_end)?;
             Some((i, (s, e), duration_value(&d)))
         })
     })
@@ -725,8 +737,8 @@ fn period_after_termination(clauses: &[ClauseInput<'_>]) -> Found {
             let deletes =
                 (DELETE.is_match(sentence) || RETURN.is_match(sentence)) && !BACKUP.is_match(sentence);
             if about_deletion && follows && deletes && !TERMINATION.is_match(sentence) {
-                if let Some(d) = durations(sentence).first() {
-                    return Some((i, (s, e), duration_value(d)));
+                if let Some(d) = deletion_duration(sentence) {
+                    return Some((i, (s, e), duration_value(&d)));
                 }
             }
             if TERMINATION.is_match(sentence) {
@@ -1198,6 +1210,19 @@ mod tests {
     }
 
     #[test]
+    fn a_period_a_retention_duty_keeps_is_no_deletion_period_in_any_reading() {
+        // In a list of duties on deletion (period_among_items), as in one sentence.
+        for text in [
+            "Nach Beendigung der Auftragsverarbeitung löscht oder gibt der Auftragsverarbeiter alle Daten zurück — mit Ausnahme gesetzlicher Aufbewahrungspflichten (Rechnungen: 10 Jahre, § 147 AO).",
+            "Na beëindiging verwijdert Verwerker alle gegevens, behalve waar een wettelijke bewaarplicht (facturen: 7 jaar) geldt.",
+            "Vid avtalets upphörande raderas alla uppgifter, utom där lagringsskyldighet (bokföring: 7 år) gäller.",
+            "Alla cessazione il Responsabile cancella tutti i dati, salvo obblighi di conservazione (fatture: 10 anni).",
+        ] {
+            assert_eq!(value(&terms(&[("deletion_return", text)]), "deletion_period"), None, "{text}");
+        }
+    }
+
+    #[test]
     fn an_audit_announced_without_a_period_is_a_notice_in_words() {
         for text in [
             "Inspektionen vor Ort werden dem Auftragnehmer angekündigt.",
@@ -1224,7 +1249,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 41] = [
+        let all: [&LazyLock<Regex>; 42] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1264,6 +1289,7 @@ mod tests {
             &AGREEMENT,
             &REASONABLE_NOTICE,
             &ANNOUNCED,
+            &REASONABLE_TIME,
             &STATUTORY_RETENTION,
             &MEASURES_REVIEW,
         ];
@@ -1584,6 +1610,11 @@ mod phrasings {
             ("audit", "Inspecties worden met een redelijke termijn vooraf aangekondigd.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
             ("audit", "Granskning på plats ska meddelas skälig tid i förväg.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
             ("audit", "Le ispezioni sono comunicate con congruo anticipo.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            // Round 15: a breach told "within a reasonable time"; a period a retention duty keeps.
+            ("breach_notification", "Der Auftragsverarbeiter meldet dem Verantwortlichen eine festgestellte Datenschutzverletzung in angemessener Frist.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
+            ("breach_notification", "Verwerker meldt een datalek binnen een redelijke termijn aan de klant.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
+            ("breach_notification", "Leverantören ska anmäla en personuppgiftsincident till kunden inom skälig tid.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
+            ("breach_notification", "Il Responsabile comunica la violazione dei dati al Titolare entro un termine ragionevole.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {

@@ -67,8 +67,11 @@ const ARTICLE_REF: f32 = 2.0;
 const THRESHOLD: f32 = 2.0;
 /// A clause this short that names one topic is about it (see `classify`)…
 const SHORT_CLAUSE_WORDS: usize = 40;
-/// …when it says something: a shorter line names ("2. Löschung bei Ende des Vertrags.").
+/// …when it says something: a shorter line names ("2. Löschung bei Ende des Vertrags."),
+/// unless its words are long (German compounds: "Vertraulichkeitsverpflichtung aller
+/// beteiligten Personen" is a duty in four words).
 const SAYS_WORDS: usize = 6;
+const SAYS_LETTERS: usize = 45;
 
 /// How many of the first words are the clause's enumeration ("2 1", "b", "iv").
 fn enumeration(words: &[&str]) -> usize {
@@ -369,9 +372,10 @@ impl Lexicon {
         // One short obligation names its topic once ("radera alla personuppgifter", an item of a
         // list of duties): in so few words one cue is the point of the sentence. Only when
         // nothing else is sure, and only for the one or two topics named most.
-        let short = sure.is_empty()
-            && heading_words.is_empty()
-            && (SAYS_WORDS..=SHORT_CLAUSE_WORDS).contains(&(body_words.len() - enumeration(&body_words)));
+        let said = &body_words[enumeration(&body_words)..];
+        let letters: usize = said.iter().map(|w| w.chars().count()).sum();
+        let says = said.len() >= SAYS_WORDS || (said.len() >= 3 && letters >= SAYS_LETTERS);
+        let short = sure.is_empty() && heading_words.is_empty() && says && said.len() <= SHORT_CLAUSE_WORDS;
         // The evidence of the one or two duties a short clause names most, if it names one.
         let duties: Vec<f32> =
             (self.topics.iter().zip(&scored)).filter(|(t, _)| t.duty).map(|(_, e)| e.score).collect();
@@ -721,6 +725,15 @@ mod tests {
         assert_eq!(topics("sv", "", item), ["deletion_return"]);
         // A title line names; it says nothing ("2. Löschung bei Ende des Vertrags.").
         assert!(topics("de", "", "2. Löschung bei Vertragsende.").is_empty());
+        // Unless its words are long: a duty in four German compounds says it.
+        assert_eq!(
+            topics("de", "", "Vertraulichkeitsverpflichtung aller beteiligten Personen"),
+            ["confidentiality"]
+        );
+        assert_eq!(
+            topics("nl", "", "Geheimhoudingsverplichting voor alle betrokken medewerkers"),
+            ["confidentiality"]
+        );
         // Only a processor's duties: a short line on form is no amendments clause.
         assert!(topics("sv", "", "Avtalet ska ingås skriftligen mellan parterna här.").is_empty());
         // A long clause still needs two cues.
@@ -856,6 +869,8 @@ mod phrasings {
             ("nl", "international_transfers", "Verstrekking aan subverwerkers in de VS vindt plaats op basis van de EU-standaardcontractbepalingen."),
             ("sv", "international_transfers", "Underbiträden i USA anlitas med stöd av EU-standardavtalsklausuler."),
             ("en", "international_transfers", "Sub-processors in the USA are engaged under the EU-U.S. Data Privacy Framework."),
+            // Round 15: the German-English "Subprozessoren".
+            ("de", "subprocessors", "Wir setzen heute folgende Subprozessoren ein."),
         ];
         let mut missed = Vec::new();
         for (lang, topic, body) in cases {
