@@ -1615,6 +1615,11 @@ mod phrasings {
             ("breach_notification", "Verwerker meldt een datalek binnen een redelijke termijn aan de klant.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
             ("breach_notification", "Leverantören ska anmäla en personuppgiftsincident till kunden inom skälig tid.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
             ("breach_notification", "Il Responsabile comunica la violazione dei dati al Titolare entro un termine ragionevole.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
+            // Round 16: "once per 12-month period", as the English of the same DPA reads it.
+            ("audit", "Eénmaal per periode van 12 maanden verstrekt Verwerker haar nalevingsdocumentatie in plaats van een audit.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Einmal pro Zeitraum von 12 Monaten stellt der Auftragsverarbeiter seine Nachweise anstelle einer Kontrolle bereit.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "En gång per tolvmånadersperiod tillhandahåller biträdet sin dokumentation i stället för en granskning.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Una volta per ogni periodo di 12 mesi il Responsabile fornisce la documentazione in luogo di un audit.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
         ];
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {

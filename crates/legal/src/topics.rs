@@ -871,6 +871,8 @@ mod phrasings {
             ("en", "international_transfers", "Sub-processors in the USA are engaged under the EU-U.S. Data Privacy Framework."),
             // Round 15: the German-English "Subprozessoren".
             ("de", "subprocessors", "Wir setzen heute folgende Subprozessoren ein."),
+            // Round 16: an "on-site audit" named (English inside Dutch), even to replace it.
+            ("nl", "audit", "Eénmaal per jaar verstrekt Verwerker haar nalevingsdocumentatie en de lijst van sub-verwerkers; deze documentatie geldt in plaats van een on-site audit."),
         ];
         let mut missed = Vec::new();
         for (lang, topic, body) in cases {
