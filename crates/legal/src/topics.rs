@@ -873,6 +873,11 @@ mod phrasings {
             ("de", "subprocessors", "Wir setzen heute folgende Subprozessoren ein."),
             // Round 16: an "on-site audit" named (English inside Dutch), even to replace it.
             ("nl", "audit", "Eénmaal per jaar verstrekt Verwerker haar nalevingsdocumentatie en de lijst van sub-verwerkers; deze documentatie geldt in plaats van een on-site audit."),
+            // Round 17: giving instructions said of the controller, in every language.
+            ("de", "instructions", "Der Verantwortliche ist für die Rechtmäßigkeit verantwortlich. Er erteilt alle Weisungen schriftlich oder in dokumentierter elektronischer Form."),
+            ("nl", "instructions", "De klant is verantwoordelijk voor de rechtmatigheid. Hij geeft alle instructies schriftelijk of per e-mail."),
+            ("sv", "instructions", "Kunden ansvarar för att behandlingen är laglig. Kunden lämnar alla instruktioner skriftligen."),
+            ("it", "instructions", "Il Titolare è responsabile della liceità. Impartisce tutte le istruzioni per iscritto."),
         ];
         let mut missed = Vec::new();
         for (lang, topic, body) in cases {
