@@ -408,9 +408,12 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     // chooses it; a long one names a law for a case ("where Swiss law applies to a transfer").
     const CHOICE_WORDS: usize = 12;
     let also_law = |c: &ClauseInput<'_>| c.topics.iter().any(|t| t == "governing_law");
+    // A semicolon ends the thought: "Es gilt deutsches Recht; Gerichtsstand ist …".
     let applied_law = |s: &str| {
-        let short = s.split_whitespace().count() <= CHOICE_WORDS;
-        (short && GOVERNS.is_match(s)).then(|| governing_law(s)).flatten()
+        s.split(';').find_map(|part| {
+            let short = part.split_whitespace().count() <= CHOICE_WORDS;
+            (short && GOVERNS.is_match(part)).then(|| governing_law(part)).flatten()
+        })
     };
     push(
         "governing_law",
@@ -1223,6 +1226,19 @@ mod tests {
     }
 
     #[test]
+    fn a_law_chosen_before_a_semicolon_among_final_provisions_is_the_governing_law() {
+        let topics = vec!["severability".to_owned(), "governing_law".to_owned()];
+        for (text, country) in [
+            ("Sollte eine Bestimmung unwirksam sein, bleibt der Rest wirksam. Es gilt deutsches Recht; ausschließlicher Gerichtsstand ist – soweit gesetzlich zulässig – der Sitz des Auftragsverarbeiters.", "DE"),
+            ("Is een bepaling nietig, dan blijft de rest van kracht. Nederlands recht is van toepassing; geschillen worden exclusief voorgelegd aan de bevoegde rechter in de vestigingsplaats van Verwerker.", "NL"),
+            ("Om en bestämmelse är ogiltig gäller resten. Svensk lag ska tillämpas; tvister ska avgöras av allmän domstol på leverantörens hemort i första instans.", "SE"),
+        ] {
+            let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+            assert_eq!(value(&found, "governing_law"), Some(serde_json::json!({"country": country})), "{text}");
+        }
+    }
+
+    #[test]
     fn an_audit_announced_without_a_period_is_a_notice_in_words() {
         for text in [
             "Inspektionen vor Ort werden dem Auftragnehmer angekündigt.",
@@ -1615,6 +1631,11 @@ mod phrasings {
             ("breach_notification", "Verwerker meldt een datalek binnen een redelijke termijn aan de klant.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
             ("breach_notification", "Leverantören ska anmäla en personuppgiftsincident till kunden inom skälig tid.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
             ("breach_notification", "Il Responsabile comunica la violazione dei dati al Titolare entro un termine ragionevole.", "breach_notice", serde_json::json!({"qualitative":"within a reasonable time"})),
+            // Round 18: the law chosen before a semicolon, among final provisions; a date agreed first.
+            ("audit", "Vor-Ort-Kontrollen sind nach vorheriger Abstimmung zu üblichen Geschäftszeiten möglich.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Inspecties op locatie zijn mogelijk na voorafgaand overleg tijdens kantooruren.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Inspektioner på plats kan ske efter föregående samråd under kontorstid.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Le ispezioni in loco sono possibili previo coordinamento durante l'orario d'ufficio.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
             // Round 16: "once per 12-month period", as the English of the same DPA reads it.
             ("audit", "Eénmaal per periode van 12 maanden verstrekt Verwerker haar nalevingsdocumentatie in plaats van een audit.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
             ("audit", "Einmal pro Zeitraum von 12 Monaten stellt der Auftragsverarbeiter seine Nachweise anstelle einer Kontrolle bereit.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
@@ -1669,6 +1690,11 @@ mod phrasings {
             ("breach_notification", "De verwerkingsverantwoordelijke is zelf verantwoordelijk voor het melden aan de GBA binnen 72 uur indien vereist.", "breach_notice"),
             ("audit", "Jährliche Überprüfung der TOM und Aktualisierung dieses AVV.", "audit_frequency"),
             ("audit", "Jaarlijkse evaluatie van de beveiligingsmaatregelen.", "audit_frequency"),
+            // Round 18: updating the measures is no audit either, in each language.
+            ("audit", "Vierteljährliche Überprüfung der Subunternehmer-Verträge, jährliche Aktualisierung der TOM.", "audit_frequency"),
+            ("audit", "Jaarlijkse actualisering van de maatregelen.", "audit_frequency"),
+            ("audit", "Årlig uppdatering av säkerhetsåtgärderna.", "audit_frequency"),
+            ("audit", "Aggiornamento annuale delle misure di sicurezza.", "audit_frequency"),
         ];
         let mut invented = Vec::new();
         for (topic, text, kind) in cases {

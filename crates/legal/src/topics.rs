@@ -873,6 +873,8 @@ mod phrasings {
             ("de", "subprocessors", "Wir setzen heute folgende Subprozessoren ein."),
             // Round 16: an "on-site audit" named (English inside Dutch), even to replace it.
             ("nl", "audit", "Eénmaal per jaar verstrekt Verwerker haar nalevingsdocumentatie en de lijst van sub-verwerkers; deze documentatie geldt in plaats van een on-site audit."),
+            // Round 18: "dokumentierten Weisungen", declined.
+            ("de", "instructions", "Der Auftragsverarbeiter verarbeitet personenbezogene Daten nur im Rahmen der dokumentierten Weisungen des Verantwortlichen."),
             // Round 17: giving instructions said of the controller, in every language.
             ("de", "instructions", "Der Verantwortliche ist für die Rechtmäßigkeit verantwortlich. Er erteilt alle Weisungen schriftlich oder in dokumentierter elektronischer Form."),
             ("nl", "instructions", "De klant is verantwoordelijk voor de rechtmatigheid. Hij geeft alle instructies schriftelijk of per e-mail."),
