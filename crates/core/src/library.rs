@@ -850,6 +850,7 @@ fn terms_of(doc: &DocumentView) -> Vec<TermView> {
             start: c.start,
             topics,
             title: is_title(doc, k),
+            headings: &c.heading_path,
         })
         .collect();
     extract_terms(&clauses)

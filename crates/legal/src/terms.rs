@@ -25,6 +25,8 @@ pub struct ClauseInput<'a> {
     /// Whether it is a short line over the items numbered under it ("2. Deletion at DPA
     /// Expiration." over "2 a."): it names what follows and sets no value.
     pub title: bool,
+    /// The headings it stands under, outermost first (its own last, if it has one).
+    pub headings: &'a [String],
 }
 
 /// A normalised value.
@@ -232,6 +234,7 @@ cue!(BACKUP, "backup");
 cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
 cue!(REASONABLE_TIME, "reasonable_time");
+cue!(OBLIGATIONS, "obligations");
 cue!(REASONABLE_NOTICE, "reasonable_notice");
 cue!(ANNOUNCED, "announced");
 cue!(STATUTORY_RETENTION, "statutory_retention");
@@ -393,7 +396,13 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
         }),
     );
     push("backup_retention", backup_retention(clauses));
-    push("breach_notice", breach_notice(clauses));
+    // "§ 5 Pflichten des Auftraggebers: … Datenpannen … unverzüglich zu melden" is the
+    // controller's own duty, not the processor's notice to it.
+    let processor_side: Vec<ClauseInput<'_>> = clauses
+        .iter()
+        .map(|c| if controller_duties(c) { ClauseInput { text: "", ..c.clone() } } else { c.clone() })
+        .collect();
+    push("breach_notice", breach_notice(&processor_side));
     push("subprocessor_objection", objection_period(clauses));
     push("subprocessor_authorisation", find_in(clauses, "subprocessors", authorisation));
     // Outside a clause on governing law, a country's law only counts where a contract chooses
@@ -635,6 +644,12 @@ fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
         }
     };
     timed.or_else(|| find_in(clauses, "breach_notification", in_words))
+}
+
+/// Whether a clause stands under a heading on the controller's obligations ("Pflichten des
+/// Auftraggebers", "Obblighi del Titolare") and not also the processor's.
+fn controller_duties(c: &ClauseInput<'_>) -> bool {
+    c.headings.iter().any(|h| OBLIGATIONS.is_match(h) && CONTROLLER.is_match(h) && !PROCESSOR.is_match(h))
 }
 
 /// A sentence, not a heading: it ends like one, or is too long to be a title.
@@ -1019,7 +1034,7 @@ mod tests {
         let inputs: Vec<ClauseInput<'_>> = clauses
             .iter()
             .zip(&topics)
-            .map(|((_, text), topics)| ClauseInput { text, start: 0, topics, title: false })
+            .map(|((_, text), topics)| ClauseInput { text, start: 0, topics, title: false, headings: &[] })
             .collect();
         extract_terms(&inputs)
     }
@@ -1226,6 +1241,42 @@ mod tests {
     }
 
     #[test]
+    fn a_breach_the_controller_must_report_is_no_notice_to_the_controller() {
+        let topics = vec!["breach_notification".to_owned()];
+        for (heading, item) in [
+            (
+                "§ 5 Pflichten des Auftraggebers",
+                "Datenpannen, die seinen Verantwortungsbereich betreffen, unverzüglich zu melden",
+            ),
+            (
+                "Artikel 7 Verplichtingen van de Verwerkingsverantwoordelijke",
+                "datalekken in zijn eigen omgeving zonder onredelijke vertraging melden",
+            ),
+            (
+                "7. Den personuppgiftsansvariges skyldigheter",
+                "anmäla personuppgiftsincidenter i sin egen miljö utan onödigt dröjsmål",
+            ),
+            (
+                "Art. 7 Obblighi del Titolare",
+                "notificare senza ingiustificato ritardo le violazioni nel proprio ambito",
+            ),
+        ] {
+            let headings = vec![heading.to_owned()];
+            let clause =
+                ClauseInput { text: item, start: 0, topics: &topics, title: false, headings: &headings };
+            assert_eq!(value(&extract_terms(&[clause]), "breach_notice"), None, "{heading}");
+        }
+        // Under the processor's obligations it is the notice.
+        let headings = vec!["§ 4 Pflichten des Auftragnehmers".to_owned()];
+        let item = "Datenpannen unverzüglich an den Auftraggeber zu melden";
+        let clause = ClauseInput { text: item, start: 0, topics: &topics, title: false, headings: &headings };
+        assert_eq!(
+            value(&extract_terms(&[clause]), "breach_notice"),
+            Some(serde_json::json!({"qualitative": "without undue delay"}))
+        );
+    }
+
+    #[test]
     fn a_law_chosen_before_a_semicolon_among_final_provisions_is_the_governing_law() {
         let topics = vec!["severability".to_owned(), "governing_law".to_owned()];
         for (text, country) in [
@@ -1233,7 +1284,7 @@ mod tests {
             ("Is een bepaling nietig, dan blijft de rest van kracht. Nederlands recht is van toepassing; geschillen worden exclusief voorgelegd aan de bevoegde rechter in de vestigingsplaats van Verwerker.", "NL"),
             ("Om en bestämmelse är ogiltig gäller resten. Svensk lag ska tillämpas; tvister ska avgöras av allmän domstol på leverantörens hemort i första instans.", "SE"),
         ] {
-            let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+            let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false, headings: &[] }]);
             assert_eq!(value(&found, "governing_law"), Some(serde_json::json!({"country": country})), "{text}");
         }
     }
@@ -1265,7 +1316,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 42] = [
+        let all: [&LazyLock<Regex>; 43] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1306,6 +1357,7 @@ mod tests {
             &REASONABLE_NOTICE,
             &ANNOUNCED,
             &REASONABLE_TIME,
+            &OBLIGATIONS,
             &STATUTORY_RETENTION,
             &MEASURES_REVIEW,
         ];
@@ -1645,7 +1697,13 @@ mod phrasings {
         let mut failed = Vec::new();
         for (topic, text, kind, want) in cases {
             let topics = vec![(*topic).to_owned()];
-            let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+            let found = extract_terms(&[ClauseInput {
+                text,
+                start: 0,
+                topics: &topics,
+                title: false,
+                headings: &[],
+            }]);
             let got = found.iter().find(|t| t.kind == *kind).map(|t| serde_json::to_value(&t.value).unwrap());
             let ok = got.as_ref().is_some_and(|g| match want.as_object() {
                 Some(fields) => fields.iter().all(|(k, v)| g.get(k) == Some(v)),
@@ -1662,19 +1720,31 @@ mod phrasings {
     fn a_law_applied_in_a_clause_on_other_things_too_is_the_governing_law() {
         let topics = vec!["liability".to_owned(), "governing_law".to_owned()];
         let closing = "Es gilt Art. 82 DSGVO. Im Übrigen gelten die Haftungsregelungen des Hauptvertrags. Es gilt deutsches Recht.";
-        let found = extract_terms(&[ClauseInput { text: closing, start: 0, topics: &topics, title: false }]);
+        let found = extract_terms(&[ClauseInput {
+            text: closing,
+            start: 0,
+            topics: &topics,
+            title: false,
+            headings: &[],
+        }]);
         let law =
             found.iter().find(|t| t.kind == "governing_law").map(|t| serde_json::to_value(&t.value).unwrap());
         assert_eq!(law, Some(serde_json::json!({"country": "DE"})));
         // A law named for a case in a long sentence is no choice of law.
         let topics = vec!["international_transfers".to_owned(), "governing_law".to_owned()];
         let text = "Per i trasferimenti di dati personali al cui carattere internazionale si applica la legge svizzera, i riferimenti al GDPR sono modificati.";
-        let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+        let found =
+            extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false, headings: &[] }]);
         assert!(found.iter().all(|t| t.kind != "governing_law"));
         // Without the topic, a law merely named is no choice of law.
         let only_liability = vec!["liability".to_owned()];
-        let found =
-            extract_terms(&[ClauseInput { text: closing, start: 0, topics: &only_liability, title: false }]);
+        let found = extract_terms(&[ClauseInput {
+            text: closing,
+            start: 0,
+            topics: &only_liability,
+            title: false,
+            headings: &[],
+        }]);
         assert!(found.iter().all(|t| t.kind != "governing_law"));
     }
 
@@ -1699,7 +1769,13 @@ mod phrasings {
         let mut invented = Vec::new();
         for (topic, text, kind) in cases {
             let topics = vec![(*topic).to_owned()];
-            let found = extract_terms(&[ClauseInput { text, start: 0, topics: &topics, title: false }]);
+            let found = extract_terms(&[ClauseInput {
+                text,
+                start: 0,
+                topics: &topics,
+                title: false,
+                headings: &[],
+            }]);
             if let Some(t) = found.iter().find(|t| t.kind == *kind) {
                 invented.push(format!("{kind}: {text} → {:?}", serde_json::to_value(&t.value).unwrap()));
             }
