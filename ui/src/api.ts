@@ -113,7 +113,11 @@ export interface ProgressEvent {
 
 export interface TermView {
   kind: string;
+  /** The kind in words ("Audit notice"), from the same labels as the reports. */
+  label: string;
   value: unknown;
+  /** The value in words ("5 working days"), formatted in Rust for the app, CLI and reports alike. */
+  display: string;
   clause_id: number;
   clause_range: Range;
   value_range: Range | null;
@@ -215,6 +219,8 @@ export interface MatrixCell {
 
 export interface MatrixRow {
   kind: string;
+  /** The kind in words ("Liability cap"). */
+  label: string;
   cells: MatrixCell[];
 }
 

@@ -43,29 +43,6 @@ test("format helpers", () => {
   assert.deepEqual(groupBy([1, 2, 3, 4], (n) => n % 2), [[1, [1, 3]], [0, [2, 4]]]);
 });
 
-import { formatValue, hedgeOf, termLabel } from "../dist/lib/terms.js";
-
-test("key terms read as words", () => {
-  assert.equal(termLabel("audit_notice"), "Audit notice");
-  assert.equal(formatValue({ value: 5, unit: "working_days", approx_days: 7 }), "5 working days");
-  assert.equal(formatValue({ value: 1, unit: "months", approx_days: 30 }), "1 month");
-  assert.equal(formatValue({ amount: 5000, currency: "EUR" }), "EUR 5,000");
-  assert.equal(formatValue({ multiple: 3, of: "annual contract value" }), "3 × the annual contract value");
-  assert.equal(
-    formatValue({ amount: 50000, currency: "EUR", basis: "fees paid in the last 12 months" }),
-    "EUR 50,000, and relative: fees paid in the last 12 months",
-  );
-  assert.equal(formatValue({ by_reference: true }), "set in another agreement");
-  assert.equal(formatValue({ unlimited: true }), "unlimited");
-  assert.equal(formatValue({ qualitative: "without undue delay" }), "without undue delay");
-  assert.equal(formatValue({ count: 1, per: "year" }), "1 per year");
-  assert.equal(formatValue({ country: "NL" }), "Netherlands");
-  assert.equal(formatValue("controller_choice"), "delete or return, at the controller's choice");
-  assert.equal(formatValue(["lost_profit", "data_loss"]), "lost profit, data loss");
-  assert.equal(hedgeOf({ value: 2, unit: "weeks", hedge: "di solito" }), "di solito");
-  assert.equal(hedgeOf({ value: 2, unit: "weeks" }), null);
-});
-
 test("bookmark filters narrow by tag (any case), document, language, topic and status", async () => {
   const { allTags, filterBookmarks, statusWords } = await import("../dist/lib/bookmarks.js");
   const b = (id, doc_id, language, tags, topics, status = "anchored") => ({ id, doc_id, language, tags, topics, status });

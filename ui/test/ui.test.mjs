@@ -76,8 +76,8 @@ function fakeBackend(comparison) {
             window.__upkeep = null;
             return null;
           case "document_terms": return [
-            { kind: "liability_cap", value: { amount: 5000, currency: "EUR" }, clause_id: 41, clause_range: [29, 50], quote: "Nooit meer dan €5.000", start: 70, end: 92 },
-            { kind: "deletion_period", value: { value: 6, unit: "months", approx_days: 180, hedge: "waar mogelijk" }, clause_id: 40, clause_range: [24, 40], quote: "Binnen 6 maanden", start: 24, end: 40 },
+            { kind: "liability_cap", label: "Liability cap", value: { amount: 5000, currency: "EUR" }, display: "EUR 5,000", clause_id: 41, clause_range: [29, 50], value_range: [44, 50], quote: "Nooit meer dan €5.000", start: 70, end: 92 },
+            { kind: "deletion_period", label: "Deletion after termination", value: { value: 6, unit: "months", approx_days: 180, hedge: "waar mogelijk" }, display: "6 months (“waar mogelijk”)", clause_id: 40, clause_range: [24, 40], value_range: null, quote: "Binnen 6 maanden", start: 24, end: 40 },
           ];
           case "list_topics": return [
             { id: "liability", label: "Liability, caps, exclusions, claim periods", anchor: "Art. 82" },
@@ -240,7 +240,7 @@ test("the key terms panel lists values and shows each quote in the text", async 
   await p.click("td.title a");
   await p.waitForSelector("aside.terms .term");
   const items = await p.$$eval("aside.terms .term", (b) => b.map((x) => x.innerText.replace(/\s+/g, " ").trim()));
-  assert.deepEqual(items, ["Liability cap EUR 5,000", "Deletion after termination 6 months hedged: “waar mogelijk”"]);
+  assert.deepEqual(items, ["Liability cap EUR 5,000", "Deletion after termination 6 months (“waar mogelijk”)"]);
   await p.click("aside.terms .term >> nth=0");
   await p.waitForSelector("#clause-41.focused mark");
   assert.deepEqual(await p.$$eval("#clause-41 mark", (m) => m.map((x) => x.textContent)), ["Nooit meer dan €5.000"]);

@@ -161,7 +161,7 @@ pub fn analysis(docs: &[DocumentAnalysis], as_json: bool) -> anyhow::Result<()> 
             writeln!(out, "    (none stated)")?;
         }
         for t in &doc.terms {
-            writeln!(out, "    {:<26} {}", t.kind, t.value)?;
+            writeln!(out, "    {:<26} {}", t.kind, t.display)?;
             writeln!(out, "    {:<26} «{}»", "", t.quote)?;
         }
         writeln!(out)?;

@@ -271,8 +271,12 @@ pub struct DocumentAnalysis {
 pub struct TermView {
     /// Kind ("liability_cap", "audit_notice", …).
     pub kind: String,
+    /// The kind in words ("Audit notice").
+    pub label: String,
     /// Normalised value, e.g. `{"value":5,"unit":"working_days","approx_days":7.0}`.
     pub value: serde_json::Value,
+    /// The value in words ("5 working days"), as the matrix and the reports write it.
+    pub display: String,
     /// The clause it comes from.
     pub clause_id: i64,
     /// Character range of the quote within that clause's text, for highlighting.
@@ -436,6 +440,8 @@ pub struct CrossReference {
 pub struct MatrixRow {
     /// Kind ("liability_cap", …).
     pub kind: String,
+    /// The kind in words ("Liability cap"), as the reports name it.
+    pub label: String,
     /// One cell per document, in the order of `documents`.
     pub cells: Vec<MatrixCell>,
 }

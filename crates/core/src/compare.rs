@@ -12,6 +12,7 @@ use crate::api::{
 };
 use crate::error::Missing;
 use crate::redline::redline;
+use crate::report::Labels;
 use crate::verdict::{describe, judge};
 use crate::{Error, Library, Result};
 
@@ -375,7 +376,7 @@ fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>
                     MatrixCell {
                         doc_id: doc.id,
                         value: term.map(|t| t.value.clone()),
-                        display: term.map(|t| describe(kind, &t.value)),
+                        display: term.map(|t| describe(&t.value)),
                         quote: term.map(|t| t.quote.clone()),
                         clause_id: term.map(|t| t.clause_id),
                         clause_range: term.map(|t| t.clause_range),
@@ -385,7 +386,7 @@ fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>
                     }
                 })
                 .collect();
-            MatrixRow { kind: kind.to_owned(), cells }
+            MatrixRow { kind: kind.to_owned(), label: Labels::english().kind(kind).to_owned(), cells }
         })
         .collect()
 }

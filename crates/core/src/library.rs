@@ -861,9 +861,12 @@ fn terms_of(doc: &DocumentView) -> Vec<TermView> {
             let range = char_ranges(&clause.text, &[(at, t.end - clause.start)])[0];
             let value_range =
                 t.value.span_in(&t.quote).map(|(a, b)| char_ranges(&clause.text, &[(at + a, at + b)])[0]);
+            let value = serde_json::to_value(&t.value).unwrap_or(serde_json::Value::Null);
             TermView {
                 kind: t.kind.to_owned(),
-                value: serde_json::to_value(&t.value).unwrap_or(serde_json::Value::Null),
+                label: crate::report::Labels::english().kind(t.kind).to_owned(),
+                display: crate::verdict::describe(&value),
+                value,
                 clause_id: clause.id,
                 clause_range: range,
                 value_range,

@@ -27,7 +27,7 @@ pub fn judge(
     let Some(value) = value else {
         return (Verdict::Missing, format!("this document states no {}", label(kind)));
     };
-    let mine = describe(kind, value);
+    let mine = describe(value);
     match reference {
         Some(Some(reference)) => against(kind, value, reference, &mine, "the reference's"),
         Some(None) => (Verdict::NotComparable, format!("{mine}; the reference states no {}", label(kind))),
@@ -36,7 +36,7 @@ pub fn judge(
 }
 
 fn against(kind: &str, value: &Value, other: &Value, mine: &str, whose: &str) -> (Verdict, String) {
-    let theirs = describe(kind, other);
+    let theirs = describe(other);
     match (standing(kind, value), standing(kind, other)) {
         (
             Some(Standing::Ordered { score: a, stricter, looser, unit }),
@@ -82,7 +82,7 @@ fn against_others(kind: &str, value: &Value, others: &[&Value], mine: &str) -> (
     }
     if let Some(Standing::Category(own)) = &own {
         let differ = comparable.iter().any(|o| standing(kind, o) != Some(Standing::Category(own.clone())));
-        let others: Vec<String> = comparable.iter().map(|o| describe(kind, o)).collect();
+        let others: Vec<String> = comparable.iter().map(|o| describe(o)).collect();
         return if differ {
             (Verdict::NotComparable, format!("{mine}; the others state {}", others.join(", ")))
         } else {
@@ -93,7 +93,7 @@ fn against_others(kind: &str, value: &Value, others: &[&Value], mine: &str) -> (
     let verdicts: Vec<Verdict> = comparable.iter().map(|o| against(kind, value, o, mine, "").0).collect();
     let stricter = verdicts.iter().filter(|v| **v == Verdict::Stricter).count();
     let looser = verdicts.iter().filter(|v| **v == Verdict::Looser).count();
-    let others: Vec<String> = comparable.iter().map(|o| describe(kind, o)).collect();
+    let others: Vec<String> = comparable.iter().map(|o| describe(o)).collect();
     let n = comparable.len();
     let verdict = match stricter.cmp(&looser) {
         std::cmp::Ordering::Greater => Verdict::Stricter,
@@ -194,57 +194,10 @@ fn category(value: &Value) -> Option<Standing> {
     Some(Standing::Category(value.to_string()))
 }
 
-/// A value in words: "24 hours", "EUR 5,000", "unlimited", "DE".
-pub fn describe(kind: &str, value: &Value) -> String {
-    if let (Some(n), Some(unit)) =
-        (value.get("value").and_then(Value::as_u64), value.get("unit").and_then(Value::as_str))
-    {
-        let unit = unit.replace('_', " ");
-        let unit = if n == 1 { unit.trim_end_matches('s').to_owned() } else { unit };
-        let hedge = value.get("hedge").and_then(Value::as_str).map(|h| format!("{h} ")).unwrap_or_default();
-        return format!("{hedge}{n} {unit}");
-    }
-    if let Some(amount) = value.get("amount").and_then(Value::as_f64) {
-        let currency = value.get("currency").and_then(Value::as_str).unwrap_or("");
-        let basis = value.get("basis").and_then(Value::as_str).map(|b| format!(" ({b})")).unwrap_or_default();
-        return format!("{currency} {}{basis}", thousands(amount));
-    }
-    if value.get("unlimited").is_some() {
-        return "unlimited".to_owned();
-    }
-    if let (Some(n), Some(of)) = (value.get("multiple"), value.get("of").and_then(Value::as_str)) {
-        return format!("{n} × the {of}");
-    }
-    if value.get("by_reference").is_some() {
-        return "set in another agreement".to_owned();
-    }
-    for key in ["qualitative", "basis", "country", "place"] {
-        if let Some(text) = value.get(key).and_then(Value::as_str) {
-            return text.to_owned();
-        }
-    }
-    if let (Some(count), Some(per)) = (value.get("count"), value.get("per").and_then(Value::as_str)) {
-        return format!("{count} × per {per}");
-    }
-    match value {
-        Value::String(s) => s.replace('_', " "),
-        Value::Array(items) => {
-            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ").replace('_', " ")
-        }
-        other => format!("{} {other}", label(kind)),
-    }
-}
-
-fn thousands(amount: f64) -> String {
-    let whole = format!("{:.0}", amount.trunc());
-    let mut out = String::new();
-    for (k, c) in whole.chars().enumerate() {
-        if k > 0 && (whole.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+/// A value in words, in English: "24 hours", "EUR 5,000", "unlimited", "Germany". One
+/// formatter for the CLI, the app and the reports (`report/labels.toml`).
+pub fn describe(value: &Value) -> String {
+    crate::report::Labels::english().value(value)
 }
 
 /// A kind in words: "audit_notice" → "audit notice".
@@ -275,7 +228,7 @@ mod tests {
         let hedged = json!({"value": 24, "unit": "hours", "approx_days": 1.0, "hedge": "waar mogelijk"});
         let (verdict, why) = judge("breach_notice", Some(&hedged), Some(Some(&hours(24))), &[]);
         assert_eq!(verdict, Verdict::Looser);
-        assert_eq!(why, "waar mogelijk 24 hours is weaker than the reference's 24 hours");
+        assert_eq!(why, "24 hours (“waar mogelijk”) is weaker than the reference's 24 hours");
     }
 
     #[test]
@@ -292,7 +245,7 @@ mod tests {
         let sek = json!({"amount": 500000.0, "currency": "SEK"});
         assert_eq!(judge("liability_cap", Some(&unlimited), Some(Some(&eur)), &[]).0, Verdict::Stricter);
         assert_eq!(judge("liability_cap", Some(&sek), Some(Some(&eur)), &[]).0, Verdict::NotComparable);
-        assert_eq!(describe("liability_cap", &eur), "EUR 5,000");
+        assert_eq!(describe(&eur), "EUR 5,000");
     }
 
     #[test]
@@ -335,6 +288,6 @@ mod tests {
         assert_eq!(judge("governing_law", Some(&de), Some(Some(&de)), &[]).0, Verdict::Same);
         let (verdict, why) = judge("governing_law", Some(&de), None, &[&it]);
         assert_eq!(verdict, Verdict::NotComparable);
-        assert_eq!(why, "DE; the others state IT");
+        assert_eq!(why, "Germany; the others state Italy");
     }
 }

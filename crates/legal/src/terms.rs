@@ -1010,6 +1010,11 @@ fn liability_exclusions(clauses: &[ClauseInput<'_>]) -> Found {
     None
 }
 
+/// The countries whose law the rules can name (ISO 3166 codes), for those who name them.
+pub fn law_countries() -> Vec<&'static str> {
+    LAW_RES.iter().map(|(code, _)| *code).collect()
+}
+
 fn governing_law(s: &str) -> Option<TermValue> {
     LAW_RES.iter().find(|(_, r)| r.is_match(s)).map(|(code, _)| TermValue::Country { country: code })
 }

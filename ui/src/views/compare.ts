@@ -13,7 +13,6 @@ import {
   statedKinds,
   verdictWord,
 } from "../lib/compare.js";
-import { formatValue, hedgeOf, termLabel } from "../lib/terms.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
 
@@ -131,7 +130,7 @@ function matrix(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLEle
     h(
       "tr",
       {},
-      h("th", { scope: "row" }, termLabel(row.kind)),
+      h("th", { scope: "row" }, row.label),
       ...shown.map((d) => {
         const cell = row.cells.find((x) => x.doc_id === d.id);
         return h("td", { "data-doc": d.id }, cell ? matrixCell(cell, s) : null);
@@ -148,8 +147,7 @@ function matrix(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLEle
 }
 
 function matrixCell(cell: MatrixCell, s: app.State): HTMLElement {
-  const hedge = hedgeOf(cell.value);
-  const value = cell.value === null ? "—" : formatValue(cell.value) + (hedge ? ` (“${hedge}”)` : "");
+  const value = cell.display ?? "—";
   const tip = cell.quote ? `${cell.reason}\n«${cell.quote}»` : cell.reason;
   const on = s.compareFocus !== null && s.compareFocus.clauseId === cell.clause_id;
   const clauseId = cell.clause_id;

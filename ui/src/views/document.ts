@@ -1,5 +1,4 @@
 import type { ClauseView, TermView } from "../api.js";
-import { formatValue, hedgeOf, termLabel } from "../lib/terms.js";
 import { h, langBadge, painted } from "../lib/dom.js";
 import { splitFirstLine, type Ranges } from "../lib/highlight.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
@@ -39,9 +38,8 @@ export function documentView(s: app.State): HTMLElement {
 }
 
 function termsPanel(terms: TermView[], current: TermView | null): HTMLElement {
-  const items = terms.map((t) => {
-    const hedge = hedgeOf(t.value);
-    return h(
+  const items = terms.map((t) =>
+    h(
       "li",
       {},
       h(
@@ -51,12 +49,11 @@ function termsPanel(terms: TermView[], current: TermView | null): HTMLElement {
           title: `«${t.quote}» — click to show it in the text`,
           onclick: () => app.showQuote(t),
         },
-        h("span", { class: "term-kind" }, termLabel(t.kind)),
-        h("span", { class: "term-value" }, formatValue(t.value)),
-        hedge ? h("span", { class: "term-hedge" }, `hedged: “${hedge}”`) : null,
+        h("span", { class: "term-kind" }, t.label),
+        h("span", { class: "term-value" }, t.display),
       ),
-    );
-  });
+    ),
+  );
   return h(
     "aside",
     { class: "terms", "aria-label": "Key terms" },

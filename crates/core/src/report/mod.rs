@@ -26,12 +26,30 @@ pub struct Labels {
     kinds: BTreeMap<String, String>,
     topics: BTreeMap<String, String>,
     values: BTreeMap<String, String>,
+    /// Country names by ISO code (`report/countries.toml`).
+    #[serde(skip)]
+    countries: BTreeMap<String, String>,
 }
 
 impl Labels {
     /// A heading or word by key; the key itself if missing (a test keeps every key present).
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
         self.text.get(key).map_or(key, String::as_str)
+    }
+
+    /// The labels of one language ("en", "sv", "de", "it", "nl"), if it is one of them.
+    pub fn of(lang: &str) -> Option<&'static Labels> {
+        LABELS.get(lang)
+    }
+
+    /// The English labels: the app's language, and the CLI's.
+    pub fn english() -> &'static Labels {
+        &LABELS["en"]
+    }
+
+    /// A key-term kind in words ("Audit notice"), or the kind as given.
+    pub fn kind<'a>(&'a self, kind: &'a str) -> &'a str {
+        self.kinds.get(kind).map_or(kind, String::as_str)
     }
 
     /// A value word ("working_days", "lost_profit", "without undue delay"), or the word as given.
@@ -45,8 +63,9 @@ impl Labels {
         let text = |key: &str| value.get(key).and_then(Value::as_str);
         if let (Some(n), Some(unit)) = (value.get("value").and_then(Value::as_u64), text("unit")) {
             let unit = if n == 1 { self.word(unit.trim_end_matches('s')) } else { self.word(unit) };
-            let hedge = text("hedge").map(|h| format!("{h} ")).unwrap_or_default();
-            return format!("{hedge}{n} {unit}");
+            // The hedge is quoted as the contract words it ("in der Regel"), in any language.
+            let hedge = text("hedge").map(|h| format!(" (“{h}”)")).unwrap_or_default();
+            return format!("{n} {unit}{hedge}");
         }
         let basis = text("basis").map(|b| self.word(b));
         if let Some(amount) = value.get("amount").and_then(Value::as_f64) {
@@ -64,7 +83,10 @@ impl Labels {
                 return self.word(flag);
             }
         }
-        for key in ["qualitative", "country", "place"] {
+        if let Some(code) = text("country") {
+            return self.countries.get(code).cloned().unwrap_or_else(|| code.to_owned());
+        }
+        for key in ["qualitative", "place"] {
             if let Some(t) = text(key) {
                 return self.word(t);
             }
@@ -96,7 +118,15 @@ impl Labels {
 }
 
 static LABELS: LazyLock<HashMap<String, Labels>> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../report/labels.toml")).expect("report/labels.toml is valid (tested)")
+    let mut labels: HashMap<String, Labels> = toml::from_str(include_str!("../../report/labels.toml"))
+        .expect("report/labels.toml is valid (tested)");
+    let mut countries: HashMap<String, BTreeMap<String, String>> =
+        toml::from_str(include_str!("../../report/countries.toml"))
+            .expect("report/countries.toml is valid (tested)");
+    for (lang, l) in &mut labels {
+        l.countries = countries.remove(lang).unwrap_or_default();
+    }
+    labels
 });
 
 /// The file formats of a report.
@@ -506,6 +536,18 @@ mod tests {
         assert_eq!(
             en.value(&serde_json::json!("controller_choice")),
             "delete or return, as the controller chooses"
+        );
+        for lang in REPORT_LANGUAGES {
+            let unnamed: Vec<&str> = concordia_legal::law_countries()
+                .into_iter()
+                .filter(|c| !LABELS[lang].countries.contains_key(*c))
+                .collect();
+            assert!(unnamed.is_empty(), "{lang} names no country for {unnamed:?}");
+        }
+        assert_eq!(de.value(&serde_json::json!({"country": "CH"})), "Schweiz");
+        assert_eq!(
+            en.value(&serde_json::json!({"value": 24, "unit": "hours", "hedge": "in der Regel"})),
+            "24 hours (“in der Regel”)"
         );
         let taxonomy = concordia_legal::Lexicon::builtin().topics();
         assert!(taxonomy.iter().all(|t| en.topics.contains_key(&t.id)), "every topic has a report label");
