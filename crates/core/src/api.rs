@@ -467,6 +467,9 @@ pub struct MatrixCell {
     pub verdict: Verdict,
     /// Why, in words ("24 hours is shorter than the reference's 72 hours").
     pub reason: String,
+    /// Why, as data: a report words it in its own language.
+    #[serde(skip)]
+    pub why: crate::verdict::Reason,
 }
 
 /// How a value compares.

@@ -13,7 +13,7 @@ use crate::api::{
 use crate::error::Missing;
 use crate::redline::redline;
 use crate::report::Labels;
-use crate::verdict::{describe, judge};
+use crate::verdict::{describe, judge, Reason};
 use crate::{Error, Library, Result};
 
 /// The key terms of the matrix, in the order a lawyer reads a DPA.
@@ -368,8 +368,8 @@ fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>
                         .filter(|(o, _)| *o != k)
                         .filter_map(|(_, t)| t.map(|t| &t.value))
                         .collect();
-                    let (verdict, reason) = if Some(doc.id) == reference && term.is_some() {
-                        (Verdict::Reference, "the reference".to_owned())
+                    let (verdict, why) = if Some(doc.id) == reference && term.is_some() {
+                        (Verdict::Reference, Reason::Reference)
                     } else {
                         judge(kind, term.map(|t| &t.value), reference_value, &others)
                     };
@@ -382,7 +382,8 @@ fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>
                         clause_range: term.map(|t| t.clause_range),
                         value_range: term.and_then(|t| t.value_range),
                         verdict,
-                        reason,
+                        reason: why.words(kind, Labels::english()),
+                        why,
                     }
                 })
                 .collect();

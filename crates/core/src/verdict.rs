@@ -7,14 +7,121 @@
 use serde_json::Value;
 
 use crate::api::Verdict;
+use crate::report::Labels;
 
 /// Where a value stands for comparison.
 #[derive(Debug, Clone, PartialEq)]
 enum Standing {
-    /// Higher is stricter; with the words to say so ("shorter", "longer").
+    /// Higher is stricter; with the words to say so (label keys: "shorter", "longer").
     Ordered { score: f64, stricter: &'static str, looser: &'static str, unit: String },
     /// Only equal or different ("DE", "delete").
     Category(String),
+}
+
+/// Why a cell has its verdict: the values and how they compare, put into words in any report
+/// language by [`Reason::words`] (`report/labels.toml`, `[xx.reasons]`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Reason {
+    /// This document is the reference.
+    #[default]
+    Reference,
+    /// The document states no value of this kind.
+    Missing,
+    /// The reference states none.
+    ReferenceStatesNone { mine: Value },
+    /// Against the reference's value.
+    Against { mine: Value, theirs: Value, how: How },
+    /// No other document states a value that can be compared.
+    NothingComparable { mine: Value },
+    /// Categories: the others state other ones.
+    OthersDiffer { mine: Value, others: Vec<Value> },
+    /// Categories: as in the others.
+    AsOthers { mine: Value },
+    /// Ranked among the others: how many it is stricter and looser than.
+    AmongOthers { mine: Value, stricter: usize, looser: usize, others: Vec<Value> },
+}
+
+/// How a value compares with the reference's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum How {
+    Same,
+    /// The same number, hedged ("where possible within 24 hours") against firm, or firm against hedged.
+    Weaker,
+    Firmer,
+    /// Ordered, with the word for the direction (a label key: "shorter", "higher").
+    Ordered(&'static str),
+    NotRankable,
+}
+
+impl Reason {
+    /// The reason in the words of `labels`' language: "24 hours is shorter than the reference's 72 hours".
+    pub fn words(&self, kind: &str, labels: &Labels) -> String {
+        let value = |v: &Value| labels.value(v);
+        let list = |vs: &[Value]| vs.iter().map(value).collect::<Vec<_>>().join(", ");
+        let kind_label = labels.kind(kind);
+        let kind_lower = lower_first(kind_label);
+        let fill = |key: &str, mine: Option<&Value>, pairs: &[(&str, String)]| {
+            let mut text = labels.reason(key).to_owned();
+            if let Some(mine) = mine {
+                text = text.replace("{mine}", &value(mine));
+            }
+            text = text.replace("{kind}", kind_label).replace("{kind_lower}", &kind_lower);
+            for (name, with) in pairs {
+                text = text.replace(&format!("{{{name}}}"), with);
+            }
+            text
+        };
+        match self {
+            Reason::Reference => fill("reference", None, &[]),
+            Reason::Missing => fill("missing", None, &[]),
+            Reason::ReferenceStatesNone { mine } => fill("reference_states_none", Some(mine), &[]),
+            Reason::Against { mine, theirs, how } => {
+                let theirs = ("theirs", value(theirs));
+                match how {
+                    How::Same => fill("same", Some(mine), &[theirs]),
+                    How::NotRankable => fill("not_rankable", Some(mine), &[theirs]),
+                    How::Weaker => {
+                        fill("compare", Some(mine), &[theirs, ("word", labels.reason("weaker").to_owned())])
+                    }
+                    How::Firmer => {
+                        fill("compare", Some(mine), &[theirs, ("word", labels.reason("firmer").to_owned())])
+                    }
+                    How::Ordered(word) => {
+                        fill("compare", Some(mine), &[theirs, ("word", labels.reason(word).to_owned())])
+                    }
+                }
+            }
+            Reason::NothingComparable { mine } => fill("nothing_comparable", Some(mine), &[]),
+            Reason::OthersDiffer { mine, others } => {
+                fill("others_differ", Some(mine), &[("others", list(others))])
+            }
+            Reason::AsOthers { mine } => fill("as_others", Some(mine), &[]),
+            Reason::AmongOthers { mine, stricter, looser, others } => {
+                let key = match stricter.cmp(looser) {
+                    std::cmp::Ordering::Greater => "stricter_than_others",
+                    std::cmp::Ordering::Less => "looser_than_others",
+                    std::cmp::Ordering::Equal if *stricter == 0 => "same_as_others",
+                    std::cmp::Ordering::Equal => "between_others",
+                };
+                let count = (*stricter).max(*looser);
+                let pairs = [
+                    ("others", list(others)),
+                    ("count", count.to_string()),
+                    ("n", others.len().to_string()),
+                    ("stricter", stricter.to_string()),
+                    ("looser", looser.to_string()),
+                ];
+                fill(key, Some(mine), &pairs)
+            }
+        }
+    }
+}
+
+/// "Audit notice" → "audit notice" inside a sentence; nouns a language capitalises keep their
+/// capital only where its template uses `{kind}`.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// The verdict and its reason for `value` of `kind`, against the reference or the others' values.
@@ -23,20 +130,21 @@ pub fn judge(
     value: Option<&Value>,
     reference: Option<Option<&Value>>,
     others: &[&Value],
-) -> (Verdict, String) {
+) -> (Verdict, Reason) {
     let Some(value) = value else {
-        return (Verdict::Missing, format!("this document states no {}", label(kind)));
+        return (Verdict::Missing, Reason::Missing);
     };
-    let mine = describe(value);
     match reference {
-        Some(Some(reference)) => against(kind, value, reference, &mine, "the reference's"),
-        Some(None) => (Verdict::NotComparable, format!("{mine}; the reference states no {}", label(kind))),
-        None => against_others(kind, value, others, &mine),
+        Some(Some(reference)) => {
+            let (verdict, how) = against(kind, value, reference);
+            (verdict, Reason::Against { mine: value.clone(), theirs: reference.clone(), how })
+        }
+        Some(None) => (Verdict::NotComparable, Reason::ReferenceStatesNone { mine: value.clone() }),
+        None => against_others(kind, value, others),
     }
 }
 
-fn against(kind: &str, value: &Value, other: &Value, mine: &str, whose: &str) -> (Verdict, String) {
-    let theirs = describe(other);
+fn against(kind: &str, value: &Value, other: &Value) -> (Verdict, How) {
     match (standing(kind, value), standing(kind, other)) {
         (
             Some(Standing::Ordered { score: a, stricter, looser, unit }),
@@ -45,26 +153,26 @@ fn against(kind: &str, value: &Value, other: &Value, mine: &str, whose: &str) ->
             let hedged = |v: &Value| v.get("hedge").is_some();
             if (a - b).abs() < 1e-9 && hedged(value) != hedged(other) {
                 // "where possible within 24 hours" promises less than "within 24 hours".
-                let (verdict, words) =
-                    if hedged(value) { (Verdict::Looser, "weaker") } else { (Verdict::Stricter, "firmer") };
-                (verdict, format!("{mine} is {words} than {whose} {theirs}"))
+                if hedged(value) {
+                    (Verdict::Looser, How::Weaker)
+                } else {
+                    (Verdict::Stricter, How::Firmer)
+                }
             } else if (a - b).abs() < 1e-9 {
-                (Verdict::Same, format!("{mine}, as {whose} {theirs}"))
+                (Verdict::Same, How::Same)
             } else if a > b {
-                (Verdict::Stricter, format!("{mine} is {stricter} than {whose} {theirs}"))
+                (Verdict::Stricter, How::Ordered(stricter))
             } else {
-                (Verdict::Looser, format!("{mine} is {looser} than {whose} {theirs}"))
+                (Verdict::Looser, How::Ordered(looser))
             }
         }
-        (Some(Standing::Category(a)), Some(Standing::Category(b))) if a == b => {
-            (Verdict::Same, format!("{mine}, as {whose} {theirs}"))
-        }
-        _ => (Verdict::NotComparable, format!("{mine} cannot be ranked against {whose} {theirs}")),
+        (Some(Standing::Category(a)), Some(Standing::Category(b))) if a == b => (Verdict::Same, How::Same),
+        _ => (Verdict::NotComparable, How::NotRankable),
     }
 }
 
 /// Without a reference: against the middle of the others' comparable values.
-fn against_others(kind: &str, value: &Value, others: &[&Value], mine: &str) -> (Verdict, String) {
+fn against_others(kind: &str, value: &Value, others: &[&Value]) -> (Verdict, Reason) {
     let own = standing(kind, value);
     let comparable: Vec<&Value> = others
         .iter()
@@ -77,36 +185,29 @@ fn against_others(kind: &str, value: &Value, others: &[&Value], mine: &str) -> (
             _ => false,
         })
         .collect();
+    let mine = value.clone();
     if comparable.is_empty() {
-        return (Verdict::NotComparable, format!("{mine}; no other document states a comparable value"));
+        return (Verdict::NotComparable, Reason::NothingComparable { mine });
     }
+    let others: Vec<Value> = comparable.iter().map(|o| (*o).clone()).collect();
     if let Some(Standing::Category(own)) = &own {
         let differ = comparable.iter().any(|o| standing(kind, o) != Some(Standing::Category(own.clone())));
-        let others: Vec<String> = comparable.iter().map(|o| describe(o)).collect();
         return if differ {
-            (Verdict::NotComparable, format!("{mine}; the others state {}", others.join(", ")))
+            (Verdict::NotComparable, Reason::OthersDiffer { mine, others })
         } else {
-            (Verdict::Same, format!("{mine}, as in the others"))
+            (Verdict::Same, Reason::AsOthers { mine })
         };
     }
     // Stricter or looser than most of the others; "same" when as many are either way.
-    let verdicts: Vec<Verdict> = comparable.iter().map(|o| against(kind, value, o, mine, "").0).collect();
+    let verdicts: Vec<Verdict> = comparable.iter().map(|o| against(kind, value, o).0).collect();
     let stricter = verdicts.iter().filter(|v| **v == Verdict::Stricter).count();
     let looser = verdicts.iter().filter(|v| **v == Verdict::Looser).count();
-    let others: Vec<String> = comparable.iter().map(|o| describe(o)).collect();
-    let n = comparable.len();
     let verdict = match stricter.cmp(&looser) {
         std::cmp::Ordering::Greater => Verdict::Stricter,
         std::cmp::Ordering::Less => Verdict::Looser,
         std::cmp::Ordering::Equal => Verdict::Same,
     };
-    let words = match verdict {
-        Verdict::Stricter => format!("stricter than {stricter} of the {n} others"),
-        Verdict::Looser => format!("looser than {looser} of the {n} others"),
-        _ if stricter == 0 => "as the others".to_owned(),
-        _ => format!("between the others ({stricter} looser, {looser} stricter)"),
-    };
-    (verdict, format!("{mine}: {words} ({})", others.join(", ")))
+    (verdict, Reason::AmongOthers { mine, stricter, looser, others })
 }
 
 /// The scale of "no cap", which outranks an amount in any currency.
@@ -138,19 +239,16 @@ fn standing(kind: &str, value: &Value) -> Option<Standing> {
                 "quarter" => 4.0,
                 _ => 1.0,
             };
-            ordered(count * per_year, "more frequent", "less frequent", "per year")
+            ordered(count * per_year, "more_frequent", "less_frequent", "per year")
         }
         "liability_cap" => cap(value),
         "liability_exclusions" => {
             let n = value.as_array()?.len() as f64;
-            ordered(-n, "narrower (fewer exclusions)", "wider (more exclusions)", "exclusions")
+            ordered(-n, "narrower", "wider", "exclusions")
         }
-        "audit_costs" => rank(
-            value,
-            &["controller", "shared", "processor"],
-            "more on the processor",
-            "more on the controller",
-        ),
+        "audit_costs" => {
+            rank(value, &["controller", "shared", "processor"], "more_on_processor", "more_on_controller")
+        }
         "subprocessor_authorisation" => rank(value, &["general", "specific"], "stricter", "looser"),
         _ => category(value),
     }
@@ -197,18 +295,24 @@ fn category(value: &Value) -> Option<Standing> {
 /// A value in words, in English: "24 hours", "EUR 5,000", "unlimited", "Germany". One
 /// formatter for the CLI, the app and the reports (`report/labels.toml`).
 pub fn describe(value: &Value) -> String {
-    crate::report::Labels::english().value(value)
-}
-
-/// A kind in words: "audit_notice" → "audit notice".
-pub fn label(kind: &str) -> String {
-    kind.replace('_', " ")
+    Labels::english().value(value)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// The verdict and its reason in English, as the matrix shows it.
+    fn judge(
+        kind: &str,
+        value: Option<&Value>,
+        reference: Option<Option<&Value>>,
+        others: &[&Value],
+    ) -> (Verdict, String) {
+        let (verdict, why) = super::judge(kind, value, reference, others);
+        (verdict, why.words(kind, Labels::english()))
+    }
 
     fn hours(n: u64) -> Value {
         json!({"value": n, "unit": "hours", "approx_days": n as f64 / 24.0})

@@ -26,6 +26,7 @@ pub struct Labels {
     kinds: BTreeMap<String, String>,
     topics: BTreeMap<String, String>,
     values: BTreeMap<String, String>,
+    reasons: BTreeMap<String, String>,
     /// Country names by ISO code (`report/countries.toml`).
     #[serde(skip)]
     countries: BTreeMap<String, String>,
@@ -45,6 +46,11 @@ impl Labels {
     /// The English labels: the app's language, and the CLI's.
     pub fn english() -> &'static Labels {
         &LABELS["en"]
+    }
+
+    /// A template or word of a verdict's reason (`[xx.reasons]`), or the key as given.
+    pub fn reason<'a>(&'a self, key: &'a str) -> &'a str {
+        self.reasons.get(key).map_or(key, String::as_str)
     }
 
     /// A key-term kind in words ("Audit notice"), or the kind as given.
@@ -393,7 +399,7 @@ fn terms(
                     value: c.value.as_ref().map(|v| labels.value(v)),
                     verdict: labels.t(verdict_key(c.verdict)).to_owned(),
                     verdict_id: verdict_id(c.verdict).to_owned(),
-                    reason: c.reason.clone(),
+                    reason: c.why.words(&row.kind, labels),
                     clause: c.clause_id.and_then(|id| clauses.get(&id)).map(|(_, l)| l.clone()),
                     quote: c.quote.clone(),
                 })
@@ -503,6 +509,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_reason_is_worded_in_the_report_language_with_every_value_it_names() {
+        use crate::verdict::{How, Reason};
+        let hours = |n: u64| serde_json::json!({"value": n, "unit": "hours", "approx_days": n as f64 / 24.0});
+        let shorter = Reason::Against { mine: hours(24), theirs: hours(72), how: How::Ordered("shorter") };
+        assert_eq!(
+            shorter.words("breach_notice", &LABELS["en"]),
+            "24 hours is shorter than the reference's 72 hours"
+        );
+        assert_eq!(
+            shorter.words("breach_notice", &LABELS["de"]),
+            "24 Stunden ist kürzer als die Referenz (72 Stunden)"
+        );
+        assert_eq!(
+            shorter.words("breach_notice", &LABELS["nl"]),
+            "24 uur is korter dan de referentie (72 uur)"
+        );
+        // Every language's template names the same values as the English one.
+        let holes = |t: &str| -> Vec<String> {
+            let mut h: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}'))
+                .map(|(name, _)| name.replace("_lower", ""))
+                .collect();
+            h.sort();
+            h
+        };
+        for lang in REPORT_LANGUAGES {
+            for (key, english) in &LABELS["en"].reasons {
+                assert_eq!(holes(LABELS[lang].reason(key)), holes(english), "{lang}.reasons.{key}");
+            }
+        }
+    }
+
+    #[test]
     fn every_report_language_has_every_label() {
         let en = &LABELS["en"];
         for lang in REPORT_LANGUAGES {
@@ -511,6 +552,7 @@ mod tests {
                 ("text", &l.text, &en.text),
                 ("kinds", &l.kinds, &en.kinds),
                 ("topics", &l.topics, &en.topics),
+                ("reasons", &l.reasons, &en.reasons),
             ] {
                 let missing: Vec<&String> = ours.keys().filter(|k| !theirs.contains_key(*k)).collect();
                 assert!(missing.is_empty(), "{lang}.{table} lacks {missing:?}");
