@@ -36,14 +36,34 @@ function render(): void {
   navBookmarks.classList.toggle("active", s.view === "bookmarks");
   renderBanner(s);
   renderProgress(s);
+  const kept = keptFocus();
   clear(main);
   const views = { library: libraryView, search: searchView, document: documentView, compare: compareView, bookmarks: bookmarksView };
   main.appendChild(views[s.view](s));
+  restoreFocus(kept);
   dropOverlay.classList.toggle("visible", s.dropHover);
   status.textContent = `${s.docs.length} documents · everything stays on this computer`;
   if (s.view === "document") focusClause();
   if (s.view === "compare") focusAligned();
   if (s.view === "search") document.querySelector(".hit.selected")?.scrollIntoView({ block: "nearest" });
+}
+
+/** The field being typed in (marked `data-keep`), with its caret, to find again after a redraw. */
+type Kept = { key: string; start: number | null; end: number | null } | null;
+
+function keptFocus(): Kept {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) return null;
+  const key = active.dataset.keep;
+  return key && main.contains(active) ? { key, start: active.selectionStart, end: active.selectionEnd } : null;
+}
+
+function restoreFocus(kept: Kept): void {
+  if (!kept) return;
+  const field = main.querySelector(`[data-keep="${kept.key}"]`);
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+  field.focus();
+  if (kept.start !== null && kept.end !== null) field.setSelectionRange(kept.start, kept.end);
 }
 
 function renderBanner(s: app.State): void {
@@ -193,6 +213,7 @@ function mount(): void {
   );
   document.body.append(header, banner, progress, main, status, dropOverlay);
   app.onChange(render);
+  app.onProgress(() => renderProgress(app.state));
   onDrop((paths) => void app.importPaths(paths), app.setDropHover);
   render();
   void app.startUp();

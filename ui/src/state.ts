@@ -99,9 +99,21 @@ export const state: State = {
 };
 
 let rerender: () => void = () => {};
+let redrawProgress: () => void = () => {};
 
 export function onChange(render: () => void): void {
   rerender = render;
+}
+
+/** What to draw again when only a running task's progress moved. */
+export function onProgress(draw: () => void): void {
+  redrawProgress = draw;
+}
+
+/** A task's progress: only the progress bar is drawn again, so a note being typed stays put. */
+function progressed(task: api.ProgressEvent): void {
+  state.task = task;
+  redrawProgress();
 }
 
 function update(patch: Partial<State>): void {
@@ -156,8 +168,11 @@ export async function importPaths(paths: string[]): Promise<void> {
   }
   update({ task: { task: "import", done: 0, total: paths.length, current: null, waiting: null }, lastImport: null, cancelling: false });
   try {
-    const report = await api.importPaths(paths, (task) => update({ task }));
-    update({ lastImport: report, view: "library" });
+    const report = await api.importPaths(paths, progressed);
+    // The results show in the library; a user who went elsewhere meanwhile stays there.
+    const done = report.outcomes.filter((o) => o.status === "imported").length;
+    const elsewhere = state.view !== "library";
+    update({ lastImport: report, notice: elsewhere ? `Import finished: ${done} of ${report.outcomes.length} imported. The library lists the results.` : state.notice });
   } catch (e) {
     fail("Import failed", e);
   } finally {
@@ -174,7 +189,7 @@ export async function rebuildIndex(): Promise<void> {
   }
   update({ task: { task: "reindex", done: 0, total: state.docs.length, current: null, waiting: null }, cancelling: false });
   try {
-    const clauses = await api.reindex((task) => update({ task }));
+    const clauses = await api.reindex(progressed);
     update({ notice: clauses === null ? "Rebuild cancelled; the previous index is kept." : `Search index rebuilt: ${clauses} clauses.` });
   } catch (e) {
     fail("Could not rebuild the search index", e);
@@ -195,7 +210,7 @@ export async function startUp(): Promise<void> {
     if (reason !== null) {
       update({ notice: `Repairing the library: ${reason}. Your documents are safe.` });
       update({ task: { task: "reindex", done: 0, total: 0, current: null, waiting: null }, cancelling: false });
-      const left = await api.bringUpToDate((task) => update({ task }));
+      const left = await api.bringUpToDate(progressed);
       update({ notice: left === null ? "The search index was rebuilt." : null, error: left === null ? null : searchUnavailable(left) });
     }
   } catch (e) {
@@ -256,7 +271,7 @@ export async function restoreLibrary(): Promise<void> {
     );
     if (!sure) return;
     update({ task: { task: "restore", done: 0, total: 0, current: null, waiting: null }, cancelling: false });
-    const documents = await api.restoreLibrary(path, (task) => update({ task }));
+    const documents = await api.restoreLibrary(path, progressed);
     update({ notice: `Restored ${documents} documents from ${path}.`, comparison: null, picked: [], hits: [] });
   } catch (e) {
     fail("Could not restore the library", e);
@@ -526,6 +541,11 @@ export function editBookmark(b: api.BookmarkView): void {
 
 export function cancelBookmark(): void {
   update({ editor: null });
+}
+
+/** What the user has typed in the open editor, kept without a redraw so a redraw keeps it. */
+export function editorTyped(note: string, tags: string): void {
+  if (state.editor) state.editor = { ...state.editor, note, tags };
 }
 
 /** Saves the open editor's note and tags ("a, b" → two tags). */

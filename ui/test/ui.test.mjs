@@ -93,6 +93,8 @@ function fakeBackend(comparison) {
           case "remove_document": docs.splice(docs.findIndex((d) => d.id === args.id), 1); window.__generation += 1; return null;
           case "import_paths":
             args.onProgress.onmessage({ task: "import", done: 1, total: 2, current: args.paths[0] });
+            // A slow import waits until the test lets it finish.
+            if (args.paths[0].includes("slow")) await new Promise((done) => { window.__finishImport = done; });
             return { cancelled: false, outcomes: [
               { id: 3, path: args.paths[0], title: "AVV", language: "de", clauses: 4, status: "imported", error: null },
               { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: no text layer (a scanned PDF?); OCR is not supported yet" },
@@ -110,7 +112,10 @@ function fakeBackend(comparison) {
         }
       },
     },
-    event: { listen: async () => () => {} },
+    event: {
+      // A test plays the window's events (a drop of files) through `window.__emit`.
+      listen: async (name, handler) => { (window.__listeners ??= {})[name] = handler; return () => {}; },
+    },
   };
 }
 
@@ -182,6 +187,27 @@ test("importing a typed path shows per-file results, including why a file was re
   assert.match(text, /scan\.pdf: no text layer \(a scanned PDF\?\); OCR is not supported yet/);
   const call = await p.evaluate(() => window.__calls.find(([c]) => c === "import_paths"));
   assert.deepEqual(call[1].paths, ["/c/avv.md"]);
+  await p.close();
+});
+
+test("a note being typed survives an import's progress and its end, and the view stays", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs");
+  await p.click("td.title a");
+  await p.click("#clause-41 .bookmark-btn");
+  await p.click("#clause-41 .bookmark-note-input");
+  await p.keyboard.type("Cap too low");
+  // Files dropped on the window while the user writes: the import runs and reports progress.
+  await p.evaluate(() => window.__listeners["tauri://drag-drop"]({ payload: { paths: ["/c/slow.md"] } }));
+  await p.waitForSelector(".progress.visible");
+  await p.keyboard.type(", negotiate");
+  await p.evaluate(() => window.__finishImport());
+  await p.waitForSelector(".banner.visible");
+  assert.match(await p.$eval(".banner", (b) => b.textContent), /Import finished: 1 of 2 imported/);
+  assert.equal(await p.$eval("#clause-41 .bookmark-note-input", (t) => t.value), "Cap too low, negotiate");
+  assert.equal(await p.evaluate(() => document.activeElement?.dataset.keep), "bookmark-note", "the caret stays in the note");
+  assert.ok(await p.$("#clause-41"), "still reading the document, not sent back to the library");
+  assert.deepEqual(errors, []);
   await p.close();
 });
 

@@ -90,9 +90,10 @@ function item(b: BookmarkView, s: app.State): HTMLElement {
 export function editor(s: app.State): HTMLElement {
   const e = s.editor;
   if (!e) return h("span", {});
-  const note = h("textarea", { class: "bookmark-note-input", rows: 3, placeholder: "Your note on this clause", "aria-label": "Note" });
+  const typed = () => app.editorTyped(note.value, tags.value);
+  const note = h("textarea", { class: "bookmark-note-input", rows: 3, placeholder: "Your note on this clause", "aria-label": "Note", "data-keep": "bookmark-note", oninput: typed });
   note.value = e.note;
-  const tags = h("input", { class: "bookmark-tags-input", type: "text", placeholder: "Tags, separated by commas", "aria-label": "Tags" });
+  const tags = h("input", { class: "bookmark-tags-input", type: "text", placeholder: "Tags, separated by commas", "aria-label": "Tags", "data-keep": "bookmark-tags", oninput: typed });
   tags.value = e.tags;
   const save = () => void app.saveBookmark(note.value, tags.value);
   const form = h(
