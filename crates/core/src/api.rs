@@ -4,7 +4,7 @@
 //! normalised text; `highlights` are **character** (Unicode scalar) offsets
 //! into the string they belong to, so a UI can slice with `Array.from(s)`.
 
-pub use concordia_legal::ClauseKind;
+pub use concordia_legal::{ClauseKind, TermKind};
 use serde::{Deserialize, Serialize};
 
 /// What happened to one file of an import.
@@ -270,7 +270,7 @@ pub struct DocumentAnalysis {
 #[derive(Debug, Clone, Serialize)]
 pub struct TermView {
     /// Kind ("liability_cap", "audit_notice", …).
-    pub kind: String,
+    pub kind: TermKind,
     /// The kind in words ("Audit notice").
     pub label: String,
     /// Normalised value, e.g. `{"value":5,"unit":"working_days","approx_days":7.0}`.
@@ -439,7 +439,7 @@ pub struct CrossReference {
 #[derive(Debug, Clone, Serialize)]
 pub struct MatrixRow {
     /// Kind ("liability_cap", …).
-    pub kind: String,
+    pub kind: TermKind,
     /// The kind in words ("Liability cap"), as the reports name it.
     pub label: String,
     /// One cell per document, in the order of `documents`.

@@ -2,7 +2,7 @@
 //! against the reference or each other.
 
 use concordia_align::{apply, references, Aligner, ClauseIn, Correction, DocIn, Fix, Row};
-use concordia_legal::{in_annex, parents, ClauseKind, Lexicon};
+use concordia_legal::{in_annex, parents, ClauseKind, Lexicon, TermKind};
 
 pub use concordia_align::Signals;
 
@@ -17,22 +17,7 @@ use crate::verdict::{describe, judge, Reason};
 use crate::{Error, Library, Result};
 
 /// The key terms of the matrix, in the order a lawyer reads a DPA.
-pub const MATRIX_KINDS: [&str; 14] = [
-    "liability_cap",
-    "liability_exclusions",
-    "claims_time_limit",
-    "audit_notice",
-    "audit_frequency",
-    "audit_costs",
-    "deletion_period",
-    "deletion_mode",
-    "backup_retention",
-    "breach_notice",
-    "subprocessor_objection",
-    "subprocessor_authorisation",
-    "governing_law",
-    "jurisdiction",
-];
+pub const MATRIX_KINDS: [TermKind; 14] = TermKind::ALL;
 
 /// How many documents fit side by side.
 pub const MAX_COMPARED: usize = 6;
@@ -239,7 +224,7 @@ fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
                 topics,
                 framed,
                 inherited: inherited_topics(c),
-                kinds: terms.iter().filter(|t| t.clause_id == c.id).map(|t| t.kind.clone()).collect(),
+                kinds: terms.iter().filter(|t| t.clause_id == c.id).map(|t| t.kind.id().to_owned()).collect(),
                 parent,
                 own_text: c.kind != ClauseKind::Section || c.text.trim().contains('\n'),
                 aside: !c.kind.is_terms(),
@@ -387,7 +372,7 @@ fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>
                     }
                 })
                 .collect();
-            MatrixRow { kind: kind.to_owned(), label: Labels::english().kind(kind).to_owned(), cells }
+            MatrixRow { kind, label: Labels::english().kind(kind.id()).to_owned(), cells }
         })
         .collect()
 }

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use concordia_legal::TermKind;
 use regex::Regex;
 use serde_json::Value;
 
@@ -10,8 +11,8 @@ use crate::{Error, Result};
 /// One condition on a key term.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
-    /// Term kind ("audit_notice").
-    pub kind: String,
+    /// The term kind it tests ("audit_notice").
+    pub kind: TermKind,
     op: Op,
     target: Target,
 }
@@ -58,6 +59,10 @@ pub fn parse(expr: &str) -> Result<Condition> {
         "=" => Op::Eq,
         _ => Op::Ne,
     };
+    let kind = TermKind::parse(&c[1]).ok_or_else(|| {
+        let known: Vec<&str> = TermKind::ALL.iter().map(|k| k.id()).collect();
+        bad(&format!("no key term {:?}; use one of {}", &c[1], known.join(", ")))
+    })?;
     let raw = &c[3];
     let target = if let Some(d) = DURATION.captures(raw) {
         let n: f64 = d[1].parse().map_err(|_| bad("not a number"))?;
@@ -85,7 +90,7 @@ pub fn parse(expr: &str) -> Result<Condition> {
     if matches!(target, Target::Text(_)) && !matches!(op, Op::Eq | Op::Ne) {
         return Err(bad("only = and != compare words"));
     }
-    Ok(Condition { kind: c[1].to_owned(), op, target })
+    Ok(Condition { kind, op, target })
 }
 
 impl Condition {
@@ -182,5 +187,8 @@ mod tests {
         let err = parse("audit notice soon").unwrap_err().to_string();
         assert!(err.contains("KIND OP VALUE"), "{err}");
         assert!(parse("governing_law<DE").is_err());
+        // A misspelt kind is refused, not a filter that silently matches nothing.
+        let err = parse("audit_notce<30d").unwrap_err().to_string();
+        assert!(err.contains("no key term \"audit_notce\"") && err.contains("audit_notice"), "{err}");
     }
 }

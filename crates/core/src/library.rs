@@ -863,8 +863,8 @@ fn terms_of(doc: &DocumentView) -> Vec<TermView> {
                 t.value.span_in(&t.quote).map(|(a, b)| char_ranges(&clause.text, &[(at + a, at + b)])[0]);
             let value = serde_json::to_value(&t.value).unwrap_or(serde_json::Value::Null);
             TermView {
-                kind: t.kind.to_owned(),
-                label: crate::report::Labels::english().kind(t.kind).to_owned(),
+                kind: t.kind,
+                label: crate::report::Labels::english().kind(t.kind.id()).to_owned(),
                 display: crate::verdict::describe(&value),
                 value,
                 clause_id: clause.id,

@@ -6,6 +6,8 @@
 
 use serde_json::Value;
 
+use concordia_legal::TermKind;
+
 use crate::api::Verdict;
 use crate::report::Labels;
 
@@ -55,10 +57,10 @@ pub enum How {
 
 impl Reason {
     /// The reason in the words of `labels`' language: "24 hours is shorter than the reference's 72 hours".
-    pub fn words(&self, kind: &str, labels: &Labels) -> String {
+    pub fn words(&self, kind: TermKind, labels: &Labels) -> String {
         let value = |v: &Value| labels.value(v);
         let list = |vs: &[Value]| vs.iter().map(value).collect::<Vec<_>>().join(", ");
-        let kind_label = labels.kind(kind);
+        let kind_label = labels.kind(kind.id());
         let kind_lower = lower_first(kind_label);
         let fill = |key: &str, mine: Option<&Value>, pairs: &[(&str, String)]| {
             let mut text = labels.reason(key).to_owned();
@@ -126,7 +128,7 @@ fn lower_first(text: &str) -> String {
 
 /// The verdict and its reason for `value` of `kind`, against the reference or the others' values.
 pub fn judge(
-    kind: &str,
+    kind: TermKind,
     value: Option<&Value>,
     reference: Option<Option<&Value>>,
     others: &[&Value],
@@ -144,7 +146,7 @@ pub fn judge(
     }
 }
 
-fn against(kind: &str, value: &Value, other: &Value) -> (Verdict, How) {
+fn against(kind: TermKind, value: &Value, other: &Value) -> (Verdict, How) {
     match (standing(kind, value), standing(kind, other)) {
         (
             Some(Standing::Ordered { score: a, stricter, looser, unit }),
@@ -172,7 +174,7 @@ fn against(kind: &str, value: &Value, other: &Value) -> (Verdict, How) {
 }
 
 /// Without a reference: against the middle of the others' comparable values.
-fn against_others(kind: &str, value: &Value, others: &[&Value]) -> (Verdict, Reason) {
+fn against_others(kind: TermKind, value: &Value, others: &[&Value]) -> (Verdict, Reason) {
     let own = standing(kind, value);
     let comparable: Vec<&Value> = others
         .iter()
@@ -217,22 +219,25 @@ fn same_scale(a: &str, b: &str) -> bool {
     a == b || a == ANY || b == ANY
 }
 
-fn standing(kind: &str, value: &Value) -> Option<Standing> {
+fn standing(kind: TermKind, value: &Value) -> Option<Standing> {
     let ordered = |score: f64, stricter, looser, unit: &str| {
         Some(Standing::Ordered { score, stricter, looser, unit: unit.to_owned() })
     };
     let days = value.get("approx_days").and_then(Value::as_f64);
     match kind {
-        "audit_notice" | "deletion_period" | "backup_retention" | "breach_notice" => match days {
+        TermKind::AuditNotice
+        | TermKind::DeletionPeriod
+        | TermKind::BackupRetention
+        | TermKind::BreachNotice => match days {
             Some(d) => ordered(-d, "shorter", "longer", "days"),
             None => {
                 value.get("qualitative").and_then(Value::as_str).map(|q| Standing::Category(q.to_owned()))
             }
         },
-        "claims_time_limit" | "subprocessor_objection" => {
+        TermKind::ClaimsTimeLimit | TermKind::SubprocessorObjection => {
             days.and_then(|d| ordered(d, "longer", "shorter", "days"))
         }
-        "audit_frequency" => {
+        TermKind::AuditFrequency => {
             let count = value.get("count").and_then(Value::as_f64)?;
             let per_year = match value.get("per").and_then(Value::as_str)? {
                 "month" => 12.0,
@@ -241,16 +246,16 @@ fn standing(kind: &str, value: &Value) -> Option<Standing> {
             };
             ordered(count * per_year, "more_frequent", "less_frequent", "per year")
         }
-        "liability_cap" => cap(value),
-        "liability_exclusions" => {
+        TermKind::LiabilityCap => cap(value),
+        TermKind::LiabilityExclusions => {
             let n = value.as_array()?.len() as f64;
             ordered(-n, "narrower", "wider", "exclusions")
         }
-        "audit_costs" => {
+        TermKind::AuditCosts => {
             rank(value, &["controller", "shared", "processor"], "more_on_processor", "more_on_controller")
         }
-        "subprocessor_authorisation" => rank(value, &["general", "specific"], "stricter", "looser"),
-        _ => category(value),
+        TermKind::SubprocessorAuthorisation => rank(value, &["general", "specific"], "stricter", "looser"),
+        TermKind::DeletionMode | TermKind::GoverningLaw | TermKind::Jurisdiction => category(value),
     }
 }
 
@@ -310,6 +315,7 @@ mod tests {
         reference: Option<Option<&Value>>,
         others: &[&Value],
     ) -> (Verdict, String) {
+        let kind = TermKind::parse(kind).expect("a kind");
         let (verdict, why) = super::judge(kind, value, reference, others);
         (verdict, why.words(kind, Labels::english()))
     }

@@ -26,7 +26,7 @@ fn check(library: &Library, file: &Path, gold: &BTreeMap<String, String>, score:
         let doc = library.document(analysis.id, None).unwrap();
         let clause = doc.clauses.iter().find(|c| c.id == term.clause_id).unwrap();
         assert_eq!(&clause.text[term.start - clause.start..term.end - clause.start], term.quote);
-        match gold.get(&term.kind) {
+        match gold.get(term.kind.id()) {
             Some(want) if serde_json::from_str::<serde_json::Value>(want).unwrap() == term.value => {
                 score.tp += 1
             }

@@ -16,5 +16,5 @@ pub use placeholders::{mask_placeholders, placeholders};
 pub use segment::{
     in_annex, is_short_title, parents, reader_version, segment, split_mixed_lists, Clause, ClauseKind,
 };
-pub use terms::{extract_terms, law_countries, ClauseInput, KeyTerm, TermValue};
+pub use terms::{extract_terms, law_countries, ClauseInput, KeyTerm, TermKind, TermValue};
 pub use topics::{analysis_version, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};

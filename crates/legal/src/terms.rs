@@ -133,11 +133,95 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<(usize, usize)> {
     lower.find(&needle.to_lowercase()).map(|at| (at, at + needle.len()))
 }
 
+/// A kind of key term, in the order a lawyer reads a DPA (the matrix's rows). Its id
+/// ("audit_notice") is what the CLI, the IPC and the gold files use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermKind {
+    LiabilityCap,
+    LiabilityExclusions,
+    ClaimsTimeLimit,
+    AuditNotice,
+    AuditFrequency,
+    AuditCosts,
+    DeletionPeriod,
+    DeletionMode,
+    BackupRetention,
+    BreachNotice,
+    SubprocessorObjection,
+    SubprocessorAuthorisation,
+    GoverningLaw,
+    Jurisdiction,
+}
+
+impl TermKind {
+    /// Every kind, in reading order.
+    pub const ALL: [TermKind; 14] = [
+        TermKind::LiabilityCap,
+        TermKind::LiabilityExclusions,
+        TermKind::ClaimsTimeLimit,
+        TermKind::AuditNotice,
+        TermKind::AuditFrequency,
+        TermKind::AuditCosts,
+        TermKind::DeletionPeriod,
+        TermKind::DeletionMode,
+        TermKind::BackupRetention,
+        TermKind::BreachNotice,
+        TermKind::SubprocessorObjection,
+        TermKind::SubprocessorAuthorisation,
+        TermKind::GoverningLaw,
+        TermKind::Jurisdiction,
+    ];
+
+    /// The id: "audit_notice".
+    pub fn id(self) -> &'static str {
+        match self {
+            TermKind::LiabilityCap => "liability_cap",
+            TermKind::LiabilityExclusions => "liability_exclusions",
+            TermKind::ClaimsTimeLimit => "claims_time_limit",
+            TermKind::AuditNotice => "audit_notice",
+            TermKind::AuditFrequency => "audit_frequency",
+            TermKind::AuditCosts => "audit_costs",
+            TermKind::DeletionPeriod => "deletion_period",
+            TermKind::DeletionMode => "deletion_mode",
+            TermKind::BackupRetention => "backup_retention",
+            TermKind::BreachNotice => "breach_notice",
+            TermKind::SubprocessorObjection => "subprocessor_objection",
+            TermKind::SubprocessorAuthorisation => "subprocessor_authorisation",
+            TermKind::GoverningLaw => "governing_law",
+            TermKind::Jurisdiction => "jurisdiction",
+        }
+    }
+
+    /// The kind of an id, if it is one.
+    pub fn parse(id: &str) -> Option<TermKind> {
+        TermKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+impl std::fmt::Display for TermKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.id())
+    }
+}
+
+impl PartialEq<&str> for TermKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.id() == *other
+    }
+}
+
+impl PartialEq<String> for TermKind {
+    fn eq(&self, other: &String) -> bool {
+        self.id() == other
+    }
+}
+
 /// One key term of a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyTerm {
-    /// Kind id ("audit_notice", …), part of the CLI contract.
-    pub kind: &'static str,
+    /// Its kind (serialised as the id, "audit_notice", part of the CLI contract).
+    pub kind: TermKind,
     /// The normalised value.
     pub value: TermValue,
     /// Index of the clause it comes from.
@@ -366,45 +450,45 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
         original.iter().zip(&masked).map(|(c, text)| ClauseInput { text, ..c.clone() }).collect();
     let clauses = &clauses[..];
     let mut terms = Vec::new();
-    let mut push = |kind: &'static str, found: Option<(usize, (usize, usize), TermValue)>| {
+    let mut push = |kind: TermKind, found: Option<(usize, (usize, usize), TermValue)>| {
         if let Some((clause, (s, e), value)) = found {
             let c = &original[clause];
             let quote = c.text[s..e].to_owned();
             terms.push(KeyTerm { kind, value, clause, quote, start: c.start + s, end: c.start + e });
         }
     };
-    push("liability_cap", liability_cap(clauses));
-    push("liability_exclusions", liability_exclusions(clauses));
-    push("claims_time_limit", duration_near(clauses, "liability", &CLAIMS, None));
-    push("audit_notice", audit_notice(clauses));
+    push(TermKind::LiabilityCap, liability_cap(clauses));
+    push(TermKind::LiabilityExclusions, liability_exclusions(clauses));
+    push(TermKind::ClaimsTimeLimit, duration_near(clauses, "liability", &CLAIMS, None));
+    push(TermKind::AuditNotice, audit_notice(clauses));
     // "Jährliche Überprüfung der TOM": the processor reviewing its own measures (Art. 32(1)(d))
     // is no audit by the controller.
     push(
-        "audit_frequency",
+        TermKind::AuditFrequency,
         find_in(clauses, "audit", |s| (!MEASURES_REVIEW.is_match(s)).then(|| audit_frequency(s)).flatten()),
     );
     let names = PartyNames::of(clauses);
     push(
-        "audit_costs",
+        TermKind::AuditCosts,
         find_in(clauses, "audit", |s| is_sentence(s).then(|| audit_costs(s, &names)).flatten()),
     );
-    push("deletion_period", deletion_period(clauses));
+    push(TermKind::DeletionPeriod, deletion_period(clauses));
     push(
-        "deletion_mode",
+        TermKind::DeletionMode,
         find_in_any(clauses, END_OF_CONTRACT, |s| {
             (is_sentence(s) && TERMINATION.is_match(s)).then(|| deletion_mode(s)).flatten()
         }),
     );
-    push("backup_retention", backup_retention(clauses));
+    push(TermKind::BackupRetention, backup_retention(clauses));
     // "§ 5 Pflichten des Auftraggebers: … Datenpannen … unverzüglich zu melden" is the
     // controller's own duty, not the processor's notice to it.
     let processor_side: Vec<ClauseInput<'_>> = clauses
         .iter()
         .map(|c| if controller_duties(c) { ClauseInput { text: "", ..c.clone() } } else { c.clone() })
         .collect();
-    push("breach_notice", breach_notice(&processor_side));
-    push("subprocessor_objection", objection_period(clauses));
-    push("subprocessor_authorisation", find_in(clauses, "subprocessors", authorisation));
+    push(TermKind::BreachNotice, breach_notice(&processor_side));
+    push(TermKind::SubprocessorObjection, objection_period(clauses));
+    push(TermKind::SubprocessorAuthorisation, find_in(clauses, "subprocessors", authorisation));
     // Outside a clause on governing law, a country's law only counts where a contract chooses
     // it ("unterliegt deutschem Recht"), not where it is merely named.
     let chosen_law =
@@ -425,13 +509,13 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
         })
     };
     push(
-        "governing_law",
+        TermKind::GoverningLaw,
         first_sentence(clauses, mainly_law, governing_law)
             .or_else(|| first_sentence(clauses, also_law, applied_law))
             .or_else(|| find_in(clauses, "", chosen_law)),
     );
     push(
-        "jurisdiction",
+        TermKind::Jurisdiction,
         find_in(clauses, "governing_law", jurisdiction).or_else(|| find_in(clauses, "", jurisdiction)),
     );
     terms

@@ -391,7 +391,7 @@ fn terms(
         .iter()
         .filter(|row| row.cells.iter().any(|c| c.value.is_some()))
         .map(|row| ReportTerm {
-            label: labels.kinds.get(&row.kind).cloned().unwrap_or_else(|| row.kind.clone()),
+            label: labels.kind(row.kind.id()).to_owned(),
             cells: row
                 .cells
                 .iter()
@@ -399,7 +399,7 @@ fn terms(
                     value: c.value.as_ref().map(|v| labels.value(v)),
                     verdict: labels.t(verdict_key(c.verdict)).to_owned(),
                     verdict_id: verdict_id(c.verdict).to_owned(),
-                    reason: c.why.words(&row.kind, labels),
+                    reason: c.why.words(row.kind, labels),
                     clause: c.clause_id.and_then(|id| clauses.get(&id)).map(|(_, l)| l.clone()),
                     quote: c.quote.clone(),
                 })
@@ -514,15 +514,15 @@ mod tests {
         let hours = |n: u64| serde_json::json!({"value": n, "unit": "hours", "approx_days": n as f64 / 24.0});
         let shorter = Reason::Against { mine: hours(24), theirs: hours(72), how: How::Ordered("shorter") };
         assert_eq!(
-            shorter.words("breach_notice", &LABELS["en"]),
+            shorter.words(concordia_legal::TermKind::BreachNotice, &LABELS["en"]),
             "24 hours is shorter than the reference's 72 hours"
         );
         assert_eq!(
-            shorter.words("breach_notice", &LABELS["de"]),
+            shorter.words(concordia_legal::TermKind::BreachNotice, &LABELS["de"]),
             "24 Stunden ist kürzer als die Referenz (72 Stunden)"
         );
         assert_eq!(
-            shorter.words("breach_notice", &LABELS["nl"]),
+            shorter.words(concordia_legal::TermKind::BreachNotice, &LABELS["nl"]),
             "24 uur is korter dan de referentie (72 uur)"
         );
         // Every language's template names the same values as the English one.
