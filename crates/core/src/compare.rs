@@ -25,12 +25,14 @@ pub const MAX_COMPARED: usize = 6;
 impl Library {
     /// Aligns 2–6 documents and judges their key terms against `reference` (or each other).
     pub fn compare(&self, ids: &[i64], reference: Option<i64>) -> Result<Comparison> {
+        let started = std::time::Instant::now();
         check(ids, reference)?;
         let docs: Vec<DocumentView> = ids.iter().map(|&id| self.document(id, None)).collect::<Result<_>>()?;
         let terms: Vec<Vec<TermView>> = ids.iter().map(|&id| self.terms(id)).collect::<Result<_>>()?;
         let corrections = self.corrections(ids)?;
         let mut comparison = build(&docs, &terms, reference, Signals::default(), &corrections);
         comparison.corrections = corrections;
+        tracing::info!(documents = ?ids, rows = comparison.rows.len(), ms = started.elapsed().as_millis(), "compared");
         Ok(comparison)
     }
 

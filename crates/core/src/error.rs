@@ -24,12 +24,13 @@ pub enum Error {
     },
     /// The file type is not one Concordia imports.
     #[error(
-        "could not import {path}: .{extension} files are not supported (use .txt, .md, .html, .docx, .odt or .pdf)"
+        "could not import {path}: {} are not supported (use .txt, .md, .html, .docx, .odt or .pdf)",
+        if extension.is_empty() { "files without an extension".to_owned() } else { format!(".{extension} files") }
     )]
     Unsupported {
         /// The file.
         path: PathBuf,
-        /// Its extension.
+        /// Its extension ("" when it has none).
         extension: String,
     },
     /// A value filter that cannot be read.

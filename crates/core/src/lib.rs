@@ -27,6 +27,7 @@ mod filter;
 mod import;
 mod library;
 mod lock;
+pub mod log;
 pub mod output;
 mod progress;
 mod redline;

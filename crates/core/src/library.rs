@@ -66,6 +66,7 @@ impl Library {
             |e: std::io::Error| Error::DataDir { path: data_dir.to_path_buf(), reason: e.to_string() };
         std::fs::create_dir_all(data_dir).map_err(dir_error)?;
         let store = Store::open(&data_dir.join("library.sqlite"))?;
+        tracing::info!(data_dir = %data_dir.display(), "library opened");
         Ok(Library {
             store: Mutex::new(store),
             index: IndexCache::open(&data_dir.join("index")),
@@ -177,6 +178,9 @@ impl Library {
     /// Recomputes every clause's topics (the lexicon or rules changed since they were stored).
     fn reanalyse(&self) -> Result<()> {
         let documents = self.store().documents()?;
+        if !documents.is_empty() {
+            tracing::info!(documents = documents.len(), "re-analysing the documents with the current rules");
+        }
         for summary in &documents {
             let (text, rows) = {
                 let store = self.store();
@@ -220,6 +224,13 @@ impl Library {
     /// document is stored and indexed, or reported as not imported: when the index cannot be
     /// written (a full disk), the documents stored since its last commit are taken out again.
     pub fn import(&self, paths: &[PathBuf], progress: &Progress) -> Result<ImportReport> {
+        let started = std::time::Instant::now();
+        let report = self.import_all(paths, progress);
+        log_import(report.as_ref(), started.elapsed());
+        report
+    }
+
+    fn import_all(&self, paths: &[PathBuf], progress: &Progress) -> Result<ImportReport> {
         let files = import::collect_files(paths);
         crate::space::check(&self.data_dir, &files)?;
         let Some(_lock) = WriteLock::take(&self.data_dir, progress, "import")? else {
@@ -467,6 +478,18 @@ impl Library {
     /// Builds a new index beside the one in use and puts it in place once committed; a failed
     /// or cancelled rebuild leaves the old one. The caller holds the write lock.
     fn rebuild_index(&self, progress: &Progress) -> Result<Option<usize>> {
+        let started = std::time::Instant::now();
+        let rebuilt = self.rebuild_index_now(progress);
+        let ms = started.elapsed().as_millis();
+        match &rebuilt {
+            Ok(Some(clauses)) => tracing::info!(clauses, ms, "search index rebuilt"),
+            Ok(None) => tracing::info!(ms, "search index rebuild cancelled"),
+            Err(e) => tracing::warn!(error = %e, ms, "search index rebuild failed"),
+        }
+        rebuilt
+    }
+
+    fn rebuild_index_now(&self, progress: &Progress) -> Result<Option<usize>> {
         let dir = self.index.rebuild_dir();
         let built = contain(|| self.build_index_in(&dir, progress))
             .unwrap_or_else(|panic| Err(Error::IndexUnavailable(format!("the new index failed ({panic})"))));
@@ -957,4 +980,32 @@ pub(crate) fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
+}
+
+/// One line per file and one for the run, in the log: names, statuses and counts, no text.
+fn log_import(report: std::result::Result<&ImportReport, &Error>, took: std::time::Duration) {
+    let ms = took.as_millis();
+    let report = match report {
+        Ok(report) => report,
+        Err(e) => return tracing::warn!(error = %e, ms, "import failed"),
+    };
+    for o in &report.outcomes {
+        let file = Path::new(&o.path).file_name().map_or(o.path.as_str(), |n| n.to_str().unwrap_or("?"));
+        match &o.error {
+            Some(error) => tracing::warn!(file, code = ?o.code, error = %error, "not imported"),
+            None => {
+                tracing::info!(file, status = ?o.status, language = ?o.language, clauses = ?o.clauses, "imported")
+            }
+        }
+    }
+    let count = |s: ImportStatus| report.outcomes.iter().filter(|o| o.status == s).count();
+    tracing::info!(
+        files = report.outcomes.len(),
+        imported = count(ImportStatus::Imported),
+        unchanged = count(ImportStatus::Unchanged),
+        refused = report.outcomes.iter().filter(|o| o.error.is_some()).count(),
+        cancelled = report.cancelled,
+        ms,
+        "import finished"
+    );
 }

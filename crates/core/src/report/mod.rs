@@ -358,7 +358,9 @@ impl Library {
             return Err(Error::Exists { path: path.to_path_buf() });
         }
         let bytes = self.report(ids, reference, lang)?.render(format)?;
-        crate::output::write_file(path, &bytes, overwrite)
+        crate::output::write_file(path, &bytes, overwrite)?;
+        tracing::info!(documents = ?ids, lang, format = ?format, bytes = bytes.len(), path = %path.display(), "report written");
+        Ok(())
     }
 
     /// "Document title — clause label (, p. 3)" for every clause of the compared documents.
