@@ -23,7 +23,9 @@ fn the_log_says_what_was_done_and_never_what_a_contract_says() {
     let refused = files.path().join("notes");
     std::fs::write(&refused, "plain words").unwrap();
     let data = tempfile::tempdir().unwrap();
-    concordia(data.path(), &["import", contract.to_str().unwrap(), refused.to_str().unwrap()]);
+    let imported = concordia(data.path(), &["import", contract.to_str().unwrap(), refused.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&imported.stderr);
+    assert!(!stderr.contains("log directory"), "logging says nothing on the terminal: {stderr}");
     let ids = concordia(data.path(), &["list", "--json"]);
     assert!(ids.status.success());
     let logs: Vec<_> =

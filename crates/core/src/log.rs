@@ -20,6 +20,10 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
 /// Sends this process's log to the library's log files; `false` when that cannot be set up
 /// (the reason is not the user's problem; the work goes on unlogged).
 pub fn to_file(data_dir: &Path) -> bool {
+    // The appender prunes old files before it creates the folder, and says so on stderr.
+    if std::fs::create_dir_all(log_dir(data_dir)).is_err() {
+        return false;
+    }
     let Ok(appender) = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("concordia.log")
