@@ -28,9 +28,7 @@ fn data_dir_from_args() -> PathBuf {
 /// Starts the app.
 pub fn run() {
     let dir = data_dir_from_args();
-    if std::fs::create_dir_all(&dir).is_ok() {
-        concordia_core::log::to_file(&dir);
-    }
+    concordia_core::log::to_file(&dir);
     let state = AppState::open(&dir);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -290,10 +290,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         _ => {}
     }
     let dir = cli.data_dir.unwrap_or_else(concordia_core::default_data_dir);
-    // What this run did goes to the library's log (`<dir>/logs`); opening creates the folder.
-    if std::fs::create_dir_all(&dir).is_ok() {
-        concordia_core::log::to_file(&dir);
-    }
+    // What this run did goes to the library's log (`<dir>/logs`).
+    concordia_core::log::to_file(&dir);
     let library =
         Library::open_as_is(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
     let progress = told_when_waiting();

@@ -16,9 +16,6 @@ use crate::report::Labels;
 use crate::verdict::{describe, judge, Reason};
 use crate::{Error, Library, Result};
 
-/// The key terms of the matrix, in the order a lawyer reads a DPA.
-pub const MATRIX_KINDS: [TermKind; 14] = TermKind::ALL;
-
 /// How many documents fit side by side.
 pub const MAX_COMPARED: usize = 6;
 
@@ -336,7 +333,7 @@ fn label(clause: &ClauseView) -> String {
 }
 
 fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>) -> Vec<MatrixRow> {
-    MATRIX_KINDS
+    TermKind::ALL
         .iter()
         .map(|&kind| {
             let found: Vec<Option<&TermView>> =

@@ -2,8 +2,8 @@
 //! rebuilt, wrote), with counts, times and errors, never a contract's text.
 //!
 //! `<data dir>/logs/concordia.log.YYYY-MM-DD`, one file a day, the last seven kept. The level is
-//! `info` for Concordia's own steps, or `CONCORDIA_LOG` (`debug`, `warn`, …). Logging never stops the work: a log that
-//! cannot be written (a read-only or full disk) is skipped silently.
+//! `info` for Concordia's own steps, or `CONCORDIA_LOG` (`debug`, `warn`, …). Logging never
+//! stops the work: a log that cannot be written (a read-only or full disk) is skipped silently.
 
 use std::path::{Path, PathBuf};
 
@@ -21,14 +21,15 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
 /// (the reason is not the user's problem; the work goes on unlogged).
 pub fn to_file(data_dir: &Path) -> bool {
     // The appender prunes old files before it creates the folder, and says so on stderr.
-    if std::fs::create_dir_all(log_dir(data_dir)).is_err() {
+    let dir = log_dir(data_dir);
+    if std::fs::create_dir_all(&dir).is_err() {
         return false;
     }
     let Ok(appender) = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("concordia.log")
         .max_log_files(KEPT_DAYS)
-        .build(log_dir(data_dir))
+        .build(dir)
     else {
         return false;
     };

@@ -44,12 +44,19 @@ pub enum Error {
 impl Error {
     /// Whether another connection held a lock SQLite would not wait for.
     pub fn is_busy(&self) -> bool {
-        matches!(self, Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DatabaseBusy)
+        self.sqlite_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
     }
 
     /// Whether SQLite could not write because the disk is full.
     pub fn is_disk_full(&self) -> bool {
-        matches!(self, Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DiskFull)
+        self.sqlite_code() == Some(rusqlite::ErrorCode::DiskFull)
+    }
+
+    fn sqlite_code(&self) -> Option<rusqlite::ErrorCode> {
+        match self {
+            Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => Some(e.code),
+            _ => None,
+        }
     }
 }
 
