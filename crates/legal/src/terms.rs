@@ -1744,6 +1744,8 @@ mod phrasings {
             ("audit", "De klant mag de naleving controleren, met inachtneming van een redelijke opzegtermijn.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
             // Round 8: a count written "1x", a backup period as "(30 Tage Aufbewahrung)".
             ("audit", "De Accountant mag BoekBrug controleren, maximaal 1x per jaar tijdens kantooruren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Eens per jaar, of vaker bij een concrete aanleiding, kun je een audit laten uitvoeren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            ("audit", "Eens in de twaalf maanden mag de verwerkingsverantwoordelijke een controle uitvoeren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
             ("security", "Tägliche automatische Backups (30 Tage Aufbewahrung)", "backup_retention", serde_json::json!({"value":30,"unit":"days"})),
             // Round 10: Dutch typed without the diaeresis.
             ("deletion_return", "Na beeindiging van het abonnement worden alle persoonsgegevens binnen 90 dagen verwijderd.", "deletion_period", serde_json::json!({"value":90,"unit":"days"})),

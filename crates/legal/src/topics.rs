@@ -122,6 +122,9 @@ struct Cue {
     strong: bool,
     /// `~word`: evidence only in a clause about a companion topic ("namen" beside the subject matter).
     with_companion: bool,
+    /// `+word`: evidence only beside other evidence of the same topic ("notify the controller"
+    /// says a breach is reported only where a breach or incident is named too).
+    supporting: bool,
 }
 
 /// One word of a cue: alternatives separated by `|`, each maybe with `*` wildcards.
@@ -256,12 +259,17 @@ impl Lexicon {
                     return Err(format!("{expected}.toml: unknown language {lang:?}"));
                 }
                 for raw in list {
-                    let (heading_only, strong, with_companion) =
-                        (raw.starts_with('^'), raw.starts_with('!'), raw.starts_with('~'));
-                    let lower = normalise(raw.trim_start_matches(['^', '!', '~']));
+                    let (heading_only, strong, with_companion, supporting) = (
+                        raw.starts_with('^'),
+                        raw.starts_with('!'),
+                        raw.starts_with('~'),
+                        raw.starts_with('+'),
+                    );
+                    let shown = raw.trim_start_matches(['^', '!', '~', '+']).to_owned();
+                    let lower = normalise(&shown);
                     let words = lower.split(' ').filter(|w| !w.is_empty()).map(WordPattern::parse).collect();
-                    let shown = raw.trim_start_matches(['^', '!', '~']).to_owned();
-                    let cue = Cue { lang: lang.clone(), words, heading_only, strong, with_companion };
+                    let cue =
+                        Cue { lang: lang.clone(), words, heading_only, strong, with_companion, supporting };
                     cues.push((shown, cue));
                 }
             }
@@ -457,6 +465,7 @@ impl Lexicon {
         // ("vertraulich*", "vertraulichkeit*") do not double the evidence.
         let mut claimed: Vec<usize> = Vec::new();
         let mut heading_at = usize::MAX;
+        let (mut support, mut support_cues) = (0.0, Vec::new());
         for (ci, (raw, cue)) in topic.cues.iter().enumerate() {
             if known && cue.lang != lang && cue.lang != "en" {
                 continue;
@@ -485,6 +494,11 @@ impl Lexicon {
                     _ if cue.strong => THRESHOLD,
                     n => BODY + BODY_REPEAT * (n.min(MAX_REPEATS) - 1) as f32,
                 };
+                if weight > 0.0 && cue.supporting {
+                    support += weight;
+                    support_cues.push((BODY, raw.clone()));
+                    continue;
+                }
                 if weight > 0.0 && cue.with_companion {
                     // Weight 0 marks the cue as one that counts only beside a companion.
                     cues.push((0.0, raw.clone()));
@@ -501,6 +515,10 @@ impl Lexicon {
         for article in topic.articles.iter().filter(|a| articles.contains(a)) {
             score += ARTICLE_REF;
             cues.push((ARTICLE_REF, format!("Art. {article}")));
+        }
+        if score > 0.0 {
+            score += support;
+            cues.extend(support_cues);
         }
         Evidence { score, heading_at, companion_only, cues }
     }
@@ -611,6 +629,37 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.contains("declares id"), "{err}");
+    }
+
+    #[test]
+    fn notifying_the_controller_of_an_incident_is_a_breach_notice_in_four_languages() {
+        // Round 20: a breach notice written as one of the security measures, no heading of its own.
+        for (lang, body) in [
+            ("de", "Benachrichtigung des Verantwortlichen bei Sicherheitsvorfällen innerhalb von 72 Stunden"),
+            (
+                "sv",
+                "Biträdet ska underrätta den personuppgiftsansvarige om säkerhetsincidenter inom 72 timmar",
+            ),
+            ("it", "Notifica al titolare degli incidenti di sicurezza entro 72 ore dalla scoperta"),
+            ("nl", "Melding aan de verwerkingsverantwoordelijke van een beveiligingsincident binnen 72 uur"),
+        ] {
+            assert!(topics(lang, "", body).contains(&"breach_notification".to_owned()), "{lang}: {body}");
+        }
+        // Notifying alone is no breach ("Benachrichtigung des Verantwortlichen über neue Unterauftragnehmer").
+        assert!(!topics(
+            "de",
+            "",
+            "Benachrichtigung des Verantwortlichen über neue Unterauftragnehmer vorab"
+        )
+        .contains(&"breach_notification".to_owned()));
+    }
+
+    #[test]
+    fn the_right_to_check_is_an_audit_clause() {
+        // Round 20: "zu kontrollieren … Kontrollen" under "Rechte des Verantwortlichen".
+        let body = "Der Verantwortliche hat das Recht, die Einhaltung der Datenschutzvorschriften durch den \
+                    Auftragsverarbeiter zu kontrollieren. Kontrollen sind nach Ankündigung möglich.";
+        assert!(topics("de", "§ 6 Rechte des Verantwortlichen", body).contains(&"audit".to_owned()));
     }
 
     #[test]
