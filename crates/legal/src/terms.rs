@@ -1746,6 +1746,10 @@ mod phrasings {
             ("audit", "De Accountant mag BoekBrug controleren, maximaal 1x per jaar tijdens kantooruren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
             ("audit", "Eens per jaar, of vaker bij een concrete aanleiding, kun je een audit laten uitvoeren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
             ("audit", "Eens in de twaalf maanden mag de verwerkingsverantwoordelijke een controle uitvoeren.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
+            // Round 21: the end of the contract written as a verb.
+            ("deletion_return", "Stopt de overeenkomst, dan ontvang je op verzoek een export en verwijderen we alles binnen drie maanden, behalve wat we wettelijk moeten bewaren (zoals facturen, zeven jaar).", "deletion_period", serde_json::json!({"value":3,"unit":"months"})),
+            ("deletion_return", "Endet der Vertrag, löscht der Auftragsverarbeiter alle Daten binnen 60 Tagen.", "deletion_period", serde_json::json!({"value":60,"unit":"days"})),
+            ("deletion_return", "When the agreement ends, the processor deletes all personal data within 45 days.", "deletion_period", serde_json::json!({"value":45,"unit":"days"})),
             ("security", "Tägliche automatische Backups (30 Tage Aufbewahrung)", "backup_retention", serde_json::json!({"value":30,"unit":"days"})),
             // Round 10: Dutch typed without the diaeresis.
             ("deletion_return", "Na beeindiging van het abonnement worden alle persoonsgegevens binnen 90 dagen verwijderd.", "deletion_period", serde_json::json!({"value":90,"unit":"days"})),

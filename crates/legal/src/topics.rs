@@ -663,6 +663,27 @@ mod tests {
     }
 
     #[test]
+    fn evidence_of_compliance_is_an_audit_clause() {
+        // Round 21: "7. Unterstützung, Löschung, Nachweise … zur Nachweisführung nötigen Informationen".
+        let found = topics(
+            "de",
+            "7. Unterstützung, Löschung, Nachweise",
+            "Auf Anfrage stellen wir die Informationen bereit.",
+        );
+        assert!(found.contains(&"audit".to_owned()), "{found:?}");
+        // Under a heading that names nothing, one cue is too little: the new cue makes the second.
+        for (lang, heading, body) in [
+            ("de", "Allgemeines", "Der Auftragnehmer stellt zur Nachweisführung alle Unterlagen bereit und ermöglicht Kontrollen."),
+            ("sv", "Övrigt", "Biträdet ska ge den personuppgiftsansvarige information för att påvisa efterlevnad och möjliggöra granskning."),
+            ("it", "Varie", "Il Responsabile mette a disposizione le informazioni per dimostrare il rispetto degli obblighi e consente ispezioni."),
+            ("nl", "Overig", "De verwerker verstrekt de informatie die nodig is om de nakoming aan te tonen en werkt mee aan inspecties."),
+        ] {
+            assert!(topics(lang, heading, body).contains(&"audit".to_owned()), "{lang}: {body}");
+            assert!(topics(lang, heading, "De Unterlagen, documenti, underlag, stukken.").is_empty());
+        }
+    }
+
+    #[test]
     fn audit_clauses_in_four_languages() {
         assert!(topics(
             "de",
