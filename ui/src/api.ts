@@ -1,7 +1,16 @@
 // One typed function per backend command. Types mirror concordia_core::api.
 import { channel, invoke } from "./host.js";
 
-export type Lang = "sv" | "de" | "it" | "nl" | "en" | "unknown";
+/** The languages Concordia reads, in display order: Rust's `text::Lang::KNOWN`, the one list. */
+export const LANGUAGES = [
+  { code: "sv", name: "Swedish", own: "Svenska" },
+  { code: "de", name: "German", own: "Deutsch" },
+  { code: "it", name: "Italian", own: "Italiano" },
+  { code: "nl", name: "Dutch", own: "Nederlands" },
+  { code: "en", name: "English", own: "English" },
+] as const;
+export type KnownLang = (typeof LANGUAGES)[number]["code"];
+export type Lang = KnownLang | "unknown";
 export type Range = [number, number];
 
 export interface DocumentSummary {
@@ -284,7 +293,8 @@ export interface BookmarkImport {
   attached: number;
 }
 
-export type ReportLang = "en" | "sv" | "de" | "it" | "nl";
+/** A report can be written in every language Concordia reads. */
+export type ReportLang = KnownLang;
 
 export const listBookmarks = (filter: BookmarkFilter) => invoke<BookmarkView[]>("bookmarks", { filter });
 export const addBookmark = (clauseId: number, note: string, tags: string[]) =>

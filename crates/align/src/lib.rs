@@ -23,7 +23,7 @@ pub use corrections::{apply, Correction, Fix};
 pub use dictionary::Dictionary;
 pub use references::references;
 pub use similarity::Signals;
-pub use words::{numbers, stems, LANGS};
+pub use words::{numbers, stems};
 
 /// The topic of a list of definitions: it names other topics without dealing with them.
 pub(crate) const DEFINITIONS: &str = "definitions";

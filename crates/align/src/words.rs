@@ -2,16 +2,25 @@
 
 use std::sync::LazyLock;
 
+use concordia_text::Lang;
 use frostem::{Algorithm, Stemmer};
 
-/// The languages with a stemmer; others are compared by lowercased surface forms.
-pub const LANGS: [&str; 5] = ["sv", "de", "it", "nl", "en"];
-
+/// Each known language's Snowball stemmer; other text is compared by lowercased surface forms.
 static STEMMERS: LazyLock<Vec<(&'static str, Stemmer)>> = LazyLock::new(|| {
-    let algorithms =
-        [Algorithm::Swedish, Algorithm::German, Algorithm::Italian, Algorithm::Dutch, Algorithm::English];
-    LANGS.iter().zip(algorithms).map(|(lang, algorithm)| (*lang, Stemmer::new(algorithm))).collect()
+    Lang::KNOWN.iter().filter_map(|&l| Some((l.code(), Stemmer::new(algorithm(l)?)))).collect()
 });
+
+/// The stemmer of a language (exhaustive: a new `Lang` must name its own).
+fn algorithm(lang: Lang) -> Option<Algorithm> {
+    match lang {
+        Lang::Sv => Some(Algorithm::Swedish),
+        Lang::De => Some(Algorithm::German),
+        Lang::It => Some(Algorithm::Italian),
+        Lang::Nl => Some(Algorithm::Dutch),
+        Lang::En => Some(Algorithm::English),
+        Lang::Unknown => None,
+    }
+}
 
 /// The content words of a text as stems, in order; short words carry little meaning across languages.
 pub fn stems(lang: &str, text: &str) -> Vec<String> {

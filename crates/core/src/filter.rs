@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use concordia_legal::values::Unit;
 use concordia_legal::TermKind;
 use regex::Regex;
 use serde_json::Value;
@@ -66,16 +67,8 @@ pub fn parse(expr: &str) -> Result<Condition> {
     let raw = &c[3];
     let target = if let Some(d) = DURATION.captures(raw) {
         let n: f64 = d[1].parse().map_err(|_| bad("not a number"))?;
-        let unit = d[2].to_lowercase();
-        let days = match unit.chars().next() {
-            Some('h') => n / 24.0,
-            Some('w') if unit.starts_with("wd") || unit.starts_with("working") => n * 7.0 / 5.0,
-            Some('w') => n * 7.0,
-            Some('m') => n * 30.0,
-            Some('y') => n * 365.0,
-            _ => n,
-        };
-        Target::Days(days)
+        let unit = Unit::from_short(&d[2]).ok_or_else(|| bad("not a unit"))?;
+        Target::Days(n * unit.approx_days())
     } else if let Some(m) = MONEY.captures(raw) {
         let (symbol, number) = match (m.get(1), m.get(2)) {
             (Some(s), Some(n)) => (s.as_str(), n.as_str()),

@@ -100,17 +100,22 @@ pub fn reader_version() -> String {
     crate::version::version(READER_RULES, [include_str!("../lexicon/structure.toml")])
 }
 
-/// The structure words of `lexicon/structure.toml`, every language in one list per kind.
+/// The structure words of `lexicon/structure.toml`: for each kind, each language's list.
 #[derive(serde::Deserialize)]
-struct StructureWords {
-    article: std::collections::BTreeMap<String, Vec<String>>,
-    annex: std::collections::BTreeMap<String, Vec<String>>,
-    contents: std::collections::BTreeMap<String, Vec<String>>,
-    signature: std::collections::BTreeMap<String, Vec<String>>,
-    placeholder: std::collections::BTreeMap<String, Vec<String>>,
+pub(crate) struct StructureWords {
+    pub(crate) article: ByLanguage,
+    pub(crate) annex: ByLanguage,
+    pub(crate) contents: ByLanguage,
+    pub(crate) signature: ByLanguage,
+    pub(crate) placeholder: ByLanguage,
+    pub(crate) abbreviations: ByLanguage,
+    pub(crate) article_reference: ByLanguage,
 }
 
-static WORDS: LazyLock<StructureWords> = LazyLock::new(|| {
+/// One kind of word, keyed by language code.
+pub(crate) type ByLanguage = std::collections::BTreeMap<String, Vec<String>>;
+
+pub(crate) static WORDS: LazyLock<StructureWords> = LazyLock::new(|| {
     toml::from_str(include_str!("../lexicon/structure.toml"))
         .unwrap_or_else(|e| panic!("the built-in lexicon/structure.toml is invalid: {e}"))
 });
@@ -121,7 +126,7 @@ pub(crate) fn placeholder_words() -> String {
 }
 
 /// The words of every language as one alternation, longest first (so "anlagen" wins over "anlage").
-fn alternation(words: &std::collections::BTreeMap<String, Vec<String>>) -> String {
+pub(crate) fn alternation(words: &ByLanguage) -> String {
     let mut all: Vec<&str> = words.values().flatten().map(String::as_str).collect();
     all.sort_by_key(|w| std::cmp::Reverse(w.len()));
     all.dedup();

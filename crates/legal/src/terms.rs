@@ -419,11 +419,14 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usi
     }
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "art", "artt", "abs", "lit", "nr", "no", "ca", "bzw", "vgl", "ggf", "inkl", "evtl", "sog", "usw", "etc",
-    "lid", "st", "sig", "dott", "avv", "sez", "par", "pag", "co", "e", "eg", "ie", "jfr", "resp", "dvs",
-    "bl", "ex", "ff",
-];
+/// Every language's abbreviations (`lexicon/structure.toml`), in one list.
+static ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut all: Vec<&str> =
+        crate::segment::WORDS.abbreviations.values().flatten().map(String::as_str).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+});
 
 /// "Art.", "Abs.", "lit.", "z.B.", "d.h.", single letters: a dot that does not end a sentence.
 fn ends_with_abbreviation(before: &str) -> bool {
@@ -431,7 +434,7 @@ fn ends_with_abbreviation(before: &str) -> bool {
     let last = before.rsplit(|c: char| c.is_whitespace() || "('’".contains(c)).next().unwrap_or("");
     let lower = last.to_lowercase();
     let dotted_letters = lower.contains('.') && lower.chars().all(|c| c.is_alphabetic() || c == '.');
-    dotted_letters || lower.chars().count() == 1 || ABBREVIATIONS.contains(&lower.as_str())
+    dotted_letters || lower.chars().count() == 1 || ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
 }
 
 fn next_starts_lowercase(after: &str) -> bool {

@@ -52,8 +52,10 @@ pub fn analysis_version() -> String {
     crate::version::version(RULES_VERSION, LEXICON_FILES.iter().map(|(_, text)| *text))
 }
 
-/// Languages with cue lists; English cues apply to every clause (contracts borrow English terms).
-pub const LEXICON_LANGS: [&str; 5] = ["en", "sv", "de", "it", "nl"];
+/// Languages with cue lists: every language Concordia reads (`Lang::KNOWN`, the one list).
+/// English cues apply to every clause (contracts borrow English terms).
+pub static LEXICON_LANGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| concordia_text::Lang::KNOWN.iter().map(|l| l.code()).collect());
 
 const OWN_HEADING: f32 = 3.0;
 /// The section a clause sits in says what it is about, as much as two cues of its own.
@@ -235,8 +237,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 static ARTICLE_REF_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:artt?\.|artikel(?:n|en)?|articol[oi]|articles?|artiklarna|artiklar)\s*(\d{1,2})\b")
-        .expect("valid article reference")
+    let words = crate::segment::alternation(&crate::segment::WORDS.article_reference);
+    Regex::new(&format!(r"(?i)\b(?:{words})\s*(\d{{1,2}})\b")).expect("valid article reference")
 });
 
 impl Lexicon {
@@ -292,7 +294,7 @@ impl Lexicon {
             }
         }
         let mut index: HashMap<String, CueIndex> =
-            LEXICON_LANGS.iter().map(|l| ((*l).to_owned(), CueIndex::build(&topics, Some(l)))).collect();
+            LEXICON_LANGS.iter().map(|&l| (l.to_owned(), CueIndex::build(&topics, Some(l)))).collect();
         index.insert("*".to_owned(), CueIndex::build(&topics, None));
         Ok(Lexicon { topics, index })
     }
@@ -611,12 +613,46 @@ mod tests {
     }
 
     #[test]
-    fn the_lexicon_covers_every_topic_in_every_language() {
+    fn the_taxonomy_has_its_twenty_two_topics() {
+        assert_eq!(Lexicon::builtin().topics().len(), 22);
+    }
+
+    /// What each language has of the lexicon, printed as a table (`cargo test -p concordia-legal
+    /// each_language -- --nocapture`); a language without a topic's cues or a kind of structure word fails.
+    #[test]
+    fn each_language_covers_the_lexicon() {
         let lexicon = Lexicon::builtin();
-        assert_eq!(lexicon.topics().len(), 22);
-        for topic in lexicon.topics() {
-            for lang in LEXICON_LANGS {
-                assert!(topic.cues.iter().any(|(_, c)| c.lang == lang), "{} has no {lang} cues", topic.id);
+        let words = &crate::segment::WORDS;
+        let kinds = [
+            ("article", &words.article),
+            ("annex", &words.annex),
+            ("contents", &words.contents),
+            ("signature", &words.signature),
+            ("placeholder", &words.placeholder),
+            ("abbreviations", &words.abbreviations),
+            ("article_reference", &words.article_reference),
+        ];
+        println!("lang  topics  cues  {}", kinds.map(|(k, _)| k).join("  "));
+        for &lang in LEXICON_LANGS.iter() {
+            let cues = |t: &Topic| t.cues.iter().filter(|(_, c)| c.lang == lang).count();
+            let covered = lexicon.topics().iter().filter(|t| cues(t) > 0).count();
+            let total: usize = lexicon.topics().iter().map(cues).sum();
+            let counts: Vec<String> =
+                kinds.iter().map(|(_, by)| by.get(lang).map_or(0, Vec::len).to_string()).collect();
+            println!("{lang:4}  {covered:2}/{}  {total:4}  {}", lexicon.topics().len(), counts.join("  "));
+            for topic in lexicon.topics() {
+                assert!(cues(topic) > 0, "{} has no {lang} cues", topic.id);
+            }
+            for (kind, by) in kinds {
+                assert!(by.get(lang).is_some_and(|w| !w.is_empty()), "structure.toml [{kind}] has no {lang}");
+            }
+        }
+        for (kind, by) in kinds {
+            for lang in by.keys() {
+                assert!(
+                    LEXICON_LANGS.contains(&lang.as_str()),
+                    "structure.toml [{kind}] names unknown language {lang}"
+                );
             }
         }
     }

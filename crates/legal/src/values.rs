@@ -27,7 +27,23 @@ pub enum Unit {
 }
 
 impl Unit {
-    fn approx_days(self) -> f64 {
+    /// A unit as a filter writes it: `h`, `d`, `wd`, `w`, `m`, `y` or the English word.
+    pub fn from_short(unit: &str) -> Option<Unit> {
+        let unit = unit.to_lowercase();
+        let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(match unit.trim_end_matches('s') {
+            "h" | "hour" => Unit::Hours,
+            "d" | "day" => Unit::Days,
+            "wd" | "working day" | "workingday" => Unit::WorkingDays,
+            "w" | "week" => Unit::Weeks,
+            "m" | "month" => Unit::Months,
+            "y" | "year" => Unit::Years,
+            _ => return None,
+        })
+    }
+
+    /// About how many calendar days the unit lasts: for sorting and comparing, never shown.
+    pub fn approx_days(self) -> f64 {
         match self {
             Unit::Hours => 1.0 / 24.0,
             Unit::Days => 1.0,

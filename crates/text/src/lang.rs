@@ -4,7 +4,7 @@
 //! text a vote of very common function words decides, and when neither is
 //! sure the answer is [`Lang::Unknown`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang as W};
@@ -56,19 +56,52 @@ impl Lang {
 }
 
 static DETECTOR: LazyLock<Detector> =
-    LazyLock::new(|| Detector::with_allowlist(vec![W::Swe, W::Deu, W::Ita, W::Nld, W::Eng]));
+    LazyLock::new(|| Detector::with_allowlist(Lang::KNOWN.iter().filter_map(|&l| whatlang_of(l)).collect()));
 
-const FUNCTION_WORDS: [(Lang, &str); 5] = [
-    (Lang::Sv, "och att som för av med till den det är på eller enligt ska inte om vid de har från denna detta vi kommer får skall"),
-    (Lang::De, "der die und das den von zu mit ist im des nicht auf für oder werden wird dem ein eine einer sich bei nach sind durch"),
-    (Lang::It, "il di e la che per del della in un una con non sono dei alla al le gli da nel ai delle essere è sul questo"),
-    (Lang::Nl, "de het een van en in is dat op voor met niet zijn wordt aan door bij of te deze die dan worden naar hij tot"),
-    (Lang::En, "the and of to in is for that with by shall be or any on as this are such from which will not its an"),
-];
+/// whatlang's name for a language (the match is exhaustive: a new `Lang` must say).
+fn whatlang_of(lang: Lang) -> Option<W> {
+    match lang {
+        Lang::Sv => Some(W::Swe),
+        Lang::De => Some(W::Deu),
+        Lang::It => Some(W::Ita),
+        Lang::Nl => Some(W::Nld),
+        Lang::En => Some(W::Eng),
+        Lang::Unknown => None,
+    }
+}
 
-static WORD_SETS: LazyLock<Vec<(Lang, HashSet<&'static str>)>> = LazyLock::new(|| {
-    FUNCTION_WORDS.iter().map(|(lang, words)| (*lang, words.split(' ').collect())).collect()
+/// What `languages.toml` says of one language.
+#[derive(serde::Deserialize)]
+struct LanguageWords {
+    function_words: String,
+    hyphen_conjunctions: Vec<String>,
+}
+
+/// `languages.toml`, read once; a language of `Lang::KNOWN` missing there is a build error
+/// caught by the test `every_language_has_its_words`.
+static WORDS: LazyLock<HashMap<String, LanguageWords>> = LazyLock::new(|| {
+    toml::from_str(include_str!("../languages.toml"))
+        .unwrap_or_else(|e| panic!("the built-in languages.toml is invalid: {e}"))
 });
+
+fn words_of(lang: Lang) -> Option<&'static LanguageWords> {
+    WORDS.get(lang.code())
+}
+
+/// The function words of each known language, in `Lang::KNOWN` order.
+static WORD_SETS: LazyLock<Vec<(Lang, HashSet<&'static str>)>> = LazyLock::new(|| {
+    Lang::KNOWN
+        .iter()
+        .map(|&lang| {
+            (lang, words_of(lang).map(|w| w.function_words.split(' ').collect()).unwrap_or_default())
+        })
+        .collect()
+});
+
+/// Whether `word` after a line-end hyphen is a conjunction of some language ("Daten- und").
+pub(crate) fn is_hyphen_conjunction(word: &str) -> bool {
+    Lang::KNOWN.iter().filter_map(|&l| words_of(l)).any(|w| w.hyphen_conjunctions.iter().any(|c| c == word))
+}
 
 /// Detects the language of `text`.
 pub fn detect_language(text: &str) -> Lang {
@@ -90,14 +123,7 @@ pub fn detect_language(text: &str) -> Lang {
 }
 
 fn from_whatlang(lang: W) -> Lang {
-    match lang {
-        W::Swe => Lang::Sv,
-        W::Deu => Lang::De,
-        W::Ita => Lang::It,
-        W::Nld => Lang::Nl,
-        W::Eng => Lang::En,
-        _ => Lang::Unknown,
-    }
+    Lang::KNOWN.into_iter().find(|&l| whatlang_of(l) == Some(lang)).unwrap_or(Lang::Unknown)
 }
 
 /// The share of words in `text` that are function words of a language Concordia knows
@@ -114,7 +140,7 @@ pub(crate) fn function_word_share(text: &str) -> f64 {
 
 /// Counts function words per language: (best count, runner-up count, best language).
 fn vote_counts(text: &str) -> (usize, usize, Lang) {
-    let mut scores = [0usize; 5];
+    let mut scores = vec![0usize; WORD_SETS.len()];
     let mut word = String::new();
     for c in text.chars().chain([' ']) {
         if c.is_alphabetic() {
@@ -159,6 +185,22 @@ mod tests {
     fn too_little_text_is_unknown() {
         assert_eq!(detect_language("11.3"), Lang::Unknown);
         assert_eq!(detect_language("GDPR"), Lang::Unknown);
+    }
+
+    #[test]
+    fn every_language_has_its_words() {
+        for lang in Lang::KNOWN {
+            let words = words_of(lang).unwrap_or_else(|| panic!("languages.toml has no [{}]", lang.code()));
+            let count = words.function_words.split(' ').count();
+            println!(
+                "{}: {count} function words, {} hyphen conjunctions",
+                lang.code(),
+                words.hyphen_conjunctions.len()
+            );
+            assert!(count >= 20, "{}: too few function words for the vote", lang.code());
+            assert!(!words.hyphen_conjunctions.is_empty(), "{}: no hyphen conjunctions", lang.code());
+        }
+        assert_eq!(WORDS.len(), Lang::KNOWN.len(), "languages.toml names a language Lang does not know");
     }
 
     #[test]

@@ -114,23 +114,7 @@ pub(crate) fn join(current: &mut String, next: &str) {
 }
 
 fn is_conjunction(word: &str) -> bool {
-    matches!(
-        word,
-        "und"
-            | "oder"
-            | "bzw."
-            | "sowie"
-            | "och"
-            | "eller"
-            | "samt"
-            | "e"
-            | "o"
-            | "ed"
-            | "en"
-            | "of"
-            | "and"
-            | "or"
-    )
+    crate::lang::is_hyphen_conjunction(word)
 }
 
 /// The column a hard-wrapped text was wrapped at, if its lines look wrapped.

@@ -1,11 +1,9 @@
 // Pure formatting helpers shared by the views.
 
+import { LANGUAGES } from "../api.js";
+
 const LANG_NAMES: Record<string, string> = {
-  sv: "Swedish",
-  de: "German",
-  it: "Italian",
-  nl: "Dutch",
-  en: "English",
+  ...Object.fromEntries(LANGUAGES.map((l) => [l.code, l.name])),
   unknown: "Language not detected",
 };
 

@@ -1,6 +1,6 @@
 // Compare: the key-terms matrix on top, the aligned rows below, one column per document.
 // All columns sit in one scrolling grid, so they always scroll together.
-import type { AlignedCell, AlignedRow, ComparedDocument, Comparison, CrossReference, MatrixCell } from "../api.js";
+import { LANGUAGES, type AlignedCell, type AlignedRow, type ComparedDocument, type Comparison, type CrossReference, type MatrixCell, type ReportLang } from "../api.js";
 import { h, langBadge, painted, type Layer } from "../lib/dom.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
 import {
@@ -68,13 +68,12 @@ function header(c: Comparison, s: app.State): HTMLElement {
 
 /** Export the comparison as a report: headings in the chosen language, three formats. */
 function reportTools(s: app.State): HTMLElement {
-  const langs = [["en", "English"], ["sv", "Svenska"], ["de", "Deutsch"], ["it", "Italiano"], ["nl", "Nederlands"]] as const;
   const select = h(
     "select",
     { id: "report-lang", "aria-label": "Report language" },
-    ...langs.map(([v, name]) => h("option", { value: v, selected: s.reportLang === v }, `Report in ${name}`)),
+    ...LANGUAGES.map((l) => h("option", { value: l.code, selected: s.reportLang === l.code }, `Report in ${l.own}`)),
   );
-  select.addEventListener("change", () => app.setReportLang(select.value as (typeof langs)[number][0]));
+  select.addEventListener("change", () => app.setReportLang(select.value as ReportLang));
   const button = (format: "html" | "md" | "pdf", label: string) =>
     h("button", { class: "small", disabled: s.savingReport, onclick: () => void app.saveReport(format), title: `Save a diff report as ${label}` }, label);
   return h(

@@ -1,10 +1,10 @@
-import type { Lang, SearchHit } from "../api.js";
+import { LANGUAGES, type Lang, type SearchHit } from "../api.js";
 import { h, langBadge, marked } from "../lib/dom.js";
 import { clauseLabel, groupBy, langLabel, langName } from "../lib/format.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
 
-const LANGS: Lang[] = ["sv", "de", "it", "nl", "en"];
+const LANGS: Lang[] = LANGUAGES.map((l) => l.code);
 
 export function searchView(s: app.State): HTMLElement {
   return h("section", { class: "search", "aria-label": "Search results" }, filters(s), results(s));

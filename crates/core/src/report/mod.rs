@@ -16,8 +16,10 @@ use crate::error::Missing;
 use crate::{Error, Library, Result};
 use concordia_store::BookmarkStatus;
 
-/// The languages a report's headings and labels come in.
-pub const REPORT_LANGUAGES: [&str; 5] = ["en", "sv", "de", "it", "nl"];
+/// The languages a report's headings and labels come in: every language Concordia reads
+/// (`Lang::KNOWN`, the one list); a test checks `labels.toml` has each.
+pub static REPORT_LANGUAGES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| concordia_text::Lang::KNOWN.iter().map(|l| l.code()).collect());
 
 /// The headings and labels of one report language (`report/labels.toml`).
 #[derive(Debug, Clone, Deserialize)]
@@ -538,17 +540,27 @@ mod tests {
             h.sort();
             h
         };
-        for lang in REPORT_LANGUAGES {
+        for &lang in REPORT_LANGUAGES.iter() {
             for (key, english) in &LABELS["en"].reasons {
                 assert_eq!(holes(LABELS[lang].reason(key)), holes(english), "{lang}.reasons.{key}");
             }
         }
     }
 
+    /// The search index has a field for every language Concordia reads (`index` cannot see
+    /// `Lang`, so the one list is checked here, where both meet).
+    #[test]
+    fn every_known_language_has_an_index_field() {
+        let fields: Vec<&str> = concordia_index::LANG_FIELDS.iter().map(|f| f.code).collect();
+        let known: Vec<&str> =
+            concordia_text::Lang::KNOWN.iter().map(|l| l.code()).chain(["unknown"]).collect();
+        assert_eq!(fields, known);
+    }
+
     #[test]
     fn every_report_language_has_every_label() {
         let en = &LABELS["en"];
-        for lang in REPORT_LANGUAGES {
+        for &lang in REPORT_LANGUAGES.iter() {
             let l = &LABELS[lang];
             for (table, theirs, ours) in [
                 ("text", &l.text, &en.text),
@@ -581,7 +593,7 @@ mod tests {
             en.value(&serde_json::json!("controller_choice")),
             "delete or return, as the controller chooses"
         );
-        for lang in REPORT_LANGUAGES {
+        for &lang in REPORT_LANGUAGES.iter() {
             let unnamed: Vec<&str> = concordia_legal::law_countries()
                 .into_iter()
                 .filter(|c| !LABELS[lang].countries.contains_key(*c))
