@@ -10,7 +10,7 @@ use concordia_core::api::{
 };
 use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
 use concordia_core::output::write_file;
-use concordia_core::report::ReportFormat;
+use concordia_core::report::{self, ReportFormat};
 use concordia_core::Progress;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -136,8 +136,9 @@ pub fn get_document(state: State<'_, AppState>, id: i64, query: Option<String>) 
 }
 
 #[tauri::command(async)]
-pub fn document_terms(state: State<'_, AppState>, id: i64) -> Reply<Vec<TermView>> {
-    Ok(state.library()?.terms(id)?)
+pub fn document_terms(state: State<'_, AppState>, id: i64, lang: Option<String>) -> Reply<Vec<TermView>> {
+    let terms = state.library()?.terms(id)?;
+    Ok(report::terms_worded_in(terms, labels(lang.as_deref())))
 }
 
 #[tauri::command(async)]
@@ -146,8 +147,18 @@ pub fn search(state: State<'_, AppState>, req: SearchRequest) -> Reply<SearchRes
 }
 
 #[tauri::command(async)]
-pub fn compare(state: State<'_, AppState>, ids: Vec<i64>, reference: Option<i64>) -> Reply<Comparison> {
-    Ok(state.library()?.compare(&ids, reference)?)
+pub fn compare(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    reference: Option<i64>,
+    lang: Option<String>,
+) -> Reply<Comparison> {
+    Ok(state.library()?.compare(&ids, reference)?.worded_in(labels(lang.as_deref())))
+}
+
+/// The labels of the app's language; English for none or one Concordia does not speak.
+fn labels(lang: Option<&str>) -> &'static report::Labels {
+    lang.and_then(report::Labels::of).unwrap_or_else(report::Labels::english)
 }
 
 #[tauri::command(async)]

@@ -3,11 +3,11 @@ import { channel, invoke } from "./host.js";
 
 /** The languages Concordia reads, in display order: Rust's `text::Lang::KNOWN`, the one list. */
 export const LANGUAGES = [
-  { code: "sv", name: "Swedish", own: "Svenska" },
-  { code: "de", name: "German", own: "Deutsch" },
-  { code: "it", name: "Italian", own: "Italiano" },
-  { code: "nl", name: "Dutch", own: "Nederlands" },
-  { code: "en", name: "English", own: "English" },
+  { code: "sv", own: "Svenska" },
+  { code: "de", own: "Deutsch" },
+  { code: "it", own: "Italiano" },
+  { code: "nl", own: "Nederlands" },
+  { code: "en", own: "English" },
 ] as const;
 export type KnownLang = (typeof LANGUAGES)[number]["code"];
 export type Lang = KnownLang | "unknown";
@@ -146,7 +146,8 @@ export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
 export const removeDocument = (id: number) => invoke<null>("remove_document", { id });
 export const getDocument = (id: number, query?: string) =>
   invoke<DocumentView>("get_document", { id, query: query ?? null });
-export const documentTerms = (id: number) => invoke<TermView[]>("document_terms", { id });
+/** A document's key terms, their names and values worded in `lang`. */
+export const documentTerms = (id: number, lang: KnownLang) => invoke<TermView[]>("document_terms", { id, lang });
 export const search = (req: SearchRequest) => invoke<{ hits: SearchHit[] }>("search", { req });
 export const cancelTask = () => invoke<null>("cancel_task");
 
@@ -255,8 +256,9 @@ export interface CorrectionRequest {
   moved_clause_id: number;
 }
 
-export const compare = (ids: number[], reference: number | null) =>
-  invoke<Comparison>("compare", { ids, reference });
+/** Compares documents; kind names, values and reasons worded in `lang`. */
+export const compare = (ids: number[], reference: number | null, lang: KnownLang) =>
+  invoke<Comparison>("compare", { ids, reference, lang });
 export const correctAlignment = (req: CorrectionRequest) => invoke<CorrectionView>("correct_alignment", { req });
 export const removeCorrection = (id: number) => invoke<null>("remove_correction", { id });
 

@@ -1,7 +1,8 @@
 // Builds the window's frame once, then re-renders the main area on every state change.
-import { libraryInfo } from "./api.js";
+import { LANGUAGES, libraryInfo, type KnownLang } from "./api.js";
 import { onDrop } from "./host.js";
 import { clear, h } from "./lib/dom.js";
+import { count, t, uiLanguage } from "./lib/i18n.js";
 import * as app from "./state.js";
 import { bookmarksView } from "./views/bookmarks.js";
 import { compareView } from "./views/compare.js";
@@ -9,26 +10,44 @@ import { documentView } from "./views/document.js";
 import { libraryView } from "./views/library.js";
 import { searchView } from "./views/search.js";
 
-const searchBox = h("input", {
-  id: "q",
-  type: "search",
-  placeholder: "Search all contracts   ( / or Ctrl+K )",
-  "aria-label": "Search all contracts",
-  autocomplete: "off",
-  spellcheck: "false",
-});
-const navLibrary = h("button", { class: "nav", onclick: () => app.show("library") }, "Library");
-const navSearch = h("button", { class: "nav", onclick: () => app.show("search") }, "Search");
-const navCompare = h("button", { class: "nav", onclick: () => app.show("compare") }, "Compare");
-const navBookmarks = h("button", { class: "nav", onclick: app.showBookmarks }, "Bookmarks");
+const searchBox = h("input", { id: "q", type: "search", autocomplete: "off", spellcheck: "false" });
+const navLibrary = h("button", { class: "nav", onclick: () => app.show("library") });
+const navSearch = h("button", { class: "nav", onclick: () => app.show("search") });
+const navCompare = h("button", { class: "nav", onclick: () => app.show("compare") });
+const navBookmarks = h("button", { class: "nav", onclick: app.showBookmarks });
+const languagePicker = h(
+  "select",
+  { id: "ui-lang" },
+  ...LANGUAGES.map((l) => h("option", { value: l.code, selected: l.code === uiLanguage() }, l.own)),
+);
+languagePicker.addEventListener("change", () => void app.changeLanguage(languagePicker.value as KnownLang));
 const banner = h("div", { class: "banner", role: "alert" });
 const progress = h("div", { class: "progress" });
 const main = h("main", { id: "main" });
 const status = h("footer", { class: "statusbar" });
-const dropOverlay = h("div", { class: "drop-overlay" }, h("div", {}, "Drop to import into the library"));
+const dropText = h("div", {});
+const dropOverlay = h("div", { class: "drop-overlay" }, dropText);
+
+/** The frame's own words, in the chosen language (the frame is built once). */
+function frameWords(): void {
+  searchBox.placeholder = t("Search all contracts   ( / or Ctrl+K )");
+  searchBox.setAttribute("aria-label", t("Search all contracts"));
+  navLibrary.textContent = t("Library");
+  navSearch.textContent = t("Search");
+  navCompare.textContent = t("Compare");
+  navBookmarks.textContent = t("Bookmarks");
+  languagePicker.setAttribute("aria-label", t("Language of the interface"));
+  languagePicker.title = t("Language of the interface");
+  dropText.textContent = t("Drop to import into the library");
+  if (dataDir) status.title = t("Library folder: {path}", { path: dataDir });
+}
+
+/** Where the library lives, once the backend has said. */
+let dataDir: string | null = null;
 
 function render(): void {
   const s = app.state;
+  frameWords();
   navLibrary.classList.toggle("active", s.view === "library");
   navSearch.classList.toggle("active", s.view === "search");
   navCompare.classList.toggle("active", s.view === "compare");
@@ -42,7 +61,7 @@ function render(): void {
   main.appendChild(views[s.view](s));
   restoreFocus(kept);
   dropOverlay.classList.toggle("visible", s.dropHover);
-  status.textContent = `${s.docs.length} documents · everything stays on this computer`;
+  status.textContent = t("{n} documents · everything stays on this computer", { n: count(s.docs.length) });
   if (s.view === "document") focusClause();
   if (s.view === "compare") focusAligned();
   if (s.view === "search") document.querySelector(".hit.selected")?.scrollIntoView({ block: "nearest" });
@@ -72,22 +91,27 @@ function renderBanner(s: app.State): void {
   banner.classList.toggle("visible", !!message);
   banner.classList.toggle("notice", !s.error);
   if (!message) return;
-  banner.append(h("span", {}, message), h("button", { class: "quiet", onclick: app.dismissError }, "Dismiss"));
+  banner.append(h("span", {}, message), h("button", { class: "quiet", onclick: app.dismissError }, t("Dismiss")));
 }
 
 function renderProgress(s: app.State): void {
   clear(progress);
   progress.classList.toggle("visible", !!s.task);
-  const t = s.task;
-  if (!t) return;
-  const verbs = { import: "Importing", reindex: "Rebuilding the search index", remove: "Removing", restore: "Restoring the library" };
-  const verb = verbs[t.task];
-  const bar = h("progress", { max: Math.max(t.total, 1), value: t.done, "aria-label": verb });
+  const task = s.task;
+  if (!task) return;
+  const verbs = {
+    import: t("Importing"),
+    reindex: t("Rebuilding the search index"),
+    remove: t("Removing"),
+    restore: t("Restoring the library"),
+  };
+  const verb = verbs[task.task];
+  const bar = h("progress", { max: Math.max(task.total, 1), value: task.done, "aria-label": verb });
   progress.append(
-    h("span", {}, t.waiting ? `${verb}: ${t.waiting}` : `${verb}: ${t.done} of ${t.total}`),
+    h("span", {}, task.waiting ? `${verb}: ${task.waiting}` : t("{verb}: {done} of {total}", { verb, done: count(task.done), total: count(task.total) })),
     bar,
-    h("span", { class: "current" }, t.current ?? ""),
-    h("button", { onclick: () => void app.cancelTask(), disabled: s.cancelling }, s.cancelling ? "Cancelling…" : "Cancel"),
+    h("span", { class: "current" }, task.current ?? ""),
+    h("button", { onclick: () => void app.cancelTask(), disabled: s.cancelling }, s.cancelling ? t("Cancelling…") : t("Cancel")),
   );
 }
 
@@ -210,7 +234,9 @@ function mount(): void {
     h("div", { class: "brand" }, "Concordia"),
     searchBox,
     h("nav", {}, navLibrary, navSearch, navCompare, navBookmarks),
+    languagePicker,
   );
+  document.documentElement.lang = uiLanguage();
   document.body.append(header, banner, progress, main, status, dropOverlay);
   app.onChange(render);
   app.onProgress(() => renderProgress(app.state));
@@ -221,7 +247,10 @@ function mount(): void {
   void app.loadTopics();
   void app.loadBookmarks();
   void libraryInfo()
-    .then((info) => (status.title = `Library folder: ${info.data_dir}`))
+    .then((info) => {
+      dataDir = info.data_dir;
+      frameWords();
+    })
     .catch(() => undefined);
 }
 

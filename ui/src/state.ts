@@ -2,6 +2,7 @@
 import * as api from "./api.js";
 import { askNative, pickFile, pickSavePath, type HostError } from "./host.js";
 import { anchorFor } from "./lib/compare.js";
+import { count, setUiLanguage, t, topicName, uiLanguage } from "./lib/i18n.js";
 
 export type View = "library" | "search" | "document" | "compare" | "bookmarks";
 
@@ -94,7 +95,7 @@ export const state: State = {
   allBookmarks: [],
   bookmarkFilter: {},
   editor: null,
-  reportLang: "en",
+  reportLang: uiLanguage(),
   savingReport: false,
 };
 
@@ -138,13 +139,28 @@ export async function loadTopics(): Promise<void> {
   try {
     update({ topics: await api.listTopics() });
   } catch (e) {
-    fail("Could not load the topic list", e);
+    fail(t("Could not load the topic list"), e);
   }
 }
 
-/** A topic's label, or its id when the list is not loaded. */
+/** A topic's name in the interface's language, else the taxonomy's, else its id. */
 export function topicLabel(id: string): string {
-  return state.topics.find((t) => t.id === id)?.label ?? id;
+  return topicName(id) ?? state.topics.find((topic) => topic.id === id)?.label ?? id;
+}
+
+/** Switches the interface language; the report follows, and an open comparison and document
+ * are worded again (their names and values come from the backend). */
+export async function changeLanguage(lang: api.KnownLang): Promise<void> {
+  setUiLanguage(lang);
+  update({ reportLang: lang });
+  const c = state.comparison;
+  const doc = state.doc;
+  try {
+    if (c) update({ comparison: await api.compare(c.documents.map((d) => d.id), c.reference, lang) });
+    if (doc) update({ terms: await api.documentTerms(doc.id, lang) });
+  } catch (e) {
+    fail(t("Could not compare the documents"), e);
+  }
 }
 
 /** The store generation the lists were last loaded at (see `watchOtherProcesses`). */
@@ -157,13 +173,13 @@ export async function refreshDocuments(): Promise<void> {
     update({ docs: await api.listDocuments() });
     generation = seen;
   } catch (e) {
-    fail("Could not load the library", e);
+    fail(t("Could not load the library"), e);
   }
 }
 
 export async function importPaths(paths: string[]): Promise<void> {
   if (state.task) {
-    update({ error: "An import is already running. Wait for it to finish or cancel it first." });
+    update({ error: t("An import is already running. Wait for it to finish or cancel it first.") });
     return;
   }
   update({ task: { task: "import", done: 0, total: paths.length, current: null, waiting: null }, lastImport: null, cancelling: false });
@@ -172,9 +188,9 @@ export async function importPaths(paths: string[]): Promise<void> {
     // The results show in the library; a user who went elsewhere meanwhile stays there.
     const done = report.outcomes.filter((o) => o.status === "imported").length;
     const elsewhere = state.view !== "library";
-    update({ lastImport: report, notice: elsewhere ? `Import finished: ${done} of ${report.outcomes.length} imported. The library lists the results.` : state.notice });
+    update({ lastImport: report, notice: elsewhere ? t("Import finished: {done} of {total} imported. The library lists the results.", { done: count(done), total: count(report.outcomes.length) }) : state.notice });
   } catch (e) {
-    fail("Import failed", e);
+    fail(t("Import failed"), e);
   } finally {
     update({ task: null, cancelling: false });
     await refreshDocuments();
@@ -184,15 +200,15 @@ export async function importPaths(paths: string[]): Promise<void> {
 
 export async function rebuildIndex(): Promise<void> {
   if (state.task) {
-    update({ error: "Another task is running. Wait for it to finish or cancel it first." });
+    update({ error: t("Another task is running. Wait for it to finish or cancel it first.") });
     return;
   }
   update({ task: { task: "reindex", done: 0, total: state.docs.length, current: null, waiting: null }, cancelling: false });
   try {
     const clauses = await api.reindex(progressed);
-    update({ notice: clauses === null ? "Rebuild cancelled; the previous index is kept." : `Search index rebuilt: ${clauses} clauses.` });
+    update({ notice: clauses === null ? t("Rebuild cancelled; the previous index is kept.") : t("Search index rebuilt: {n} clauses.", { n: count(clauses) }) });
   } catch (e) {
-    fail("Could not rebuild the search index", e);
+    fail(t("Could not rebuild the search index"), e);
   } finally {
     update({ task: null, cancelling: false });
   }
@@ -208,20 +224,23 @@ export async function startUp(): Promise<void> {
   try {
     const reason = await api.libraryUpkeep();
     if (reason !== null) {
-      update({ notice: `Repairing the library: ${reason}. Your documents are safe.` });
+      update({ notice: t("Repairing the library: {reason}. Your documents are safe.", { reason }) });
       update({ task: { task: "reindex", done: 0, total: 0, current: null, waiting: null }, cancelling: false });
       const left = await api.bringUpToDate(progressed);
-      update({ notice: left === null ? "The search index was rebuilt." : null, error: left === null ? null : searchUnavailable(left) });
+      update({ notice: left === null ? t("The search index was rebuilt.") : null, error: left === null ? null : searchUnavailable(left) });
     }
   } catch (e) {
-    fail("Could not check the library", e);
+    fail(t("Could not check the library"), e);
   } finally {
     if (state.task) update({ task: null, cancelling: false });
   }
 }
 
 function searchUnavailable(why: string): string {
-  return `Search is unavailable: ${why}. Your documents are safe and can be read and removed; free disk space, then use "Rebuild search index".`;
+  return t('Search is unavailable: {why}. Your documents are safe and can be read and removed; free disk space, then use "{rebuild}".', {
+    why,
+    rebuild: t("Rebuild search index"),
+  });
 }
 
 /**
@@ -245,36 +264,36 @@ export async function watchOtherProcesses(): Promise<void> {
 
 export async function backupLibrary(): Promise<void> {
   try {
-    const path = await pickSavePath("Back up the library", "concordia-library.sqlite", { name: "Concordia library", extensions: ["sqlite"] });
+    const path = await pickSavePath(t("Back up the library"), "concordia-library.sqlite", { name: t("Concordia library"), extensions: ["sqlite"] });
     if (path === null) return;
     // The native save dialog has already asked before replacing a file.
     await api.backupLibrary(path, true);
-    update({ notice: `The whole library (documents, bookmarks, corrections) was copied to ${path}.` });
+    update({ notice: t("The whole library (documents, bookmarks, corrections) was copied to {path}.", { path }) });
   } catch (e) {
-    fail("Could not back up the library", e);
+    fail(t("Could not back up the library"), e);
   }
 }
 
 export async function restoreLibrary(): Promise<void> {
   if (state.task) {
-    update({ error: "Another task is running. Wait for it to finish or cancel it first." });
+    update({ error: t("Another task is running. Wait for it to finish or cancel it first.") });
     return;
   }
   try {
-    const path = await pickFile("Restore the library from a backup", { name: "Concordia library", extensions: ["sqlite"] });
+    const path = await pickFile(t("Restore the library from a backup"), { name: t("Concordia library"), extensions: ["sqlite"] });
     if (path === null) return;
     const sure = await askNative(
-      "Restore the library",
-      `Replace everything in this library (${state.docs.length} documents, their bookmarks and corrections) with the backup ${path}? Back up the current library first if you may need it.`,
-      "Replace the library",
-      "Cancel",
+      t("Restore the library"),
+      t("Replace everything in this library ({n} documents, their bookmarks and corrections) with the backup {path}? Back up the current library first if you may need it.", { n: count(state.docs.length), path }),
+      t("Replace the library"),
+      t("Cancel"),
     );
     if (!sure) return;
     update({ task: { task: "restore", done: 0, total: 0, current: null, waiting: null }, cancelling: false });
     const documents = await api.restoreLibrary(path, progressed);
-    update({ notice: `Restored ${documents} documents from ${path}.`, comparison: null, picked: [], hits: [] });
+    update({ notice: t("Restored {n} documents from {path}.", { n: count(documents), path }), comparison: null, picked: [], hits: [] });
   } catch (e) {
-    fail("Could not restore the library", e);
+    fail(t("Could not restore the library"), e);
   } finally {
     update({ task: null, cancelling: false });
     await refreshDocuments();
@@ -287,7 +306,7 @@ export async function cancelTask(): Promise<void> {
   try {
     await api.cancelTask();
   } catch (e) {
-    fail("Could not cancel", e);
+    fail(t("Could not cancel"), e);
   }
 }
 
@@ -306,7 +325,7 @@ export async function removeDocument(id: number): Promise<void> {
     if (state.doc?.id === id) update({ doc: null, view: "library" });
     await refreshDocuments();
   } catch (e) {
-    fail("Could not remove the document", e);
+    fail(t("Could not remove the document"), e);
   }
 }
 
@@ -330,7 +349,7 @@ export async function runSearch(): Promise<void> {
     // A slower earlier search must not overwrite a newer one.
     if (serial === searchSerial) update({ hits, searched: true, selected: 0 });
   } catch (e) {
-    fail("Search failed", e);
+    fail(t("Search failed"), e);
   }
 }
 
@@ -369,11 +388,11 @@ export function select(index: number): void {
 export async function openDocument(id: number, clauseId: number | null, fromSearch: boolean): Promise<void> {
   try {
     const query = fromSearch ? state.query : undefined;
-    const [doc, terms] = await Promise.all([api.getDocument(id, query), api.documentTerms(id)]);
+    const [doc, terms] = await Promise.all([api.getDocument(id, query), api.documentTerms(id, uiLanguage())]);
     const backTo = fromSearch ? "search" : state.view === "bookmarks" ? "bookmarks" : "library";
     update({ doc, terms, quote: null, focusClause: clauseId, view: "document", backTo, editor: null });
   } catch (e) {
-    fail("Could not open the document", e);
+    fail(t("Could not open the document"), e);
   }
 }
 
@@ -398,12 +417,12 @@ export function togglePick(id: number): void {
 /** Opens the compare view on the picked documents (2 to 6), optionally against a reference. */
 export async function openCompare(ids: number[], reference: number | null): Promise<void> {
   if (ids.length < 2 || ids.length > MAX_COMPARED) {
-    update({ error: `Pick 2 to ${MAX_COMPARED} documents to compare (${ids.length} picked).` });
+    update({ error: t("Pick 2 to {max} documents to compare ({n} picked).", { max: MAX_COMPARED, n: ids.length }) });
     return;
   }
   update({ comparing: true, error: null });
   try {
-    const comparison = await api.compare(ids, reference);
+    const comparison = await api.compare(ids, reference, uiLanguage());
     const keep = (list: number[]) => list.filter((id) => ids.includes(id));
     update({
       comparison,
@@ -414,7 +433,7 @@ export async function openCompare(ids: number[], reference: number | null): Prom
       moving: null,
     });
   } catch (e) {
-    fail("Could not compare the documents", e);
+    fail(t("Could not compare the documents"), e);
   } finally {
     update({ comparing: false });
   }
@@ -453,14 +472,14 @@ export async function correct(req: api.CorrectionRequest): Promise<void> {
     update({ moving: null, notice: correctionNotice(req.kind) });
     await openCompare(comparedIds(), state.comparison?.reference ?? null);
   } catch (e) {
-    fail("Could not save the correction", e);
+    fail(t("Could not save the correction"), e);
   }
 }
 
 function correctionNotice(kind: api.CorrectionRequest["kind"]): string {
-  if (kind === "link") return "Clause moved. The correction is saved and used in every comparison of these documents.";
-  if (kind === "unlink") return "Marked as not equivalent; the clause now has a row of its own. Saved.";
-  return "Link confirmed and saved.";
+  if (kind === "link") return t("Clause moved. The correction is saved and used in every comparison of these documents.");
+  if (kind === "unlink") return t("Marked as not equivalent; the clause now has a row of its own. Saved.");
+  return t("Link confirmed and saved.");
 }
 
 /** Confirms every automatic link of a row (keyboard: c), then recomputes once. */
@@ -478,10 +497,10 @@ export async function confirmRow(k: number): Promise<void> {
   }
   try {
     for (const req of requests) await api.correctAlignment(req);
-    update({ notice: requests.length ? `Confirmed ${requests.length} link(s) of this row.` : "Nothing to confirm in this row." });
+    update({ notice: requests.length ? t("Confirmed {n} link(s) of this row.", { n: requests.length }) : t("Nothing to confirm in this row.") });
     await openCompare(comparedIds(), c.reference);
   } catch (e) {
-    fail("Could not save the confirmation", e);
+    fail(t("Could not save the confirmation"), e);
   }
 }
 
@@ -490,7 +509,7 @@ export async function undoCorrection(id: number): Promise<void> {
     await api.removeCorrection(id);
     await openCompare(comparedIds(), state.comparison?.reference ?? null);
   } catch (e) {
-    fail("Could not undo the correction", e);
+    fail(t("Could not undo the correction"), e);
   }
 }
 
@@ -509,7 +528,7 @@ export async function loadBookmarks(): Promise<void> {
   try {
     update({ allBookmarks: await api.listBookmarks({}) });
   } catch (e) {
-    fail("Could not load the bookmarks", e);
+    fail(t("Could not load the bookmarks"), e);
   }
 }
 
@@ -556,20 +575,20 @@ export async function saveBookmark(note: string, tagsText: string): Promise<void
   try {
     if (e.bookmarkId !== null) await api.updateBookmark(e.bookmarkId, note, tags);
     else if (e.clauseId !== null) await api.addBookmark(e.clauseId, note, tags);
-    update({ editor: null, notice: "Bookmark saved." });
+    update({ editor: null, notice: t("Bookmark saved.") });
     await loadBookmarks();
   } catch (err) {
-    fail("Could not save the bookmark", err);
+    fail(t("Could not save the bookmark"), err);
   }
 }
 
 export async function deleteBookmark(id: number): Promise<void> {
   try {
     await api.removeBookmark(id);
-    update({ editor: null, notice: "Bookmark deleted." });
+    update({ editor: null, notice: t("Bookmark deleted.") });
     await loadBookmarks();
   } catch (e) {
-    fail("Could not delete the bookmark", e);
+    fail(t("Could not delete the bookmark"), e);
   }
 }
 
@@ -579,13 +598,13 @@ export async function markReviewed(id: number): Promise<void> {
     await api.reviewBookmark(id);
     await loadBookmarks();
   } catch (e) {
-    fail("Could not mark the bookmark as reviewed", e);
+    fail(t("Could not mark the bookmark as reviewed"), e);
   }
 }
 
 export async function openBookmark(b: api.BookmarkView): Promise<void> {
   if (b.doc_id === null) {
-    update({ error: `“${b.doc_title}” (${b.doc_file}) is not in the library. Import it and the bookmark returns to its clause.` });
+    update({ error: t("“{title}” ({file}) is not in the library. Import it and the bookmark returns to its clause.", { title: b.doc_title, file: b.doc_file }) });
     return;
   }
   await openDocument(b.doc_id, b.clause_id, false);
@@ -593,29 +612,29 @@ export async function openBookmark(b: api.BookmarkView): Promise<void> {
 
 export async function exportBookmarkFile(format: "json" | "csv"): Promise<void> {
   try {
-    const path = await pickSavePath("Export bookmarks", `concordia-bookmarks.${format}`, { name: format.toUpperCase(), extensions: [format] });
+    const path = await pickSavePath(t("Export bookmarks"), `concordia-bookmarks.${format}`, { name: format.toUpperCase(), extensions: [format] });
     if (path === null) return;
     // The native save dialog has already asked before replacing a file.
     await api.exportBookmarks(path, true);
-    update({ notice: `Bookmarks exported to ${path}.` });
+    update({ notice: t("Bookmarks exported to {path}.", { path }) });
   } catch (e) {
-    fail("Could not export the bookmarks", e);
+    fail(t("Could not export the bookmarks"), e);
   }
 }
 
 export async function importBookmarkFile(): Promise<void> {
   try {
-    const path = await pickFile("Import bookmarks", { name: "Concordia bookmarks (.json, .csv)", extensions: ["json", "csv"] });
+    const path = await pickFile(t("Import bookmarks"), { name: t("Concordia bookmarks (.json, .csv)"), extensions: ["json", "csv"] });
     if (path === null) return;
     const r = await api.importBookmarks(path);
     const waiting = r.added - r.attached;
-    const parts = [`${r.added} bookmarks imported`];
-    if (waiting > 0) parts.push(`${waiting} wait for their documents to be imported`);
-    if (r.duplicates > 0) parts.push(`${r.duplicates} were already here`);
+    const parts = [t("{n} bookmarks imported", { n: count(r.added) })];
+    if (waiting > 0) parts.push(t("{n} wait for their documents to be imported", { n: count(waiting) }));
+    if (r.duplicates > 0) parts.push(t("{n} were already here", { n: count(r.duplicates) }));
     update({ notice: `${parts.join("; ")}.` });
     await loadBookmarks();
   } catch (e) {
-    fail("Could not import the bookmarks", e);
+    fail(t("Could not import the bookmarks"), e);
   }
 }
 
@@ -626,7 +645,7 @@ export function setReportLang(lang: api.ReportLang): void {
 }
 
 const REPORT_FORMATS = {
-  html: { name: "HTML (one file)", ext: "html" },
+  html: { name: "HTML", ext: "html" },
   md: { name: "Markdown", ext: "md" },
   pdf: { name: "PDF", ext: "pdf" },
 } as const;
@@ -637,13 +656,13 @@ export async function saveReport(format: keyof typeof REPORT_FORMATS): Promise<v
   if (!c || state.savingReport) return;
   const f = REPORT_FORMATS[format];
   try {
-    const path = await pickSavePath("Save the comparison report", `concordia-report.${f.ext}`, { name: f.name, extensions: [f.ext] });
+    const path = await pickSavePath(t("Save the comparison report"), `concordia-report.${f.ext}`, { name: f.name, extensions: [f.ext] });
     if (path === null) return;
     update({ savingReport: true });
     await api.saveReport(c.documents.map((d) => d.id), c.reference, state.reportLang, path, true);
-    update({ savingReport: false, notice: `Report saved to ${path}.` });
+    update({ savingReport: false, notice: t("Report saved to {path}.", { path }) });
   } catch (e) {
     update({ savingReport: false });
-    fail("Could not save the report", e);
+    fail(t("Could not save the report"), e);
   }
 }

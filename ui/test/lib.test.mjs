@@ -38,7 +38,8 @@ test("format helpers", () => {
   assert.equal(langLabel("unknown"), "??");
   assert.equal(clauseLabel("11.5", null), "11.5");
   assert.equal(clauseLabel("Artikel 8", "Aansprakelijkheid"), "Artikel 8 Aansprakelijkheid");
-  assert.match(shortDate("2026-11-23T10:05:00Z"), /^2026-11-2\d \d\d:05$/);
+  // In the chosen language's format (English here: no saved choice, no system language).
+  assert.match(shortDate("2026-11-23T10:05:00Z"), /^2\d Nov 2026, \d\d:05$/);
   assert.equal(shortDate("garbage"), "garbage");
   assert.deepEqual(groupBy([1, 2, 3, 4], (n) => n % 2), [[1, [1, 3]], [0, [2, 4]]]);
 });
@@ -55,4 +56,23 @@ test("bookmark filters narrow by tag (any case), document, language, topic and s
   assert.deepEqual(filterBookmarks(list, {}).length, 3);
   assert.equal(statusWords("anchored"), null);
   assert.match(statusWords("needs_review"), /changed/);
+});
+
+test("every word the interface shows has a translation in every language, and no stale one is kept", async () => {
+  const { readFileSync, readdirSync } = await import("node:fs");
+  const { LABELS } = await import("../dist/generated/labels.js");
+  const files = readdirSync(new URL("../src/", import.meta.url), { recursive: true }).filter((f) => f.endsWith(".ts"));
+  const used = new Set();
+  for (const f of files) {
+    const src = readFileSync(new URL(`../src/${f}`, import.meta.url), "utf8");
+    for (const m of src.matchAll(/\bt\(\s*(["'])((?:\\.|(?!\1).)*)\1/g)) used.add(m[2].replace(/\\(.)/g, "$1"));
+  }
+  assert.ok(used.size > 150, `found ${used.size} words`);
+  for (const [lang, labels] of Object.entries(LABELS)) {
+    if (lang === "en") continue;
+    const missing = [...used].filter((k) => !(k in labels.ui));
+    const stale = Object.keys(labels.ui).filter((k) => !used.has(k));
+    assert.deepEqual(missing, [], `${lang}: not translated`);
+    assert.deepEqual(stale, [], `${lang}: translated but no longer used`);
+  }
 });

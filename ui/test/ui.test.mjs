@@ -236,7 +236,7 @@ test("clauses carry topic tags that explain themselves", async () => {
   await p.click("td.title a");
   await p.waitForSelector("article.clause");
   const tag = await p.$eval("#clause-41 .topic", (t) => ({ text: t.textContent, title: t.getAttribute("title") }));
-  assert.equal(tag.text, "Liability, caps, exclusions, claim periods");
+  assert.equal(tag.text, "Liability", "the topic as the reports name it");
   assert.match(tag.title, /70 % · heading: aansprakelijk\*, gevolgschade/);
   // A clause from a PDF says which page of the original it starts on; others say nothing.
   assert.equal(await p.$eval("#clause-41 .clause-page", (e) => e.textContent), "p. 3");
@@ -297,7 +297,7 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   await p.click("#compare-go");
   await p.waitForSelector("table.matrix");
   const call = await p.evaluate(() => window.__calls.find(([c]) => c === "compare"));
-  assert.deepEqual(call[1], { ids: [1, 2], reference: null });
+  assert.deepEqual(call[1], { ids: [1, 2], reference: null, lang: "en" }, "names and values worded in the interface's language");
   // Verdicts carry words, not colour alone.
   const breach = await p.$$eval("table.matrix tbody tr", (trs) =>
     trs.filter((tr) => tr.querySelector("th").textContent === "Breach notification").map((tr) => [...tr.querySelectorAll("button.verdict")].map((b) => b.innerText.replace(/\s+/g, " ").trim())));
@@ -308,7 +308,7 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   assert.ok(await p.$$eval(".acell.absent", (c) => c.length) >= 1, "the Italian sample has no sub-processor clause");
   // An empty cell whose document deals with the topic in another row's clause says where.
   const xref = await p.$eval(".acell[data-doc='2'] .xref-head", (x) => x.textContent);
-  assert.match(xref, /^No clause of its own: dealt with in Articolo 1 Oggetto, shown under Subject matter, duration, nature and purpose$/);
+  assert.match(xref, /^No clause of its own: dealt with in Articolo 1 Oggetto, shown under Subject matter, nature, purpose and duration$/);
   await p.click(".acell[data-doc='2'] .xref summary");
   assert.match(await p.$eval(".acell[data-doc='2'] .xref-text", (x) => x.textContent), /su istruzione documentata del Titolare/);
   assert.equal(await p.$$eval(".acell[data-doc='2'] .xref-text b, .acell[data-doc='2'] .xref-text script", (x) => x.length), 0, "text, not HTML");
@@ -425,6 +425,39 @@ test("a library whose index needs repair shows its documents and the repair's pr
   const calls = await p.evaluate(() => window.__calls.map(([c]) => c));
   assert.ok(calls.indexOf("library_upkeep") < calls.indexOf("bring_up_to_date"), calls.join(" "));
   assert.ok(calls.indexOf("list_documents") < calls.indexOf("bring_up_to_date"), "documents listed before the repair");
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("the interface speaks the language the user picks, asks the backend for its words in it, and remembers it", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs tbody tr");
+  assert.equal(await p.$eval("nav button", (b) => b.textContent), "Library", "English without a saved choice or a system language Concordia speaks");
+  await p.selectOption("#ui-lang", "nl");
+  await p.waitForFunction(() => document.querySelector("nav button")?.textContent === "Bibliotheek");
+  assert.equal(await p.$eval("html", (e) => e.lang), "nl");
+  assert.deepEqual(await p.$$eval("table.docs th", (th) => th.map((x) => x.textContent).filter(Boolean)), ["Titel", "Taal", "Bepalingen", "Formaat", "Geïmporteerd"]);
+  assert.match(await p.$eval("footer.statusbar", (f) => f.textContent), /^2 documenten · alles blijft op deze computer$/);
+  // A comparison is asked for in Dutch; the verdict words and the report language follow.
+  await p.locator("input.pick").nth(0).check();
+  await p.locator("input.pick").nth(1).check();
+  await p.click("#compare-go");
+  await p.waitForSelector("table.matrix");
+  const call = await p.evaluate(() => window.__calls.filter(([c]) => c === "compare").at(-1));
+  assert.equal(call[1].lang, "nl");
+  const legend = await p.$$eval(".legend .legend-item", (items) => items.map((i) => i.textContent));
+  assert.ok(legend.includes("strenger") && legend.includes("soepeler"), legend.join(", "));
+  assert.equal(await p.$eval("#report-lang", (s) => s.value), "nl");
+  // Switching again re-asks for the comparison in the new language, in place.
+  await p.selectOption("#ui-lang", "sv");
+  await p.waitForFunction(() => window.__calls.filter(([c]) => c === "compare").at(-1)?.[1].lang === "sv");
+  assert.equal(await p.$eval("nav button.active", (b) => b.textContent), "Jämför");
+  // The choice survives a restart.
+  await p.reload();
+  await p.waitForSelector("table.docs tbody tr");
+  assert.equal(await p.$eval("nav button", (b) => b.textContent), "Bibliotek");
+  assert.equal(await p.$eval("#ui-lang", (s) => s.value), "sv");
+  await p.screenshot({ path: new URL("../../shots/ui-swedish.png", import.meta.url).pathname });
   assert.deepEqual(errors, []);
   await p.close();
 });

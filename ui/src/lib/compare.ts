@@ -1,19 +1,6 @@
-// Pure helpers of the compare view: verdict words, confidence bands, shared numbers, anchors.
-import type { AlignedRow, Comparison, MatrixRow, Range, Verdict } from "../api.js";
-
-const VERDICT_WORDS: Record<Verdict, string> = {
-  stricter: "stricter",
-  looser: "looser",
-  same: "same",
-  missing: "missing",
-  not_comparable: "not comparable",
-  reference: "reference",
-};
-
-/** The verdict as a word: colour is never the only signal. */
-export function verdictWord(verdict: Verdict): string {
-  return VERDICT_WORDS[verdict];
-}
+// Pure helpers of the compare view: confidence bands, shared numbers, anchors (verdict words
+// are the labels' own: lib/i18n.ts).
+import type { AlignedRow, Comparison, MatrixRow, Range } from "../api.js";
 
 /** Matrix rows that at least one document states a value for. */
 export function statedKinds(matrix: MatrixRow[]): MatrixRow[] {

@@ -1,27 +1,31 @@
 // Pure formatting helpers shared by the views.
 
-import { LANGUAGES } from "../api.js";
+import { dateTime, t } from "./i18n.js";
 
-const LANG_NAMES: Record<string, string> = {
-  ...Object.fromEntries(LANGUAGES.map((l) => [l.code, l.name])),
-  unknown: "Language not detected",
-};
+
 
 /** "SV", "DE", …; "??" when unknown. Text, never a flag. */
 export function langLabel(code: string): string {
   return code === "unknown" ? "??" : code.toUpperCase();
 }
 
+/** A language's name in the interface's language ("Swedish", "Schwedisch"). */
 export function langName(code: string): string {
-  return LANG_NAMES[code] ?? code;
+  const names: Record<string, string> = {
+    sv: t("Swedish"),
+    de: t("German"),
+    it: t("Italian"),
+    nl: t("Dutch"),
+    en: t("English"),
+    unknown: t("Language not detected"),
+  };
+  return names[code] ?? code;
 }
 
-/** "2026-11-23 14:05" in local time from an RFC 3339 timestamp. */
+/** A timestamp (RFC 3339) as the chosen language writes a date and time; as given when unreadable. */
 export function shortDate(rfc3339: string): string {
   const d = new Date(rfc3339);
-  if (Number.isNaN(d.getTime())) return rfc3339;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return Number.isNaN(d.getTime()) ? rfc3339 : dateTime(d);
 }
 
 /** "11.3 Audit", "Artikel 8 Aansprakelijkheid", or "" — a clause's label. */

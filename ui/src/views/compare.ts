@@ -3,6 +3,7 @@
 import { LANGUAGES, type AlignedCell, type AlignedRow, type ComparedDocument, type Comparison, type CrossReference, type MatrixCell, type ReportLang } from "../api.js";
 import { h, langBadge, painted, type Layer } from "../lib/dom.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
+import { count, t, verdictName } from "../lib/i18n.js";
 import {
   anchorFor,
   confidenceBand,
@@ -11,18 +12,17 @@ import {
   sharedNumbers,
   startsGroup,
   statedKinds,
-  verdictWord,
 } from "../lib/compare.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
 
 export function compareView(s: app.State): HTMLElement {
   const c = s.comparison;
-  if (!c) return h("section", { class: "empty" }, "Tick 2 to 6 documents in the library, then press Compare.");
+  if (!c) return h("section", { class: "empty" }, t("Tick 2 to 6 documents in the library, then press Compare."));
   const shown = shownDocuments(c, s);
   return h(
     "section",
-    { class: "compare", "aria-label": "Compare" },
+    { class: "compare", "aria-label": t("Compare") },
     header(c, s),
     matrix(c, shown, s),
     rows(c, shown, s),
@@ -37,10 +37,10 @@ function shownDocuments(c: Comparison, s: app.State): ComparedDocument[] {
 function header(c: Comparison, s: app.State): HTMLElement {
   const select = h(
     "select",
-    { id: "reference", "aria-label": "Reference document" },
-    h("option", { value: "" }, "No reference: judge each against the others"),
+    { id: "reference", "aria-label": t("Reference document") },
+    h("option", { value: "" }, t("No reference: judge each against the others")),
     ...c.documents.map((d) =>
-      h("option", { value: String(d.id), selected: d.id === c.reference }, `Reference: ${d.title}`),
+      h("option", { value: String(d.id), selected: d.id === c.reference }, t("Reference: {title}", { title: d.title })),
     ),
   );
   select.addEventListener("change", () => app.setReference(select.value ? Number(select.value) : null));
@@ -49,19 +49,24 @@ function header(c: Comparison, s: app.State): HTMLElement {
   return h(
     "header",
     { class: "compare-head" },
-    h("button", { class: "quiet back", onclick: () => app.show("library"), title: "Back to the library (Esc)" }, "← Library"),
-    h("h2", {}, `Compare ${c.documents.length} documents`),
+    h("button", { class: "quiet back", onclick: () => app.show("library"), title: t("Back to the library (Esc)") }, t("← Library")),
+    h("h2", {}, t("Compare {n} documents", { n: c.documents.length })),
     select,
     h(
       "span",
       { class: "muted small" },
-      `${c.rows.length} rows: ${counts.aligned} in every document, ${counts.partial} in some, ${counts.missing} in one only`,
+      t("{rows} rows: {aligned} in every document, {partial} in some, {missing} in one only", {
+        rows: count(c.rows.length),
+        aligned: count(counts.aligned),
+        partial: count(counts.partial),
+        missing: count(counts.missing),
+      }),
     ),
     reportTools(s),
     s.moving ? movingBanner() : null,
     c.corrections.length ? corrections(c) : null,
     s.editor?.clauseId != null && c.rows.some((r) => r.cells.some((cell) => cell.clause_ids.includes(s.editor?.clauseId as number)))
-      ? h("div", { class: "compare-editor" }, h("span", { class: "muted small" }, "Bookmark:"), editor(s))
+      ? h("div", { class: "compare-editor" }, h("span", { class: "muted small" }, t("Bookmark:")), editor(s))
       : null,
   );
 }
@@ -70,31 +75,31 @@ function header(c: Comparison, s: app.State): HTMLElement {
 function reportTools(s: app.State): HTMLElement {
   const select = h(
     "select",
-    { id: "report-lang", "aria-label": "Report language" },
-    ...LANGUAGES.map((l) => h("option", { value: l.code, selected: s.reportLang === l.code }, `Report in ${l.own}`)),
+    { id: "report-lang", "aria-label": t("Report language") },
+    ...LANGUAGES.map((l) => h("option", { value: l.code, selected: s.reportLang === l.code }, t("Report in {language}", { language: l.own }))),
   );
   select.addEventListener("change", () => app.setReportLang(select.value as ReportLang));
   const button = (format: "html" | "md" | "pdf", label: string) =>
-    h("button", { class: "small", disabled: s.savingReport, onclick: () => void app.saveReport(format), title: `Save a diff report as ${label}` }, label);
+    h("button", { class: "small", disabled: s.savingReport, onclick: () => void app.saveReport(format), title: t("Save a diff report as {format}", { format: label }) }, label);
   return h(
     "div",
     { class: "report-tools" },
-    h("span", { class: "muted small" }, "Save a report:"),
+    h("span", { class: "muted small" }, t("Save a report:")),
     select,
     button("html", "HTML…"),
     button("md", "Markdown…"),
     button("pdf", "PDF…"),
-    s.savingReport ? h("span", { class: "muted small" }, "Writing the report…") : null,
+    s.savingReport ? h("span", { class: "muted small" }, t("Writing the report…")) : null,
   );
 }
 
 /** The user's corrections among these documents, each with an undo. */
 function corrections(c: Comparison): HTMLElement {
-  const words = { link: "moved", unlink: "not equivalent", confirm: "confirmed" };
+  const words = { link: t("moved"), unlink: t("not equivalent"), confirm: t("confirmed") };
   return h(
     "details",
     { class: "corrections" },
-    h("summary", {}, `Your corrections (${c.corrections.length})`),
+    h("summary", {}, t("Your corrections ({n})", { n: c.corrections.length })),
     h(
       "ul",
       {},
@@ -102,8 +107,8 @@ function corrections(c: Comparison): HTMLElement {
         h(
           "li",
           {},
-          `Clause ${x.moved_clause_id} ${words[x.kind]} with clause ${x.anchor_clause_id} `,
-          h("button", { class: "quiet small", onclick: () => void app.undoCorrection(x.id) }, "Undo"),
+          t("Clause {moved} {what} with clause {anchor}", { moved: x.moved_clause_id, what: words[x.kind], anchor: x.anchor_clause_id }) + " ",
+          h("button", { class: "quiet small", onclick: () => void app.undoCorrection(x.id) }, t("Undo")),
         ),
       ),
     ),
@@ -114,8 +119,8 @@ function movingBanner(): HTMLElement {
   return h(
     "span",
     { class: "moving", role: "status" },
-    "Moving a clause: press “Move here” in the row it belongs to. ",
-    h("button", { onclick: app.cancelMove }, "Cancel"),
+    t("Moving a clause: press “Move here” in the row it belongs to.") + " ",
+    h("button", { onclick: app.cancelMove }, t("Cancel")),
   );
 }
 
@@ -123,8 +128,8 @@ function movingBanner(): HTMLElement {
 
 function matrix(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLElement {
   const kinds = statedKinds(c.matrix);
-  if (kinds.length === 0) return h("p", { class: "muted" }, "None of these documents states a key term.");
-  const head = h("tr", {}, h("th", {}, "Key term"), ...shown.map((d) => h("th", {}, docTitle(d, c))));
+  if (kinds.length === 0) return h("p", { class: "muted" }, t("None of these documents states a key term."));
+  const head = h("tr", {}, h("th", {}, t("Key term")), ...shown.map((d) => h("th", {}, docTitle(d, c))));
   const body = kinds.map((row) =>
     h(
       "tr",
@@ -139,8 +144,8 @@ function matrix(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLEle
   return h(
     "details",
     { class: "matrix-wrap", open: true },
-    h("summary", {}, `Key terms (${kinds.length} stated)`),
-    h("table", { class: "matrix", "aria-label": "Key terms by document" }, h("thead", {}, head), h("tbody", {}, ...body)),
+    h("summary", {}, t("Key terms ({n} stated)", { n: kinds.length })),
+    h("table", { class: "matrix", "aria-label": t("Key terms by document") }, h("thead", {}, head), h("tbody", {}, ...body)),
     legend(),
   );
 }
@@ -159,18 +164,18 @@ function matrixCell(cell: MatrixCell, s: app.State): HTMLElement {
       onclick: () => clauseId !== null && app.showInRow({ clauseId, range: cell.clause_range }),
     },
     h("span", { class: "v-value" }, value),
-    h("span", { class: "v-word" }, verdictWord(cell.verdict)),
+    h("span", { class: "v-word" }, verdictName(cell.verdict)),
   );
 }
 
 function legend(): HTMLElement {
   const items = (["stricter", "looser", "same", "not_comparable", "missing", "reference"] as const).map((v) =>
-    h("span", { class: `verdict v-${v} legend-item` }, verdictWord(v)),
+    h("span", { class: `verdict v-${v} legend-item` }, verdictName(v)),
   );
   return h(
     "div",
     { class: "legend" },
-    h("span", { class: "muted small" }, "Against the reference, or the others without one; stricter = more protective for the controller:"),
+    h("span", { class: "muted small" }, t("Against the reference, or the others without one; stricter = more protective for the controller:")),
     ...items,
   );
 }
@@ -182,7 +187,7 @@ function docTitle(d: ComparedDocument, c: Comparison): HTMLElement {
     langBadge(d.language, langLabel(d.language), langName(d.language)),
     " ",
     d.title,
-    d.id === c.reference ? h("span", { class: "ref-star", title: "Reference" }, " ★") : null,
+    d.id === c.reference ? h("span", { class: "ref-star", title: t("Reference") }, " ★") : null,
   );
 }
 
@@ -196,7 +201,7 @@ function rows(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLEleme
   for (const d of shown) grid.append(columnHead(d, c, s));
   c.rows.forEach((row, k) => {
     if (startsGroup(c.rows, k)) {
-      grid.append(h("div", { class: "agroup" }, row.topic ? app.topicLabel(row.topic) : "Other clauses"));
+      grid.append(h("div", { class: "agroup" }, row.topic ? app.topicLabel(row.topic) : t("Other clauses")));
     }
     const numbers = sharedNumbers(row);
     for (const d of shown) {
@@ -221,12 +226,12 @@ function columnHead(d: ComparedDocument, c: Comparison, s: app.State): HTMLEleme
         ? null
         : h(
             "button",
-            { class: `quiet small${focused ? " on" : ""}`, title: "Focus mode: pick two documents to see only them", onclick: () => app.toggleFocus(d.id) },
-            focused ? "Unfocus" : "Focus",
+            { class: `quiet small${focused ? " on" : ""}`, title: t("Focus mode: pick two documents to see only them"), onclick: () => app.toggleFocus(d.id) },
+            focused ? t("Unfocus") : t("Focus"),
           ),
       h(
         "button",
-        { class: "quiet small", title: collapsed ? `Expand ${d.title}` : "Collapse this column", onclick: () => app.toggleCollapse(d.id) },
+        { class: "quiet small", title: collapsed ? t("Expand {title}", { title: d.title }) : t("Collapse this column"), onclick: () => app.toggleCollapse(d.id) },
         collapsed ? langLabel(d.language) : "–",
       ),
     ),
@@ -249,7 +254,7 @@ function alignedCell(
   const el = h("div", { class: classes.filter(Boolean).join(" "), "data-row": k, "data-doc": d.id });
   if (collapsed) return el;
   if (empty || !cell) {
-    el.append(cell?.elsewhere ? crossReference(cell.elsewhere) : h("div", { class: "absent-text" }, "Not addressed in this document"));
+    el.append(cell?.elsewhere ? crossReference(cell.elsewhere) : h("div", { class: "absent-text" }, t("Not addressed in this document")));
     if (s.moving && s.moving.docId === d.id) el.append(moveHere(row, d.id, s));
     return el;
   }
@@ -265,16 +270,16 @@ function alignedCell(
 
 /** An empty cell of a document that deals with the topic in a clause of another row. */
 function crossReference(ref: CrossReference): HTMLElement {
-  const where = ref.row_topic ? `, shown under ${app.topicLabel(ref.row_topic)}` : "";
+  const where = ref.row_topic ? t(", shown under {topic}", { topic: app.topicLabel(ref.row_topic) }) : "";
   return h(
     "div",
     { class: "xref" },
     h(
       "div",
-      { class: "xref-head", title: "No clause of this document is about this topic alone; this clause, aligned in another row, deals with it too" },
-      `No clause of its own: dealt with in ${ref.label}${where}`,
+      { class: "xref-head", title: t("No clause of this document is about this topic alone; this clause, aligned in another row, deals with it too") },
+      t("No clause of its own: dealt with in {clause}", { clause: ref.label }) + where,
     ),
-    h("details", {}, h("summary", {}, "Show that clause"), h("div", { class: "xref-text" }, ref.text)),
+    h("details", {}, h("summary", {}, t("Show that clause")), h("div", { class: "xref-text" }, ref.text)),
   );
 }
 
@@ -285,29 +290,29 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
     d.id === anchorDoc || cell.anchor || cell.confidence === null
       ? ""
       : cell.corrected
-        ? "set by you"
-        : `${Math.round(cell.confidence * 100)} % sure`;
+        ? t("set by you")
+        : t("{percent} % sure", { percent: Math.round(cell.confidence * 100) });
   const anchor = d.id === anchorDoc ? null : anchorFor(row, d.id, c.reference);
   const moved = cell.clause_ids[0];
   const tools: HTMLElement[] = [];
   if (anchor !== null && moved !== undefined && !cell.corrected) {
     tools.push(
-      h("button", { class: "quiet small", title: "This link is right", onclick: () => void app.correct({ kind: "confirm", anchor_clause_id: anchor, moved_clause_id: moved }) }, "Confirm"),
-      h("button", { class: "quiet small", title: "Not equivalent: give this clause a row of its own", onclick: () => void app.correct({ kind: "unlink", anchor_clause_id: anchor, moved_clause_id: moved }) }, "Not equivalent"),
+      h("button", { class: "quiet small", title: t("This link is right"), onclick: () => void app.correct({ kind: "confirm", anchor_clause_id: anchor, moved_clause_id: moved }) }, t("Confirm")),
+      h("button", { class: "quiet small", title: t("Not equivalent: give this clause a row of its own"), onclick: () => void app.correct({ kind: "unlink", anchor_clause_id: anchor, moved_clause_id: moved }) }, t("Not equivalent")),
     );
   }
   if (moved !== undefined) {
-    tools.push(h("button", { class: "quiet small", title: "Move this clause to another row", onclick: () => app.startMove(moved, d.id) }, "Move…"));
+    tools.push(h("button", { class: "quiet small", title: t("Move this clause to another row"), onclick: () => app.startMove(moved, d.id) }, t("Move…")));
     tools.push(bookmarkButton(moved));
   }
   return h(
     "div",
     { class: "acell-head" },
     h("span", { class: "acell-label" }, cell.labels.join(" + ")),
-    row.moved ? h("span", { class: "badge-moved", title: "This clause sits elsewhere in the other version" }, "moved") : null,
+    row.moved ? h("span", { class: "badge-moved", title: t("This clause sits elsewhere in the other version") }, "moved") : null,
     h(
       "span",
-      { class: "acell-conf", title: "Of links Concordia was this sure of on labelled real DPAs, this share was right" },
+      { class: "acell-conf", title: t("Of links Concordia was this sure of on labelled real DPAs, this share was right") },
       confidence,
     ),
     h("span", { class: "acell-tools" }, ...tools),
@@ -325,9 +330,9 @@ function partTools(c: Comparison, row: AlignedRow, d: ComparedDocument, clauseId
       "span",
       { class: "acell-tools" },
       anchor !== null && anchor !== clauseId
-        ? h("button", { class: "quiet small", title: "Give this clause a row of its own", onclick: () => void app.correct({ kind: "unlink", anchor_clause_id: anchor, moved_clause_id: clauseId }) }, "Split off")
+        ? h("button", { class: "quiet small", title: t("Give this clause a row of its own"), onclick: () => void app.correct({ kind: "unlink", anchor_clause_id: anchor, moved_clause_id: clauseId }) }, t("Split off"))
         : null,
-      h("button", { class: "quiet small", title: "Move this clause to another row", onclick: () => app.startMove(clauseId, d.id) }, "Move…"),
+      h("button", { class: "quiet small", title: t("Move this clause to another row"), onclick: () => app.startMove(clauseId, d.id) }, t("Move…")),
     ),
   );
 }
@@ -365,7 +370,7 @@ function clauseText(
 
 /** The second version's text as changes against the first. */
 function redline(row: AlignedRow, clauseId: number): HTMLElement {
-  const el = h("div", { class: "atext redline", id: `aclause-${clauseId}`, title: "Changes against the first document" });
+  const el = h("div", { class: "atext redline", id: `aclause-${clauseId}`, title: t("Changes against the first document") });
   for (const seg of row.redline ?? []) {
     if (seg.op === "equal") el.append(seg.text);
     else el.append(h(seg.op === "delete" ? "del" : "ins", {}, seg.text));
@@ -384,6 +389,6 @@ function moveHere(row: AlignedRow, docId: number, s: app.State): HTMLElement {
         moving && anchor !== null &&
         void app.correct({ kind: "link", anchor_clause_id: anchor, moved_clause_id: moving.clauseId }),
     },
-    "Move here",
+    t("Move here"),
   );
 }

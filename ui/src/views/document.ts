@@ -2,12 +2,13 @@ import type { ClauseView, TermView } from "../api.js";
 import { h, langBadge, painted } from "../lib/dom.js";
 import { splitFirstLine, type Ranges } from "../lib/highlight.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
+import { count, t } from "../lib/i18n.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
 
 export function documentView(s: app.State): HTMLElement {
   const doc = s.doc;
-  if (!doc) return h("section", { class: "empty" }, "No document open.");
+  if (!doc) return h("section", { class: "empty" }, t("No document open."));
   const hitCount = doc.clauses.reduce((n, c) => n + (c.highlights?.length ?? 0), 0);
   return h(
     "section",
@@ -17,15 +18,15 @@ export function documentView(s: app.State): HTMLElement {
       { class: "doc-head" },
       h(
         "button",
-        { class: "quiet back", onclick: () => app.show(s.backTo), title: "Back (Esc)" },
-        s.backTo === "search" ? "← Results" : s.backTo === "bookmarks" ? "← Bookmarks" : "← Library",
+        { class: "quiet back", onclick: () => app.show(s.backTo), title: t("Back (Esc)") },
+        s.backTo === "search" ? t("← Results") : s.backTo === "bookmarks" ? t("← Bookmarks") : t("← Library"),
       ),
       h("h2", {}, langBadge(doc.language, langLabel(doc.language), langName(doc.language)), " ", doc.title),
       h(
         "div",
         { class: "doc-meta" },
-        `${doc.clauses.length} clauses · ${fileName(doc.path)}`,
-        hitCount ? ` · ${hitCount} matches (n / Shift+N to step through)` : "",
+        t("{n} clauses · {file}", { n: count(doc.clauses.length), file: fileName(doc.path) }),
+        hitCount ? " · " + t("{n} matches (n / Shift+N to step through)", { n: count(hitCount) }) : "",
       ),
     ),
     h(
@@ -38,28 +39,28 @@ export function documentView(s: app.State): HTMLElement {
 }
 
 function termsPanel(terms: TermView[], current: TermView | null): HTMLElement {
-  const items = terms.map((t) =>
+  const items = terms.map((term) =>
     h(
       "li",
       {},
       h(
         "button",
         {
-          class: `term${t === current ? " on" : ""}`,
-          title: `«${t.quote}» — click to show it in the text`,
-          onclick: () => app.showQuote(t),
+          class: `term${term === current ? " on" : ""}`,
+          title: t("«{quote}» — click to show it in the text", { quote: term.quote }),
+          onclick: () => app.showQuote(term),
         },
-        h("span", { class: "term-kind" }, t.label),
-        h("span", { class: "term-value" }, t.display),
+        h("span", { class: "term-kind" }, term.label),
+        h("span", { class: "term-value" }, term.display),
       ),
     ),
   );
   return h(
     "aside",
-    { class: "terms", "aria-label": "Key terms" },
-    h("h3", {}, "Key terms"),
-    terms.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, "No key terms stated in this document."),
-    h("p", { class: "muted small" }, "Terms not listed are not stated in the document."),
+    { class: "terms", "aria-label": t("Key terms") },
+    h("h3", {}, t("Key terms")),
+    terms.length ? h("ul", {}, ...items) : h("p", { class: "muted" }, t("No key terms stated in this document.")),
+    h("p", { class: "muted small" }, t("Terms not listed are not stated in the document.")),
   );
 }
 
@@ -100,7 +101,7 @@ function clause(c: ClauseView, focused: boolean, quote: TermView | null, terms: 
       ),
       c.language ? h("span", { class: "lang-small", title: langName(c.language) }, langLabel(c.language)) : null,
       c.page !== undefined
-        ? h("span", { class: "clause-page", title: `Starts on page ${c.page} of the original` }, `p. ${c.page}`)
+        ? h("span", { class: "clause-page", title: t("Starts on page {page} of the original", { page: c.page }) }, t("p. {page}", { page: c.page }))
         : null,
       bookmarkButton(c.id),
     ),

@@ -1,13 +1,14 @@
 import type { ImportReport } from "../api.js";
 import { h, langBadge } from "../lib/dom.js";
 import { fileName, langLabel, langName, shortDate } from "../lib/format.js";
+import { count, t } from "../lib/i18n.js";
 import { pickPaths } from "../host.js";
 import * as app from "../state.js";
 
 export function libraryView(s: app.State): HTMLElement {
   return h(
     "section",
-    { class: "library", "aria-label": "Library" },
+    { class: "library", "aria-label": t("Library") },
     toolbar(s),
     s.lastImport ? importResults(s.lastImport) : null,
     s.docs.length === 0 ? emptyLibrary() : table(s),
@@ -16,18 +17,18 @@ export function libraryView(s: app.State): HTMLElement {
       { class: "maintenance" },
       h(
         "button",
-        { class: "quiet", onclick: () => void app.rebuildIndex(), disabled: s.task !== null, title: "Rebuild the search index from the library database" },
-        "Rebuild search index",
+        { class: "quiet", onclick: () => void app.rebuildIndex(), disabled: s.task !== null, title: t("Rebuild the search index from the library database") },
+        t("Rebuild search index"),
       ),
       h(
         "button",
-        { class: "quiet", onclick: () => void app.backupLibrary(), disabled: s.task !== null, title: "Copy the whole library (documents, bookmarks, corrections) to one file" },
-        "Back up library…",
+        { class: "quiet", onclick: () => void app.backupLibrary(), disabled: s.task !== null, title: t("Copy the whole library (documents, bookmarks, corrections) to one file") },
+        t("Back up library…"),
       ),
       h(
         "button",
-        { class: "quiet", onclick: () => void app.restoreLibrary(), disabled: s.task !== null, title: "Replace the library with a backup copy" },
-        "Restore from backup…",
+        { class: "quiet", onclick: () => void app.restoreLibrary(), disabled: s.task !== null, title: t("Replace the library with a backup copy") },
+        t("Restore from backup…"),
       ),
     ),
   );
@@ -38,8 +39,8 @@ function toolbar(s: app.State): HTMLElement {
   const pathInput = h("input", {
     id: "import-path",
     type: "text",
-    placeholder: "…or paste a file or folder path and press Enter",
-    "aria-label": "Path to import",
+    placeholder: t("…or paste a file or folder path and press Enter"),
+    "aria-label": t("Path to import"),
     spellcheck: "false",
   });
   const importTyped = () => {
@@ -61,23 +62,23 @@ function toolbar(s: app.State): HTMLElement {
   return h(
     "div",
     { class: "toolbar" },
-    h("button", { class: "primary", onclick: pick(false), disabled: busy }, "Import files…"),
-    h("button", { onclick: pick(true), disabled: busy }, "Import folder…"),
+    h("button", { class: "primary", onclick: pick(false), disabled: busy }, t("Import files…")),
+    h("button", { onclick: pick(true), disabled: busy }, t("Import folder…")),
     pathInput,
-    h("button", { id: "import-go", onclick: importTyped, disabled: busy }, "Import"),
+    h("button", { id: "import-go", onclick: importTyped, disabled: busy }, t("Import")),
     compareButton(s),
-    h("span", { class: "hint" }, "Drop files or folders anywhere on the window. TXT, Markdown, HTML, Word (.docx), OpenDocument (.odt), PDF."),
+    h("span", { class: "hint" }, t("Drop files or folders anywhere on the window. TXT, Markdown, HTML, Word (.docx), OpenDocument (.odt), PDF.")),
   );
 }
 
 function compareButton(s: app.State): HTMLElement {
   const n = s.picked.length;
   const ok = n >= 2 && n <= app.MAX_COMPARED;
-  const title = ok ? "Align the ticked documents side by side" : `Tick 2 to ${app.MAX_COMPARED} documents to compare`;
+  const title = ok ? t("Align the ticked documents side by side") : t("Tick 2 to {max} documents to compare", { max: app.MAX_COMPARED });
   return h(
     "button",
     { id: "compare-go", class: ok ? "primary" : "", disabled: !ok || s.comparing, title, onclick: () => void app.openCompare(s.picked, null) },
-    s.comparing ? "Comparing…" : n ? `Compare ${n}` : "Compare",
+    s.comparing ? t("Comparing…") : n ? t("Compare {n}", { n }) : t("Compare"),
   );
 }
 
@@ -85,10 +86,10 @@ function importResults(report: ImportReport): HTMLElement {
   const counts = { imported: 0, unchanged: 0, error: 0 };
   for (const o of report.outcomes) counts[o.status] += 1;
   const summary = [
-    `${counts.imported} imported`,
-    `${counts.unchanged} unchanged`,
-    counts.error ? `${counts.error} refused` : "",
-    report.cancelled ? "import cancelled: files not reached were not imported" : "",
+    t("{n} imported", { n: count(counts.imported) }),
+    t("{n} unchanged", { n: count(counts.unchanged) }),
+    counts.error ? t("{n} refused", { n: count(counts.error) }) : "",
+    report.cancelled ? t("import cancelled: files not reached were not imported") : "",
   ].filter(Boolean);
   return h(
     "div",
@@ -101,7 +102,7 @@ function importResults(report: ImportReport): HTMLElement {
         h(
           "li",
           { class: `outcome outcome-${o.status}` },
-          h("span", { class: "badge" }, o.status === "error" ? "refused" : o.status),
+          h("span", { class: "badge" }, { imported: t("imported"), unchanged: t("unchanged"), error: t("refused") }[o.status]),
           h("span", { class: "outcome-name", title: o.path }, o.title ?? fileName(o.path)),
           o.error ? h("span", { class: "outcome-error" }, o.error) : null,
         ),
@@ -114,8 +115,8 @@ function emptyLibrary(): HTMLElement {
   return h(
     "div",
     { class: "empty" },
-    h("h2", {}, "Your library is empty"),
-    h("p", {}, "Import contracts with the buttons above, or drop files and folders onto this window."),
+    h("h2", {}, t("Your library is empty")),
+    h("p", {}, t("Import contracts with the buttons above, or drop files and folders onto this window.")),
   );
 }
 
@@ -126,15 +127,15 @@ function table(s: app.State): HTMLElement {
       ? h(
           "span",
           { class: "confirm" },
-          "Remove from the library? ",
-          h("button", { class: "danger", onclick: () => void app.removeDocument(d.id) }, "Remove"),
-          h("button", { onclick: () => app.askRemove(null) }, "Keep"),
+          t("Remove from the library?") + " ",
+          h("button", { class: "danger", onclick: () => void app.removeDocument(d.id) }, t("Remove")),
+          h("button", { onclick: () => app.askRemove(null) }, t("Keep")),
         )
-      : h("button", { class: "quiet", title: "Remove from the library", onclick: () => app.askRemove(d.id) }, "Remove");
+      : h("button", { class: "quiet", title: t("Remove from the library"), onclick: () => app.askRemove(d.id) }, t("Remove"));
     const pick = h("input", {
       type: "checkbox",
       class: "pick",
-      "aria-label": `Compare ${d.title}`,
+      "aria-label": t("Compare {title}", { title: d.title }),
       checked: s.picked.includes(d.id),
       onchange: () => app.togglePick(d.id),
     });
@@ -149,7 +150,7 @@ function table(s: app.State): HTMLElement {
         h("div", { class: "path", title: d.path }, fileName(d.path)),
       ),
       h("td", {}, langBadge(d.language, langLabel(d.language), langName(d.language))),
-      h("td", { class: "num" }, String(d.clauses)),
+      h("td", { class: "num" }, count(d.clauses)),
       h("td", {}, d.format),
       h("td", { class: "date" }, shortDate(d.imported_at)),
       h("td", { class: "actions" }, actions),
@@ -161,7 +162,7 @@ function table(s: app.State): HTMLElement {
     h(
       "thead",
       {},
-      h("tr", {}, ...["", "Title", "Language", "Clauses", "Format", "Imported", ""].map((t) => h("th", {}, t))),
+      h("tr", {}, ...["", t("Title"), t("Language"), t("Clauses"), t("Format"), t("Imported"), ""].map((w) => h("th", {}, w))),
     ),
     h("tbody", {}, ...rows),
   );

@@ -1,13 +1,14 @@
 import { LANGUAGES, type Lang, type SearchHit } from "../api.js";
 import { h, langBadge, marked } from "../lib/dom.js";
 import { clauseLabel, groupBy, langLabel, langName } from "../lib/format.js";
+import { count, t } from "../lib/i18n.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
 
 const LANGS: Lang[] = LANGUAGES.map((l) => l.code);
 
 export function searchView(s: app.State): HTMLElement {
-  return h("section", { class: "search", "aria-label": "Search results" }, filters(s), results(s));
+  return h("section", { class: "search", "aria-label": t("Search results") }, filters(s), results(s));
 }
 
 function filters(s: app.State): HTMLElement {
@@ -24,8 +25,8 @@ function filters(s: app.State): HTMLElement {
     );
   const docSelect = h(
     "select",
-    { id: "doc-filter", "aria-label": "Only this document" },
-    h("option", { value: "" }, "All documents"),
+    { id: "doc-filter", "aria-label": t("Only this document") },
+    h("option", { value: "" }, t("All documents")),
     ...s.docs.map((d) =>
       h("option", { value: d.id, selected: s.docFilter === d.id }, `${langLabel(d.language)} · ${d.title}`),
     ),
@@ -35,9 +36,9 @@ function filters(s: app.State): HTMLElement {
   );
   const topicSelect = h(
     "select",
-    { id: "topic-filter", "aria-label": "Only this topic" },
-    h("option", { value: "" }, "All topics"),
-    ...s.topics.map((t) => h("option", { value: t.id, selected: s.topic === t.id }, t.label)),
+    { id: "topic-filter", "aria-label": t("Only this topic") },
+    h("option", { value: "" }, t("All topics")),
+    ...s.topics.map((topic) => h("option", { value: topic.id, selected: s.topic === topic.id }, app.topicLabel(topic.id))),
   );
   topicSelect.addEventListener("change", () => app.setFilters({ topic: topicSelect.value || null }));
   const cross = h("input", { type: "checkbox", id: "cross", checked: s.cross });
@@ -45,8 +46,8 @@ function filters(s: app.State): HTMLElement {
   const where = h("input", {
     id: "where",
     type: "text",
-    placeholder: "value filter, e.g. audit_notice<30d",
-    "aria-label": "Value filter on key terms",
+    placeholder: t("value filter, e.g. audit_notice<30d"),
+    "aria-label": t("Value filter on key terms"),
     list: "where-examples",
     spellcheck: "false",
   });
@@ -63,27 +64,27 @@ function filters(s: app.State): HTMLElement {
   const chips = s.filters.map((f) =>
     h(
       "button",
-      { class: "chip on value-filter", title: "Remove this filter", onclick: () => app.removeFilter(f) },
+      { class: "chip on value-filter", title: t("Remove this filter"), onclick: () => app.removeFilter(f) },
       `${f} ×`,
     ),
   );
   return h(
     "div",
     { class: "filters" },
-    h("span", { class: "filter-label" }, "Language"),
-    chip("All", null, "Every language"),
+    h("span", { class: "filter-label" }, t("Language")),
+    chip(t("All"), null, t("Every language")),
     ...LANGS.map((l) => chip(langLabel(l), l, langName(l))),
-    h("span", { class: "filter-label" }, "Document"),
+    h("span", { class: "filter-label" }, t("Document")),
     docSelect,
-    h("span", { class: "filter-label" }, "Topic"),
+    h("span", { class: "filter-label" }, t("Topic")),
     topicSelect,
     h(
       "label",
-      { class: "toggle", title: "Also find clauses in every language whose topic your words stand for" },
+      { class: "toggle", title: t("Also find clauses in every language whose topic your words stand for") },
       cross,
-      " All languages by topic",
+      " " + t("All languages by topic"),
     ),
-    h("span", { class: "filter-label" }, "Where"),
+    h("span", { class: "filter-label" }, t("Where")),
     where,
     examples,
     ...chips,
@@ -95,16 +96,16 @@ function results(s: app.State): HTMLElement {
     return h(
       "div",
       { class: "empty" },
-      h("h2", {}, "Search every contract"),
-      h("p", {}, 'Words are stemmed per language. Use "quotes" for phrases and -word to exclude.'),
+      h("h2", {}, t("Search every contract")),
+      h("p", {}, t('Words are stemmed per language. Use "quotes" for phrases and -word to exclude.')),
     );
   }
   if (s.searched && s.hits.length === 0) {
     return h(
       "div",
       { class: "empty" },
-      h("h2", {}, "No matching clauses"),
-      h("p", {}, "Try fewer words, another spelling, or clear the language and document filters."),
+      h("h2", {}, t("No matching clauses")),
+      h("p", {}, t("Try fewer words, another spelling, or clear the language and document filters.")),
     );
   }
   const docs = new Set(s.hits.map((hit) => hit.doc_id)).size;
@@ -112,7 +113,7 @@ function results(s: app.State): HTMLElement {
   return h(
     "div",
     { class: "results" },
-    h("div", { class: "count", role: "status" }, `${s.hits.length} clauses in ${docs} documents`),
+    h("div", { class: "count", role: "status" }, t("{clauses} clauses in {documents} documents", { clauses: count(s.hits.length), documents: count(docs) })),
     ...groups.map(([, hits]) => group(s, hits)),
   );
 }
@@ -148,9 +149,9 @@ function hitItem(s: app.State, hit: SearchHit): HTMLElement {
     h(
       "div",
       { class: "hit-head" },
-      h("span", { class: "clause-label" }, clauseLabel(hit.number, hit.heading) || "(untitled clause)"),
+      h("span", { class: "clause-label" }, clauseLabel(hit.number, hit.heading) || t("(untitled clause)")),
       h("span", { class: "lang-small", title: langName(hit.language) }, langLabel(hit.language)),
-      h("span", { class: "score", title: "Relevance (BM25)" }, hit.score.toFixed(2)),
+      h("span", { class: "score", title: t("Relevance (BM25)") }, hit.score.toFixed(2)),
       bookmarkButton(hit.clause_id),
     ),
     h("p", { class: "snippet" }, marked(hit.snippet, hit.highlights)),

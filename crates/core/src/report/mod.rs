@@ -29,6 +29,9 @@ pub struct Labels {
     topics: BTreeMap<String, String>,
     values: BTreeMap<String, String>,
     reasons: BTreeMap<String, String>,
+    /// The app's own words (`[xx.ui]`), keyed by their English text; English has none.
+    #[serde(default)]
+    ui: BTreeMap<String, String>,
     /// Country names by ISO code (`report/countries.toml`).
     #[serde(skip)]
     countries: BTreeMap<String, String>,
@@ -136,6 +139,51 @@ static LABELS: LazyLock<HashMap<String, Labels>> = LazyLock::new(|| {
     }
     labels
 });
+
+impl crate::api::Comparison {
+    /// The comparison's words (kind names, values, reasons) in another language; the values
+    /// and verdicts themselves stay as they are.
+    pub fn worded_in(mut self, labels: &Labels) -> Self {
+        for row in &mut self.matrix {
+            row.label = labels.kind(row.kind.id()).to_owned();
+            for cell in &mut row.cells {
+                cell.display = cell.value.as_ref().map(|v| labels.value(v));
+                cell.reason = cell.why.words(row.kind, labels);
+            }
+        }
+        self
+    }
+}
+
+/// A document's key terms with their names and values in another language.
+pub fn terms_worded_in(mut terms: Vec<crate::api::TermView>, labels: &Labels) -> Vec<crate::api::TermView> {
+    for t in &mut terms {
+        t.label = labels.kind(t.kind.id()).to_owned();
+        t.display = labels.value(&t.value);
+    }
+    terms
+}
+
+/// What the app needs of every language's labels, as `ui/src/generated/labels.ts` holds it:
+/// its own words, the key-term kinds, the topics and the verdict words.
+pub fn ui_labels() -> serde_json::Value {
+    let verdicts = [
+        ("stricter", "stricter"),
+        ("looser", "looser"),
+        ("same", "same"),
+        ("missing", "missing"),
+        ("not_comparable", "not_comparable"),
+        ("reference", "is_reference"),
+    ];
+    let languages = REPORT_LANGUAGES.iter().map(|&lang| {
+        let l = &LABELS[lang];
+        let words: serde_json::Map<String, serde_json::Value> =
+            verdicts.iter().map(|(v, key)| ((*v).to_owned(), l.t(key).into())).collect();
+        let entry = serde_json::json!({"ui": l.ui, "kinds": l.kinds, "topics": l.topics, "verdicts": words});
+        (lang.to_owned(), entry)
+    });
+    serde_json::Value::Object(languages.collect())
+}
 
 /// The file formats of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -555,6 +603,26 @@ mod tests {
         let known: Vec<&str> =
             concordia_text::Lang::KNOWN.iter().map(|l| l.code()).chain(["unknown"]).collect();
         assert_eq!(fields, known);
+    }
+
+    #[test]
+    fn every_translation_of_the_app_has_the_same_words() {
+        let first = &LABELS["sv"].ui;
+        assert!(first.len() > 100, "the app's words are translated");
+        assert!(LABELS["en"].ui.is_empty(), "English is the key itself");
+        for &lang in REPORT_LANGUAGES.iter().filter(|&&l| l != "en") {
+            let theirs = &LABELS[lang].ui;
+            let missing: Vec<&String> = first.keys().filter(|k| !theirs.contains_key(*k)).collect();
+            let extra: Vec<&String> = theirs.keys().filter(|k| !first.contains_key(*k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}.ui lacks {missing:?}, has extra {extra:?}"
+            );
+            for (english, words) in theirs {
+                let holes = |t: &str| t.matches('{').count();
+                assert_eq!(holes(english), holes(words), "{lang}.ui {english:?}: the same {{holes}}");
+            }
+        }
     }
 
     #[test]
