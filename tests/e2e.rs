@@ -204,5 +204,19 @@ async fn four_real_dpas_of_four_languages_meet_topic_by_topic() {
     let shown = cell.find(Locator::Css(".xref-text")).await.unwrap().text().await.unwrap();
     assert!(shown.contains("standardavtalsklausuler"), "the clause itself, on demand: {shown}");
     screenshot(&client, "e2e-real-xref.png").await;
+
+    // The same comparison in Dutch: the interface's words, the key-term names and the values.
+    let pick = "const s = document.querySelector('#ui-lang'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));";
+    client.execute(pick, vec![serde_json::json!("nl")]).await.unwrap();
+    wait_for_text(&client, "nav", "Bibliotheek").await;
+    wait_for_text(&client, "table.matrix", "Melding van datalekken").await;
+    let top = "document.querySelector('#main').scrollTop = 0; window.scrollTo(0, 0);";
+    client.execute(top, vec![]).await.unwrap();
+    screenshot(&client, "e2e-real-dutch.png").await;
+    client.execute(pick, vec![serde_json::json!("sv")]).await.unwrap();
+    wait_for_text(&client, "nav", "Bibliotek").await;
+    wait_for_text(&client, "table.matrix", "Anmälan av incident").await;
+    client.execute(top, vec![]).await.unwrap();
+    screenshot(&client, "e2e-real-swedish.png").await;
     client.close().await.unwrap();
 }

@@ -24,6 +24,10 @@ pub fn start_driver(data_dir: &Path, (port, native): (u16, u16)) -> Driver {
     let child = Command::new(&bin)
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("CONCORDIA_DATA_DIR", data_dir)
+        // The webview's own storage (the interface language) per test, not the user's.
+        .env("XDG_DATA_HOME", data_dir.join("xdg-data"))
+        .env("XDG_CONFIG_HOME", data_dir.join("xdg-config"))
+        .env("XDG_CACHE_HOME", data_dir.join("xdg-cache"))
         .spawn()
         .unwrap_or_else(|e| {
             panic!("could not start {bin} (cargo install tauri-driver --version 2.1.0): {e}")
