@@ -10,6 +10,8 @@ step "dependencies"; bash scripts/deps.sh test
 step "UI: typecheck and build"; (cd ui && npx tsc -p . --noEmit && npm run --silent build)
 step "cargo fmt --check"; cargo fmt --all --check
 step "cargo clippy -D warnings"; cargo clippy --workspace --all-targets --locked --quiet -- -D warnings
+step "the UI's types are the Rust DTOs' (ui/src/generated/api.ts current)"
+cargo test --locked -p concordia-core --features ts --test ts_types --quiet
 step "cargo test (unit, integration, corpus, CLI, real-app e2e under Xvfb)"
 xvfb-run -a -s "-screen 0 1366x768x24" cargo test --workspace --locked -- --skip hostile_text_in_documents
 step "hostile-file corpus on the release build (each file within 10 s)"

@@ -6,26 +6,19 @@ use std::sync::atomic::Ordering;
 
 use concordia_core::api::{
     BookmarkFilter, BookmarkView, Comparison, CorrectionRequest, CorrectionView, DocumentSummary,
-    DocumentView, ImportReport, ProgressEvent, SearchRequest, SearchResults, TermView, TopicInfo,
+    DocumentView, ImportReport, LibraryInfo, ProgressEvent, SearchRequest, SearchResults, TermView,
+    TopicInfo,
 };
 use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
 use concordia_core::output::write_file;
 use concordia_core::report::{self, ReportFormat};
 use concordia_core::Progress;
-use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::{AppState, IpcError};
 
 type Reply<T> = Result<T, IpcError>;
-
-/// Where the library lives and how big it is (snake_case, like every other DTO).
-#[derive(Serialize)]
-pub struct LibraryInfo {
-    data_dir: String,
-    documents: usize,
-}
 
 #[tauri::command(async)]
 pub fn library_info(state: State<'_, AppState>) -> Reply<LibraryInfo> {

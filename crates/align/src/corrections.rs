@@ -5,6 +5,7 @@ use crate::{Link, Row};
 /// What the user said about two clauses; in JSON and in the store "link", "unlink", "confirm".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Fix {
     /// Put `moved` in the row of `anchor`.
     Link,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// What happened to one file of an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ImportStatus {
     /// New in the library.
     Imported,
@@ -21,6 +22,7 @@ pub enum ImportStatus {
 
 /// The result for one file.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportOutcome {
     /// Library id, unless refused.
     pub id: Option<i64>,
@@ -37,12 +39,14 @@ pub struct ImportOutcome {
     /// Why it was refused.
     pub error: Option<String>,
     /// Error code when refused.
+    #[cfg_attr(feature = "ts", ts(optional))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<crate::ErrorCode>,
 }
 
 /// The result of an import run.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
     /// One entry per file handled, in order.
     pub outcomes: Vec<ImportOutcome>,
@@ -57,11 +61,27 @@ impl ImportReport {
     }
 }
 
+/// A long task that reports progress and holds the library's write lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Task {
+    /// Importing files.
+    Import,
+    /// Rebuilding the search index.
+    Reindex,
+    /// Removing a document.
+    Remove,
+    /// Replacing the library with a backup.
+    Restore,
+}
+
 /// A step of a long task.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProgressEvent {
-    /// What is running: "import" or "reindex".
-    pub task: &'static str,
+    /// What is running.
+    pub task: Task,
     /// Items finished.
     pub done: usize,
     /// Items in all.
@@ -74,18 +94,19 @@ pub struct ProgressEvent {
 
 impl ProgressEvent {
     /// A step of `task`: `done` of `total` finished, the last one `current`.
-    pub fn step(task: &'static str, done: usize, total: usize, current: Option<String>) -> ProgressEvent {
+    pub fn step(task: Task, done: usize, total: usize, current: Option<String>) -> ProgressEvent {
         ProgressEvent { task, done, total, current, waiting: None }
     }
 
     /// `task` has not started: it waits, for the reason given.
-    pub fn waiting(task: &'static str, reason: &str) -> ProgressEvent {
+    pub fn waiting(task: Task, reason: &str) -> ProgressEvent {
         ProgressEvent { task, done: 0, total: 0, current: None, waiting: Some(reason.to_owned()) }
     }
 }
 
 /// A document in the library listing.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentSummary {
     /// Library id.
     pub id: i64,
@@ -107,6 +128,7 @@ pub struct DocumentSummary {
 
 /// A document with its clauses.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentView {
     /// Library id.
     pub id: i64,
@@ -122,6 +144,7 @@ pub struct DocumentView {
 
 /// One clause of a document.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClauseView {
     /// Clause id.
     pub id: i64,
@@ -142,9 +165,11 @@ pub struct ClauseView {
     /// Language code of the clause.
     pub language: String,
     /// The page of the original PDF the clause starts on.
+    #[cfg_attr(feature = "ts", ts(optional))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     /// Character ranges in `text` matching the query passed to `show`, if any.
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<[usize; 2]>>", optional))]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<[usize; 2]>,
     /// DPA topics of the clause, most confident first.
@@ -153,6 +178,7 @@ pub struct ClauseView {
 
 /// A topic given to a clause, and why.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TopicView {
     /// Topic id from the fixed taxonomy ("audit", "liability", …).
     pub topic: String,
@@ -164,6 +190,7 @@ pub struct TopicView {
 
 /// A topic of the taxonomy, for pickers and labels.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TopicInfo {
     /// Stable id.
     pub id: String,
@@ -175,26 +202,33 @@ pub struct TopicInfo {
 
 /// A search.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchRequest {
     /// Words, "phrases", -exclusions.
     pub query: String,
     /// Only this language.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub lang: Option<String>,
     /// Only this document.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub doc: Option<i64>,
     /// At most this many hits (default 20).
     #[serde(default = "default_limit")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<usize>", optional))]
     pub limit: usize,
     /// Only clauses with this topic; the query may then be empty.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub topic: Option<String>,
     /// Also find clauses, in every language, whose topic the query's words stand for.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub cross: bool,
     /// Value filters on key terms, all of which must hold: `audit_notice<30d`, `governing_law=DE`.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
     pub filters: Vec<String>,
 }
 
@@ -219,6 +253,7 @@ impl SearchRequest {
 
 /// Hits, best first.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchResults {
     /// The hits.
     pub hits: Vec<SearchHit>,
@@ -226,6 +261,7 @@ pub struct SearchResults {
 
 /// One clause that matches.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     /// Its document.
     pub doc_id: i64,
@@ -268,6 +304,7 @@ pub struct DocumentAnalysis {
 
 /// One key term with its normalised value and the sentence it comes from.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TermView {
     /// Kind ("liability_cap", "audit_notice", …).
     pub kind: TermKind,
@@ -294,6 +331,7 @@ pub struct TermView {
 
 /// Documents compared side by side: aligned rows and the key-terms matrix.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Comparison {
     /// The documents, one column each, in the order asked for.
     pub documents: Vec<ComparedDocument>,
@@ -309,6 +347,7 @@ pub struct Comparison {
 
 /// A stored alignment correction.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CorrectionView {
     /// Its id (to undo it).
     pub id: i64,
@@ -324,6 +363,7 @@ pub struct CorrectionView {
 
 /// A correction the user asks for.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CorrectionRequest {
     /// Link, unlink or confirm; any other word is refused when the request is read.
     pub kind: concordia_align::Fix,
@@ -335,6 +375,7 @@ pub struct CorrectionRequest {
 
 /// A compared document.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ComparedDocument {
     /// Library id.
     pub id: i64,
@@ -349,6 +390,7 @@ pub struct ComparedDocument {
 /// Whether every document addresses a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RowStatus {
     /// Every document has clauses in the row.
     Aligned,
@@ -360,6 +402,7 @@ pub enum RowStatus {
 
 /// A row of equivalent clauses.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AlignedRow {
     /// Its main topic, if any.
     pub topic: Option<String>,
@@ -368,6 +411,7 @@ pub struct AlignedRow {
     /// Whether every document addresses it.
     pub status: RowStatus,
     /// With two documents in one language: the word-level changes from the first to the second.
+    #[cfg_attr(feature = "ts", ts(optional))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redline: Option<Vec<RedlineSegment>>,
     /// With two documents in one language: the clause sits elsewhere in the order of the second.
@@ -376,6 +420,7 @@ pub struct AlignedRow {
 
 /// A piece of a redline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RedlineSegment {
     /// Unchanged, deleted from the first or inserted in the second.
     pub op: RedlineOp,
@@ -386,6 +431,7 @@ pub struct RedlineSegment {
 /// What happened to a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RedlineOp {
     /// In both.
     Equal,
@@ -397,6 +443,7 @@ pub enum RedlineOp {
 
 /// One document's clauses in a row; empty when the document does not address it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AlignedCell {
     /// The document.
     pub doc_id: i64,
@@ -424,6 +471,7 @@ pub struct AlignedCell {
 
 /// A clause named from a row it does not stand in ("see 4 Aard en doel, under subject matter").
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CrossReference {
     /// The clause.
     pub clause_id: i64,
@@ -437,6 +485,7 @@ pub struct CrossReference {
 
 /// One key-term kind across the documents.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MatrixRow {
     /// Kind ("liability_cap", …).
     pub kind: TermKind,
@@ -448,6 +497,7 @@ pub struct MatrixRow {
 
 /// One document's value of a key term, judged.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MatrixCell {
     /// The document.
     pub doc_id: i64,
@@ -475,6 +525,7 @@ pub struct MatrixCell {
 /// How a value compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Verdict {
     /// More protective for the controller.
     Stricter,
@@ -492,6 +543,7 @@ pub enum Verdict {
 
 /// A bookmark with where it stands.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BookmarkView {
     /// Its id.
     pub id: i64,
@@ -525,6 +577,7 @@ pub struct BookmarkView {
 
 /// Which bookmarks to list; every field narrows.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct BookmarkFilter {
     /// Only with this tag.
     pub tag: Option<String>,
@@ -575,4 +628,14 @@ mod tests {
         let refused = read("merge").unwrap_err().to_string();
         assert!(refused.contains("unknown variant `merge`") && refused.contains("`unlink`"), "{refused}");
     }
+}
+
+/// Where the library lives and how big it is.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LibraryInfo {
+    /// The library folder.
+    pub data_dir: String,
+    /// Documents in it.
+    pub documents: usize,
 }

@@ -39,7 +39,7 @@ impl Library {
         if !path.is_file() {
             return Err(Error::Invalid(format!("{} is not a file", path.display())));
         }
-        let Some(_lock) = WriteLock::take(self.data_dir(), progress, "restore")? else {
+        let Some(_lock) = WriteLock::take(self.data_dir(), progress, crate::api::Task::Restore)? else {
             return Err(Error::Invalid("the restore was cancelled before it began; nothing changed".into()));
         };
         self.store().restore_from(path).map_err(|e| match e {

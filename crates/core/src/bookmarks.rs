@@ -38,6 +38,7 @@ pub struct BookmarkRecord {
 
 /// What importing a bookmark file did.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BookmarkImport {
     /// New bookmarks stored.
     pub added: usize,

@@ -124,6 +124,7 @@ impl std::fmt::Display for Missing {
 /// A closed set of codes the UI can act on; it never parses messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ErrorCode {
     /// File missing or unreadable.
     Io,

@@ -98,7 +98,7 @@ impl Library {
             return Ok(());
         }
         let lock = match health {
-            Health::Damaged(_) => WriteLock::take(&self.data_dir, progress, "reindex")?,
+            Health::Damaged(_) => WriteLock::take(&self.data_dir, progress, Task::Reindex)?,
             _ => WriteLock::try_take(&self.data_dir)?,
         };
         let Some(_lock) = lock else {
@@ -233,7 +233,7 @@ impl Library {
     fn import_all(&self, paths: &[PathBuf], progress: &Progress) -> Result<ImportReport> {
         let files = import::collect_files(paths);
         crate::space::check(&self.data_dir, &files)?;
-        let Some(_lock) = WriteLock::take(&self.data_dir, progress, "import")? else {
+        let Some(_lock) = WriteLock::take(&self.data_dir, progress, Task::Import)? else {
             return Ok(ImportReport { outcomes: Vec::new(), cancelled: true });
         };
         self.repair_for_writing(progress)?;
@@ -327,7 +327,12 @@ impl Library {
                     };
                     run.outcomes.push(outcome);
                     let current = Some(path.display().to_string());
-                    progress.report(ProgressEvent::step("import", run.outcomes.len(), files.len(), current));
+                    progress.report(ProgressEvent::step(
+                        Task::Import,
+                        run.outcomes.len(),
+                        files.len(),
+                        current,
+                    ));
                 }
             }
         })
@@ -454,7 +459,7 @@ impl Library {
     /// Rebuilds the index from the store, waiting (and saying so) while another process writes.
     /// Returns the number of clauses indexed, or `None` when cancelled (the old index then stays).
     pub fn reindex(&self, progress: &Progress) -> Result<Option<usize>> {
-        let Some(_lock) = WriteLock::take(&self.data_dir, progress, "reindex")? else {
+        let Some(_lock) = WriteLock::take(&self.data_dir, progress, Task::Reindex)? else {
             return Ok(None);
         };
         if self.needs_reanalysis()? {
@@ -529,7 +534,7 @@ impl Library {
             add_clauses(&mut batch, summary.id, &text, &rows, &topics)?;
             clauses += rows.len();
             let current = Some(summary.title.clone());
-            progress.report(ProgressEvent::step("reindex", done + 1, documents.len(), current));
+            progress.report(ProgressEvent::step(Task::Reindex, done + 1, documents.len(), current));
         }
         batch.commit(generation)?;
         Ok(Some(clauses))
@@ -681,7 +686,7 @@ impl Library {
     /// Works with a damaged index or a full disk too: the store is the truth, and an index that
     /// could not follow is behind (its stale hits are skipped) until it is rebuilt.
     pub fn remove(&self, id: i64) -> Result<()> {
-        let _lock = WriteLock::take(&self.data_dir, &Progress::none(), "remove")?;
+        let _lock = WriteLock::take(&self.data_dir, &Progress::none(), Task::Remove)?;
         let generation = {
             let mut store = self.store();
             if !store.delete_document(id)? {

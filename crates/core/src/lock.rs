@@ -12,7 +12,7 @@ use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::time::Duration;
 
-use crate::api::ProgressEvent;
+use crate::api::{ProgressEvent, Task};
 use crate::{Error, Progress, Result};
 
 /// Held while writing; released when dropped.
@@ -37,11 +37,7 @@ impl WriteLock {
 
     /// Takes the lock, waiting for another writer to finish; says so once through `progress`.
     /// `None` when the user cancelled while waiting.
-    pub(crate) fn take(
-        data_dir: &Path,
-        progress: &Progress,
-        task: &'static str,
-    ) -> Result<Option<WriteLock>> {
+    pub(crate) fn take(data_dir: &Path, progress: &Progress, task: Task) -> Result<Option<WriteLock>> {
         let file = open(data_dir)?;
         let mut told = false;
         loop {
@@ -87,7 +83,7 @@ mod tests {
         assert!(WriteLock::try_take(dir.path()).unwrap().is_none(), "one writer at a time");
         let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
         let progress = Progress::new(|_| {}, cancel);
-        assert!(WriteLock::take(dir.path(), &progress, "import").unwrap().is_none());
+        assert!(WriteLock::take(dir.path(), &progress, Task::Import).unwrap().is_none());
         drop(first);
         assert!(WriteLock::try_take(dir.path()).unwrap().is_some(), "free again once dropped");
     }

@@ -19,6 +19,7 @@ use crate::topics::Lexicon;
 /// Why a clause starts where it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ClauseKind {
     /// Text before the first heading.
     Preamble,

@@ -137,6 +137,7 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<(usize, usize)> {
 /// ("audit_notice") is what the CLI, the IPC and the gold files use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum TermKind {
     LiabilityCap,
     LiabilityExclusions,

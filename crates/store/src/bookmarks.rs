@@ -9,6 +9,7 @@ const TAG_SEP: char = '\u{1f}';
 /// Where a bookmark stands with its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum BookmarkStatus {
     /// On its clause, whose text still holds the quote.
     Anchored,

@@ -1,0 +1,665 @@
+// Generated from the Rust DTOs (crates/core/src/api.rs and the enums they use) by
+// crates/core/tests/ts_types.rs: do not edit. Regenerate:
+// CONCORDIA_WRITE_GENERATED=1 cargo test -p concordia-core --features ts --test ts_types
+
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
+export type ErrorCode = "io" | "unreadable" | "unsupported" | "not_found" | "busy" | "storage" | "invalid_input" | "exists" | "no_space";
+
+export type ClauseKind = "preamble" | "section" | "item" | "continuation" | "contents" | "signature";
+
+export type TermKind = "liability_cap" | "liability_exclusions" | "claims_time_limit" | "audit_notice" | "audit_frequency" | "audit_costs" | "deletion_period" | "deletion_mode" | "backup_retention" | "breach_notice" | "subprocessor_objection" | "subprocessor_authorisation" | "governing_law" | "jurisdiction";
+
+export type Fix = "link" | "unlink" | "confirm";
+
+export type BookmarkStatus = "anchored" | "needs_review" | "detached";
+
+export type ImportStatus = "imported" | "unchanged" | "error";
+
+export type ImportOutcome = { 
+/**
+ * Library id, unless refused.
+ */
+id: number | null, 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * Title, unless refused.
+ */
+title: string | null, 
+/**
+ * Language code, unless refused.
+ */
+language: string | null, 
+/**
+ * Number of clauses, unless refused.
+ */
+clauses: number | null, 
+/**
+ * What happened.
+ */
+status: ImportStatus, 
+/**
+ * Why it was refused.
+ */
+error: string | null, 
+/**
+ * Error code when refused.
+ */
+code?: ErrorCode, };
+
+export type ImportReport = { 
+/**
+ * One entry per file handled, in order.
+ */
+outcomes: Array<ImportOutcome>, 
+/**
+ * Whether the user stopped the run; files not reached are not listed.
+ */
+cancelled: boolean, };
+
+export type Task = "import" | "reindex" | "remove" | "restore";
+
+export type ProgressEvent = { 
+/**
+ * What is running.
+ */
+task: Task, 
+/**
+ * Items finished.
+ */
+done: number, 
+/**
+ * Items in all.
+ */
+total: number, 
+/**
+ * The item just finished, if any.
+ */
+current: string | null, 
+/**
+ * Set while the task waits for another process to finish writing, saying so.
+ */
+waiting: string | null, };
+
+export type LibraryInfo = { 
+/**
+ * The library folder.
+ */
+data_dir: string, 
+/**
+ * Documents in it.
+ */
+documents: number, };
+
+export type DocumentSummary = { 
+/**
+ * Library id.
+ */
+id: number, 
+/**
+ * Where it was imported from.
+ */
+path: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Language code.
+ */
+language: string, 
+/**
+ * Source format.
+ */
+format: string, 
+/**
+ * Number of clauses.
+ */
+clauses: number, 
+/**
+ * RFC 3339 time of import.
+ */
+imported_at: string, 
+/**
+ * Size of the source file.
+ */
+bytes: number, };
+
+export type TopicView = { 
+/**
+ * Topic id from the fixed taxonomy ("audit", "liability", …).
+ */
+topic: string, 
+/**
+ * 0–1.
+ */
+confidence: number, 
+/**
+ * The cues that decided it ("heading: Haftung", "Art. 33", "kontrolle*").
+ */
+cues: Array<string>, };
+
+export type TopicInfo = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Human label.
+ */
+label: string, 
+/**
+ * GDPR anchor.
+ */
+anchor: string, };
+
+export type ClauseView = { 
+/**
+ * Clause id.
+ */
+id: number, 
+/**
+ * What the clause is: a section, an item, a table of contents, a signature block…
+ */
+kind: ClauseKind, 
+/**
+ * Number as written ("11.3", "§ 10", "Artikel 8").
+ */
+number: string | null, 
+/**
+ * Own heading.
+ */
+heading: string | null, 
+/**
+ * Parent headings, outermost first.
+ */
+heading_path: Array<string>, 
+/**
+ * The clause text (its heading line included).
+ */
+text: string, 
+/**
+ * Byte offset in the document's normalised text.
+ */
+start: number, 
+/**
+ * Byte offset one past the end.
+ */
+end: number, 
+/**
+ * Language code of the clause.
+ */
+language: string, 
+/**
+ * The page of the original PDF the clause starts on.
+ */
+page?: number, 
+/**
+ * Character ranges in `text` matching the query passed to `show`, if any.
+ */
+highlights?: Array<[number, number]>, 
+/**
+ * DPA topics of the clause, most confident first.
+ */
+topics: Array<TopicView>, };
+
+export type DocumentView = { 
+/**
+ * Library id.
+ */
+id: number, 
+/**
+ * Where it was imported from.
+ */
+path: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Language code.
+ */
+language: string, 
+/**
+ * Clauses in order.
+ */
+clauses: Array<ClauseView>, };
+
+export type SearchRequest = { 
+/**
+ * Words, "phrases", -exclusions.
+ */
+query: string, 
+/**
+ * Only this language.
+ */
+lang?: string | null, 
+/**
+ * Only this document.
+ */
+doc?: number | null, 
+/**
+ * At most this many hits (default 20).
+ */
+limit?: number, 
+/**
+ * Only clauses with this topic; the query may then be empty.
+ */
+topic?: string | null, 
+/**
+ * Also find clauses, in every language, whose topic the query's words stand for.
+ */
+cross?: boolean, 
+/**
+ * Value filters on key terms, all of which must hold: `audit_notice<30d`, `governing_law=DE`.
+ */
+filters?: Array<string>, };
+
+export type SearchHit = { 
+/**
+ * Its document.
+ */
+doc_id: number, 
+/**
+ * The document's title.
+ */
+doc_title: string, 
+/**
+ * The document's path.
+ */
+path: string, 
+/**
+ * The clause's language.
+ */
+language: string, 
+/**
+ * Clause id.
+ */
+clause_id: number, 
+/**
+ * Clause number.
+ */
+number: string | null, 
+/**
+ * Nearest heading.
+ */
+heading: string | null, 
+/**
+ * BM25 score.
+ */
+score: number, 
+/**
+ * An excerpt of the clause around the matches.
+ */
+snippet: string, 
+/**
+ * Character ranges in `snippet` that match.
+ */
+highlights: Array<[number, number]>, };
+
+export type SearchResults = { 
+/**
+ * The hits.
+ */
+hits: Array<SearchHit>, };
+
+export type TermView = { 
+/**
+ * Kind ("liability_cap", "audit_notice", …).
+ */
+kind: TermKind, 
+/**
+ * The kind in words ("Audit notice").
+ */
+label: string, 
+/**
+ * Normalised value, e.g. `{"value":5,"unit":"working_days","approx_days":7.0}`.
+ */
+value: JsonValue, 
+/**
+ * The value in words ("5 working days"), as the matrix and the reports write it.
+ */
+display: string, 
+/**
+ * The clause it comes from.
+ */
+clause_id: number, 
+/**
+ * Character range of the quote within that clause's text, for highlighting.
+ */
+clause_range: [number, number], 
+/**
+ * Character range of the value itself ("72 Stunden") within that clause's text, when it is
+ * written as a number or a name.
+ */
+value_range: [number, number] | null, 
+/**
+ * The sentence, as written.
+ */
+quote: string, 
+/**
+ * Byte offset of the quote in the document's normalised text.
+ */
+start: number, 
+/**
+ * End of the quote.
+ */
+end: number, };
+
+export type Verdict = "stricter" | "looser" | "same" | "missing" | "not_comparable" | "reference";
+
+export type ComparedDocument = { 
+/**
+ * Library id.
+ */
+id: number, 
+/**
+ * Where it was imported from.
+ */
+path: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Language code.
+ */
+language: string, };
+
+export type RowStatus = "aligned" | "partial" | "missing";
+
+export type RedlineOp = "equal" | "delete" | "insert";
+
+export type RedlineSegment = { 
+/**
+ * Unchanged, deleted from the first or inserted in the second.
+ */
+op: RedlineOp, 
+/**
+ * The words, with their spacing.
+ */
+text: string, };
+
+export type CrossReference = { 
+/**
+ * The clause.
+ */
+clause_id: number, 
+/**
+ * Its number and heading ("§ 7 Haftung"), or its first words.
+ */
+label: string, 
+/**
+ * Its text.
+ */
+text: string, 
+/**
+ * The topic of the row it stands in.
+ */
+row_topic: string | null, };
+
+export type AlignedCell = { 
+/**
+ * The document.
+ */
+doc_id: number, 
+/**
+ * Its clauses in this row, in document order.
+ */
+clause_ids: Array<number>, 
+/**
+ * Their texts.
+ */
+texts: Array<string>, 
+/**
+ * Their numbers and headings, for labels ("§ 7 Haftung").
+ */
+labels: Array<string>, 
+/**
+ * How sure the alignment is (0–1), the weakest link of the cell; `None` when empty.
+ * Calibrated: links shown at 80 % were right about 80 % of the time on labelled DPAs.
+ */
+confidence: number | null, 
+/**
+ * Whether the row was built around this cell's clause (it is no link, so has no confidence
+ * of its own to show).
+ */
+anchor: boolean, 
+/**
+ * Whether the user placed or confirmed a clause of this cell.
+ */
+corrected: boolean, 
+/**
+ * When the cell is empty but the document deals with the row's topic in a clause that
+ * stands in another row: that clause. Different contracts only.
+ */
+elsewhere: CrossReference | null, };
+
+export type AlignedRow = { 
+/**
+ * Its main topic, if any.
+ */
+topic: string | null, 
+/**
+ * One cell per document, in the order of `documents`.
+ */
+cells: Array<AlignedCell>, 
+/**
+ * Whether every document addresses it.
+ */
+status: RowStatus, 
+/**
+ * With two documents in one language: the word-level changes from the first to the second.
+ */
+redline?: Array<RedlineSegment>, 
+/**
+ * With two documents in one language: the clause sits elsewhere in the order of the second.
+ */
+moved: boolean, };
+
+export type MatrixCell = { 
+/**
+ * The document.
+ */
+doc_id: number, 
+/**
+ * The normalised value, or `None` when the document states none.
+ */
+value: JsonValue | null, 
+/**
+ * The value in words ("24 hours", "EUR 5,000").
+ */
+display: string | null, 
+/**
+ * The sentence it comes from.
+ */
+quote: string | null, 
+/**
+ * The clause it comes from.
+ */
+clause_id: number | null, 
+/**
+ * Character range of the quote in that clause's text.
+ */
+clause_range: [number, number] | null, 
+/**
+ * Character range of the value itself in that clause's text, when written as a number or name.
+ */
+value_range: [number, number] | null, 
+/**
+ * Against the reference, or the others without one.
+ */
+verdict: Verdict, 
+/**
+ * Why, in words ("24 hours is shorter than the reference's 72 hours").
+ */
+reason: string, };
+
+export type MatrixRow = { 
+/**
+ * Kind ("liability_cap", …).
+ */
+kind: TermKind, 
+/**
+ * The kind in words ("Liability cap"), as the reports name it.
+ */
+label: string, 
+/**
+ * One cell per document, in the order of `documents`.
+ */
+cells: Array<MatrixCell>, };
+
+export type CorrectionView = { 
+/**
+ * Its id (to undo it).
+ */
+id: number, 
+/**
+ * Link (moved into the anchor's row), unlink (not equivalent) or confirm.
+ */
+kind: Fix, 
+/**
+ * The clause whose row is meant.
+ */
+anchor_clause_id: number, 
+/**
+ * The clause moved, kept out or confirmed.
+ */
+moved_clause_id: number, 
+/**
+ * RFC 3339 time.
+ */
+created_at: string, };
+
+export type CorrectionRequest = { 
+/**
+ * Link, unlink or confirm; any other word is refused when the request is read.
+ */
+kind: Fix, 
+/**
+ * The clause whose row is meant.
+ */
+anchor_clause_id: number, 
+/**
+ * The clause to move, keep out or confirm.
+ */
+moved_clause_id: number, };
+
+export type Comparison = { 
+/**
+ * The documents, one column each, in the order asked for.
+ */
+documents: Array<ComparedDocument>, 
+/**
+ * The reference document, if one was marked.
+ */
+reference: number | null, 
+/**
+ * Rows of equivalent clauses, grouped by topic in the reference's order.
+ */
+rows: Array<AlignedRow>, 
+/**
+ * Key terms × documents with verdicts.
+ */
+matrix: Array<MatrixRow>, 
+/**
+ * The user's alignment corrections among these documents, oldest first.
+ */
+corrections: Array<CorrectionView>, };
+
+export type BookmarkView = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * Its document, unless that is not in the library (status "detached").
+ */
+doc_id: number | null, 
+/**
+ * Its clause, unless the document changed and no clause holds the quote any more.
+ */
+clause_id: number | null, 
+/**
+ * The document's title.
+ */
+doc_title: string, 
+/**
+ * The document's file name.
+ */
+doc_file: string, 
+/**
+ * The document's language, when it is in the library.
+ */
+language: string | null, 
+/**
+ * "Artikel 8 Aansprakelijkheid".
+ */
+clause_label: string, 
+/**
+ * The clause's text as bookmarked.
+ */
+quote: string, 
+/**
+ * The user's note.
+ */
+note: string, 
+/**
+ * The user's tags.
+ */
+tags: Array<string>, 
+/**
+ * Topics of its clause.
+ */
+topics: Array<string>, 
+/**
+ * Anchored, needs review or detached ("anchored", "needs_review", "detached" in JSON).
+ */
+status: BookmarkStatus, 
+/**
+ * When it was made (RFC 3339).
+ */
+created_at: string, 
+/**
+ * When it was last changed (RFC 3339).
+ */
+updated_at: string, };
+
+export type BookmarkFilter = { 
+/**
+ * Only with this tag.
+ */
+tag?: string | null, 
+/**
+ * Only on this document.
+ */
+doc_id?: number | null, 
+/**
+ * Only on documents in this language.
+ */
+language?: string | null, 
+/**
+ * Only on clauses with this topic.
+ */
+topic?: string | null, 
+/**
+ * Only with this status; any other word is refused when the filter is read.
+ */
+status?: BookmarkStatus | null, };
+
+export type BookmarkImport = { 
+/**
+ * New bookmarks stored.
+ */
+added: number, 
+/**
+ * Records identical to a bookmark already here (same document, quote and note).
+ */
+duplicates: number, 
+/**
+ * Of the added, those whose document is in the library.
+ */
+attached: number, };
