@@ -7,7 +7,7 @@ use super::{Report, ReportRow};
 use crate::api::RedlineOp;
 
 const STYLE: &str = r#"
-:root { --ink: #1c2330; --muted: #5b6575; --line: #d8dde5; --paper: #fff; --stricter: #1f5fa8; --looser: #b35900; }
+:root { --ink: #1c2330; --muted: #5b6575; --line: #d8dde5; --paper: #fff; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--ink); background: var(--paper); margin: 0 auto; max-width: 1200px; padding: 24px; }
 h1 { font-size: 1.6em; margin: 0 0 4px; }
@@ -58,9 +58,10 @@ pub(super) fn render(r: &Report) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>:root {{ {} }}{STYLE}</style>\n</head>\n<body>\n",
         esc(&r.lang),
-        esc(&r.title)
+        esc(&r.title),
+        super::css_variables(super::light_colours())
     );
     let _ = writeln!(out, "<h1>{}</h1>", esc(&r.title));
     let _ = writeln!(

@@ -164,6 +164,59 @@ pub fn terms_worded_in(mut terms: Vec<crate::api::TermView>, labels: &Labels) ->
     terms
 }
 
+/// A verdict's colours (`report/verdicts.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct VerdictColour {
+    /// The text, as `#rrggbb`.
+    pub text: String,
+    /// Behind it, as `#rrggbb`.
+    pub background: String,
+}
+
+/// The verdict colours of one theme, by verdict id ("stricter", "looser", "same").
+pub type VerdictColours = BTreeMap<String, VerdictColour>;
+
+#[derive(Deserialize)]
+struct Themes {
+    light: VerdictColours,
+    dark: VerdictColours,
+}
+
+static THEMES: LazyLock<Themes> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../report/verdicts.toml"))
+        .expect("report/verdicts.toml is valid (tested)")
+});
+
+/// The verdict colours on paper and in the app's light theme.
+pub fn light_colours() -> &'static VerdictColours {
+    &THEMES.light
+}
+
+/// `--stricter`, `--stricter-bg`, … for a stylesheet.
+pub fn css_variables(colours: &VerdictColours) -> String {
+    colours
+        .iter()
+        .map(|(v, c)| format!("--{v}: {}; --{v}-bg: {};", c.text, c.background))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The app's verdict colours as CSS (`ui/static/verdicts.css`), light and dark.
+pub fn verdicts_css() -> String {
+    format!(
+        "/* Generated from crates/core/report/verdicts.toml by crates/core/tests/ui_labels.rs: do not edit. */\n\
+         :root {{ {} }}\n@media (prefers-color-scheme: dark) {{ :root {{ {} }} }}\n",
+        css_variables(&THEMES.light),
+        css_variables(&THEMES.dark)
+    )
+}
+
+/// `#rrggbb` as red, green, blue; black for anything else (the table is tested).
+pub fn rgb(hex: &str) -> (u8, u8, u8) {
+    let channel = |at: usize| hex.get(at..at + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0);
+    (channel(1), channel(3), channel(5))
+}
+
 /// What the app needs of every language's labels, as `ui/src/generated/labels.ts` holds it:
 /// its own words, the key-term kinds, the topics and the verdict words.
 pub fn ui_labels() -> serde_json::Value {
@@ -603,6 +656,23 @@ mod tests {
         let known: Vec<&str> =
             concordia_text::Lang::KNOWN.iter().map(|l| l.code()).chain(["unknown"]).collect();
         assert_eq!(fields, known);
+    }
+
+    #[test]
+    fn every_coloured_verdict_has_its_colours_in_both_themes() {
+        for theme in [&THEMES.light, &THEMES.dark] {
+            let ids: Vec<&str> = theme.keys().map(String::as_str).collect();
+            assert_eq!(ids, ["looser", "same", "stricter"]);
+            for c in theme.values() {
+                for hex in [&c.text, &c.background] {
+                    assert!(
+                        hex.len() == 7 && hex.starts_with('#') && u32::from_str_radix(&hex[1..], 16).is_ok(),
+                        "{hex}"
+                    );
+                }
+            }
+        }
+        assert_eq!(rgb("#1b5a96"), (0x1b, 0x5a, 0x96));
     }
 
     #[test]

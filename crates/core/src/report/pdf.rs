@@ -33,8 +33,6 @@ const SMALL: f32 = 7.5;
 const INK: (u8, u8, u8) = (28, 35, 48);
 const MUTED: (u8, u8, u8) = (91, 101, 117);
 const LINE: (u8, u8, u8) = (200, 205, 214);
-const STRICTER: (u8, u8, u8) = (31, 95, 168);
-const LOOSER: (u8, u8, u8) = (179, 89, 0);
 
 /// Advance widths of a font, for line breaking.
 struct Metrics {
@@ -395,7 +393,11 @@ fn aligned_row(l: &mut Layout, r: &Report, row: &ReportRow) {
     if let Some(parts) = &row.redline {
         l.paragraph(&format!("{}:", t("redline")), MARGIN, WIDTH, Style { color: MUTED, ..TEXT });
         for p in parts.iter().filter(|p| p.op != RedlineOp::Equal && !p.text.trim().is_empty()) {
-            let (sign, color) = if p.op == RedlineOp::Delete { ("−", LOOSER) } else { ("+", STRICTER) };
+            let (sign, color) = if p.op == RedlineOp::Delete {
+                ("−", verdict_color("looser"))
+            } else {
+                ("+", verdict_color("stricter"))
+            };
             l.paragraph(
                 &format!("{sign} {}", p.text.trim()),
                 MARGIN + 8.0,
@@ -436,10 +438,10 @@ fn bookmarks(l: &mut Layout, r: &Report) {
     }
 }
 
+/// A verdict's text colour, from the one table the app uses too; muted for uncoloured verdicts.
 fn verdict_color(id: &str) -> (u8, u8, u8) {
     match id {
-        "stricter" => STRICTER,
-        "looser" => LOOSER,
+        "stricter" | "looser" => super::light_colours().get(id).map_or(MUTED, |c| super::rgb(&c.text)),
         _ => MUTED,
     }
 }
