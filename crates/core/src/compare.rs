@@ -2,7 +2,7 @@
 //! against the reference or each other.
 
 use concordia_align::{apply, references, Aligner, ClauseIn, Correction, DocIn, Fix, Row};
-use concordia_legal::{in_annex, parents, ClauseKind, Lexicon, TermKind};
+use concordia_legal::{in_annex, parents, ClauseKind, Cue, Lexicon, TermKind};
 
 pub use concordia_align::Signals;
 
@@ -242,10 +242,8 @@ fn doc_input(doc: &DocumentView, terms: &[TermView]) -> DocIn {
 /// blur what the heading says. A topic inside a companion frame comes before the frame; the flag
 /// says whether one leads (see `ClauseIn::framed`).
 fn aligner_topics(clause: &ClauseView) -> (Vec<(String, f32)>, bool) {
-    let own: Vec<&TopicView> =
-        clause.topics.iter().filter(|t| !t.cues.iter().all(|cue| cue.starts_with("item: "))).collect();
-    let named =
-        |id: &str| own.iter().any(|t| t.topic == id && t.cues.iter().any(|c| c.starts_with("heading: ")));
+    let own: Vec<&TopicView> = clause.topics.iter().filter(|t| !cues(t).all(|c| c.taken_up())).collect();
+    let named = |id: &str| own.iter().any(|t| t.topic == id && cues(t).any(|c| c.in_own_heading()));
     let mut topics: Vec<(String, f32)> = own.iter().map(|t| (t.topic.clone(), t.confidence)).collect();
     // What its own heading names leads ("7 Sub-responsabili" full of transfer words).
     let top_unnamed = topics.iter().filter(|(t, _)| !named(t)).map(|(_, c)| *c).fold(0.0, f32::max);
@@ -261,9 +259,14 @@ fn aligner_topics(clause: &ClauseView) -> (Vec<(String, f32)>, bool) {
 /// The topics a clause only has from its section's heading.
 fn inherited_topics(clause: &ClauseView) -> Vec<String> {
     (clause.topics.iter())
-        .filter(|t| t.cues.iter().all(|cue| cue.starts_with("section: ")))
+        .filter(|t| cues(t).all(|c| c.only_from_section()))
         .map(|t| t.topic.clone())
         .collect()
+}
+
+/// A topic's cues, typed again from the text the store keeps.
+fn cues(topic: &TopicView) -> impl Iterator<Item = Cue> + '_ {
+    topic.cues.iter().map(|c| Cue::parse(c))
 }
 
 fn first_line(text: &str) -> &str {

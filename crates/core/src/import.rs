@@ -231,7 +231,11 @@ pub(crate) fn classify_document<'a>(
         .map(|matches| {
             matches
                 .into_iter()
-                .map(|m| TopicRow { topic: m.topic, confidence: f64::from(m.confidence), cues: m.cues })
+                .map(|m| TopicRow {
+                    topic: m.topic,
+                    confidence: f64::from(m.confidence),
+                    cues: m.cues.iter().map(ToString::to_string).collect(),
+                })
                 .collect()
         })
         .collect()

@@ -17,4 +17,4 @@ pub use segment::{
     in_annex, is_short_title, parents, reader_version, segment, split_mixed_lists, Clause, ClauseKind,
 };
 pub use terms::{extract_terms, law_countries, ClauseInput, KeyTerm, TermKind, TermValue};
-pub use topics::{analysis_version, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};
+pub use topics::{analysis_version, Cue, CueSource, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};

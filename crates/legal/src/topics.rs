@@ -110,12 +110,12 @@ pub struct Topic {
     companions: Vec<String>,
     /// A processor's duty under Art. 28: one short sentence naming it is a clause about it.
     duty: bool,
-    cues: Vec<(String, Cue)>,
+    cues: Vec<(String, CuePattern)>,
 }
 
 /// A cue: a sequence of word patterns, with the language it belongs to.
 #[derive(Debug)]
-struct Cue {
+struct CuePattern {
     lang: String,
     words: Vec<WordPattern>,
     /// `^word`: too ambiguous in running text ("ansvar" is also "responsibility"); counts in headings only.
@@ -154,7 +154,7 @@ impl WordPattern {
     }
 }
 
-/// Why a topic was given: the cue as written in the lexicon, or "Art. N".
+/// A topic given to a clause, with the evidence for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicMatch {
     /// Topic id.
@@ -162,7 +162,83 @@ pub struct TopicMatch {
     /// 0–1; grows with the evidence.
     pub confidence: f32,
     /// The cues found, strongest first ("heading: Haftung", "Art. 82", "haftet").
-    pub cues: Vec<String>,
+    pub cues: Vec<Cue>,
+}
+
+/// Where a cue was found: a clause's own words, or what its section says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueSource {
+    /// The clause's own text (a lexicon cue or an article reference).
+    Body,
+    /// The clause's own heading.
+    Heading,
+    /// The heading of the section it sits in, not its own words.
+    Section,
+}
+
+/// One piece of evidence for a topic: the cue as the lexicon writes it (or "Art. 33"), where it
+/// was found, and through how many levels of items a section took it up ([`Lexicon::roll_up`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Where it was found.
+    pub source: CueSource,
+    /// 0 for the clause's own evidence; 1 when a section took it up from one of its items…
+    pub from_items: u8,
+    /// The cue as written.
+    pub text: String,
+}
+
+impl Cue {
+    fn new(source: CueSource, text: impl Into<String>) -> Cue {
+        Cue { source, from_items: 0, text: text.into() }
+    }
+
+    /// Found in the clause's own heading.
+    pub fn in_own_heading(&self) -> bool {
+        self.from_items == 0 && self.source == CueSource::Heading
+    }
+
+    /// Only its section's heading says it.
+    pub fn only_from_section(&self) -> bool {
+        self.from_items == 0 && self.source == CueSource::Section
+    }
+
+    /// Taken up from an item by the section.
+    pub fn taken_up(&self) -> bool {
+        self.from_items > 0
+    }
+
+    /// Reads a cue back as [`Cue`]'s `Display` writes it ("item: heading: kontrolle*"): the
+    /// store keeps cues as that text.
+    pub fn parse(written: &str) -> Cue {
+        let (mut rest, mut from_items) = (written, 0u8);
+        while let Some(inner) = rest.strip_prefix("item: ") {
+            rest = inner;
+            from_items = from_items.saturating_add(1);
+        }
+        let (source, text) = if let Some(t) = rest.strip_prefix("heading: ") {
+            (CueSource::Heading, t)
+        } else if let Some(t) = rest.strip_prefix("section: ") {
+            (CueSource::Section, t)
+        } else {
+            (CueSource::Body, rest)
+        };
+        Cue { source, from_items, text: text.to_owned() }
+    }
+}
+
+impl std::fmt::Display for Cue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for _ in 0..self.from_items {
+            f.write_str("item: ")?;
+        }
+        match self.source {
+            CueSource::Body => {}
+            CueSource::Heading => f.write_str("heading: ")?,
+            CueSource::Section => f.write_str("section: ")?,
+        }
+        f.write_str(&self.text)
+    }
 }
 
 /// The taxonomy, loaded from the lexicon files.
@@ -270,8 +346,14 @@ impl Lexicon {
                     let shown = raw.trim_start_matches(['^', '!', '~', '+']).to_owned();
                     let lower = normalise(&shown);
                     let words = lower.split(' ').filter(|w| !w.is_empty()).map(WordPattern::parse).collect();
-                    let cue =
-                        Cue { lang: lang.clone(), words, heading_only, strong, with_companion, supporting };
+                    let cue = CuePattern {
+                        lang: lang.clone(),
+                        words,
+                        heading_only,
+                        strong,
+                        with_companion,
+                        supporting,
+                    };
                     cues.push((shown, cue));
                 }
             }
@@ -433,7 +515,7 @@ impl Lexicon {
             };
             let taken: Vec<TopicMatch> = found[k]
                 .iter()
-                .filter(|m| m.cues.iter().any(|c| !c.starts_with("section: ")))
+                .filter(|m| m.cues.iter().any(|c| !c.only_from_section()))
                 .filter(|m| !section.iter().any(|s| s.topic == m.topic))
                 .filter(|m| silent || goes_with(&m.topic))
                 .map(|m| TopicMatch {
@@ -442,8 +524,8 @@ impl Lexicon {
                     cues: m
                         .cues
                         .iter()
-                        .filter(|c| !c.starts_with("section: "))
-                        .map(|c| format!("item: {c}"))
+                        .filter(|c| !c.only_from_section())
+                        .map(|c| Cue { from_items: c.from_items.saturating_add(1), ..c.clone() })
                         .collect(),
                 })
                 .collect();
@@ -462,7 +544,7 @@ impl Lexicon {
         articles: &[u32],
     ) -> Evidence {
         let (mut score, mut companion_only) = (0.0, 0.0);
-        let mut cues: Vec<(f32, String)> = Vec::new();
+        let mut cues: Vec<(f32, Cue)> = Vec::new();
         // Each word position counts once per topic, so overlapping cues
         // ("vertraulich*", "vertraulichkeit*") do not double the evidence.
         let mut claimed: Vec<usize> = Vec::new();
@@ -475,13 +557,16 @@ impl Lexicon {
             let id = (ti as u16, ci as u16);
             let weight = if let Some(at) = matches.heading.get(&id) {
                 heading_at = heading_at.min(at.iter().copied().min().unwrap_or(usize::MAX));
-                cues.push((OWN_HEADING, format!("heading: {raw}")));
+                cues.push((OWN_HEADING, Cue::new(CueSource::Heading, raw)));
                 OWN_HEADING
             } else if matches.parents.contains_key(&id) {
                 // A cue the clause's own words carry too is the clause's own, not only its
                 // section's ("9.4 Wijzigingen in de Subverwerkerslijst" under "Subverwerkers").
                 let own = matches.body.contains_key(&id) && !cue.heading_only;
-                cues.push((PARENT_HEADING, if own { raw.clone() } else { format!("section: {raw}") }));
+                cues.push((
+                    PARENT_HEADING,
+                    Cue::new(if own { CueSource::Body } else { CueSource::Section }, raw),
+                ));
                 PARENT_HEADING
             } else if cue.heading_only {
                 0.0
@@ -498,17 +583,17 @@ impl Lexicon {
                 };
                 if weight > 0.0 && cue.supporting {
                     support += weight;
-                    support_cues.push((BODY, raw.clone()));
+                    support_cues.push((BODY, Cue::new(CueSource::Body, raw)));
                     continue;
                 }
                 if weight > 0.0 && cue.with_companion {
                     // Weight 0 marks the cue as one that counts only beside a companion.
-                    cues.push((0.0, raw.clone()));
+                    cues.push((0.0, Cue::new(CueSource::Body, raw)));
                     companion_only += weight;
                     continue;
                 }
                 if weight > 0.0 {
-                    cues.push((BODY, raw.clone()));
+                    cues.push((BODY, Cue::new(CueSource::Body, raw)));
                 }
                 weight
             };
@@ -516,7 +601,7 @@ impl Lexicon {
         }
         for article in topic.articles.iter().filter(|a| articles.contains(a)) {
             score += ARTICLE_REF;
-            cues.push((ARTICLE_REF, format!("Art. {article}")));
+            cues.push((ARTICLE_REF, Cue::new(CueSource::Body, format!("Art. {article}"))));
         }
         if score > 0.0 {
             score += support;
@@ -543,7 +628,7 @@ struct Evidence {
     /// What `~` cues add when a companion topic is there.
     companion_only: f32,
     /// Each cue with its weight (0 for a `~` cue).
-    cues: Vec<(f32, String)>,
+    cues: Vec<(f32, Cue)>,
 }
 
 /// Where a clause's cues were found: its own heading, its parents' headings, its body.
@@ -556,7 +641,7 @@ struct Matches<'a> {
 /// A definitions clause names every concept of the contract ("'breach' means…"): under a
 /// definitions heading, only topics its own heading states stay.
 fn drop_defined_terms(found: &mut Vec<TopicMatch>) {
-    let from_heading = |m: &TopicMatch| m.cues.iter().any(|c| c.starts_with("heading: "));
+    let from_heading = |m: &TopicMatch| m.cues.iter().any(Cue::in_own_heading);
     if found.iter().any(|m| m.topic == "definitions" && from_heading(m)) {
         found.retain(from_heading);
     }
@@ -610,6 +695,26 @@ mod tests {
 
     fn topics(lang: &str, heading: &str, body: &str) -> Vec<String> {
         Lexicon::builtin().classify(lang, heading, &[], body).into_iter().map(|m| m.topic).collect()
+    }
+
+    #[test]
+    fn a_cue_reads_back_as_it_was_written() {
+        for written in [
+            "haftet",
+            "heading: Haftung*",
+            "section: audit*",
+            "item: heading: kontrolle*",
+            "item: item: Art. 28",
+        ] {
+            assert_eq!(Cue::parse(written).to_string(), written);
+        }
+        let taken = Cue::parse("item: heading: kontrolle*");
+        assert_eq!(
+            (taken.source, taken.from_items, taken.text.as_str()),
+            (CueSource::Heading, 1, "kontrolle*")
+        );
+        assert!(taken.taken_up() && !taken.in_own_heading());
+        assert!(Cue::parse("section: audit*").only_from_section());
     }
 
     #[test]
@@ -758,8 +863,9 @@ mod tests {
             "Der Auftragnehmer meldet Verletzungen des Schutzes personenbezogener Daten gemäß Art. 33 DSGVO.",
         );
         let breach = found.iter().find(|m| m.topic == "breach_notification").expect("breach topic");
-        assert!(breach.cues.contains(&"heading: datenschutzverletzung*".to_owned()), "{:?}", breach.cues);
-        assert!(breach.cues.contains(&"Art. 33".to_owned()));
+        let cues: Vec<String> = breach.cues.iter().map(ToString::to_string).collect();
+        assert!(cues.contains(&"heading: datenschutzverletzung*".to_owned()), "{cues:?}");
+        assert!(cues.contains(&"Art. 33".to_owned()));
         assert!(breach.confidence > 0.6);
     }
 
@@ -880,7 +986,7 @@ mod tests {
         lexicon.roll_up(&places, &mut found);
         let ids = |k: usize| found[k].iter().map(|m| m.topic.as_str()).collect::<Vec<_>>();
         assert_eq!(ids(0), ["term_termination", "deletion_return"]);
-        assert!(found[0][1].cues.iter().all(|c| c.starts_with("item: ")), "{:?}", found[0][1].cues);
+        assert!(found[0][1].cues.iter().all(Cue::taken_up), "{:?}", found[0][1].cues);
         assert_eq!(ids(2), ["governing_law"]);
         // An unnumbered title heading over the whole document takes nothing from it.
         let title = Place { parent: None, numbered: false };
