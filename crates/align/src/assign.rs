@@ -36,7 +36,7 @@ mod tests {
     fn weak_pairs_stay_unmatched_and_strong_ones_win_globally() {
         let scores = vec![vec![0.9, 0.8], vec![0.85, 0.1], vec![0.05, 0.05]];
         let mut pairs = one_to_one(&scores, 0.2);
-        pairs.sort();
+        pairs.sort_unstable();
         // Greedy would give (0,0) and leave row 1 alone; the optimum pairs 0–1 and 1–0.
         assert_eq!(pairs, vec![(0, 1), (1, 0)]);
     }

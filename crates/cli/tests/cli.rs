@@ -39,7 +39,7 @@ fn import_json_reports_every_file_and_is_idempotent() {
         assert_eq!(item["status"], "imported");
     }
     let mut langs: Vec<&str> = items.iter().map(|i| i["language"].as_str().unwrap()).collect();
-    langs.sort();
+    langs.sort_unstable();
     assert_eq!(langs, ["de", "it", "nl", "sv"]);
     let again = json(&concordia(data.path(), &["import", &samples(), "--json"]));
     assert!(again.as_array().unwrap().iter().all(|i| i["status"] == "unchanged"));

@@ -337,7 +337,7 @@ fn every_hostile_file_ends_in_a_clean_import_or_refusal_and_the_library_survives
         match expected(&name) {
             Some(Ok(())) => assert!(ok, "{name} is imported: {stderr}"),
             Some(Err(reason)) => {
-                assert!(!ok && stderr.contains(reason), "{name} is refused ({reason}): {stderr}")
+                assert!(!ok && stderr.contains(reason), "{name} is refused ({reason}): {stderr}");
             }
             None => {}
         }

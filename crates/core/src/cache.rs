@@ -45,15 +45,15 @@ impl IndexCache {
     }
 
     pub(crate) fn get(&self) -> RwLockReadGuard<'_, SearchIndex> {
-        self.current.read().unwrap_or_else(|p| p.into_inner())
+        self.current.read().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub(crate) fn fault(&self) -> Option<String> {
-        self.fault.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        self.fault.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     pub(crate) fn set_fault(&self, fault: Option<String>) {
-        *self.fault.lock().unwrap_or_else(|p| p.into_inner()) = fault;
+        *self.fault.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = fault;
     }
 
     /// Checks the index against the store: its files against their checksums, its generation
@@ -138,7 +138,7 @@ impl IndexCache {
 
     /// Puts the index rebuilt in [`IndexCache::rebuild_dir`] in place of the current one.
     pub(crate) fn install_rebuilt(&self) -> std::io::Result<()> {
-        let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
+        let mut current = self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         *current = placeholder(); // Let go of the old files before they are removed.
         if self.dir.exists() {
             std::fs::remove_dir_all(&self.dir)?;
@@ -152,7 +152,7 @@ impl IndexCache {
 
     /// Opens the index on disk again: another process may have replaced it.
     pub(crate) fn reopen(&self) {
-        let current = self.current.write().unwrap_or_else(|p| p.into_inner());
+        let current = self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         self.replace(current);
     }
 
@@ -166,8 +166,8 @@ impl IndexCache {
 
     fn replace(&self, mut current: std::sync::RwLockWriteGuard<'_, SearchIndex>) {
         let reopened = IndexCache::open(&self.dir);
-        *current = reopened.current.into_inner().unwrap_or_else(|p| p.into_inner());
-        self.set_fault(reopened.fault.into_inner().unwrap_or_else(|p| p.into_inner()));
+        *current = reopened.current.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.set_fault(reopened.fault.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner));
     }
 }
 

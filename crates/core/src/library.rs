@@ -136,7 +136,7 @@ impl Library {
         let mut unsearchable = Vec::new();
         for doc in &documents {
             let held = attempt(|| self.index.get().clauses_of(doc.id as u64)).ok();
-            if held != Some(doc.clause_count as u64) {
+            if held != Some(u64::from(doc.clause_count)) {
                 unsearchable.push(doc.id);
             }
         }
@@ -211,7 +211,7 @@ impl Library {
 
     pub(crate) fn store(&self) -> std::sync::MutexGuard<'_, Store> {
         // A panic while holding the lock cannot leave SQLite inconsistent (transactions), so go on.
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Whether the index misses changes made to the store, or cannot be used.
@@ -286,7 +286,7 @@ impl Library {
         run: &mut ImportRun<'a>,
         progress: &Progress,
     ) -> Result<(), String> {
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
         let next = AtomicUsize::new(0);
         std::thread::scope(|scope| {
             let (sender, receiver) = mpsc::sync_channel::<(usize, Result<Prepared>)>(workers * 2);
@@ -648,7 +648,7 @@ impl Library {
     pub fn terms(&self, id: i64) -> Result<Vec<TermView>> {
         let generation = self.store().generation()?;
         {
-            let cache = self.terms_cache.lock().unwrap_or_else(|p| p.into_inner());
+            let cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             if cache.0 == generation {
                 if let Some(terms) = cache.1.get(&id) {
                     return Ok(terms.clone());
@@ -656,7 +656,7 @@ impl Library {
             }
         }
         let terms = terms_of(&self.document(id, None)?);
-        let mut cache = self.terms_cache.lock().unwrap_or_else(|p| p.into_inner());
+        let mut cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if cache.0 != generation {
             *cache = (generation, HashMap::new());
         }
@@ -999,7 +999,7 @@ fn log_import(report: std::result::Result<&ImportReport, &Error>, took: std::tim
         match &o.error {
             Some(error) => tracing::warn!(file, code = ?o.code, error = %error, "not imported"),
             None => {
-                tracing::info!(file, status = ?o.status, language = ?o.language, clauses = ?o.clauses, "imported")
+                tracing::info!(file, status = ?o.status, language = ?o.language, clauses = ?o.clauses, "imported");
             }
         }
     }

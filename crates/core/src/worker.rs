@@ -56,6 +56,7 @@ pub fn serve_if_asked() {
     std::process::exit(0);
 }
 
+#[allow(unsafe_code)] // One libc call, no Rust API for it.
 fn limit_memory() {
     let limit = libc::rlimit { rlim_cur: MEMORY_LIMIT, rlim_max: MEMORY_LIMIT };
     // SAFETY: setrlimit only reads the struct we pass; it affects this (child) process alone.
@@ -154,7 +155,7 @@ pub(crate) fn extract(bytes: &[u8], format: Format, stop: &dyn Fn() -> bool) -> 
 fn crash_reason(status: std::process::ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt;
     match status.signal() {
-        Some(libc::SIGABRT) | Some(libc::SIGSEGV) | Some(libc::SIGKILL) => format!(
+        Some(libc::SIGABRT | libc::SIGSEGV | libc::SIGKILL) => format!(
             "the reader crashed (it ran out of memory, over {} GB, or its stack overflowed)",
             MEMORY_LIMIT >> 30
         ),

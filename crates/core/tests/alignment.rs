@@ -120,7 +120,7 @@ fn dpa_clauses_of_each_key_topic_share_a_row() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/topics");
     let all: std::collections::BTreeMap<String, Gold> =
         toml::from_str(&std::fs::read_to_string(dir.join("gold.toml")).unwrap()).unwrap();
-    let gold: Gold = all.values().flat_map(|section| section.clone()).collect();
+    let gold: Gold = all.values().flat_map(std::clone::Clone::clone).collect();
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(tmp.path()).unwrap();
     let rate = same_row_rate(&library, &dir, &GROUPS, &gold, "DPA fixtures seen while building the aligner");
@@ -176,7 +176,7 @@ fn same_row_rate(
             }
         }
     }
-    let rate = together as f64 / pairs as f64;
+    let rate = f64::from(together) / f64::from(pairs);
     println!(
         "{what}: key-topic clauses of two documents in one row: {together}/{pairs} = {:.1} %",
         rate * 100.0

@@ -28,7 +28,7 @@ fn check(library: &Library, file: &Path, gold: &BTreeMap<String, String>, score:
         assert_eq!(&clause.text[term.start - clause.start..term.end - clause.start], term.quote);
         match gold.get(term.kind.id()) {
             Some(want) if serde_json::from_str::<serde_json::Value>(want).unwrap() == term.value => {
-                score.tp += 1
+                score.tp += 1;
             }
             Some(want) => {
                 println!("  {name}: {} = {} but gold says {want}", term.kind, term.value);

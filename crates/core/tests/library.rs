@@ -161,7 +161,7 @@ fn encodings_import_alike() {
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let text = "Personuppgiftsbiträdesavtal\n\n1. Radering\n\nBiträdet ska radera alla personuppgifter när avtalet upphör.\n";
     let utf16: Vec<u8> =
-        [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let latin1 = latin1(text);
     let files = [
         write(tmp.path(), "a.txt", text.as_bytes()),

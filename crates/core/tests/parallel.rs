@@ -74,7 +74,7 @@ fn gdpr_topics_agree_across_languages() {
             .iter()
             .map(|(lang, doc)| {
                 let mut topics: Vec<&str> = doc.clauses[k].topics.iter().map(|t| t.topic.as_str()).collect();
-                topics.sort();
+                topics.sort_unstable();
                 (*lang, topics)
             })
             .collect();
@@ -92,7 +92,7 @@ fn gdpr_topics_agree_across_languages() {
             disagreements.push(format!("{:?}: {}", clause.number, cues.join(" ")));
         }
     }
-    let share = agree as f64 / total as f64;
+    let share = f64::from(agree) / f64::from(total);
     println!(
         "GDPR topic agreement (Art. 28, 32, 33, 44–49, 82; sv/de/it/nl): {agree}/{total} = {:.1} %",
         share * 100.0

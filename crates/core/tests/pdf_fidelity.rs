@@ -48,7 +48,7 @@ fn pdf_of(text: &str, title: &str) -> Vec<u8> {
         let mut page = document.start_page_with(PageSettings::from_wh(595.0, 842.0).unwrap());
         let mut surface = page.surface();
         let mut draw = |y: f32, size: f32, text: &str| {
-            surface.draw_text(Point::from_xy(50.0, y), font.clone(), size, text, false, TextDirection::Auto)
+            surface.draw_text(Point::from_xy(50.0, y), font.clone(), size, text, false, TextDirection::Auto);
         };
         draw(30.0, 7.0, &format!("Vertraulich – {title}"));
         for (i, line) in page_lines.iter().enumerate() {
@@ -128,7 +128,7 @@ fn pdf_versions_printed_by_a_browser_keep_clause_numbers_and_key_terms() {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/tools/print-pdf.mjs");
     let status = std::process::Command::new("node").arg(script).arg(out.path()).args(&pages).status();
     assert!(
-        status.as_ref().is_ok_and(|s| s.success()),
+        status.as_ref().is_ok_and(std::process::ExitStatus::success),
         "printing with Chromium failed ({status:?}); `bash scripts/deps.sh test` installs node, Chromium and playwright-core"
     );
     let data = tempfile::tempdir().unwrap();

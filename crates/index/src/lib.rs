@@ -98,16 +98,14 @@ impl SearchIndex {
     /// Opens the index in `dir`, creating it when the directory has none.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
         std::fs::create_dir_all(dir).map_err(|e| tantivy::TantivyError::SystemError(e.to_string()))?;
-        let index = match Index::open_in_dir(dir) {
-            Ok(index) => index,
-            Err(tantivy::TantivyError::OpenDirectoryError(_))
-            | Err(tantivy::TantivyError::OpenReadError(_))
-                if !dir.join("meta.json").exists() =>
-            {
-                Index::create_in_dir(dir, schema())?
-            }
-            Err(e) => return Err(e.into()),
-        };
+        let index =
+            match Index::open_in_dir(dir) {
+                Ok(index) => index,
+                Err(
+                    tantivy::TantivyError::OpenDirectoryError(_) | tantivy::TantivyError::OpenReadError(_),
+                ) if !dir.join("meta.json").exists() => Index::create_in_dir(dir, schema())?,
+                Err(e) => return Err(e.into()),
+            };
         SearchIndex::wrap(index)
     }
 

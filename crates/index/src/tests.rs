@@ -81,7 +81,7 @@ fn phrases_and_exclusions() {
     ]);
     assert_eq!(ids(&index, "\"due settimane\"", None, None), [1]);
     let mut both = ids(&index, "settimane", None, None);
-    both.sort();
+    both.sort_unstable();
     assert_eq!(both, [1, 2]);
     assert_eq!(ids(&index, "settimane -giorni", None, None), [1]);
 }
@@ -163,7 +163,7 @@ fn topic_filters_and_cross_language_topic_expansion() {
     batch.commit(1).unwrap();
     let run = |q: SearchQuery<'_>| {
         let mut ids: Vec<u64> = index.search(&q).unwrap().0.iter().map(|h| h.clause_id).collect();
-        ids.sort();
+        ids.sort_unstable();
         ids
     };
     let topic = |t: &str| vec![t.to_owned()];

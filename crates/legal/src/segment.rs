@@ -865,14 +865,14 @@ mod tests {
     #[test]
     fn dutch_articles_keep_their_bullets() {
         let got = clauses(
-            r#"Artikel 8 Aansprakelijkheid
+            r"Artikel 8 Aansprakelijkheid
 
 - De totale aansprakelijkheid zal nooit meer bedragen dan €5.000.
 - Verwerker is nooit aansprakelijk voor gevolgschade.
 
 Artikel 9 Duur en beëindiging
 
-- Deze overeenkomst eindigt van rechtswege."#,
+- Deze overeenkomst eindigt van rechtswege.",
         );
         assert_eq!(got.len(), 2, "{got:#?}");
         assert_eq!(got[0].0.as_deref(), Some("Artikel 8"));
@@ -883,7 +883,7 @@ Artikel 9 Duur en beëindiging
     #[test]
     fn numbered_items_in_italian_are_separate_clauses() {
         let got = clauses(
-            r#"11. Audit
+            r"11. Audit
 
 11.4 Il Fornitore ha il diritto di non divulgare informazioni sensibili.
 
@@ -891,7 +891,7 @@ Artikel 9 Duur en beëindiging
 
 13. Responsabilità
 
-La responsabilità è disciplinata dal contratto principale."#,
+La responsabilità è disciplinata dal contratto principale.",
         );
         let numbers: Vec<_> = got.iter().map(|c| c.0.clone().unwrap_or_default()).collect();
         assert_eq!(numbers, ["11", "11.4", "11.5", "13"]);

@@ -399,7 +399,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     for (i, c) in text.char_indices() {
         let boundary = c == '\n'
             || ((c == '.' || c == ';' || c == '!' || c == '?')
-                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+                && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
                 && !(c == '.' && ends_with_abbreviation(&text[start..i]))
                 && !next_starts_lowercase(&text[i + c.len_utf8()..]));
         if boundary {

@@ -36,7 +36,7 @@ pub enum DecodeError {
 /// Windows-1252 (a superset of Latin-1 for printable text) as the fallback
 /// for bytes that are not valid UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
     }
     let raw = if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -162,9 +162,9 @@ mod tests {
     #[test]
     fn utf16_both_byte_orders() {
         let le: Vec<u8> =
-            [0xFF, 0xFE].into_iter().chain("Löschung".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+            [0xFF, 0xFE].into_iter().chain("Löschung".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         let be: Vec<u8> =
-            [0xFE, 0xFF].into_iter().chain("città".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+            [0xFE, 0xFF].into_iter().chain("città".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert_eq!(decode(&le).unwrap(), "Löschung");
         assert_eq!(decode(&be).unwrap(), "città");
     }

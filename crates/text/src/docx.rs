@@ -171,7 +171,7 @@ impl Numbering {
                     "lvlText" => level.text = attr(&e, "w:val").unwrap_or_default(),
                     "num" => num_id = attr(&e, "w:numId"),
                     "lvlOverride" => {
-                        override_level = attr(&e, "w:ilvl").and_then(|v| v.parse().ok()).unwrap_or(0).min(8)
+                        override_level = attr(&e, "w:ilvl").and_then(|v| v.parse().ok()).unwrap_or(0).min(8);
                     }
                     "startOverride" => {
                         if let (Some(num), Some(start)) =
@@ -425,7 +425,7 @@ fn paragraph_property(e: &BytesStart<'_>, para: Option<&mut Paragraph>) {
         "numId" => p.num_id = attr(e, "w:val"),
         "ilvl" => p.ilvl = attr(e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0).min(8),
         "outlineLvl" => {
-            p.outline = attr(e, "w:val").and_then(|v| v.parse::<u8>().ok()).filter(|l| *l < 9).map(|l| l + 1)
+            p.outline = attr(e, "w:val").and_then(|v| v.parse::<u8>().ok()).filter(|l| *l < 9).map(|l| l + 1);
         }
         _ => {}
     }
@@ -525,8 +525,8 @@ pub(crate) mod tests {
             para(None, Some((2, 0)), "ein Aufzählungspunkt"),
             para(Some("berschrift1"), Some((1, 0)), "Gerichtsstand"),
             para(None, Some((1, 1)), "Gerichtsstand ist München."),
-            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Zelle</w:t></w:r><w:r><w:tab/><w:t>eins</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Hetzner</w:t></w:r></w:p><w:p><w:r><w:t>Nürnberg</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#.to_owned(),
-            r#"<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Anlage 1</w:t></w:r></w:p>"#.to_owned(),
+            r"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Zelle</w:t></w:r><w:r><w:tab/><w:t>eins</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Hetzner</w:t></w:r></w:p><w:p><w:r><w:t>Nürnberg</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".to_owned(),
+            r"<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Anlage 1</w:t></w:r></w:p>".to_owned(),
             r#"<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Name:</w:t></w:r><w:r><w:t xml:space="preserve"> Kunde</w:t></w:r></w:p>"#.to_owned(),
         ]
         .concat();

@@ -201,7 +201,7 @@ impl Walker {
     fn flush(&mut self, kind: BlockKind) {
         let kind = self.emphasis.kind(kind);
         let bare_number = kind == BlockKind::ListItem
-            && self.current.trim().strip_suffix('.').is_some_and(|n| n.chars().all(|c| c.is_alphanumeric()));
+            && self.current.trim().strip_suffix('.').is_some_and(|n| n.chars().all(char::is_alphanumeric));
         if !bare_number {
             let depth = if kind == BlockKind::ListItem { self.lists.len().min(9) as u8 } else { 0 };
             self.doc.push_nested(kind, &self.current, depth);

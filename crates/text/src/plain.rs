@@ -35,7 +35,7 @@ static BULLET: LazyLock<Regex> =
 /// Extracts blocks from plain text.
 pub(crate) fn extract(text: &str) -> Extracted {
     let lines: Vec<&str> =
-        text.lines().map(|l| l.trim_end()).filter(|l| !FURNITURE.is_match(l.trim())).collect();
+        text.lines().map(str::trim_end).filter(|l| !FURNITURE.is_match(l.trim())).collect();
     let width = wrap_width(&lines);
     let mut doc = Extracted::default();
     let mut current = String::new();
