@@ -1,7 +1,6 @@
 // The app's state and the actions that change it. Views read state and call actions.
 import * as api from "./api.js";
 import { askNative, pickFile, pickSavePath, type HostError } from "./host.js";
-import { anchorFor } from "./lib/compare.js";
 import { count, setUiLanguage, t, topicName, uiLanguage } from "./lib/i18n.js";
 
 export type View = "library" | "search" | "document" | "compare" | "bookmarks";
@@ -491,8 +490,8 @@ export async function confirmRow(k: number): Promise<void> {
   const requests: api.CorrectionRequest[] = [];
   for (const cell of row.cells) {
     const moved = cell.clause_ids[0];
-    const anchor = anchorFor(row, cell.doc_id, c.reference);
-    if (cell.doc_id === anchorDoc || cell.corrected || moved === undefined || anchor === null) continue;
+    const anchor = cell.correct_against;
+    if (cell.doc_id === anchorDoc || cell.corrected || moved === undefined || anchor === null || anchor === moved) continue;
     requests.push({ kind: "confirm", anchor_clause_id: anchor, moved_clause_id: moved });
   }
   try {

@@ -467,6 +467,13 @@ pub struct AlignedCell {
     /// When the cell is empty but the document deals with the row's topic in a clause that
     /// stands in another row: that clause. Different contracts only.
     pub elsewhere: Option<CrossReference>,
+    /// For each text: character ranges of the numbers ("28", "72", "5.000") that another cell
+    /// of the row writes too, so the eye finds what the clauses share.
+    pub shared_numbers: Vec<Vec<[usize; 2]>>,
+    /// The clause a correction of this cell's clauses names as the other side: the reference's
+    /// first clause in the row if it has one, else the first clause of another document; else
+    /// (to move a clause into the row or split one off) the row's own first clause.
+    pub correct_against: Option<i64>,
 }
 
 /// A clause named from a row it does not stand in ("see 4 Aard en doel, under subject matter").

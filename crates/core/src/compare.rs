@@ -139,7 +139,10 @@ pub fn build(
             .collect(),
         reference,
         rows: with_redlines(
-            rows.iter().zip(&refs).map(|(row, refs)| aligned_row(row, refs, &rows, docs)).collect(),
+            rows.iter()
+                .zip(&refs)
+                .map(|(row, refs)| aligned_row(row, refs, &rows, docs, reference))
+                .collect(),
             docs,
         ),
         matrix: matrix(docs, terms, reference),
@@ -273,8 +276,14 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or_default()
 }
 
-fn aligned_row(row: &Row, refs: &[Vec<usize>], rows: &[Row], docs: &[DocumentView]) -> AlignedRow {
-    let cells: Vec<AlignedCell> = row
+fn aligned_row(
+    row: &Row,
+    refs: &[Vec<usize>],
+    rows: &[Row],
+    docs: &[DocumentView],
+    reference: Option<i64>,
+) -> AlignedRow {
+    let mut cells: Vec<AlignedCell> = row
         .cells
         .iter()
         .zip(docs)
@@ -292,9 +301,17 @@ fn aligned_row(row: &Row, refs: &[Vec<usize>], rows: &[Row], docs: &[DocumentVie
                 anchor: !links.is_empty() && links.iter().all(|l| l.score >= 1.0 && !l.fixed),
                 corrected: links.iter().any(|l| l.fixed),
                 elsewhere: cross_reference(docs, d, reference, rows),
+                shared_numbers: Vec::new(),
+                correct_against: None,
             }
         })
         .collect();
+    mark_shared_numbers(&mut cells);
+    let anchors: Vec<Option<i64>> =
+        cells.iter().map(|c| correct_against(&cells, c.doc_id, reference)).collect();
+    for (cell, anchor) in cells.iter_mut().zip(anchors) {
+        cell.correct_against = anchor;
+    }
     let filled = cells.iter().filter(|c| !c.clause_ids.is_empty()).count();
     let status = match filled {
         n if n == cells.len() => RowStatus::Aligned,
@@ -302,6 +319,52 @@ fn aligned_row(row: &Row, refs: &[Vec<usize>], rows: &[Row], docs: &[DocumentVie
         _ => RowStatus::Partial,
     };
     AlignedRow { topic: row.topic.clone(), cells, status, redline: None, moved: false }
+}
+
+/// Numbers written in a text ("28", "72", "5.000", "1,5"), with their character ranges.
+static NUMBER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\d+(?:[.,]\d+)*").expect("valid number pattern"));
+
+fn numbers_in(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    NUMBER.find_iter(text)
+}
+
+/// Marks in each cell the numbers that at least one other cell of the row writes too.
+fn mark_shared_numbers(cells: &mut [AlignedCell]) {
+    let in_cell: Vec<std::collections::HashSet<&str>> = cells
+        .iter()
+        .map(|c| c.texts.iter().flat_map(|t| numbers_in(t).map(|m| m.as_str())).collect())
+        .collect();
+    let shared: std::collections::HashSet<String> = in_cell
+        .iter()
+        .flatten()
+        .filter(|n| in_cell.iter().filter(|set| set.contains(*n)).count() >= 2)
+        .map(|n| (*n).to_owned())
+        .collect();
+    for cell in cells.iter_mut() {
+        cell.shared_numbers = cell
+            .texts
+            .iter()
+            .map(|text| {
+                let ranges: Vec<(usize, usize)> = numbers_in(text)
+                    .filter(|m| shared.contains(m.as_str()))
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                crate::snippet::char_ranges(text, &ranges)
+            })
+            .collect();
+    }
+}
+
+/// The clause a correction of `doc`'s clauses in this row names as the other side (see
+/// `AlignedCell::correct_against`).
+fn correct_against(cells: &[AlignedCell], doc: i64, reference: Option<i64>) -> Option<i64> {
+    let others: Vec<&AlignedCell> =
+        cells.iter().filter(|c| c.doc_id != doc && !c.clause_ids.is_empty()).collect();
+    let preferred = others.iter().find(|c| Some(c.doc_id) == reference).or(others.first());
+    preferred
+        .and_then(|c| c.clause_ids.first().copied())
+        .or_else(|| cells.iter().flat_map(|c| c.clause_ids.iter()).next().copied())
 }
 
 /// Clauses of document `d` (a clause, or a heading and its items) named from another row, with
@@ -377,4 +440,45 @@ fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>
             MatrixRow { kind, label: Labels::english().kind(kind.id()).to_owned(), cells }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(doc: i64, ids: Vec<i64>, texts: &[&str]) -> AlignedCell {
+        AlignedCell {
+            doc_id: doc,
+            clause_ids: ids,
+            texts: texts.iter().map(|t| (*t).to_owned()).collect(),
+            labels: Vec::new(),
+            confidence: None,
+            score: None,
+            anchor: false,
+            corrected: false,
+            elsewhere: None,
+            shared_numbers: Vec::new(),
+            correct_against: None,
+        }
+    }
+
+    #[test]
+    fn a_row_marks_the_numbers_its_cells_share_and_names_the_clause_a_correction_refers_to() {
+        let mut cells = vec![
+            cell(1, vec![10], &["Müller: 72 h, € 5.000"]),
+            cell(2, vec![20], &["binnen 72 uur; 30 dagen"]),
+            cell(3, vec![], &[]),
+        ];
+        mark_shared_numbers(&mut cells);
+        // Character ranges ("ü" is one), and only what another cell writes too.
+        assert_eq!(cells[0].shared_numbers, vec![vec![[8, 10]]]);
+        assert_eq!(cells[1].shared_numbers, vec![vec![[7, 9]]]);
+        assert!(cells[2].shared_numbers.is_empty());
+        // The reference's clause, else another document's first, else the row's own.
+        assert_eq!(correct_against(&cells, 2, Some(1)), Some(10));
+        assert_eq!(correct_against(&cells, 1, Some(1)), Some(20));
+        assert_eq!(correct_against(&cells, 3, Some(2)), Some(20));
+        let alone = [cell(1, vec![10], &["x"]), cell(2, vec![], &[])];
+        assert_eq!(correct_against(&alone, 1, None), Some(10), "only itself: the UI offers no link to it");
+    }
 }

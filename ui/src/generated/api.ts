@@ -436,7 +436,18 @@ corrected: boolean,
  * When the cell is empty but the document deals with the row's topic in a clause that
  * stands in another row: that clause. Different contracts only.
  */
-elsewhere: CrossReference | null, };
+elsewhere: CrossReference | null, 
+/**
+ * For each text: character ranges of the numbers ("28", "72", "5.000") that another cell
+ * of the row writes too, so the eye finds what the clauses share.
+ */
+shared_numbers: Array<Array<[number, number]>>, 
+/**
+ * The clause a correction of this cell's clauses names as the other side: the reference's
+ * first clause in the row if it has one, else the first clause of another document; else
+ * (to move a clause into the row or split one off) the row's own first clause.
+ */
+correct_against: number | null, };
 
 export type AlignedRow = { 
 /**

@@ -4,15 +4,7 @@ import { LANGUAGES, type AlignedCell, type AlignedRow, type ComparedDocument, ty
 import { h, langBadge, painted, type Layer } from "../lib/dom.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
 import { count, t, verdictName } from "../lib/i18n.js";
-import {
-  anchorFor,
-  confidenceBand,
-  numberRanges,
-  rowAnchor,
-  sharedNumbers,
-  startsGroup,
-  statedKinds,
-} from "../lib/compare.js";
+import { confidenceBand, startsGroup, statedKinds } from "../lib/compare.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
 
@@ -203,10 +195,9 @@ function rows(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLEleme
     if (startsGroup(c.rows, k)) {
       grid.append(h("div", { class: "agroup" }, row.topic ? app.topicLabel(row.topic) : t("Other clauses")));
     }
-    const numbers = sharedNumbers(row);
     for (const d of shown) {
       const cell = row.cells.find((x) => x.doc_id === d.id);
-      grid.append(alignedCell(c, row, k, d, cell, numbers, s));
+      grid.append(alignedCell(c, row, k, d, cell, s));
     }
   });
   return grid;
@@ -244,7 +235,6 @@ function alignedCell(
   k: number,
   d: ComparedDocument,
   cell: AlignedCell | undefined,
-  numbers: Set<string>,
   s: app.State,
 ): HTMLElement {
   const collapsed = s.collapsed.includes(d.id);
@@ -255,16 +245,16 @@ function alignedCell(
   if (collapsed) return el;
   if (empty || !cell) {
     el.append(cell?.elsewhere ? crossReference(cell.elsewhere) : h("div", { class: "absent-text" }, t("Not addressed in this document")));
-    if (s.moving && s.moving.docId === d.id) el.append(moveHere(row, d.id, s));
+    if (s.moving && s.moving.docId === d.id) el.append(moveHere(cell, s));
     return el;
   }
   el.append(cellHead(c, row, d, cell));
   cell.texts.forEach((text, i) => {
     const clauseId = cell.clause_ids[i] ?? -1;
-    if (i > 0) el.append(partTools(c, row, d, clauseId, cell.labels[i] ?? ""));
-    el.append(clauseText(c, row, d, clauseId, text, numbers, s));
+    if (i > 0) el.append(partTools(cell, d, clauseId, cell.labels[i] ?? ""));
+    el.append(clauseText(c, row, d, clauseId, text, cell.shared_numbers[i] ?? [], s));
   });
-  if (s.moving && s.moving.docId === d.id && !cell.clause_ids.includes(s.moving.clauseId)) el.append(moveHere(row, d.id, s));
+  if (s.moving && s.moving.docId === d.id && !cell.clause_ids.includes(s.moving.clauseId)) el.append(moveHere(cell, s));
   return el;
 }
 
@@ -292,8 +282,10 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
       : cell.corrected
         ? t("set by you")
         : t("{percent} % sure", { percent: Math.round(cell.confidence * 100) });
-  const anchor = d.id === anchorDoc ? null : anchorFor(row, d.id, c.reference);
+  // The backend says which clause a correction names as the other side; a cell alone in its
+  // row has none but itself.
   const moved = cell.clause_ids[0];
+  const anchor = d.id === anchorDoc || cell.correct_against === moved ? null : cell.correct_against;
   const tools: HTMLElement[] = [];
   if (anchor !== null && moved !== undefined && !cell.corrected) {
     tools.push(
@@ -320,8 +312,8 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
 }
 
 /** For the second and later clauses of a cell: split it off into a row of its own, or move it. */
-function partTools(c: Comparison, row: AlignedRow, d: ComparedDocument, clauseId: number, label: string): HTMLElement {
-  const anchor = rowAnchor(row, d.id, c.reference);
+function partTools(cell: AlignedCell, d: ComparedDocument, clauseId: number, label: string): HTMLElement {
+  const anchor = cell.correct_against;
   return h(
     "div",
     { class: "part-tools" },
@@ -343,7 +335,7 @@ function clauseText(
   d: ComparedDocument,
   clauseId: number,
   text: string,
-  numbers: Set<string>,
+  shared: [number, number][],
   s: app.State,
 ): HTMLElement {
   const second = c.documents.length === 2 && d.id === c.documents[1]?.id;
@@ -356,7 +348,7 @@ function clauseText(
   const quote = focus && focus.clauseId === clauseId && focus.range ? [focus.range] : [];
   const layers: Layer[] = [
     { ranges: sentences, cls: "kt-sentence" },
-    { ranges: numberRanges(text, numbers), cls: "num" },
+    { ranges: shared, cls: "num" },
     { ranges: quote, cls: "quote" },
     { ranges: values, cls: "kt-value" },
   ];
@@ -378,9 +370,9 @@ function redline(row: AlignedRow, clauseId: number): HTMLElement {
   return el;
 }
 
-function moveHere(row: AlignedRow, docId: number, s: app.State): HTMLElement {
+function moveHere(cell: AlignedCell | undefined, s: app.State): HTMLElement {
   const moving = s.moving;
-  const anchor = rowAnchor(row, docId, s.comparison?.reference ?? null);
+  const anchor = cell?.correct_against ?? null;
   return h(
     "button",
     {
