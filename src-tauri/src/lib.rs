@@ -32,6 +32,9 @@ pub fn run() {
     let state = AppState::open(&dir);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // The window opens at the size and place it was left at (1280×680 the first time, which
+        // fits a 1366×768 screen with its taskbar).
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::library_info,
