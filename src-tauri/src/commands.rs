@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use concordia_core::api::{
-    BookmarkFilter, BookmarkView, Comparison, CorrectionRequest, CorrectionView, DocumentSummary,
-    DocumentView, ImportReport, LibraryInfo, ProgressEvent, SearchRequest, SearchResults, TermView,
-    TopicInfo,
+    BookmarkFilter, BookmarkId, BookmarkView, ClauseId, Comparison, CorrectionId, CorrectionRequest,
+    CorrectionView, DocId, DocumentSummary, DocumentView, ImportReport, LibraryInfo, ProgressEvent,
+    SearchRequest, SearchResults, TermView, TopicInfo,
 };
 use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
 use concordia_core::output::write_file;
@@ -119,17 +119,17 @@ pub fn cancel_task(state: State<'_, AppState>) {
 }
 
 #[tauri::command(async)]
-pub fn remove_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
+pub fn remove_document(state: State<'_, AppState>, id: DocId) -> Reply<()> {
     Ok(state.library()?.remove(id)?)
 }
 
 #[tauri::command(async)]
-pub fn get_document(state: State<'_, AppState>, id: i64, query: Option<String>) -> Reply<DocumentView> {
+pub fn get_document(state: State<'_, AppState>, id: DocId, query: Option<String>) -> Reply<DocumentView> {
     Ok(state.library()?.document(id, query.as_deref())?)
 }
 
 #[tauri::command(async)]
-pub fn document_terms(state: State<'_, AppState>, id: i64, lang: Option<String>) -> Reply<Vec<TermView>> {
+pub fn document_terms(state: State<'_, AppState>, id: DocId, lang: Option<String>) -> Reply<Vec<TermView>> {
     let terms = state.library()?.terms(id)?;
     Ok(report::terms_worded_in(terms, labels(lang.as_deref())))
 }
@@ -142,8 +142,8 @@ pub fn search(state: State<'_, AppState>, req: SearchRequest) -> Reply<SearchRes
 #[tauri::command(async)]
 pub fn compare(
     state: State<'_, AppState>,
-    ids: Vec<i64>,
-    reference: Option<i64>,
+    ids: Vec<DocId>,
+    reference: Option<DocId>,
     lang: Option<String>,
 ) -> Reply<Comparison> {
     Ok(state.library()?.compare(&ids, reference)?.worded_in(labels(lang.as_deref())))
@@ -160,7 +160,7 @@ pub fn correct_alignment(state: State<'_, AppState>, req: CorrectionRequest) -> 
 }
 
 #[tauri::command(async)]
-pub fn remove_correction(state: State<'_, AppState>, id: i64) -> Reply<()> {
+pub fn remove_correction(state: State<'_, AppState>, id: CorrectionId) -> Reply<()> {
     Ok(state.library()?.remove_correction(id)?)
 }
 
@@ -172,7 +172,7 @@ pub fn bookmarks(state: State<'_, AppState>, filter: BookmarkFilter) -> Reply<Ve
 #[tauri::command(async)]
 pub fn add_bookmark(
     state: State<'_, AppState>,
-    clause_id: i64,
+    clause_id: ClauseId,
     note: String,
     tags: Vec<String>,
 ) -> Reply<BookmarkView> {
@@ -182,7 +182,7 @@ pub fn add_bookmark(
 #[tauri::command(async)]
 pub fn update_bookmark(
     state: State<'_, AppState>,
-    id: i64,
+    id: BookmarkId,
     note: String,
     tags: Vec<String>,
 ) -> Reply<BookmarkView> {
@@ -190,12 +190,12 @@ pub fn update_bookmark(
 }
 
 #[tauri::command(async)]
-pub fn review_bookmark(state: State<'_, AppState>, id: i64) -> Reply<BookmarkView> {
+pub fn review_bookmark(state: State<'_, AppState>, id: BookmarkId) -> Reply<BookmarkView> {
     Ok(state.library()?.review_bookmark(id)?)
 }
 
 #[tauri::command(async)]
-pub fn remove_bookmark(state: State<'_, AppState>, id: i64) -> Reply<bool> {
+pub fn remove_bookmark(state: State<'_, AppState>, id: BookmarkId) -> Reply<bool> {
     Ok(state.library()?.remove_bookmark(id)?)
 }
 
@@ -219,8 +219,8 @@ pub fn import_bookmarks(state: State<'_, AppState>, path: PathBuf) -> Reply<Book
 #[tauri::command]
 pub async fn save_report(
     state: State<'_, AppState>,
-    ids: Vec<i64>,
-    reference: Option<i64>,
+    ids: Vec<DocId>,
+    reference: Option<DocId>,
     lang: String,
     path: PathBuf,
     overwrite: bool,

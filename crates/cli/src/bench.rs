@@ -193,7 +193,7 @@ fn real_dpas(dir: &Path) -> anyhow::Result<()> {
         }
     }
     let paths: Vec<_> = first.iter().map(|k| dir.join(k)).collect();
-    let ids: Vec<i64> =
+    let ids: Vec<concordia_core::api::DocId> =
         library.import(&paths, &Progress::none())?.outcomes.iter().filter_map(|o| o.id).collect();
     let mut timings = Vec::new();
     for _ in 0..30 {

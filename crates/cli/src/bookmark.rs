@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use concordia_core::api::{BookmarkFilter, BookmarkView};
+use concordia_core::api::{BookmarkFilter, BookmarkId, BookmarkView, ClauseId};
 use concordia_core::bookmarks::BookmarkFormat;
 use concordia_core::output::write_file;
 use concordia_core::{BookmarkStatus, Library};
@@ -15,7 +15,7 @@ pub enum BookmarkAction {
         /// Library id or file path.
         doc: String,
         /// The clause's id.
-        clause_id: i64,
+        clause_id: ClauseId,
         /// A note.
         #[arg(long, default_value = "")]
         note: String,
@@ -46,16 +46,16 @@ pub enum BookmarkAction {
     },
     /// Change a bookmark's note and tags (the tags given replace the old ones).
     Edit {
-        id: i64,
+        id: BookmarkId,
         #[arg(long)]
         note: Option<String>,
         #[arg(long = "tag", value_name = "TAG")]
         tags: Option<Vec<String>>,
     },
     /// Mark a bookmark that needs review as checked against its clause's current text.
-    Review { id: i64 },
+    Review { id: BookmarkId },
     /// Delete a bookmark.
-    Rm { id: i64 },
+    Rm { id: BookmarkId },
     /// Write all bookmarks to a JSON or CSV file.
     Export {
         /// The file to write (format from its extension unless --format).

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use concordia_core::api::{CorrectionRequest, SearchRequest};
+use concordia_core::api::{ClauseId, CorrectionId, CorrectionRequest, DocId, SearchRequest};
 use concordia_core::{Fix, Library, Progress};
 
 #[derive(Parser)]
@@ -193,7 +193,7 @@ enum Command {
 }
 
 /// A library id or path; a file not yet in the library is imported first, and the user told so.
-fn resolve_or_import(library: &Library, doc: &str) -> anyhow::Result<i64> {
+fn resolve_or_import(library: &Library, doc: &str) -> anyhow::Result<DocId> {
     let (id, imported) = library.resolve_or_import(doc)?;
     if imported {
         eprintln!("imported {doc} as document {id}");
@@ -204,11 +204,11 @@ fn resolve_or_import(library: &Library, doc: &str) -> anyhow::Result<i64> {
 #[derive(Subcommand)]
 enum CorrectAction {
     /// Put clause MOVED in the row of clause ANCHOR.
-    Link { anchor: i64, moved: i64 },
+    Link { anchor: ClauseId, moved: ClauseId },
     /// Clause MOVED is not equivalent to clause ANCHOR: keep it out of that row.
-    Unlink { anchor: i64, moved: i64 },
+    Unlink { anchor: ClauseId, moved: ClauseId },
     /// The automatic link of the two clauses is right.
-    Confirm { anchor: i64, moved: i64 },
+    Confirm { anchor: ClauseId, moved: ClauseId },
     /// List the corrections among these documents.
     List {
         /// Library ids or file paths.
@@ -219,7 +219,7 @@ enum CorrectAction {
         json: bool,
     },
     /// Undo a correction.
-    Undo { id: i64 },
+    Undo { id: CorrectionId },
 }
 
 fn correct(library: &Library, action: CorrectAction) -> anyhow::Result<()> {
@@ -228,7 +228,7 @@ fn correct(library: &Library, action: CorrectAction) -> anyhow::Result<()> {
         CorrectAction::Unlink { anchor, moved } => (Fix::Unlink, anchor, moved),
         CorrectAction::Confirm { anchor, moved } => (Fix::Confirm, anchor, moved),
         CorrectAction::List { docs, json } => {
-            let ids: Vec<i64> = docs.iter().map(|d| library.resolve(d)).collect::<Result<_, _>>()?;
+            let ids: Vec<DocId> = docs.iter().map(|d| library.resolve(d)).collect::<Result<_, _>>()?;
             return print::corrections(&library.corrections(&ids)?, json);
         }
         CorrectAction::Undo { id } => {
@@ -347,7 +347,7 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
             print::analysis(&views, json)?;
         }
         Command::Compare { docs, reference, rows, json } => {
-            let ids: Vec<i64> =
+            let ids: Vec<DocId> =
                 docs.iter().map(|d| resolve_or_import(library, d)).collect::<anyhow::Result<_>>()?;
             let reference = reference.map(|r| resolve_or_import(library, &r)).transpose()?;
             print::comparison(&library.compare(&ids, reference)?, rows, json)?;
@@ -355,7 +355,7 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
         Command::Correct { action } => correct(library, action)?,
         Command::Bookmark { action } => bookmark::run(library, action)?,
         Command::Report { docs, reference, format, lang, output, force } => {
-            let ids: Vec<i64> =
+            let ids: Vec<DocId> =
                 docs.iter().map(|d| resolve_or_import(library, d)).collect::<anyhow::Result<_>>()?;
             let reference = reference.map(|r| resolve_or_import(library, &r)).transpose()?;
             let name = format.or_else(|| output.extension().map(|e| e.to_string_lossy().into_owned()));

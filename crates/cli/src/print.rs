@@ -34,7 +34,7 @@ pub fn import(report: &ImportReport, as_json: bool) -> anyhow::Result<()> {
         writeln!(
             out,
             "{status}  #{:<4} {:<7} {:>4} clauses  {}  ({})",
-            o.id.unwrap_or_default(),
+            o.id.map_or(0, |d| d.0),
             lang_label(o.language.as_deref().unwrap_or("unknown")),
             o.clauses.unwrap_or_default(),
             o.title.as_deref().unwrap_or(""),

@@ -69,7 +69,7 @@ fn labelled_links(
     let library = Library::open(&tmp)?;
     let paths: Vec<PathBuf> = keys.iter().map(|k| real.join(k)).collect();
     let report = library.import(&paths, &Progress::none())?;
-    let ids: Vec<i64> = report.outcomes.iter().filter_map(|o| o.id).collect();
+    let ids: Vec<concordia_core::api::DocId> = report.outcomes.iter().filter_map(|o| o.id).collect();
     let comparison = library.compare(&ids, Some(ids[0]))?;
     let group: Vec<String> = keys.iter().map(|k| (*k).clone()).collect();
     std::fs::remove_dir_all(&tmp).ok();

@@ -7,6 +7,49 @@
 pub use concordia_legal::{ClauseKind, TermKind};
 use serde::{Deserialize, Serialize};
 
+/// Declares a library id: a number in JSON and TypeScript, a type of its own in Rust, so a
+/// bookmark id cannot be passed where a correction id is meant.
+macro_rules! id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+
+            fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+                s.parse().map($name)
+            }
+        }
+    };
+}
+
+id!(
+    /// A document in the library.
+    DocId
+);
+id!(
+    /// A clause of a document.
+    ClauseId
+);
+id!(
+    /// A bookmark.
+    BookmarkId
+);
+id!(
+    /// A correction of the alignment.
+    CorrectionId
+);
+
 /// What happened to one file of an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,7 +68,7 @@ pub enum ImportStatus {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportOutcome {
     /// Library id, unless refused.
-    pub id: Option<i64>,
+    pub id: Option<DocId>,
     /// The file.
     pub path: String,
     /// Title, unless refused.
@@ -109,7 +152,7 @@ impl ProgressEvent {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentSummary {
     /// Library id.
-    pub id: i64,
+    pub id: DocId,
     /// Where it was imported from.
     pub path: String,
     /// Title.
@@ -131,7 +174,7 @@ pub struct DocumentSummary {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentView {
     /// Library id.
-    pub id: i64,
+    pub id: DocId,
     /// Where it was imported from.
     pub path: String,
     /// Title.
@@ -147,7 +190,7 @@ pub struct DocumentView {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClauseView {
     /// Clause id.
-    pub id: i64,
+    pub id: ClauseId,
     /// What the clause is: a section, an item, a table of contents, a signature block…
     pub kind: ClauseKind,
     /// Number as written ("11.3", "§ 10", "Artikel 8").
@@ -213,7 +256,7 @@ pub struct SearchRequest {
     /// Only this document.
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    pub doc: Option<i64>,
+    pub doc: Option<DocId>,
     /// At most this many hits (default 20).
     #[serde(default = "default_limit")]
     #[cfg_attr(feature = "ts", ts(as = "Option<usize>", optional))]
@@ -264,7 +307,7 @@ pub struct SearchResults {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     /// Its document.
-    pub doc_id: i64,
+    pub doc_id: DocId,
     /// The document's title.
     pub doc_title: String,
     /// The document's path.
@@ -272,7 +315,7 @@ pub struct SearchHit {
     /// The clause's language.
     pub language: String,
     /// Clause id.
-    pub clause_id: i64,
+    pub clause_id: ClauseId,
     /// Clause number.
     pub number: Option<String>,
     /// Nearest heading.
@@ -289,7 +332,7 @@ pub struct SearchHit {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentAnalysis {
     /// Library id.
-    pub id: i64,
+    pub id: DocId,
     /// Where it was imported from.
     pub path: String,
     /// Title.
@@ -315,7 +358,7 @@ pub struct TermView {
     /// The value in words ("5 working days"), as the matrix and the reports write it.
     pub display: String,
     /// The clause it comes from.
-    pub clause_id: i64,
+    pub clause_id: ClauseId,
     /// Character range of the quote within that clause's text, for highlighting.
     pub clause_range: [usize; 2],
     /// Character range of the value itself ("72 Stunden") within that clause's text, when it is
@@ -336,7 +379,7 @@ pub struct Comparison {
     /// The documents, one column each, in the order asked for.
     pub documents: Vec<ComparedDocument>,
     /// The reference document, if one was marked.
-    pub reference: Option<i64>,
+    pub reference: Option<DocId>,
     /// Rows of equivalent clauses, grouped by topic in the reference's order.
     pub rows: Vec<AlignedRow>,
     /// Key terms × documents with verdicts.
@@ -350,13 +393,13 @@ pub struct Comparison {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CorrectionView {
     /// Its id (to undo it).
-    pub id: i64,
+    pub id: CorrectionId,
     /// Link (moved into the anchor's row), unlink (not equivalent) or confirm.
     pub kind: concordia_align::Fix,
     /// The clause whose row is meant.
-    pub anchor_clause_id: i64,
+    pub anchor_clause_id: ClauseId,
     /// The clause moved, kept out or confirmed.
-    pub moved_clause_id: i64,
+    pub moved_clause_id: ClauseId,
     /// RFC 3339 time.
     pub created_at: String,
 }
@@ -368,9 +411,9 @@ pub struct CorrectionRequest {
     /// Link, unlink or confirm; any other word is refused when the request is read.
     pub kind: concordia_align::Fix,
     /// The clause whose row is meant.
-    pub anchor_clause_id: i64,
+    pub anchor_clause_id: ClauseId,
     /// The clause to move, keep out or confirm.
-    pub moved_clause_id: i64,
+    pub moved_clause_id: ClauseId,
 }
 
 /// A compared document.
@@ -378,7 +421,7 @@ pub struct CorrectionRequest {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ComparedDocument {
     /// Library id.
-    pub id: i64,
+    pub id: DocId,
     /// Where it was imported from.
     pub path: String,
     /// Title.
@@ -446,9 +489,9 @@ pub enum RedlineOp {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AlignedCell {
     /// The document.
-    pub doc_id: i64,
+    pub doc_id: DocId,
     /// Its clauses in this row, in document order.
-    pub clause_ids: Vec<i64>,
+    pub clause_ids: Vec<ClauseId>,
     /// Their texts.
     pub texts: Vec<String>,
     /// Their numbers and headings, for labels ("§ 7 Haftung").
@@ -473,7 +516,7 @@ pub struct AlignedCell {
     /// The clause a correction of this cell's clauses names as the other side: the reference's
     /// first clause in the row if it has one, else the first clause of another document; else
     /// (to move a clause into the row or split one off) the row's own first clause.
-    pub correct_against: Option<i64>,
+    pub correct_against: Option<ClauseId>,
 }
 
 /// A clause named from a row it does not stand in ("see 4 Aard en doel, under subject matter").
@@ -481,7 +524,7 @@ pub struct AlignedCell {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CrossReference {
     /// The clause.
-    pub clause_id: i64,
+    pub clause_id: ClauseId,
     /// Its number and heading ("§ 7 Haftung"), or its first words.
     pub label: String,
     /// Its text.
@@ -507,7 +550,7 @@ pub struct MatrixRow {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MatrixCell {
     /// The document.
-    pub doc_id: i64,
+    pub doc_id: DocId,
     /// The normalised value, or `None` when the document states none.
     pub value: Option<serde_json::Value>,
     /// The value in words ("24 hours", "EUR 5,000").
@@ -515,7 +558,7 @@ pub struct MatrixCell {
     /// The sentence it comes from.
     pub quote: Option<String>,
     /// The clause it comes from.
-    pub clause_id: Option<i64>,
+    pub clause_id: Option<ClauseId>,
     /// Character range of the quote in that clause's text.
     pub clause_range: Option<[usize; 2]>,
     /// Character range of the value itself in that clause's text, when written as a number or name.
@@ -553,11 +596,11 @@ pub enum Verdict {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BookmarkView {
     /// Its id.
-    pub id: i64,
+    pub id: BookmarkId,
     /// Its document, unless that is not in the library (status "detached").
-    pub doc_id: Option<i64>,
+    pub doc_id: Option<DocId>,
     /// Its clause, unless the document changed and no clause holds the quote any more.
-    pub clause_id: Option<i64>,
+    pub clause_id: Option<ClauseId>,
     /// The document's title.
     pub doc_title: String,
     /// The document's file name.
@@ -589,7 +632,7 @@ pub struct BookmarkFilter {
     /// Only with this tag.
     pub tag: Option<String>,
     /// Only on this document.
-    pub doc_id: Option<i64>,
+    pub doc_id: Option<DocId>,
     /// Only on documents in this language.
     pub language: Option<String>,
     /// Only on clauses with this topic.
@@ -608,7 +651,7 @@ pub struct LibraryCheck {
     /// How the index stands: "current", "behind" (it will be brought up to date), or why it is damaged.
     pub index: String,
     /// Documents whose clauses the index does not hold, all or in part.
-    pub unsearchable: Vec<i64>,
+    pub unsearchable: Vec<DocId>,
 }
 
 impl LibraryCheck {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use concordia_store::{BookmarkRow, BookmarkStatus};
 use serde::{Deserialize, Serialize};
 
-use crate::api::{BookmarkFilter, BookmarkView};
+use crate::api::{BookmarkFilter, BookmarkId, BookmarkView, ClauseId, DocId};
 use crate::error::Missing;
 use crate::{Error, Library, Result};
 
@@ -73,12 +73,12 @@ const MAX_TAG_CHARS: usize = 60;
 
 impl Library {
     /// Bookmarks a clause with a note and tags.
-    pub fn add_bookmark(&self, clause_id: i64, note: &str, tags: &[String]) -> Result<BookmarkView> {
+    pub fn add_bookmark(&self, clause_id: ClauseId, note: &str, tags: &[String]) -> Result<BookmarkView> {
         let (note, tags) = (clean_note(note)?, clean_tags(tags)?);
         let id = {
             let mut store = self.store();
             let clause = store
-                .clauses_by_id(&[clause_id])?
+                .clauses_by_id(&[clause_id.0])?
                 .pop()
                 .ok_or_else(|| Error::NotFound(Missing::Clause(clause_id)))?;
             let doc = store
@@ -102,21 +102,21 @@ impl Library {
                 updated_at: at,
             })?
         };
-        self.bookmark(id)
+        self.bookmark(BookmarkId(id))
     }
 
     /// Changes a bookmark's note and tags.
-    pub fn update_bookmark(&self, id: i64, note: &str, tags: &[String]) -> Result<BookmarkView> {
+    pub fn update_bookmark(&self, id: BookmarkId, note: &str, tags: &[String]) -> Result<BookmarkView> {
         let (note, tags) = (clean_note(note)?, clean_tags(tags)?);
-        if !self.store().update_bookmark(id, &note, &tags, &crate::library::now())? {
+        if !self.store().update_bookmark(id.0, &note, &tags, &crate::library::now())? {
             return Err(Error::NotFound(Missing::Bookmark(id)));
         }
         self.bookmark(id)
     }
 
     /// Marks a bookmark that needed review as checked: it now quotes its clause as it reads today.
-    pub fn review_bookmark(&self, id: i64) -> Result<BookmarkView> {
-        if !self.store().mark_bookmark_reviewed(id, &crate::library::now())? {
+    pub fn review_bookmark(&self, id: BookmarkId) -> Result<BookmarkView> {
+        if !self.store().mark_bookmark_reviewed(id.0, &crate::library::now())? {
             return Err(Error::Invalid(format!(
                 "bookmark {id} is not on a clause; open its document and bookmark the right clause again"
             )));
@@ -125,13 +125,13 @@ impl Library {
     }
 
     /// Deletes a bookmark; returns whether it existed.
-    pub fn remove_bookmark(&self, id: i64) -> Result<bool> {
-        Ok(self.store().delete_bookmark(id)?)
+    pub fn remove_bookmark(&self, id: BookmarkId) -> Result<bool> {
+        Ok(self.store().delete_bookmark(id.0)?)
     }
 
     /// One bookmark.
-    pub fn bookmark(&self, id: i64) -> Result<BookmarkView> {
-        let row = self.store().bookmark(id)?.ok_or_else(|| Error::NotFound(Missing::Bookmark(id)))?;
+    pub fn bookmark(&self, id: BookmarkId) -> Result<BookmarkView> {
+        let row = self.store().bookmark(id.0)?.ok_or_else(|| Error::NotFound(Missing::Bookmark(id)))?;
         Ok(self.views(vec![row])?.remove(0))
     }
 
@@ -213,9 +213,9 @@ impl Library {
                 _ => Vec::new(),
             };
             views.push(BookmarkView {
-                id: row.id,
-                doc_id: row.doc_id,
-                clause_id: row.clause_id,
+                id: BookmarkId(row.id),
+                doc_id: row.doc_id.map(DocId),
+                clause_id: row.clause_id.map(ClauseId),
                 doc_title: row.doc_title,
                 doc_file: row.doc_name,
                 language,

@@ -7,8 +7,9 @@ use concordia_legal::{in_annex, parents, ClauseKind, Cue, Lexicon, TermKind};
 pub use concordia_align::Signals;
 
 use crate::api::{
-    AlignedCell, AlignedRow, ClauseView, ComparedDocument, Comparison, CorrectionRequest, CorrectionView,
-    CrossReference, DocumentView, MatrixCell, MatrixRow, RowStatus, TermView, TopicView, Verdict,
+    AlignedCell, AlignedRow, ClauseId, ClauseView, ComparedDocument, Comparison, CorrectionId,
+    CorrectionRequest, CorrectionView, CrossReference, DocId, DocumentView, MatrixCell, MatrixRow, RowStatus,
+    TermView, TopicView, Verdict,
 };
 use crate::error::Missing;
 use crate::redline::redline;
@@ -21,7 +22,7 @@ pub const MAX_COMPARED: usize = 6;
 
 impl Library {
     /// Aligns 2–6 documents and judges their key terms against `reference` (or each other).
-    pub fn compare(&self, ids: &[i64], reference: Option<i64>) -> Result<Comparison> {
+    pub fn compare(&self, ids: &[DocId], reference: Option<DocId>) -> Result<Comparison> {
         let started = std::time::Instant::now();
         check(ids, reference)?;
         let docs: Vec<DocumentView> = ids.iter().map(|&id| self.document(id, None)).collect::<Result<_>>()?;
@@ -39,21 +40,21 @@ impl Library {
             return Err(Error::BadComparison("a clause cannot be linked to itself".to_owned()));
         }
         let mut store = self.store();
-        let found = store.clauses_by_id(&[request.anchor_clause_id, request.moved_clause_id])?;
+        let found = store.clauses_by_id(&[request.anchor_clause_id.0, request.moved_clause_id.0])?;
         for id in [request.anchor_clause_id, request.moved_clause_id] {
-            if !found.iter().any(|c| c.id == id) {
+            if !found.iter().any(|c| c.id == id.0) {
                 return Err(Error::NotFound(Missing::Clause(id)));
             }
         }
         let created_at = crate::library::now();
         let id = store.add_correction(
-            request.anchor_clause_id,
-            request.moved_clause_id,
+            request.anchor_clause_id.0,
+            request.moved_clause_id.0,
             request.kind.name(),
             &created_at,
         )?;
         Ok(CorrectionView {
-            id,
+            id: CorrectionId(id),
             kind: request.kind,
             anchor_clause_id: request.anchor_clause_id,
             moved_clause_id: request.moved_clause_id,
@@ -62,8 +63,8 @@ impl Library {
     }
 
     /// Undoes a correction.
-    pub fn remove_correction(&self, id: i64) -> Result<()> {
-        if self.store().remove_correction(id)? {
+    pub fn remove_correction(&self, id: CorrectionId) -> Result<()> {
+        if self.store().remove_correction(id.0)? {
             Ok(())
         } else {
             Err(Error::NotFound(Missing::Correction(id)))
@@ -72,16 +73,17 @@ impl Library {
 
     /// The corrections among clauses of these documents, oldest first. A kind this build does
     /// not know (written by a newer Concordia) is left out rather than guessed.
-    pub fn corrections(&self, ids: &[i64]) -> Result<Vec<CorrectionView>> {
-        let rows = self.store().corrections(ids)?;
+    pub fn corrections(&self, ids: &[DocId]) -> Result<Vec<CorrectionView>> {
+        let ids: Vec<i64> = ids.iter().map(|d| d.0).collect();
+        let rows = self.store().corrections(&ids)?;
         Ok(rows
             .into_iter()
             .filter_map(|r| {
                 Some(CorrectionView {
-                    id: r.id,
+                    id: CorrectionId(r.id),
                     kind: Fix::from_name(&r.kind)?,
-                    anchor_clause_id: r.anchor_id,
-                    moved_clause_id: r.moved_id,
+                    anchor_clause_id: ClauseId(r.anchor_id),
+                    moved_clause_id: ClauseId(r.moved_id),
                     created_at: r.created_at,
                 })
             })
@@ -89,7 +91,7 @@ impl Library {
     }
 }
 
-fn check(ids: &[i64], reference: Option<i64>) -> Result<()> {
+fn check(ids: &[DocId], reference: Option<DocId>) -> Result<()> {
     let mut distinct = ids.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
@@ -112,7 +114,7 @@ fn check(ids: &[i64], reference: Option<i64>) -> Result<()> {
 pub fn build(
     docs: &[DocumentView],
     terms: &[Vec<TermView>],
-    reference: Option<i64>,
+    reference: Option<DocId>,
     signals: Signals,
     corrections: &[CorrectionView],
 ) -> Comparison {
@@ -157,7 +159,7 @@ fn with_redlines(mut rows: Vec<AlignedRow>, docs: &[DocumentView]) -> Vec<Aligne
         return rows;
     }
     let first = |row: &AlignedRow, d: usize| row.cells[d].clause_ids.first().copied();
-    let mut paired: Vec<(i64, i64, usize)> =
+    let mut paired: Vec<(ClauseId, ClauseId, usize)> =
         rows.iter().enumerate().filter_map(|(k, r)| Some((first(r, 0)?, first(r, 1)?, k))).collect();
     paired.sort_unstable();
     let in_order = longest_increasing(&paired.iter().map(|p| p.1).collect::<Vec<_>>());
@@ -170,7 +172,7 @@ fn with_redlines(mut rows: Vec<AlignedRow>, docs: &[DocumentView]) -> Vec<Aligne
 }
 
 /// Positions of a longest strictly increasing subsequence (clause ids grow in document order).
-fn longest_increasing(values: &[i64]) -> Vec<usize> {
+fn longest_increasing(values: &[ClauseId]) -> Vec<usize> {
     // O(n²) is plenty for the few hundred rows of a comparison.
     let n = values.len();
     let (mut length, mut previous) = (vec![1usize; n], vec![usize::MAX; n]);
@@ -193,7 +195,7 @@ fn longest_increasing(values: &[i64]) -> Vec<usize> {
 
 /// Corrections with their clauses as (document index, clause index); others are skipped.
 fn located(docs: &[DocumentView], corrections: &[CorrectionView]) -> Vec<Correction> {
-    let place = |id: i64| {
+    let place = |id: ClauseId| {
         docs.iter()
             .enumerate()
             .find_map(|(d, doc)| doc.clauses.iter().position(|c| c.id == id).map(|k| (d, k)))
@@ -281,7 +283,7 @@ fn aligned_row(
     refs: &[Vec<usize>],
     rows: &[Row],
     docs: &[DocumentView],
-    reference: Option<i64>,
+    reference: Option<DocId>,
 ) -> AlignedRow {
     let mut cells: Vec<AlignedCell> = row
         .cells
@@ -307,7 +309,7 @@ fn aligned_row(
         })
         .collect();
     mark_shared_numbers(&mut cells);
-    let anchors: Vec<Option<i64>> =
+    let anchors: Vec<Option<ClauseId>> =
         cells.iter().map(|c| correct_against(&cells, c.doc_id, reference)).collect();
     for (cell, anchor) in cells.iter_mut().zip(anchors) {
         cell.correct_against = anchor;
@@ -358,7 +360,7 @@ fn mark_shared_numbers(cells: &mut [AlignedCell]) {
 
 /// The clause a correction of `doc`'s clauses in this row names as the other side (see
 /// `AlignedCell::correct_against`).
-fn correct_against(cells: &[AlignedCell], doc: i64, reference: Option<i64>) -> Option<i64> {
+fn correct_against(cells: &[AlignedCell], doc: DocId, reference: Option<DocId>) -> Option<ClauseId> {
     let others: Vec<&AlignedCell> =
         cells.iter().filter(|c| c.doc_id != doc && !c.clause_ids.is_empty()).collect();
     let preferred = others.iter().find(|c| Some(c.doc_id) == reference).or(others.first());
@@ -398,7 +400,7 @@ fn label(clause: &ClauseView) -> String {
     }
 }
 
-fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<i64>) -> Vec<MatrixRow> {
+fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<DocId>) -> Vec<MatrixRow> {
     TermKind::ALL
         .iter()
         .map(|&kind| {
@@ -448,8 +450,8 @@ mod tests {
 
     fn cell(doc: i64, ids: Vec<i64>, texts: &[&str]) -> AlignedCell {
         AlignedCell {
-            doc_id: doc,
-            clause_ids: ids,
+            doc_id: DocId(doc),
+            clause_ids: ids.into_iter().map(ClauseId).collect(),
             texts: texts.iter().map(|t| (*t).to_owned()).collect(),
             labels: Vec::new(),
             confidence: None,
@@ -475,10 +477,13 @@ mod tests {
         assert_eq!(cells[1].shared_numbers, vec![vec![[7, 9]]]);
         assert!(cells[2].shared_numbers.is_empty());
         // The reference's clause, else another document's first, else the row's own.
-        assert_eq!(correct_against(&cells, 2, Some(1)), Some(10));
-        assert_eq!(correct_against(&cells, 1, Some(1)), Some(20));
-        assert_eq!(correct_against(&cells, 3, Some(2)), Some(20));
+        let against = |cells: &[AlignedCell], doc: i64, reference: Option<i64>| {
+            correct_against(cells, DocId(doc), reference.map(DocId)).map(|c| c.0)
+        };
+        assert_eq!(against(&cells, 2, Some(1)), Some(10));
+        assert_eq!(against(&cells, 1, Some(1)), Some(20));
+        assert_eq!(against(&cells, 3, Some(2)), Some(20));
         let alone = [cell(1, vec![10], &["x"]), cell(2, vec![], &[])];
-        assert_eq!(correct_against(&alone, 1, None), Some(10), "only itself: the UI offers no link to it");
+        assert_eq!(against(&alone, 1, None), Some(10), "only itself: the UI offers no link to it");
     }
 }

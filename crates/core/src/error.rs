@@ -103,11 +103,11 @@ pub enum Missing {
     /// A document, by the id or path the user gave.
     Document(String),
     /// A clause, by id.
-    Clause(i64),
+    Clause(crate::api::ClauseId),
     /// A bookmark, by id.
-    Bookmark(i64),
+    Bookmark(crate::api::BookmarkId),
     /// An alignment correction, by id.
-    Correction(i64),
+    Correction(crate::api::CorrectionId),
 }
 
 impl std::fmt::Display for Missing {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::api::{Comparison, DocumentAnalysis};
+use crate::api::{Comparison, DocId, DocumentAnalysis};
 use crate::{Error, Library, Progress, Result};
 
 /// The key topics whose rows are measured.
@@ -259,7 +259,7 @@ pub fn evaluate(set: &GoldSet, scratch: &Path) -> Result<Figures> {
         analysis(&mut figures, key, gold, &library.analyze(ids[key])?);
     }
     for group in groups(set) {
-        let group_ids: Vec<i64> = group.iter().map(|k| ids[k]).collect();
+        let group_ids: Vec<DocId> = group.iter().map(|k| ids[k]).collect();
         let comparison = library.compare(&group_ids, Some(group_ids[0]))?;
         rows_together(&mut figures, set, &group, &comparison);
         reliability(&mut figures, set, &group, &comparison);

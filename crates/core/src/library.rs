@@ -47,7 +47,7 @@ pub struct Library {
     index: IndexCache,
     data_dir: PathBuf,
     /// Key terms by document, valid for one store generation (terms are derived, not stored).
-    terms_cache: Mutex<(u64, HashMap<i64, Vec<TermView>>)>,
+    terms_cache: Mutex<(u64, HashMap<DocId, Vec<TermView>>)>,
 }
 
 impl Library {
@@ -137,7 +137,7 @@ impl Library {
         for doc in &documents {
             let held = attempt(|| self.index.get().clauses_of(doc.id as u64)).ok();
             if held != Some(u64::from(doc.clause_count)) {
-                unsearchable.push(doc.id);
+                unsearchable.push(DocId(doc.id));
             }
         }
         Ok(LibraryCheck { store_problem, documents: documents.len(), index, unsearchable })
@@ -437,7 +437,7 @@ impl Library {
             .document_summary(id)?
             .ok_or_else(|| Error::NotFound(Missing::Document(id.to_string())))?;
         Ok(ImportOutcome {
-            id: Some(id),
+            id: Some(DocId(id)),
             path: path.display().to_string(),
             title: Some(stored.title),
             language: Some(stored.language),
@@ -555,7 +555,7 @@ impl Library {
         Ok(rows
             .into_iter()
             .map(|d| DocumentSummary {
-                id: d.id,
+                id: DocId(d.id),
                 path: d.path,
                 title: d.title,
                 language: d.language,
@@ -568,20 +568,21 @@ impl Library {
     }
 
     /// Resolves a library id or a file path to a document id.
-    pub fn resolve(&self, doc: &str) -> Result<i64> {
+    pub fn resolve(&self, doc: &str) -> Result<DocId> {
         if let Ok(id) = doc.parse::<i64>() {
-            return Ok(id);
+            return Ok(DocId(id));
         }
         let path = absolute(Path::new(doc)).display().to_string();
         self.store()
             .document_id_by_path(&path)?
+            .map(DocId)
             .ok_or_else(|| Error::NotFound(Missing::Document(doc.to_owned())))
     }
 
     /// Like [`Library::resolve`], but a file that is not in the library yet is imported first,
     /// so `analyze contract.txt` works on a file never seen. Returns the id and whether it
     /// was imported now.
-    pub fn resolve_or_import(&self, doc: &str) -> Result<(i64, bool)> {
+    pub fn resolve_or_import(&self, doc: &str) -> Result<(DocId, bool)> {
         match self.resolve(doc) {
             Err(Error::NotFound(_)) if Path::new(doc).is_file() => {
                 let report = self.import(&[PathBuf::from(doc)], &Progress::none())?;
@@ -603,12 +604,12 @@ impl Library {
     }
 
     /// A document with its clauses; with `query`, each clause carries the ranges that match it.
-    pub fn document(&self, id: i64, query: Option<&str>) -> Result<DocumentView> {
+    pub fn document(&self, id: DocId, query: Option<&str>) -> Result<DocumentView> {
         let (doc, rows, mut topics) = {
             let store = self.store();
             let doc =
-                store.document(id)?.ok_or_else(|| Error::NotFound(Missing::Document(id.to_string())))?;
-            (doc, store.clauses(id)?, store.document_topics(id)?)
+                store.document(id.0)?.ok_or_else(|| Error::NotFound(Missing::Document(id.to_string())))?;
+            (doc, store.clauses(id.0)?, store.document_topics(id.0)?)
         };
         let matcher = match query.filter(|q| !q.trim().is_empty()) {
             Some(q) => {
@@ -627,11 +628,17 @@ impl Library {
                 clause_view(row, text.to_owned(), highlights, clause_topics)
             })
             .collect();
-        Ok(DocumentView { id: doc.id, path: doc.path, title: doc.title, language: doc.language, clauses })
+        Ok(DocumentView {
+            id: DocId(doc.id),
+            path: doc.path,
+            title: doc.title,
+            language: doc.language,
+            clauses,
+        })
     }
 
     /// A document with its clauses, topics and key terms.
-    pub fn analyze(&self, id: i64) -> Result<DocumentAnalysis> {
+    pub fn analyze(&self, id: DocId) -> Result<DocumentAnalysis> {
         let doc = self.document(id, None)?;
         let terms = terms_of(&doc);
         Ok(DocumentAnalysis {
@@ -645,7 +652,7 @@ impl Library {
     }
 
     /// The key terms a document states.
-    pub fn terms(&self, id: i64) -> Result<Vec<TermView>> {
+    pub fn terms(&self, id: DocId) -> Result<Vec<TermView>> {
         let generation = self.store().generation()?;
         {
             let cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -665,7 +672,7 @@ impl Library {
     }
 
     /// Documents whose key terms satisfy every condition, with the term that satisfied the first.
-    fn documents_where(&self, conditions: &[filter::Condition]) -> Result<Vec<(i64, TermView)>> {
+    fn documents_where(&self, conditions: &[filter::Condition]) -> Result<Vec<(DocId, TermView)>> {
         let mut found = Vec::new();
         for doc in self.list()? {
             let terms = self.terms(doc.id)?;
@@ -685,11 +692,11 @@ impl Library {
     /// Removes a document from the store and the index. Waits while another process writes.
     /// Works with a damaged index or a full disk too: the store is the truth, and an index that
     /// could not follow is behind (its stale hits are skipped) until it is rebuilt.
-    pub fn remove(&self, id: i64) -> Result<()> {
+    pub fn remove(&self, id: DocId) -> Result<()> {
         let _lock = WriteLock::take(&self.data_dir, &Progress::none(), Task::Remove)?;
         let generation = {
             let mut store = self.store();
-            if !store.delete_document(id)? {
+            if !store.delete_document(id.0)? {
                 return Err(Error::NotFound(Missing::Document(id.to_string())));
             }
             store.generation()?
@@ -697,7 +704,7 @@ impl Library {
         let index = self.index.get();
         let updated = attempt(|| -> Result<()> {
             let mut batch = index.batch()?;
-            batch.remove_document(id as u64);
+            batch.remove_document(id.0 as u64);
             batch.commit(generation)?;
             Ok(())
         });
@@ -726,13 +733,13 @@ impl Library {
     }
 
     /// One hit per matching document: the clause that states the filtered term, its quote as snippet.
-    fn hits_for_terms(&self, matching: &[(i64, TermView)], req: &SearchRequest) -> Result<SearchResults> {
+    fn hits_for_terms(&self, matching: &[(DocId, TermView)], req: &SearchRequest) -> Result<SearchResults> {
         let store = self.store();
         let mut hits = Vec::new();
         for (doc_id, term) in matching.iter().filter(|(d, _)| req.doc.is_none_or(|only| only == *d)) {
             let (Some(doc), Some(row)) = (
-                store.document_summary(*doc_id)?,
-                store.clauses_by_id(&[term.clause_id])?.into_iter().next(),
+                store.document_summary(doc_id.0)?,
+                store.clauses_by_id(&[term.clause_id.0])?.into_iter().next(),
             ) else {
                 continue;
             };
@@ -745,7 +752,7 @@ impl Library {
                 doc_title: doc.title,
                 path: doc.path,
                 language: row.language,
-                clause_id: row.id,
+                clause_id: ClauseId(row.id),
                 number: row.number,
                 heading: row.heading.or_else(|| row.heading_path.last().cloned()),
                 score: 1.0,
@@ -784,7 +791,7 @@ impl Library {
         let query = SearchQuery {
             text: &req.query,
             lang: req.lang.as_deref(),
-            doc_id: req.doc.map(|d| d as u64),
+            doc_id: req.doc.map(|d| d.0 as u64),
             limit,
             topics: req.topic.iter().cloned().collect(),
             also_topics,
@@ -811,11 +818,11 @@ impl Library {
             let text = store.clause_text(row)?;
             let (snippet, highlights) = snippet(&text, &matcher.find(&row.language, &text), SNIPPET_CHARS);
             hits.push(SearchHit {
-                doc_id: row.doc_id,
+                doc_id: DocId(row.doc_id),
                 doc_title: doc.title.clone(),
                 path: doc.path.clone(),
                 language: row.language.clone(),
-                clause_id: row.id,
+                clause_id: ClauseId(row.id),
                 number: row.number.clone(),
                 heading: row.heading.clone().or_else(|| row.heading_path.last().cloned()),
                 score: hit.score,
@@ -838,7 +845,7 @@ fn clause_view(
             .into_iter()
             .map(|t| TopicView { topic: t.topic, confidence: t.confidence as f32, cues: t.cues })
             .collect(),
-        id: row.id,
+        id: ClauseId(row.id),
         kind: ClauseKind::from_name(&row.kind),
         number: row.number,
         heading: row.heading,

@@ -7,6 +7,7 @@
 mod common;
 
 use concordia_align::dictionary::lines_outside_articles;
+use concordia_core::api::{ClauseId, DocId};
 use concordia_core::api::{Comparison, DocumentView, TermView};
 use concordia_core::compare::{build, Signals};
 use concordia_core::{Library, Progress};
@@ -100,7 +101,7 @@ const GROUPS: [&[&str]; 6] = [
 ];
 
 /// Clause ids of the gold section numbered `number` and of the clauses under it.
-fn span(doc: &DocumentView, number: &str) -> Vec<i64> {
+fn span(doc: &DocumentView, number: &str) -> Vec<ClauseId> {
     let under =
         |path: &[String]| path.iter().any(|h| h.strip_prefix(number).is_some_and(|r| r.starts_with(' ')));
     doc.clauses
@@ -143,11 +144,11 @@ fn same_row_rate(
     for group in groups {
         let paths: Vec<_> = group.iter().map(|f| dir.join(f)).collect();
         let report = library.import(&paths, &Progress::none()).unwrap();
-        let ids: Vec<i64> = report.outcomes.iter().map(|o| o.id.unwrap()).collect();
+        let ids: Vec<DocId> = report.outcomes.iter().map(|o| o.id.unwrap()).collect();
         let comparison = library.compare(&ids, Some(ids[0])).unwrap();
         let docs: Vec<DocumentView> = ids.iter().map(|&id| library.document(id, None).unwrap()).collect();
         // topic → per document, the clause ids of its gold sections.
-        let mut by_topic: std::collections::BTreeMap<&str, Vec<(usize, Vec<i64>)>> = Default::default();
+        let mut by_topic: std::collections::BTreeMap<&str, Vec<(usize, Vec<ClauseId>)>> = Default::default();
         for (d, file) in group.iter().enumerate() {
             for (number, topics) in &gold[*file] {
                 for topic in topics.iter().filter(|t| *t != "definitions") {
@@ -194,12 +195,12 @@ fn a_correction_survives_reopening_and_moves_the_clause() {
     let samples = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples");
     let files =
         [samples.join("de-alpenwerk-avv.txt"), samples.join("nl-polderdata-verwerkersovereenkomst.txt")];
-    let ids: Vec<i64> = {
+    let ids: Vec<DocId> = {
         let library = Library::open(tmp.path()).unwrap();
         let report = library.import(&files, &Progress::none()).unwrap();
         report.outcomes.iter().map(|o| o.id.unwrap()).collect()
     };
-    let row_with = |c: &Comparison, clause: i64| {
+    let row_with = |c: &Comparison, clause: ClauseId| {
         c.rows.iter().position(|r| r.cells.iter().any(|cell| cell.clause_ids.contains(&clause))).unwrap()
     };
     let (audit_de, liability_nl) = {
@@ -245,7 +246,7 @@ fn two_versions_in_one_language_get_redlines_and_a_moved_clause_is_recognised() 
     std::fs::write(&a, &v1).unwrap();
     std::fs::write(&b, &v2).unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
-    let ids: Vec<i64> =
+    let ids: Vec<DocId> =
         library.import(&[a, b], &Progress::none()).unwrap().outcomes.iter().map(|o| o.id.unwrap()).collect();
     let c = library.compare(&ids, None).unwrap();
     let row = |topic: &str| c.rows.iter().find(|r| r.topic.as_deref() == Some(topic)).unwrap();

@@ -2,6 +2,7 @@
 
 mod common;
 
+use concordia_core::api::{ClauseId, DocId};
 use std::path::{Path, PathBuf};
 
 use concordia_core::api::BookmarkFilter;
@@ -11,12 +12,12 @@ use concordia_core::{Library, Progress};
 
 const DPA: &str = "Verwerkersovereenkomst\n\nArtikel 7 Audit\nVerwerkingsverantwoordelijke mag eenmaal per jaar een audit laten uitvoeren.\n\nArtikel 8 Aansprakelijkheid\nDe aansprakelijkheid van Verwerker is beperkt tot €5.000.\n\nArtikel 9 Toepasselijk recht\nOp deze overeenkomst is Nederlands recht van toepassing.\n";
 
-fn import(library: &Library, path: &Path) -> i64 {
+fn import(library: &Library, path: &Path) -> DocId {
     let report = library.import(&[path.to_path_buf()], &Progress::none()).unwrap();
     report.outcomes[0].id.unwrap_or_else(|| panic!("{:?}", report.outcomes[0]))
 }
 
-fn clause_id(library: &Library, doc: i64, heading: &str) -> i64 {
+fn clause_id(library: &Library, doc: DocId, heading: &str) -> ClauseId {
     let view = library.document(doc, None).unwrap();
     view.clauses.iter().find(|c| c.heading.as_deref() == Some(heading)).unwrap().id
 }
@@ -111,7 +112,7 @@ fn a_broken_bookmark_file_is_refused_and_nothing_changes() {
     let err = library.import_bookmarks("a,b\n1,2\n", BookmarkFormat::Csv).unwrap_err();
     assert!(err.to_string().contains("CSV"), "{err}");
     assert!(library.bookmarks(&BookmarkFilter::default()).unwrap().is_empty());
-    assert!(library.add_bookmark(999, "", &[]).is_err());
+    assert!(library.add_bookmark(ClauseId(999), "", &[]).is_err());
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod common;
 
+use concordia_core::api::DocId;
 use std::path::PathBuf;
 
 use concordia_core::api::{ImportStatus, SearchRequest};
@@ -15,7 +16,7 @@ fn corpus() -> Option<PathBuf> {
 struct Fixture {
     _dir: tempfile::TempDir,
     library: Library,
-    ids: std::collections::HashMap<String, i64>,
+    ids: std::collections::HashMap<String, DocId>,
 }
 
 fn import_corpus(dir: &std::path::Path) -> Fixture {
@@ -43,7 +44,7 @@ fn import_corpus(dir: &std::path::Path) -> Fixture {
     Fixture { _dir: tmp, library, ids }
 }
 
-fn doc_id(f: &Fixture, prefix: &str) -> i64 {
+fn doc_id(f: &Fixture, prefix: &str) -> DocId {
     *f.ids.iter().find(|(k, _)| k.starts_with(prefix)).map(|(_, v)| v).unwrap()
 }
 

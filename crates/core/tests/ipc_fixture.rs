@@ -2,6 +2,7 @@
 //! of what the backend really sends: every object there has exactly the fields Rust serialises,
 //! so the UI tests cannot pass against a contract that has drifted.
 
+use concordia_core::api::DocId;
 use concordia_core::{Library, Progress};
 use serde_json::Value;
 
@@ -40,7 +41,7 @@ fn the_ui_comparison_fixture_has_the_shape_the_backend_sends() {
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(tmp.path()).unwrap();
     let report = library.import(&files, &Progress::none()).unwrap();
-    let ids: Vec<i64> = report.outcomes.iter().map(|o| o.id.expect("imported")).collect();
+    let ids: Vec<DocId> = report.outcomes.iter().map(|o| o.id.expect("imported")).collect();
     let real = serde_json::to_value(library.compare(&ids, Some(ids[0])).unwrap()).unwrap();
     let fixture: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("../../ui/test/fixtures/comparison.json")).unwrap(),

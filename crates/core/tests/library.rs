@@ -214,7 +214,7 @@ fn topics_from_an_older_lexicon_are_recomputed_on_open() {
     {
         // Simulate a library analysed by an older Concordia: no topics, another version.
         let mut store = concordia_store::Store::open(&data.join("library.sqlite")).unwrap();
-        let cleared = store.clauses(id).unwrap().into_iter().map(|c| (c.id, Vec::new())).collect();
+        let cleared = store.clauses(id.0).unwrap().into_iter().map(|c| (c.id, Vec::new())).collect();
         store.replace_document_topics(&cleared).unwrap();
         store.set_meta("analysis_version", "older").unwrap();
     }

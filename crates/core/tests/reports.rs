@@ -3,6 +3,7 @@
 
 mod common;
 
+use concordia_core::api::DocId;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -13,7 +14,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 const CORPUS: [&str; 3] =
     ["de-bavariatech-datenschutz.txt", "it-customer-alliance-dpa.txt", "nl-alona-verwerkersovereenkomst.txt"];
 
-fn library_with(paths: &[PathBuf]) -> (tempfile::TempDir, Library, Vec<i64>) {
+fn library_with(paths: &[PathBuf]) -> (tempfile::TempDir, Library, Vec<DocId>) {
     let dir = tempfile::tempdir().unwrap();
     let library = Library::open(dir.path()).unwrap();
     let report = library.import(paths, &Progress::none()).unwrap();

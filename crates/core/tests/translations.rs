@@ -3,6 +3,7 @@
 //! matrix, and the clauses that state each value are aligned in one row.
 
 use concordia_core::api::Comparison;
+use concordia_core::api::{ClauseId, DocId};
 use concordia_core::{Library, Progress};
 
 const LANGS: [&str; 5] = ["en", "de", "it", "nl", "sv"];
@@ -13,7 +14,7 @@ fn compare_translations() -> Comparison {
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(tmp.path()).unwrap();
     let report = library.import(&files, &Progress::none()).unwrap();
-    let ids: Vec<i64> = report.outcomes.iter().map(|o| o.id.expect("every translation imports")).collect();
+    let ids: Vec<DocId> = report.outcomes.iter().map(|o| o.id.expect("every translation imports")).collect();
     let comparison = library.compare(&ids, Some(ids[0])).unwrap();
     let languages: Vec<&str> = comparison.documents.iter().map(|d| d.language.as_str()).collect();
     assert_eq!(languages, LANGS, "each translation is read in its own language");
@@ -48,7 +49,7 @@ fn every_translation_gives_the_same_matrix() {
 fn the_clauses_that_state_a_value_share_a_row() {
     let comparison = compare_translations();
     for row in comparison.matrix.iter().filter(|r| r.cells[0].value.is_some()) {
-        let holders: Vec<i64> = row.cells.iter().filter_map(|c| c.clause_id).collect();
+        let holders: Vec<ClauseId> = row.cells.iter().filter_map(|c| c.clause_id).collect();
         let together = comparison.rows.iter().any(|aligned| {
             holders.iter().all(|id| aligned.cells.iter().any(|cell| cell.clause_ids.contains(id)))
         });

@@ -12,6 +12,10 @@ use ts_rs::{Config, TS};
 fn declarations(cfg: &Config) -> Vec<String> {
     vec![
         <serde_json::Value as TS>::decl(cfg),
+        DocId::decl(cfg),
+        ClauseId::decl(cfg),
+        BookmarkId::decl(cfg),
+        CorrectionId::decl(cfg),
         ErrorCode::decl(cfg),
         concordia_legal::ClauseKind::decl(cfg),
         concordia_legal::TermKind::decl(cfg),

@@ -4,6 +4,14 @@
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
+export type DocId = number;
+
+export type ClauseId = number;
+
+export type BookmarkId = number;
+
+export type CorrectionId = number;
+
 export type ErrorCode = "io" | "unreadable" | "unsupported" | "not_found" | "busy" | "storage" | "invalid_input" | "exists" | "no_space";
 
 export type ClauseKind = "preamble" | "section" | "item" | "continuation" | "contents" | "signature";
@@ -20,7 +28,7 @@ export type ImportOutcome = {
 /**
  * Library id, unless refused.
  */
-id: number | null, 
+id: DocId | null, 
 /**
  * The file.
  */
@@ -98,7 +106,7 @@ export type DocumentSummary = {
 /**
  * Library id.
  */
-id: number, 
+id: DocId, 
 /**
  * Where it was imported from.
  */
@@ -160,7 +168,7 @@ export type ClauseView = {
 /**
  * Clause id.
  */
-id: number, 
+id: ClauseId, 
 /**
  * What the clause is: a section, an item, a table of contents, a signature block…
  */
@@ -210,7 +218,7 @@ export type DocumentView = {
 /**
  * Library id.
  */
-id: number, 
+id: DocId, 
 /**
  * Where it was imported from.
  */
@@ -240,7 +248,7 @@ lang?: string | null,
 /**
  * Only this document.
  */
-doc?: number | null, 
+doc?: DocId | null, 
 /**
  * At most this many hits (default 20).
  */
@@ -262,7 +270,7 @@ export type SearchHit = {
 /**
  * Its document.
  */
-doc_id: number, 
+doc_id: DocId, 
 /**
  * The document's title.
  */
@@ -278,7 +286,7 @@ language: string,
 /**
  * Clause id.
  */
-clause_id: number, 
+clause_id: ClauseId, 
 /**
  * Clause number.
  */
@@ -326,7 +334,7 @@ display: string,
 /**
  * The clause it comes from.
  */
-clause_id: number, 
+clause_id: ClauseId, 
 /**
  * Character range of the quote within that clause's text, for highlighting.
  */
@@ -355,7 +363,7 @@ export type ComparedDocument = {
 /**
  * Library id.
  */
-id: number, 
+id: DocId, 
 /**
  * Where it was imported from.
  */
@@ -387,7 +395,7 @@ export type CrossReference = {
 /**
  * The clause.
  */
-clause_id: number, 
+clause_id: ClauseId, 
 /**
  * Its number and heading ("§ 7 Haftung"), or its first words.
  */
@@ -405,11 +413,11 @@ export type AlignedCell = {
 /**
  * The document.
  */
-doc_id: number, 
+doc_id: DocId, 
 /**
  * Its clauses in this row, in document order.
  */
-clause_ids: Array<number>, 
+clause_ids: Array<ClauseId>, 
 /**
  * Their texts.
  */
@@ -447,7 +455,7 @@ shared_numbers: Array<Array<[number, number]>>,
  * first clause in the row if it has one, else the first clause of another document; else
  * (to move a clause into the row or split one off) the row's own first clause.
  */
-correct_against: number | null, };
+correct_against: ClauseId | null, };
 
 export type AlignedRow = { 
 /**
@@ -475,7 +483,7 @@ export type MatrixCell = {
 /**
  * The document.
  */
-doc_id: number, 
+doc_id: DocId, 
 /**
  * The normalised value, or `None` when the document states none.
  */
@@ -491,7 +499,7 @@ quote: string | null,
 /**
  * The clause it comes from.
  */
-clause_id: number | null, 
+clause_id: ClauseId | null, 
 /**
  * Character range of the quote in that clause's text.
  */
@@ -527,7 +535,7 @@ export type CorrectionView = {
 /**
  * Its id (to undo it).
  */
-id: number, 
+id: CorrectionId, 
 /**
  * Link (moved into the anchor's row), unlink (not equivalent) or confirm.
  */
@@ -535,11 +543,11 @@ kind: Fix,
 /**
  * The clause whose row is meant.
  */
-anchor_clause_id: number, 
+anchor_clause_id: ClauseId, 
 /**
  * The clause moved, kept out or confirmed.
  */
-moved_clause_id: number, 
+moved_clause_id: ClauseId, 
 /**
  * RFC 3339 time.
  */
@@ -553,11 +561,11 @@ kind: Fix,
 /**
  * The clause whose row is meant.
  */
-anchor_clause_id: number, 
+anchor_clause_id: ClauseId, 
 /**
  * The clause to move, keep out or confirm.
  */
-moved_clause_id: number, };
+moved_clause_id: ClauseId, };
 
 export type Comparison = { 
 /**
@@ -567,7 +575,7 @@ documents: Array<ComparedDocument>,
 /**
  * The reference document, if one was marked.
  */
-reference: number | null, 
+reference: DocId | null, 
 /**
  * Rows of equivalent clauses, grouped by topic in the reference's order.
  */
@@ -585,15 +593,15 @@ export type BookmarkView = {
 /**
  * Its id.
  */
-id: number, 
+id: BookmarkId, 
 /**
  * Its document, unless that is not in the library (status "detached").
  */
-doc_id: number | null, 
+doc_id: DocId | null, 
 /**
  * Its clause, unless the document changed and no clause holds the quote any more.
  */
-clause_id: number | null, 
+clause_id: ClauseId | null, 
 /**
  * The document's title.
  */
@@ -647,7 +655,7 @@ tag?: string | null,
 /**
  * Only on this document.
  */
-doc_id?: number | null, 
+doc_id?: DocId | null, 
 /**
  * Only on documents in this language.
  */

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::{BookmarkFilter, Comparison, RedlineSegment, Verdict};
+use crate::api::{BookmarkFilter, ClauseId, Comparison, DocId, RedlineSegment, Verdict};
 use crate::error::Missing;
 use crate::{Error, Library, Result};
 use concordia_store::BookmarkStatus;
@@ -400,7 +400,7 @@ impl Report {
 
 impl Library {
     /// The diff report of a comparison, headings in `lang` (en, sv, de, it, nl).
-    pub fn report(&self, ids: &[i64], reference: Option<i64>, lang: &str) -> Result<Report> {
+    pub fn report(&self, ids: &[DocId], reference: Option<DocId>, lang: &str) -> Result<Report> {
         let labels = LABELS.get(lang).cloned().ok_or_else(|| {
             Error::Invalid(format!("no report language {lang:?}; use one of {}", REPORT_LANGUAGES.join(", ")))
         })?;
@@ -410,7 +410,7 @@ impl Library {
         for d in &comparison.documents {
             let summary = self
                 .store()
-                .document_summary(d.id)?
+                .document_summary(d.id.0)?
                 .ok_or_else(|| Error::NotFound(Missing::Document(d.id.to_string())))?;
             documents.push(ReportDocument {
                 title: d.title.clone(),
@@ -450,8 +450,8 @@ impl Library {
     /// Makes the report and writes it to `path` (never over an existing file unless `overwrite`).
     pub fn write_report(
         &self,
-        ids: &[i64],
-        reference: Option<i64>,
+        ids: &[DocId],
+        reference: Option<DocId>,
         lang: &str,
         format: ReportFormat,
         path: &Path,
@@ -471,7 +471,7 @@ impl Library {
         &self,
         comparison: &Comparison,
         labels: &Labels,
-    ) -> Result<HashMap<i64, (String, String)>> {
+    ) -> Result<HashMap<ClauseId, (String, String)>> {
         let mut out = HashMap::new();
         for d in &comparison.documents {
             for c in self.document(d.id, None)?.clauses {
@@ -488,7 +488,7 @@ impl Library {
 
 fn terms(
     comparison: &Comparison,
-    clauses: &HashMap<i64, (String, String)>,
+    clauses: &HashMap<ClauseId, (String, String)>,
     labels: &Labels,
 ) -> Vec<ReportTerm> {
     comparison
@@ -551,10 +551,10 @@ fn rows(comparison: &Comparison, labels: &Labels) -> Vec<ReportRow> {
 
 fn corrections(
     comparison: &Comparison,
-    clauses: &HashMap<i64, (String, String)>,
+    clauses: &HashMap<ClauseId, (String, String)>,
     labels: &Labels,
 ) -> Vec<ReportCorrection> {
-    let name = |id: i64| {
+    let name = |id: ClauseId| {
         clauses.get(&id).map_or_else(|| format!("#{id}"), |(doc, label)| format!("{doc} — {label}"))
     };
     comparison

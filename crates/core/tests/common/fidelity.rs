@@ -1,6 +1,7 @@
 //! Comparing an imported original with its Word or PDF version: clause numbers in order, and
 //! key terms. Shared by the DOCX and PDF fidelity tests.
 
+use concordia_core::api::DocId;
 use std::path::{Path, PathBuf};
 
 use concordia_core::{Library, Progress};
@@ -88,7 +89,7 @@ fn agreeing(a: &[Option<String>], b: &[Option<String>]) -> usize {
 }
 
 /// Imports one file and returns its id.
-pub fn import(library: &Library, path: &Path) -> i64 {
+pub fn import(library: &Library, path: &Path) -> DocId {
     let report = library.import(&[path.to_path_buf()], &Progress::none()).unwrap();
     report.outcomes[0].id.unwrap_or_else(|| panic!("{}: {:?}", path.display(), report.outcomes[0].error))
 }
