@@ -1,4 +1,4 @@
-import type { ImportReport } from "../api.js";
+import type { DocumentSummary, ImportReport } from "../api.js";
 import { h, langBadge } from "../lib/dom.js";
 import { fileName, langLabel, langName, shortDate } from "../lib/format.js";
 import { count, t } from "../lib/i18n.js";
@@ -120,50 +120,97 @@ function emptyLibrary(): HTMLElement {
   );
 }
 
+/** Above this many documents only the rows in view are drawn (a library of 10,000 costs what a
+ * screen costs); below it every row is, so small libraries stay simple to read and to test. */
+const WINDOWED_FROM = 200;
+/** The height of a row when windowed (CSS keeps it fixed: `.docs.windowed tr`). */
+const ROW_HEIGHT = 52;
+/** Rows drawn beyond the visible ones, above and below, so scrolling shows no gaps. */
+const OVERSCAN = 15;
+/** Stops the previous table's redrawing on scroll: each redraw of the view builds a new table. */
+let stopDrawing: (() => void) | null = null;
+
 function table(s: app.State): HTMLElement {
-  const rows = s.docs.map((d) => {
-    const confirming = s.confirmRemove === d.id;
-    const actions = confirming
-      ? h(
-          "span",
-          { class: "confirm" },
-          t("Remove from the library?") + " ",
-          h("button", { class: "danger", onclick: () => void app.removeDocument(d.id) }, t("Remove")),
-          h("button", { onclick: () => app.askRemove(null) }, t("Keep")),
-        )
-      : h("button", { class: "quiet", title: t("Remove from the library"), onclick: () => app.askRemove(d.id) }, t("Remove"));
-    const pick = h("input", {
-      type: "checkbox",
-      class: "pick",
-      "aria-label": t("Compare {title}", { title: d.title }),
-      checked: s.picked.includes(d.id),
-      onchange: () => app.togglePick(d.id),
-    });
-    return h(
-      "tr",
-      { "data-doc": d.id },
-      h("td", { class: "pick-cell" }, pick),
-      h(
-        "td",
-        { class: "title" },
-        h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), void app.openDocument(d.id, null, false)) }, d.title),
-        h("div", { class: "path", title: d.path }, fileName(d.path)),
-      ),
-      h("td", {}, langBadge(d.language, langLabel(d.language), langName(d.language))),
-      h("td", { class: "num" }, count(d.clauses)),
-      h("td", {}, d.format),
-      h("td", { class: "date" }, shortDate(d.imported_at)),
-      h("td", { class: "actions" }, actions),
-    );
-  });
-  return h(
+  const windowed = s.docs.length > WINDOWED_FROM;
+  const body = h("tbody", {});
+  const docs = h(
     "table",
-    { class: "docs" },
+    { class: windowed ? "docs windowed" : "docs" },
     h(
       "thead",
       {},
       h("tr", {}, ...["", t("Title"), t("Language"), t("Clauses"), t("Format"), t("Imported"), ""].map((w) => h("th", {}, w))),
     ),
-    h("tbody", {}, ...rows),
+    body,
+  );
+  stopDrawing?.();
+  stopDrawing = null;
+  if (!windowed) {
+    body.append(...s.docs.map((d) => row(d, s)));
+    return docs;
+  }
+  // Draw the rows in view now and again whenever the list scrolls into other rows.
+  const scroller = document.getElementById("main");
+  let drawn = "";
+  const draw = () => {
+    if (!body.isConnected && drawn !== "") {
+      stopDrawing?.();
+      return;
+    }
+    const top = scroller ? Math.max(0, scroller.scrollTop - body.offsetTop) : 0;
+    const height = scroller?.clientHeight ?? 800;
+    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(s.docs.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    if (`${first}:${last}` === drawn) return;
+    drawn = `${first}:${last}`;
+    const spacer = (rows: number) => {
+      const cell = h("td", { colspan: 7 });
+      // Through the CSSOM: the app's CSP forbids style attributes.
+      cell.style.height = `${rows * ROW_HEIGHT}px`;
+      return h("tr", { class: "spacer", "aria-hidden": "true" }, cell);
+    };
+    body.replaceChildren(spacer(first), ...s.docs.slice(first, last).map((d) => row(d, s)), spacer(s.docs.length - last));
+  };
+  draw();
+  const onScroll = () => window.requestAnimationFrame(draw);
+  window.requestAnimationFrame(draw);
+  scroller?.addEventListener("scroll", onScroll, { passive: true });
+  stopDrawing = () => scroller?.removeEventListener("scroll", onScroll);
+  return docs;
+}
+
+function row(d: DocumentSummary, s: app.State): HTMLElement {
+  const confirming = s.confirmRemove === d.id;
+  const actions = confirming
+    ? h(
+        "span",
+        { class: "confirm" },
+        t("Remove from the library?") + " ",
+        h("button", { class: "danger", onclick: () => void app.removeDocument(d.id) }, t("Remove")),
+        h("button", { onclick: () => app.askRemove(null) }, t("Keep")),
+      )
+    : h("button", { class: "quiet", title: t("Remove from the library"), onclick: () => app.askRemove(d.id) }, t("Remove"));
+  const pick = h("input", {
+    type: "checkbox",
+    class: "pick",
+    "aria-label": t("Compare {title}", { title: d.title }),
+    checked: s.picked.includes(d.id),
+    onchange: () => app.togglePick(d.id),
+  });
+  return h(
+    "tr",
+    { "data-doc": d.id },
+    h("td", { class: "pick-cell" }, pick),
+    h(
+      "td",
+      { class: "title" },
+      h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), void app.openDocument(d.id, null, false)) }, d.title),
+      h("div", { class: "path", title: d.path }, fileName(d.path)),
+    ),
+    h("td", {}, langBadge(d.language, langLabel(d.language), langName(d.language))),
+    h("td", { class: "num" }, count(d.clauses)),
+    h("td", {}, d.format),
+    h("td", { class: "date" }, shortDate(d.imported_at)),
+    h("td", { class: "actions" }, actions),
   );
 }
