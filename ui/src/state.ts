@@ -14,6 +14,8 @@ export interface CompareFocus {
 export interface State {
   view: View;
   docs: api.DocumentSummary[];
+  /** Whether the list has been read once: until then the library is not known to be empty. */
+  docsLoaded: boolean;
   query: string;
   lang: api.Lang | null;
   docFilter: number | null;
@@ -62,6 +64,7 @@ export interface BookmarkEditor {
 export const state: State = {
   view: "library",
   docs: [],
+  docsLoaded: false,
   query: "",
   lang: null,
   docFilter: null,
@@ -169,7 +172,7 @@ export async function refreshDocuments(): Promise<void> {
   try {
     // Read before listing: a change made in between is then seen by the next poll.
     const seen = await api.libraryGeneration();
-    update({ docs: await api.listDocuments() });
+    update({ docs: await api.listDocuments(), docsLoaded: true });
     generation = seen;
   } catch (e) {
     fail(t("Could not load the library"), e);

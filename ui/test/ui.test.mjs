@@ -67,7 +67,9 @@ function fakeBackend(comparison) {
       invoke: async (cmd, args) => {
         window.__calls.push([cmd, args]);
         switch (cmd) {
-          case "list_documents": return window.__docs ?? docs;
+          case "list_documents":
+            if (window.__listDelay) await new Promise((done) => setTimeout(done, window.__listDelay));
+            return window.__docs ?? docs;
           case "library_generation": return window.__generation;
           case "library_upkeep": return window.__upkeep;
           case "refresh_library": return null;
@@ -493,5 +495,17 @@ test("a library of 10,000 documents draws only the rows in view, scrolls to the 
   await p.screenshot({ path: new URL("../../shots/ui-library-10k.png", import.meta.url).pathname });
   console.log(`10,000 documents: ${drawn} rows drawn; long tasks at start ${JSON.stringify(atStart)} ms, while ticking ${JSON.stringify(ticking)} ms`);
   assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("at start the library says it is being read, never that it is empty", async () => {
+  const p = await browser.newPage();
+  await p.addInitScript(() => (window.__listDelay = 600));
+  await p.addInitScript(fakeBackend, comparison);
+  await p.goto(base);
+  await p.waitForSelector("section.library");
+  assert.match(await p.$eval("section.library", (s) => s.textContent), /Reading the library…/);
+  assert.equal(await p.$$eval(".empty h2", (e) => e.length), 0, "no false 'Your library is empty'");
+  await p.waitForSelector("table.docs tbody tr");
   await p.close();
 });

@@ -11,7 +11,7 @@ export function libraryView(s: app.State): HTMLElement {
     { class: "library", "aria-label": t("Library") },
     toolbar(s),
     s.lastImport ? importResults(s.lastImport) : null,
-    s.docs.length === 0 ? emptyLibrary() : table(s),
+    !s.docsLoaded ? h("p", { class: "muted", role: "status" }, t("Reading the library…")) : s.docs.length === 0 ? emptyLibrary() : table(s),
     h(
       "div",
       { class: "maintenance" },
