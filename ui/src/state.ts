@@ -24,6 +24,8 @@ export interface State {
   filters: string[];
   topics: api.TopicInfo[];
   hits: api.SearchHit[];
+  /** How many clauses match in all (more than `hits` when the list was cut). */
+  hitsTotal: number;
   searched: boolean;
   selected: number;
   doc: api.DocumentView | null;
@@ -73,6 +75,7 @@ export const state: State = {
   filters: [],
   topics: [],
   hits: [],
+  hitsTotal: 0,
   searched: false,
   selected: 0,
   doc: null,
@@ -347,9 +350,9 @@ export async function runSearch(): Promise<void> {
   if (state.cross) req.cross = true;
   if (state.filters.length > 0) req.filters = [...state.filters];
   try {
-    const { hits } = await api.search(req);
+    const { hits, total } = await api.search(req);
     // A slower earlier search must not overwrite a newer one.
-    if (serial === searchSerial) update({ hits, searched: true, selected: 0 });
+    if (serial === searchSerial) update({ hits, hitsTotal: total, searched: true, selected: 0 });
   } catch (e) {
     fail(t("Search failed"), e);
   }

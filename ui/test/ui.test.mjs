@@ -88,7 +88,7 @@ function fakeBackend(comparison) {
             { id: "subject_matter", label: "Subject matter, duration, nature and purpose", anchor: "Art. 28(3)" },
           ];
           case "library_info": return { data_dir: "/tmp/x", documents: docs.length };
-          case "search": return { hits: args.req.lang === "sv" ? [] : [hit] };
+          case "search": return args.req.lang === "sv" ? { hits: [], total: 0 } : { hits: [hit], total: window.__searchTotal ?? 1 };
           case "get_document": return doc;
           case "compare": return { ...comparison, reference: args.reference };
           case "correct_alignment": return { id: 9, kind: args.req.kind, anchor_clause_id: args.req.anchor_clause_id, moved_clause_id: args.req.moved_clause_id, created_at: "2026-11-23T10:00:00Z" };
@@ -507,5 +507,18 @@ test("at start the library says it is being read, never that it is empty", async
   assert.match(await p.$eval("section.library", (s) => s.textContent), /Reading the library…/);
   assert.equal(await p.$$eval(".empty h2", (e) => e.length), 0, "no false 'Your library is empty'");
   await p.waitForSelector("table.docs tbody tr");
+  await p.close();
+});
+
+test("when the list is cut, search says how many clauses match in all", async () => {
+  const p = await browser.newPage();
+  await p.addInitScript(() => (window.__searchTotal = 1234));
+  await p.addInitScript(fakeBackend, comparison);
+  await p.goto(base);
+  await p.waitForSelector("table.docs");
+  await p.fill("#q", "aansprakelijk");
+  await p.keyboard.press("Enter");
+  await p.waitForSelector(".results .count");
+  assert.equal(await p.$eval(".results .count", (c) => c.textContent), "The best 1 of 1,234 matching clauses, in 1 documents");
   await p.close();
 });

@@ -73,6 +73,8 @@ pub fn search(results: &SearchResults, as_json: bool) -> anyhow::Result<()> {
     }
     if results.hits.is_empty() {
         writeln!(out, "No matching clauses.")?;
+    } else if results.total > results.hits.len() {
+        writeln!(out, "The best {} of {} matching clauses:", results.hits.len(), results.total)?;
     }
     for (i, h) in results.hits.iter().enumerate() {
         let place =

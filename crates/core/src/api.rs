@@ -300,6 +300,8 @@ impl SearchRequest {
 pub struct SearchResults {
     /// The hits.
     pub hits: Vec<SearchHit>,
+    /// How many clauses match in all; more than `hits` when the limit cut the list.
+    pub total: usize,
 }
 
 /// One clause that matches.

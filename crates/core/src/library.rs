@@ -613,7 +613,7 @@ impl Library {
         };
         let matcher = match query.filter(|q| !q.trim().is_empty()) {
             Some(q) => {
-                Some(self.search_contained(&SearchQuery { text: q, limit: 0, ..Default::default() })?.1)
+                Some(self.search_contained(&SearchQuery { text: q, limit: 0, ..Default::default() })?.2)
             }
             None => None,
         };
@@ -728,6 +728,8 @@ impl Library {
         // Words or a topic too: search wide, keep the hits in documents that satisfy the filters.
         let mut results = self.search_index(req, (req.limit * 10).max(200))?;
         results.hits.retain(|h| matching.iter().any(|(doc, _)| *doc == h.doc_id));
+        // What the filters leave of the wide search; more may lie beyond it.
+        results.total = results.hits.len();
         results.hits.truncate(req.limit);
         Ok(results)
     }
@@ -760,13 +762,14 @@ impl Library {
                 highlights: vec![[0, length]],
             });
         }
+        let total = hits.len();
         hits.truncate(req.limit);
-        Ok(SearchResults { hits })
+        Ok(SearchResults { hits, total })
     }
 
     /// Runs a query on the index. A damaged index found on the way (an error or a panic in
     /// tantivy) is rebuilt from the store and the query run once more.
-    fn search_contained(&self, query: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, Matcher)> {
+    fn search_contained(&self, query: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, usize, Matcher)> {
         if let Some(fault) = self.index.fault() {
             if self.index_health(false)? != Health::Current {
                 return Err(Error::IndexUnavailable(fault));
@@ -796,7 +799,7 @@ impl Library {
             topics: req.topic.iter().cloned().collect(),
             also_topics,
         };
-        let (found, matcher) = self.search_contained(&query)?;
+        let (found, total, matcher) = self.search_contained(&query)?;
         let store = self.store();
         let ids: Vec<i64> = found.iter().map(|h| h.clause_id as i64).collect();
         let rows: HashMap<i64, ClauseRow> =
@@ -830,7 +833,7 @@ impl Library {
                 highlights,
             });
         }
-        Ok(SearchResults { hits })
+        Ok(SearchResults { total: total.max(hits.len()), hits })
     }
 }
 

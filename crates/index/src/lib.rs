@@ -188,8 +188,9 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// Runs a query; returns hits best first and a matcher that finds the query's terms in text.
-    pub fn search(&self, q: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, Matcher)> {
+    /// Runs a query; returns the best `limit` hits first, how many clauses match in all
+    /// (counted by tantivy, not gathered), and a matcher that finds the query's terms in text.
+    pub fn search(&self, q: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, usize, Matcher)> {
         let fields: Vec<LangField> = match q.lang {
             Some(code) => LANG_FIELDS.iter().copied().filter(|f| f.code == code).collect(),
             None => LANG_FIELDS.to_vec(),
@@ -202,7 +203,7 @@ impl SearchIndex {
         let matcher = Matcher::new(&self.index, text_query.as_ref());
         let has_text = !q.text.trim().is_empty();
         if (!has_text && q.topics.is_empty()) || fields.is_empty() || q.limit == 0 {
-            return Ok((Vec::new(), matcher));
+            return Ok((Vec::new(), 0, matcher));
         }
         let mut must: Vec<Box<dyn Query>> = Vec::new();
         match (has_text, q.also_topics.is_empty()) {
@@ -233,7 +234,8 @@ impl SearchIndex {
         }
         let query = BooleanQuery::new(must.into_iter().map(|q| (Occur::Must, q)).collect());
         let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(q.limit).order_by_score())?;
+        let (top, total) = searcher
+            .search(&query, &(TopDocs::with_limit(q.limit).order_by_score(), tantivy::collector::Count))?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("clause_id")?;
@@ -241,7 +243,7 @@ impl SearchIndex {
                 hits.push(IndexHit { clause_id, score });
             }
         }
-        Ok((hits, matcher))
+        Ok((hits, total, matcher))
     }
 }
 

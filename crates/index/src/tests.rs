@@ -99,7 +99,7 @@ fn words_are_anded_and_ranked() {
 #[test]
 fn matcher_finds_inflected_forms() {
     let index = index_with(&[(1, 1, "nl", "x")]);
-    let (_, matcher) =
+    let (_, _, matcher) =
         index.search(&SearchQuery { text: "aansprakelijkheid", limit: 5, ..Default::default() }).unwrap();
     let text = "Verwerker is aansprakelijk; de aansprakelijkheid is beperkt.";
     let found: Vec<&str> = matcher.find("nl", text).iter().map(|&(s, e)| &text[s..e]).collect();
@@ -188,4 +188,15 @@ fn topic_filters_and_cross_language_topic_expansion() {
         3,
         "a word match ranks above a topic-only match"
     );
+}
+
+#[test]
+fn the_count_is_of_every_match_not_only_the_hits_returned() {
+    let mut clauses: Vec<(u64, u64, &str, &str)> =
+        (0..30).map(|k| (k, 1, "de", "Der Auftragnehmer haftet.")).collect();
+    clauses.push((99, 1, "de", "Anderes."));
+    let index = index_with(&clauses);
+    let (hits, total, _) =
+        index.search(&SearchQuery { text: "haftet", limit: 5, ..Default::default() }).unwrap();
+    assert_eq!((hits.len(), total), (5, 30));
 }

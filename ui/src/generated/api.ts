@@ -312,7 +312,11 @@ export type SearchResults = {
 /**
  * The hits.
  */
-hits: Array<SearchHit>, };
+hits: Array<SearchHit>, 
+/**
+ * How many clauses match in all; more than `hits` when the limit cut the list.
+ */
+total: number, };
 
 export type TermView = { 
 /**

@@ -113,7 +113,17 @@ function results(s: app.State): HTMLElement {
   return h(
     "div",
     { class: "results" },
-    h("div", { class: "count", role: "status" }, t("{clauses} clauses in {documents} documents", { clauses: count(s.hits.length), documents: count(docs) })),
+    h(
+      "div",
+      { class: "count", role: "status" },
+      s.hitsTotal > s.hits.length
+        ? t("The best {shown} of {total} matching clauses, in {documents} documents", {
+            shown: count(s.hits.length),
+            total: count(s.hitsTotal),
+            documents: count(docs),
+          })
+        : t("{clauses} clauses in {documents} documents", { clauses: count(s.hits.length), documents: count(docs) }),
+    ),
     ...groups.map(([, hits]) => group(s, hits)),
   );
 }
