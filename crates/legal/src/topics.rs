@@ -651,7 +651,8 @@ fn drop_defined_terms(found: &mut Vec<TopicMatch>) {
 fn normalise(text: &str) -> String {
     // One pass over every clause of every import. "beeindiging" typed without the diaeresis is
     // "beëindiging"; the byte length changes, but only word positions are kept from here.
-    text.chars()
+    let lower: String = text
+        .chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             '\'' | '’' | '`' | '´' => ' ',
@@ -659,7 +660,33 @@ fn normalise(text: &str) -> String {
             'ï' => 'i',
             c => c,
         })
-        .collect()
+        .collect();
+    rejoin_broken_words(lower)
+}
+
+/// "Datenschutz- verletzungen": a word a page broke across two lines, which the page shows with
+/// a space after the hyphen, read as one word again ("Daten- und Informationssicherheit" keeps
+/// its hyphen: a conjunction follows).
+fn rejoin_broken_words(text: String) -> String {
+    if !text.contains("- ") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("- ") {
+        let (before, after) = (&rest[..at], &rest[at + 2..]);
+        let next: &str = after.split(|c: char| !c.is_alphabetic() && c != '.').next().unwrap_or("");
+        let broken = before.chars().next_back().is_some_and(char::is_alphabetic)
+            && next.chars().next().is_some_and(char::is_alphabetic)
+            && !concordia_text::is_hyphen_conjunction(next);
+        out.push_str(before);
+        if !broken {
+            out.push_str("- ");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Words: letters, digits, and hyphens inside a word.
@@ -793,6 +820,19 @@ mod tests {
             "Benachrichtigung des Verantwortlichen über neue Unterauftragnehmer vorab"
         )
         .contains(&"breach_notification".to_owned()));
+    }
+
+    #[test]
+    fn a_word_broken_across_lines_is_read_as_one() {
+        // Round 21: the page shows "Datenschutz- verletzungen" where its source broke the line.
+        let body = "Wir unterstützen die Kundin und melden Datenschutz- verletzungen unverzüglich.";
+        assert!(topics("de", "7. Unterstützung", body).contains(&"breach_notification".to_owned()));
+        assert_eq!(normalise("Datenschutz- verletzungen"), "datenschutzverletzungen");
+        // A hyphen before a conjunction, a dash between words, and digits stay as written.
+        assert_eq!(normalise("Daten- und Informationssicherheit"), "daten- und informationssicherheit");
+        assert_eq!(normalise("e-mail- en sms-berichten"), "e-mail- en sms-berichten");
+        assert_eq!(normalise("Art. 32 - 36 DSGVO"), "art. 32 - 36 dsgvo");
+        assert_eq!(normalise("Audit - jährlich"), "audit - jährlich");
     }
 
     #[test]

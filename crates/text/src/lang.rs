@@ -99,7 +99,7 @@ static WORD_SETS: LazyLock<Vec<(Lang, HashSet<&'static str>)>> = LazyLock::new(|
 });
 
 /// Whether `word` after a line-end hyphen is a conjunction of some language ("Daten- und").
-pub(crate) fn is_hyphen_conjunction(word: &str) -> bool {
+pub fn is_hyphen_conjunction(word: &str) -> bool {
     Lang::KNOWN.iter().filter_map(|&l| words_of(l)).any(|w| w.hyphen_conjunctions.iter().any(|c| c == word))
 }
 
