@@ -121,11 +121,13 @@ function fakeBackend(comparison) {
   };
 }
 
-async function page(viewport = { width: 1280, height: 800 }) {
+/** A page on the fake backend; `before` runs in the page first (to set what the fake answers). */
+async function page(viewport = { width: 1280, height: 800 }, before = null) {
   const p = await browser.newPage({ viewport });
   const errors = [];
   p.on("pageerror", (e) => errors.push(e.message));
   p.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  if (before) await p.addInitScript(before);
   await p.addInitScript(fakeBackend, comparison);
   await p.goto(base);
   return { p, errors };
@@ -465,10 +467,7 @@ test("the interface speaks the language the user picks, asks the backend for its
 });
 
 test("a library of 10,000 documents draws only the rows in view, scrolls to the last, and ticks at once", async () => {
-  const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  const errors = [];
-  p.on("pageerror", (e) => errors.push(e.message));
-  await p.addInitScript(() => {
+  const { p, errors } = await page({ width: 1366, height: 768 }, () => {
     window.__docs = Array.from({ length: 10000 }, (_, k) => ({
       id: k + 1, path: `/lib/dpa-${k + 1}.md`, title: `Verwerkersovereenkomst ${k + 1}`, language: ["sv", "de", "it", "nl"][k % 4],
       format: "markdown", clauses: 12, imported_at: "2026-11-23T10:00:00Z", bytes: 4000,
@@ -477,8 +476,6 @@ test("a library of 10,000 documents draws only the rows in view, scrolls to the 
     window.__long = [];
     new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: "longtask", buffered: true });
   });
-  await p.addInitScript(fakeBackend, comparison);
-  await p.goto(base);
   await p.waitForSelector("table.docs.windowed tbody tr[data-doc]");
   const drawn = await p.$$eval("table.docs tbody tr[data-doc]", (rows) => rows.length);
   assert.ok(drawn > 5 && drawn < 100, `${drawn} rows drawn of 10,000`);
@@ -499,10 +496,7 @@ test("a library of 10,000 documents draws only the rows in view, scrolls to the 
 });
 
 test("at start the library says it is being read, never that it is empty", async () => {
-  const p = await browser.newPage();
-  await p.addInitScript(() => (window.__listDelay = 600));
-  await p.addInitScript(fakeBackend, comparison);
-  await p.goto(base);
+  const { p } = await page(undefined, () => (window.__listDelay = 600));
   await p.waitForSelector("section.library");
   assert.match(await p.$eval("section.library", (s) => s.textContent), /Reading the library…/);
   assert.equal(await p.$$eval(".empty h2", (e) => e.length), 0, "no false 'Your library is empty'");
@@ -511,10 +505,7 @@ test("at start the library says it is being read, never that it is empty", async
 });
 
 test("when the list is cut, search says how many clauses match in all", async () => {
-  const p = await browser.newPage();
-  await p.addInitScript(() => (window.__searchTotal = 1234));
-  await p.addInitScript(fakeBackend, comparison);
-  await p.goto(base);
+  const { p } = await page(undefined, () => (window.__searchTotal = 1234));
   await p.waitForSelector("table.docs");
   await p.fill("#q", "aansprakelijk");
   await p.keyboard.press("Enter");

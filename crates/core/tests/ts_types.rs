@@ -8,6 +8,9 @@ use concordia_core::bookmarks::BookmarkImport;
 use concordia_core::ErrorCode;
 use ts_rs::{Config, TS};
 
+#[path = "common/generated.rs"]
+mod generated;
+
 /// Every type the UI names, dependencies included (tsc fails on a type left out).
 fn declarations(cfg: &Config) -> Vec<String> {
     vec![
@@ -69,15 +72,9 @@ fn the_ui_types_are_generated_from_the_rust_dtos() {
         want.push_str(&decl);
         want.push('\n');
     }
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/generated/api.ts");
-    if std::env::var_os("CONCORDIA_WRITE_GENERATED").is_some() {
-        std::fs::write(&path, &want).unwrap();
-        return;
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{} is stale: run CONCORDIA_WRITE_GENERATED=1 cargo test -p concordia-core --features ts --test ts_types",
-        path.display()
+    generated::generated(
+        "src/generated/api.ts",
+        &want,
+        "cargo test -p concordia-core --features ts --test ts_types",
     );
 }

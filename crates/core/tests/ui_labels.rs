@@ -7,28 +7,19 @@ const HEADER: &str =
     "// Generated from crates/core/report/labels.toml by crates/core/tests/ui_labels.rs: do not edit.\n\
 // Regenerate: CONCORDIA_WRITE_GENERATED=1 cargo test -p concordia-core --test ui_labels\n";
 
-/// Checks `ui/<file>` holds `want`, or writes it when asked to.
-fn generated(file: &str, want: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui").join(file);
-    if std::env::var_os("CONCORDIA_WRITE_GENERATED").is_some() {
-        std::fs::write(&path, want).unwrap();
-        return;
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{} is stale: run CONCORDIA_WRITE_GENERATED=1 cargo test -p concordia-core --test ui_labels",
-        path.display()
-    );
-}
+#[path = "common/generated.rs"]
+mod generated;
+
+const REGENERATE: &str = "cargo test -p concordia-core --test ui_labels";
 
 #[test]
 fn the_ui_labels_are_generated_from_labels_toml() {
     let json = serde_json::to_string_pretty(&concordia_core::report::ui_labels()).unwrap();
-    generated("src/generated/labels.ts", &format!("{HEADER}export const LABELS = {json} as const;\n"));
+    let want = format!("{HEADER}export const LABELS = {json} as const;\n");
+    generated::generated("src/generated/labels.ts", &want, REGENERATE);
 }
 
 #[test]
 fn the_app_colours_its_verdicts_as_the_reports_do() {
-    generated("static/verdicts.css", &concordia_core::report::verdicts_css());
+    generated::generated("static/verdicts.css", &concordia_core::report::verdicts_css(), REGENERATE);
 }
