@@ -248,7 +248,8 @@ fn loose_diaeresis(pattern: &str) -> String {
 /// The cue words of `lexicon/terms.toml`, parsed once at start-up.
 #[derive(serde::Deserialize)]
 struct TermLexicon {
-    cues: std::collections::BTreeMap<String, Vec<String>>,
+    /// Cue list name → language (or `all`) → entries.
+    cues: std::collections::BTreeMap<String, std::collections::BTreeMap<String, Vec<String>>>,
     courts: Courts,
     caps: Caps,
     frequency: Frequency,
@@ -300,9 +301,15 @@ fn any_of(entries: &[String]) -> Regex {
     re(&format!("(?:{})", entries.join("|")))
 }
 
+/// Every entry of one cue list, whatever its language: a contract's language does not decide
+/// which words count (a German DPA quotes English terms, a Dutch one German ones).
+fn cue_entries(name: &str) -> Vec<String> {
+    let by_lang = LEXICON.cues.get(name).unwrap_or_else(|| panic!("lexicon/terms.toml lacks cues.{name}"));
+    by_lang.values().flatten().cloned().collect()
+}
+
 fn cue(name: &str) -> Regex {
-    let entries = LEXICON.cues.get(name).unwrap_or_else(|| panic!("lexicon/terms.toml lacks cues.{name}"));
-    any_of(entries)
+    any_of(&cue_entries(name))
 }
 
 macro_rules! cue {
@@ -358,7 +365,7 @@ cue!(AGREEMENT, "agreement");
 
 /// A notice word that names the point a period runs from ("30 days after notice").
 static COUNTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    let entries = LEXICON.cues.get("counted_from").expect("lexicon/terms.toml has cues.counted_from");
+    let entries = cue_entries("counted_from");
     re(&format!(r"\b(?:{})(?:\s+(?:the|der|die|dem|den|la|il|le|de|het))?\s*$", entries.join("|")))
 });
 
@@ -1460,6 +1467,38 @@ mod tests {
         assert!(TIMES_A_YEAR.iter().all(|r| r.capture_names().any(|n| n == Some("n"))));
         assert_eq!(EXCLUSION_RES.len(), 6);
         assert!(LAW_RES.iter().any(|(code, _)| *code == "NL"));
+    }
+
+    /// What each language has of the key-term cues, printed as a table (`cargo test -p
+    /// concordia-legal term_cues_by_language -- --nocapture`). A list may leave a language to
+    /// its `all` patterns (one pattern naming several languages); otherwise a gap fails.
+    #[test]
+    fn term_cues_by_language() {
+        /// The key of a cue list's entries that name several languages in one pattern.
+        const ALL_LANGUAGES: &str = "all";
+        let langs = crate::LEXICON_LANGS.clone();
+        println!(
+            "{:20} {} {ALL_LANGUAGES}",
+            "cue list",
+            langs.iter().map(|l| format!("{l:>3}")).collect::<String>()
+        );
+        for (name, by_lang) in &LEXICON.cues {
+            for lang in by_lang.keys() {
+                assert!(
+                    lang == ALL_LANGUAGES || langs.contains(&lang.as_str()),
+                    "terms.toml cues.{name} names unknown language {lang}"
+                );
+            }
+            let count = |l: &str| by_lang.get(l).map_or(0, Vec::len);
+            let row: String = langs.iter().map(|l| format!("{:>3}", count(l))).collect();
+            println!("{name:20} {row} {:>3}", count(ALL_LANGUAGES));
+            for lang in langs.iter() {
+                assert!(
+                    count(lang) > 0 || count(ALL_LANGUAGES) > 0,
+                    "terms.toml cues.{name} has no {lang} entry and no `{ALL_LANGUAGES}` pattern"
+                );
+            }
+        }
     }
 
     #[test]
