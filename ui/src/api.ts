@@ -2,6 +2,10 @@
 // into generated/api.ts (crates/core/tests/ts_types.rs); only what Rust has no type for is here.
 import type {
   BookmarkFilter,
+  BookmarkId,
+  ClauseId,
+  CorrectionId,
+  DocId,
   BookmarkImport,
   BookmarkView,
   Comparison,
@@ -33,14 +37,17 @@ export type KnownLang = (typeof LANGUAGES)[number]["code"];
 export type Lang = KnownLang | "unknown";
 export type Range = [number, number];
 
+/** A document id read back from the page (a menu's value): the page holds only ids the backend gave. */
+export const docIdFrom = (value: string): DocId => Number(value) as DocId;
+
 export const libraryInfo = () => invoke<LibraryInfo>("library_info");
 export const listTopics = () => invoke<TopicInfo[]>("list_topics");
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
-export const removeDocument = (id: number) => invoke<null>("remove_document", { id });
-export const getDocument = (id: number, query?: string) =>
+export const removeDocument = (id: DocId) => invoke<null>("remove_document", { id });
+export const getDocument = (id: DocId, query?: string) =>
   invoke<DocumentView>("get_document", { id, query: query ?? null });
 /** A document's key terms, their names and values worded in `lang`. */
-export const documentTerms = (id: number, lang: KnownLang) => invoke<TermView[]>("document_terms", { id, lang });
+export const documentTerms = (id: DocId, lang: KnownLang) => invoke<TermView[]>("document_terms", { id, lang });
 export const search = (req: SearchRequest) => invoke<SearchResults>("search", { req });
 export const cancelTask = () => invoke<null>("cancel_task");
 
@@ -64,23 +71,23 @@ export const restoreLibrary = (path: string, onProgress: (e: ProgressEvent) => v
   invoke<number>("restore_library", { path, onProgress: channel(onProgress) });
 
 /** Compares documents; kind names, values and reasons worded in `lang`. */
-export const compare = (ids: number[], reference: number | null, lang: KnownLang) =>
+export const compare = (ids: DocId[], reference: DocId | null, lang: KnownLang) =>
   invoke<Comparison>("compare", { ids, reference, lang });
 export const correctAlignment = (req: CorrectionRequest) => invoke<CorrectionView>("correct_alignment", { req });
-export const removeCorrection = (id: number) => invoke<null>("remove_correction", { id });
+export const removeCorrection = (id: CorrectionId) => invoke<null>("remove_correction", { id });
 
 /** A report can be written in every language Concordia reads. */
 export type ReportLang = KnownLang;
 
 export const listBookmarks = (filter: BookmarkFilter) => invoke<BookmarkView[]>("bookmarks", { filter });
-export const addBookmark = (clauseId: number, note: string, tags: string[]) =>
+export const addBookmark = (clauseId: ClauseId, note: string, tags: string[]) =>
   invoke<BookmarkView>("add_bookmark", { clauseId, note, tags });
-export const updateBookmark = (id: number, note: string, tags: string[]) =>
+export const updateBookmark = (id: BookmarkId, note: string, tags: string[]) =>
   invoke<BookmarkView>("update_bookmark", { id, note, tags });
-export const reviewBookmark = (id: number) => invoke<BookmarkView>("review_bookmark", { id });
-export const removeBookmark = (id: number) => invoke<boolean>("remove_bookmark", { id });
+export const reviewBookmark = (id: BookmarkId) => invoke<BookmarkView>("review_bookmark", { id });
+export const removeBookmark = (id: BookmarkId) => invoke<boolean>("remove_bookmark", { id });
 export const exportBookmarks = (path: string, overwrite: boolean) =>
   invoke<null>("export_bookmarks", { path, overwrite });
 export const importBookmarks = (path: string) => invoke<BookmarkImport>("import_bookmarks", { path });
-export const saveReport = (ids: number[], reference: number | null, lang: ReportLang, path: string, overwrite: boolean) =>
+export const saveReport = (ids: DocId[], reference: DocId | null, lang: ReportLang, path: string, overwrite: boolean) =>
   invoke<null>("save_report", { ids, reference, lang, path, overwrite });

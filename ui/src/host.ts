@@ -1,5 +1,6 @@
 // The ONLY module that knows about Tauri. Everything else talks to `host`,
 // so the UI runs in a plain browser with a fake `window.__TAURI__` in tests.
+import type { Template } from "./generated/api.js";
 
 interface TauriChannel<T> {
   onmessage: (message: T) => void;
@@ -21,10 +22,20 @@ declare global {
   }
 }
 
-/** An error as the backend reports it. */
+/** An error as the backend reports it: `template` is the message for the interface to word in
+ * its language (absent when the failure is the webview's own). */
 export interface HostError {
   code: string;
   message: string;
+  template?: Template;
+}
+
+function asTemplate(value: unknown): Template | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { text, args } = value as { text?: unknown; args?: unknown };
+  if (typeof text !== "string" || typeof args !== "object" || args === null) return undefined;
+  const strings = Object.entries(args).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  return { text, args: Object.fromEntries(strings) };
 }
 
 function tauri(): TauriGlobal {
@@ -35,8 +46,10 @@ function tauri(): TauriGlobal {
 
 function asHostError(e: unknown): HostError {
   if (typeof e === "object" && e !== null && "message" in e) {
-    const { code, message } = e as { code?: unknown; message: unknown };
-    return { code: typeof code === "string" ? code : "unknown", message: String(message) };
+    const { code, message, template } = e as { code?: unknown; message: unknown; template?: unknown };
+    const worded = asTemplate(template);
+    const error: HostError = { code: typeof code === "string" ? code : "unknown", message: String(message) };
+    return worded ? { ...error, template: worded } : error;
   }
   return { code: "unknown", message: String(e) };
 }

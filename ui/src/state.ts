@@ -1,13 +1,13 @@
 // The app's state and the actions that change it. Views read state and call actions.
 import * as api from "./api.js";
 import { askNative, pickFile, pickSavePath, type HostError } from "./host.js";
-import { count, setUiLanguage, t, topicName, uiLanguage } from "./lib/i18n.js";
+import { count, setUiLanguage, t, topicName, uiLanguage, worded } from "./lib/i18n.js";
 
 export type View = "library" | "search" | "document" | "compare" | "bookmarks";
 
 /** Where the compare view points: a clause, and the quote in it to mark. */
 export interface CompareFocus {
-  clauseId: number;
+  clauseId: api.ClauseId;
   range: api.Range | null;
 }
 
@@ -18,7 +18,7 @@ export interface State {
   docsLoaded: boolean;
   query: string;
   lang: api.Lang | null;
-  docFilter: number | null;
+  docFilter: api.DocId | null;
   topic: string | null;
   cross: boolean;
   filters: string[];
@@ -36,17 +36,17 @@ export interface State {
   task: api.ProgressEvent | null;
   cancelling: boolean;
   lastImport: api.ImportReport | null;
-  confirmRemove: number | null;
+  confirmRemove: api.DocId | null;
   error: string | null;
   notice: string | null;
   dropHover: boolean;
-  picked: number[];
+  picked: api.DocId[];
   comparison: api.Comparison | null;
   comparing: boolean;
-  collapsed: number[];
-  focusPair: number[];
+  collapsed: api.DocId[];
+  focusPair: api.DocId[];
   compareFocus: CompareFocus | null;
-  moving: { clauseId: number; docId: number } | null;
+  moving: { clauseId: api.ClauseId; docId: api.DocId } | null;
   /** Every bookmark, to mark bookmarked clauses wherever they show. */
   allBookmarks: api.BookmarkView[];
   bookmarkFilter: api.BookmarkFilter;
@@ -57,8 +57,8 @@ export interface State {
 }
 
 export interface BookmarkEditor {
-  clauseId: number | null;
-  bookmarkId: number | null;
+  clauseId: api.ClauseId | null;
+  bookmarkId: api.BookmarkId | null;
   note: string;
   tags: string;
 }
@@ -128,7 +128,8 @@ function update(patch: Partial<State>): void {
 }
 
 function fail(what: string, e: unknown): void {
-  const message = (e as HostError).message ?? String(e);
+  const host = e as Partial<HostError>;
+  const message = host.template ? worded(host.template) : (host.message ?? String(e));
   update({ error: `${what}: ${message}` });
 }
 
@@ -162,9 +163,13 @@ export async function changeLanguage(lang: api.KnownLang): Promise<void> {
   const doc = state.doc;
   try {
     if (c) update({ comparison: await api.compare(c.documents.map((d) => d.id), c.reference, lang) });
-    if (doc) update({ terms: await api.documentTerms(doc.id, lang) });
   } catch (e) {
     fail(t("Could not compare the documents"), e);
+  }
+  try {
+    if (doc) update({ terms: await api.documentTerms(doc.id, lang) });
+  } catch (e) {
+    fail(t("Could not load the key terms"), e);
   }
 }
 
@@ -315,11 +320,11 @@ export async function cancelTask(): Promise<void> {
   }
 }
 
-export function askRemove(id: number | null): void {
+export function askRemove(id: api.DocId | null): void {
   update({ confirmRemove: id });
 }
 
-export async function removeDocument(id: number): Promise<void> {
+export async function removeDocument(id: api.DocId): Promise<void> {
   try {
     await api.removeDocument(id);
     update({
@@ -390,7 +395,7 @@ export function select(index: number): void {
   update({ selected: Math.max(0, Math.min(state.hits.length - 1, index)) });
 }
 
-export async function openDocument(id: number, clauseId: number | null, fromSearch: boolean): Promise<void> {
+export async function openDocument(id: api.DocId, clauseId: api.ClauseId | null, fromSearch: boolean): Promise<void> {
   try {
     const query = fromSearch ? state.query : undefined;
     const [doc, terms] = await Promise.all([api.getDocument(id, query), api.documentTerms(id, uiLanguage())]);
@@ -414,13 +419,13 @@ export function setDropHover(over: boolean): void {
 export const MAX_COMPARED = 6;
 
 /** Ticks or unticks a document in the library for comparison. */
-export function togglePick(id: number): void {
+export function togglePick(id: api.DocId): void {
   const picked = state.picked.includes(id) ? state.picked.filter((p) => p !== id) : [...state.picked, id];
   update({ picked });
 }
 
 /** Opens the compare view on the picked documents (2 to 6), optionally against a reference. */
-export async function openCompare(ids: number[], reference: number | null): Promise<void> {
+export async function openCompare(ids: api.DocId[], reference: api.DocId | null): Promise<void> {
   if (ids.length < 2 || ids.length > MAX_COMPARED) {
     update({ error: t("Pick 2 to {max} documents to compare ({n} picked).", { max: MAX_COMPARED, n: ids.length }) });
     return;
@@ -428,7 +433,7 @@ export async function openCompare(ids: number[], reference: number | null): Prom
   update({ comparing: true, error: null });
   try {
     const comparison = await api.compare(ids, reference, uiLanguage());
-    const keep = (list: number[]) => list.filter((id) => ids.includes(id));
+    const keep = (list: api.DocId[]) => list.filter((id) => ids.includes(id));
     update({
       comparison,
       view: "compare",
@@ -444,21 +449,21 @@ export async function openCompare(ids: number[], reference: number | null): Prom
   }
 }
 
-function comparedIds(): number[] {
+function comparedIds(): api.DocId[] {
   return state.comparison?.documents.map((d) => d.id) ?? [];
 }
 
-export function setReference(reference: number | null): void {
+export function setReference(reference: api.DocId | null): void {
   void openCompare(comparedIds(), reference);
 }
 
-export function toggleCollapse(id: number): void {
+export function toggleCollapse(id: api.DocId): void {
   const collapsed = state.collapsed.includes(id) ? state.collapsed.filter((c) => c !== id) : [...state.collapsed, id];
   update({ collapsed });
 }
 
 /** Focus mode: with two documents chosen, only those two are shown. */
-export function toggleFocus(id: number): void {
+export function toggleFocus(id: api.DocId): void {
   const focusPair = state.focusPair.includes(id)
     ? state.focusPair.filter((f) => f !== id)
     : [...state.focusPair, id].slice(-2);
@@ -509,7 +514,7 @@ export async function confirmRow(k: number): Promise<void> {
   }
 }
 
-export async function undoCorrection(id: number): Promise<void> {
+export async function undoCorrection(id: api.CorrectionId): Promise<void> {
   try {
     await api.removeCorrection(id);
     await openCompare(comparedIds(), state.comparison?.reference ?? null);
@@ -518,7 +523,7 @@ export async function undoCorrection(id: number): Promise<void> {
   }
 }
 
-export function startMove(clauseId: number, docId: number): void {
+export function startMove(clauseId: api.ClauseId, docId: api.DocId): void {
   update({ moving: { clauseId, docId } });
 }
 
@@ -552,7 +557,7 @@ export function bookmarkOn(clauseId: number): api.BookmarkView | undefined {
 }
 
 /** Opens the note editor for a clause: a new bookmark, or its existing one. */
-export function startBookmark(clauseId: number): void {
+export function startBookmark(clauseId: api.ClauseId): void {
   const existing = bookmarkOn(clauseId);
   update({
     editor: { clauseId, bookmarkId: existing?.id ?? null, note: existing?.note ?? "", tags: existing?.tags.join(", ") ?? "" },
@@ -587,7 +592,7 @@ export async function saveBookmark(note: string, tagsText: string): Promise<void
   }
 }
 
-export async function deleteBookmark(id: number): Promise<void> {
+export async function deleteBookmark(id: api.BookmarkId): Promise<void> {
   try {
     await api.removeBookmark(id);
     update({ editor: null, notice: t("Bookmark deleted.") });
@@ -598,7 +603,7 @@ export async function deleteBookmark(id: number): Promise<void> {
 }
 
 /** A bookmark whose clause changed: the user has checked it against the new text. */
-export async function markReviewed(id: number): Promise<void> {
+export async function markReviewed(id: api.BookmarkId): Promise<void> {
   try {
     await api.reviewBookmark(id);
     await loadBookmarks();

@@ -99,7 +99,7 @@ function fakeBackend(comparison) {
             if (args.paths[0].includes("slow")) await new Promise((done) => { window.__finishImport = done; });
             return { cancelled: false, outcomes: [
               { id: 3, path: args.paths[0], title: "AVV", language: "de", clauses: 4, status: "imported", error: null },
-              { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: no text layer (a scanned PDF?); OCR is not supported yet" },
+              { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: no text layer (a scanned PDF?); OCR is not supported yet", code: "unreadable", reason: { text: "could not import {path}: {reason}", args: { path: "/c/scan.pdf", reason: "no text layer (a scanned PDF?); OCR is not supported yet" } } },
             ] };
           case "bookmarks": return bookmarks.map((b) => ({ ...b }));
           case "add_bookmark": { const b = bookmarkView(bookmarks.length + 1, args.clauseId, args.note, args.tags); bookmarks.push(b); return b; }
@@ -191,6 +191,11 @@ test("importing a typed path shows per-file results, including why a file was re
   assert.match(text, /scan\.pdf: no text layer \(a scanned PDF\?\); OCR is not supported yet/);
   const call = await p.evaluate(() => window.__calls.find(([c]) => c === "import_paths"));
   assert.deepEqual(call[1].paths, ["/c/avv.md"]);
+  // In Dutch the engine's sentence is Dutch; the system's own reason stays as it came.
+  await p.selectOption("#ui-lang", "nl");
+  await p.fill("#import-path", "/c/avv.md");
+  await p.press("#import-path", "Enter");
+  await p.waitForFunction(() => document.querySelector(".import-results")?.innerText.includes("kon /c/scan.pdf niet importeren"));
   await p.close();
 });
 

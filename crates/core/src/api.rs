@@ -85,6 +85,10 @@ pub struct ImportOutcome {
     #[cfg_attr(feature = "ts", ts(optional))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<crate::ErrorCode>,
+    /// `error` as a template, for an interface that words it in its own language.
+    #[cfg_attr(feature = "ts", ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::Template>,
 }
 
 /// The result of an import run.

@@ -40,6 +40,6 @@ pub mod worker;
 
 pub use concordia_align::Fix;
 pub use concordia_store::BookmarkStatus;
-pub use error::{Error, ErrorCode, Missing, Result};
+pub use error::{words as error_words, Error, ErrorCode, Missing, Result, Template};
 pub use library::{default_data_dir, Library};
 pub use progress::Progress;

@@ -445,6 +445,7 @@ impl Library {
             status,
             error: None,
             code: None,
+            reason: None,
         })
     }
 
@@ -984,6 +985,7 @@ fn refused(path: &Path, error: &Error) -> ImportOutcome {
         status: ImportStatus::Error,
         error: Some(error.to_string()),
         code: Some(error.code()),
+        reason: Some(error.template()),
     }
 }
 

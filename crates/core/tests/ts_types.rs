@@ -5,7 +5,7 @@
 
 use concordia_core::api::*;
 use concordia_core::bookmarks::BookmarkImport;
-use concordia_core::ErrorCode;
+use concordia_core::{ErrorCode, Template};
 use ts_rs::{Config, TS};
 
 #[path = "common/generated.rs"]
@@ -20,6 +20,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         BookmarkId::decl(cfg),
         CorrectionId::decl(cfg),
         ErrorCode::decl(cfg),
+        Template::decl(cfg),
         concordia_legal::ClauseKind::decl(cfg),
         concordia_legal::TermKind::decl(cfg),
         concordia_align::Fix::decl(cfg),
@@ -58,6 +59,17 @@ fn declarations(cfg: &Config) -> Vec<String> {
     ]
 }
 
+/// An id newtype is a number the compiler keeps apart: `DocId` where a `BookmarkId` is wanted
+/// fails to compile, as it does in Rust.
+fn branded(decl: &str) -> String {
+    for id in ["DocId", "ClauseId", "BookmarkId", "CorrectionId"] {
+        if decl == format!("type {id} = number;") {
+            return format!("type {id} = number & {{ readonly __brand: \"{id}\" }};");
+        }
+    }
+    decl.to_owned()
+}
+
 #[test]
 fn the_ui_types_are_generated_from_the_rust_dtos() {
     // Ids and counts are numbers in JavaScript: none comes near 2^53.
@@ -69,7 +81,7 @@ fn the_ui_types_are_generated_from_the_rust_dtos() {
     );
     for decl in declarations(&cfg) {
         want.push_str("\nexport ");
-        want.push_str(&decl);
+        want.push_str(&branded(&decl));
         want.push('\n');
     }
     generated::generated(

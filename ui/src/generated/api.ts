@@ -4,15 +4,25 @@
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
-export type DocId = number;
+export type DocId = number & { readonly __brand: "DocId" };
 
-export type ClauseId = number;
+export type ClauseId = number & { readonly __brand: "ClauseId" };
 
-export type BookmarkId = number;
+export type BookmarkId = number & { readonly __brand: "BookmarkId" };
 
-export type CorrectionId = number;
+export type CorrectionId = number & { readonly __brand: "CorrectionId" };
 
 export type ErrorCode = "io" | "unreadable" | "unsupported" | "not_found" | "busy" | "storage" | "invalid_input" | "exists" | "no_space";
+
+export type Template = { 
+/**
+ * The English text with `{name}` holes: one of [`words`].
+ */
+text: string, 
+/**
+ * The value of each hole.
+ */
+args: { [key in string]: string }, };
 
 export type ClauseKind = "preamble" | "section" | "item" | "continuation" | "contents" | "signature";
 
@@ -56,7 +66,11 @@ error: string | null,
 /**
  * Error code when refused.
  */
-code?: ErrorCode, };
+code?: ErrorCode, 
+/**
+ * `error` as a template, for an interface that words it in its own language.
+ */
+reason?: Template, };
 
 export type ImportReport = { 
 /**

@@ -1,7 +1,7 @@
 // The interface's words in the language the user chose. The English text is the key; the
 // translations live with the reports' in crates/core/report/labels.toml ([xx.ui]) and reach the
 // UI as src/generated/labels.ts (a Rust test writes it and fails when it is stale).
-import { LANGUAGES, type KnownLang, type Verdict } from "../api.js";
+import { LANGUAGES, type KnownLang, type Template, type Verdict } from "../api.js";
 import { LABELS } from "../generated/labels.js";
 
 const STORAGE_KEY = "concordia.language";
@@ -47,6 +47,12 @@ export function t(english: string, vars: Record<string, string | number> = {}): 
   const table: Record<string, string> = LABELS[current].ui;
   const text = current === "en" ? english : (table[english] ?? english);
   return text.replace(/\{(\w+)\}/g, (hole, name: string) => (name in vars ? String(vars[name]) : hole));
+}
+
+/** A backend message (an error) in the chosen language; a template without a translation reads
+ * in English, and the values it names (paths, the system's own reason) stay as they are. */
+export function worded(template: Template): string {
+  return t(template.text, template.args);
 }
 
 /** A key-term kind's name ("Audit notice"), as the reports write it. */

@@ -1,4 +1,4 @@
-import type { BookmarkStatus, BookmarkView } from "../api.js";
+import { docIdFrom, type BookmarkId, type ClauseId, type BookmarkStatus, type BookmarkView } from "../api.js";
 import { allTags, bookmarkedDocuments, filterBookmarks, statusWords } from "../lib/bookmarks.js";
 import { h, langBadge } from "../lib/dom.js";
 import { langLabel, langName } from "../lib/format.js";
@@ -49,7 +49,7 @@ function filters(s: app.State): HTMLElement {
     { class: "bookmark-filters" },
     choose(t("Tag"), t("Any tag"), f.tag ?? "", allTags(list).map((tag) => [tag, `#${tag}`]), (v) => app.setBookmarkFilter({ tag: v || null })),
     choose(t("Document"), t("Any document"), f.doc_id == null ? "" : String(f.doc_id), bookmarkedDocuments(list).map(([id, t]) => [String(id), t]), (v) =>
-      app.setBookmarkFilter({ doc_id: v ? Number(v) : null }),
+      app.setBookmarkFilter({ doc_id: v ? docIdFrom(v) : null }),
     ),
     choose(t("Language"), t("Any language"), f.language ?? "", languages.map((l) => [l, langName(l)]), (v) => app.setBookmarkFilter({ language: v || null })),
     choose(t("Topic"), t("Any topic"), f.topic ?? "", topics.map((topic) => [topic, app.topicLabel(topic)]), (v) => app.setBookmarkFilter({ topic: v || null })),
@@ -113,7 +113,7 @@ export function editor(s: app.State): HTMLElement {
       h("button", { class: "primary small", type: "submit" }, t("Save bookmark")),
       h("button", { class: "quiet small", type: "button", onclick: app.cancelBookmark }, t("Cancel")),
       e.bookmarkId !== null
-        ? h("button", { class: "quiet small danger", type: "button", onclick: () => void app.deleteBookmark(e.bookmarkId as number) }, t("Delete"))
+        ? h("button", { class: "quiet small danger", type: "button", onclick: () => void app.deleteBookmark(e.bookmarkId as BookmarkId) }, t("Delete"))
         : null,
     ),
   );
@@ -130,7 +130,7 @@ export function editor(s: app.State): HTMLElement {
 }
 
 /** A clause's bookmark button: "☆ Bookmark", or "★" with the note when it has one. */
-export function bookmarkButton(clauseId: number): HTMLElement {
+export function bookmarkButton(clauseId: ClauseId): HTMLElement {
   const existing = app.bookmarkOn(clauseId);
   return h(
     "button",

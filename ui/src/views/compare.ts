@@ -1,6 +1,6 @@
 // Compare: the key-terms matrix on top, the aligned rows below, one column per document.
 // All columns sit in one scrolling grid, so they always scroll together.
-import { LANGUAGES, type AlignedCell, type AlignedRow, type ComparedDocument, type Comparison, type CrossReference, type MatrixCell, type ReportLang } from "../api.js";
+import { LANGUAGES, docIdFrom, type AlignedCell, type ClauseId, type AlignedRow, type ComparedDocument, type Comparison, type CrossReference, type MatrixCell, type ReportLang } from "../api.js";
 import { h, langBadge, painted, type Layer } from "../lib/dom.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
 import { count, t, verdictName } from "../lib/i18n.js";
@@ -35,7 +35,7 @@ function header(c: Comparison, s: app.State): HTMLElement {
       h("option", { value: String(d.id), selected: d.id === c.reference }, t("Reference: {title}", { title: d.title })),
     ),
   );
-  select.addEventListener("change", () => app.setReference(select.value ? Number(select.value) : null));
+  select.addEventListener("change", () => app.setReference(select.value ? docIdFrom(select.value) : null));
   const counts = { aligned: 0, partial: 0, missing: 0 };
   for (const r of c.rows) counts[r.status] += 1;
   return h(
@@ -57,7 +57,7 @@ function header(c: Comparison, s: app.State): HTMLElement {
     reportTools(s),
     s.moving ? movingBanner() : null,
     c.corrections.length ? corrections(c) : null,
-    s.editor?.clauseId != null && c.rows.some((r) => r.cells.some((cell) => cell.clause_ids.includes(s.editor?.clauseId as number)))
+    s.editor?.clauseId != null && c.rows.some((r) => r.cells.some((cell) => cell.clause_ids.includes(s.editor?.clauseId as ClauseId)))
       ? h("div", { class: "compare-editor" }, h("span", { class: "muted small" }, t("Bookmark:")), editor(s))
       : null,
   );
@@ -250,7 +250,8 @@ function alignedCell(
   }
   el.append(cellHead(c, row, d, cell));
   cell.texts.forEach((text, i) => {
-    const clauseId = cell.clause_ids[i] ?? -1;
+    const clauseId = cell.clause_ids[i];
+    if (clauseId === undefined) return; // Rust fills texts and clause_ids side by side.
     if (i > 0) el.append(partTools(cell, d, clauseId, cell.labels[i] ?? ""));
     el.append(clauseText(c, row, d, clauseId, text, cell.shared_numbers[i] ?? [], s));
   });
@@ -312,7 +313,7 @@ function cellHead(c: Comparison, row: AlignedRow, d: ComparedDocument, cell: Ali
 }
 
 /** For the second and later clauses of a cell: split it off into a row of its own, or move it. */
-function partTools(cell: AlignedCell, d: ComparedDocument, clauseId: number, label: string): HTMLElement {
+function partTools(cell: AlignedCell, d: ComparedDocument, clauseId: ClauseId, label: string): HTMLElement {
   const anchor = cell.correct_against;
   return h(
     "div",

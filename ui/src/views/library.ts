@@ -1,7 +1,7 @@
 import type { DocumentSummary, ImportReport } from "../api.js";
 import { h, langBadge } from "../lib/dom.js";
 import { fileName, langLabel, langName, shortDate } from "../lib/format.js";
-import { count, t } from "../lib/i18n.js";
+import { count, t, worded } from "../lib/i18n.js";
 import { pickPaths } from "../host.js";
 import * as app from "../state.js";
 
@@ -104,7 +104,7 @@ function importResults(report: ImportReport): HTMLElement {
           { class: `outcome outcome-${o.status}` },
           h("span", { class: "badge" }, { imported: t("imported"), unchanged: t("unchanged"), error: t("refused") }[o.status]),
           h("span", { class: "outcome-name", title: o.path }, o.title ?? fileName(o.path)),
-          o.error ? h("span", { class: "outcome-error" }, o.error) : null,
+          o.error ? h("span", { class: "outcome-error" }, o.reason ? worded(o.reason) : o.error) : null,
         ),
       ),
     ),
