@@ -183,11 +183,11 @@ enum Command {
     },
     /// Measure import throughput and search latency on a synthetic library.
     Bench {
-        /// Number of synthetic documents.
-        #[arg(long, default_value_t = 1000)]
-        docs: usize,
-        /// Number of timed searches.
-        #[arg(long, default_value_t = 500)]
+        /// Library sizes to measure, in synthetic documents (e.g. 1000,10000,30000).
+        #[arg(long, value_delimiter = ',', default_value = "1000")]
+        docs: Vec<usize>,
+        /// Timed searches per engine and size, spread over the fixed probes.
+        #[arg(long, default_value_t = 680)]
         queries: usize,
     },
 }
@@ -283,7 +283,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Bench { docs, queries } => {
-            bench::run(docs, queries)?;
+            bench::run(&docs, queries)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Eval { dir, set, misses } => return eval(&dir, &set, misses),

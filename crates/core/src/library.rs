@@ -771,35 +771,68 @@ impl Library {
     /// Runs a query on the index. A damaged index found on the way (an error or a panic in
     /// tantivy) is rebuilt from the store and the query run once more.
     fn search_contained(&self, query: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, usize, Matcher)> {
+        self.with_index(|index| index.search(query))
+    }
+
+    /// Runs `work` on the index, containing a panic of a damaged index: the index is then
+    /// rebuilt from the store and `work` tried once more.
+    fn with_index<T>(&self, work: impl Fn(&SearchIndex) -> concordia_index::Result<T>) -> Result<T> {
         if let Some(fault) = self.index.fault() {
             if self.index_health(false)? != Health::Current {
                 return Err(Error::IndexUnavailable(fault));
             }
         }
-        let why = match attempt(|| self.index.get().search(query)) {
+        let why = match attempt(|| work(&self.index.get())) {
             Ok(found) => return Ok(found),
             Err(why) => why,
         };
         self.index.set_fault(Some(format!("the search index is damaged ({why})")));
         self.bring_up_to_date(&Progress::none())?;
-        attempt(|| self.index.get().search(query)).map_err(Error::IndexUnavailable)
+        attempt(|| work(&self.index.get())).map_err(Error::IndexUnavailable)
     }
 
-    fn search_index(&self, req: &SearchRequest, limit: usize) -> Result<SearchResults> {
+    /// Every clause a search matches, not just the best page: ids only, gathered by the index's
+    /// collectors without ranking, snippets or reading the store (value filters narrow them by
+    /// document). For "all hits of a word" and counting; `limit` is ignored.
+    pub fn all_hits(&self, req: &SearchRequest) -> Result<Vec<ClauseId>> {
+        let also_topics = if req.cross { topics_of_words(&req.query) } else { Vec::new() };
+        let query = self.index_query(req, 0, also_topics)?;
+        let mut found = self.with_index(|index| index.all_matching(&query))?;
+        if !req.filters.is_empty() {
+            let conditions: Vec<filter::Condition> =
+                req.filters.iter().map(|f| filter::parse(f)).collect::<Result<_>>()?;
+            let docs: std::collections::HashSet<i64> =
+                self.documents_where(&conditions)?.into_iter().map(|(doc, _)| doc.0).collect();
+            found.retain(|(_, doc)| docs.contains(&(*doc as i64)));
+        }
+        Ok(found.into_iter().map(|(clause, _)| ClauseId(clause as i64)).collect())
+    }
+
+    /// The index's form of a request, after checking its topic.
+    fn index_query<'r>(
+        &self,
+        req: &'r SearchRequest,
+        limit: usize,
+        also_topics: Vec<String>,
+    ) -> Result<SearchQuery<'r>> {
         if let Some(topic) = &req.topic {
             if !Lexicon::builtin().topics().iter().any(|t| &t.id == topic) {
                 return Err(Error::UnknownTopic(topic.clone()));
             }
         }
-        let also_topics = if req.cross { topics_of_words(&req.query) } else { Vec::new() };
-        let query = SearchQuery {
+        Ok(SearchQuery {
             text: &req.query,
             lang: req.lang.as_deref(),
             doc_id: req.doc.map(|d| d.0 as u64),
             limit,
             topics: req.topic.iter().cloned().collect(),
             also_topics,
-        };
+        })
+    }
+
+    fn search_index(&self, req: &SearchRequest, limit: usize) -> Result<SearchResults> {
+        let also_topics = if req.cross { topics_of_words(&req.query) } else { Vec::new() };
+        let query = self.index_query(req, limit, also_topics)?;
         let (found, total, matcher) = self.search_contained(&query)?;
         let store = self.store();
         let ids: Vec<i64> = found.iter().map(|h| h.clause_id as i64).collect();

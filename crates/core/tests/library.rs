@@ -253,3 +253,31 @@ fn importing_the_same_file_again_rereads_what_an_older_reader_stored() {
         library.document(new_id, None).unwrap().clauses.into_iter().filter_map(|c| c.number).collect();
     assert!(numbers.contains(&"5.1".to_owned()), "{numbers:?}");
 }
+
+#[test]
+fn all_hits_are_every_match_the_page_and_the_count_stand_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    library.import(&[samples], &Progress::none()).unwrap();
+    for words in ["Auftragnehmer", "verwerker", "dati", "dati -titolare"] {
+        let mut page = SearchRequest::new(words);
+        page.limit = 2;
+        let found = library.search(&page).unwrap();
+        let all = library.all_hits(&page).unwrap();
+        assert!(found.total > page.limit, "{words}: more matches than one page");
+        assert_eq!(all.len(), found.total, "{words}");
+        assert!(
+            found.hits.iter().all(|h| all.contains(&h.clause_id)),
+            "{words}: the page is part of all hits"
+        );
+    }
+    let mut topic = SearchRequest::new("");
+    topic.topic = Some("breach_notification".to_owned());
+    assert_eq!(library.all_hits(&topic).unwrap().len(), library.search(&topic).unwrap().total);
+    let mut filtered = SearchRequest::new("Daten");
+    filtered.filters = vec!["governing_law=XX".to_owned()];
+    assert!(library.all_hits(&filtered).unwrap().is_empty(), "no document has that law");
+    topic.topic = Some("no_such_topic".to_owned());
+    assert!(library.all_hits(&topic).is_err());
+}

@@ -12,12 +12,12 @@ mod highlight;
 
 use std::path::Path;
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery, TermSetQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+use tantivy::{doc, DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 pub use analysis::{LangField, LANG_FIELDS};
 pub use highlight::Matcher;
@@ -191,6 +191,49 @@ impl SearchIndex {
     /// Runs a query; returns the best `limit` hits first, how many clauses match in all
     /// (counted by tantivy, not gathered), and a matcher that finds the query's terms in text.
     pub fn search(&self, q: &SearchQuery<'_>) -> Result<(Vec<IndexHit>, usize, Matcher)> {
+        let (query, matcher) = self.compile(q);
+        let Some(query) = query.filter(|_| q.limit > 0) else {
+            return Ok((Vec::new(), 0, matcher));
+        };
+        let searcher = self.reader.searcher();
+        let (top, total) = searcher
+            .search(&query, &(TopDocs::with_limit(q.limit).order_by_score(), tantivy::collector::Count))?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("clause_id")?;
+            if let Some(clause_id) = column.first(address.doc_id) {
+                hits.push(IndexHit { clause_id, score });
+            }
+        }
+        Ok((hits, total, matcher))
+    }
+
+    /// Every clause the query matches, as (clause id, document id), in no particular order:
+    /// gathered by tantivy's doc-set collector and read from the fast fields, with no scoring,
+    /// ranking or text. `limit` is ignored.
+    pub fn all_matching(&self, q: &SearchQuery<'_>) -> Result<Vec<(u64, u64)>> {
+        let Some(query) = self.compile(q).0 else {
+            return Ok(Vec::new());
+        };
+        let searcher = self.reader.searcher();
+        let mut found: Vec<DocAddress> = searcher.search(&query, &DocSetCollector)?.into_iter().collect();
+        found.sort_unstable();
+        let mut out = Vec::with_capacity(found.len());
+        for segment in found.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let fast = searcher.segment_reader(segment[0].segment_ord).fast_fields();
+            let (clause, doc) = (fast.u64("clause_id")?, fast.u64("doc_id")?);
+            for address in segment {
+                if let (Some(c), Some(d)) = (clause.first(address.doc_id), doc.first(address.doc_id)) {
+                    out.push((c, d));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The tantivy query for a search (none when there is nothing to look for), and the matcher
+    /// of its words.
+    fn compile(&self, q: &SearchQuery<'_>) -> (Option<BooleanQuery>, Matcher) {
         let fields: Vec<LangField> = match q.lang {
             Some(code) => LANG_FIELDS.iter().copied().filter(|f| f.code == code).collect(),
             None => LANG_FIELDS.to_vec(),
@@ -202,8 +245,8 @@ impl SearchIndex {
         let (text_query, _errors) = parser.parse_query_lenient(q.text);
         let matcher = Matcher::new(&self.index, text_query.as_ref());
         let has_text = !q.text.trim().is_empty();
-        if (!has_text && q.topics.is_empty()) || fields.is_empty() || q.limit == 0 {
-            return Ok((Vec::new(), 0, matcher));
+        if (!has_text && q.topics.is_empty()) || fields.is_empty() {
+            return (None, matcher);
         }
         let mut must: Vec<Box<dyn Query>> = Vec::new();
         match (has_text, q.also_topics.is_empty()) {
@@ -232,18 +275,7 @@ impl SearchIndex {
                 0.0,
             )));
         }
-        let query = BooleanQuery::new(must.into_iter().map(|q| (Occur::Must, q)).collect());
-        let searcher = self.reader.searcher();
-        let (top, total) = searcher
-            .search(&query, &(TopDocs::with_limit(q.limit).order_by_score(), tantivy::collector::Count))?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("clause_id")?;
-            if let Some(clause_id) = column.first(address.doc_id) {
-                hits.push(IndexHit { clause_id, score });
-            }
-        }
-        Ok((hits, total, matcher))
+        (Some(BooleanQuery::new(must.into_iter().map(|q| (Occur::Must, q)).collect())), matcher)
     }
 }
 

@@ -1,13 +1,20 @@
-//! `concordia bench`: import throughput and search latency on a synthetic library.
+//! `concordia bench`: import throughput, search latency against SQLite FTS5, analysis and
+//! compare timings, on synthetic libraries of given sizes.
 //!
-//! The library is generated from clause templates in sv, de, it and nl with a
-//! fixed seed, so every run measures the same bytes.
+//! The libraries are generated from clause templates in sv, de, it and nl with a fixed seed, so
+//! every run measures the same bytes.
+
+mod fts;
+mod machine;
+mod probes;
 
 use std::path::Path;
 use std::time::Instant;
 
-use concordia_core::api::SearchRequest;
 use concordia_core::{Library, Progress};
+
+use fts::Fts5;
+use machine::{shown, Meter};
 
 /// (language, heading style, clause templates). `{n}` is a number, `{p}` a party, `{c}` a city.
 /// A clause template: (heading, body).
@@ -64,21 +71,6 @@ const PARTIES: &[&str] =
     &["Nordlicht AB", "Alpenwerk GmbH", "Laguna S.r.l.", "Polderdata B.V.", "Fjordsoft AB"];
 const CITIES: &[&str] =
     &["Stockholm", "München", "Milano", "Eindhoven", "Göteborg", "Hamburg", "Torino", "Utrecht"];
-const QUERIES: &[&str] = &[
-    "aansprakelijkheid",
-    "Haftung begrenzt",
-    "\"senast inom\"",
-    "cancellazione dati",
-    "audit",
-    "radera -kronor",
-    "Kontrollrechte",
-    "datalek",
-    "revisione",
-    "underbiträden",
-    "Verschlüsselung",
-    "geheimhouding",
-    "responsabilità",
-];
 
 /// A tiny deterministic generator (xorshift), so the library is the same on every run.
 struct Rng(u64);
@@ -133,42 +125,178 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-pub fn run(docs: usize, queries: usize) -> anyhow::Result<()> {
-    let tmp = std::env::temp_dir().join(format!("concordia-bench-{}", std::process::id()));
+/// Import, search and count at each library size, then the one-document timings and the real
+/// DPAs. `queries` is how many searches each engine runs per size, spread over the probes.
+pub fn run(sizes: &[usize], queries: usize) -> anyhow::Result<()> {
+    for &docs in sizes {
+        at_scale(docs, queries)?;
+    }
+    let tmp = std::env::temp_dir().join(format!("concordia-bench-one-{}", std::process::id()));
+    std::fs::create_dir_all(tmp.join("files"))?;
+    let library = Library::open(&tmp.join("data"))?;
+    analysis(&library, &tmp.join("files"))?;
+    comparison(&library, &tmp.join("files"))?;
+    drop(library);
+    std::fs::remove_dir_all(&tmp)?;
+    real_dpas(Path::new(REAL))
+}
+
+/// One synthetic library of `docs` documents: import from disk (and raw tantivy on the same
+/// text), then search, count and all hits beside FTS5.
+fn at_scale(docs: usize, queries: usize) -> anyhow::Result<()> {
+    let tmp = std::env::temp_dir().join(format!("concordia-bench-{docs}-{}", std::process::id()));
     let (files, data) = (tmp.join("files"), tmp.join("data"));
     std::fs::create_dir_all(&files)?;
     let bytes = write_library(&files, docs)?;
     let library = Library::open(&data)?;
-    let started = Instant::now();
+    machine::reset_peak();
+    let meter = Meter::start();
     let report = library.import(std::slice::from_ref(&files), &Progress::none())?;
-    let seconds = started.elapsed().as_secs_f64();
+    let (seconds, cores) = meter.stop();
     anyhow::ensure!(!report.has_errors(), "the synthetic library must import cleanly");
     let clauses: u32 = report.outcomes.iter().filter_map(|o| o.clauses).sum();
+    let mb = bytes as f64 / 1e6;
+    let raw = raw_tantivy(&files, &tmp.join("raw"))?;
     println!(
-        "import: {docs} documents, {clauses} clauses, {:.1} MB in {seconds:.2} s = {:.1} MB/s",
-        bytes as f64 / 1e6,
-        bytes as f64 / 1e6 / seconds
+        "import {docs}: {clauses} clauses, {mb:.1} MB in {seconds:.2} s = {:.1} MB/s, {} cores busy, peak RSS {} MB; raw tantivy on the same text {raw:.1} MB/s ({:.0} %)",
+        mb / seconds,
+        shown(cores, 2),
+        shown(machine::peak_rss_mb(), 0),
+        100.0 * mb / seconds / raw
     );
-    let mut timings = Vec::with_capacity(queries);
-    let mut hits = 0;
-    for i in 0..queries {
-        let req = SearchRequest::new(QUERIES[i % QUERIES.len()]);
-        let started = Instant::now();
-        hits += library.search(&req)?.hits.len();
-        timings.push(started.elapsed().as_secs_f64() * 1000.0);
-    }
-    timings.sort_by(f64::total_cmp);
-    println!(
-        "search: {queries} queries ({hits} hits): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        percentile(&timings, 0.5),
-        percentile(&timings, 0.99),
-        timings[timings.len() - 1]
-    );
-    analysis(&library, &files)?;
-    comparison(&library, &files)?;
+    search_beside_fts(&library, &data, docs, queries)?;
     drop(library);
     std::fs::remove_dir_all(&tmp)?;
-    real_dpas(Path::new(REAL))
+    Ok(())
+}
+
+/// Indexes the files' paragraphs into a bare tantivy index (one text field, default tokenizer,
+/// no analysis, no store) and returns MB/s: the ceiling Concordia's import is measured against.
+fn raw_tantivy(files: &Path, dir: &Path) -> anyhow::Result<f64> {
+    use tantivy::schema::{Schema, TEXT};
+    let mut schema = Schema::builder();
+    let body = schema.add_text_field("body", TEXT);
+    std::fs::create_dir_all(dir)?;
+    let index = tantivy::Index::create_in_dir(dir, schema.build())?;
+    let mut writer: tantivy::IndexWriter = index.writer(100_000_000)?;
+    let mut bytes = 0;
+    let started = Instant::now();
+    for entry in std::fs::read_dir(files)? {
+        let text = std::fs::read_to_string(entry?.path())?;
+        bytes += text.len();
+        for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            writer.add_document(tantivy::doc!(body => paragraph))?;
+        }
+    }
+    writer.commit()?;
+    Ok(bytes as f64 / 1e6 / started.elapsed().as_secs_f64())
+}
+
+/// Each probe's first page (10 hits with snippets), its count, and for frequent words all its
+/// hits, timed in Concordia and in FTS5 over the same clauses; p50/p99 per kind and in all.
+fn search_beside_fts(library: &Library, data: &Path, docs: usize, queries: usize) -> anyhow::Result<()> {
+    let built = Instant::now();
+    let fts = Fts5::build(&data.join("library.sqlite"))?;
+    println!("  fts5: the same clauses indexed in {:.1} s", built.elapsed().as_secs_f64());
+    let probes = probes::probes();
+    let rounds = (queries / probes.len()).max(1);
+    let mut table = Table::default();
+    for probe in &probes {
+        for _ in 0..rounds {
+            table.time(probe.kind, "page", || Ok(library.search(&probe.request)?.hits.len()))?;
+        }
+        let Some(fts_query) = probe.fts else { continue };
+        let mut counted = probe.request.clone();
+        counted.limit = 1;
+        let ours = library.search(&counted)?.total;
+        let theirs = fts.count(fts_query)?;
+        anyhow::ensure!(ours >= theirs, "{fts_query}: Concordia finds {ours} clauses, FTS5 {theirs}");
+        for _ in 0..rounds {
+            table.time("fts5", "page", || fts.page(fts_query, 10))?;
+            table.time("all", "count", || Ok(library.search(&counted)?.total))?;
+            table.time("fts5", "count", || fts.count(fts_query))?;
+            if probe.kind == "frequent word" {
+                table.time("all", "all hits", || Ok(library.all_hits(&probe.request)?.len()))?;
+                table.time("fts5", "all hits", || Ok(fts.all(fts_query)?.len()))?;
+            }
+        }
+    }
+    table.print(docs, probes.len(), rounds);
+    Ok(())
+}
+
+/// Timings in milliseconds by (engine or kind, operation).
+#[derive(Default)]
+struct Table {
+    rows: Vec<((&'static str, &'static str), Vec<f64>)>,
+}
+
+impl Table {
+    fn time(
+        &mut self,
+        kind: &'static str,
+        operation: &'static str,
+        work: impl FnOnce() -> anyhow::Result<usize>,
+    ) -> anyhow::Result<()> {
+        let started = Instant::now();
+        std::hint::black_box(work()?);
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        match self.rows.iter_mut().find(|(key, _)| *key == (kind, operation)) {
+            Some((_, samples)) => samples.push(ms),
+            None => self.rows.push(((kind, operation), vec![ms])),
+        }
+        Ok(())
+    }
+
+    fn samples(&self, pick: impl Fn(&str, &str) -> bool) -> Vec<f64> {
+        let mut all: Vec<f64> =
+            self.rows.iter().filter(|((k, o), _)| pick(k, o)).flat_map(|(_, s)| s.iter().copied()).collect();
+        all.sort_by(f64::total_cmp);
+        all
+    }
+
+    fn print(&self, docs: usize, probes: usize, rounds: usize) {
+        println!("  search {docs} (ms; {probes} probes × {rounds} rounds)     p50      p99");
+        for ((kind, operation), _) in self.rows.iter().filter(|((k, o), _)| *o == "page" && *k != "fts5") {
+            let s = self.samples(|k, o| k == *kind && o == *operation);
+            println!("    page, {kind:24} {:>8.3} {:>8.3}", percentile(&s, 0.5), percentile(&s, 0.99));
+        }
+        let ours = self.samples(|k, o| o == "page" && k != "fts5");
+        println!(
+            "    page, every probe              {:>8.3} {:>8.3}",
+            percentile(&ours, 0.5),
+            percentile(&ours, 0.99)
+        );
+        let same = self.samples(|k, o| {
+            o == "page"
+                && !matches!(
+                    k,
+                    "fts5" | "topic" | "topic + word" | "across languages" | "one language" | "value filter"
+                )
+        });
+        self.beside("page (FTS5's probes)", &same, &self.samples(|k, o| k == "fts5" && o == "page"));
+        for operation in ["count", "all hits"] {
+            let ours = self.samples(|k, o| k == "all" && o == operation);
+            self.beside(operation, &ours, &self.samples(|k, o| k == "fts5" && o == operation));
+        }
+    }
+
+    fn beside(&self, what: &str, ours: &[f64], theirs: &[f64]) {
+        if ours.is_empty() || theirs.is_empty() {
+            return;
+        }
+        let (o50, o99, t50, t99) = (
+            percentile(ours, 0.5),
+            percentile(ours, 0.99),
+            percentile(theirs, 0.5),
+            percentile(theirs, 0.99),
+        );
+        println!(
+            "    {what:30} Concordia {o50:.3} / {o99:.3}, FTS5 {t50:.3} / {t99:.3}: FTS5 takes {:.1}× (p50) {:.1}× (p99)",
+            t50 / o50,
+            t99 / o99
+        );
+    }
 }
 
 /// The real DPAs with a gold file, beside the repository.
