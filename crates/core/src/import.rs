@@ -16,6 +16,8 @@ pub(crate) struct Parsed {
     pub format: Format,
     pub text: String,
     pub clauses: Vec<NewClause>,
+    /// The key terms, as stored (found here, on the worker thread).
+    pub key_terms: String,
 }
 
 /// Expands folders (recursively, skipping hidden entries) into the files Concordia reads.
@@ -156,7 +158,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], stop: &dyn Fn() -> bool) -> Resul
         heading_path: &c.heading_path,
         text: &doc.text[c.start..c.end],
     }));
-    let clauses = segmented
+    let clauses: Vec<NewClause> = segmented
         .into_iter()
         .zip(langs)
         .zip(topics)
@@ -172,7 +174,30 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], stop: &dyn Fn() -> bool) -> Resul
             language: lang.code().to_owned(),
         })
         .collect();
-    Ok(Parsed { title: crate::title::title(&doc, path), language, format, text: doc.text, clauses })
+    let key_terms = key_terms_of(&doc.text, &clauses);
+    Ok(Parsed {
+        title: crate::title::title(&doc, path),
+        language,
+        format,
+        text: doc.text,
+        clauses,
+        key_terms,
+    })
+}
+
+/// The key terms of the clauses just read, as the store keeps them.
+fn key_terms_of(text: &str, clauses: &[NewClause]) -> String {
+    let inputs: Vec<crate::key_terms::TermClause<'_>> = clauses
+        .iter()
+        .map(|c| crate::key_terms::TermClause {
+            text: &text[c.start..c.end],
+            start: c.start,
+            number: c.number.as_deref(),
+            heading_path: &c.heading_path,
+            topics: c.topics.iter().map(|t| t.topic.clone()).collect(),
+        })
+        .collect();
+    crate::key_terms::encode(&crate::key_terms::find(&inputs))
 }
 
 /// Clauses long enough to judge get their own language (a Swedish DPA may quote English SCCs);

@@ -25,6 +25,7 @@ mod error;
 pub mod eval;
 mod filter;
 mod import;
+mod key_terms;
 mod library;
 mod lock;
 pub mod log;

@@ -4,10 +4,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use concordia_index::{ClauseDoc, IndexHit, Matcher, SearchIndex, SearchQuery};
-use concordia_legal::{analysis_version, extract_terms, ClauseInput, Lexicon};
+use concordia_legal::{analysis_version, Lexicon};
 use concordia_store::{ClauseRow, NewDocument, Store, TopicRow, Upsert};
 
 use crate::api::*;
@@ -15,6 +15,7 @@ use crate::cache::{Health, IndexCache};
 use crate::contain::{attempt, contain};
 use crate::error::Missing;
 use crate::import::{self, Parsed};
+use crate::key_terms;
 use crate::lock::WriteLock;
 use crate::snippet::{char_ranges, snippet};
 use crate::{filter, Error, Progress, Result};
@@ -24,6 +25,9 @@ const ANALYSIS_KEY: &str = "analysis_version";
 
 /// The reader this build reads documents with (see `concordia_legal::reader_version`).
 static READER: std::sync::LazyLock<String> = std::sync::LazyLock::new(concordia_legal::reader_version);
+
+/// Key terms by document, shared by the cache and its readers.
+type TermsByDocument = HashMap<DocId, Arc<Vec<TermView>>>;
 
 /// A file read and parsed by a worker, waiting to be stored.
 enum Prepared {
@@ -47,7 +51,8 @@ pub struct Library {
     index: IndexCache,
     data_dir: PathBuf,
     /// Key terms by document, valid for one store generation (terms are derived, not stored).
-    terms_cache: Mutex<(u64, HashMap<DocId, Vec<TermView>>)>,
+    /// Key terms by document, valid for one store generation.
+    terms_cache: Mutex<(u64, TermsByDocument)>,
 }
 
 impl Library {
@@ -410,6 +415,7 @@ impl Library {
             byte_size: size,
             text: &parsed.text,
             reader: &READER,
+            key_terms: Some((key_terms::VERSION.as_str(), &parsed.key_terms)),
         };
         let upsert = self.store().upsert_document(&new, &parsed.clauses)?;
         let (id, status) = match upsert {
@@ -641,7 +647,7 @@ impl Library {
     /// A document with its clauses, topics and key terms.
     pub fn analyze(&self, id: DocId) -> Result<DocumentAnalysis> {
         let doc = self.document(id, None)?;
-        let terms = terms_of(&doc);
+        let terms = key_terms::of_document(&doc);
         Ok(DocumentAnalysis {
             id: doc.id,
             path: doc.path,
@@ -655,28 +661,92 @@ impl Library {
     /// The key terms a document states.
     pub fn terms(&self, id: DocId) -> Result<Vec<TermView>> {
         let generation = self.store().generation()?;
-        {
-            let cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if cache.0 == generation {
-                if let Some(terms) = cache.1.get(&id) {
-                    return Ok(terms.clone());
-                }
-            }
+        if let Some(terms) = self.cached_terms(generation, id) {
+            return Ok(terms.as_ref().clone());
         }
-        let terms = terms_of(&self.document(id, None)?);
+        let terms = match self.stored_terms(id)? {
+            Some(terms) => terms,
+            None => self.find_terms(id)?,
+        };
+        let terms = Arc::new(terms);
+        self.cache_terms(generation, vec![(id, terms.clone())]);
+        Ok(terms.as_ref().clone())
+    }
+
+    fn cached_terms(&self, generation: u64, id: DocId) -> Option<Arc<Vec<TermView>>> {
+        let cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        (cache.0 == generation).then(|| cache.1.get(&id).cloned()).flatten()
+    }
+
+    fn cache_terms(&self, generation: u64, terms: Vec<(DocId, Arc<Vec<TermView>>)>) {
         let mut cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if cache.0 != generation {
             *cache = (generation, HashMap::new());
         }
-        cache.1.insert(id, terms.clone());
-        Ok(terms)
+        cache.1.extend(terms);
+    }
+
+    /// The key terms stored at import, if the current rules found them.
+    fn stored_terms(&self, id: DocId) -> Result<Option<Vec<TermView>>> {
+        let store = self.store();
+        let Some(found) =
+            store.key_terms(id.0, &key_terms::VERSION)?.and_then(|json| key_terms::decode(&json))
+        else {
+            return Ok(None);
+        };
+        let ids: Vec<i64> = store.clauses(id.0)?.iter().map(|c| c.id).collect();
+        Ok(Some(found.into_iter().filter_map(|f| f.view(&ids)).collect()))
+    }
+
+    /// Finds a document's key terms from its stored clauses, and stores them for next time (a
+    /// document imported by an older version, or before the rules changed).
+    fn find_terms(&self, id: DocId) -> Result<Vec<TermView>> {
+        let doc = self.document(id, None)?;
+        let found = key_terms::find_in_document(&doc);
+        if let Err(e) = self.store().put_key_terms(id.0, &key_terms::VERSION, &key_terms::encode(&found)) {
+            // Only a cache: the terms are found again next time.
+            tracing::debug!(doc = id.0, error = %e, "key terms not stored");
+        }
+        let ids: Vec<i64> = doc.clauses.iter().map(|c| c.id.0).collect();
+        Ok(found.into_iter().filter_map(|f| f.view(&ids)).collect())
+    }
+
+    /// Every listed document's key terms: from memory, else as stored (read in one pass), else
+    /// found again.
+    fn all_terms(&self, docs: &[DocumentSummary]) -> Result<TermsByDocument> {
+        let generation = self.store().generation()?;
+        let mut out: TermsByDocument =
+            docs.iter().filter_map(|d| Some((d.id, self.cached_terms(generation, d.id)?))).collect();
+        if out.len() == docs.len() {
+            return Ok(out);
+        }
+        let (mut stored, clause_ids) = {
+            let store = self.store();
+            let stored: HashMap<i64, String> =
+                store.all_key_terms(&key_terms::VERSION)?.into_iter().collect();
+            (stored, store.clause_ids_by_document()?)
+        };
+        let mut fresh = Vec::new();
+        for doc in docs.iter().filter(|d| !out.contains_key(&d.id)) {
+            let found = stored.remove(&doc.id.0).and_then(|json| key_terms::decode(&json));
+            let terms = match (found, clause_ids.get(&doc.id.0)) {
+                (Some(found), Some(ids)) => found.into_iter().filter_map(|f| f.view(ids)).collect(),
+                _ => self.find_terms(doc.id)?,
+            };
+            fresh.push((doc.id, Arc::new(terms)));
+        }
+        out.extend(fresh.iter().cloned());
+        self.cache_terms(generation, fresh);
+        Ok(out)
     }
 
     /// Documents whose key terms satisfy every condition, with the term that satisfied the first.
     fn documents_where(&self, conditions: &[filter::Condition]) -> Result<Vec<(DocId, TermView)>> {
+        let docs = self.list()?;
+        let terms = self.all_terms(&docs)?;
         let mut found = Vec::new();
-        for doc in self.list()? {
-            let terms = self.terms(doc.id)?;
+        for doc in &docs {
+            let Some(terms) = terms.get(&doc.id) else { continue };
             let satisfied: Vec<&TermView> = conditions
                 .iter()
                 .filter_map(|c| terms.iter().find(|t| t.kind == c.kind && c.holds(&t.value)))
@@ -894,60 +964,6 @@ fn clause_view(
         page: row.page,
         highlights,
     }
-}
-
-/// Whether clause `k` is a short line over the items numbered under it ("7.2" over "7.2 a.").
-fn is_title(doc: &DocumentView, k: usize) -> bool {
-    let (Some(this), Some(next)) = (doc.clauses.get(k), doc.clauses.get(k + 1)) else { return false };
-    let (Some(number), Some(below)) = (this.number.as_deref(), next.number.as_deref()) else { return false };
-    let extends =
-        below.strip_prefix(number).is_some_and(|rest| rest.starts_with([' ', '.']) && rest.len() > 1);
-    extends && this.text.split_whitespace().count() <= TITLE_WORDS && !this.text.trim().contains('\n')
-}
-
-/// A numbered line this short over its items is their title.
-const TITLE_WORDS: usize = 12;
-
-/// Extracts key terms from a document's clauses and topics.
-fn terms_of(doc: &DocumentView) -> Vec<TermView> {
-    let topics: Vec<Vec<String>> =
-        doc.clauses.iter().map(|c| c.topics.iter().map(|t| t.topic.clone()).collect()).collect();
-    let clauses: Vec<ClauseInput<'_>> = doc
-        .clauses
-        .iter()
-        .zip(&topics)
-        .enumerate()
-        .map(|(k, (c, topics))| ClauseInput {
-            text: &c.text,
-            start: c.start,
-            topics,
-            title: is_title(doc, k),
-            headings: &c.heading_path,
-        })
-        .collect();
-    extract_terms(&clauses)
-        .into_iter()
-        .map(|t| {
-            let clause = &doc.clauses[t.clause];
-            let at = t.start - clause.start;
-            let range = char_ranges(&clause.text, &[(at, t.end - clause.start)])[0];
-            let value_range =
-                t.value.span_in(&t.quote).map(|(a, b)| char_ranges(&clause.text, &[(at + a, at + b)])[0]);
-            let value = serde_json::to_value(&t.value).unwrap_or(serde_json::Value::Null);
-            TermView {
-                kind: t.kind,
-                label: crate::report::Labels::english().kind(t.kind.id()).to_owned(),
-                display: crate::verdict::describe(&value),
-                value,
-                clause_id: clause.id,
-                clause_range: range,
-                value_range,
-                quote: t.quote,
-                start: t.start,
-                end: t.end,
-            }
-        })
-        .collect()
 }
 
 /// The topics the query's plain words stand for, in any language ("audit" → audit).

@@ -281,3 +281,29 @@ fn all_hits_are_every_match_the_page_and_the_count_stand_for() {
     topic.topic = Some("no_such_topic".to_owned());
     assert!(library.all_hits(&topic).is_err());
 }
+
+/// The key terms stored at import (found on the worker threads from the clauses just read) are
+/// exactly those found again from the stored clauses.
+#[test]
+fn key_terms_stored_at_import_are_those_found_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let mut sources = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")];
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/real/docs");
+    if real.is_dir() {
+        sources.push(real);
+    } else {
+        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "{} is missing in CI", real.display());
+    }
+    let report = library.import(&sources, &Progress::none()).unwrap();
+    let ids: Vec<_> = report.outcomes.iter().filter_map(|o| o.id).collect();
+    assert!(ids.len() >= 4);
+    let mut terms = 0;
+    for id in ids {
+        let stored = serde_json::to_value(library.terms(id).unwrap()).unwrap();
+        let found = serde_json::to_value(library.analyze(id).unwrap().terms).unwrap();
+        assert_eq!(stored, found, "document {id}");
+        terms += stored.as_array().map_or(0, Vec::len);
+    }
+    assert!(terms > 20, "{terms} terms in all");
+}

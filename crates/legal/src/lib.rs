@@ -5,16 +5,18 @@
 //! title lines) or at a numbered item ("11.3 …", "1.", "a)", "(i)"); the
 //! paragraphs and bullet items that follow belong to it.
 
+mod boundary;
 mod placeholders;
 mod segment;
 mod terms;
 mod topics;
 pub mod values;
 mod version;
+pub use version::version as fingerprint;
 
 pub use placeholders::{mask_placeholders, placeholders};
 pub use segment::{
     in_annex, is_short_title, parents, reader_version, segment, split_mixed_lists, Clause, ClauseKind,
 };
-pub use terms::{extract_terms, law_countries, ClauseInput, KeyTerm, TermKind, TermValue};
+pub use terms::{extract_terms, law_countries, terms_version, ClauseInput, KeyTerm, TermKind, TermValue};
 pub use topics::{analysis_version, Cue, CueSource, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};

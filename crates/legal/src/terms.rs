@@ -236,13 +236,32 @@ pub struct KeyTerm {
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){}", loose_diaeresis(pattern))).expect("valid key-term pattern")
+    let pattern = crate::boundary::fast_boundaries(&loose_diaeresis(pattern));
+    Regex::new(&format!("(?i){pattern}")).expect("valid key-term pattern")
 }
 
 /// Dutch texts typed without the diaeresis ("beeindiging", "categorieen") mean the same words:
 /// a pattern's "ë" or "ï" also matches the plain letter.
 fn loose_diaeresis(pattern: &str) -> String {
     pattern.replace('ë', "[eë]").replace('ï', "[iï]")
+}
+
+/// Identifies the key-term rules: their code and data, and the topics they read. A stored result
+/// of another version is found again. The sources themselves are hashed, so no edit can forget
+/// to change it.
+pub fn terms_version() -> String {
+    let analysis = crate::analysis_version();
+    crate::version::version(
+        "terms",
+        [
+            include_str!("terms.rs"),
+            include_str!("values.rs"),
+            include_str!("placeholders.rs"),
+            include_str!("../lexicon/terms.toml"),
+            include_str!("../lexicon/values.toml"),
+            analysis.as_str(),
+        ],
+    )
 }
 
 /// The cue words of `lexicon/terms.toml`, parsed once at start-up.
@@ -948,8 +967,8 @@ fn audit_frequency(s: &str) -> Option<TermValue> {
 
 /// The names the parties go by in a document, so "a carico di DataSicura" reads as the processor.
 struct PartyNames {
-    controller: Option<Regex>,
-    processor: Option<Regex>,
+    controller: Option<Names>,
+    processor: Option<Names>,
 }
 
 impl PartyNames {
@@ -981,14 +1000,32 @@ impl PartyNames {
     }
 }
 
-/// Whole words, case-insensitive, also in the genitive ("Datavakts").
-fn name_pattern(words: &[&str]) -> Option<Regex> {
+/// A party's name words, found as whole words, case-insensitive, also in the genitive
+/// ("Datavakts"). Plain string search: a regex compiled per document cost more than the search.
+struct Names(Vec<String>);
+
+fn name_pattern(words: &[&str]) -> Option<Names> {
     let words: Vec<String> = words
         .iter()
         .filter(|w| !CONTROLLER.is_match(w) && !PROCESSOR.is_match(w))
-        .map(|w| regex::escape(w))
+        .map(|w| w.to_lowercase())
         .collect();
-    (!words.is_empty()).then(|| re(&format!(r"\b(?:{})s?\b", words.join("|"))))
+    (!words.is_empty()).then_some(Names(words))
+}
+
+impl Names {
+    fn in_text(&self, s: &str) -> bool {
+        let text = s.to_lowercase();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        self.0.iter().any(|word| {
+            text.match_indices(word.as_str()).any(|(at, _)| {
+                let rest = &text[at + word.len()..];
+                let ends = boundary(rest.chars().next())
+                    || rest.strip_prefix('s').is_some_and(|r| boundary(r.chars().next()));
+                boundary(text[..at].chars().next_back()) && ends
+            })
+        })
+    }
 }
 
 fn audit_costs(s: &str, names: &PartyNames) -> Option<TermValue> {
@@ -1002,7 +1039,7 @@ fn audit_costs(s: &str, names: &PartyNames) -> Option<TermValue> {
     if SHARED.is_match(s) {
         return Some(TermValue::Choice("shared"));
     }
-    let by_name = |re: &Option<Regex>| re.as_ref().is_some_and(|re| re.is_match(s));
+    let by_name = |names: &Option<Names>| names.as_ref().is_some_and(|n| n.in_text(s));
     let roles = match (CONTROLLER.is_match(s), PROCESSOR.is_match(s)) {
         (false, false) => (by_name(&names.controller), by_name(&names.processor)),
         said => said,
@@ -1919,5 +1956,21 @@ mod phrasings {
             }
         }
         assert!(invented.is_empty(), "{}", invented.join("\n"));
+    }
+}
+#[cfg(test)]
+mod speed {
+    /// Every cue list runs on the regex crate's fast engines: one `\b` that could stand beside
+    /// a non-ASCII letter ("\w*\b", "s?\b") sends a whole list to the slow ones on every
+    /// sentence (see `boundary.rs`). Write such an entry with its forms spelled out instead:
+    /// `(?:kunden|kunde)\b` rather than `kunden?\b`.
+    #[test]
+    fn every_cue_list_keeps_to_fast_word_boundaries() {
+        for (name, by_lang) in &super::LEXICON.cues {
+            for entry in by_lang.values().flatten() {
+                let fast = crate::boundary::fast_boundaries(&super::loose_diaeresis(entry));
+                assert!(!fast.replace(r"(?-u:\b)", "").contains(r"\b"), "cues.{name}: {entry}");
+            }
+        }
     }
 }

@@ -126,10 +126,19 @@ fn unit_pattern(u: &UnitWords) -> String {
 /// Tage", "30-tägiges", "24h". A unit glued to digits ("24h") counts only right after them.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let units = LEXICON.units.iter().map(unit_pattern).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(
-        r"(?i)(?:\b(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<num>\d{{1,4}})(?:\s*\(\s*[\p{{L}}-]+\s*\))?)?(?:\s*-?\s*(?P<unit>\b(?:{units})\b)|(?P<glued>(?:{units})\b))"
-    ))
-    .expect("valid duration pattern")
+    // No `\b` before the number word or the unit (a unit inside a word, "Feier|tage", has no
+    // number and gives nothing): the leftmost match starts each at its word's start anyway. The
+    // boundary after the unit is ASCII where it can be, for speed (see `boundary.rs`).
+    let pattern = format!(
+        r"(?i)(?:(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<num>\d{{1,4}})(?:\s*\(\s*[\p{{L}}-]+\s*\))?)?(?:\s*-?\s*(?P<unit>(?:{units})\b)|(?P<glued>(?:{units})\b))"
+    );
+    Regex::new(&crate::boundary::fast_boundaries(&pattern)).expect("valid duration pattern")
+});
+
+/// Any unit word anywhere, as a quick test before [`DURATION`].
+static ANY_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    let units = LEXICON.units.iter().map(unit_pattern).collect::<Vec<_>>().join("|");
+    Regex::new(&format!("(?i)(?:{units})")).expect("valid unit words")
 });
 
 static UNIT_RES: LazyLock<Vec<(Regex, Unit)>> = LazyLock::new(|| {
@@ -143,6 +152,11 @@ static UNIT_RES: LazyLock<Vec<(Regex, Unit)>> = LazyLock::new(|| {
 /// Every duration in `text`, in order.
 pub fn durations(text: &str) -> Vec<Duration> {
     let mut out = Vec::new();
+    // Every duration has a unit: without one the full pattern (slow on Unicode word
+    // boundaries) need not run.
+    if !ANY_UNIT.is_match(text) {
+        return out;
+    }
     for c in DURATION.captures_iter(text) {
         let glued = c.name("glued").filter(|g| c.name("num").is_some_and(|n| n.end() == g.start()));
         let Some(unit_match) = c.name("unit").or(glued) else { continue };
@@ -453,5 +467,16 @@ mod tests {
         ] {
             assert_eq!(first(text), (3, unit), "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod speed {
+    #[test]
+    fn the_duration_pattern_keeps_to_fast_word_boundaries() {
+        let pattern = super::DURATION.as_str();
+        let unicode = pattern.replace(r"(?-u:\b)", "").matches(r"\b").count();
+        println!("{unicode} Unicode boundaries left");
+        assert_eq!(unicode, 0, "{pattern}");
     }
 }

@@ -184,6 +184,7 @@ mod tests {
                 byte_size: 2,
                 text: "ab",
                 reader: "r1",
+                key_terms: None,
             };
             store.upsert_document(&doc, &[clause(0), clause(1)]).unwrap();
         }

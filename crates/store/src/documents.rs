@@ -29,6 +29,8 @@ pub struct NewDocument<'a> {
     pub text: &'a str,
     /// The reader that produced the text and clauses (see [`Store::upsert_document`]).
     pub reader: &'a str,
+    /// Its key terms, if found already: (version of the rules, the core's JSON).
+    pub key_terms: Option<(&'a str, &'a str)>,
 }
 
 /// A clause to insert.
@@ -236,6 +238,12 @@ impl Store {
             std::path::Path::new(doc.path).file_name().map_or(doc.path.into(), |n| n.to_string_lossy());
         reanchor(&tx, &bookmarked, id, doc.content_hash, &name, &placed)?;
         crate::corrections::restore(&tx, corrected, &placed)?;
+        if let Some((version, terms)) = doc.key_terms {
+            tx.execute(
+                "INSERT INTO key_terms (doc_id, version, terms) VALUES (?1, ?2, ?3)",
+                params![id, version, terms],
+            )?;
+        }
         bump_generation(&tx)?;
         tx.commit()?;
         Ok(Upsert::Inserted { id, replaced })
@@ -368,6 +376,7 @@ mod tests {
             byte_size: 42,
             text: "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000.",
             reader: "r1",
+            key_terms: Some(("t1", "[]")),
         }
     }
 
@@ -479,7 +488,7 @@ mod tests {
         }
         let store = Store::open(&path)?;
         assert_eq!(store.documents()?.len(), 1);
-        assert_eq!(store.schema_version()?, 6);
+        assert_eq!(store.schema_version()?, 7);
         Ok(())
     }
 
@@ -501,7 +510,7 @@ mod tests {
                 .collect();
             for opener in openers {
                 let opened = opener.join().expect("no panic");
-                assert_eq!(opened.map_err(|e| e.to_string()), Ok(6), "round {round}");
+                assert_eq!(opened.map_err(|e| e.to_string()), Ok(7), "round {round}");
             }
         }
     }

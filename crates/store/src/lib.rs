@@ -8,6 +8,7 @@ mod backup;
 mod bookmarks;
 mod corrections;
 mod documents;
+mod key_terms;
 mod migrate;
 mod topics;
 

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_bookmarks.sql"),
     include_str!("../migrations/0005_clause_pages.sql"),
     include_str!("../migrations/0006_reader.sql"),
+    include_str!("../migrations/0007_key_terms.sql"),
 ];
 
 /// The newest schema version this build knows.

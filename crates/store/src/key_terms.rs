@@ -1,0 +1,79 @@
+//! Key terms found at import, stored as the core's JSON with the version of the rules that
+//! found them; a row of another version is ignored (the core finds the terms again).
+
+use std::collections::HashMap;
+
+use rusqlite::OptionalExtension;
+
+use crate::{DocId, Result, Store};
+
+impl Store {
+    /// A document's stored key terms, if the given version found them.
+    pub fn key_terms(&self, doc_id: DocId, version: &str) -> Result<Option<String>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT terms FROM key_terms WHERE doc_id = ?1 AND version = ?2")?;
+        Ok(stmt.query_row(rusqlite::params![doc_id, version], |r| r.get(0)).optional()?)
+    }
+
+    /// Every document's stored key terms found by the given version.
+    pub fn all_key_terms(&self, version: &str) -> Result<Vec<(DocId, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT doc_id, terms FROM key_terms WHERE version = ?1")?;
+        let rows = stmt.query_map([version], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stores (or replaces) a document's key terms; a document removed meanwhile is left alone.
+    pub fn put_key_terms(&self, doc_id: DocId, version: &str, terms: &str) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT OR REPLACE INTO key_terms (doc_id, version, terms)
+             SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+        )?;
+        stmt.execute(rusqlite::params![doc_id, version, terms])?;
+        Ok(())
+    }
+
+    /// The ids of every document's clauses, in document order.
+    pub fn clause_ids_by_document(&self) -> Result<HashMap<DocId, Vec<i64>>> {
+        let mut stmt = self.conn.prepare_cached("SELECT doc_id, id FROM clauses ORDER BY doc_id, ordinal")?;
+        let mut out: HashMap<DocId, Vec<i64>> = HashMap::new();
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, DocId>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (doc, id) = row?;
+            out.entry(doc).or_default().push(id);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{NewDocument, Store, Upsert};
+
+    #[test]
+    fn key_terms_are_stored_with_their_document_and_read_back_by_version() {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = NewDocument {
+            path: "/x/a.txt",
+            content_hash: "h1",
+            title: "t",
+            language: "de",
+            format: "text",
+            imported_at: "2026-12-02T00:00:00Z",
+            byte_size: 2,
+            text: "ab",
+            reader: "r1",
+            key_terms: Some(("v1", r#"[{"kind":"breach_notice"}]"#)),
+        };
+        let Upsert::Inserted { id, .. } = store.upsert_document(&doc, &[]).unwrap() else {
+            panic!("inserted")
+        };
+        assert_eq!(store.key_terms(id, "v1").unwrap().as_deref(), Some(r#"[{"kind":"breach_notice"}]"#));
+        assert_eq!(store.key_terms(id, "v2").unwrap(), None, "another version's terms are not these");
+        store.put_key_terms(id, "v2", "[]").unwrap();
+        assert_eq!(store.all_key_terms("v2").unwrap(), vec![(id, "[]".to_owned())]);
+        store.put_key_terms(id + 1, "v2", "[]").unwrap();
+        assert_eq!(store.all_key_terms("v2").unwrap().len(), 1, "no row for a document that is not there");
+        store.delete_document(id).unwrap();
+        assert!(store.all_key_terms("v2").unwrap().is_empty(), "removed with the document");
+    }
+}
