@@ -19,6 +19,13 @@ impl Drop for Driver {
     }
 }
 
+impl Driver {
+    /// The process id of tauri-driver: the app and its WebKit processes descend from it.
+    pub fn pid(&self) -> u32 {
+        self.0.id()
+    }
+}
+
 pub fn start_driver(data_dir: &Path, (port, native): (u16, u16)) -> Driver {
     let bin = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
     let child = Command::new(&bin)

@@ -1,0 +1,160 @@
+//! The app at scale, measured through WebDriver: a generated library of 10,000 documents
+//! (`CONCORDIA_BENCH_DOCS` for another size), the real app under Xvfb, and a table of what a
+//! user waits for. A benchmark that prints figures, not a timed test: it asserts only that each
+//! step happened. Run it with
+//! `xvfb-run -a cargo test --release --test app_bench -- --ignored --nocapture`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use common::{has_display, screenshot, session, start_driver, wait_for};
+use fantoccini::Client;
+
+const PORTS: (u16, u16) = (4484, 4485);
+
+#[tokio::test]
+#[ignore = "a benchmark: run it by name with --ignored (see the file's comment)"]
+async fn app_with_a_large_library() {
+    if !has_display() {
+        return;
+    }
+    let docs: usize =
+        std::env::var("CONCORDIA_BENCH_DOCS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    let files = data_dir.path().join("files");
+    write_library(&files, docs);
+    let imported = Instant::now();
+    {
+        let library = concordia_core::Library::open(&data_dir.path().join("lib")).unwrap();
+        let report = library.import(&[files], &concordia_core::Progress::none()).unwrap();
+        assert_eq!(report.outcomes.iter().filter(|o| o.id.is_some()).count(), docs);
+    }
+    println!("library: {docs} documents imported in {:.1} s", imported.elapsed().as_secs_f64());
+
+    let driver = start_driver(&data_dir.path().join("lib"), PORTS);
+    let launched = Instant::now();
+    let client = session(PORTS.0).await;
+    wait_for(&client, "table.docs tbody tr td.title").await;
+    let startup = launched.elapsed().as_secs_f64() * 1000.0;
+    client.execute(WATCH_MAIN_THREAD, vec![]).await.unwrap();
+
+    let tick = timed(
+        &client,
+        "document.querySelector('input.pick').click();",
+        "document.querySelector('input.pick:checked')",
+    )
+    .await;
+    let second = "document.querySelectorAll('input.pick')[1].click();";
+    timed(&client, second, "document.querySelectorAll('input.pick:checked').length === 2").await;
+    let compare = timed(
+        &client,
+        "document.querySelector('#compare-go').click();",
+        "document.querySelector('table.matrix')",
+    )
+    .await;
+    screenshot(&client, "bench-compare.png").await;
+    let back = timed(
+        &client,
+        "document.querySelector('button.back').click();",
+        "document.querySelector('table.docs tbody tr td.title')",
+    )
+    .await;
+    screenshot(&client, "bench-library.png").await;
+    let search = timed(
+        &client,
+        "const q = document.querySelector('#q'); q.value = 'Haftung'; q.dispatchEvent(new Event('input'));",
+        "document.querySelector('li.hit')",
+    )
+    .await;
+    screenshot(&client, "bench-search.png").await;
+    let blocked: Vec<f64> =
+        serde_json::from_value(client.execute("return window.__blocked;", vec![]).await.unwrap()).unwrap();
+    let rss = memory_mb(driver.pid());
+    println!("app, {docs} documents (ms; a step ends when its result is on screen)");
+    println!("  start-up to the first real screen  {startup:>8.0}");
+    println!("  tick a document                    {tick:>8.0}");
+    println!("  compare two documents              {compare:>8.0}");
+    println!("  back to the library                {back:>8.0}");
+    println!("  search to painted hits             {search:>8.0}  (includes the 120 ms typing pause)");
+    println!(
+        "  main thread blocked over 50 ms     {} times, longest {:.0} ms",
+        blocked.len(),
+        blocked.iter().copied().fold(0.0, f64::max)
+    );
+    for (name, mb) in &rss {
+        println!("  RSS {name:30} {mb:>8.0} MB");
+    }
+    println!("  RSS app + WebKit in all            {:>8.0} MB", rss.iter().map(|(_, mb)| mb).sum::<f64>());
+    drop(client);
+}
+
+/// Notes every stretch the page's main thread was busy for more than 50 ms (WebKit has no
+/// long-task observer): a 10 ms timer that comes back late was blocked.
+const WATCH_MAIN_THREAD: &str = "window.__blocked = []; let last = performance.now();
+    (function tick() { const now = performance.now(); const late = now - last - 10;
+      if (late > 50) window.__blocked.push(late); last = now; setTimeout(tick, 10); })();";
+
+/// Runs `action` in the page and returns the milliseconds until `done` (a JavaScript
+/// expression) holds, checked after every frame.
+async fn timed(client: &Client, action: &str, done: &str) -> f64 {
+    let script = format!(
+        "const finish = arguments[arguments.length - 1]; const start = performance.now(); {action}
+         (function check() {{ if ({done}) finish(performance.now() - start);
+           else if (performance.now() - start > 60000) finish(-1); else requestAnimationFrame(check); }})();"
+    );
+    let ms: f64 = serde_json::from_value(client.execute_async(&script, vec![]).await.unwrap()).unwrap();
+    assert!(ms >= 0.0, "{done} never held after {action}");
+    ms
+}
+
+/// Resident memory of the app and its WebKit processes: every process below tauri-driver but
+/// the WebDriver itself.
+fn memory_mb(driver: u32) -> Vec<(String, f64)> {
+    let mut parents = std::collections::HashMap::new();
+    let mut names = std::collections::HashMap::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else { continue };
+        let field = |key: &str| status.lines().find_map(|l| l.strip_prefix(key)).map(|v| v.trim().to_owned());
+        let (Some(name), Some(ppid)) = (field("Name:"), field("PPid:").and_then(|p| p.parse::<u32>().ok()))
+        else {
+            continue;
+        };
+        let rss =
+            field("VmRSS:").and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok()).unwrap_or(0.0);
+        parents.insert(pid, ppid);
+        names.insert(pid, (name, rss / 1024.0));
+    }
+    let below = |mut pid: u32| loop {
+        match parents.get(&pid) {
+            Some(&parent) if parent == driver => return true,
+            Some(&parent) if parent > 1 => pid = parent,
+            _ => return false,
+        }
+    };
+    names
+        .into_iter()
+        .filter(|(pid, (name, _))| below(*pid) && !name.contains("WebDriver"))
+        .map(|(_, named)| named)
+        .collect()
+}
+
+/// `docs` contracts from the bundled samples, each made distinct by a line of its own.
+fn write_library(dir: &Path, docs: usize) {
+    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(samples).unwrap().map(|e| e.unwrap().path()).collect();
+    sources.sort();
+    std::fs::create_dir_all(dir).unwrap();
+    for k in 0..docs {
+        let source = &sources[k % sources.len()];
+        let text = std::fs::read_to_string(source).unwrap();
+        let extension = source.extension().unwrap().to_string_lossy();
+        std::fs::write(
+            dir.join(format!("dpa-{k:05}.{extension}")),
+            format!("{text}\n\nVertragskennung {k}.\n"),
+        )
+        .unwrap();
+    }
+}
