@@ -713,10 +713,10 @@ impl Library {
 
     /// Every listed document's key terms: from memory, else as stored (read in one pass), else
     /// found again.
-    fn all_terms(&self, docs: &[DocumentSummary]) -> Result<TermsByDocument> {
+    fn all_terms(&self, docs: &[DocId]) -> Result<TermsByDocument> {
         let generation = self.store().generation()?;
         let mut out: TermsByDocument =
-            docs.iter().filter_map(|d| Some((d.id, self.cached_terms(generation, d.id)?))).collect();
+            docs.iter().filter_map(|&d| Some((d, self.cached_terms(generation, d)?))).collect();
         if out.len() == docs.len() {
             return Ok(out);
         }
@@ -727,13 +727,13 @@ impl Library {
             (stored, store.clause_ids_by_document()?)
         };
         let mut fresh = Vec::new();
-        for doc in docs.iter().filter(|d| !out.contains_key(&d.id)) {
-            let found = stored.remove(&doc.id.0).and_then(|json| key_terms::decode(&json));
-            let terms = match (found, clause_ids.get(&doc.id.0)) {
+        for &doc in docs.iter().filter(|d| !out.contains_key(d)) {
+            let found = stored.remove(&doc.0).and_then(|json| key_terms::decode(&json));
+            let terms = match (found, clause_ids.get(&doc.0)) {
                 (Some(found), Some(ids)) => found.into_iter().filter_map(|f| f.view(ids)).collect(),
-                _ => self.find_terms(doc.id)?,
+                _ => self.find_terms(doc)?,
             };
-            fresh.push((doc.id, Arc::new(terms)));
+            fresh.push((doc, Arc::new(terms)));
         }
         out.extend(fresh.iter().cloned());
         self.cache_terms(generation, fresh);
@@ -742,18 +742,18 @@ impl Library {
 
     /// Documents whose key terms satisfy every condition, with the term that satisfied the first.
     fn documents_where(&self, conditions: &[filter::Condition]) -> Result<Vec<(DocId, TermView)>> {
-        let docs = self.list()?;
+        let docs: Vec<DocId> = self.store().document_ids()?.into_iter().map(DocId).collect();
         let terms = self.all_terms(&docs)?;
         let mut found = Vec::new();
         for doc in &docs {
-            let Some(terms) = terms.get(&doc.id) else { continue };
+            let Some(terms) = terms.get(doc) else { continue };
             let satisfied: Vec<&TermView> = conditions
                 .iter()
                 .filter_map(|c| terms.iter().find(|t| t.kind == c.kind && c.holds(&t.value)))
                 .collect();
             if satisfied.len() == conditions.len() {
                 if let Some(first) = satisfied.first() {
-                    found.push((doc.id, (*first).clone()));
+                    found.push((*doc, (*first).clone()));
                 }
             }
         }
@@ -809,7 +809,13 @@ impl Library {
     fn hits_for_terms(&self, matching: &[(DocId, TermView)], req: &SearchRequest) -> Result<SearchResults> {
         let store = self.store();
         let mut hits = Vec::new();
+        let mut total = 0;
         for (doc_id, term) in matching.iter().filter(|(d, _)| req.doc.is_none_or(|only| only == *d)) {
+            // Past the page, a hit only counts; without a language to check, the store need not be read.
+            if hits.len() >= req.limit && req.lang.is_none() {
+                total += 1;
+                continue;
+            }
             let (Some(doc), Some(row)) = (
                 store.document_summary(doc_id.0)?,
                 store.clauses_by_id(&[term.clause_id.0])?.into_iter().next(),
@@ -817,6 +823,10 @@ impl Library {
                 continue;
             };
             if req.lang.as_deref().is_some_and(|l| l != row.language) {
+                continue;
+            }
+            total += 1;
+            if hits.len() >= req.limit {
                 continue;
             }
             let length = term.quote.chars().count();
@@ -833,8 +843,6 @@ impl Library {
                 highlights: vec![[0, length]],
             });
         }
-        let total = hits.len();
-        hits.truncate(req.limit);
         Ok(SearchResults { hits, total })
     }
 

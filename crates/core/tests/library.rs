@@ -307,3 +307,25 @@ fn key_terms_stored_at_import_are_those_found_again() {
     }
     assert!(terms > 20, "{terms} terms in all");
 }
+
+/// A value filter alone lists one hit per document that satisfies it; the count covers them all
+/// whatever the page size.
+#[test]
+fn a_value_filter_counts_every_document_beyond_the_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    library
+        .import(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")], &Progress::none())
+        .unwrap();
+    let mut wide = SearchRequest::new("");
+    wide.filters = vec!["breach_notice<72h".to_owned()];
+    wide.limit = 50;
+    let all = library.search(&wide).unwrap();
+    assert!(all.hits.len() >= 2, "{} documents", all.hits.len());
+    assert_eq!(all.total, all.hits.len());
+    let mut page = wide.clone();
+    page.limit = 1;
+    let first = library.search(&page).unwrap();
+    assert_eq!((first.hits.len(), first.total), (1, all.total));
+    assert_eq!(first.hits[0].clause_id, all.hits[0].clause_id);
+}

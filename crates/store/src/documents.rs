@@ -249,6 +249,13 @@ impl Store {
         Ok(Upsert::Inserted { id, replaced })
     }
 
+    /// The ids of all documents, oldest first.
+    pub fn document_ids(&self) -> Result<Vec<DocId>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM documents ORDER BY id")?;
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// All documents, oldest first, without their text.
     pub fn documents(&self) -> Result<Vec<DocumentRow>> {
         let mut stmt = self.conn.prepare(&format!("SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.id"))?;
