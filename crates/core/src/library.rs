@@ -701,14 +701,21 @@ impl Library {
     /// Finds a document's key terms from its stored clauses, and stores them for next time (a
     /// document imported by an older version, or before the rules changed).
     fn find_terms(&self, id: DocId) -> Result<Vec<TermView>> {
-        let doc = self.document(id, None)?;
-        let found = key_terms::find_in_document(&doc);
-        if let Err(e) = self.store().put_key_terms(id.0, &key_terms::VERSION, &key_terms::encode(&found)) {
+        let (json, terms) = self.find_terms_unsaved(id)?;
+        if let Err(e) = self.store().put_key_terms(id.0, &key_terms::VERSION, &json) {
             // Only a cache: the terms are found again next time.
             tracing::debug!(doc = id.0, error = %e, "key terms not stored");
         }
+        Ok(terms)
+    }
+
+    /// A document's key terms found again, with their stored form.
+    fn find_terms_unsaved(&self, id: DocId) -> Result<(String, Vec<TermView>)> {
+        let doc = self.document(id, None)?;
+        let found = key_terms::find_in_document(&doc);
+        let json = key_terms::encode(&found);
         let ids: Vec<i64> = doc.clauses.iter().map(|c| c.id.0).collect();
-        Ok(found.into_iter().filter_map(|f| f.view(&ids)).collect())
+        Ok((json, found.into_iter().filter_map(|f| f.view(&ids)).collect()))
     }
 
     /// Every listed document's key terms: from memory, else as stored (read in one pass), else
@@ -726,14 +733,24 @@ impl Library {
                 store.all_key_terms(&key_terms::VERSION)?.into_iter().collect();
             (stored, store.clause_ids_by_document()?)
         };
-        let mut fresh = Vec::new();
+        let (mut fresh, mut to_store) = (Vec::new(), Vec::new());
         for &doc in docs.iter().filter(|d| !out.contains_key(d)) {
             let found = stored.remove(&doc.0).and_then(|json| key_terms::decode(&json));
             let terms = match (found, clause_ids.get(&doc.0)) {
                 (Some(found), Some(ids)) => found.into_iter().filter_map(|f| f.view(ids)).collect(),
-                _ => self.find_terms(doc)?,
+                _ => {
+                    let (json, terms) = self.find_terms_unsaved(doc)?;
+                    to_store.push((doc.0, json));
+                    terms
+                }
             };
             fresh.push((doc, Arc::new(terms)));
+        }
+        if !to_store.is_empty() {
+            // Documents read by an older version: their terms are kept in one transaction.
+            if let Err(e) = self.store().put_many_key_terms(&key_terms::VERSION, &to_store) {
+                tracing::debug!(documents = to_store.len(), error = %e, "key terms not stored");
+            }
         }
         out.extend(fresh.iter().cloned());
         self.cache_terms(generation, fresh);

@@ -329,3 +329,32 @@ fn a_value_filter_counts_every_document_beyond_the_page() {
     assert_eq!((first.hits.len(), first.total), (1, all.total));
     assert_eq!(first.hits[0].clause_id, all.hits[0].clause_id);
 }
+
+/// A library imported before key terms were stored (or by older rules) finds them again on the
+/// first filter, gives the same answer, and keeps them for next time.
+#[test]
+fn key_terms_missing_from_the_store_are_found_again_and_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    let mut filter = SearchRequest::new("");
+    filter.filters = vec!["breach_notice<72h".to_owned()];
+    let before = {
+        let library = Library::open(&dir).unwrap();
+        library
+            .import(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")], &Progress::none())
+            .unwrap();
+        serde_json::to_value(library.search(&filter).unwrap()).unwrap()
+    };
+    let db = rusqlite::Connection::open(dir.join("library.sqlite")).unwrap();
+    let rows = |db: &rusqlite::Connection| {
+        db.query_row("SELECT count(*) FROM key_terms", [], |r| r.get::<_, i64>(0)).unwrap()
+    };
+    assert_eq!(rows(&db), 4, "stored at import");
+    db.execute("UPDATE key_terms SET version = 'older rules'", []).unwrap();
+    let library = Library::open(&dir).unwrap();
+    assert_eq!(serde_json::to_value(library.search(&filter).unwrap()).unwrap(), before);
+    let current: i64 = db
+        .query_row("SELECT count(*) FROM key_terms WHERE version <> 'older rules'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(current, 4, "found again and kept");
+}

@@ -32,6 +32,23 @@ impl Store {
         Ok(())
     }
 
+    /// Stores (or replaces) many documents' key terms in one transaction: one flush to disk,
+    /// not one per document. Documents removed meanwhile are left alone.
+    pub fn put_many_key_terms(&mut self, version: &str, terms: &[(DocId, String)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR REPLACE INTO key_terms (doc_id, version, terms)
+                 SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+            )?;
+            for (doc_id, json) in terms {
+                stmt.execute(rusqlite::params![doc_id, version, json])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The ids of every document's clauses, in document order.
     pub fn clause_ids_by_document(&self) -> Result<HashMap<DocId, Vec<i64>>> {
         let mut stmt = self.conn.prepare_cached("SELECT doc_id, id FROM clauses ORDER BY doc_id, ordinal")?;
@@ -73,7 +90,9 @@ mod tests {
         assert_eq!(store.all_key_terms("v2").unwrap(), vec![(id, "[]".to_owned())]);
         store.put_key_terms(id + 1, "v2", "[]").unwrap();
         assert_eq!(store.all_key_terms("v2").unwrap().len(), 1, "no row for a document that is not there");
+        store.put_many_key_terms("v3", &[(id, "[1]".to_owned()), (id + 7, "[]".to_owned())]).unwrap();
+        assert_eq!(store.all_key_terms("v3").unwrap(), vec![(id, "[1]".to_owned())], "one row a document");
         store.delete_document(id).unwrap();
-        assert!(store.all_key_terms("v2").unwrap().is_empty(), "removed with the document");
+        assert!(store.all_key_terms("v3").unwrap().is_empty(), "removed with the document");
     }
 }
