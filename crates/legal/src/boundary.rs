@@ -141,23 +141,35 @@ fn ends_with_gap(before: &str) -> bool {
     body.ends_with(']') && body.rfind('[').is_some_and(|open| body[open + 1..].starts_with('^'))
 }
 
-/// The top-level alternatives of the group opening at the start of `rest`, and what follows it.
-fn group_at(rest: &str) -> Option<(Vec<&str>, &str)> {
-    let (mut depth, mut parts, mut start) = (0usize, Vec::new(), 0usize);
-    let mut iter = rest.char_indices().peekable();
+/// The parentheses and bars of a pattern with their byte offsets: what is escaped or inside a
+/// class is literal and skipped.
+fn structure(pattern: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    let mut iter = pattern.char_indices();
     while let Some((k, c)) = iter.next() {
         match c {
             '\\' => {
                 iter.next();
             }
             '[' => {
-                // Skip a class: its parentheses and bars are literal.
                 for (_, d) in iter.by_ref() {
                     if d == ']' {
                         break;
                     }
                 }
             }
+            '(' | ')' | '|' => out.push((k, c)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The top-level alternatives of the group opening at the start of `rest`, and what follows it.
+fn group_at(rest: &str) -> Option<(Vec<&str>, &str)> {
+    let (mut depth, mut parts, mut start) = (0usize, Vec::new(), 0usize);
+    for (k, c) in structure(rest) {
+        match c {
             '(' => {
                 depth += 1;
                 if depth == 1 {
@@ -165,13 +177,13 @@ fn group_at(rest: &str) -> Option<(Vec<&str>, &str)> {
                 }
             }
             ')' => {
-                depth -= 1;
+                depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     parts.push(&rest[start..k]);
                     return Some((parts, &rest[k + 1..]));
                 }
             }
-            '|' if depth == 1 => {
+            _ if depth == 1 => {
                 parts.push(&rest[start..k]);
                 start = k + 1;
             }
@@ -196,19 +208,8 @@ fn group_prefix(body: &str) -> usize {
 fn group_before(before: &str) -> Option<Vec<&str>> {
     // Find the opening parenthesis by reading forwards: each group opened is matched there.
     let mut opens = Vec::new();
-    let mut iter = before.char_indices().peekable();
-    while let Some((k, c)) = iter.next() {
+    for (k, c) in structure(before) {
         match c {
-            '\\' => {
-                iter.next();
-            }
-            '[' => {
-                for (_, d) in iter.by_ref() {
-                    if d == ']' {
-                        break;
-                    }
-                }
-            }
             '(' => opens.push(k),
             ')' if k + 1 == before.len() => {
                 let open = *opens.last()?;
