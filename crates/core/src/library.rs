@@ -148,9 +148,14 @@ impl Library {
         Ok(LibraryCheck { store_problem, documents: documents.len(), index, unsearchable })
     }
 
-    /// The store's generation: it changes whenever documents change, in any process.
+    /// A number that changes whenever documents change, in any process, and again when their
+    /// search index lands: another process commits its index after storing its last document,
+    /// so a window that refreshed on the store alone could search an index without it.
     pub fn generation(&self) -> Result<u64> {
-        Ok(self.store().generation()?)
+        let stored = self.store().generation()?;
+        // An index that cannot be read counts as 0: search says why when it is used.
+        let indexed = self.index.get().generation().ok().flatten().unwrap_or(0);
+        Ok(stored + indexed)
     }
 
     /// Picks up what another process changed: reopens the index it may have replaced, and
