@@ -12,12 +12,12 @@ mod highlight;
 
 use std::path::Path;
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery, TermSetQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::{doc, DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 pub use analysis::{LangField, LANG_FIELDS};
 pub use highlight::Matcher;
@@ -209,26 +209,13 @@ impl SearchIndex {
     }
 
     /// Every clause the query matches, as (clause id, document id), in no particular order:
-    /// gathered by tantivy's doc-set collector and read from the fast fields, with no scoring,
+    /// gathered segment by segment from the fast fields as tantivy finds each match, with no scoring,
     /// ranking or text. `limit` is ignored.
     pub fn all_matching(&self, q: &SearchQuery<'_>) -> Result<Vec<(u64, u64)>> {
         let Some(query) = self.compile(q).0 else {
             return Ok(Vec::new());
         };
-        let searcher = self.reader.searcher();
-        let mut found: Vec<DocAddress> = searcher.search(&query, &DocSetCollector)?.into_iter().collect();
-        found.sort_unstable();
-        let mut out = Vec::with_capacity(found.len());
-        for segment in found.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
-            let fast = searcher.segment_reader(segment[0].segment_ord).fast_fields();
-            let (clause, doc) = (fast.u64("clause_id")?, fast.u64("doc_id")?);
-            for address in segment {
-                if let (Some(c), Some(d)) = (clause.first(address.doc_id), doc.first(address.doc_id)) {
-                    out.push((c, d));
-                }
-            }
-        }
-        Ok(out)
+        Ok(self.reader.searcher().search(&query, &MatchingIds)?)
     }
 
     /// The tantivy query for a search (none when there is nothing to look for), and the matcher
@@ -276,6 +263,53 @@ impl SearchIndex {
             )));
         }
         (Some(BooleanQuery::new(must.into_iter().map(|q| (Occur::Must, q)).collect())), matcher)
+    }
+}
+
+/// Collects every matching clause as (clause id, document id), read from the fast fields as
+/// tantivy finds it: no set, no sort, no scores.
+struct MatchingIds;
+
+impl tantivy::collector::Collector for MatchingIds {
+    type Fruit = Vec<(u64, u64)>;
+    type Child = SegmentIds;
+
+    fn for_segment(
+        &self,
+        _segment: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentIds> {
+        let fast = reader.fast_fields();
+        Ok(SegmentIds { clause: fast.u64("clause_id")?, doc: fast.u64("doc_id")?, found: Vec::new() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(u64, u64)>>) -> tantivy::Result<Vec<(u64, u64)>> {
+        Ok(fruits.concat())
+    }
+}
+
+/// [`MatchingIds`] in one segment.
+struct SegmentIds {
+    clause: tantivy::columnar::Column<u64>,
+    doc: tantivy::columnar::Column<u64>,
+    found: Vec<(u64, u64)>,
+}
+
+impl tantivy::collector::SegmentCollector for SegmentIds {
+    type Fruit = Vec<(u64, u64)>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        if let (Some(clause), Some(document)) = (self.clause.first(doc), self.doc.first(doc)) {
+            self.found.push((clause, document));
+        }
+    }
+
+    fn harvest(self) -> Vec<(u64, u64)> {
+        self.found
     }
 }
 
