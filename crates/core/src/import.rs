@@ -174,7 +174,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], stop: &dyn Fn() -> bool) -> Resul
             language: lang.code().to_owned(),
         })
         .collect();
-    let key_terms = key_terms_of(&doc.text, &clauses);
+    let key_terms = crate::key_terms::found_at_import(&doc.text, &clauses);
     Ok(Parsed {
         title: crate::title::title(&doc, path),
         language,
@@ -183,21 +183,6 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], stop: &dyn Fn() -> bool) -> Resul
         clauses,
         key_terms,
     })
-}
-
-/// The key terms of the clauses just read, as the store keeps them.
-fn key_terms_of(text: &str, clauses: &[NewClause]) -> String {
-    let inputs: Vec<crate::key_terms::TermClause<'_>> = clauses
-        .iter()
-        .map(|c| crate::key_terms::TermClause {
-            text: &text[c.start..c.end],
-            start: c.start,
-            number: c.number.as_deref(),
-            heading_path: &c.heading_path,
-            topics: c.topics.iter().map(|t| t.topic.clone()).collect(),
-        })
-        .collect();
-    crate::key_terms::encode(&crate::key_terms::find(&inputs))
 }
 
 /// Clauses long enough to judge get their own language (a Swedish DPA may quote English SCCs);

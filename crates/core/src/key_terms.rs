@@ -35,19 +35,12 @@ pub(crate) struct Found {
     end: usize,
 }
 
-/// The version of everything that decides a stored term: the rules in `concordia-legal` and,
-/// here, this file, the value words and the labels. A change to any of them finds terms again.
+/// The version of everything that decides a stored term: the rules in `concordia-legal` and
+/// this file. Labels and value words are not stored (a view words them when read), so editing
+/// them finds nothing again.
 pub(crate) static VERSION: LazyLock<String> = LazyLock::new(|| {
     let legal = concordia_legal::terms_version();
-    concordia_legal::fingerprint(
-        "key-terms",
-        [
-            legal.as_str(),
-            include_str!("key_terms.rs"),
-            include_str!("verdict.rs"),
-            include_str!("../report/labels.toml"),
-        ],
-    )
+    concordia_legal::fingerprint("key-terms", [legal.as_str(), include_str!("key_terms.rs")])
 });
 
 /// The key terms of a document's clauses, in document order.
@@ -99,7 +92,7 @@ const TITLE_WORDS: usize = 12;
 
 impl Found {
     /// The term as the API shows it, given the ids of the document's clauses in order.
-    pub(crate) fn view(self, clause_ids: &[i64]) -> Option<TermView> {
+    fn view(self, clause_ids: &[i64]) -> Option<TermView> {
         let clause_id = ClauseId(*clause_ids.get(self.clause)?);
         Some(TermView {
             kind: self.kind,
@@ -119,7 +112,27 @@ impl Found {
 /// The key terms of a document read from the store.
 pub(crate) fn of_document(doc: &DocumentView) -> Vec<TermView> {
     let ids: Vec<i64> = doc.clauses.iter().map(|c| c.id.0).collect();
-    find_in_document(doc).into_iter().filter_map(|f| f.view(&ids)).collect()
+    views(find_in_document(doc), &ids)
+}
+
+/// Stored terms as the API shows them, given the ids of the document's clauses in order.
+pub(crate) fn views(found: Vec<Found>, clause_ids: &[i64]) -> Vec<TermView> {
+    found.into_iter().filter_map(|f| f.view(clause_ids)).collect()
+}
+
+/// The stored form of the key terms of clauses just read by an import (not stored yet).
+pub(crate) fn found_at_import(text: &str, clauses: &[concordia_store::NewClause]) -> String {
+    let inputs: Vec<TermClause<'_>> = clauses
+        .iter()
+        .map(|c| TermClause {
+            text: &text[c.start..c.end],
+            start: c.start,
+            number: c.number.as_deref(),
+            heading_path: &c.heading_path,
+            topics: c.topics.iter().map(|t| t.topic.clone()).collect(),
+        })
+        .collect();
+    encode(&find(&inputs))
 }
 
 /// The key terms of a document read from the store, as stored.

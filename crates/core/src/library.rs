@@ -50,7 +50,6 @@ pub struct Library {
     store: Mutex<Store>,
     index: IndexCache,
     data_dir: PathBuf,
-    /// Key terms by document, valid for one store generation (terms are derived, not stored).
     /// Key terms by document, valid for one store generation.
     terms_cache: Mutex<(u64, TermsByDocument)>,
 }
@@ -700,7 +699,7 @@ impl Library {
             return Ok(None);
         };
         let ids: Vec<i64> = store.clauses(id.0)?.iter().map(|c| c.id).collect();
-        Ok(Some(found.into_iter().filter_map(|f| f.view(&ids)).collect()))
+        Ok(Some(key_terms::views(found, &ids)))
     }
 
     /// Finds a document's key terms from its stored clauses, and stores them for next time (a
@@ -720,15 +719,18 @@ impl Library {
         let found = key_terms::find_in_document(&doc);
         let json = key_terms::encode(&found);
         let ids: Vec<i64> = doc.clauses.iter().map(|c| c.id.0).collect();
-        Ok((json, found.into_iter().filter_map(|f| f.view(&ids)).collect()))
+        Ok((json, key_terms::views(found, &ids)))
     }
 
     /// Every listed document's key terms: from memory, else as stored (read in one pass), else
     /// found again.
     fn all_terms(&self, docs: &[DocId]) -> Result<TermsByDocument> {
         let generation = self.store().generation()?;
-        let mut out: TermsByDocument =
-            docs.iter().filter_map(|&d| Some((d, self.cached_terms(generation, d)?))).collect();
+        let mut out: TermsByDocument = {
+            let cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let current = (cache.0 == generation).then_some(&cache.1);
+            docs.iter().filter_map(|d| Some((*d, current?.get(d)?.clone()))).collect()
+        };
         if out.len() == docs.len() {
             return Ok(out);
         }
@@ -742,7 +744,7 @@ impl Library {
         for &doc in docs.iter().filter(|d| !out.contains_key(d)) {
             let found = stored.remove(&doc.0).and_then(|json| key_terms::decode(&json));
             let terms = match (found, clause_ids.get(&doc.0)) {
-                (Some(found), Some(ids)) => found.into_iter().filter_map(|f| f.view(ids)).collect(),
+                (Some(found), Some(ids)) => key_terms::views(found, ids),
                 _ => {
                     let (json, terms) = self.find_terms_unsaved(doc)?;
                     to_store.push((doc.0, json));
@@ -895,8 +897,7 @@ impl Library {
     /// collectors without ranking, snippets or reading the store (value filters narrow them by
     /// document). For "all hits of a word" and counting; `limit` is ignored.
     pub fn all_hits(&self, req: &SearchRequest) -> Result<Vec<ClauseId>> {
-        let also_topics = if req.cross { topics_of_words(&req.query) } else { Vec::new() };
-        let query = self.index_query(req, 0, also_topics)?;
+        let query = self.index_query(req, 0)?;
         let mut found = self.with_index(|index| index.all_matching(&query))?;
         if !req.filters.is_empty() {
             let conditions: Vec<filter::Condition> =
@@ -909,12 +910,7 @@ impl Library {
     }
 
     /// The index's form of a request, after checking its topic.
-    fn index_query<'r>(
-        &self,
-        req: &'r SearchRequest,
-        limit: usize,
-        also_topics: Vec<String>,
-    ) -> Result<SearchQuery<'r>> {
+    fn index_query<'r>(&self, req: &'r SearchRequest, limit: usize) -> Result<SearchQuery<'r>> {
         if let Some(topic) = &req.topic {
             if !Lexicon::builtin().topics().iter().any(|t| &t.id == topic) {
                 return Err(Error::UnknownTopic(topic.clone()));
@@ -926,13 +922,12 @@ impl Library {
             doc_id: req.doc.map(|d| d.0 as u64),
             limit,
             topics: req.topic.iter().cloned().collect(),
-            also_topics,
+            also_topics: if req.cross { topics_of_words(&req.query) } else { Vec::new() },
         })
     }
 
     fn search_index(&self, req: &SearchRequest, limit: usize) -> Result<SearchResults> {
-        let also_topics = if req.cross { topics_of_words(&req.query) } else { Vec::new() };
-        let query = self.index_query(req, limit, also_topics)?;
+        let query = self.index_query(req, limit)?;
         let (found, total, matcher) = self.search_contained(&query)?;
         let store = self.store();
         let ids: Vec<i64> = found.iter().map(|h| h.clause_id as i64).collect();

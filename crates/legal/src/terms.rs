@@ -996,7 +996,7 @@ impl PartyNames {
                 }
             }
         }
-        PartyNames { controller: name_pattern(&controller), processor: name_pattern(&processor) }
+        PartyNames { controller: names_of(&controller), processor: names_of(&processor) }
     }
 }
 
@@ -1004,7 +1004,7 @@ impl PartyNames {
 /// ("Datavakts"). Plain string search: a regex compiled per document cost more than the search.
 struct Names(Vec<String>);
 
-fn name_pattern(words: &[&str]) -> Option<Names> {
+fn names_of(words: &[&str]) -> Option<Names> {
     let words: Vec<String> = words
         .iter()
         .filter(|w| !CONTROLLER.is_match(w) && !PROCESSOR.is_match(w))
