@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use concordia_core::api::{
     BookmarkFilter, BookmarkId, BookmarkView, ClauseId, Comparison, CorrectionId, CorrectionRequest,
-    CorrectionView, DocId, DocumentSummary, DocumentView, ImportReport, LibraryInfo, ProgressEvent,
+    CorrectionView, DocId, DocumentView, ImportReport, LibraryInfo, LibraryPage, LibraryQuery, ProgressEvent,
     SearchRequest, SearchResults, TermView, TopicInfo,
 };
 use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
@@ -33,8 +33,8 @@ pub fn list_topics(state: State<'_, AppState>) -> Reply<Vec<TopicInfo>> {
 }
 
 #[tauri::command(async)]
-pub fn list_documents(state: State<'_, AppState>) -> Reply<Vec<DocumentSummary>> {
-    Ok(state.library()?.list()?)
+pub fn library_page(state: State<'_, AppState>, query: LibraryQuery) -> Reply<LibraryPage> {
+    Ok(state.library()?.page(&query)?)
 }
 
 #[tauri::command]

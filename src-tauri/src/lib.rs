@@ -38,7 +38,7 @@ pub fn run() {
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::library_info,
-            commands::list_documents,
+            commands::library_page,
             commands::list_topics,
             commands::import_paths,
             commands::cancel_task,

@@ -11,10 +11,11 @@ import type {
   Comparison,
   CorrectionRequest,
   CorrectionView,
-  DocumentSummary,
   DocumentView,
   ImportReport,
   LibraryInfo,
+  LibraryPage,
+  LibraryQuery,
   ProgressEvent,
   SearchRequest,
   SearchResults,
@@ -42,7 +43,8 @@ export const docIdFrom = (value: string): DocId => Number(value) as DocId;
 
 export const libraryInfo = () => invoke<LibraryInfo>("library_info");
 export const listTopics = () => invoke<TopicInfo[]>("list_topics");
-export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
+/** One page of the library listing, filtered and sorted by the backend. */
+export const libraryPage = (query: LibraryQuery) => invoke<LibraryPage>("library_page", { query });
 export const removeDocument = (id: DocId) => invoke<null>("remove_document", { id });
 export const getDocument = (id: DocId, query?: string) =>
   invoke<DocumentView>("get_document", { id, query: query ?? null });

@@ -61,7 +61,7 @@ function render(): void {
   main.appendChild(views[s.view](s));
   restoreFocus(kept);
   dropOverlay.classList.toggle("visible", s.dropHover);
-  status.textContent = t("{n} documents · everything stays on this computer", { n: count(s.docs.length) });
+  status.textContent = t("{n} documents · everything stays on this computer", { n: count(s.listing.total) });
   if (s.view === "document") focusClause();
   if (s.view === "compare") focusAligned();
   if (s.view === "search") document.querySelector(".hit.selected")?.scrollIntoView({ block: "nearest" });

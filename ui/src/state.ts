@@ -13,12 +13,15 @@ export interface CompareFocus {
 
 export interface State {
   view: View;
-  docs: api.DocumentSummary[];
+  /** The library listing as far as it has been fetched. */
+  listing: Listing;
   /** Whether the list has been read once: until then the library is not known to be empty. */
   docsLoaded: boolean;
   query: string;
   lang: api.Lang | null;
   docFilter: api.DocId | null;
+  /** How the document filter names its document (the picker's words for it). */
+  docFilterName: string;
   topic: string | null;
   cross: boolean;
   filters: string[];
@@ -56,6 +59,31 @@ export interface State {
   savingReport: boolean;
 }
 
+/**
+ * The library listing: filtered, sorted and counted by the backend and fetched a page at a time,
+ * so a library of 100,000 documents costs the window what a screen of rows costs.
+ */
+export interface Listing {
+  text: string;
+  language: string | null;
+  sort: api.DocumentOrder;
+  descending: boolean;
+  /** Documents matching the filter. */
+  matching: number;
+  /** Documents in the library. */
+  total: number;
+  languages: api.LanguageCount[];
+  /** The rows fetched so far, by their place in the filtered, sorted listing (sparse). */
+  rows: (api.DocumentSummary | undefined)[];
+}
+
+/** Rows fetched with the listing itself: a library this small is listed whole. */
+export const FIRST_PAGE = 200;
+/** Rows fetched at a time as a long listing scrolls. */
+const CHUNK = 100;
+
+const emptyListing = (): Listing => ({ text: "", language: null, sort: "imported", descending: false, matching: 0, total: 0, languages: [], rows: [] });
+
 export interface BookmarkEditor {
   clauseId: api.ClauseId | null;
   bookmarkId: api.BookmarkId | null;
@@ -65,11 +93,12 @@ export interface BookmarkEditor {
 
 export const state: State = {
   view: "library",
-  docs: [],
+  listing: emptyListing(),
   docsLoaded: false,
   query: "",
   lang: null,
   docFilter: null,
+  docFilterName: "",
   topic: null,
   cross: false,
   filters: [],
@@ -176,14 +205,64 @@ export async function changeLanguage(lang: api.KnownLang): Promise<void> {
 /** The store generation the lists were last loaded at (see `watchOtherProcesses`). */
 let generation: number | null = null;
 
+/** Counts listings asked for: a slower earlier answer must not overwrite a newer one. */
+let listingSerial = 0;
+
 export async function refreshDocuments(): Promise<void> {
+  const serial = ++listingSerial;
   try {
     // Read before listing: a change made in between is then seen by the next poll.
     const seen = await api.libraryGeneration();
-    update({ docs: await api.listDocuments(), docsLoaded: true });
+    const l = state.listing;
+    const page = await api.libraryPage({ text: l.text, language: l.language, sort: l.sort, descending: l.descending, offset: 0, limit: FIRST_PAGE });
+    if (serial !== listingSerial) return;
+    const rows: (api.DocumentSummary | undefined)[] = [];
+    page.documents.forEach((d, k) => (rows[k] = d));
+    update({ listing: { ...state.listing, matching: page.matching, total: page.total, languages: page.languages, rows }, docsLoaded: true });
     generation = seen;
   } catch (e) {
     fail(t("Could not load the library"), e);
+  }
+}
+
+/** Filters or sorts the listing; the backend does it and the first page comes back. */
+export function setListing(patch: Partial<Pick<Listing, "text" | "language" | "sort" | "descending">>): void {
+  Object.assign(state.listing, patch);
+  void refreshDocuments();
+}
+
+const fetching = new Set<number>();
+
+/**
+ * Fetches the rows from `first` to `last` not fetched yet, then calls `arrived`: only the rows
+ * are drawn again, not the view.
+ */
+export function fetchRows(first: number, last: number, arrived: () => void): void {
+  const l = state.listing;
+  const serial = listingSerial;
+  for (let chunk = Math.floor(first / CHUNK) * CHUNK; chunk < last; chunk += CHUNK) {
+    const key = serial * 1e9 + chunk;
+    if (fetching.has(key) || l.rows[chunk] !== undefined) continue;
+    fetching.add(key);
+    api
+      .libraryPage({ text: l.text, language: l.language, sort: l.sort, descending: l.descending, offset: chunk, limit: CHUNK })
+      .then((page) => {
+        if (serial !== listingSerial) return;
+        page.documents.forEach((d, k) => (state.listing.rows[chunk + k] = d));
+        arrived();
+      })
+      .catch((e) => fail(t("Could not load the library"), e))
+      .finally(() => fetching.delete(key));
+  }
+}
+
+/** Documents whose title or path holds `text`, for a picker: a few, never the whole library. */
+export async function suggestDocuments(text: string): Promise<api.DocumentSummary[]> {
+  try {
+    return (await api.libraryPage({ text, language: null, sort: "title", descending: false, offset: 0, limit: 20 })).documents;
+  } catch (e) {
+    fail(t("Could not load the library"), e);
+    return [];
   }
 }
 
@@ -213,7 +292,7 @@ export async function rebuildIndex(): Promise<void> {
     update({ error: t("Another task is running. Wait for it to finish or cancel it first.") });
     return;
   }
-  update({ task: { task: "reindex", done: 0, total: state.docs.length, current: null, waiting: null }, cancelling: false });
+  update({ task: { task: "reindex", done: 0, total: state.listing.total, current: null, waiting: null }, cancelling: false });
   try {
     const clauses = await api.reindex(progressed);
     update({ notice: clauses === null ? t("Rebuild cancelled; the previous index is kept.") : t("Search index rebuilt: {n} clauses.", { n: count(clauses) }) });
@@ -294,7 +373,7 @@ export async function restoreLibrary(): Promise<void> {
     if (path === null) return;
     const sure = await askNative(
       t("Restore the library"),
-      t("Replace everything in this library ({n} documents, their bookmarks and corrections) with the backup {path}? Back up the current library first if you may need it.", { n: count(state.docs.length), path }),
+      t("Replace everything in this library ({n} documents, their bookmarks and corrections) with the backup {path}? Back up the current library first if you may need it.", { n: count(state.listing.total), path }),
       t("Replace the library"),
       t("Cancel"),
     );
@@ -370,12 +449,18 @@ export function setQuery(query: string): void {
 
 export function setFilters(patch: {
   lang?: api.Lang | null;
-  docFilter?: number | null;
+  docFilter?: api.DocId | null;
+  docFilterName?: string;
   topic?: string | null;
   cross?: boolean;
 }): void {
   Object.assign(state, patch);
   void runSearch();
+}
+
+/** Words typed into the document filter so far: kept through redraws, not yet a filter. */
+export function typedDocFilter(text: string): void {
+  state.docFilterName = text;
 }
 
 export function addFilter(filter: string): void {

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use concordia_core::api::{ClauseId, CorrectionId, CorrectionRequest, DocId, SearchRequest};
+use concordia_core::api::{
+    ClauseId, CorrectionId, CorrectionRequest, DocId, DocumentSummary, LibraryQuery, SearchRequest,
+};
+use concordia_core::DocumentOrder;
 use concordia_core::{Fix, Library, Progress};
 
 #[derive(Parser)]
@@ -35,6 +38,18 @@ enum Command {
     },
     /// List the documents in the library.
     List {
+        /// Order: imported, title, language, clauses, format or size.
+        #[arg(long, default_value = "imported", value_parser = parse_order)]
+        sort: DocumentOrder,
+        /// Largest (or last) first.
+        #[arg(long)]
+        desc: bool,
+        /// Only documents whose title or path contains every one of these words, in any case.
+        #[arg(long, value_name = "WORDS", default_value = "")]
+        title: String,
+        /// Only documents in this language (sv, de, it, nl, en).
+        #[arg(long)]
+        lang: Option<String>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -329,7 +344,11 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
             }
             return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }
-        Command::List { json } => print::list(&library.list()?, json)?,
+        Command::List { sort, desc, title, lang, json } => {
+            let query =
+                LibraryQuery { text: title, language: lang, sort, descending: desc, offset: 0, limit: 0 };
+            print::list(&whole_listing(library, query)?, json)?;
+        }
         Command::Search { query, topic, cross, filters, lang, doc, limit, json } => {
             let doc = doc.map(|d| library.resolve(&d)).transpose()?;
             let req = SearchRequest { query, lang, doc, limit, topic, cross, filters };
@@ -392,4 +411,25 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
         Command::Bench { .. } | Command::Eval { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn parse_order(word: &str) -> Result<DocumentOrder, String> {
+    serde_json::from_value(serde_json::Value::String(word.to_owned())).map_err(|_| {
+        format!("unknown order {word:?}; use imported, title, language, clauses, format or size")
+    })
+}
+
+/// Every document the query matches, read a page at a time.
+fn whole_listing(library: &Library, mut query: LibraryQuery) -> anyhow::Result<Vec<DocumentSummary>> {
+    query.limit = LibraryQuery::MAX_LIMIT;
+    let mut docs = Vec::new();
+    loop {
+        let page = library.page(&query)?;
+        let got = page.documents.len() as u32;
+        docs.extend(page.documents);
+        if got < query.limit {
+            return Ok(docs);
+        }
+        query.offset += got;
+    }
 }

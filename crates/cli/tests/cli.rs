@@ -48,6 +48,27 @@ fn import_json_reports_every_file_and_is_idempotent() {
 }
 
 #[test]
+fn list_sorts_and_filters() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(concordia(data.path(), &["import", &samples()]).status.success());
+    let field = |args: &[&str], key: &str| -> Vec<String> {
+        let list = json(&concordia(data.path(), &[&["list", "--json"], args].concat()));
+        list.as_array().unwrap().iter().map(|d| d[key].to_string()).collect()
+    };
+    let by_clauses: Vec<u64> =
+        field(&["--sort", "clauses", "--desc"], "clauses").iter().map(|n| n.parse().unwrap()).collect();
+    assert!(by_clauses.windows(2).all(|w| w[0] >= w[1]), "{by_clauses:?}");
+    assert_eq!(field(&["--lang", "de"], "language"), ["\"de\""]);
+    // Words match the title or the path, in any case: each sample's file name holds its language.
+    assert_eq!(field(&["--title", "NL-"], "language"), ["\"nl\""]);
+    assert!(field(&["--title", "no such contract"], "id").is_empty());
+    let bad = concordia(data.path(), &["list", "--sort", "colour"]);
+    assert!(
+        !bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("unknown order \"colour\"")
+    );
+}
+
+#[test]
 fn a_bad_file_fails_the_run_but_not_the_good_files() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();

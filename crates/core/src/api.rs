@@ -173,6 +173,61 @@ pub struct DocumentSummary {
     pub bytes: u64,
 }
 
+/// One page of the library listing to fetch: the app asks for the rows in view, sorted and
+/// filtered here, so 100,000 documents cost what a screen costs.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LibraryQuery {
+    /// Words the title or the file path must contain, in any case ("" for all).
+    #[serde(default)]
+    pub text: String,
+    /// Only this language.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The order.
+    #[serde(default)]
+    pub sort: concordia_store::DocumentOrder,
+    /// Largest first.
+    #[serde(default)]
+    pub descending: bool,
+    /// The first row wanted.
+    #[serde(default)]
+    pub offset: u32,
+    /// How many rows (at most [`LibraryQuery::MAX_LIMIT`]).
+    pub limit: u32,
+}
+
+impl LibraryQuery {
+    /// The most rows one page may hold: a page is for a screen, not for the whole library.
+    pub const MAX_LIMIT: u32 = 1000;
+}
+
+/// One page of the library listing.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LibraryPage {
+    /// The first row's place in the whole filtered listing.
+    pub offset: u32,
+    /// Documents matching the filter.
+    pub matching: u32,
+    /// Documents in the library.
+    pub total: u32,
+    /// How many documents each language has, most first (for the language filter).
+    pub languages: Vec<LanguageCount>,
+    /// The rows.
+    pub documents: Vec<DocumentSummary>,
+}
+
+/// How many documents of one language the library holds.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LanguageCount {
+    /// Language code.
+    pub language: String,
+    /// Documents in it.
+    pub documents: u32,
+}
+
 /// A document with its clauses.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

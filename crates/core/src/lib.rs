@@ -40,7 +40,7 @@ mod verdict;
 pub mod worker;
 
 pub use concordia_align::Fix;
-pub use concordia_store::BookmarkStatus;
+pub use concordia_store::{BookmarkStatus, DocumentOrder};
 pub use error::{words as error_words, Error, ErrorCode, Missing, Result, Template};
 pub use library::{default_data_dir, Library};
 pub use progress::Progress;

@@ -562,20 +562,40 @@ impl Library {
 
     /// Every document, oldest first.
     pub fn list(&self) -> Result<Vec<DocumentSummary>> {
-        let rows = self.store().documents()?;
-        Ok(rows
+        Ok(self.store().documents()?.into_iter().map(summary).collect())
+    }
+
+    /// One page of the listing, filtered and sorted by the store.
+    pub fn page(&self, query: &LibraryQuery) -> Result<LibraryPage> {
+        if query.limit > LibraryQuery::MAX_LIMIT {
+            return Err(Error::Invalid(format!(
+                "a page of the library holds at most {} documents, not {}",
+                LibraryQuery::MAX_LIMIT,
+                query.limit
+            )));
+        }
+        let filter =
+            concordia_store::DocumentFilter { text: query.text.clone(), language: query.language.clone() };
+        let store = self.store();
+        let listing = store.document_listing(
+            &filter,
+            query.sort,
+            query.descending,
+            query.offset as usize,
+            query.limit as usize,
+        )?;
+        let languages: Vec<LanguageCount> = store
+            .documents_by_language()?
             .into_iter()
-            .map(|d| DocumentSummary {
-                id: DocId(d.id),
-                path: d.path,
-                title: d.title,
-                language: d.language,
-                format: d.format,
-                clauses: d.clause_count,
-                imported_at: d.imported_at,
-                bytes: d.byte_size,
-            })
-            .collect())
+            .map(|(language, n)| LanguageCount { language, documents: n as u32 })
+            .collect();
+        Ok(LibraryPage {
+            offset: query.offset,
+            matching: listing.matching as u32,
+            total: languages.iter().map(|l| l.documents).sum(),
+            languages,
+            documents: listing.rows.into_iter().map(summary).collect(),
+        })
     }
 
     /// Resolves a library id or a file path to a document id.
@@ -1099,4 +1119,17 @@ fn log_import(report: std::result::Result<&ImportReport, &Error>, took: std::tim
         ms,
         "import finished"
     );
+}
+
+fn summary(d: concordia_store::DocumentRow) -> DocumentSummary {
+    DocumentSummary {
+        id: DocId(d.id),
+        path: d.path,
+        title: d.title,
+        language: d.language,
+        format: d.format,
+        clauses: d.clause_count,
+        imported_at: d.imported_at,
+        bytes: d.byte_size,
+    }
 }

@@ -122,11 +122,11 @@ pub enum Upsert {
     Unchanged(DocId),
 }
 
-const DOC_COLUMNS: &str =
+pub(crate) const DOC_COLUMNS: &str =
     "d.id, d.path, d.content_hash, d.title, d.language, d.format, d.imported_at, d.byte_size, \
      (SELECT COUNT(*) FROM clauses c WHERE c.doc_id = d.id)";
 
-fn document_row(row: &Row<'_>) -> rusqlite::Result<DocumentRow> {
+pub(crate) fn document_row(row: &Row<'_>) -> rusqlite::Result<DocumentRow> {
     Ok(DocumentRow {
         id: row.get(0)?,
         path: row.get(1)?,

@@ -9,6 +9,7 @@ mod bookmarks;
 mod corrections;
 mod documents;
 mod key_terms;
+mod listing;
 mod migrate;
 mod topics;
 
@@ -19,6 +20,7 @@ use rusqlite::Connection;
 pub use bookmarks::{BookmarkRow, BookmarkStatus};
 pub use corrections::CorrectionRow;
 pub use documents::{ClauseRow, DocumentRow, NewClause, NewDocument, Upsert};
+pub use listing::{DocumentFilter, DocumentListing, DocumentOrder};
 pub use topics::TopicRow;
 
 /// Errors of the store.
@@ -115,6 +117,7 @@ impl Store {
         // process wrote in between, instead of waiting its turn.
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        listing::register_fold(&conn)?;
         migrate::run(&mut conn)?;
         Ok(Store { conn })
     }

@@ -150,6 +150,66 @@ imported_at: string,
  */
 bytes: number, };
 
+export type DocumentOrder = "imported" | "title" | "language" | "clauses" | "format" | "size";
+
+export type LibraryQuery = { 
+/**
+ * Words the title or the file path must contain, in any case ("" for all).
+ */
+text: string, 
+/**
+ * Only this language.
+ */
+language: string | null, 
+/**
+ * The order.
+ */
+sort: DocumentOrder, 
+/**
+ * Largest first.
+ */
+descending: boolean, 
+/**
+ * The first row wanted.
+ */
+offset: number, 
+/**
+ * How many rows (at most [`LibraryQuery::MAX_LIMIT`]).
+ */
+limit: number, };
+
+export type LanguageCount = { 
+/**
+ * Language code.
+ */
+language: string, 
+/**
+ * Documents in it.
+ */
+documents: number, };
+
+export type LibraryPage = { 
+/**
+ * The first row's place in the whole filtered listing.
+ */
+offset: number, 
+/**
+ * Documents matching the filter.
+ */
+matching: number, 
+/**
+ * Documents in the library.
+ */
+total: number, 
+/**
+ * How many documents each language has, most first (for the language filter).
+ */
+languages: Array<LanguageCount>, 
+/**
+ * The rows.
+ */
+documents: Array<DocumentSummary>, };
+
 export type TopicView = { 
 /**
  * Topic id from the fixed taxonomy ("audit", "liability", …).

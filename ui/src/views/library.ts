@@ -1,3 +1,4 @@
+import type * as api from "../api.js";
 import type { DocumentSummary, ImportReport } from "../api.js";
 import { h, langBadge } from "../lib/dom.js";
 import { fileName, langLabel, langName, shortDate } from "../lib/format.js";
@@ -11,7 +12,7 @@ export function libraryView(s: app.State): HTMLElement {
     { class: "library", "aria-label": t("Library") },
     toolbar(s),
     s.lastImport ? importResults(s.lastImport) : null,
-    !s.docsLoaded ? h("p", { class: "muted", role: "status" }, t("Reading the library…")) : s.docs.length === 0 ? emptyLibrary() : table(s),
+    !s.docsLoaded ? h("p", { class: "muted", role: "status" }, t("Reading the library…")) : s.listing.total === 0 ? emptyLibrary() : listing(s),
     h(
       "div",
       { class: "maintenance" },
@@ -120,9 +121,96 @@ function emptyLibrary(): HTMLElement {
   );
 }
 
-/** Above this many documents only the rows in view are drawn (a library of 10,000 costs what a
- * screen costs); below it every row is, so small libraries stay simple to read and to test. */
-const WINDOWED_FROM = 200;
+/** The listing's filter and the table; an empty filter result says so and offers the way back. */
+function listing(s: app.State): HTMLElement {
+  const l = s.listing;
+  return h(
+    "div",
+    { class: "listing" },
+    listingFilter(s),
+    l.matching === 0
+      ? h(
+          "p",
+          { class: "muted no-match" },
+          t("No document matches this filter."),
+          " ",
+          h("button", { class: "quiet", onclick: () => app.setListing({ text: "", language: null }) }, t("Show all documents")),
+        )
+      : table(s),
+  );
+}
+
+/** Waits for a pause in typing before asking the backend, so each key does not cost a query. */
+const TYPING_PAUSE_MS = 150;
+let typing: number | undefined;
+
+function listingFilter(s: app.State): HTMLElement {
+  const l = s.listing;
+  const input = h("input", {
+    id: "library-filter",
+    type: "search",
+    value: l.text,
+    placeholder: t("Filter by title or file name"),
+    "aria-label": t("Filter the library by title or file name"),
+    spellcheck: "false",
+    "data-keep": "library-filter",
+  });
+  input.addEventListener("input", () => {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(() => app.setListing({ text: input.value }), TYPING_PAUSE_MS);
+  });
+  const chip = (label: string, language: string | null, n: number) =>
+    h(
+      "button",
+      {
+        class: `chip${l.language === language ? " on" : ""}`,
+        "aria-pressed": String(l.language === language),
+        onclick: () => app.setListing({ language }),
+      },
+      `${label} ${count(n)}`,
+    );
+  const shown = l.matching === l.total ? t("{n} documents", { n: count(l.total) }) : t("{shown} of {n} documents", { shown: count(l.matching), n: count(l.total) });
+  return h(
+    "div",
+    { class: "library-filter" },
+    input,
+    chip(t("All"), null, l.total),
+    ...l.languages.map((c) => chip(langLabel(c.language), c.language, c.documents)),
+    h("span", { class: "muted", role: "status" }, shown),
+  );
+}
+
+/** The columns the listing can be sorted by, in the table's order, named in the chosen language. */
+const sortable = (): [api.DocumentOrder, string][] => [
+  ["title", t("Title")],
+  ["language", t("Language")],
+  ["clauses", t("Clauses")],
+  ["format", t("Format")],
+  ["imported", t("Imported")],
+];
+
+function header(s: app.State): HTMLElement {
+  const l = s.listing;
+  const columns = sortable().map(([order, word]) => {
+    const on = l.sort === order;
+    // The arrow is drawn by CSS from aria-sort, so the column's name stays its only text.
+    return h(
+      "th",
+      { "aria-sort": on ? (l.descending ? "descending" : "ascending") : "none" },
+      h(
+        "button",
+        {
+          class: "sort",
+          title: t("Sort by this column; again to reverse"),
+          onclick: () => app.setListing({ sort: order, descending: on ? !l.descending : false }),
+        },
+        word,
+      ),
+    );
+  });
+  return h("thead", {}, h("tr", {}, h("th", {}), ...columns, h("th", {})));
+}
+
 /** The height of a row when windowed (CSS keeps it fixed: `.docs.windowed tr`). */
 const ROW_HEIGHT = 52;
 /** Rows drawn beyond the visible ones, above and below, so scrolling shows no gaps. */
@@ -130,29 +218,26 @@ const OVERSCAN = 15;
 /** Stops the previous table's redrawing on scroll: each redraw of the view builds a new table. */
 let stopDrawing: (() => void) | null = null;
 
+/**
+ * The documents. A listing the first page holds whole is drawn whole, so small libraries stay
+ * simple to read and to test; a longer one draws only the rows in view and fetches them as they
+ * scroll into it (a library of 100,000 costs what a screen costs).
+ */
 function table(s: app.State): HTMLElement {
-  const windowed = s.docs.length > WINDOWED_FROM;
+  const l = s.listing;
+  const windowed = l.matching > app.FIRST_PAGE;
   const body = h("tbody", {});
-  const docs = h(
-    "table",
-    { class: windowed ? "docs windowed" : "docs" },
-    h(
-      "thead",
-      {},
-      h("tr", {}, ...["", t("Title"), t("Language"), t("Clauses"), t("Format"), t("Imported"), ""].map((w) => h("th", {}, w))),
-    ),
-    body,
-  );
+  const docs = h("table", { class: windowed ? "docs windowed" : "docs" }, header(s), body);
   stopDrawing?.();
   stopDrawing = null;
   if (!windowed) {
-    body.append(...s.docs.map((d) => row(d, s)));
+    body.append(...l.rows.flatMap((d) => (d ? [row(d, s)] : [])));
     return docs;
   }
   // Draw the rows in view now and again whenever the list scrolls into other rows.
   const scroller = document.getElementById("main");
   let drawn = "";
-  const draw = () => {
+  const draw = (force: boolean) => {
     if (!body.isConnected && drawn !== "") {
       stopDrawing?.();
       return;
@@ -160,8 +245,8 @@ function table(s: app.State): HTMLElement {
     const top = scroller ? Math.max(0, scroller.scrollTop - body.offsetTop) : 0;
     const height = scroller?.clientHeight ?? 800;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(s.docs.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
-    if (`${first}:${last}` === drawn) return;
+    const last = Math.min(l.matching, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    if (!force && `${first}:${last}` === drawn) return;
     drawn = `${first}:${last}`;
     const spacer = (rows: number) => {
       const cell = h("td", { colspan: 7 });
@@ -169,14 +254,26 @@ function table(s: app.State): HTMLElement {
       cell.style.height = `${rows * ROW_HEIGHT}px`;
       return h("tr", { class: "spacer", "aria-hidden": "true" }, cell);
     };
-    body.replaceChildren(spacer(first), ...s.docs.slice(first, last).map((d) => row(d, s)), spacer(s.docs.length - last));
+    const shown: HTMLElement[] = [];
+    for (let k = first; k < last; k++) {
+      const d = l.rows[k];
+      shown.push(d ? row(d, s) : h("tr", { class: "loading" }, h("td", { colspan: 7 }, "…")));
+    }
+    body.replaceChildren(spacer(first), ...shown, spacer(l.matching - last));
+    if (hasGap(l.rows, first, last)) app.fetchRows(first, last, () => draw(true));
   };
-  draw();
-  const onScroll = () => window.requestAnimationFrame(draw);
-  window.requestAnimationFrame(draw);
+  draw(false);
+  const onScroll = () => window.requestAnimationFrame(() => draw(false));
+  window.requestAnimationFrame(() => draw(false));
   scroller?.addEventListener("scroll", onScroll, { passive: true });
   stopDrawing = () => scroller?.removeEventListener("scroll", onScroll);
   return docs;
+}
+
+/** Whether a row between `first` and `last` has not been fetched (a sparse array's holes). */
+function hasGap(rows: readonly (DocumentSummary | undefined)[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (rows[k] === undefined) return true;
+  return false;
 }
 
 function row(d: DocumentSummary, s: app.State): HTMLElement {

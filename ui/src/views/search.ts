@@ -1,4 +1,4 @@
-import { LANGUAGES, type Lang, type SearchHit } from "../api.js";
+import { LANGUAGES, docIdFrom, type DocumentSummary, type Lang, type SearchHit } from "../api.js";
 import { h, langBadge, marked } from "../lib/dom.js";
 import { clauseLabel, groupBy, langLabel, langName } from "../lib/format.js";
 import { count, t } from "../lib/i18n.js";
@@ -23,17 +23,7 @@ function filters(s: app.State): HTMLElement {
       },
       label,
     );
-  const docSelect = h(
-    "select",
-    { id: "doc-filter", "aria-label": t("Only this document") },
-    h("option", { value: "" }, t("All documents")),
-    ...s.docs.map((d) =>
-      h("option", { value: d.id, selected: s.docFilter === d.id }, `${langLabel(d.language)} · ${d.title}`),
-    ),
-  );
-  docSelect.addEventListener("change", () =>
-    app.setFilters({ docFilter: docSelect.value ? Number(docSelect.value) : null }),
-  );
+  const docSelect = documentPicker(s);
   const topicSelect = h(
     "select",
     { id: "topic-filter", "aria-label": t("Only this topic") },
@@ -171,4 +161,42 @@ function hitItem(s: app.State, hit: SearchHit): HTMLElement {
     if (e.key === "Enter") open();
   });
   return item;
+}
+
+/** How a picked document is named in the picker; the id at the end is what is read back. */
+const pickerName = (d: DocumentSummary) => `${langLabel(d.language)} · ${d.title} · #${d.id}`;
+
+/**
+ * "Only this document": typed, with suggestions from the backend, because a menu of every
+ * document in a library of 10,000 would cost each redraw of the view.
+ */
+function documentPicker(s: app.State): HTMLElement {
+  const suggestions = h("datalist", { id: "doc-suggestions" });
+  const input = h("input", {
+    id: "doc-filter",
+    type: "search",
+    list: "doc-suggestions",
+    value: s.docFilterName,
+    placeholder: t("All documents"),
+    "aria-label": t("Only this document"),
+    spellcheck: "false",
+    "data-keep": "doc-filter",
+  });
+  let serial = 0;
+  const suggest = () => {
+    const mine = ++serial;
+    void app.suggestDocuments(input.value.trim()).then((docs) => {
+      if (mine === serial) suggestions.replaceChildren(...docs.map((d) => h("option", { value: pickerName(d) })));
+    });
+  };
+  input.addEventListener("focus", suggest);
+  input.addEventListener("input", () => {
+    const typed = input.value.trim();
+    const picked = /· #(\d+)$/.exec(typed);
+    if (picked?.[1]) return app.setFilters({ docFilter: docIdFrom(picked[1]), docFilterName: typed });
+    if (typed === "" && s.docFilter !== null) return app.setFilters({ docFilter: null, docFilterName: "" });
+    app.typedDocFilter(input.value);
+    suggest();
+  });
+  return h("span", { class: "doc-picker" }, input, suggestions);
 }
