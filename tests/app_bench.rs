@@ -38,6 +38,7 @@ async fn app_with_a_large_library() {
     let client = session(PORTS.0).await;
     wait_for(&client, "table.docs tbody tr td.title").await;
     let startup = launched.elapsed().as_secs_f64() * 1000.0;
+    let rss_at_start = memory_mb(driver.pid());
     client.execute(WATCH_MAIN_THREAD, vec![]).await.unwrap();
 
     let tick = timed(
@@ -83,10 +84,22 @@ async fn app_with_a_large_library() {
         blocked.len(),
         blocked.iter().copied().fold(0.0, f64::max)
     );
-    for (name, mb) in &rss {
-        println!("  RSS {name:30} {mb:>8.0} MB");
+    println!("  memory (MB)                          RSS    PSS   at the first screen: RSS    PSS");
+    let at_start =
+        |name: &str| rss_at_start.iter().find(|(n, _)| n == name).map_or(Memory::default(), |(_, m)| *m);
+    for (name, m) in &rss {
+        let s = at_start(name);
+        println!("  {name:30} {:>8.0} {:>6.0} {:>24.0} {:>6.0}", m.rss, m.pss, s.rss, s.pss);
     }
-    println!("  RSS app + WebKit in all            {:>8.0} MB", rss.iter().map(|(_, mb)| mb).sum::<f64>());
+    let sum = |r: &[(String, Memory)], f: fn(&Memory) -> f64| r.iter().map(|(_, m)| f(m)).sum::<f64>();
+    println!(
+        "  {:30} {:>8.0} {:>6.0} {:>24.0} {:>6.0}",
+        "app + WebKit in all",
+        sum(&rss, |m| m.rss),
+        sum(&rss, |m| m.pss),
+        sum(&rss_at_start, |m| m.rss),
+        sum(&rss_at_start, |m| m.pss)
+    );
     drop(client);
 }
 
@@ -109,9 +122,17 @@ async fn timed(client: &Client, action: &str, done: &str) -> f64 {
     ms
 }
 
-/// Resident memory of the app and its WebKit processes: every process below tauri-driver but
-/// the WebDriver itself.
-fn memory_mb(driver: u32) -> Vec<(String, f64)> {
+/// Memory of one process: resident (RSS) and its proportional share (PSS), in MB.
+#[derive(Clone, Copy, Default)]
+struct Memory {
+    rss: f64,
+    pss: f64,
+}
+
+/// Memory of the app and its WebKit processes: every process below tauri-driver but the
+/// WebDriver itself. RSS counts a shared library in every process that maps it (WebKit,
+/// and Mesa's software GL under Xvfb); PSS shares it out, so the processes' PSS adds up.
+fn memory_mb(driver: u32) -> Vec<(String, Memory)> {
     let mut parents = std::collections::HashMap::new();
     let mut names = std::collections::HashMap::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
@@ -122,10 +143,13 @@ fn memory_mb(driver: u32) -> Vec<(String, f64)> {
         else {
             continue;
         };
-        let rss =
-            field("VmRSS:").and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok()).unwrap_or(0.0);
+        let kb = |v: Option<String>| {
+            v.and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok()).unwrap_or(0.0)
+        };
+        let rollup = std::fs::read_to_string(entry.path().join("smaps_rollup")).unwrap_or_default();
+        let pss = kb(rollup.lines().find_map(|l| l.strip_prefix("Pss:")).map(str::to_owned));
         parents.insert(pid, ppid);
-        names.insert(pid, (name, rss / 1024.0));
+        names.insert(pid, (name, Memory { rss: kb(field("VmRSS:")) / 1024.0, pss: pss / 1024.0 }));
     }
     let below = |mut pid: u32| loop {
         match parents.get(&pid) {
