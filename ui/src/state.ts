@@ -53,6 +53,8 @@ export interface State {
   /** Every bookmark, to mark bookmarked clauses wherever they show. */
   allBookmarks: api.BookmarkView[];
   bookmarkFilter: api.BookmarkFilter;
+  /** How many of the matching bookmarks are drawn: a long list grows a page at a time. */
+  bookmarksShown: number;
   /** The bookmark being written or edited, and for which clause. */
   editor: BookmarkEditor | null;
   reportLang: api.ReportLang;
@@ -76,6 +78,10 @@ export interface Listing {
   /** The rows fetched so far, by their place in the filtered, sorted listing (sparse). */
   rows: (api.DocumentSummary | undefined)[];
 }
+
+/** Bookmarks drawn at a time: notes and quotes of any length make rows of any height, so the
+ * list grows by pages rather than being windowed like the library's fixed rows. */
+export const BOOKMARK_PAGE = 100;
 
 /** Rows fetched with the listing itself: a library this small is listed whole. */
 export const FIRST_PAGE = 200;
@@ -128,6 +134,7 @@ export const state: State = {
   moving: null,
   allBookmarks: [],
   bookmarkFilter: {},
+  bookmarksShown: BOOKMARK_PAGE,
   editor: null,
   reportLang: uiLanguage(),
   savingReport: false,
@@ -633,7 +640,7 @@ export function showBookmarks(): void {
 }
 
 export function setBookmarkFilter(patch: api.BookmarkFilter): void {
-  update({ bookmarkFilter: { ...state.bookmarkFilter, ...patch } });
+  update({ bookmarkFilter: { ...state.bookmarkFilter, ...patch }, bookmarksShown: BOOKMARK_PAGE });
 }
 
 /** The bookmark on a clause, if any. */
@@ -642,6 +649,11 @@ export function bookmarkOn(clauseId: number): api.BookmarkView | undefined {
 }
 
 /** Opens the note editor for a clause: a new bookmark, or its existing one. */
+/** Draws the next page of the bookmark list. */
+export function showMoreBookmarks(): void {
+  update({ bookmarksShown: state.bookmarksShown + BOOKMARK_PAGE });
+}
+
 export function startBookmark(clauseId: api.ClauseId): void {
   const existing = bookmarkOn(clauseId);
   update({

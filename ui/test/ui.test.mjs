@@ -116,7 +116,7 @@ function fakeBackend(comparison) {
               { id: 3, path: args.paths[0], title: "AVV", language: "de", clauses: 4, status: "imported", error: null },
               { id: null, path: "/c/scan.pdf", title: null, language: null, clauses: null, status: "error", error: "could not import /c/scan.pdf: no text layer (a scanned PDF?); OCR is not supported yet", code: "unreadable", reason: { text: "could not import {path}: {reason}", args: { path: "/c/scan.pdf", reason: "no text layer (a scanned PDF?); OCR is not supported yet" } } },
             ] };
-          case "bookmarks": return bookmarks.map((b) => ({ ...b }));
+          case "bookmarks": return (window.__bookmarks ?? bookmarks).map((b) => ({ ...b }));
           case "add_bookmark": { const b = bookmarkView(bookmarks.length + 1, args.clauseId, args.note, args.tags); bookmarks.push(b); return b; }
           case "update_bookmark": { const b = bookmarks.find((x) => x.id === args.id); Object.assign(b, { note: args.note, tags: args.tags }); return b; }
           case "remove_bookmark": bookmarks.splice(bookmarks.findIndex((x) => x.id === args.id), 1); return true;
@@ -396,6 +396,31 @@ test("a clause is bookmarked with a note and tags, listed, filtered and opened a
   await p.click("li.bookmark .bookmark-head a");
   await p.waitForSelector("article.clause.focused#clause-40");
   assert.match(await p.textContent("button.back"), /Bookmarks/);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("a long bookmark list is drawn a page at a time", async () => {
+  const { p, errors } = await page(undefined, () => {
+    window.__bookmarks = Array.from({ length: 250 }, (_, k) => ({
+      id: k + 1, doc_id: 1, clause_id: 41, doc_title: "Verwerkersovereenkomst", doc_file: "nl.txt", language: "nl",
+      clause_label: "Artikel 8 Aansprakelijkheid", quote: "Nooit meer dan €5.000.", note: `Note ${k + 1}`, tags: [k % 2 ? "odd" : "even"],
+      topics: ["liability"], status: "anchored", created_at: "2026-11-23T10:00:00Z", updated_at: "2026-11-23T10:00:00Z",
+    }));
+  });
+  await p.waitForSelector("table.docs");
+  await p.click("nav button:has-text('Bookmarks')");
+  await p.waitForSelector("li.bookmark");
+  assert.equal(await p.$$eval("li.bookmark", (l) => l.length), 100);
+  assert.equal(await p.textContent("button.more"), "Show 100 more of 150");
+  await p.click("button.more");
+  await p.click("button.more");
+  assert.equal(await p.$$eval("li.bookmark", (l) => l.length), 250);
+  assert.equal(await p.$("button.more"), null, "nothing left to show");
+  // A filter starts again from the first page: 125 "odd" bookmarks.
+  await p.selectOption("select[aria-label=Tag]", "odd");
+  assert.equal(await p.$$eval("li.bookmark", (l) => l.length), 100);
+  assert.equal(await p.textContent("button.more"), "Show 25 more of 25");
   assert.deepEqual(errors, []);
   await p.close();
 });

@@ -2,7 +2,7 @@ import { docIdFrom, type BookmarkId, type ClauseId, type BookmarkStatus, type Bo
 import { allTags, bookmarkedDocuments, filterBookmarks, statusWords } from "../lib/bookmarks.js";
 import { h, langBadge } from "../lib/dom.js";
 import { langLabel, langName } from "../lib/format.js";
-import { t } from "../lib/i18n.js";
+import { count, t } from "../lib/i18n.js";
 import * as app from "../state.js";
 
 /** The bookmark list with its filters, export and import. */
@@ -24,7 +24,24 @@ export function bookmarksView(s: app.State): HTMLElement {
       ? h("p", { class: "empty" }, t("No bookmarks yet. Bookmark a clause from a document, a search hit or a compare row."))
       : shown.length === 0
         ? h("p", { class: "muted" }, t("No bookmark matches these filters."))
-        : h("ul", { class: "bookmark-list" }, ...shown.map((b) => item(b, s))),
+        : list(shown, s),
+  );
+}
+
+function list(shown: BookmarkView[], s: app.State): HTMLElement {
+  const drawn = shown.slice(0, s.bookmarksShown);
+  const left = shown.length - drawn.length;
+  return h(
+    "div",
+    {},
+    h("ul", { class: "bookmark-list" }, ...drawn.map((b) => item(b, s))),
+    left > 0
+      ? h(
+          "button",
+          { class: "more", onclick: app.showMoreBookmarks },
+          t("Show {n} more of {left}", { n: count(Math.min(left, app.BOOKMARK_PAGE)), left: count(left) }),
+        )
+      : null,
   );
 }
 
