@@ -36,6 +36,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check documents against GDPR Art. 28: each requirement met, partly met or missing, with
+    /// the clause and the sentence that decide it.
+    Review {
+        /// Document ids or paths.
+        #[arg(required = true)]
+        docs: Vec<String>,
+        /// Print one JSON object per document, in an array.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the documents in the library.
     List {
         /// Order: imported, title, language, clauses, format or size.
@@ -343,6 +353,13 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
                 eprintln!("error: no .txt, .md, .html, .docx, .odt or .pdf files found in the given paths");
             }
             return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+        }
+        Command::Review { docs, json } => {
+            let reviews = docs
+                .iter()
+                .map(|d| library.resolve(d).and_then(|id| library.review(id)))
+                .collect::<Result<Vec<_>, _>>()?;
+            print::reviews(&reviews, json)?;
         }
         Command::List { sort, desc, title, lang, json } => {
             let query =

@@ -2,7 +2,7 @@
 
 use concordia_core::api::{
     Comparison, CorrectionView, DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus,
-    LibraryCheck, SearchResults, TopicInfo, Verdict,
+    LibraryCheck, RequirementStatus, Review, SearchResults, TopicInfo, Verdict,
 };
 
 use std::fmt::Write as _;
@@ -62,6 +62,40 @@ pub fn list(docs: &[DocumentSummary], as_json: bool) -> anyhow::Result<()> {
             d.clauses,
             d.title
         )?;
+    }
+    emit(&out)
+}
+
+pub fn reviews(reviews: &[Review], as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(&reviews);
+    }
+    let mut out = String::new();
+    for r in reviews {
+        let met = r.checklist.iter().filter(|c| c.status == RequirementStatus::Met).count();
+        writeln!(
+            out,
+            "#{} {} [{}]: {met} of {} requirements met",
+            r.id,
+            r.title,
+            lang_label(&r.language),
+            r.checklist.len()
+        )?;
+        for c in &r.checklist {
+            let mark = match c.status {
+                RequirementStatus::Met => "met    ",
+                RequirementStatus::Partly => "PARTLY ",
+                RequirementStatus::Missing => "MISSING",
+            };
+            writeln!(out, "  {mark} {} ({})", c.label, c.article)?;
+            if c.status != RequirementStatus::Met {
+                writeln!(out, "          {}", c.reason)?;
+            }
+            if !c.quote.is_empty() {
+                writeln!(out, "          \u{201c}{}\u{201d}", c.quote.replace('\n', " "))?;
+            }
+        }
+        writeln!(out)?;
     }
     emit(&out)
 }

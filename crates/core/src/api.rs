@@ -4,7 +4,7 @@
 //! normalised text; `highlights` are **character** (Unicode scalar) offsets
 //! into the string they belong to, so a UI can slice with `Array.from(s)`.
 
-pub use concordia_legal::{ClauseKind, TermKind};
+pub use concordia_legal::{ClauseKind, Requirement, Status as RequirementStatus, TermKind};
 use serde::{Deserialize, Serialize};
 
 /// Declares a library id: a number in JSON and TypeScript, a type of its own in Rust, so a
@@ -749,4 +749,40 @@ pub struct LibraryInfo {
     pub data_dir: String,
     /// Documents in it.
     pub documents: usize,
+}
+
+/// `concordia review`: one document checked against GDPR Art. 28.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Review {
+    /// Library id.
+    pub id: DocId,
+    /// Where it was imported from.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Language code.
+    pub language: String,
+    /// Each requirement of Art. 28, in the order of the article.
+    pub checklist: Vec<ChecklistItem>,
+}
+
+/// One requirement of Art. 28 in one document.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ChecklistItem {
+    /// Which requirement.
+    pub requirement: Requirement,
+    /// Its name.
+    pub label: String,
+    /// Where the GDPR asks for it ("Art. 28(3)(a)").
+    pub article: String,
+    /// Met, partly or missing.
+    pub status: RequirementStatus,
+    /// The clauses that decide it, the quoted one first.
+    pub clause_ids: Vec<ClauseId>,
+    /// The deciding sentence ("" when missing).
+    pub quote: String,
+    /// Why, in words.
+    pub reason: String,
 }

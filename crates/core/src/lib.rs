@@ -33,6 +33,7 @@ pub mod output;
 mod progress;
 mod redline;
 pub mod report;
+mod review;
 mod snippet;
 mod space;
 mod title;

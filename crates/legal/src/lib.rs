@@ -6,6 +6,7 @@
 //! paragraphs and bullet items that follow belong to it.
 
 mod boundary;
+mod checklist;
 mod placeholders;
 mod segment;
 mod terms;
@@ -14,6 +15,10 @@ pub mod values;
 mod version;
 pub use version::version as fingerprint;
 
+pub use checklist::{
+    check as check_requirements, checklist_version, requirements, ChecklistClause, Finding, Reason,
+    Requirement, RequirementInfo, Status,
+};
 pub use placeholders::{mask_placeholders, placeholders};
 pub use segment::{
     in_annex, is_short_title, parents, reader_version, segment, split_mixed_lists, Clause, ClauseKind,

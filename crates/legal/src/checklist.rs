@@ -1,0 +1,422 @@
+//! The GDPR Art. 28 checklist: for each thing a processor contract must contain, whether a
+//! contract contains it (met), mentions it without imposing it or only in part (partly), or
+//! lacks it (missing), and the sentence that decides. The words are data
+//! (`lexicon/checklist.toml`); the rules are here.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// A requirement of Art. 28 (and 33(2)); the ids are part of the CLI's contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Requirement {
+    /// Subject matter and duration of the processing.
+    SubjectDuration,
+    /// Nature and purpose of the processing.
+    NaturePurpose,
+    /// Type of personal data.
+    DataTypes,
+    /// Categories of data subjects.
+    DataSubjects,
+    /// The controller's obligations and rights.
+    ControllerRights,
+    /// 28(3)(a): processing only on documented instructions.
+    Instructions,
+    /// 28(3), last subparagraph: telling the controller an instruction infringes the law.
+    UnlawfulInstructionNotice,
+    /// 28(3)(b): confidentiality of the persons authorised.
+    Confidentiality,
+    /// 28(3)(c): the measures of Art. 32.
+    Security,
+    /// 28(2): sub-processors only with prior written authorisation.
+    SubprocessorAuthorisation,
+    /// 28(2): information on changes, with a chance to object.
+    SubprocessorObjection,
+    /// 28(4): the same obligations flowed down.
+    SubprocessorFlowdown,
+    /// 28(4): the processor stays liable.
+    SubprocessorLiability,
+    /// 28(3)(e): assistance with data subjects' rights.
+    DataSubjectRights,
+    /// 28(3)(f): assistance with Art. 32 to 36.
+    #[serde(rename = "assistance_32_36")]
+    Assistance32To36,
+    /// 28(3)(g): deletion or return at the end, at the controller's choice.
+    DeletionReturn,
+    /// 28(3)(h): information and audits.
+    InformationAudits,
+    /// 33(2): notice of a breach to the controller.
+    BreachNotification,
+}
+
+/// Where a requirement stands in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Status {
+    /// Imposed (or, for what the contract describes, stated).
+    Met,
+    /// Mentioned without being imposed, or only part of it.
+    Partly,
+    /// Not there.
+    Missing,
+}
+
+/// Why a status was given, for the reason shown beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Every part found, and imposed.
+    Imposed,
+    /// Every part found, but only as something that may or should be done where possible.
+    OnlySoft,
+    /// Some parts found; these were not.
+    Lacks(Vec<&'static str>),
+    /// Nothing found.
+    Absent,
+}
+
+/// What the checklist reads of a clause.
+#[derive(Debug, Clone)]
+pub struct ChecklistClause<'a> {
+    /// The clause's text.
+    pub text: &'a str,
+    /// Whether it states terms (not a table of contents or a signature block).
+    pub is_terms: bool,
+    /// Whether the clause is a definition (its topics say so).
+    pub is_definition: bool,
+}
+
+/// One requirement's finding in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The requirement.
+    pub requirement: Requirement,
+    /// Where it stands.
+    pub status: Status,
+    /// Why.
+    pub reason: Reason,
+    /// The clauses that decided, by position, the quoted one first.
+    pub clauses: Vec<usize>,
+    /// The deciding sentence: its clause (position) and byte range in that clause's text.
+    pub quote: Option<(usize, usize, usize)>,
+}
+
+/// A requirement as the lexicon describes it.
+pub struct RequirementInfo {
+    /// The id.
+    pub id: Requirement,
+    /// Its name in English.
+    pub label: String,
+    /// Where the GDPR asks for it.
+    pub article: String,
+}
+
+#[derive(Deserialize)]
+struct Lexicon {
+    soft: BTreeMap<String, Vec<String>>,
+    defines: BTreeMap<String, Vec<String>>,
+    requirement: Vec<RawRequirement>,
+}
+
+#[derive(Deserialize)]
+struct RawRequirement {
+    id: Requirement,
+    label: String,
+    article: String,
+    duty: bool,
+    within: Within,
+    groups: Vec<RawGroup>,
+}
+
+#[derive(Deserialize)]
+struct RawGroup {
+    name: String,
+    #[serde(flatten)]
+    cues: BTreeMap<String, Vec<String>>,
+}
+
+/// How close together a requirement's parts must be found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Within {
+    Sentence,
+    Clause,
+    Document,
+}
+
+struct Rule {
+    id: Requirement,
+    duty: bool,
+    within: Within,
+    groups: Vec<(&'static str, Regex)>,
+}
+
+struct Rules {
+    soft: Regex,
+    defines: Regex,
+    rules: Vec<Rule>,
+    info: Vec<RequirementInfo>,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let lexicon: Lexicon = toml::from_str(include_str!("../lexicon/checklist.toml"))
+        .unwrap_or_else(|e| panic!("the built-in lexicon/checklist.toml is invalid: {e}"));
+    let rules = lexicon
+        .requirement
+        .iter()
+        .map(|r| Rule {
+            id: r.id,
+            duty: r.duty,
+            within: r.within,
+            groups: r.groups.iter().map(|g| (leak(&g.name), any_of(&g.cues))).collect(),
+        })
+        .collect();
+    let info = lexicon
+        .requirement
+        .into_iter()
+        .map(|r| RequirementInfo { id: r.id, label: r.label, article: r.article })
+        .collect();
+    Rules { soft: any_of(&lexicon.soft), defines: any_of(&lexicon.defines), rules, info }
+});
+
+/// Group names live as long as the program, like the rules that hold them.
+fn leak(name: &str) -> &'static str {
+    Box::leak(name.to_owned().into_boxed_str())
+}
+
+fn any_of(by_lang: &BTreeMap<String, Vec<String>>) -> Regex {
+    let entries: Vec<&str> = by_lang.values().flatten().map(String::as_str).collect();
+    let pattern = crate::boundary::fast_boundaries(&format!("(?:{})", entries.join("|")));
+    Regex::new(&format!("(?i){pattern}")).expect("valid checklist pattern")
+}
+
+/// Every requirement, in the order of the lexicon (the order of Art. 28).
+pub fn requirements() -> &'static [RequirementInfo] {
+    &RULES.info
+}
+
+/// A fingerprint of the checklist's rules and words, for anything that stores findings.
+pub fn checklist_version() -> String {
+    crate::fingerprint("checklist", [include_str!("../lexicon/checklist.toml"), include_str!("checklist.rs")])
+}
+
+/// A sentence of a clause: its byte range and which of a rule's groups it holds.
+struct Sentence {
+    clause: usize,
+    start: usize,
+    end: usize,
+    soft: bool,
+}
+
+/// The checklist of one document's clauses.
+pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
+    let rules = &*RULES;
+    let sentences: Vec<Sentence> = clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_terms && !c.is_definition)
+        .flat_map(|(k, c)| {
+            sentences(c.text).into_iter().filter_map(move |(start, end)| {
+                let text = &c.text[start..end];
+                (!rules.defines.is_match(text)).then(|| Sentence {
+                    clause: k,
+                    start,
+                    end,
+                    soft: rules.soft.is_match(text),
+                })
+            })
+        })
+        .collect();
+    rules.rules.iter().map(|rule| judge(rule, clauses, &sentences)).collect()
+}
+
+/// Which groups of `rule` each sentence holds, as a bit set.
+fn masks(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence]) -> Vec<u32> {
+    sentences
+        .iter()
+        .map(|s| {
+            let text = &clauses[s.clause].text[s.start..s.end];
+            rule.groups
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, re))| re.is_match(text))
+                .fold(0, |mask, (g, _)| mask | (1 << g))
+        })
+        .collect()
+}
+
+fn judge(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence]) -> Finding {
+    let masks = masks(rule, clauses, sentences);
+    let full: u32 = (1 << rule.groups.len()) - 1;
+    // The units in which every group must meet: each sentence, each clause, or the document.
+    let unit = |k: usize| match rule.within {
+        Within::Sentence => k,
+        Within::Clause => sentences[k].clause,
+        Within::Document => 0,
+    };
+    let mut units: BTreeMap<usize, (u32, Vec<usize>)> = BTreeMap::new();
+    for (k, &mask) in masks.iter().enumerate().filter(|(_, &m)| m != 0) {
+        let entry = units.entry(unit(k)).or_default();
+        entry.0 |= mask;
+        entry.1.push(k);
+    }
+    let imposed = |k: &usize| !rule.duty || !sentences[*k].soft;
+    // Met: a unit holding every group, whose deciding sentence (one with the first group) imposes.
+    let whole = units.values().filter(|(mask, _)| *mask == full);
+    let decided = whole.clone().find_map(|(_, ks)| ks.iter().find(|k| masks[**k] & 1 != 0 && imposed(k)));
+    if let Some(&k) = decided {
+        return finding(rule, Status::Met, Reason::Imposed, sentences, k, &masks);
+    }
+    if let Some(&k) = whole.clone().find_map(|(_, ks)| ks.first()) {
+        return finding(rule, Status::Partly, Reason::OnlySoft, sentences, k, &masks);
+    }
+    // Partly: the unit holding the most groups; what it lacks is named.
+    let best = units.values().max_by_key(|(mask, ks)| (mask.count_ones(), std::cmp::Reverse(ks[0])));
+    match best {
+        Some((mask, ks)) => {
+            let lacks =
+                rule.groups.iter().enumerate().filter(|(g, _)| mask & (1 << g) == 0).map(|(_, (n, _))| *n);
+            finding(rule, Status::Partly, Reason::Lacks(lacks.collect()), sentences, ks[0], &masks)
+        }
+        None => Finding {
+            requirement: rule.id,
+            status: Status::Missing,
+            reason: Reason::Absent,
+            clauses: Vec::new(),
+            quote: None,
+        },
+    }
+}
+
+/// A finding quoting sentence `k`; its clauses are that sentence's and every other clause where
+/// the requirement's words were found.
+fn finding(
+    rule: &Rule,
+    status: Status,
+    reason: Reason,
+    sentences: &[Sentence],
+    k: usize,
+    masks: &[u32],
+) -> Finding {
+    let quoted = &sentences[k];
+    let mut clauses = vec![quoted.clause];
+    for (s, _) in sentences.iter().zip(masks).filter(|(_, &m)| m != 0) {
+        if !clauses.contains(&s.clause) {
+            clauses.push(s.clause);
+        }
+    }
+    Finding {
+        requirement: rule.id,
+        status,
+        reason,
+        clauses,
+        quote: Some((quoted.clause, quoted.start, quoted.end)),
+    }
+}
+
+/// The sentences of a text as byte ranges, trimmed. A line break ends one (a list item, a table
+/// row); so does ".", ";", "!" or "?" before a space and a capital letter, so "Art. 28 Abs. 3"
+/// stays inside its sentence.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let ends = match c {
+            '\n' => true,
+            '.' | ';' | '!' | '?' => {
+                let rest = &text[i + c.len_utf8()..];
+                let after = rest.trim_start_matches([' ', '\t']);
+                after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
+            }
+            _ => false,
+        };
+        if ends {
+            push_trimmed(text, start, i + c.len_utf8(), &mut found);
+            start = i + c.len_utf8();
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut found);
+    found
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, found: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+        found.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause(text: &str) -> ChecklistClause<'_> {
+        ChecklistClause { text, is_terms: true, is_definition: false }
+    }
+
+    fn status_of(findings: &[Finding], id: Requirement) -> (Status, Reason) {
+        let f = findings.iter().find(|f| f.requirement == id).unwrap();
+        (f.status, f.reason.clone())
+    }
+
+    #[test]
+    fn the_lexicon_lists_every_requirement_once_in_order() {
+        let ids: Vec<Requirement> = requirements().iter().map(|r| r.id).collect();
+        let json = serde_json::to_string(&ids).unwrap();
+        assert_eq!(
+            json,
+            r#"["subject_duration","nature_purpose","data_types","data_subjects","controller_rights","instructions","unlawful_instruction_notice","confidentiality","security","subprocessor_authorisation","subprocessor_objection","subprocessor_flowdown","subprocessor_liability","data_subject_rights","assistance_32_36","deletion_return","information_audits","breach_notification"]"#
+        );
+    }
+
+    #[test]
+    fn a_duty_imposed_is_met_a_duty_only_allowed_is_partly() {
+        let imposed = [clause("Der Auftragsverarbeiter verarbeitet die Daten nur auf dokumentierte Weisung des Verantwortlichen.")];
+        let soft = [clause("Il responsabile può trattare i dati secondo le istruzioni del titolare.")];
+        assert_eq!(status_of(&check(&imposed), Requirement::Instructions), (Status::Met, Reason::Imposed));
+        assert_eq!(status_of(&check(&soft), Requirement::Instructions), (Status::Partly, Reason::OnlySoft));
+        assert_eq!(
+            status_of(&check(&soft), Requirement::BreachNotification),
+            (Status::Missing, Reason::Absent)
+        );
+    }
+
+    #[test]
+    fn a_breach_without_a_notice_is_only_part_of_the_requirement() {
+        let text = "Verwerker treft maatregelen om een datalek te voorkomen.";
+        let (status, reason) = status_of(&check(&[clause(text)]), Requirement::BreachNotification);
+        assert_eq!(status, Status::Partly);
+        assert_eq!(reason, Reason::Lacks(vec!["the controller is notified"]));
+        let told = "Verwerker informeert de verwerkingsverantwoordelijke binnen 24 uur over een datalek.";
+        assert_eq!(status_of(&check(&[clause(told)]), Requirement::BreachNotification).0, Status::Met);
+    }
+
+    #[test]
+    fn definitions_tables_of_contents_and_signatures_decide_nothing() {
+        let definition = ChecklistClause {
+            text: "„Weisung“ bedeutet die auf einen bestimmten Umgang gerichtete Anordnung; nur diese gilt.",
+            is_terms: true,
+            is_definition: false,
+        };
+        let toc = ChecklistClause {
+            text: "Weisungen nur schriftlich .......... 3",
+            is_terms: false,
+            is_definition: false,
+        };
+        let findings = check(&[definition, toc]);
+        assert_eq!(status_of(&findings, Requirement::Instructions).0, Status::Missing);
+    }
+
+    #[test]
+    fn sentences_end_at_a_full_stop_before_a_capital_and_at_a_line_break() {
+        let text = "Gemäß Art. 28 Abs. 3 DSGVO gilt dies. Der Kunde zahlt.\n- a) Punkt eins";
+        let pieces: Vec<&str> = sentences(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+        assert_eq!(pieces, ["Gemäß Art. 28 Abs. 3 DSGVO gilt dies.", "Der Kunde zahlt.", "- a) Punkt eins"]);
+    }
+}
