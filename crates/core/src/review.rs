@@ -58,6 +58,7 @@ fn reason(reason: &Reason) -> String {
             "Mentioned, but not imposed: the words allow it or hedge it (\u{201c}may\u{201d}, \u{201c}where possible\u{201d}).".to_owned()
         }
         Reason::Lacks(parts) => format!("Only in part: not found: {}.", parts.join("; ")),
+        Reason::OnlyMentioned => "The matter is mentioned, but the obligation is not there.".to_owned(),
         Reason::Absent => "Not found in the contract.".to_owned(),
     }
 }

@@ -75,6 +75,8 @@ pub enum Reason {
     OnlySoft,
     /// Some parts found; these were not.
     Lacks(Vec<&'static str>),
+    /// Only the matter is mentioned (sub-processors named, instructions spoken of), not the duty.
+    OnlyMentioned,
     /// Nothing found.
     Absent,
 }
@@ -118,6 +120,7 @@ pub struct RequirementInfo {
 #[derive(Deserialize)]
 struct Lexicon {
     soft: BTreeMap<String, Vec<String>>,
+    imposed: BTreeMap<String, Vec<String>>,
     defines: BTreeMap<String, Vec<String>>,
     requirement: Vec<RawRequirement>,
 }
@@ -130,6 +133,10 @@ struct RawRequirement {
     duty: bool,
     within: Within,
     groups: Vec<RawGroup>,
+    #[serde(default)]
+    mentioned: Option<BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    unless: Option<BTreeMap<String, Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -153,10 +160,14 @@ struct Rule {
     duty: bool,
     within: Within,
     groups: Vec<(&'static str, Regex)>,
+    mentioned: Option<Regex>,
+    /// Sentences this requirement ignores (a liability clause's words about instructions).
+    unless: Option<Regex>,
 }
 
 struct Rules {
     soft: Regex,
+    imposed: Regex,
     defines: Regex,
     rules: Vec<Rule>,
     info: Vec<RequirementInfo>,
@@ -173,6 +184,8 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             duty: r.duty,
             within: r.within,
             groups: r.groups.iter().map(|g| (leak(&g.name), any_of(&g.cues))).collect(),
+            mentioned: r.mentioned.as_ref().map(any_of),
+            unless: r.unless.as_ref().map(any_of),
         })
         .collect();
     let info = lexicon
@@ -180,7 +193,13 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         .into_iter()
         .map(|r| RequirementInfo { id: r.id, label: r.label, article: r.article })
         .collect();
-    Rules { soft: any_of(&lexicon.soft), defines: any_of(&lexicon.defines), rules, info }
+    Rules {
+        soft: any_of(&lexicon.soft),
+        imposed: any_of(&lexicon.imposed),
+        defines: any_of(&lexicon.defines),
+        rules,
+        info,
+    }
 });
 
 /// Group names live as long as the program, like the rules that hold them.
@@ -226,7 +245,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
                     clause: k,
                     start,
                     end,
-                    soft: rules.soft.is_match(text),
+                    soft: rules.soft.is_match(text) && !rules.imposed.is_match(text),
                 })
             })
         })
@@ -240,6 +259,9 @@ fn masks(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence]) -
         .iter()
         .map(|s| {
             let text = &clauses[s.clause].text[s.start..s.end];
+            if rule.unless.as_ref().is_some_and(|re| re.is_match(text)) {
+                return 0;
+            }
             rule.groups
                 .iter()
                 .enumerate()
@@ -274,14 +296,25 @@ fn judge(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence]) -
     if let Some(&k) = whole.clone().find_map(|(_, ks)| ks.first()) {
         return finding(rule, Status::Partly, Reason::OnlySoft, sentences, k, &masks);
     }
-    // Partly: the unit holding the most groups; what it lacks is named.
-    let best = units.values().max_by_key(|(mask, ks)| (mask.count_ones(), std::cmp::Reverse(ks[0])));
-    match best {
-        Some((mask, ks)) => {
-            let lacks =
-                rule.groups.iter().enumerate().filter(|(g, _)| mask & (1 << g) == 0).map(|(_, (n, _))| *n);
-            finding(rule, Status::Partly, Reason::Lacks(lacks.collect()), sentences, ks[0], &masks)
-        }
+    // Partly: the unit holding the most groups, if it holds the core of a duty (the first
+    // group: a breach is only part of a breach notice, a notice alone is not one); what it
+    // lacks is named.
+    let core = |mask: u32| !rule.duty || mask & 1 != 0;
+    let best = units
+        .values()
+        .filter(|(mask, _)| core(*mask))
+        .max_by_key(|(mask, ks)| (mask.count_ones(), std::cmp::Reverse(ks[0])));
+    if let Some((mask, ks)) = best {
+        let lacks =
+            rule.groups.iter().enumerate().filter(|(g, _)| mask & (1 << g) == 0).map(|(_, (n, _))| *n);
+        return finding(rule, Status::Partly, Reason::Lacks(lacks.collect()), sentences, ks[0], &masks);
+    }
+    let mentioned = rule
+        .mentioned
+        .as_ref()
+        .and_then(|re| sentences.iter().position(|s| re.is_match(&clauses[s.clause].text[s.start..s.end])));
+    match mentioned {
+        Some(k) => finding(rule, Status::Partly, Reason::OnlyMentioned, sentences, k, &masks),
         None => Finding {
             requirement: rule.id,
             status: Status::Missing,
@@ -377,10 +410,20 @@ mod tests {
 
     #[test]
     fn a_duty_imposed_is_met_a_duty_only_allowed_is_partly() {
-        let imposed = [clause("Der Auftragsverarbeiter verarbeitet die Daten nur auf dokumentierte Weisung des Verantwortlichen.")];
-        let soft = [clause("Il responsabile può trattare i dati secondo le istruzioni del titolare.")];
+        let imposed = [clause(
+            "Der Auftragsverarbeiter verarbeitet die Daten nur auf dokumentierte Weisung des Verantwortlichen, \
+             auch eine Übermittlung in ein Drittland nur mit dessen Zustimmung.",
+        )];
+        let soft = [clause(
+            "Il responsabile può trattare i dati secondo le istruzioni del titolare, anche verso paesi terzi.",
+        )];
+        let no_transfers = [clause("Der Auftragsverarbeiter verarbeitet die Daten nur auf Weisung.")];
         assert_eq!(status_of(&check(&imposed), Requirement::Instructions), (Status::Met, Reason::Imposed));
         assert_eq!(status_of(&check(&soft), Requirement::Instructions), (Status::Partly, Reason::OnlySoft));
+        assert_eq!(
+            status_of(&check(&no_transfers), Requirement::Instructions),
+            (Status::Partly, Reason::Lacks(vec!["transfers to third countries only on instructions"]))
+        );
         assert_eq!(
             status_of(&check(&soft), Requirement::BreachNotification),
             (Status::Missing, Reason::Absent)
@@ -392,9 +435,15 @@ mod tests {
         let text = "Verwerker treft maatregelen om een datalek te voorkomen.";
         let (status, reason) = status_of(&check(&[clause(text)]), Requirement::BreachNotification);
         assert_eq!(status, Status::Partly);
-        assert_eq!(reason, Reason::Lacks(vec!["the controller is notified"]));
+        assert_eq!(reason, Reason::Lacks(vec!["the controller is notified", "when"]));
         let told = "Verwerker informeert de verwerkingsverantwoordelijke binnen 24 uur over een datalek.";
         assert_eq!(status_of(&check(&[clause(told)]), Requirement::BreachNotification).0, Status::Met);
+    }
+
+    #[test]
+    fn a_notice_without_a_breach_is_not_part_of_a_breach_notice() {
+        let text = "Der Auftragnehmer informiert den Auftraggeber unverzüglich über Änderungen.";
+        assert_eq!(status_of(&check(&[clause(text)]), Requirement::BreachNotification).0, Status::Missing);
     }
 
     #[test]
