@@ -209,7 +209,9 @@ fn leak(name: &str) -> &'static str {
 
 fn any_of(by_lang: &BTreeMap<String, Vec<String>>) -> Regex {
     let entries: Vec<&str> = by_lang.values().flatten().map(String::as_str).collect();
-    let pattern = crate::boundary::fast_boundaries(&format!("(?:{})", entries.join("|")));
+    // An apostrophe is typed straight or curly ("subject's", "sub-processor’s", "dell’interessato").
+    let joined = entries.join("|").replace('\'', "['’]");
+    let pattern = crate::boundary::fast_boundaries(&format!("(?:{joined})"));
     Regex::new(&format!("(?i){pattern}")).expect("valid checklist pattern")
 }
 
