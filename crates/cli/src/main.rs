@@ -42,6 +42,9 @@ enum Command {
         /// Document ids or paths.
         #[arg(required = true)]
         docs: Vec<String>,
+        /// The language of names and reasons: en, sv, de, it or nl.
+        #[arg(long, default_value = "en")]
+        lang: String,
         /// Print one JSON object per document, in an array.
         #[arg(long)]
         json: bool,
@@ -354,10 +357,13 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
             }
             return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }
-        Command::Review { docs, json } => {
+        Command::Review { docs, lang, json } => {
+            let labels = concordia_core::report::Labels::of(&lang).ok_or_else(|| {
+                anyhow::anyhow!("unknown language {lang:?} for --lang; use en, sv, de, it or nl")
+            })?;
             let reviews = docs
                 .iter()
-                .map(|d| library.resolve(d).and_then(|id| library.review(id)))
+                .map(|d| library.resolve(d).and_then(|id| library.review_in(id, labels)))
                 .collect::<Result<Vec<_>, _>>()?;
             print::reviews(&reviews, json)?;
         }

@@ -75,7 +75,7 @@ pub fn reviews(reviews: &[Review], as_json: bool) -> anyhow::Result<()> {
         let met = r.checklist.iter().filter(|c| c.status == RequirementStatus::Met).count();
         writeln!(
             out,
-            "#{} {} [{}]: {met} of {} requirements met",
+            "#{} {} {}: {met} of {} requirements met",
             r.id,
             r.title,
             lang_label(&r.language),

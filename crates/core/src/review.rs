@@ -4,19 +4,25 @@
 use concordia_legal::{check_requirements, requirements, ChecklistClause, Finding, Reason};
 
 use crate::api::{ChecklistItem, DocId, DocumentView, Review};
+use crate::report::Labels;
 use crate::{Library, Result};
 
 /// The longest quote shown: a sentence, not a page.
 const QUOTE_CHARS: usize = 400;
 
 impl Library {
-    /// The Art. 28 checklist of one document.
+    /// The Art. 28 checklist of one document, in English.
     pub fn review(&self, id: DocId) -> Result<Review> {
-        Ok(review_of(&self.document(id, None)?))
+        self.review_in(id, Labels::english())
+    }
+
+    /// The Art. 28 checklist of one document, its names and reasons in the labels' language.
+    pub fn review_in(&self, id: DocId, labels: &Labels) -> Result<Review> {
+        Ok(review_of(&self.document(id, None)?, labels))
     }
 }
 
-pub(crate) fn review_of(doc: &DocumentView) -> Review {
+pub(crate) fn review_of(doc: &DocumentView, labels: &Labels) -> Review {
     let clauses: Vec<ChecklistClause<'_>> = doc
         .clauses
         .iter()
@@ -26,7 +32,7 @@ pub(crate) fn review_of(doc: &DocumentView) -> Review {
             is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
         })
         .collect();
-    let checklist = check_requirements(&clauses).into_iter().map(|f| item(doc, f)).collect();
+    let checklist = check_requirements(&clauses).into_iter().map(|f| item(doc, f, labels)).collect();
     Review {
         id: doc.id,
         path: doc.path.clone(),
@@ -36,31 +42,37 @@ pub(crate) fn review_of(doc: &DocumentView) -> Review {
     }
 }
 
-fn item(doc: &DocumentView, f: Finding) -> ChecklistItem {
+fn item(doc: &DocumentView, f: Finding, labels: &Labels) -> ChecklistItem {
     let info =
         requirements().iter().find(|r| r.id == f.requirement).expect("every finding has its requirement");
     let quote = f.quote.map_or(String::new(), |(k, a, b)| shortened(&doc.clauses[k].text[a..b]));
     ChecklistItem {
         requirement: f.requirement,
-        label: info.label.clone(),
+        label: labels.requirement(&requirement_id(f.requirement), &info.label).to_owned(),
         article: info.article.clone(),
         status: f.status,
         clause_ids: f.clauses.iter().map(|&k| doc.clauses[k].id).collect(),
         quote,
-        reason: reason(&f.reason),
+        reason: reason(&f.reason, labels),
     }
 }
 
-fn reason(reason: &Reason) -> String {
+fn reason(reason: &Reason, labels: &Labels) -> String {
     match reason {
-        Reason::Imposed => "The contract provides for it.".to_owned(),
-        Reason::OnlySoft => {
-            "Mentioned, but not imposed: the words allow it or hedge it (\u{201c}may\u{201d}, \u{201c}where possible\u{201d}).".to_owned()
+        Reason::Imposed => labels.checklist("checklist_imposed").to_owned(),
+        Reason::OnlySoft => labels.checklist("checklist_soft").to_owned(),
+        Reason::Lacks(parts) => {
+            let named: Vec<&str> = parts.iter().map(|p| labels.part(p)).collect();
+            labels.checklist("checklist_lacks").replace("{parts}", &named.join("; "))
         }
-        Reason::Lacks(parts) => format!("Only in part: not found: {}.", parts.join("; ")),
-        Reason::OnlyMentioned => "The matter is mentioned, but the obligation is not there.".to_owned(),
-        Reason::Absent => "Not found in the contract.".to_owned(),
+        Reason::OnlyMentioned => labels.checklist("checklist_mentioned").to_owned(),
+        Reason::Absent => labels.checklist("checklist_absent").to_owned(),
     }
+}
+
+/// A requirement's id as the CLI and the labels spell it ("assistance_32_36").
+pub(crate) fn requirement_id(requirement: concordia_legal::Requirement) -> String {
+    serde_json::to_value(requirement).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 fn shortened(text: &str) -> String {

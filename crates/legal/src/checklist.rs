@@ -115,6 +115,8 @@ pub struct RequirementInfo {
     pub label: String,
     /// Where the GDPR asks for it.
     pub article: String,
+    /// The names of its parts, in English.
+    pub parts: Vec<&'static str>,
 }
 
 #[derive(Deserialize)]
@@ -191,7 +193,12 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let info = lexicon
         .requirement
         .into_iter()
-        .map(|r| RequirementInfo { id: r.id, label: r.label, article: r.article })
+        .map(|r| RequirementInfo {
+            id: r.id,
+            label: r.label,
+            article: r.article,
+            parts: r.groups.iter().map(|g| leak(&g.name)).collect(),
+        })
         .collect();
     Rules {
         soft: any_of(&lexicon.soft),

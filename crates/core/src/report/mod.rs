@@ -32,6 +32,14 @@ pub struct Labels {
     /// The app's own words (`[xx.ui]`), keyed by their English text; English has none.
     #[serde(default)]
     ui: BTreeMap<String, String>,
+    /// The Art. 28 checklist's status words and reasons.
+    checklist: BTreeMap<String, String>,
+    /// Requirement names by id; English names come from the lexicon (`checklist.toml`).
+    #[serde(default)]
+    requirements: BTreeMap<String, String>,
+    /// Names of a requirement's parts, keyed by their English names; English has none.
+    #[serde(default)]
+    parts: BTreeMap<String, String>,
     /// Country names by ISO code (`report/countries.toml`).
     #[serde(skip)]
     countries: BTreeMap<String, String>,
@@ -56,6 +64,21 @@ impl Labels {
     /// A template or word of a verdict's reason (`[xx.reasons]`), or the key as given.
     pub fn reason<'a>(&'a self, key: &'a str) -> &'a str {
         self.reasons.get(key).map_or(key, String::as_str)
+    }
+
+    /// A word or template of the Art. 28 checklist (`[xx.checklist]`), or the key as given.
+    pub fn checklist<'a>(&'a self, key: &'a str) -> &'a str {
+        self.checklist.get(key).map_or(key, String::as_str)
+    }
+
+    /// A requirement's name, or `english` (the lexicon's) when this language has none.
+    pub fn requirement<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+        self.requirements.get(id).map_or(english, String::as_str)
+    }
+
+    /// A requirement part's name, or the English name as given.
+    pub fn part<'a>(&'a self, english: &'a str) -> &'a str {
+        self.parts.get(english).map_or(english, String::as_str)
     }
 
     /// A key-term kind in words ("Audit notice"), or the kind as given.
@@ -696,6 +719,25 @@ mod tests {
     }
 
     #[test]
+    fn every_requirement_and_its_parts_are_named_in_every_language() {
+        for &lang in REPORT_LANGUAGES.iter().filter(|&&l| l != "en") {
+            let l = &LABELS[lang];
+            for r in concordia_legal::requirements() {
+                let id = serde_json::to_value(r.id).unwrap();
+                let id = id.as_str().unwrap();
+                assert!(l.requirements.contains_key(id), "{lang}.requirements lacks {id}");
+                for part in &r.parts {
+                    assert!(l.parts.contains_key(*part), "{lang}.parts lacks {part:?}");
+                }
+            }
+            let holes = |t: &str| t.matches('{').count();
+            for (key, english) in &LABELS["en"].checklist {
+                assert_eq!(holes(l.checklist(key)), holes(english), "{lang}.checklist.{key}");
+            }
+        }
+    }
+
+    #[test]
     fn every_report_language_has_every_label() {
         let en = &LABELS["en"];
         for &lang in REPORT_LANGUAGES.iter() {
@@ -705,6 +747,7 @@ mod tests {
                 ("kinds", &l.kinds, &en.kinds),
                 ("topics", &l.topics, &en.topics),
                 ("reasons", &l.reasons, &en.reasons),
+                ("checklist", &l.checklist, &en.checklist),
             ] {
                 let missing: Vec<&String> = ours.keys().filter(|k| !theirs.contains_key(*k)).collect();
                 assert!(missing.is_empty(), "{lang}.{table} lacks {missing:?}");
