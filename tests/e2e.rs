@@ -12,7 +12,7 @@ use common::{count, has_display, screenshot, session, start_driver, wait_for, wa
 use fantoccini::{Client, Locator};
 
 /// Ports of tauri-driver and its WebKitWebDriver; each test has its own pair, as tests run in parallel.
-const PORTS: [(u16, u16); 3] = [(4454, 4455), (4464, 4465), (4474, 4475)];
+const PORTS: [(u16, u16); 4] = [(4454, 4455), (4464, 4465), (4474, 4475), (4514, 4515)];
 
 #[tokio::test]
 async fn import_search_and_open_a_clause_in_the_real_app() {
@@ -218,5 +218,56 @@ async fn four_real_dpas_of_four_languages_meet_topic_by_topic() {
     wait_for_text(&client, "table.matrix", "Anmälan av incident").await;
     client.execute(top, vec![]).await.unwrap();
     screenshot(&client, "e2e-real-swedish.png").await;
+    client.close().await.unwrap();
+}
+
+/// A real German DPA in the real app: its Art. 28 checklist beside the text, a requirement it
+/// lacks said so, a met one's source marked in the text, and the checklist in German.
+#[tokio::test]
+async fn a_real_dpa_shows_its_art_28_checklist() {
+    if !has_display() {
+        return;
+    }
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real/docs");
+    if !real.is_dir() {
+        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "{} is missing in CI", real.display());
+        eprintln!("e2e skipped: {} not found", real.display());
+        return;
+    }
+    let data_dir = tempfile::tempdir().expect("temp data dir");
+    {
+        let library = concordia_core::Library::open(data_dir.path()).unwrap();
+        let report =
+            library.import(&[real.join("de-billcraft-avv.md")], &concordia_core::Progress::none()).unwrap();
+        assert!(report.outcomes[0].id.is_some());
+    }
+    let _driver = start_driver(data_dir.path(), PORTS[3]);
+    let client = session(PORTS[3].0).await;
+    wait_for(&client, "table.docs tbody tr td.title a").await.click().await.unwrap();
+    let tab = wait_for(&client, ".side-tabs .side-tab:nth-child(2)").await;
+    let label = tab.text().await.unwrap();
+    assert!(label.starts_with("Art. 28 (") && label.ends_with("/18)"), "the tab counts what is met: {label}");
+    tab.click().await.unwrap();
+    wait_for(&client, ".checklist li").await;
+    let items = client.find_all(Locator::Css(".checklist li")).await.unwrap();
+    assert_eq!(items.len(), 18, "every requirement of Art. 28");
+    // BillCraft says nothing of its liability for its sub-processors.
+    let lacking = "li[data-requirement='subprocessor_liability'] .req-status";
+    assert_eq!(wait_for(&client, lacking).await.text().await.unwrap(), "missing");
+    let breach =
+        client.find(Locator::Css("li[data-requirement='breach_notification'] button")).await.unwrap();
+    // The side panel scrolls on its own: bring the item into view as a reader would.
+    let element = serde_json::to_value(&breach).unwrap();
+    client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
+    breach.click().await.unwrap();
+    let marked = wait_for(&client, "article.clause.focused mark.hit").await.text().await.unwrap();
+    assert!(marked.contains("Verletzung des Schutzes"), "the deciding sentence is marked: {marked}");
+    screenshot(&client, "e2e-real-checklist.png").await;
+    let pick =
+        "const s = document.querySelector('#ui-lang'); s.value = 'de'; s.dispatchEvent(new Event('change'));";
+    client.execute(pick, vec![]).await.unwrap();
+    wait_for_text(&client, ".checklist", "Checkliste DSGVO Art. 28").await;
+    wait_for_text(&client, "li[data-requirement='subprocessor_liability']", "fehlt").await;
+    screenshot(&client, "e2e-real-checklist-de.png").await;
     client.close().await.unwrap();
 }

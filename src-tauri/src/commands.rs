@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 use concordia_core::api::{
     BookmarkFilter, BookmarkId, BookmarkView, ClauseId, Comparison, CorrectionId, CorrectionRequest,
     CorrectionView, DocId, DocumentView, ImportReport, LibraryInfo, LibraryPage, LibraryQuery, ProgressEvent,
-    SearchRequest, SearchResults, TermView, TopicInfo,
+    Review, SearchRequest, SearchResults, TermView, TopicInfo,
 };
 use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
 use concordia_core::output::write_file;
@@ -132,6 +132,11 @@ pub fn get_document(state: State<'_, AppState>, id: DocId, query: Option<String>
 pub fn document_terms(state: State<'_, AppState>, id: DocId, lang: Option<String>) -> Reply<Vec<TermView>> {
     let terms = state.library()?.terms(id)?;
     Ok(report::terms_worded_in(terms, labels(lang.as_deref())))
+}
+
+#[tauri::command(async)]
+pub fn document_review(state: State<'_, AppState>, id: DocId, lang: Option<String>) -> Reply<Review> {
+    Ok(state.library()?.review_in(id, labels(lang.as_deref()))?)
 }
 
 #[tauri::command(async)]

@@ -39,6 +39,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::library_info,
             commands::library_page,
+            commands::document_review,
             commands::list_topics,
             commands::import_paths,
             commands::cancel_task,

@@ -17,6 +17,7 @@ import type {
   LibraryPage,
   LibraryQuery,
   ProgressEvent,
+  Review,
   SearchRequest,
   SearchResults,
   TermView,
@@ -50,6 +51,8 @@ export const getDocument = (id: DocId, query?: string) =>
   invoke<DocumentView>("get_document", { id, query: query ?? null });
 /** A document's key terms, their names and values worded in `lang`. */
 export const documentTerms = (id: DocId, lang: KnownLang) => invoke<TermView[]>("document_terms", { id, lang });
+/** A document checked against GDPR Art. 28, its names and reasons worded in `lang`. */
+export const documentReview = (id: DocId, lang: KnownLang) => invoke<Review>("document_review", { id, lang });
 export const search = (req: SearchRequest) => invoke<SearchResults>("search", { req });
 export const cancelTask = () => invoke<null>("cancel_task");
 

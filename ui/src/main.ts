@@ -119,7 +119,7 @@ let lastFocused: string | null = null;
 
 function focusClause(): void {
   const id = app.state.focusClause;
-  const key = `${app.state.doc?.id}:${id}:${app.state.quote?.start ?? ""}`;
+  const key = `${app.state.doc?.id}:${id}:${app.state.quote?.clause_range[0] ?? ""}`;
   if (id === null || key === lastFocused) return;
   lastFocused = key;
   const el = document.getElementById(`clause-${id}`);

@@ -5,6 +5,14 @@ import { count, setUiLanguage, t, topicName, uiLanguage, worded } from "./lib/i1
 
 export type View = "library" | "search" | "document" | "compare" | "bookmarks";
 
+export type SidePanel = "terms" | "checklist";
+
+/** A sentence to mark in the open document: its clause and its characters there. */
+export interface Quote {
+  clause_id: api.ClauseId;
+  clause_range: api.Range;
+}
+
 /** Where the compare view points: a clause, and the quote in it to mark. */
 export interface CompareFocus {
   clauseId: api.ClauseId;
@@ -33,7 +41,12 @@ export interface State {
   selected: number;
   doc: api.DocumentView | null;
   terms: api.TermView[];
-  quote: api.TermView | null;
+  /** The source shown marked in the open document: a key term's or a checklist item's. */
+  quote: Quote | null;
+  /** The open document checked against GDPR Art. 28. */
+  review: api.Review | null;
+  /** What the document view's side panel shows. */
+  sidePanel: SidePanel;
   focusClause: number | null;
   backTo: "library" | "search" | "bookmarks";
   task: api.ProgressEvent | null;
@@ -116,6 +129,8 @@ export const state: State = {
   doc: null,
   terms: [],
   quote: null,
+  review: null,
+  sidePanel: "terms",
   focusClause: null,
   backTo: "library",
   task: null,
@@ -206,6 +221,11 @@ export async function changeLanguage(lang: api.KnownLang): Promise<void> {
     if (doc) update({ terms: await api.documentTerms(doc.id, lang) });
   } catch (e) {
     fail(t("Could not load the key terms"), e);
+  }
+  try {
+    if (doc) update({ review: await api.documentReview(doc.id, lang) });
+  } catch (e) {
+    fail(t("Could not check the document against Art. 28"), e);
   }
 }
 
@@ -490,17 +510,25 @@ export function select(index: number): void {
 export async function openDocument(id: api.DocId, clauseId: api.ClauseId | null, fromSearch: boolean): Promise<void> {
   try {
     const query = fromSearch ? state.query : undefined;
-    const [doc, terms] = await Promise.all([api.getDocument(id, query), api.documentTerms(id, uiLanguage())]);
+    const [doc, terms, review] = await Promise.all([
+      api.getDocument(id, query),
+      api.documentTerms(id, uiLanguage()),
+      api.documentReview(id, uiLanguage()),
+    ]);
     const backTo = fromSearch ? "search" : state.view === "bookmarks" ? "bookmarks" : "library";
-    update({ doc, terms, quote: null, focusClause: clauseId, view: "document", backTo, editor: null });
+    update({ doc, terms, review, quote: null, focusClause: clauseId, view: "document", backTo, editor: null });
   } catch (e) {
     fail(t("Could not open the document"), e);
   }
 }
 
-/** Shows a key term's source: its clause, with the quoted sentence marked. */
-export function showQuote(term: api.TermView): void {
-  update({ quote: term, focusClause: term.clause_id });
+export function showSidePanel(which: SidePanel): void {
+  update({ sidePanel: which });
+}
+
+/** Shows a key term's or a checklist item's source: its clause, with the quoted sentence marked. */
+export function showQuote(quote: Quote): void {
+  update({ quote, focusClause: quote.clause_id });
 }
 
 export function setDropHover(over: boolean): void {

@@ -92,6 +92,14 @@ function fakeBackend(comparison) {
             args.onProgress.onmessage({ task: "reindex", done: 1, total: 2, current: "Verwerkersovereenkomst", waiting: null });
             window.__upkeep = null;
             return null;
+          case "document_review": return {
+            id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl",
+            checklist: [
+              { requirement: "deletion_return", label: args.lang === "de" ? "Löschung oder Rückgabe am Ende, nach Wahl des Verantwortlichen" : "Deletion or return at the end, as the controller chooses", article: "Art. 28(3)(g)", status: "met", clause_ids: [40], quote: "Binnen 6 maanden.", clause_range: [24, 41], reason: "The contract provides for it." },
+              { requirement: "subprocessor_liability", label: "The processor stays liable for its sub-processors", article: "Art. 28(4)", status: "partly", clause_ids: [41], quote: "Nooit meer dan €5.000 aansprakelijkheid.", clause_range: [29, 69], reason: "Only in part; not found: sub-processors." },
+              { requirement: "breach_notification", label: "Notice of a personal data breach to the controller", article: "Art. 33(2)", status: "missing", clause_ids: [], quote: "", clause_range: null, reason: "Not found in the contract." },
+            ],
+          };
           case "document_terms": return [
             { kind: "liability_cap", label: "Liability cap", value: { amount: 5000, currency: "EUR" }, display: "EUR 5,000", clause_id: 41, clause_range: [29, 50], value_range: [44, 50], quote: "Nooit meer dan €5.000", start: 70, end: 92 },
             { kind: "deletion_period", label: "Deletion after termination", value: { value: 6, unit: "months", approx_days: 180, hedge: "waar mogelijk" }, display: "6 months (“waar mogelijk”)", clause_id: 40, clause_range: [24, 40], value_range: null, quote: "Binnen 6 maanden", start: 24, end: 40 },
@@ -242,6 +250,29 @@ test("removing a document asks first", async () => {
   assert.equal(await p.evaluate(() => window.__calls.some(([c]) => c === "remove_document")), false);
   await p.click("tr[data-doc='2'] button.danger");
   await p.waitForFunction(() => document.querySelectorAll("table.docs tbody tr").length === 1);
+  await p.close();
+});
+
+test("a document shows its Art. 28 checklist, and an item shows its source in the text", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs");
+  await p.click("td.title a");
+  await p.click(".side-tab >> text=Art. 28 (1/3)");
+  await p.waitForSelector(".checklist li");
+  assert.equal(await p.textContent(".checklist-score"), "1 of 3 requirements met");
+  const items = await p.$$eval(".checklist li", (li) => li.map((l) => [l.dataset.requirement, l.querySelector(".req-status").textContent]));
+  assert.deepEqual(items, [["deletion_return", "met"], ["subprocessor_liability", "partly met"], ["breach_notification", "missing"]]);
+  assert.equal(await p.textContent("li[data-requirement='breach_notification'] .req-reason"), "Not found in the contract.");
+  assert.equal(await p.$("li[data-requirement='breach_notification'] button"), null, "nothing to show for what is missing");
+  await p.click("li[data-requirement='subprocessor_liability'] button");
+  await p.waitForSelector("#clause-41.focused mark.hit");
+  assert.equal(await p.textContent("#clause-41 mark.hit"), "Nooit meer dan €5.000 aansprakelijkheid.");
+  await p.screenshot({ path: new URL("../../shots/ui-checklist.png", import.meta.url).pathname });
+  // In German the statuses and names follow.
+  await p.selectOption("#ui-lang", "de");
+  await p.waitForFunction(() => document.querySelector("li[data-requirement='deletion_return'] .req-status")?.textContent === "erfüllt");
+  assert.equal(await p.textContent("li[data-requirement='deletion_return'] .req-label"), "Löschung oder Rückgabe am Ende, nach Wahl des Verantwortlichen");
+  assert.deepEqual(errors, []);
   await p.close();
 });
 

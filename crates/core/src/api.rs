@@ -783,6 +783,8 @@ pub struct ChecklistItem {
     pub clause_ids: Vec<ClauseId>,
     /// The deciding sentence ("" when missing).
     pub quote: String,
+    /// Where the quote is in the first clause's text, in characters.
+    pub clause_range: Option<[usize; 2]>,
     /// Why, in words.
     pub reason: String,
 }

@@ -5,6 +5,7 @@ use concordia_legal::{check_requirements, requirements, ChecklistClause, Finding
 
 use crate::api::{ChecklistItem, DocId, DocumentView, Review};
 use crate::report::Labels;
+use crate::snippet::char_ranges;
 use crate::{Library, Result};
 
 /// The longest quote shown: a sentence, not a page.
@@ -53,6 +54,7 @@ fn item(doc: &DocumentView, f: Finding, labels: &Labels) -> ChecklistItem {
         status: f.status,
         clause_ids: f.clauses.iter().map(|&k| doc.clauses[k].id).collect(),
         quote,
+        clause_range: f.quote.map(|(k, a, b)| char_ranges(&doc.clauses[k].text, &[(a, b)])[0]),
         reason: reason(&f.reason, labels),
     }
 }

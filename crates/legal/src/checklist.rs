@@ -56,7 +56,7 @@ pub enum Requirement {
 /// Where a requirement stands in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "RequirementStatus"))]
 pub enum Status {
     /// Imposed (or, for what the contract describes, stated).
     Met,

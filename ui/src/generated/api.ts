@@ -32,6 +32,10 @@ export type Fix = "link" | "unlink" | "confirm";
 
 export type BookmarkStatus = "anchored" | "needs_review" | "detached";
 
+export type Requirement = "subject_duration" | "nature_purpose" | "data_types" | "data_subjects" | "controller_rights" | "instructions" | "unlawful_instruction_notice" | "confidentiality" | "security" | "subprocessor_authorisation" | "subprocessor_objection" | "subprocessor_flowdown" | "subprocessor_liability" | "data_subject_rights" | "assistance_32_36" | "deletion_return" | "information_audits" | "breach_notification";
+
+export type RequirementStatus = "met" | "partly" | "missing";
+
 export type ImportStatus = "imported" | "unchanged" | "error";
 
 export type ImportOutcome = { 
@@ -209,6 +213,62 @@ languages: Array<LanguageCount>,
  * The rows.
  */
 documents: Array<DocumentSummary>, };
+
+export type Review = { 
+/**
+ * Library id.
+ */
+id: DocId, 
+/**
+ * Where it was imported from.
+ */
+path: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Language code.
+ */
+language: string, 
+/**
+ * Each requirement of Art. 28, in the order of the article.
+ */
+checklist: Array<ChecklistItem>, };
+
+export type ChecklistItem = { 
+/**
+ * Which requirement.
+ */
+requirement: Requirement, 
+/**
+ * Its name.
+ */
+label: string, 
+/**
+ * Where the GDPR asks for it ("Art. 28(3)(a)").
+ */
+article: string, 
+/**
+ * Met, partly or missing.
+ */
+status: RequirementStatus, 
+/**
+ * The clauses that decide it, the quoted one first.
+ */
+clause_ids: Array<ClauseId>, 
+/**
+ * The deciding sentence ("" when missing).
+ */
+quote: string, 
+/**
+ * Where the quote is in the first clause's text, in characters.
+ */
+clause_range: [number, number] | null, 
+/**
+ * Why, in words.
+ */
+reason: string, };
 
 export type TopicView = { 
 /**

@@ -18,6 +18,11 @@ export const LABELS = {
       "subprocessor_authorisation": "Genehmigung von Unterauftragnehmern",
       "subprocessor_objection": "Widerspruch gegen Unterauftragnehmer"
     },
+    "statuses": {
+      "met": "erfüllt",
+      "missing": "fehlt",
+      "partly": "teilweise erfüllt"
+    },
     "topics": {
       "amendments": "Änderungen",
       "assistance": "Unterstützung (DSFA, vorherige Konsultation)",
@@ -60,6 +65,7 @@ export const LABELS = {
       "Any status": "Jeder Status",
       "Any tag": "Jedes Schlagwort",
       "Any topic": "Jedes Thema",
+      "Art. 28 ({met}/{n})": "Art. 28 ({met}/{n})",
       "Back (Esc)": "Zurück (Esc)",
       "Back to the library (Esc)": "Zurück zur Bibliothek (Esc)",
       "Back up library…": "Bibliothek sichern…",
@@ -93,6 +99,7 @@ export const LABELS = {
       "Copy the whole library (documents, bookmarks, corrections) to one file": "Die ganze Bibliothek (Dokumente, Lesezeichen, Korrekturen) in eine Datei kopieren",
       "Could not back up the library": "Die Bibliothek konnte nicht gesichert werden",
       "Could not cancel": "Abbrechen nicht möglich",
+      "Could not check the document against Art. 28": "Das Dokument konnte nicht nach Art. 28 geprüft werden",
       "Could not check the library": "Die Bibliothek konnte nicht geprüft werden",
       "Could not compare the documents": "Die Dokumente konnten nicht verglichen werden",
       "Could not delete the bookmark": "Das Lesezeichen konnte nicht gelöscht werden",
@@ -132,6 +139,8 @@ export const LABELS = {
       "Focus": "Fokus",
       "Focus mode: pick two documents to see only them": "Fokusmodus: zwei Dokumente wählen, um nur sie zu sehen",
       "Format": "Format",
+      "Found by rules on the contract's words: check each finding against its quote.": "Durch Regeln am Vertragswortlaut gefunden: jeden Befund am Zitat prüfen.",
+      "GDPR Art. 28 checklist": "Checkliste DSGVO Art. 28",
       "German": "Deutsch",
       "Give this clause a row of its own": "Dieser Klausel eine eigene Zeile geben",
       "Import": "Importieren",
@@ -286,6 +295,7 @@ export const LABELS = {
       "unknown topic \"{topic}\"; `concordia topics` lists them": "unbekanntes Thema \"{topic}\"; `concordia topics` listet sie auf",
       "value filter, e.g. audit_notice<30d": "Wertfilter, z. B. audit_notice<30d",
       "{clauses} clauses in {documents} documents": "{clauses} Klauseln in {documents} Dokumenten",
+      "{met} of {n} requirements met": "{met} von {n} Anforderungen erfüllt",
       "{n} bookmarks imported": "{n} Lesezeichen importiert",
       "{n} clauses · {file}": "{n} Klauseln · {file}",
       "{n} documents": "{n} Dokumente",
@@ -333,6 +343,11 @@ export const LABELS = {
       "liability_exclusions": "Liability exclusions",
       "subprocessor_authorisation": "Sub-processor authorisation",
       "subprocessor_objection": "Objection to sub-processors"
+    },
+    "statuses": {
+      "met": "met",
+      "missing": "missing",
+      "partly": "partly met"
     },
     "topics": {
       "amendments": "Amendments",
@@ -385,6 +400,11 @@ export const LABELS = {
       "subprocessor_authorisation": "Autorizzazione dei sub-responsabili",
       "subprocessor_objection": "Opposizione ai sub-responsabili"
     },
+    "statuses": {
+      "met": "soddisfatto",
+      "missing": "mancante",
+      "partly": "parzialmente soddisfatto"
+    },
     "topics": {
       "amendments": "Modifiche",
       "assistance": "Assistenza (DPIA, consultazione preventiva)",
@@ -427,6 +447,7 @@ export const LABELS = {
       "Any status": "Qualsiasi stato",
       "Any tag": "Qualsiasi etichetta",
       "Any topic": "Qualsiasi tema",
+      "Art. 28 ({met}/{n})": "Art. 28 ({met}/{n})",
       "Back (Esc)": "Indietro (Esc)",
       "Back to the library (Esc)": "Torna alla libreria (Esc)",
       "Back up library…": "Backup della libreria…",
@@ -460,6 +481,7 @@ export const LABELS = {
       "Copy the whole library (documents, bookmarks, corrections) to one file": "Copia l'intera libreria (documenti, segnalibri, correzioni) in un file",
       "Could not back up the library": "Impossibile eseguire il backup della libreria",
       "Could not cancel": "Impossibile annullare",
+      "Could not check the document against Art. 28": "Impossibile verificare il documento rispetto all'art. 28",
       "Could not check the library": "Impossibile verificare la libreria",
       "Could not compare the documents": "Impossibile confrontare i documenti",
       "Could not delete the bookmark": "Impossibile eliminare il segnalibro",
@@ -499,6 +521,8 @@ export const LABELS = {
       "Focus": "Focus",
       "Focus mode: pick two documents to see only them": "Modalità focus: scegli due documenti per vedere solo quelli",
       "Format": "Formato",
+      "Found by rules on the contract's words: check each finding against its quote.": "Trovato con regole sul testo del contratto: verificare ogni risultato con la sua citazione.",
+      "GDPR Art. 28 checklist": "Checklist GDPR art. 28",
       "German": "Tedesco",
       "Give this clause a row of its own": "Dai a questa clausola una riga propria",
       "Import": "Importa",
@@ -653,6 +677,7 @@ export const LABELS = {
       "unknown topic \"{topic}\"; `concordia topics` lists them": "tema sconosciuto \"{topic}\"; `concordia topics` li elenca",
       "value filter, e.g. audit_notice<30d": "filtro valori, p. es. audit_notice<30d",
       "{clauses} clauses in {documents} documents": "{clauses} clausole in {documents} documenti",
+      "{met} of {n} requirements met": "{met} requisiti su {n} soddisfatti",
       "{n} bookmarks imported": "{n} segnalibri importati",
       "{n} clauses · {file}": "{n} clausole · {file}",
       "{n} documents": "{n} documenti",
@@ -701,6 +726,11 @@ export const LABELS = {
       "subprocessor_authorisation": "Toestemming voor subverwerkers",
       "subprocessor_objection": "Bezwaar tegen subverwerkers"
     },
+    "statuses": {
+      "met": "voldaan",
+      "missing": "ontbreekt",
+      "partly": "deels voldaan"
+    },
     "topics": {
       "amendments": "Wijzigingen",
       "assistance": "Bijstand (DPIA, voorafgaande raadpleging)",
@@ -743,6 +773,7 @@ export const LABELS = {
       "Any status": "Elke status",
       "Any tag": "Elk label",
       "Any topic": "Elk onderwerp",
+      "Art. 28 ({met}/{n})": "Art. 28 ({met}/{n})",
       "Back (Esc)": "Terug (Esc)",
       "Back to the library (Esc)": "Terug naar de bibliotheek (Esc)",
       "Back up library…": "Back-up van de bibliotheek…",
@@ -776,6 +807,7 @@ export const LABELS = {
       "Copy the whole library (documents, bookmarks, corrections) to one file": "Kopieer de hele bibliotheek (documenten, bladwijzers, correcties) naar één bestand",
       "Could not back up the library": "Kon geen back-up van de bibliotheek maken",
       "Could not cancel": "Kon niet annuleren",
+      "Could not check the document against Art. 28": "Het document kon niet aan artikel 28 worden getoetst",
       "Could not check the library": "Kon de bibliotheek niet controleren",
       "Could not compare the documents": "Kon de documenten niet vergelijken",
       "Could not delete the bookmark": "Kon de bladwijzer niet verwijderen",
@@ -815,6 +847,8 @@ export const LABELS = {
       "Focus": "Focus",
       "Focus mode: pick two documents to see only them": "Focusmodus: kies twee documenten om alleen die te zien",
       "Format": "Formaat",
+      "Found by rules on the contract's words: check each finding against its quote.": "Gevonden met regels op de tekst van de overeenkomst: controleer elke bevinding aan het citaat.",
+      "GDPR Art. 28 checklist": "Checklist AVG art. 28",
       "German": "Duits",
       "Give this clause a row of its own": "Geef deze bepaling een eigen rij",
       "Import": "Importeren",
@@ -969,6 +1003,7 @@ export const LABELS = {
       "unknown topic \"{topic}\"; `concordia topics` lists them": "onbekend onderwerp \"{topic}\"; `concordia topics` somt ze op",
       "value filter, e.g. audit_notice<30d": "waardefilter, bijv. audit_notice<30d",
       "{clauses} clauses in {documents} documents": "{clauses} bepalingen in {documents} documenten",
+      "{met} of {n} requirements met": "{met} van {n} eisen voldaan",
       "{n} bookmarks imported": "{n} bladwijzers geïmporteerd",
       "{n} clauses · {file}": "{n} bepalingen · {file}",
       "{n} documents": "{n} documenten",
@@ -1017,6 +1052,11 @@ export const LABELS = {
       "subprocessor_authorisation": "Godkännande av underbiträden",
       "subprocessor_objection": "Invändning mot underbiträden"
     },
+    "statuses": {
+      "met": "uppfyllt",
+      "missing": "saknas",
+      "partly": "delvis uppfyllt"
+    },
     "topics": {
       "amendments": "Ändringar",
       "assistance": "Bistånd (konsekvensbedömning, förhandssamråd)",
@@ -1059,6 +1099,7 @@ export const LABELS = {
       "Any status": "Alla statusar",
       "Any tag": "Alla taggar",
       "Any topic": "Alla ämnen",
+      "Art. 28 ({met}/{n})": "Art. 28 ({met}/{n})",
       "Back (Esc)": "Tillbaka (Esc)",
       "Back to the library (Esc)": "Tillbaka till biblioteket (Esc)",
       "Back up library…": "Säkerhetskopiera biblioteket…",
@@ -1092,6 +1133,7 @@ export const LABELS = {
       "Copy the whole library (documents, bookmarks, corrections) to one file": "Kopiera hela biblioteket (dokument, bokmärken, rättelser) till en fil",
       "Could not back up the library": "Biblioteket kunde inte säkerhetskopieras",
       "Could not cancel": "Kunde inte avbryta",
+      "Could not check the document against Art. 28": "Kunde inte granska dokumentet mot artikel 28",
       "Could not check the library": "Biblioteket kunde inte kontrolleras",
       "Could not compare the documents": "Dokumenten kunde inte jämföras",
       "Could not delete the bookmark": "Bokmärket kunde inte tas bort",
@@ -1131,6 +1173,8 @@ export const LABELS = {
       "Focus": "Fokus",
       "Focus mode: pick two documents to see only them": "Fokusläge: välj två dokument för att bara se dem",
       "Format": "Format",
+      "Found by rules on the contract's words: check each finding against its quote.": "Hittat med regler för avtalets ordalydelse: kontrollera varje fynd mot citatet.",
+      "GDPR Art. 28 checklist": "Checklista GDPR art. 28",
       "German": "Tyska",
       "Give this clause a row of its own": "Ge klausulen en egen rad",
       "Import": "Importera",
@@ -1285,6 +1329,7 @@ export const LABELS = {
       "unknown topic \"{topic}\"; `concordia topics` lists them": "okänt ämne \"{topic}\"; `concordia topics` listar dem",
       "value filter, e.g. audit_notice<30d": "värdefilter, t.ex. audit_notice<30d",
       "{clauses} clauses in {documents} documents": "{clauses} klausuler i {documents} dokument",
+      "{met} of {n} requirements met": "{met} av {n} krav uppfyllda",
       "{n} bookmarks imported": "{n} bokmärken importerade",
       "{n} clauses · {file}": "{n} klausuler · {file}",
       "{n} documents": "{n} dokument",

@@ -1,8 +1,8 @@
-import type { ClauseView, TermView } from "../api.js";
+import type { ChecklistItem, ClauseView, Review, TermView } from "../api.js";
 import { h, langBadge, painted } from "../lib/dom.js";
 import { splitFirstLine, type Ranges } from "../lib/highlight.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
-import { count, t } from "../lib/i18n.js";
+import { count, statusName, t } from "../lib/i18n.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
 
@@ -33,12 +33,32 @@ export function documentView(s: app.State): HTMLElement {
       "div",
       { class: "doc-body" },
       h("div", { class: "clauses" }, ...doc.clauses.map((c) => clause(c, c.id === s.focusClause, s.quote, s.terms, s))),
-      termsPanel(s.terms, s.quote),
+      side(s),
     ),
   );
 }
 
-function termsPanel(terms: TermView[], current: TermView | null): HTMLElement {
+/** The side panel: the key terms or the Art. 28 checklist, one at a time, so either fits a screen. */
+function side(s: app.State): HTMLElement {
+  const review = s.review;
+  const met = review ? review.checklist.filter((c) => c.status === "met").length : 0;
+  const tab = (which: app.SidePanel, label: string) =>
+    h(
+      "button",
+      { class: `side-tab${s.sidePanel === which ? " on" : ""}`, role: "tab", "aria-selected": String(s.sidePanel === which), onclick: () => app.showSidePanel(which) },
+      label,
+    );
+  const tabs = h(
+    "div",
+    { class: "side-tabs", role: "tablist" },
+    tab("terms", t("Key terms")),
+    review ? tab("checklist", t("Art. 28 ({met}/{n})", { met: count(met), n: count(review.checklist.length) })) : null,
+  );
+  const panel = s.sidePanel === "checklist" && review ? checklistPanel(review, s.quote) : termsPanel(s.terms, s.quote);
+  return h("div", { class: "side" }, tabs, panel);
+}
+
+function termsPanel(terms: TermView[], current: app.Quote | null): HTMLElement {
   const items = terms.map((term) =>
     h(
       "li",
@@ -64,7 +84,40 @@ function termsPanel(terms: TermView[], current: TermView | null): HTMLElement {
   );
 }
 
-function clause(c: ClauseView, focused: boolean, quote: TermView | null, terms: TermView[], s: app.State): HTMLElement {
+/** GDPR Art. 28, requirement by requirement: each item with a source shows it in the text. */
+function checklistPanel(review: Review, current: app.Quote | null): HTMLElement {
+  const met = review.checklist.filter((c) => c.status === "met").length;
+  const items = review.checklist.map((item) => checklistItem(item, current));
+  return h(
+    "aside",
+    { class: "checklist", "aria-label": t("GDPR Art. 28 checklist") },
+    h("h3", {}, t("GDPR Art. 28 checklist")),
+    h("p", { class: "checklist-score" }, t("{met} of {n} requirements met", { met: count(met), n: count(review.checklist.length) })),
+    h("ul", {}, ...items),
+    h("p", { class: "muted small" }, t("Found by rules on the contract's words: check each finding against its quote.")),
+  );
+}
+
+function checklistItem(item: ChecklistItem, current: app.Quote | null): HTMLElement {
+  const status = h("span", { class: `req-status ${item.status}` }, statusName(item.status));
+  const name = h("span", { class: "req-label" }, item.label);
+  const first = item.clause_ids[0];
+  const range = item.clause_range;
+  const tip = `${item.article} · ${item.reason}${item.quote ? `\n«${item.quote}»` : ""}`;
+  const on = current !== null && first === current.clause_id && range !== null && range[0] === current.clause_range[0];
+  const body =
+    first !== undefined && range !== null
+      ? h("button", { class: `req${on ? " on" : ""}`, title: tip, onclick: () => app.showQuote({ clause_id: first, clause_range: range }) }, status, name)
+      : h("div", { class: "req", title: tip }, status, name);
+  return h(
+    "li",
+    { "data-requirement": item.requirement },
+    body,
+    item.status === "met" ? null : h("div", { class: "req-reason" }, item.reason),
+  );
+}
+
+function clause(c: ClauseView, focused: boolean, quote: app.Quote | null, terms: TermView[], s: app.State): HTMLElement {
   const path = c.heading_path.join(" › ");
   // A key term's quote replaces the search marks in its clause, so the cited sentence stands out.
   const ranges = quote && quote.clause_id === c.id ? [quote.clause_range] : (c.highlights ?? []);

@@ -241,7 +241,7 @@ pub fn rgb(hex: &str) -> (u8, u8, u8) {
 }
 
 /// What the app needs of every language's labels, as `ui/src/generated/labels.ts` holds it:
-/// its own words, the key-term kinds, the topics and the verdict words.
+/// its own words, the key-term kinds, the topics, the verdict words and the checklist's statuses.
 pub fn ui_labels() -> serde_json::Value {
     let verdicts = [
         ("stricter", "stricter"),
@@ -255,7 +255,9 @@ pub fn ui_labels() -> serde_json::Value {
         let l = &LABELS[lang];
         let words: serde_json::Map<String, serde_json::Value> =
             verdicts.iter().map(|(v, key)| ((*v).to_owned(), l.t(key).into())).collect();
-        let entry = serde_json::json!({"ui": l.ui, "kinds": l.kinds, "topics": l.topics, "verdicts": words});
+        let statuses: serde_json::Map<String, serde_json::Value> =
+            ["met", "partly", "missing"].iter().map(|k| ((*k).to_owned(), l.checklist(k).into())).collect();
+        let entry = serde_json::json!({"ui": l.ui, "kinds": l.kinds, "topics": l.topics, "verdicts": words, "statuses": statuses});
         (lang.to_owned(), entry)
     });
     serde_json::Value::Object(languages.collect())
