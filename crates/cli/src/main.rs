@@ -45,6 +45,9 @@ enum Command {
         /// The language of names and reasons: en, sv, de, it or nl.
         #[arg(long, default_value = "en")]
         lang: String,
+        /// Also hold each document against a playbook: recommended, gdpr-minimum, or a TOML file.
+        #[arg(long, value_name = "NAME|FILE")]
+        playbook: Option<String>,
         /// Print one JSON object per document, in an array.
         #[arg(long)]
         json: bool,
@@ -357,13 +360,16 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
             }
             return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }
-        Command::Review { docs, lang, json } => {
+        Command::Review { docs, lang, playbook, json } => {
             let labels = concordia_core::report::Labels::of(&lang).ok_or_else(|| {
                 anyhow::anyhow!("unknown language {lang:?} for --lang; use en, sv, de, it or nl")
             })?;
+            let playbook = playbook.as_deref().map(concordia_core::playbook::Playbook::load).transpose()?;
             let reviews = docs
                 .iter()
-                .map(|d| library.resolve(d).and_then(|id| library.review_in(id, labels)))
+                .map(|d| {
+                    library.resolve(d).and_then(|id| library.review_against(id, labels, playbook.as_ref()))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             print::reviews(&reviews, json)?;
         }

@@ -2,7 +2,8 @@
 
 use concordia_core::api::{
     Comparison, CorrectionView, DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus,
-    LibraryCheck, RequirementStatus, Review, SearchResults, TopicInfo, Verdict,
+    LibraryCheck, PlaybookReview, PositionResult, RequirementStatus, Review, SearchResults, TopicInfo,
+    Verdict,
 };
 
 use std::fmt::Write as _;
@@ -95,9 +96,29 @@ pub fn reviews(reviews: &[Review], as_json: bool) -> anyhow::Result<()> {
                 writeln!(out, "          \u{201c}{}\u{201d}", c.quote.replace('\n', " "))?;
             }
         }
+        if let Some(p) = &r.playbook {
+            playbook(&mut out, p)?;
+        }
         writeln!(out)?;
     }
     emit(&out)
+}
+
+fn playbook(out: &mut String, p: &PlaybookReview) -> anyhow::Result<()> {
+    let word = |r: PositionResult| match r {
+        PositionResult::Acceptable => "acceptable  ",
+        PositionResult::Negotiable => "NEGOTIABLE  ",
+        PositionResult::Unacceptable => "UNACCEPTABLE",
+        PositionResult::NotStated => "not stated  ",
+    };
+    writeln!(out, "  Playbook \u{201c}{}\u{201d}:", p.name)?;
+    for pos in &p.positions {
+        writeln!(out, "  {} {}: {}", word(pos.result), pos.label, pos.reason)?;
+    }
+    for req in p.required.iter().filter(|r| r.result != PositionResult::Acceptable) {
+        writeln!(out, "  {} {}: {}", word(req.result), req.label, req.reason)?;
+    }
+    Ok(())
 }
 
 pub fn search(results: &SearchResults, as_json: bool) -> anyhow::Result<()> {

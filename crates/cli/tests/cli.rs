@@ -434,3 +434,45 @@ fn word_files_are_read_in_a_child_process_that_may_fail_alone() {
         assert_eq!(list.as_array().unwrap().len(), 1, "{fault}: the good file is imported");
     }
 }
+
+#[test]
+fn review_checks_every_requirement_and_holds_a_playbook_against_the_key_terms() {
+    let data = tempfile::tempdir().unwrap();
+    let sample = Path::new(&samples()).join("de-alpenwerk-avv.txt");
+    assert!(concordia(data.path(), &["import", sample.to_str().unwrap()]).status.success());
+    let reviews = json(&concordia(data.path(), &["review", "1", "--playbook", "recommended", "--json"]));
+    let review = &reviews[0];
+    for key in ["id", "path", "title", "language", "checklist", "playbook"] {
+        assert!(review.get(key).is_some(), "missing {key}");
+    }
+    let checklist = review["checklist"].as_array().unwrap();
+    assert_eq!(checklist.len(), 18);
+    for item in checklist {
+        assert!(["met", "partly", "missing"].contains(&item["status"].as_str().unwrap()), "{item}");
+        for key in ["requirement", "clause_ids", "quote", "reason"] {
+            assert!(item.get(key).is_some(), "missing {key} in {item}");
+        }
+    }
+    let positions = review["playbook"]["positions"].as_array().unwrap();
+    assert_eq!(review["playbook"]["name"], "Recommended");
+    for p in positions {
+        let result = p["result"].as_str().unwrap();
+        assert!(["acceptable", "negotiable", "unacceptable", "not_stated"].contains(&result), "{p}");
+        assert_eq!(p["value"].is_null(), result == "not_stated", "{p}");
+    }
+    // A playbook that cannot be read is refused with its name and the reason, before any review.
+    let bad = data.path().join("mine.toml");
+    std::fs::write(
+        &bad,
+        "name = \"Mine\"\n[[position]]\nkind = \"breach_notice\"\nacceptable = [\"breach_notice<=soon\"]\n",
+    )
+    .unwrap();
+    let out = concordia(data.path(), &["review", "1", "--playbook", bad.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("mine.toml") && stderr.contains("breach_notice"),
+        "{stderr}"
+    );
+    let out = concordia(data.path(), &["review", "1", "--lang", "fr"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language \"fr\""));
+}

@@ -765,6 +765,73 @@ pub struct Review {
     pub language: String,
     /// Each requirement of Art. 28, in the order of the article.
     pub checklist: Vec<ChecklistItem>,
+    /// The document against a playbook, when one was asked for.
+    pub playbook: Option<PlaybookReview>,
+}
+
+/// Where a document stands against a playbook's position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum PositionResult {
+    /// Within what the firm accepts.
+    Acceptable,
+    /// Outside it, within what the firm would negotiate.
+    Negotiable,
+    /// Outside what the firm would negotiate (or a must-have missing).
+    Unacceptable,
+    /// The contract does not state it.
+    NotStated,
+}
+
+/// One document against one playbook.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlaybookReview {
+    /// The playbook's name.
+    pub name: String,
+    /// Each position on a key term.
+    pub positions: Vec<PositionReview>,
+    /// Each must-have requirement of the checklist.
+    pub required: Vec<RequirementReview>,
+}
+
+/// A document's key term against a playbook's position.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PositionReview {
+    /// The key term.
+    pub kind: TermKind,
+    /// Its name.
+    pub label: String,
+    /// Where the document stands.
+    pub result: PositionResult,
+    /// The document's value, in words (none when not stated).
+    pub value: Option<String>,
+    /// The sentence that states it.
+    pub quote: String,
+    /// Its clause.
+    pub clause_id: Option<ClauseId>,
+    /// Where the quote is in the clause's text, in characters.
+    pub clause_range: Option<[usize; 2]>,
+    /// Why, in words.
+    pub reason: String,
+    /// Where the position comes from.
+    pub source: String,
+}
+
+/// A must-have requirement of a playbook in one document.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RequirementReview {
+    /// Which requirement.
+    pub requirement: Requirement,
+    /// Its name.
+    pub label: String,
+    /// Acceptable when met, negotiable when partly, unacceptable when missing.
+    pub result: PositionResult,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// One requirement of Art. 28 in one document.

@@ -103,7 +103,9 @@ impl Condition {
                     && value.get("amount").and_then(Value::as_f64).is_some_and(|v| self.compare(v, *amount))
             }
             Target::Text(text) => {
-                let equal = words_of(value).iter().any(|w| w.eq_ignore_ascii_case(text));
+                // "governing_law=DE|AT|FR": any of the words.
+                let words = words_of(value);
+                let equal = text.split('|').any(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t.trim())));
                 equal == (self.op == Op::Eq)
             }
         }
@@ -126,10 +128,19 @@ fn words_of(value: &Value) -> Vec<String> {
     match value {
         Value::String(s) => vec![s.clone()],
         Value::Array(items) => items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect(),
-        Value::Object(map) => ["country", "place", "qualitative"]
-            .iter()
-            .filter_map(|k| map.get(*k).and_then(Value::as_str).map(str::to_owned))
-            .collect(),
+        Value::Object(map) => {
+            let mut words: Vec<String> = ["country", "place", "qualitative", "basis", "of"]
+                .iter()
+                .filter_map(|k| map.get(*k).and_then(Value::as_str).map(str::to_owned))
+                .collect();
+            // A cap with no limit, or one set elsewhere, is named by its flag.
+            for flag in ["unlimited", "by_reference"] {
+                if map.get(flag).and_then(Value::as_bool) == Some(true) {
+                    words.push(flag.to_owned());
+                }
+            }
+            words
+        }
         _ => Vec::new(),
     }
 }
@@ -173,6 +184,12 @@ mod tests {
         assert!(parse("jurisdiction!=Utrecht").unwrap().holds(&json!({"place": "Eindhoven"})));
         assert!(parse("audit_costs=controller").unwrap().holds(&json!("controller")));
         assert!(parse("liability_exclusions=data_loss").unwrap().holds(&json!(["lost_profit", "data_loss"])));
+        assert!(parse("governing_law=SE|DE|NL").unwrap().holds(&json!({"country": "DE"})));
+        assert!(!parse("governing_law=SE|NL").unwrap().holds(&json!({"country": "US"})));
+        assert!(parse("liability_cap=by_reference").unwrap().holds(&json!({"by_reference": true})));
+        assert!(parse("liability_cap=unlimited").unwrap().holds(&json!({"unlimited": true})));
+        let fees = json!({"basis": "fees paid in the last 12 months"});
+        assert!(parse("liability_cap=fees paid in the last 12 months").unwrap().holds(&fees));
     }
 
     #[test]

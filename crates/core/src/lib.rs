@@ -30,6 +30,7 @@ mod library;
 mod lock;
 pub mod log;
 pub mod output;
+pub mod playbook;
 mod progress;
 mod redline;
 pub mod report;

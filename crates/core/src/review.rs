@@ -4,6 +4,7 @@
 use concordia_legal::{check_requirements, requirements, ChecklistClause, Finding, Reason};
 
 use crate::api::{ChecklistItem, DocId, DocumentView, Review};
+use crate::playbook::Playbook;
 use crate::report::Labels;
 use crate::snippet::char_ranges;
 use crate::{Library, Result};
@@ -19,7 +20,17 @@ impl Library {
 
     /// The Art. 28 checklist of one document, its names and reasons in the labels' language.
     pub fn review_in(&self, id: DocId, labels: &Labels) -> Result<Review> {
-        Ok(review_of(&self.document(id, None)?, labels))
+        self.review_against(id, labels, None)
+    }
+
+    /// The checklist and, when given, the playbook's positions on the document's key terms.
+    pub fn review_against(&self, id: DocId, labels: &Labels, playbook: Option<&Playbook>) -> Result<Review> {
+        let mut review = review_of(&self.document(id, None)?, labels);
+        if let Some(playbook) = playbook {
+            let terms = crate::report::terms_worded_in(self.terms(id)?, labels);
+            review.playbook = Some(playbook.judge(&review.checklist, &terms, labels));
+        }
+        Ok(review)
     }
 }
 
@@ -40,6 +51,7 @@ pub(crate) fn review_of(doc: &DocumentView, labels: &Labels) -> Review {
         title: doc.title.clone(),
         language: doc.language.clone(),
         checklist,
+        playbook: None,
     }
 }
 

@@ -234,7 +234,11 @@ language: string,
 /**
  * Each requirement of Art. 28, in the order of the article.
  */
-checklist: Array<ChecklistItem>, };
+checklist: Array<ChecklistItem>, 
+/**
+ * The document against a playbook, when one was asked for.
+ */
+playbook: PlaybookReview | null, };
 
 export type ChecklistItem = { 
 /**
@@ -265,6 +269,78 @@ quote: string,
  * Where the quote is in the first clause's text, in characters.
  */
 clause_range: [number, number] | null, 
+/**
+ * Why, in words.
+ */
+reason: string, };
+
+export type PositionResult = "acceptable" | "negotiable" | "unacceptable" | "not_stated";
+
+export type PlaybookReview = { 
+/**
+ * The playbook's name.
+ */
+name: string, 
+/**
+ * Each position on a key term.
+ */
+positions: Array<PositionReview>, 
+/**
+ * Each must-have requirement of the checklist.
+ */
+required: Array<RequirementReview>, };
+
+export type PositionReview = { 
+/**
+ * The key term.
+ */
+kind: TermKind, 
+/**
+ * Its name.
+ */
+label: string, 
+/**
+ * Where the document stands.
+ */
+result: PositionResult, 
+/**
+ * The document's value, in words (none when not stated).
+ */
+value: string | null, 
+/**
+ * The sentence that states it.
+ */
+quote: string, 
+/**
+ * Its clause.
+ */
+clause_id: ClauseId | null, 
+/**
+ * Where the quote is in the clause's text, in characters.
+ */
+clause_range: [number, number] | null, 
+/**
+ * Why, in words.
+ */
+reason: string, 
+/**
+ * Where the position comes from.
+ */
+source: string, };
+
+export type RequirementReview = { 
+/**
+ * Which requirement.
+ */
+requirement: Requirement, 
+/**
+ * Its name.
+ */
+label: string, 
+/**
+ * Acceptable when met, negotiable when partly, unacceptable when missing.
+ */
+result: PositionResult, 
 /**
  * Why, in words.
  */

@@ -1,0 +1,302 @@
+//! Playbooks: a firm's positions on the key terms (acceptable, negotiable, else unacceptable)
+//! and the Art. 28 requirements it will not sign without. A playbook is a TOML file the user can
+//! edit; two ship with Concordia (`playbooks/`). A position is written in the value filters'
+//! own words (`breach_notice<=48h`), so a playbook and a search speak the same language.
+
+use serde::Deserialize;
+
+use crate::api::{
+    ChecklistItem, PlaybookReview, PositionResult, PositionReview, RequirementReview, RequirementStatus,
+    TermView,
+};
+use crate::filter::{self, Condition};
+use crate::report::Labels;
+use crate::{Error, Result};
+use concordia_legal::{Requirement, TermKind};
+
+/// The playbooks that ship with Concordia, by the name `--playbook` takes.
+pub const BUILTIN: [(&str, &str); 2] = [
+    ("gdpr-minimum", include_str!("../playbooks/gdpr-minimum.toml")),
+    ("recommended", include_str!("../playbooks/recommended.toml")),
+];
+
+/// A playbook file is a page of text: anything larger is not one.
+const MAX_BYTES: u64 = 1 << 20;
+
+/// A firm's positions.
+#[derive(Debug, Clone)]
+pub struct Playbook {
+    /// Its name ("Recommended").
+    pub name: String,
+    /// What it holds, in a sentence.
+    pub description: String,
+    required: Vec<Requirement>,
+    positions: Vec<Position>,
+}
+
+#[derive(Debug, Clone)]
+struct Position {
+    kind: TermKind,
+    acceptable: Vec<(String, Condition)>,
+    negotiable: Vec<(String, Condition)>,
+    words_only: PositionResult,
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    required: Vec<Requirement>,
+    #[serde(default)]
+    position: Vec<PositionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PositionFile {
+    kind: String,
+    #[serde(default)]
+    acceptable: Vec<String>,
+    #[serde(default)]
+    negotiable: Vec<String>,
+    #[serde(default = "negotiable")]
+    words_only: PositionResult,
+    #[serde(default)]
+    source: String,
+}
+
+fn negotiable() -> PositionResult {
+    PositionResult::Negotiable
+}
+
+impl Playbook {
+    /// Reads a playbook from its TOML text; `origin` names it in errors (a file, "recommended").
+    pub fn parse(text: &str, origin: &str) -> Result<Playbook> {
+        let bad = |why: String| Error::Invalid(format!("the playbook {origin} cannot be used: {why}"));
+        let file: File = toml::from_str(text).map_err(|e| bad(e.to_string().trim().to_owned()))?;
+        if file.name.trim().is_empty() {
+            return Err(bad("it has no name (name = \"…\")".into()));
+        }
+        let mut positions: Vec<Position> = Vec::new();
+        for p in file.position {
+            let kind = TermKind::parse(&p.kind).ok_or_else(|| bad(format!("no key term {:?}", p.kind)))?;
+            if positions.iter().any(|q| q.kind == kind) {
+                return Err(bad(format!("two positions on {}", p.kind)));
+            }
+            if p.acceptable.is_empty() {
+                return Err(bad(format!(
+                    "the position on {} says nothing is acceptable (acceptable = […])",
+                    p.kind
+                )));
+            }
+            let conditions = |list: &[String]| -> Result<Vec<(String, Condition)>> {
+                list.iter()
+                    .map(|expr| {
+                        let c = filter::parse(expr).map_err(|e| bad(format!("{}: {e}", p.kind)))?;
+                        if c.kind != kind {
+                            return Err(bad(format!("{expr:?} is not about {}", p.kind)));
+                        }
+                        Ok((expr.clone(), c))
+                    })
+                    .collect()
+            };
+            positions.push(Position {
+                kind,
+                acceptable: conditions(&p.acceptable)?,
+                negotiable: conditions(&p.negotiable)?,
+                words_only: p.words_only,
+                source: p.source,
+            });
+        }
+        Ok(Playbook { name: file.name, description: file.description, required: file.required, positions })
+    }
+
+    /// A shipped playbook by name, or a TOML file by path.
+    pub fn load(name_or_path: &str) -> Result<Playbook> {
+        if let Some((name, text)) = BUILTIN.iter().find(|(n, _)| *n == name_or_path) {
+            return Playbook::parse(text, name);
+        }
+        let path = std::path::Path::new(name_or_path);
+        let shipped = BUILTIN.map(|(n, _)| n).join(", ");
+        let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => Error::Invalid(format!(
+                "{name_or_path} is neither a playbook that ships with Concordia ({shipped}) nor a file"
+            )),
+            _ => Error::Io { path: path.to_path_buf(), source },
+        })?;
+        if !meta.is_file() || meta.len() > MAX_BYTES {
+            return Err(Error::Invalid(format!(
+                "{} is not a playbook: a playbook is a TOML file under 1 MB (or one of: {shipped})",
+                path.display()
+            )));
+        }
+        let text =
+            std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        Playbook::parse(&text, &path.display().to_string())
+    }
+
+    /// One document against this playbook: each position on its key terms, each must-have on
+    /// its checklist.
+    pub(crate) fn judge(
+        &self,
+        checklist: &[ChecklistItem],
+        terms: &[TermView],
+        labels: &Labels,
+    ) -> PlaybookReview {
+        let positions = self.positions.iter().map(|p| p.judge(terms, labels)).collect();
+        let required = self
+            .required
+            .iter()
+            .filter_map(|r| checklist.iter().find(|c| c.requirement == *r))
+            .map(|c| must_have(c, labels))
+            .collect();
+        PlaybookReview { name: self.name.clone(), positions, required }
+    }
+}
+
+impl Position {
+    fn judge(&self, terms: &[TermView], labels: &Labels) -> PositionReview {
+        let label = labels.kind(self.kind.id()).to_owned();
+        let Some(term) = terms.iter().find(|t| t.kind == self.kind) else {
+            return PositionReview {
+                kind: self.kind,
+                label,
+                result: PositionResult::NotStated,
+                value: None,
+                quote: String::new(),
+                clause_id: None,
+                clause_range: None,
+                reason: labels.checklist("playbook_not_stated").to_owned(),
+                source: self.source.clone(),
+            };
+        };
+        let value = labels.value(&term.value);
+        let holds = |list: &[(String, Condition)]| {
+            list.iter().find(|(_, c)| c.holds(&term.value)).map(|(e, _)| e.clone())
+        };
+        let rules =
+            |list: &[(String, Condition)]| list.iter().map(|(e, _)| rule(e)).collect::<Vec<_>>().join(", ");
+        let (result, template, shown) = if let Some(e) = holds(&self.acceptable) {
+            (PositionResult::Acceptable, "playbook_acceptable", rule(&e))
+        } else if let Some(e) = holds(&self.negotiable) {
+            (PositionResult::Negotiable, "playbook_negotiable", rule(&e))
+        } else if words_only(&term.value) {
+            (self.words_only, "playbook_words_only", rules(&self.acceptable))
+        } else if self.negotiable.is_empty() {
+            (PositionResult::Unacceptable, "playbook_unacceptable", rules(&self.acceptable))
+        } else {
+            (PositionResult::Unacceptable, "playbook_unacceptable", rules(&self.negotiable))
+        };
+        let reason = labels
+            .checklist(template)
+            .replace("{value}", &value)
+            .replace("{rule}", &shown)
+            .replace("{acceptable}", &rules(&self.acceptable));
+        PositionReview {
+            kind: self.kind,
+            label,
+            result,
+            value: Some(value),
+            quote: term.quote.clone(),
+            clause_id: Some(term.clause_id),
+            clause_range: Some(term.clause_range),
+            reason,
+            source: self.source.clone(),
+        }
+    }
+}
+
+/// A value stated only in words ("without undue delay", "reasonable notice"): nothing to compare.
+fn words_only(value: &serde_json::Value) -> bool {
+    value.get("qualitative").is_some()
+}
+
+/// A condition as a reader writes it: "breach_notice<=48h" is "≤ 48h".
+fn rule(expr: &str) -> String {
+    let rest = expr.trim_start_matches(|c: char| c.is_ascii_lowercase() || c == '_').trim();
+    let (op, value) = [("<=", "≤"), (">=", "≥"), ("!=", "≠"), ("<", "<"), (">", ">"), ("=", "")]
+        .iter()
+        .find_map(|(op, shown)| rest.strip_prefix(op).map(|v| (*shown, v.trim())))
+        .unwrap_or(("", rest));
+    // A long list of words (every EU and EEA country) reads as its first few and a count.
+    let words: Vec<&str> = value.split('|').collect();
+    let value = if words.len() > 4 {
+        format!("{} … ({} in all)", words[..3].join(" / "), words.len())
+    } else {
+        words.join(" / ")
+    };
+    let value = value.replace('_', " ");
+    if op.is_empty() {
+        value
+    } else {
+        format!("{op} {value}")
+    }
+}
+
+fn must_have(item: &ChecklistItem, labels: &Labels) -> RequirementReview {
+    let (result, key) = match item.status {
+        RequirementStatus::Met => (PositionResult::Acceptable, "playbook_required_met"),
+        RequirementStatus::Partly => (PositionResult::Negotiable, "playbook_required_partly"),
+        RequirementStatus::Missing => (PositionResult::Unacceptable, "playbook_required_missing"),
+    };
+    RequirementReview {
+        requirement: item.requirement,
+        label: item.label.clone(),
+        result,
+        reason: labels.checklist(key).to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_playbooks_read() {
+        for (name, text) in BUILTIN {
+            let p = Playbook::parse(text, name).unwrap();
+            assert_eq!(p.required.len(), 18, "{name}: every requirement is a must-have");
+        }
+        assert_eq!(Playbook::load("recommended").unwrap().positions.len(), 6);
+    }
+
+    #[test]
+    fn a_bad_playbook_says_what_is_wrong_and_where() {
+        let cases = [
+            (
+                "name = \"x\"\n[[position]]\nkind = \"audit_notce\"\nacceptable = [\"audit_notice<30d\"]",
+                "no key term \"audit_notce\"",
+            ),
+            (
+                "name = \"x\"\n[[position]]\nkind = \"audit_notice\"\nacceptable = [\"breach_notice<30d\"]",
+                "is not about audit_notice",
+            ),
+            (
+                "name = \"x\"\n[[position]]\nkind = \"audit_notice\"\nacceptable = [\"audit_notice<soon\"]",
+                "audit_notice",
+            ),
+            ("name = \"x\"\nrequired = [\"breach\"]", "unknown variant"),
+            ("name = \"\"", "no name"),
+            ("name = \"x\"\ncolour = \"red\"", "unknown field"),
+            ("name = \"x\"\n[[position]]\nkind = \"audit_notice\"", "nothing is acceptable"),
+            ("name = [", "line 1"),
+        ];
+        for (text, said) in cases {
+            let err = Playbook::parse(text, "mine.toml").unwrap_err().to_string();
+            assert!(err.contains("mine.toml") && err.contains(said), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_condition_reads_as_a_lawyer_writes_it() {
+        assert_eq!(rule("breach_notice<=48h"), "≤ 48h");
+        assert_eq!(rule("liability_cap>=100000 EUR"), "≥ 100000 EUR");
+        assert_eq!(rule("governing_law=CH|GB"), "CH / GB");
+        assert_eq!(rule("governing_law=AT|BE|BG|CY|CZ"), "AT / BE / BG … (5 in all)");
+        assert_eq!(rule("liability_cap=by_reference"), "by reference");
+    }
+}
