@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use concordia_core::api::{
-    ClauseId, CorrectionId, CorrectionRequest, DocId, DocumentSummary, LibraryQuery, SearchRequest,
+    ClauseId, CorrectionId, CorrectionRequest, DocId, DocumentSummary, LibraryQuery, PortfolioQuery,
+    PortfolioSort, SearchRequest,
 };
 use concordia_core::DocumentOrder;
 use concordia_core::{Fix, Library, Progress};
@@ -51,6 +52,33 @@ enum Command {
         /// Print one JSON object per document, in an array.
         #[arg(long)]
         json: bool,
+    },
+    /// The library at a glance: each document's key terms, its Art. 28 score and, with a
+    /// playbook, where it stands. Conditions (all must hold; " or " inside one): value filters
+    /// as in search (breach_notice>72h, governing_law!=EEA), KIND=none (not stated),
+    /// checklist<12 (requirements met), lacks=REQUIREMENT, playbook=unacceptable.
+    Portfolio {
+        /// A condition every row must meet; repeat for more.
+        #[arg(long = "where", value_name = "CONDITION")]
+        conditions: Vec<String>,
+        /// Hold each document against a playbook: recommended, gdpr-minimum, or a TOML file.
+        #[arg(long, value_name = "NAME|FILE")]
+        playbook: Option<String>,
+        /// Order: imported, title, language, met or unacceptable.
+        #[arg(long, default_value = "imported", value_parser = parse_portfolio_order)]
+        sort: PortfolioSort,
+        /// Largest (or last) first.
+        #[arg(long)]
+        desc: bool,
+        /// The language of values and headings: en, sv, de, it or nl.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Print JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV.
+        #[arg(long)]
+        csv: bool,
     },
     /// List the documents in the library.
     List {
@@ -373,6 +401,20 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
                 .collect::<Result<Vec<_>, _>>()?;
             print::reviews(&reviews, json)?;
         }
+        Command::Portfolio { conditions, playbook, sort, desc, lang, json, csv } => {
+            let labels = concordia_core::report::Labels::of(&lang).ok_or_else(|| {
+                anyhow::anyhow!("unknown language {lang:?} for --lang; use en, sv, de, it or nl")
+            })?;
+            let query =
+                PortfolioQuery { conditions, playbook, sort, descending: desc, offset: 0, limit: u32::MAX };
+            let page = library.portfolio(&query, labels)?;
+            if csv {
+                use std::io::Write;
+                std::io::stdout().write_all(&concordia_core::portfolio::to_csv(&page.rows, labels)?)?;
+            } else {
+                print::portfolio(&page, json)?;
+            }
+        }
         Command::List { sort, desc, title, lang, json } => {
             let query =
                 LibraryQuery { text: title, language: lang, sort, descending: desc, offset: 0, limit: 0 };
@@ -440,6 +482,11 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
         Command::Bench { .. } | Command::Eval { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn parse_portfolio_order(word: &str) -> Result<PortfolioSort, String> {
+    serde_json::from_value(serde_json::Value::String(word.to_owned()))
+        .map_err(|_| format!("unknown order {word:?}; use imported, title, language, met or unacceptable"))
 }
 
 fn parse_order(word: &str) -> Result<DocumentOrder, String> {

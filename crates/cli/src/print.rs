@@ -2,8 +2,8 @@
 
 use concordia_core::api::{
     Comparison, CorrectionView, DocumentAnalysis, DocumentSummary, DocumentView, ImportReport, ImportStatus,
-    LibraryCheck, PlaybookReview, PositionResult, RequirementStatus, Review, SearchResults, TopicInfo,
-    Verdict,
+    LibraryCheck, PlaybookReview, PortfolioPage, PositionResult, RequirementStatus, Review, SearchResults,
+    TopicInfo, Verdict,
 };
 
 use std::fmt::Write as _;
@@ -100,6 +100,36 @@ pub fn reviews(reviews: &[Review], as_json: bool) -> anyhow::Result<()> {
             playbook(&mut out, p)?;
         }
         writeln!(out)?;
+    }
+    emit(&out)
+}
+
+pub fn portfolio(page: &PortfolioPage, as_json: bool) -> anyhow::Result<()> {
+    if as_json {
+        return json(page);
+    }
+    let mut out = String::new();
+    writeln!(out, "{} of {} documents", page.matching, page.total)?;
+    for r in &page.rows {
+        let judged = r.playbook.as_ref().map_or(String::new(), |c| {
+            format!(
+                "  {} acceptable, {} negotiable, {} unacceptable, {} not stated",
+                c.acceptable, c.negotiable, c.unacceptable, c.not_stated
+            )
+        });
+        writeln!(
+            out,
+            "#{:<4} {:<4} {:>2}/{} met  {}{judged}",
+            r.id,
+            lang_label(&r.language),
+            r.met,
+            page.requirements,
+            r.title
+        )?;
+        let terms: Vec<String> = r.terms.iter().map(|t| format!("{}: {}", t.kind.id(), t.display)).collect();
+        if !terms.is_empty() {
+            writeln!(out, "       {}", terms.join(" · "))?;
+        }
     }
     emit(&out)
 }

@@ -476,3 +476,33 @@ fn review_checks_every_requirement_and_holds_a_playbook_against_the_key_terms() 
     let out = concordia(data.path(), &["review", "1", "--lang", "fr"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language \"fr\""));
 }
+
+#[test]
+fn portfolio_lists_every_document_filters_it_and_writes_csv() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(concordia(data.path(), &["import", &samples()]).status.success());
+    let page = json(&concordia(data.path(), &["portfolio", "--playbook", "recommended", "--json"]));
+    assert_eq!((page["total"].as_u64(), page["matching"].as_u64()), (Some(4), Some(4)));
+    let rows = page["rows"].as_array().unwrap();
+    for r in rows {
+        let met = r["met"].as_u64().unwrap();
+        assert_eq!(met as usize + r["lacking"].as_array().unwrap().len(), 18, "{r}");
+        assert!(r["playbook"]["unacceptable"].is_u64(), "{r}");
+    }
+    // Each condition narrows to exactly the rows it describes.
+    let lowest = rows.iter().map(|r| r["met"].as_u64().unwrap()).min().unwrap();
+    let below =
+        json(&concordia(data.path(), &["portfolio", "--where", &format!("checklist<={lowest}"), "--json"]));
+    let all_lowest = below["rows"].as_array().unwrap().iter().all(|r| r["met"].as_u64() == Some(lowest));
+    assert!(below["matching"].as_u64().unwrap() >= 1 && all_lowest, "{below}");
+    let german = json(&concordia(data.path(), &["portfolio", "--where", "governing_law=DE", "--json"]));
+    for r in german["rows"].as_array().unwrap() {
+        assert!(r["terms"].as_array().unwrap().iter().any(|t| t["kind"] == "governing_law"), "{r}");
+    }
+    let csv = concordia(data.path(), &["portfolio", "--csv"]);
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(text.lines().count(), 5, "a heading and one line per document: {text}");
+    assert!(text.starts_with("id,title,language,path,met,lacking,Liability cap"), "{text}");
+    let bad = concordia(data.path(), &["portfolio", "--where", "lacks=breach"]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("requirement id"));
+}

@@ -855,3 +855,110 @@ pub struct ChecklistItem {
     /// Why, in words.
     pub reason: String,
 }
+
+/// The order of the portfolio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum PortfolioSort {
+    /// Oldest import first.
+    #[default]
+    Imported,
+    /// By title.
+    Title,
+    /// By language.
+    Language,
+    /// By requirements met.
+    Met,
+    /// By positions and must-haves the playbook finds unacceptable.
+    Unacceptable,
+}
+
+/// A page of the portfolio to fetch.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PortfolioQuery {
+    /// Conditions every row must meet (see `concordia portfolio --help`).
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// A playbook to hold each document against: a shipped one's name or a file.
+    #[serde(default)]
+    pub playbook: Option<String>,
+    /// The order.
+    #[serde(default)]
+    pub sort: PortfolioSort,
+    /// Largest first.
+    #[serde(default)]
+    pub descending: bool,
+    /// The first row wanted.
+    #[serde(default)]
+    pub offset: u32,
+    /// How many rows.
+    pub limit: u32,
+}
+
+/// One page of the portfolio.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PortfolioPage {
+    /// The first row's place among the matching rows.
+    pub offset: u32,
+    /// Documents meeting the conditions.
+    pub matching: u32,
+    /// Documents in the library.
+    pub total: u32,
+    /// Requirements in the checklist (a row's score is out of this).
+    pub requirements: u32,
+    /// The rows.
+    pub rows: Vec<PortfolioRow>,
+}
+
+/// A document in the portfolio.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PortfolioRow {
+    /// Library id.
+    pub id: DocId,
+    /// Title.
+    pub title: String,
+    /// Where it was imported from.
+    pub path: String,
+    /// Language code.
+    pub language: String,
+    /// RFC 3339 time of import.
+    pub imported_at: String,
+    /// Requirements met.
+    pub met: u32,
+    /// Requirements not met (partly or missing).
+    pub lacking: Vec<Requirement>,
+    /// Its key terms, in words.
+    pub terms: Vec<PortfolioTerm>,
+    /// Where it stands against the playbook, when one was asked for.
+    pub playbook: Option<ResultCounts>,
+}
+
+/// A key term in a portfolio row.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PortfolioTerm {
+    /// The kind.
+    pub kind: TermKind,
+    /// The value, in words.
+    pub display: String,
+    /// The clause that states it.
+    pub clause_id: ClauseId,
+}
+
+/// A document's positions and must-haves counted by result.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ResultCounts {
+    /// Acceptable.
+    pub acceptable: u32,
+    /// Negotiable.
+    pub negotiable: u32,
+    /// Unacceptable.
+    pub unacceptable: u32,
+    /// Not stated.
+    pub not_stated: u32,
+}

@@ -103,9 +103,12 @@ impl Condition {
                     && value.get("amount").and_then(Value::as_f64).is_some_and(|v| self.compare(v, *amount))
             }
             Target::Text(text) => {
-                // "governing_law=DE|AT|FR": any of the words.
+                // "governing_law=DE|AT|FR": any of the words; EU and EEA name their countries.
                 let words = words_of(value);
-                let equal = text.split('|').any(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t.trim())));
+                let equal = text
+                    .split('|')
+                    .flat_map(|t| countries(t.trim()))
+                    .any(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t)));
                 equal == (self.op == Op::Eq)
             }
         }
@@ -120,6 +123,24 @@ impl Condition {
             Op::Eq => (left - right).abs() < 1e-9,
             Op::Ne => (left - right).abs() >= 1e-9,
         }
+    }
+}
+
+/// The member states of the EU, and with Iceland, Liechtenstein and Norway the EEA.
+const EU: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+    "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+const EEA_ONLY: [&str; 3] = ["IS", "LI", "NO"];
+
+/// A word of a filter as the words it stands for: "EU" and "EEA" for their countries.
+fn countries(word: &str) -> Vec<&str> {
+    if word.eq_ignore_ascii_case("EU") {
+        EU.to_vec()
+    } else if word.eq_ignore_ascii_case("EEA") {
+        EU.iter().chain(&EEA_ONLY).copied().collect()
+    } else {
+        vec![word]
     }
 }
 
@@ -186,6 +207,9 @@ mod tests {
         assert!(parse("liability_exclusions=data_loss").unwrap().holds(&json!(["lost_profit", "data_loss"])));
         assert!(parse("governing_law=SE|DE|NL").unwrap().holds(&json!({"country": "DE"})));
         assert!(!parse("governing_law=SE|NL").unwrap().holds(&json!({"country": "US"})));
+        assert!(parse("governing_law=EU").unwrap().holds(&json!({"country": "AT"})));
+        assert!(parse("governing_law!=EEA").unwrap().holds(&json!({"country": "CH"})));
+        assert!(!parse("governing_law!=EEA").unwrap().holds(&json!({"country": "NO"})));
         assert!(parse("liability_cap=by_reference").unwrap().holds(&json!({"by_reference": true})));
         assert!(parse("liability_cap=unlimited").unwrap().holds(&json!({"unlimited": true})));
         let fees = json!({"basis": "fees paid in the last 12 months"});

@@ -16,6 +16,8 @@ pub(crate) struct Parsed {
     pub format: Format,
     pub text: String,
     pub clauses: Vec<NewClause>,
+    /// The Art. 28 checklist, as stored (found here, on the worker thread).
+    pub checklist: String,
     /// The key terms, as stored (found here, on the worker thread).
     pub key_terms: String,
 }
@@ -175,6 +177,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], stop: &dyn Fn() -> bool) -> Resul
         })
         .collect();
     let key_terms = crate::key_terms::found_at_import(&doc.text, &clauses);
+    let checklist = crate::review::found_at_import(&doc.text, &clauses);
     Ok(Parsed {
         title: crate::title::title(&doc, path),
         language,
@@ -182,6 +185,7 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], stop: &dyn Fn() -> bool) -> Resul
         text: doc.text,
         clauses,
         key_terms,
+        checklist,
     })
 }
 

@@ -31,6 +31,7 @@ mod lock;
 pub mod log;
 pub mod output;
 pub mod playbook;
+pub mod portfolio;
 mod progress;
 mod redline;
 pub mod report;

@@ -27,7 +27,7 @@ const ANALYSIS_KEY: &str = "analysis_version";
 static READER: std::sync::LazyLock<String> = std::sync::LazyLock::new(concordia_legal::reader_version);
 
 /// Key terms by document, shared by the cache and its readers.
-type TermsByDocument = HashMap<DocId, Arc<Vec<TermView>>>;
+pub(crate) type TermsByDocument = HashMap<DocId, Arc<Vec<TermView>>>;
 
 /// A file read and parsed by a worker, waiting to be stored.
 enum Prepared {
@@ -52,6 +52,8 @@ pub struct Library {
     data_dir: PathBuf,
     /// Key terms by document, valid for one store generation.
     terms_cache: Mutex<(u64, TermsByDocument)>,
+    /// Art. 28 findings by document, valid for one store generation (the portfolio's).
+    pub(crate) checklist_cache: Mutex<(u64, crate::portfolio::ChecklistsByDocument)>,
 }
 
 impl Library {
@@ -76,6 +78,7 @@ impl Library {
             index: IndexCache::open(&data_dir.join("index")),
             data_dir: data_dir.to_path_buf(),
             terms_cache: Mutex::new((u64::MAX, HashMap::new())),
+            checklist_cache: Mutex::new((u64::MAX, HashMap::new())),
         })
     }
 
@@ -420,6 +423,7 @@ impl Library {
             text: &parsed.text,
             reader: &READER,
             key_terms: Some((key_terms::VERSION.as_str(), &parsed.key_terms)),
+            checklist: Some((crate::review::VERSION.as_str(), &parsed.checklist)),
         };
         let upsert = self.store().upsert_document(&new, &parsed.clauses)?;
         let (id, status) = match upsert {
@@ -744,7 +748,7 @@ impl Library {
 
     /// Every listed document's key terms: from memory, else as stored (read in one pass), else
     /// found again.
-    fn all_terms(&self, docs: &[DocId]) -> Result<TermsByDocument> {
+    pub(crate) fn all_terms(&self, docs: &[DocId]) -> Result<TermsByDocument> {
         let generation = self.store().generation()?;
         let mut out: TermsByDocument = {
             let cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);

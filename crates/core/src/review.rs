@@ -1,13 +1,104 @@
 //! The review of a document against GDPR Art. 28: the checklist of `concordia-legal` applied
 //! to the stored clauses, each finding tied to its clauses and quote.
 
-use concordia_legal::{check_requirements, requirements, ChecklistClause, Finding, Reason};
+use std::sync::LazyLock;
+
+use concordia_legal::{
+    check_requirements, checklist_version, requirements, ChecklistClause, ClauseKind, Finding, Reason,
+    Requirement, Status,
+};
+use serde::{Deserialize, Serialize};
 
 use crate::api::{ChecklistItem, DocId, DocumentView, Review};
 use crate::playbook::Playbook;
 use crate::report::Labels;
 use crate::snippet::char_ranges;
 use crate::{Library, Result};
+
+/// A finding as stored beside its document: clauses by position, so it reads back onto the
+/// clause ids the store gives.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Stored {
+    pub requirement: Requirement,
+    pub status: Status,
+    why: Why,
+    clauses: Vec<usize>,
+    quote: Option<[usize; 3]>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+enum Why {
+    Imposed,
+    OnlySoft,
+    Lacks { parts: Vec<String> },
+    OnlyMentioned,
+    Absent,
+}
+
+impl Stored {
+    /// The finding as a checklist item without its words or quote: what a playbook's
+    /// must-haves read.
+    pub(crate) fn light_item(&self) -> ChecklistItem {
+        ChecklistItem {
+            requirement: self.requirement,
+            label: String::new(),
+            article: String::new(),
+            status: self.status,
+            clause_ids: Vec::new(),
+            quote: String::new(),
+            clause_range: None,
+            reason: String::new(),
+        }
+    }
+}
+
+/// The version of everything that decides a stored finding.
+pub(crate) static VERSION: LazyLock<String> = LazyLock::new(|| {
+    concordia_legal::fingerprint("checklist-store", [checklist_version().as_str(), include_str!("review.rs")])
+});
+
+/// The stored checklist of clauses just read by an import (not stored yet).
+pub(crate) fn found_at_import(text: &str, clauses: &[concordia_store::NewClause]) -> String {
+    let inputs: Vec<ChecklistClause<'_>> = clauses
+        .iter()
+        .map(|c| ChecklistClause {
+            text: &text[c.start..c.end],
+            is_terms: ClauseKind::from_name(c.kind).is_terms(),
+            is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
+        })
+        .collect();
+    let stored: Vec<Stored> = check_requirements(&inputs).into_iter().map(stored).collect();
+    serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Read back; `None` when the row cannot be read (it is then found again).
+pub(crate) fn decode(json: &str) -> Option<Vec<Stored>> {
+    serde_json::from_str(json).ok()
+}
+
+/// The stored form of a document read from the store.
+pub(crate) fn found_in_document(doc: &DocumentView) -> String {
+    let stored: Vec<Stored> = check_requirements(&inputs(doc)).into_iter().map(stored).collect();
+    serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned())
+}
+
+fn stored(f: Finding) -> Stored {
+    let why = match f.reason {
+        Reason::Imposed => Why::Imposed,
+        Reason::OnlySoft => Why::OnlySoft,
+        Reason::Lacks(parts) => Why::Lacks { parts: parts.iter().map(|p| (*p).to_owned()).collect() },
+        Reason::OnlyMentioned => Why::OnlyMentioned,
+        Reason::Absent => Why::Absent,
+    };
+    Stored {
+        requirement: f.requirement,
+        status: f.status,
+        why,
+        clauses: f.clauses,
+        quote: f.quote.map(|(k, a, b)| [k, a, b]),
+    }
+}
 
 /// The longest quote shown: a sentence, not a page.
 const QUOTE_CHARS: usize = 400;
@@ -34,17 +125,19 @@ impl Library {
     }
 }
 
-pub(crate) fn review_of(doc: &DocumentView, labels: &Labels) -> Review {
-    let clauses: Vec<ChecklistClause<'_>> = doc
-        .clauses
+fn inputs(doc: &DocumentView) -> Vec<ChecklistClause<'_>> {
+    doc.clauses
         .iter()
         .map(|c| ChecklistClause {
             text: &c.text,
             is_terms: c.kind.is_terms(),
             is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
         })
-        .collect();
-    let checklist = check_requirements(&clauses).into_iter().map(|f| item(doc, f, labels)).collect();
+        .collect()
+}
+
+pub(crate) fn review_of(doc: &DocumentView, labels: &Labels) -> Review {
+    let checklist = check_requirements(&inputs(doc)).into_iter().map(|f| item(doc, f, labels)).collect();
     Review {
         id: doc.id,
         path: doc.path.clone(),

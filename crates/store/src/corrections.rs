@@ -185,6 +185,7 @@ mod tests {
                 text: "ab",
                 reader: "r1",
                 key_terms: None,
+                checklist: None,
             };
             store.upsert_document(&doc, &[clause(0), clause(1)]).unwrap();
         }

@@ -31,6 +31,8 @@ pub struct NewDocument<'a> {
     pub reader: &'a str,
     /// Its key terms, if found already: (version of the rules, the core's JSON).
     pub key_terms: Option<(&'a str, &'a str)>,
+    /// Its Art. 28 checklist, if found already: (version of the rules, the core's JSON).
+    pub checklist: Option<(&'a str, &'a str)>,
 }
 
 /// A clause to insert.
@@ -244,6 +246,12 @@ impl Store {
                 params![id, version, terms],
             )?;
         }
+        if let Some((version, findings)) = doc.checklist {
+            tx.execute(
+                "INSERT INTO checklists (doc_id, version, findings) VALUES (?1, ?2, ?3)",
+                params![id, version, findings],
+            )?;
+        }
         bump_generation(&tx)?;
         tx.commit()?;
         Ok(Upsert::Inserted { id, replaced })
@@ -384,6 +392,7 @@ mod tests {
             text: "Artikel 8 Aansprakelijkheid\n\nHooguit €5.000.",
             reader: "r1",
             key_terms: Some(("t1", "[]")),
+            checklist: None,
         }
     }
 
@@ -495,7 +504,7 @@ mod tests {
         }
         let store = Store::open(&path)?;
         assert_eq!(store.documents()?.len(), 1);
-        assert_eq!(store.schema_version()?, 7);
+        assert_eq!(store.schema_version()?, 8);
         Ok(())
     }
 
@@ -517,7 +526,7 @@ mod tests {
                 .collect();
             for opener in openers {
                 let opened = opener.join().expect("no panic");
-                assert_eq!(opened.map_err(|e| e.to_string()), Ok(7), "round {round}");
+                assert_eq!(opened.map_err(|e| e.to_string()), Ok(8), "round {round}");
             }
         }
     }

@@ -49,6 +49,38 @@ impl Store {
         Ok(())
     }
 
+    /// A document's stored Art. 28 checklist, if the given version found it.
+    pub fn checklist(&self, doc_id: DocId, version: &str) -> Result<Option<String>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT findings FROM checklists WHERE doc_id = ?1 AND version = ?2")?;
+        Ok(stmt.query_row(rusqlite::params![doc_id, version], |r| r.get(0)).optional()?)
+    }
+
+    /// Every document's stored checklist found by the given version.
+    pub fn all_checklists(&self, version: &str) -> Result<Vec<(DocId, String)>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT doc_id, findings FROM checklists WHERE version = ?1")?;
+        let rows = stmt.query_map([version], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stores (or replaces) many documents' checklists in one transaction; documents removed
+    /// meanwhile are left alone.
+    pub fn put_many_checklists(&mut self, version: &str, findings: &[(DocId, String)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR REPLACE INTO checklists (doc_id, version, findings)
+                 SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+            )?;
+            for (doc_id, json) in findings {
+                stmt.execute(rusqlite::params![doc_id, version, json])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The ids of every document's clauses, in document order.
     pub fn clause_ids_by_document(&self) -> Result<HashMap<DocId, Vec<i64>>> {
         let mut stmt = self.conn.prepare_cached("SELECT doc_id, id FROM clauses ORDER BY doc_id, ordinal")?;
@@ -80,6 +112,7 @@ mod tests {
             text: "ab",
             reader: "r1",
             key_terms: Some(("v1", r#"[{"kind":"breach_notice"}]"#)),
+            checklist: None,
         };
         let Upsert::Inserted { id, .. } = store.upsert_document(&doc, &[]).unwrap() else {
             panic!("inserted")

@@ -145,6 +145,7 @@ mod tests {
                         byte_size: text.len() as u64,
                         reader: "test",
                         key_terms: None,
+                        checklist: None,
                     },
                     &[],
                 )

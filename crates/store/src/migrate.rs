@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_clause_pages.sql"),
     include_str!("../migrations/0006_reader.sql"),
     include_str!("../migrations/0007_key_terms.sql"),
+    include_str!("../migrations/0008_checklists.sql"),
 ];
 
 /// The newest schema version this build knows.

@@ -346,6 +346,126 @@ result: PositionResult,
  */
 reason: string, };
 
+export type PortfolioSort = "imported" | "title" | "language" | "met" | "unacceptable";
+
+export type PortfolioQuery = { 
+/**
+ * Conditions every row must meet (see `concordia portfolio --help`).
+ */
+conditions: Array<string>, 
+/**
+ * A playbook to hold each document against: a shipped one's name or a file.
+ */
+playbook: string | null, 
+/**
+ * The order.
+ */
+sort: PortfolioSort, 
+/**
+ * Largest first.
+ */
+descending: boolean, 
+/**
+ * The first row wanted.
+ */
+offset: number, 
+/**
+ * How many rows.
+ */
+limit: number, };
+
+export type PortfolioPage = { 
+/**
+ * The first row's place among the matching rows.
+ */
+offset: number, 
+/**
+ * Documents meeting the conditions.
+ */
+matching: number, 
+/**
+ * Documents in the library.
+ */
+total: number, 
+/**
+ * Requirements in the checklist (a row's score is out of this).
+ */
+requirements: number, 
+/**
+ * The rows.
+ */
+rows: Array<PortfolioRow>, };
+
+export type PortfolioRow = { 
+/**
+ * Library id.
+ */
+id: DocId, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Where it was imported from.
+ */
+path: string, 
+/**
+ * Language code.
+ */
+language: string, 
+/**
+ * RFC 3339 time of import.
+ */
+imported_at: string, 
+/**
+ * Requirements met.
+ */
+met: number, 
+/**
+ * Requirements not met (partly or missing).
+ */
+lacking: Array<Requirement>, 
+/**
+ * Its key terms, in words.
+ */
+terms: Array<PortfolioTerm>, 
+/**
+ * Where it stands against the playbook, when one was asked for.
+ */
+playbook: ResultCounts | null, };
+
+export type PortfolioTerm = { 
+/**
+ * The kind.
+ */
+kind: TermKind, 
+/**
+ * The value, in words.
+ */
+display: string, 
+/**
+ * The clause that states it.
+ */
+clause_id: ClauseId, };
+
+export type ResultCounts = { 
+/**
+ * Acceptable.
+ */
+acceptable: number, 
+/**
+ * Negotiable.
+ */
+negotiable: number, 
+/**
+ * Unacceptable.
+ */
+unacceptable: number, 
+/**
+ * Not stated.
+ */
+not_stated: number, };
+
 export type TopicView = { 
 /**
  * Topic id from the fixed taxonomy ("audit", "liability", …).
