@@ -6,8 +6,8 @@ use std::sync::atomic::Ordering;
 
 use concordia_core::api::{
     BookmarkFilter, BookmarkId, BookmarkView, ClauseId, Comparison, CorrectionId, CorrectionRequest,
-    CorrectionView, DocId, DocumentView, ImportReport, LibraryInfo, LibraryPage, LibraryQuery, ProgressEvent,
-    Review, SearchRequest, SearchResults, TermView, TopicInfo,
+    CorrectionView, DocId, DocumentView, ImportReport, LibraryInfo, LibraryPage, LibraryQuery, PortfolioPage,
+    PortfolioQuery, ProgressEvent, Review, SearchRequest, SearchResults, TermView, TopicInfo,
 };
 use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
 use concordia_core::output::write_file;
@@ -135,8 +135,14 @@ pub fn document_terms(state: State<'_, AppState>, id: DocId, lang: Option<String
 }
 
 #[tauri::command(async)]
-pub fn document_review(state: State<'_, AppState>, id: DocId, lang: Option<String>) -> Reply<Review> {
-    Ok(state.library()?.review_in(id, labels(lang.as_deref()))?)
+pub fn document_review(
+    state: State<'_, AppState>,
+    id: DocId,
+    lang: Option<String>,
+    playbook: Option<String>,
+) -> Reply<Review> {
+    let playbook = playbook.as_deref().map(concordia_core::playbook::Playbook::load).transpose()?;
+    Ok(state.library()?.review_against(id, labels(lang.as_deref()), playbook.as_ref())?)
 }
 
 #[tauri::command(async)]
@@ -234,6 +240,33 @@ pub async fn save_report(
     let format = ReportFormat::parse(&extension(&path))?;
     let work = tauri::async_runtime::spawn_blocking(move || {
         library.write_report(&ids, reference, &lang, format, &path, overwrite)
+    });
+    Ok(work.await.map_err(IpcError::internal)??)
+}
+
+#[tauri::command(async)]
+pub fn portfolio(
+    state: State<'_, AppState>,
+    query: PortfolioQuery,
+    lang: Option<String>,
+) -> Reply<PortfolioPage> {
+    Ok(state.library()?.portfolio(&query, labels(lang.as_deref()))?)
+}
+
+#[tauri::command]
+pub async fn save_portfolio_csv(
+    state: State<'_, AppState>,
+    query: PortfolioQuery,
+    lang: Option<String>,
+    path: PathBuf,
+) -> Reply<()> {
+    let library = state.library()?;
+    let work = tauri::async_runtime::spawn_blocking(move || -> concordia_core::Result<()> {
+        let labels = labels(lang.as_deref());
+        let all = PortfolioQuery { offset: 0, limit: u32::MAX, ..query };
+        let page = library.portfolio(&all, labels)?;
+        // The native save dialog has already asked before replacing a file.
+        write_file(&path, &concordia_core::portfolio::to_csv(&page.rows, labels)?, true)
     });
     Ok(work.await.map_err(IpcError::internal)??)
 }

@@ -40,6 +40,8 @@ pub fn run() {
             commands::library_info,
             commands::library_page,
             commands::document_review,
+            commands::portfolio,
+            commands::save_portfolio_csv,
             commands::list_topics,
             commands::import_paths,
             commands::cancel_task,

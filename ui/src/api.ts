@@ -16,6 +16,8 @@ import type {
   LibraryInfo,
   LibraryPage,
   LibraryQuery,
+  PortfolioPage,
+  PortfolioQuery,
   ProgressEvent,
   Review,
   SearchRequest,
@@ -51,8 +53,14 @@ export const getDocument = (id: DocId, query?: string) =>
   invoke<DocumentView>("get_document", { id, query: query ?? null });
 /** A document's key terms, their names and values worded in `lang`. */
 export const documentTerms = (id: DocId, lang: KnownLang) => invoke<TermView[]>("document_terms", { id, lang });
-/** A document checked against GDPR Art. 28, its names and reasons worded in `lang`. */
-export const documentReview = (id: DocId, lang: KnownLang) => invoke<Review>("document_review", { id, lang });
+/** One page of the portfolio, its values and headings worded in `lang`. */
+export const portfolio = (query: PortfolioQuery, lang: KnownLang) => invoke<PortfolioPage>("portfolio", { query, lang });
+/** Writes every row of the portfolio the query describes to a CSV file. */
+export const savePortfolioCsv = (query: PortfolioQuery, lang: KnownLang, path: string) =>
+  invoke<null>("save_portfolio_csv", { query, lang, path });
+/** A document checked against GDPR Art. 28 (and a playbook), its names and reasons worded in `lang`. */
+export const documentReview = (id: DocId, lang: KnownLang, playbook: string | null) =>
+  invoke<Review>("document_review", { id, lang, playbook });
 export const search = (req: SearchRequest) => invoke<SearchResults>("search", { req });
 export const cancelTask = () => invoke<null>("cancel_task");
 

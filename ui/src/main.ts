@@ -8,6 +8,7 @@ import { bookmarksView } from "./views/bookmarks.js";
 import { compareView } from "./views/compare.js";
 import { documentView } from "./views/document.js";
 import { libraryView } from "./views/library.js";
+import { portfolioView } from "./views/portfolio.js";
 import { searchView } from "./views/search.js";
 
 const searchBox = h("input", { id: "q", type: "search", autocomplete: "off", spellcheck: "false" });
@@ -15,6 +16,7 @@ const navLibrary = h("button", { class: "nav", onclick: () => app.show("library"
 const navSearch = h("button", { class: "nav", onclick: () => app.show("search") });
 const navCompare = h("button", { class: "nav", onclick: () => app.show("compare") });
 const navBookmarks = h("button", { class: "nav", onclick: app.showBookmarks });
+const navPortfolio = h("button", { class: "nav", onclick: app.showPortfolio });
 const languagePicker = h(
   "select",
   { id: "ui-lang" },
@@ -36,6 +38,7 @@ function frameWords(): void {
   navSearch.textContent = t("Search");
   navCompare.textContent = t("Compare");
   navBookmarks.textContent = t("Bookmarks");
+  navPortfolio.textContent = t("Portfolio");
   languagePicker.setAttribute("aria-label", t("Language of the interface"));
   languagePicker.title = t("Language of the interface");
   dropText.textContent = t("Drop to import into the library");
@@ -53,11 +56,12 @@ function render(): void {
   navCompare.classList.toggle("active", s.view === "compare");
   navCompare.disabled = s.comparison === null;
   navBookmarks.classList.toggle("active", s.view === "bookmarks");
+  navPortfolio.classList.toggle("active", s.view === "portfolio");
   renderBanner(s);
   renderProgress(s);
   const kept = keptFocus();
   clear(main);
-  const views = { library: libraryView, search: searchView, document: documentView, compare: compareView, bookmarks: bookmarksView };
+  const views = { library: libraryView, search: searchView, document: documentView, compare: compareView, bookmarks: bookmarksView, portfolio: portfolioView };
   main.appendChild(views[s.view](s));
   restoreFocus(kept);
   dropOverlay.classList.toggle("visible", s.dropHover);
@@ -233,7 +237,7 @@ function mount(): void {
     { class: "topbar" },
     h("div", { class: "brand" }, "Concordia"),
     searchBox,
-    h("nav", {}, navLibrary, navSearch, navCompare, navBookmarks),
+    h("nav", {}, navLibrary, navSearch, navCompare, navBookmarks, navPortfolio),
     languagePicker,
   );
   document.documentElement.lang = uiLanguage();

@@ -3,9 +3,22 @@ import * as api from "./api.js";
 import { askNative, pickFile, pickSavePath, type HostError } from "./host.js";
 import { count, setUiLanguage, t, topicName, uiLanguage, worded } from "./lib/i18n.js";
 
-export type View = "library" | "search" | "document" | "compare" | "bookmarks";
+export type View = "library" | "search" | "document" | "compare" | "bookmarks" | "portfolio";
 
 export type SidePanel = "terms" | "checklist";
+
+/** Rows of the portfolio drawn at a time; more come with "Show more". */
+export const PORTFOLIO_PAGE = 200;
+
+export interface PortfolioState {
+  conditions: string[];
+  sort: api.PortfolioSort;
+  descending: boolean;
+  page: api.PortfolioPage | null;
+  /** How many rows are asked for. */
+  shown: number;
+  loading: boolean;
+}
 
 /** A sentence to mark in the open document: its clause and its characters there. */
 export interface Quote {
@@ -47,8 +60,13 @@ export interface State {
   review: api.Review | null;
   /** What the document view's side panel shows. */
   sidePanel: SidePanel;
+  /** The portfolio view: its query and the rows fetched. */
+  portfolio: PortfolioState;
+  /** The playbook documents are held against, in the document view and the portfolio: a
+   * shipped one's name ("recommended"), or none. */
+  playbook: string | null;
   focusClause: number | null;
-  backTo: "library" | "search" | "bookmarks";
+  backTo: "library" | "search" | "bookmarks" | "portfolio";
   task: api.ProgressEvent | null;
   cancelling: boolean;
   lastImport: api.ImportReport | null;
@@ -131,6 +149,8 @@ export const state: State = {
   quote: null,
   review: null,
   sidePanel: "terms",
+  portfolio: { conditions: [], sort: "imported", descending: false, page: null, shown: PORTFOLIO_PAGE, loading: false },
+  playbook: null,
   focusClause: null,
   backTo: "library",
   task: null,
@@ -223,7 +243,7 @@ export async function changeLanguage(lang: api.KnownLang): Promise<void> {
     fail(t("Could not load the key terms"), e);
   }
   try {
-    if (doc) update({ review: await api.documentReview(doc.id, lang) });
+    if (doc) update({ review: await api.documentReview(doc.id, lang, state.playbook) });
   } catch (e) {
     fail(t("Could not check the document against Art. 28"), e);
   }
@@ -513,9 +533,10 @@ export async function openDocument(id: api.DocId, clauseId: api.ClauseId | null,
     const [doc, terms, review] = await Promise.all([
       api.getDocument(id, query),
       api.documentTerms(id, uiLanguage()),
-      api.documentReview(id, uiLanguage()),
+      api.documentReview(id, uiLanguage(), state.playbook),
     ]);
-    const backTo = fromSearch ? "search" : state.view === "bookmarks" ? "bookmarks" : "library";
+    const from = state.view;
+    const backTo = fromSearch ? "search" : from === "bookmarks" || from === "portfolio" ? from : "library";
     update({ doc, terms, review, quote: null, focusClause: clauseId, view: "document", backTo, editor: null });
   } catch (e) {
     fail(t("Could not open the document"), e);
@@ -660,6 +681,77 @@ export async function loadBookmarks(): Promise<void> {
   } catch (e) {
     fail(t("Could not load the bookmarks"), e);
   }
+}
+
+export function showPortfolio(): void {
+  update({ view: "portfolio", editor: null });
+  void loadPortfolio();
+}
+
+let portfolioSerial = 0;
+
+function portfolioQuery(limit: number): api.PortfolioQuery {
+  const p = state.portfolio;
+  return { conditions: p.conditions, playbook: state.playbook, sort: p.sort, descending: p.descending, offset: 0, limit };
+}
+
+export async function loadPortfolio(): Promise<void> {
+  const serial = ++portfolioSerial;
+  update({ portfolio: { ...state.portfolio, loading: true } });
+  try {
+    const page = await api.portfolio(portfolioQuery(state.portfolio.shown), uiLanguage());
+    if (serial === portfolioSerial) update({ portfolio: { ...state.portfolio, page, loading: false } });
+  } catch (e) {
+    if (serial === portfolioSerial) update({ portfolio: { ...state.portfolio, loading: false } });
+    fail(t("Could not build the portfolio"), e);
+  }
+}
+
+/** Changes what the portfolio shows; the backend filters and sorts, from the first page. */
+export function setPortfolio(patch: Partial<Pick<PortfolioState, "conditions" | "sort" | "descending">>): void {
+  update({ portfolio: { ...state.portfolio, ...patch, shown: PORTFOLIO_PAGE } });
+  void loadPortfolio();
+}
+
+/** Chooses the playbook; the open document's review and the portfolio follow. */
+export async function setPlaybook(playbook: string | null): Promise<void> {
+  update({ playbook, portfolio: { ...state.portfolio, shown: PORTFOLIO_PAGE } });
+  if (state.view === "portfolio") await loadPortfolio();
+  const doc = state.doc;
+  if (!doc) return;
+  try {
+    update({ review: await api.documentReview(doc.id, uiLanguage(), playbook) });
+  } catch (e) {
+    fail(t("Could not check the document against Art. 28"), e);
+  }
+}
+
+export function addPortfolioCondition(condition: string): void {
+  const c = condition.trim();
+  if (!c || state.portfolio.conditions.includes(c)) return;
+  setPortfolio({ conditions: [...state.portfolio.conditions, c] });
+}
+
+export function showMorePortfolio(): void {
+  update({ portfolio: { ...state.portfolio, shown: state.portfolio.shown + PORTFOLIO_PAGE } });
+  void loadPortfolio();
+}
+
+export async function savePortfolioCsv(): Promise<void> {
+  try {
+    const path = await pickSavePath(t("Export the portfolio"), "concordia-portfolio.csv", { name: "CSV", extensions: ["csv"] });
+    if (path === null) return;
+    await api.savePortfolioCsv(portfolioQuery(0), uiLanguage(), path);
+    update({ notice: t("Portfolio exported to {path}.", { path }) });
+  } catch (e) {
+    fail(t("Could not export the portfolio"), e);
+  }
+}
+
+/** Opens a document from the portfolio, on its checklist, at a clause if one is given. */
+export async function openFromPortfolio(id: api.DocId, clauseId: api.ClauseId | null): Promise<void> {
+  await openDocument(id, clauseId, false);
+  if (state.view === "document") update({ sidePanel: clauseId === null ? "checklist" : "terms" });
 }
 
 export function showBookmarks(): void {

@@ -92,6 +92,16 @@ function fakeBackend(comparison) {
             args.onProgress.onmessage({ task: "reindex", done: 1, total: 2, current: "Verwerkersovereenkomst", waiting: null });
             window.__upkeep = null;
             return null;
+          case "portfolio": {
+            window.__portfolioQueries = [...(window.__portfolioQueries ?? []), args.query];
+            const judged = args.query.playbook !== null;
+            const rows = [
+              { id: 1, title: "Verwerkersovereenkomst", path: "/c/nl.txt", language: "nl", imported_at: "2026-11-23T10:00:00Z", met: 12, lacking: ["breach_notification"], terms: [{ kind: "liability_cap", display: "EUR 5,000", clause_id: 41 }], playbook: judged ? { acceptable: 10, negotiable: 3, unacceptable: 4, not_stated: 1 } : null },
+              { id: 2, title: "Accordo DPA", path: "/c/it.html", language: "it", imported_at: "2026-11-23T10:01:00Z", met: 18, lacking: [], terms: [], playbook: judged ? { acceptable: 20, negotiable: 1, unacceptable: 0, not_stated: 3 } : null },
+            ].filter((r) => args.query.conditions.every((c) => c !== "checklist<15" || r.met < 15));
+            return { offset: 0, matching: rows.length, total: 2, requirements: 18, rows };
+          }
+          case "save_portfolio_csv": window.__savedPortfolio = args; return null;
           case "document_review": return {
             id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl",
             checklist: [
@@ -99,6 +109,11 @@ function fakeBackend(comparison) {
               { requirement: "subprocessor_liability", label: "The processor stays liable for its sub-processors", article: "Art. 28(4)", status: "partly", clause_ids: [41], quote: "Nooit meer dan €5.000 aansprakelijkheid.", clause_range: [29, 69], reason: "Only in part; not found: sub-processors." },
               { requirement: "breach_notification", label: "Notice of a personal data breach to the controller", article: "Art. 33(2)", status: "missing", clause_ids: [], quote: "", clause_range: null, reason: "Not found in the contract." },
             ],
+            playbook: args.playbook ? {
+              name: "Recommended",
+              positions: [{ kind: "liability_cap", label: "Liability cap", result: "unacceptable", value: "EUR 5,000", quote: "Nooit meer dan €5.000 aansprakelijkheid.", clause_id: 41, clause_range: [29, 69], reason: "EUR 5,000: outside what is negotiable (by reference).", source: "GDPR Art. 82(4)" }],
+              required: [{ requirement: "breach_notification", label: "Notice of a personal data breach to the controller", result: "unacceptable", reason: "A must-have; missing." }],
+            } : null,
           };
           case "document_terms": return [
             { kind: "liability_cap", label: "Liability cap", value: { amount: 5000, currency: "EUR" }, display: "EUR 5,000", clause_id: 41, clause_range: [29, 50], value_range: [44, 50], quote: "Nooit meer dan €5.000", start: 70, end: 92 },
@@ -272,6 +287,44 @@ test("a document shows its Art. 28 checklist, and an item shows its source in th
   await p.selectOption("#ui-lang", "de");
   await p.waitForFunction(() => document.querySelector("li[data-requirement='deletion_return'] .req-status")?.textContent === "erfüllt");
   assert.equal(await p.textContent("li[data-requirement='deletion_return'] .req-label"), "Löschung oder Rückgabe am Ende, nach Wahl des Verantwortlichen");
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("a playbook chosen in the document view reviews the document, and the portfolio follows it", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs");
+  await p.click("td.title a");
+  await p.click(".side-tab >> text=Art. 28 (1/3)");
+  await p.waitForSelector(".checklist li");
+  assert.equal(await p.$(".positions"), null, "no playbook, no positions");
+  await p.selectOption(".playbook-head select", "recommended");
+  await p.waitForSelector(".positions li[data-position='liability_cap']");
+  assert.equal(await p.textContent(".positions .res-word"), "unacceptable");
+  assert.equal(await p.textContent(".positions .req-reason"), "EUR 5,000: outside what is negotiable (by reference).");
+  assert.ok(await p.evaluate(() => window.__calls.some(([c, a]) => c === "document_review" && a.playbook === "recommended")));
+  await p.click(".positions button.req");
+  await p.waitForSelector("#clause-41.focused mark.hit");
+  // The portfolio holds every document against the same playbook, filters and exports.
+  await p.click("nav button:has-text('Portfolio')");
+  await p.waitForSelector(".portfolio-table tbody tr");
+  assert.equal(await p.$eval("#playbook", (s) => s.value), "recommended");
+  assert.deepEqual(await p.$$eval(".portfolio-table td.num", (c) => c.map((x) => x.textContent)), ["12/18", "18/18"]);
+  assert.equal(await p.textContent("tr[data-doc='1'] .res.unacceptable"), "✗ 4");
+  await p.fill("#portfolio-where", "checklist<15");
+  await p.press("#portfolio-where", "Enter");
+  await p.waitForFunction(() => document.querySelectorAll(".portfolio-table tbody tr").length === 1);
+  assert.equal(await p.textContent(".portfolio [role=status]"), "1 of 2 documents");
+  await p.screenshot({ path: new URL("../../shots/ui-portfolio.png", import.meta.url).pathname });
+  await p.click("button:has-text('Export CSV…')");
+  await p.waitForFunction(() => window.__savedPortfolio);
+  const saved = await p.evaluate(() => window.__savedPortfolio);
+  assert.deepEqual(saved.query.conditions, ["checklist<15"]);
+  assert.equal(saved.query.playbook, "recommended");
+  // A row opens its document on the checklist.
+  await p.click("tr[data-doc='1'] td.title a");
+  await p.waitForSelector(".checklist li");
+  assert.match(await p.textContent("button.back"), /Portfolio/);
   assert.deepEqual(errors, []);
   await p.close();
 });

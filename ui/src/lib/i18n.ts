@@ -1,7 +1,7 @@
 // The interface's words in the language the user chose. The English text is the key; the
 // translations live with the reports' in crates/core/report/labels.toml ([xx.ui]) and reach the
 // UI as src/generated/labels.ts (a Rust test writes it and fails when it is stale).
-import { LANGUAGES, type KnownLang, type RequirementStatus, type Template, type Verdict } from "../api.js";
+import { LANGUAGES, type KnownLang, type PositionResult, type RequirementStatus, type Template, type Verdict } from "../api.js";
 import { LABELS } from "../generated/labels.js";
 
 const STORAGE_KEY = "concordia.language";
@@ -75,6 +75,11 @@ export function verdictName(verdict: Verdict): string {
 /** A checklist status as a word ("met", "teilweise erfüllt"): colour is never the only signal. */
 export function statusName(status: RequirementStatus): string {
   return LABELS[current].statuses[status];
+}
+
+/** A playbook result as a word ("negotiable", "verhandelbar"). */
+export function resultName(result: PositionResult): string {
+  return LABELS[current].results[result];
 }
 
 /** A date and time in the chosen language's format. */

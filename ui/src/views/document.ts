@@ -1,10 +1,11 @@
-import type { ChecklistItem, ClauseView, Review, TermView } from "../api.js";
+import type { ChecklistItem, ClauseView, PlaybookReview, Review, TermView } from "../api.js";
 import { h, langBadge, painted } from "../lib/dom.js";
 import { splitFirstLine, type Ranges } from "../lib/highlight.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
-import { count, statusName, t } from "../lib/i18n.js";
+import { count, resultName, statusName, t } from "../lib/i18n.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
+import { playbookPicker } from "./portfolio.js";
 
 export function documentView(s: app.State): HTMLElement {
   const doc = s.doc;
@@ -19,7 +20,7 @@ export function documentView(s: app.State): HTMLElement {
       h(
         "button",
         { class: "quiet back", onclick: () => app.show(s.backTo), title: t("Back (Esc)") },
-        s.backTo === "search" ? t("← Results") : s.backTo === "bookmarks" ? t("← Bookmarks") : t("← Library"),
+        { search: t("← Results"), bookmarks: t("← Bookmarks"), portfolio: t("← Portfolio"), library: t("← Library") }[s.backTo],
       ),
       h("h2", {}, langBadge(doc.language, langLabel(doc.language), langName(doc.language)), " ", doc.title),
       h(
@@ -95,6 +96,33 @@ function checklistPanel(review: Review, current: app.Quote | null): HTMLElement 
     h("p", { class: "checklist-score" }, t("{met} of {n} requirements met", { met: count(met), n: count(review.checklist.length) })),
     h("ul", {}, ...items),
     h("p", { class: "muted small" }, t("Found by rules on the contract's words: check each finding against its quote.")),
+    h("h3", { class: "playbook-head" }, h("label", {}, t("Playbook"), " ", playbookPicker(app.state.playbook))),
+    review.playbook ? positionsList(review.playbook, current) : null,
+  );
+}
+
+/** The document against the chosen playbook: each position with its result and reason. */
+function positionsList(p: PlaybookReview, current: app.Quote | null): HTMLElement {
+  const positions = p.positions.map((pos) => {
+    const word = h("span", { class: `res-word ${pos.result}` }, resultName(pos.result));
+    const name = h("span", { class: "req-label" }, pos.value ? `${pos.label}: ${pos.value}` : pos.label);
+    const at = pos.clause_id;
+    const range = pos.clause_range;
+    const on = current !== null && at === current.clause_id && range !== null && range[0] === current.clause_range[0];
+    const body =
+      at !== null && range !== null
+        ? h("button", { class: `req${on ? " on" : ""}`, title: `${pos.reason}\n${pos.source}`, onclick: () => app.showQuote({ clause_id: at, clause_range: range }) }, word, name)
+        : h("div", { class: "req", title: pos.source }, word, name);
+    return h("li", { "data-position": pos.kind }, body, pos.result === "acceptable" ? null : h("div", { class: "req-reason" }, pos.reason));
+  });
+  const failing = p.required.filter((r) => r.result !== "acceptable");
+  return h(
+    "div",
+    { class: "positions" },
+    h("ul", {}, ...positions),
+    failing.length
+      ? h("p", { class: "req-reason" }, t("Must-haves not met: {n}", { n: count(failing.length) }))
+      : h("p", { class: "req-reason" }, t("Every must-have met")),
   );
 }
 

@@ -257,7 +257,13 @@ pub fn ui_labels() -> serde_json::Value {
             verdicts.iter().map(|(v, key)| ((*v).to_owned(), l.t(key).into())).collect();
         let statuses: serde_json::Map<String, serde_json::Value> =
             ["met", "partly", "missing"].iter().map(|k| ((*k).to_owned(), l.checklist(k).into())).collect();
-        let entry = serde_json::json!({"ui": l.ui, "kinds": l.kinds, "topics": l.topics, "verdicts": words, "statuses": statuses});
+        let results: serde_json::Map<String, serde_json::Value> = ["acceptable", "negotiable", "unacceptable", "not_stated"]
+            .iter()
+            .map(|k| ((*k).to_owned(), l.checklist(k).into()))
+            .collect();
+        let entry = serde_json::json!({
+            "ui": l.ui, "kinds": l.kinds, "topics": l.topics, "verdicts": words, "statuses": statuses, "results": results
+        });
         (lang.to_owned(), entry)
     });
     serde_json::Value::Object(languages.collect())

@@ -1,0 +1,146 @@
+// The library at a glance: one row per document with its Art. 28 score, where it stands against
+// a playbook, and its key terms. The backend filters, sorts and counts; this draws a page.
+import type { PortfolioRow, PortfolioSort, TermKind } from "../api.js";
+import { h, langBadge } from "../lib/dom.js";
+import { langLabel, langName } from "../lib/format.js";
+import { count, kindName, t } from "../lib/i18n.js";
+import * as app from "../state.js";
+
+/** The key terms shown as columns: those a reviewer reads first. */
+const COLUMNS: TermKind[] = ["breach_notice", "audit_notice", "subprocessor_objection", "deletion_period", "liability_cap", "governing_law"];
+
+const EXAMPLES = ["breach_notice>72h or breach_notice=none", "governing_law!=EEA", "checklist<15", "lacks=subprocessor_liability", "playbook=unacceptable"];
+
+export function portfolioView(s: app.State): HTMLElement {
+  const p = s.portfolio;
+  return h(
+    "section",
+    { class: "portfolio", "aria-label": t("Portfolio") },
+    toolbar(s),
+    p.conditions.length ? h("div", { class: "filters-on" }, ...p.conditions.map((c) => chip(c))) : null,
+    p.page === null ? h("p", { class: "muted", role: "status" }, t("Building the portfolio…")) : table(s),
+  );
+}
+
+function toolbar(s: app.State): HTMLElement {
+  const p = s.portfolio;
+  const playbook = playbookPicker(s.playbook);
+  return h(
+    "div",
+    { class: "toolbar" },
+    h("h2", {}, t("Portfolio")),
+    h("label", { class: "inline" }, t("Playbook"), " ", playbook),
+    whereInput(),
+    h("datalist", { id: "portfolio-examples" }, ...EXAMPLES.map((x) => h("option", { value: x }))),
+    h("button", { onclick: () => void app.savePortfolioCsv(), disabled: !p.page || p.page.matching === 0 }, t("Export CSV…")),
+  );
+}
+
+/** The playbook menu, shared by the portfolio and the document view. */
+export function playbookPicker(current: string | null): HTMLSelectElement {
+  const playbook = h(
+    "select",
+    { id: "playbook", "aria-label": t("Playbook") },
+    h("option", { value: "" }, t("No playbook")),
+    h("option", { value: "gdpr-minimum", selected: current === "gdpr-minimum" }, t("GDPR minimum")),
+    h("option", { value: "recommended", selected: current === "recommended" }, t("Recommended")),
+  );
+  playbook.addEventListener("change", () => void app.setPlaybook(playbook.value || null));
+  return playbook;
+}
+
+function whereInput(): HTMLElement {
+  const where = h("input", {
+    id: "portfolio-where",
+    type: "text",
+    placeholder: t("condition, e.g. checklist<15"),
+    "aria-label": t("Only documents meeting a condition"),
+    list: "portfolio-examples",
+    spellcheck: "false",
+    "data-keep": "portfolio-where",
+  });
+  where.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") app.addPortfolioCondition(where.value);
+  });
+  return where;
+}
+
+function chip(condition: string): HTMLElement {
+  const drop = () => app.setPortfolio({ conditions: app.state.portfolio.conditions.filter((c) => c !== condition) });
+  return h("span", { class: "chip on value-filter" }, condition, " ", h("button", { class: "quiet", "aria-label": t("Remove {filter}", { filter: condition }), onclick: drop }, "×"));
+}
+
+function table(s: app.State): HTMLElement {
+  const p = s.portfolio;
+  const page = p.page;
+  if (!page) return h("div", {});
+  const summary = h("p", { class: "muted", role: "status" }, t("{shown} of {n} documents", { shown: count(page.matching), n: count(page.total) }));
+  if (page.matching === 0) return h("div", {}, summary, h("p", { class: "muted no-match" }, t("No document meets these conditions.")));
+  const judged = s.playbook !== null;
+  const head = h(
+    "tr",
+    {},
+    sortable("title", t("Title")),
+    sortable("language", t("Language")),
+    sortable("met", t("Art. 28")),
+    judged ? sortable("unacceptable", t("Playbook")) : null,
+    ...COLUMNS.map((k) => h("th", {}, kindName(k))),
+  );
+  const more = page.rows.length < page.matching;
+  return h(
+    "div",
+    {},
+    summary,
+    h("table", { class: "docs portfolio-table" }, h("thead", {}, head), h("tbody", {}, ...page.rows.map((r) => row(r, page.requirements, judged)))),
+    more
+      ? h("button", { class: "more", onclick: app.showMorePortfolio }, t("Show {n} more of {left}", { n: count(Math.min(app.PORTFOLIO_PAGE, page.matching - page.rows.length)), left: count(page.matching - page.rows.length) }))
+      : null,
+  );
+}
+
+function sortable(order: PortfolioSort, word: string): HTMLElement {
+  const p = app.state.portfolio;
+  const on = p.sort === order;
+  return h(
+    "th",
+    { "aria-sort": on ? (p.descending ? "descending" : "ascending") : "none" },
+    h("button", { class: "sort", title: t("Sort by this column; again to reverse"), onclick: () => app.setPortfolio({ sort: order, descending: on ? !p.descending : false }) }, word),
+  );
+}
+
+function row(r: PortfolioRow, requirements: number, judged: boolean): HTMLElement {
+  const score = h(
+    "button",
+    { class: `score${r.met === requirements ? " full" : ""}`, title: r.lacking.length ? t("Not met: {list}", { list: r.lacking.join(", ") }) : t("Every requirement met"), onclick: () => void app.openFromPortfolio(r.id, null) },
+    `${count(r.met)}/${count(requirements)}`,
+  );
+  const c = r.playbook;
+  const results = judged && c
+    ? h(
+        "td",
+        { class: "results" },
+        h("span", { class: "res acceptable", title: t("acceptable") }, `✓ ${count(c.acceptable)}`),
+        h("span", { class: "res negotiable", title: t("negotiable") }, `~ ${count(c.negotiable)}`),
+        h("span", { class: "res unacceptable", title: t("unacceptable") }, `✗ ${count(c.unacceptable)}`),
+        h("span", { class: "res not-stated", title: t("not stated") }, `? ${count(c.not_stated)}`),
+      )
+    : null;
+  const cells = COLUMNS.map((k) => {
+    const term = r.terms.find((x) => x.kind === k);
+    return h(
+      "td",
+      { class: "term-cell" },
+      term ? h("button", { class: "quiet", title: t("Show the clause"), onclick: () => void app.openFromPortfolio(r.id, term.clause_id) }, term.display) : h("span", { class: "muted" }, "—"),
+    );
+  });
+  return h(
+    "tr",
+    { "data-doc": r.id },
+    h("td", { class: "title" }, h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), void app.openFromPortfolio(r.id, null)) }, r.title)),
+    h("td", {}, langBadge(r.language, langLabel(r.language), langName(r.language))),
+    h("td", { class: "num" }, score),
+    results,
+    ...cells,
+  );
+}
+
