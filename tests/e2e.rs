@@ -221,10 +221,11 @@ async fn four_real_dpas_of_four_languages_meet_topic_by_topic() {
     client.close().await.unwrap();
 }
 
-/// A real German DPA in the real app: its Art. 28 checklist beside the text, a requirement it
-/// lacks said so, a met one's source marked in the text, and the checklist in German.
+/// Real DPAs in the real app, as a reviewer works: a German one's Art. 28 checklist beside the
+/// text, a requirement it lacks said so, a met one's source marked; a playbook chosen changes
+/// the review; the portfolio of 50+ documents follows the playbook and exports as CSV.
 #[tokio::test]
-async fn a_real_dpa_shows_its_art_28_checklist() {
+async fn a_real_dpa_is_reviewed_and_the_portfolio_exported() {
     if !has_display() {
         return;
     }
@@ -235,14 +236,21 @@ async fn a_real_dpa_shows_its_art_28_checklist() {
         return;
     }
     let data_dir = tempfile::tempdir().expect("temp data dir");
+    let copies = data_dir.path().join("copies");
+    let documents = copies_of(&real, &copies, 3);
+    assert!(documents >= 50, "{documents} documents");
     {
-        let library = concordia_core::Library::open(data_dir.path()).unwrap();
-        let report =
+        let library = concordia_core::Library::open(&data_dir.path().join("lib")).unwrap();
+        // BillCraft first, so it is the first row.
+        let first =
             library.import(&[real.join("de-billcraft-avv.md")], &concordia_core::Progress::none()).unwrap();
-        assert!(report.outcomes[0].id.is_some());
+        assert!(first.outcomes[0].id.is_some());
+        let report = library.import(&[copies.clone()], &concordia_core::Progress::none()).unwrap();
+        assert!(report.outcomes.iter().all(|o| o.id.is_some()));
     }
-    let _driver = start_driver(data_dir.path(), PORTS[3]);
+    let _driver = start_driver(&data_dir.path().join("lib"), PORTS[3]);
     let client = session(PORTS[3].0).await;
+    wait_for_text(&client, "table.docs tbody tr td.title", "Auftragsverarbeitungsvertrag (AVV)").await;
     wait_for(&client, "table.docs tbody tr td.title a").await.click().await.unwrap();
     let tab = wait_for(&client, ".side-tabs .side-tab:nth-child(2)").await;
     let label = tab.text().await.unwrap();
@@ -263,11 +271,59 @@ async fn a_real_dpa_shows_its_art_28_checklist() {
     let marked = wait_for(&client, "article.clause.focused mark.hit").await.text().await.unwrap();
     assert!(marked.contains("Verletzung des Schutzes"), "the deciding sentence is marked: {marked}");
     screenshot(&client, "e2e-real-checklist.png").await;
-    let pick =
-        "const s = document.querySelector('#ui-lang'); s.value = 'de'; s.dispatchEvent(new Event('change'));";
-    client.execute(pick, vec![]).await.unwrap();
+
+    // A playbook: the review now says where each key term stands.
+    let choose = "const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'));";
+    client.execute(choose, vec![".playbook-head select".into(), "recommended".into()]).await.unwrap();
+    let breach_position = wait_for(&client, ".positions li[data-position='breach_notice'] .res-word").await;
+    assert_eq!(breach_position.text().await.unwrap(), "acceptable", "24 hours is within 48 hours");
+    let must = wait_for_text(&client, ".positions", "Must-haves not met").await;
+    assert!(must.contains("Must-haves not met"), "{must}");
+    let element = serde_json::to_value(&breach_position).unwrap();
+    client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![element]).await.unwrap();
+    screenshot(&client, "e2e-real-playbook.png").await;
+    client.execute(choose, vec!["#ui-lang".into(), "de".into()]).await.unwrap();
     wait_for_text(&client, ".checklist", "Checkliste DSGVO Art. 28").await;
     wait_for_text(&client, "li[data-requirement='subprocessor_liability']", "fehlt").await;
+    let top = "document.querySelector('.side').scrollTop = 0;";
+    client.execute(top, vec![]).await.unwrap();
     screenshot(&client, "e2e-real-checklist-de.png").await;
+    client.execute(choose, vec!["#ui-lang".into(), "en".into()]).await.unwrap();
+
+    // The portfolio: every document, held against the same playbook.
+    wait_for_text(&client, "nav", "Portfolio").await;
+    let nav = client.find(Locator::XPath("//nav/button[text()='Portfolio']")).await.unwrap();
+    nav.click().await.unwrap();
+    let shown = wait_for_text(&client, ".portfolio [role=status]", "documents").await;
+    assert_eq!(shown, format!("{n} of {n} documents", n = documents + 1));
+    let judged = client.find_all(Locator::Css(".portfolio-table td.results")).await.unwrap();
+    assert_eq!(judged.len(), documents + 1, "every row held against the playbook");
+    screenshot(&client, "e2e-real-portfolio.png").await;
+    // Exported through the command the save dialog's path goes to.
+    let out = data_dir.path().join("portfolio.csv");
+    let export = "const done = arguments[arguments.length - 1];
+        window.__TAURI__.core.invoke('save_portfolio_csv', { query: { conditions: [], playbook: 'recommended', sort: 'imported', descending: false, offset: 0, limit: 0 }, lang: 'de', path: arguments[0] })
+          .then(() => done('ok'), (e) => done(JSON.stringify(e)));";
+    let said = client.execute_async(export, vec![out.display().to_string().into()]).await.unwrap();
+    assert_eq!(said, "ok");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(csv.lines().count(), documents + 2, "a heading and a line per document");
+    assert!(csv.lines().next().unwrap().contains("Meldung von Verletzungen"), "German headings");
     client.close().await.unwrap();
+}
+
+/// `times` copies of every real DPA, each made its own by a line, so a library holds 50+.
+fn copies_of(real: &std::path::Path, dir: &std::path::Path, times: usize) -> usize {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut n = 0;
+    for entry in std::fs::read_dir(real).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for k in 0..times {
+            std::fs::write(dir.join(format!("{name}-{k}.md")), format!("{text}\n\nKopie {k}.\n")).unwrap();
+            n += 1;
+        }
+    }
+    n
 }
