@@ -11,6 +11,7 @@ use concordia_core::api::{
 };
 use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
 use concordia_core::output::write_file;
+use concordia_core::playbook::PlaybookInfo;
 use concordia_core::report::{self, ReportFormat};
 use concordia_core::Progress;
 use tauri::ipc::Channel;
@@ -141,8 +142,9 @@ pub fn document_review(
     lang: Option<String>,
     playbook: Option<String>,
 ) -> Reply<Review> {
-    let playbook = playbook.as_deref().map(concordia_core::playbook::Playbook::load).transpose()?;
-    Ok(state.library()?.review_against(id, labels(lang.as_deref()), playbook.as_ref())?)
+    let library = state.library()?;
+    let playbook = playbook.as_deref().map(|p| library.playbook(p)).transpose()?;
+    Ok(library.review_against(id, labels(lang.as_deref()), playbook.as_ref())?)
 }
 
 #[tauri::command(async)]
@@ -242,6 +244,22 @@ pub async fn save_report(
         library.write_report(&ids, reference, &lang, format, &path, overwrite)
     });
     Ok(work.await.map_err(IpcError::internal)??)
+}
+
+#[tauri::command(async)]
+pub fn list_playbooks(state: State<'_, AppState>) -> Reply<Vec<PlaybookInfo>> {
+    Ok(state.library()?.playbooks())
+}
+
+#[tauri::command(async)]
+pub fn playbook_text(state: State<'_, AppState>, id: String) -> Reply<String> {
+    Ok(state.library()?.playbook_text(&id)?)
+}
+
+/// Saves a playbook only when its text reads whole; otherwise says why and saves nothing.
+#[tauri::command(async)]
+pub fn save_playbook(state: State<'_, AppState>, text: String) -> Reply<PlaybookInfo> {
+    Ok(state.library()?.save_playbook(&text)?)
 }
 
 #[tauri::command(async)]

@@ -16,6 +16,7 @@ import type {
   LibraryInfo,
   LibraryPage,
   LibraryQuery,
+  PlaybookInfo,
   PortfolioPage,
   PortfolioQuery,
   ProgressEvent,
@@ -53,6 +54,12 @@ export const getDocument = (id: DocId, query?: string) =>
   invoke<DocumentView>("get_document", { id, query: query ?? null });
 /** A document's key terms, their names and values worded in `lang`. */
 export const documentTerms = (id: DocId, lang: KnownLang) => invoke<TermView[]>("document_terms", { id, lang });
+/** The playbooks to choose from: those that ship, then the user's. */
+export const listPlaybooks = () => invoke<PlaybookInfo[]>("list_playbooks");
+/** A playbook's TOML text, to edit. */
+export const playbookText = (id: string) => invoke<string>("playbook_text", { id });
+/** Saves a playbook if its text reads whole; refused with the reason otherwise, nothing saved. */
+export const savePlaybook = (text: string) => invoke<PlaybookInfo>("save_playbook", { text });
 /** One page of the portfolio, its values and headings worded in `lang`. */
 export const portfolio = (query: PortfolioQuery, lang: KnownLang) => invoke<PortfolioPage>("portfolio", { query, lang });
 /** Writes every row of the portfolio the query describes to a CSV file. */

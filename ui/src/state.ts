@@ -65,6 +65,10 @@ export interface State {
   /** The playbook documents are held against, in the document view and the portfolio: a
    * shipped one's name ("recommended"), or none. */
   playbook: string | null;
+  /** The playbooks to choose from. */
+  playbooks: api.PlaybookInfo[];
+  /** The playbook being edited, and why the last save was refused. */
+  playbookEditor: { text: string; error: string | null } | null;
   focusClause: number | null;
   backTo: "library" | "search" | "bookmarks" | "portfolio";
   task: api.ProgressEvent | null;
@@ -151,6 +155,8 @@ export const state: State = {
   sidePanel: "terms",
   portfolio: { conditions: [], sort: "imported", descending: false, page: null, shown: PORTFOLIO_PAGE, loading: false },
   playbook: null,
+  playbooks: [],
+  playbookEditor: null,
   focusClause: null,
   backTo: "library",
   task: null,
@@ -357,6 +363,7 @@ export async function rebuildIndex(): Promise<void> {
 export async function startUp(): Promise<void> {
   // The documents come from the database, which needs no repair: list them at once.
   await refreshDocuments();
+  void loadPlaybooks();
   try {
     const reason = await api.libraryUpkeep();
     if (reason !== null) {
@@ -723,6 +730,48 @@ export async function setPlaybook(playbook: string | null): Promise<void> {
     update({ review: await api.documentReview(doc.id, uiLanguage(), playbook) });
   } catch (e) {
     fail(t("Could not check the document against Art. 28"), e);
+  }
+}
+
+export async function loadPlaybooks(): Promise<void> {
+  try {
+    update({ playbooks: await api.listPlaybooks() });
+  } catch (e) {
+    fail(t("Could not list the playbooks"), e);
+  }
+}
+
+/** Opens the editor on the chosen playbook's text (the recommended one when none is chosen). */
+export async function editPlaybook(): Promise<void> {
+  try {
+    const text = await api.playbookText(state.playbook ?? "recommended");
+    update({ playbookEditor: { text, error: null } });
+  } catch (e) {
+    fail(t("Could not open the playbook"), e);
+  }
+}
+
+/** What is typed in the editor: kept through redraws, not yet saved. */
+export function typedPlaybook(text: string): void {
+  if (state.playbookEditor) state.playbookEditor.text = text;
+}
+
+export function closePlaybookEditor(): void {
+  update({ playbookEditor: null });
+}
+
+export async function savePlaybook(): Promise<void> {
+  const editor = state.playbookEditor;
+  if (!editor) return;
+  try {
+    const saved = await api.savePlaybook(editor.text);
+    update({ playbookEditor: null, notice: t("Playbook “{name}” saved.", { name: saved.name }) });
+    await loadPlaybooks();
+    await setPlaybook(saved.id);
+  } catch (e) {
+    const host = e as Partial<HostError>;
+    const why = host.template ? worded(host.template) : (host.message ?? String(e));
+    update({ playbookEditor: { ...editor, error: t("Not saved: {why}", { why }) } });
   }
 }
 

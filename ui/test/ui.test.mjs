@@ -102,6 +102,16 @@ function fakeBackend(comparison) {
             return { offset: 0, matching: rows.length, total: 2, requirements: 18, rows };
           }
           case "save_portfolio_csv": window.__savedPortfolio = args; return null;
+          case "list_playbooks": return [
+            { id: "gdpr-minimum", name: "GDPR minimum", description: "", builtin: true },
+            { id: "recommended", name: "Recommended", description: "", builtin: true },
+            ...(window.__ownPlaybooks ?? []),
+          ];
+          case "playbook_text": return `name = "Recommended"\n`;
+          case "save_playbook":
+            if (args.text.includes("nope")) throw { code: "invalid_input", message: "x", template: { text: "{what}", args: { what: 'the playbook being saved cannot be used: no key term "nope"' } } };
+            window.__ownPlaybooks = [{ id: "our-firm", name: "Our firm", description: "", builtin: false }];
+            return window.__ownPlaybooks[0];
           case "document_review": return {
             id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl",
             checklist: [
@@ -325,6 +335,28 @@ test("a playbook chosen in the document view reviews the document, and the portf
   await p.click("tr[data-doc='1'] td.title a");
   await p.waitForSelector(".checklist li");
   assert.match(await p.textContent("button.back"), /Portfolio/);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("a playbook edited in the app is saved only when it reads whole", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("table.docs");
+  await p.click("nav button:has-text('Portfolio')");
+  await p.waitForSelector(".portfolio-table");
+  await p.click("button:has-text('Edit playbook…')");
+  await p.waitForSelector("#playbook-text");
+  assert.equal(await p.$eval("#playbook-text", (t) => t.value), 'name = "Recommended"\n');
+  await p.fill("#playbook-text", 'name = "Our firm"\n[[position]]\nkind = "nope"\n');
+  await p.click("button:has-text('Check and save')");
+  await p.waitForSelector(".editor-error");
+  assert.match(await p.textContent(".editor-error"), /Not saved: .*no key term "nope"/);
+  assert.match(await p.$eval("#playbook-text", (t) => t.value), /nope/, "what was typed stays to be mended");
+  await p.fill("#playbook-text", 'name = "Our firm"\n');
+  await p.click("button:has-text('Check and save')");
+  await p.waitForFunction(() => !document.querySelector("#playbook-text"));
+  assert.equal(await p.$eval("#playbook", (s) => s.value), "our-firm", "the saved playbook is chosen");
+  assert.match(await p.textContent(".banner"), /Playbook “Our firm” saved/);
   assert.deepEqual(errors, []);
   await p.close();
 });

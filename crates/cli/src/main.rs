@@ -46,7 +46,8 @@ enum Command {
         /// The language of names and reasons: en, sv, de, it or nl.
         #[arg(long, default_value = "en")]
         lang: String,
-        /// Also hold each document against a playbook: recommended, gdpr-minimum, or a TOML file.
+        /// Also hold each document against a playbook: recommended, gdpr-minimum, one saved in the
+        /// library, or a TOML file.
         #[arg(long, value_name = "NAME|FILE")]
         playbook: Option<String>,
         /// Print one JSON object per document, in an array.
@@ -392,7 +393,7 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
             let labels = concordia_core::report::Labels::of(&lang).ok_or_else(|| {
                 anyhow::anyhow!("unknown language {lang:?} for --lang; use en, sv, de, it or nl")
             })?;
-            let playbook = playbook.as_deref().map(concordia_core::playbook::Playbook::load).transpose()?;
+            let playbook = playbook.as_deref().map(|p| library.playbook(p)).transpose()?;
             let reviews = docs
                 .iter()
                 .map(|d| {

@@ -20,6 +20,23 @@ pub const BUILTIN: [(&str, &str); 2] = [
     ("recommended", include_str!("../playbooks/recommended.toml")),
 ];
 
+/// Where a library keeps the playbooks its users wrote.
+const FOLDER: &str = "playbooks";
+
+/// A playbook the user can choose.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlaybookInfo {
+    /// What `--playbook` and the app name it by ("recommended", "my-firm").
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// What it holds.
+    pub description: String,
+    /// Whether it ships with Concordia (and cannot be replaced).
+    pub builtin: bool,
+}
+
 /// A playbook file is a page of text: anything larger is not one.
 const MAX_BYTES: u64 = 1 << 20;
 
@@ -139,6 +156,17 @@ impl Playbook {
         Playbook::parse(&text, &path.display().to_string())
     }
 
+    /// The id a playbook of this name is saved under: its name in lower case, words joined by "-".
+    fn id(&self) -> String {
+        let words: Vec<String> = self
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words.join("-")
+    }
+
     /// One document against this playbook: each position on its key terms, each must-have on
     /// its checklist.
     pub(crate) fn judge(
@@ -251,6 +279,76 @@ fn must_have(item: &ChecklistItem, labels: &Labels) -> RequirementReview {
     }
 }
 
+impl crate::Library {
+    /// The playbooks to choose from: those that ship, then the user's, by name.
+    pub fn playbooks(&self) -> Vec<PlaybookInfo> {
+        let mut out: Vec<PlaybookInfo> = BUILTIN
+            .iter()
+            .filter_map(|(id, text)| Playbook::parse(text, id).ok().map(|p| info(id, &p, true)))
+            .collect();
+        let mut own: Vec<PlaybookInfo> = std::fs::read_dir(self.data_dir().join(FOLDER))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let path = e.path();
+                let id = path.file_stem()?.to_string_lossy().into_owned();
+                (path.extension()? == "toml").then_some(())?;
+                let playbook = Playbook::load(&path.display().to_string()).ok()?;
+                Some(info(&id, &playbook, false))
+            })
+            .collect();
+        own.sort_by(|a, b| a.name.cmp(&b.name));
+        out.extend(own);
+        out
+    }
+
+    /// A playbook by id (shipped or the user's), or a TOML file by path.
+    pub fn playbook(&self, id_or_path: &str) -> Result<Playbook> {
+        let own = self.own_playbook(id_or_path);
+        match own {
+            Some(path) if path.is_file() => Playbook::load(&path.display().to_string()),
+            _ => Playbook::load(id_or_path),
+        }
+    }
+
+    /// The TOML text of a playbook, to edit.
+    pub fn playbook_text(&self, id: &str) -> Result<String> {
+        if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == id) {
+            return Ok((*text).to_owned());
+        }
+        let path = self.own_playbook(id).ok_or_else(|| Error::Invalid(format!("no playbook {id:?}")))?;
+        std::fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
+    }
+
+    /// Checks a playbook's text and, only if it reads whole, saves it under its name's id;
+    /// a shipped playbook's name is refused, so the shipped ones stay as documented.
+    pub fn save_playbook(&self, text: &str) -> Result<PlaybookInfo> {
+        let playbook = Playbook::parse(text, "being saved")?;
+        let id = playbook.id();
+        if id.is_empty() || BUILTIN.iter().any(|(n, _)| *n == id) {
+            return Err(Error::Invalid(format!(
+                "the playbook cannot be saved as {:?}: give it a name of its own (the shipped ones stay as they are)",
+                playbook.name
+            )));
+        }
+        let folder = self.data_dir().join(FOLDER);
+        std::fs::create_dir_all(&folder).map_err(|source| Error::Io { path: folder.clone(), source })?;
+        let path = folder.join(format!("{id}.toml"));
+        crate::output::write_file(&path, text.as_bytes(), true)?;
+        Ok(info(&id, &playbook, false))
+    }
+
+    fn own_playbook(&self, id: &str) -> Option<std::path::PathBuf> {
+        let plain = !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-');
+        plain.then(|| self.data_dir().join(FOLDER).join(format!("{id}.toml")))
+    }
+}
+
+fn info(id: &str, p: &Playbook, builtin: bool) -> PlaybookInfo {
+    PlaybookInfo { id: id.to_owned(), name: p.name.clone(), description: p.description.clone(), builtin }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +387,27 @@ mod tests {
             let err = Playbook::parse(text, "mine.toml").unwrap_err().to_string();
             assert!(err.contains("mine.toml") && err.contains(said), "{text:?}: {err}");
         }
+    }
+
+    #[test]
+    fn a_playbook_saved_is_listed_read_back_and_chosen_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = crate::Library::open(dir.path()).unwrap();
+        let text = "name = \"Our Firm 2027\"\n[[position]]\nkind = \"breach_notice\"\nacceptable = [\"breach_notice<=24h\"]\n";
+        let saved = library.save_playbook(text).unwrap();
+        assert_eq!(saved.id, "our-firm-2027");
+        let ids: Vec<String> = library.playbooks().into_iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["gdpr-minimum", "recommended", "our-firm-2027"]);
+        assert_eq!(library.playbook_text("our-firm-2027").unwrap(), text);
+        assert_eq!(library.playbook("our-firm-2027").unwrap().name, "Our Firm 2027");
+        // Nothing is saved half: a bad text leaves the saved one as it was.
+        let err =
+            library.save_playbook("name = \"Our Firm 2027\"\n[[position]]\nkind = \"nope\"").unwrap_err();
+        assert!(err.to_string().contains("no key term \"nope\""), "{err}");
+        assert_eq!(library.playbook_text("our-firm-2027").unwrap(), text);
+        let err = library.save_playbook("name = \"Recommended\"").unwrap_err().to_string();
+        assert!(err.contains("name of its own"), "{err}");
+        assert!(library.playbook_text("../../etc/passwd").is_err());
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl Library {
     /// One page of the portfolio.
     pub fn portfolio(&self, query: &PortfolioQuery, labels: &Labels) -> Result<PortfolioPage> {
         let tests: Vec<Vec<Test>> = query.conditions.iter().map(|w| parse_where(w)).collect::<Result<_>>()?;
-        let playbook = query.playbook.as_deref().map(Playbook::load).transpose()?;
+        let playbook = query.playbook.as_deref().map(|p| self.playbook(p)).transpose()?;
         let docs = self.store().documents()?;
         let ids: Vec<DocId> = docs.iter().map(|d| DocId(d.id)).collect();
         let terms = self.all_terms(&ids)?;

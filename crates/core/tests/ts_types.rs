@@ -50,6 +50,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         PortfolioRow::decl(cfg),
         PortfolioTerm::decl(cfg),
         ResultCounts::decl(cfg),
+        concordia_core::playbook::PlaybookInfo::decl(cfg),
         TopicView::decl(cfg),
         TopicInfo::decl(cfg),
         ClauseView::decl(cfg),

@@ -466,6 +466,24 @@ unacceptable: number,
  */
 not_stated: number, };
 
+export type PlaybookInfo = { 
+/**
+ * What `--playbook` and the app name it by ("recommended", "my-firm").
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * What it holds.
+ */
+description: string, 
+/**
+ * Whether it ships with Concordia (and cannot be replaced).
+ */
+builtin: boolean, };
+
 export type TopicView = { 
 /**
  * Topic id from the fixed taxonomy ("audit", "liability", …).

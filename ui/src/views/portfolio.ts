@@ -17,6 +17,7 @@ export function portfolioView(s: app.State): HTMLElement {
     "section",
     { class: "portfolio", "aria-label": t("Portfolio") },
     toolbar(s),
+    playbookEditor(s),
     p.conditions.length ? h("div", { class: "filters-on" }, ...p.conditions.map((c) => chip(c))) : null,
     p.page === null ? h("p", { class: "muted", role: "status" }, t("Building the portfolio…")) : table(s),
   );
@@ -33,7 +34,30 @@ function toolbar(s: app.State): HTMLElement {
     whereInput(),
     h("datalist", { id: "portfolio-examples" }, ...EXAMPLES.map((x) => h("option", { value: x }))),
     h("button", { onclick: () => void app.savePortfolioCsv(), disabled: !p.page || p.page.matching === 0 }, t("Export CSV…")),
+    h("button", { class: "quiet", onclick: () => void app.editPlaybook() }, t("Edit playbook…")),
   );
+}
+
+/** The playbook as TOML: saved only when it reads whole, else the reason and nothing saved. */
+function playbookEditor(s: app.State): HTMLElement | null {
+  const editor = s.playbookEditor;
+  if (!editor) return null;
+  const area = h("textarea", { id: "playbook-text", rows: 18, spellcheck: "false", "aria-label": t("Playbook (TOML)"), "data-keep": "playbook-text" });
+  area.value = editor.text;
+  area.addEventListener("input", () => app.typedPlaybook(area.value));
+  return h(
+    "div",
+    { class: "playbook-editor" },
+    h("p", { class: "muted small" }, t("Positions are written as value filters (breach_notice<=48h, governing_law=EEA). Save under a name of your own; the shipped playbooks stay as they are.")),
+    area,
+    editor.error ? h("p", { class: "editor-error", role: "alert" }, editor.error) : null,
+    h("div", { class: "editor-tools" }, h("button", { class: "primary", onclick: () => void app.savePlaybook() }, t("Check and save")), h("button", { onclick: app.closePlaybookEditor }, t("Cancel"))),
+  );
+}
+
+/** A shipped playbook's name in the chosen language. */
+function builtinName(id: string, name: string): string {
+  return id === "gdpr-minimum" ? t("GDPR minimum") : id === "recommended" ? t("Recommended") : name;
 }
 
 /** The playbook menu, shared by the portfolio and the document view. */
@@ -42,8 +66,7 @@ export function playbookPicker(current: string | null): HTMLSelectElement {
     "select",
     { id: "playbook", "aria-label": t("Playbook") },
     h("option", { value: "" }, t("No playbook")),
-    h("option", { value: "gdpr-minimum", selected: current === "gdpr-minimum" }, t("GDPR minimum")),
-    h("option", { value: "recommended", selected: current === "recommended" }, t("Recommended")),
+    ...app.state.playbooks.map((p) => h("option", { value: p.id, selected: current === p.id, title: p.description }, p.builtin ? builtinName(p.id, p.name) : p.name)),
   );
   playbook.addEventListener("change", () => void app.setPlaybook(playbook.value || null));
   return playbook;
