@@ -245,7 +245,8 @@ async fn a_real_dpa_is_reviewed_and_the_portfolio_exported() {
         let first =
             library.import(&[real.join("de-billcraft-avv.md")], &concordia_core::Progress::none()).unwrap();
         assert!(first.outcomes[0].id.is_some());
-        let report = library.import(&[copies.clone()], &concordia_core::Progress::none()).unwrap();
+        let report =
+            library.import(std::slice::from_ref(&copies), &concordia_core::Progress::none()).unwrap();
         assert!(report.outcomes.iter().all(|o| o.id.is_some()));
     }
     let _driver = start_driver(&data_dir.path().join("lib"), PORTS[3]);
