@@ -259,29 +259,41 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             })
         })
         .collect();
-    rules.rules.iter().map(|rule| judge(rule, clauses, &sentences)).collect()
-}
-
-/// Which groups of `rule` each sentence holds, as a bit set.
-fn masks(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence]) -> Vec<u32> {
-    sentences
-        .iter()
-        .map(|s| {
-            let text = &clauses[s.clause].text[s.start..s.end];
-            if rule.unless.as_ref().is_some_and(|re| re.is_match(text)) {
-                return 0;
+    // Which groups each sentence holds: masks[rule][sentence]. A group is looked for in a
+    // clause's sentences only when the clause as a whole holds it, as most hold few groups.
+    let mut masks = vec![vec![0u32; sentences.len()]; rules.rules.len()];
+    let mut k = 0;
+    while k < sentences.len() {
+        let clause = sentences[k].clause;
+        let end = sentences[k..].iter().position(|s| s.clause != clause).map_or(sentences.len(), |n| k + n);
+        let text = clauses[clause].text;
+        for (r, rule) in rules.rules.iter().enumerate() {
+            for (g, (_, re)) in rule.groups.iter().enumerate() {
+                if !re.is_match(text) {
+                    continue;
+                }
+                for (j, s) in sentences[k..end].iter().enumerate() {
+                    if re.is_match(&text[s.start..s.end]) {
+                        masks[r][k + j] |= 1 << g;
+                    }
+                }
             }
-            rule.groups
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, re))| re.is_match(text))
-                .fold(0, |mask, (g, _)| mask | (1 << g))
-        })
-        .collect()
+        }
+        k = end;
+    }
+    for (rule, masks) in rules.rules.iter().zip(&mut masks) {
+        if let Some(unless) = &rule.unless {
+            for (k, s) in sentences.iter().enumerate() {
+                if masks[k] != 0 && unless.is_match(&clauses[s.clause].text[s.start..s.end]) {
+                    masks[k] = 0;
+                }
+            }
+        }
+    }
+    rules.rules.iter().zip(masks).map(|(rule, masks)| judge(rule, clauses, &sentences, masks)).collect()
 }
 
-fn judge(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence]) -> Finding {
-    let masks = masks(rule, clauses, sentences);
+fn judge(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence], masks: Vec<u32>) -> Finding {
     let full: u32 = (1 << rule.groups.len()) - 1;
     // The units in which every group must meet: each sentence, each clause, or the document.
     let unit = |k: usize| match rule.within {
@@ -469,6 +481,19 @@ mod tests {
         };
         let findings = check(&[definition, toc]);
         assert_eq!(status_of(&findings, Requirement::Instructions).0, Status::Missing);
+    }
+
+    #[test]
+    fn every_cue_list_runs_on_the_fast_engines() {
+        let text = include_str!("../lexicon/checklist.toml");
+        for (k, line) in text.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with('#')) {
+            let chars: Vec<char> = line.chars().collect();
+            for w in chars.windows(3) {
+                let beside = (w[0] == '\\' && w[1] == 'b' && !w[2].is_ascii())
+                    || (!w[0].is_ascii() && w[1] == '\\' && w[2] == 'b');
+                assert!(!beside, "line {}: a \\b beside a non-ASCII letter: {line}", k + 1);
+            }
+        }
     }
 
     #[test]

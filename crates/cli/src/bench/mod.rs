@@ -135,6 +135,7 @@ pub fn run(sizes: &[usize], queries: usize) -> anyhow::Result<()> {
     std::fs::create_dir_all(tmp.join("files"))?;
     let library = Library::open(&tmp.join("data"))?;
     analysis(&library, &tmp.join("files"))?;
+    review(&library, &tmp.join("files"))?;
     comparison(&library, &tmp.join("files"))?;
     drop(library);
     std::fs::remove_dir_all(&tmp)?;
@@ -165,6 +166,7 @@ fn at_scale(docs: usize, queries: usize) -> anyhow::Result<()> {
         100.0 * mb / seconds / raw
     );
     search_beside_fts(&library, &data, docs, queries)?;
+    portfolio(&library, docs)?;
     drop(library);
     std::fs::remove_dir_all(&tmp)?;
     Ok(())
@@ -390,6 +392,59 @@ fn comparison(library: &Library, dir: &Path) -> anyhow::Result<()> {
 }
 
 /// Times `Library::analyze` (clauses, topics, key terms) on a 30 KB document, warm.
+/// The Art. 28 checklist and the recommended playbook on one large document, warm.
+fn review(library: &Library, dir: &Path) -> anyhow::Result<()> {
+    let text = large_document(&mut Rng(7), 2);
+    let path = dir.join("large-dpa-review.txt");
+    std::fs::write(&path, &text)?;
+    let id = library.import(&[path], &Progress::none())?.outcomes[0].id.expect("imported");
+    let playbook = library.playbook("recommended")?;
+    let labels = concordia_core::report::Labels::english();
+    let mut timings = Vec::new();
+    for _ in 0..60 {
+        let started = Instant::now();
+        let review = library.review_against(id, labels, Some(&playbook))?;
+        anyhow::ensure!(review.checklist.len() == 18);
+        timings.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    timings.sort_by(f64::total_cmp);
+    println!(
+        "review (checklist + recommended playbook): {:.1} KB document: p50 {:.2} ms, p99 {:.2} ms (warm, 60 runs)",
+        text.len() as f64 / 1000.0,
+        percentile(&timings, 0.5),
+        percentile(&timings, 0.99)
+    );
+    Ok(())
+}
+
+/// The portfolio's first screen (50 rows with the recommended playbook): the first time after
+/// the import, and again.
+fn portfolio(library: &Library, docs: usize) -> anyhow::Result<()> {
+    let query = concordia_core::api::PortfolioQuery {
+        playbook: Some("recommended".into()),
+        limit: 50,
+        ..Default::default()
+    };
+    let labels = concordia_core::report::Labels::english();
+    let mut timings = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let page = library.portfolio(&query, labels)?;
+        anyhow::ensure!(page.matching as usize >= docs.min(50));
+        timings.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let warm = {
+        let mut w = timings[1..].to_vec();
+        w.sort_by(f64::total_cmp);
+        percentile(&w, 0.5)
+    };
+    println!(
+        "  portfolio {docs}, first 50 rows with a playbook: {:.0} ms the first time, {warm:.0} ms again",
+        timings[0]
+    );
+    Ok(())
+}
+
 fn analysis(library: &Library, dir: &Path) -> anyhow::Result<()> {
     let text = large_document(&mut Rng(42), 1);
     let path = dir.join("large-dpa.txt");
