@@ -303,7 +303,7 @@ async fn a_real_dpa_is_reviewed_and_the_portfolio_exported() {
     // Exported through the command the save dialog's path goes to.
     let out = data_dir.path().join("portfolio.csv");
     let export = "const done = arguments[arguments.length - 1];
-        window.__TAURI__.core.invoke('save_portfolio_csv', { query: { conditions: [], playbook: 'recommended', sort: 'imported', descending: false, offset: 0, limit: 0 }, lang: 'de', path: arguments[0] })
+        window.__TAURI__.core.invoke('save_portfolio', { query: { conditions: [], playbook: 'recommended', sort: 'imported', descending: false, offset: 0, limit: 0 }, lang: 'de', path: arguments[0] })
           .then(() => done('ok'), (e) => done(JSON.stringify(e)));";
     let said = client.execute_async(export, vec![out.display().to_string().into()]).await.unwrap();
     assert_eq!(said, "ok");

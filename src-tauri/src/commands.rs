@@ -271,21 +271,19 @@ pub fn portfolio(
     Ok(state.library()?.portfolio(&query, labels(lang.as_deref()))?)
 }
 
+/// Writes the portfolio as CSV, or as a report in the file's format (html, md, pdf).
 #[tauri::command]
-pub async fn save_portfolio_csv(
+pub async fn save_portfolio(
     state: State<'_, AppState>,
     query: PortfolioQuery,
     lang: Option<String>,
     path: PathBuf,
 ) -> Reply<()> {
     let library = state.library()?;
-    let work = tauri::async_runtime::spawn_blocking(move || -> concordia_core::Result<()> {
-        let labels = labels(lang.as_deref());
-        let all = PortfolioQuery { offset: 0, limit: u32::MAX, ..query };
-        let page = library.portfolio(&all, labels)?;
-        // The native save dialog has already asked before replacing a file.
-        write_file(&path, &concordia_core::portfolio::to_csv(&page.rows, labels)?, true)
-    });
+    let lang = lang.unwrap_or_else(|| "en".to_owned());
+    // The native save dialog has already asked before replacing a file.
+    let work =
+        tauri::async_runtime::spawn_blocking(move || library.write_portfolio(&query, &lang, &path, true));
     Ok(work.await.map_err(IpcError::internal)??)
 }
 

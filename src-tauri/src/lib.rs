@@ -44,7 +44,7 @@ pub fn run() {
             commands::list_playbooks,
             commands::playbook_text,
             commands::save_playbook,
-            commands::save_portfolio_csv,
+            commands::save_portfolio,
             commands::list_topics,
             commands::import_paths,
             commands::cancel_task,

@@ -62,9 +62,9 @@ export const playbookText = (id: string) => invoke<string>("playbook_text", { id
 export const savePlaybook = (text: string) => invoke<PlaybookInfo>("save_playbook", { text });
 /** One page of the portfolio, its values and headings worded in `lang`. */
 export const portfolio = (query: PortfolioQuery, lang: KnownLang) => invoke<PortfolioPage>("portfolio", { query, lang });
-/** Writes every row of the portfolio the query describes to a CSV file. */
-export const savePortfolioCsv = (query: PortfolioQuery, lang: KnownLang, path: string) =>
-  invoke<null>("save_portfolio_csv", { query, lang, path });
+/** Writes every row of the portfolio the query describes: CSV, or a report in .html, .md or .pdf. */
+export const savePortfolio = (query: PortfolioQuery, lang: KnownLang, path: string) =>
+  invoke<null>("save_portfolio", { query, lang, path });
 /** A document checked against GDPR Art. 28 (and a playbook), its names and reasons worded in `lang`. */
 export const documentReview = (id: DocId, lang: KnownLang, playbook: string | null) =>
   invoke<Review>("document_review", { id, lang, playbook });

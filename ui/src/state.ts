@@ -786,11 +786,12 @@ export function showMorePortfolio(): void {
   void loadPortfolio();
 }
 
-export async function savePortfolioCsv(): Promise<void> {
+/** Exports the portfolio: CSV, or a report (HTML, PDF, Markdown) in the report language. */
+export async function savePortfolio(format: "csv" | "html" | "pdf"): Promise<void> {
   try {
-    const path = await pickSavePath(t("Export the portfolio"), "concordia-portfolio.csv", { name: "CSV", extensions: ["csv"] });
+    const path = await pickSavePath(t("Export the portfolio"), `concordia-portfolio.${format}`, { name: format.toUpperCase(), extensions: [format] });
     if (path === null) return;
-    await api.savePortfolioCsv(portfolioQuery(0), uiLanguage(), path);
+    await api.savePortfolio(portfolioQuery(0), state.reportLang, path);
     update({ notice: t("Portfolio exported to {path}.", { path }) });
   } catch (e) {
     fail(t("Could not export the portfolio"), e);

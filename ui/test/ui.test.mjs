@@ -101,7 +101,7 @@ function fakeBackend(comparison) {
             ].filter((r) => args.query.conditions.every((c) => c !== "checklist<15" || r.met < 15));
             return { offset: 0, matching: rows.length, total: 2, requirements: 18, rows };
           }
-          case "save_portfolio_csv": window.__savedPortfolio = args; return null;
+          case "save_portfolio": window.__savedPortfolio = args; return null;
           case "list_playbooks": return [
             { id: "gdpr-minimum", name: "GDPR minimum", description: "", builtin: true },
             { id: "recommended", name: "Recommended", description: "", builtin: true },

@@ -80,6 +80,12 @@ enum Command {
         /// Print CSV.
         #[arg(long)]
         csv: bool,
+        /// Write it to a file instead: .csv, or a report in .html, .md or .pdf.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// List the documents in the library.
     List {
@@ -402,12 +408,17 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
                 .collect::<Result<Vec<_>, _>>()?;
             print::reviews(&reviews, json)?;
         }
-        Command::Portfolio { conditions, playbook, sort, desc, lang, json, csv } => {
+        Command::Portfolio { conditions, playbook, sort, desc, lang, json, csv, output, force } => {
             let labels = concordia_core::report::Labels::of(&lang).ok_or_else(|| {
                 anyhow::anyhow!("unknown language {lang:?} for --lang; use en, sv, de, it or nl")
             })?;
             let query =
                 PortfolioQuery { conditions, playbook, sort, descending: desc, offset: 0, limit: u32::MAX };
+            if let Some(path) = output {
+                library.write_portfolio(&query, &lang, &path, force)?;
+                println!("wrote {}", path.display());
+                return Ok(ExitCode::SUCCESS);
+            }
             let page = library.portfolio(&query, labels)?;
             if csv {
                 use std::io::Write;

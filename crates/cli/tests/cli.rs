@@ -503,6 +503,22 @@ fn portfolio_lists_every_document_filters_it_and_writes_csv() {
     let text = String::from_utf8(csv.stdout).unwrap();
     assert_eq!(text.lines().count(), 5, "a heading and one line per document: {text}");
     assert!(text.starts_with("id,title,language,path,met,lacking,Liability cap"), "{text}");
+    // A report in the chosen language, never over a file unless asked.
+    let html = data.path().join("portfolio.html");
+    let wrote = concordia(
+        data.path(),
+        &["portfolio", "--playbook", "recommended", "--lang", "de", "-o", html.to_str().unwrap()],
+    );
+    assert!(wrote.status.success(), "{}", String::from_utf8_lossy(&wrote.stderr));
+    let report = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        report.contains("<h1>Portfolio</h1>")
+            && report.contains("Nicht erfüllt")
+            && report.contains("Playbook: Recommended")
+    );
+    assert_eq!(report.matches("<tr>").count(), 5, "a heading row and one per document");
+    let again = concordia(data.path(), &["portfolio", "-o", html.to_str().unwrap()]);
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("already exists"));
     let bad = concordia(data.path(), &["portfolio", "--where", "lacks=breach"]);
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("requirement id"));
 }

@@ -33,7 +33,9 @@ function toolbar(s: app.State): HTMLElement {
     h("label", { class: "inline" }, t("Playbook"), " ", playbook),
     whereInput(),
     h("datalist", { id: "portfolio-examples" }, ...EXAMPLES.map((x) => h("option", { value: x }))),
-    h("button", { onclick: () => void app.savePortfolioCsv(), disabled: !p.page || p.page.matching === 0 }, t("Export CSV…")),
+    h("button", { onclick: () => void app.savePortfolio("csv"), disabled: !p.page || p.page.matching === 0 }, t("Export CSV…")),
+    h("button", { onclick: () => void app.savePortfolio("pdf"), disabled: !p.page || p.page.matching === 0 }, t("Save report (PDF)…")),
+    h("button", { onclick: () => void app.savePortfolio("html"), disabled: !p.page || p.page.matching === 0 }, t("Save report (HTML)…")),
     h("button", { class: "quiet", onclick: () => void app.editPlaybook() }, t("Edit playbook…")),
   );
 }

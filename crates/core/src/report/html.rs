@@ -21,6 +21,8 @@ th { background: #f2f4f7; }
 code { font-size: 0.8em; word-break: break-all; }
 .verdict { display: inline-block; font-size: 0.8em; padding: 0 6px; border-radius: 8px; border: 1px solid currentColor; margin-left: 4px; white-space: nowrap; }
 .v-stricter { color: var(--stricter); } .v-looser { color: var(--looser); }
+.status { display: inline-block; font-size: 0.8em; padding: 0 6px; border-radius: 8px; border: 1px solid currentColor; white-space: nowrap; }
+.s-met { color: var(--stricter); } .s-partly { color: var(--looser); } .s-missing { color: var(--looser); border-style: dashed; }
 .v-missing, .v-not_comparable, .v-same, .v-reference { color: var(--muted); }
 .value { font-weight: 600; }
 .sources li, .bookmarks li, .corrections li { margin-bottom: 6px; }
@@ -74,6 +76,7 @@ pub(super) fn render(r: &Report) -> String {
     );
     documents(&mut out, r);
     key_terms(&mut out, r);
+    checklist(&mut out, r);
     let _ = writeln!(out, "<h2>{}</h2>", esc(t("aligned")));
     for row in &r.rows {
         aligned_row(&mut out, r, row);
@@ -152,6 +155,51 @@ fn documents(out: &mut String, r: &Report) {
         );
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+fn checklist(out: &mut String, r: &Report) {
+    let t = |k| r.labels().t(k);
+    let _ = writeln!(out, "<h2>{}</h2>", esc(t("checklist")));
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+    let _ = write!(out, "<th>{}</th>", esc(t("requirement")));
+    for (k, d) in r.documents.iter().enumerate() {
+        let _ = write!(out, "<th>{} {}</th>", k + 1, esc(&d.title));
+    }
+    out.push_str("</tr></thead><tbody>\n");
+    for req in &r.checklist {
+        let _ = write!(
+            out,
+            "<tr><th>{} <span class=\"muted\">({})</span></th>",
+            esc(&req.label),
+            esc(&req.article)
+        );
+        for c in &req.cells {
+            let _ = write!(
+                out,
+                "<td><span class=\"status s-{}\">{}</span></td>",
+                esc(&c.status_id),
+                esc(&c.status)
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+    let _ = writeln!(out, "<h3>{}</h3>\n<ul class=\"sources\">", esc(t("checklist_findings")));
+    for req in &r.checklist {
+        for (c, d) in req.cells.iter().zip(&r.documents).filter(|(c, _)| c.status_id != "met") {
+            let clause = c.clause.as_deref().map(|l| format!(", {}", esc(l))).unwrap_or_default();
+            let quote = c.quote.as_deref().map(|q| format!(": “{}”", esc(q))).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<li><b>{}</b> — <i>{}</i>{clause}{quote} <span class=\"muted\">({}: {})</span></li>",
+                esc(&req.label),
+                esc(&d.title),
+                esc(&c.status),
+                esc(&c.reason)
+            );
+        }
+    }
+    out.push_str("</ul>\n");
 }
 
 fn key_terms(out: &mut String, r: &Report) {
@@ -261,7 +309,7 @@ fn list_section(out: &mut String, heading: &str, none: &str, items: impl Iterato
 }
 
 /// Text as HTML text: nothing from a document is ever read as markup.
-fn esc(text: &str) -> String {
+pub(super) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {

@@ -13,6 +13,7 @@ pub(super) fn render(r: &Report) -> String {
     let _ = writeln!(out, "{}: {} · Concordia {} {}\n", t("generated"), r.generated, t("version"), r.version);
     documents(&mut out, r);
     key_terms(&mut out, r);
+    checklist(&mut out, r);
     let _ = writeln!(out, "## {}\n", t("aligned"));
     for row in &r.rows {
         aligned_row(&mut out, r, row);
@@ -88,6 +89,42 @@ fn key_terms(out: &mut String, r: &Report) {
                 inline(&d.title),
                 clause,
                 inline(&one_line(quote)),
+                inline(&c.reason)
+            );
+        }
+    }
+    out.push('\n');
+}
+
+fn checklist(out: &mut String, r: &Report) {
+    let t = |k| r.labels().t(k);
+    let _ = writeln!(out, "## {}\n", t("checklist"));
+    let heads: Vec<String> =
+        r.documents.iter().enumerate().map(|(k, d)| format!("{} {}", k + 1, cell(&d.title))).collect();
+    let _ = writeln!(out, "| {} | {} |", t("requirement"), heads.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---|".repeat(r.documents.len()));
+    for req in &r.checklist {
+        let cells: Vec<String> = req
+            .cells
+            .iter()
+            .map(|c| if c.status_id == "met" { cell(&c.status) } else { format!("**{}**", cell(&c.status)) })
+            .collect();
+        let _ = writeln!(out, "| {} ({}) | {} |", cell(&req.label), cell(&req.article), cells.join(" | "));
+    }
+    let _ = writeln!(out, "\n### {}\n", t("checklist_findings"));
+    for req in &r.checklist {
+        for (c, d) in req.cells.iter().zip(&r.documents).filter(|(c, _)| c.status_id != "met") {
+            let source = match (&c.quote, &c.clause) {
+                (Some(q), Some(l)) => format!(" {}: “{}”", inline(l), inline(&one_line(q))),
+                (Some(q), None) => format!(" “{}”", inline(&one_line(q))),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** — *{}* ({}): {}{source}",
+                inline(&req.label),
+                inline(&d.title),
+                inline(&c.status),
                 inline(&c.reason)
             );
         }

@@ -4,6 +4,9 @@
 mod html;
 mod markdown;
 mod pdf;
+mod portfolio;
+
+pub use portfolio::PortfolioReport;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -269,6 +272,11 @@ pub fn ui_labels() -> serde_json::Value {
     serde_json::Value::Object(languages.collect())
 }
 
+/// Text made safe inside HTML.
+pub(crate) fn html_escape(text: &str) -> String {
+    html::esc(text)
+}
+
 /// The file formats of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
@@ -307,6 +315,8 @@ pub struct Report {
     pub documents: Vec<ReportDocument>,
     /// Key terms stated by at least one document.
     pub terms: Vec<ReportTerm>,
+    /// Each requirement of GDPR Art. 28, one cell per document.
+    pub checklist: Vec<ReportRequirement>,
     /// Aligned rows of clauses.
     pub rows: Vec<ReportRow>,
     /// The user's alignment corrections.
@@ -355,6 +365,32 @@ pub struct ReportValue {
     /// The clause it comes from ("§ 8 Haftung").
     pub clause: Option<String>,
     /// The sentence it comes from.
+    pub quote: Option<String>,
+}
+
+/// One requirement of the Art. 28 checklist across the documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportRequirement {
+    /// Its name, in the report language.
+    pub label: String,
+    /// Where the GDPR asks for it.
+    pub article: String,
+    /// One per document.
+    pub cells: Vec<ReportStatus>,
+}
+
+/// Where one document stands on one requirement, with its source.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportStatus {
+    /// "met", "partly" or "missing".
+    pub status_id: String,
+    /// The status in the report language.
+    pub status: String,
+    /// Why, in the report language.
+    pub reason: String,
+    /// The clause that decides it.
+    pub clause: Option<String>,
+    /// The sentence that decides it.
     pub quote: Option<String>,
 }
 
@@ -471,6 +507,7 @@ impl Library {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             documents,
             terms: terms(&comparison, &clauses, &labels),
+            checklist: self.checklist_rows(&comparison, &clauses, &labels)?,
             rows: rows(&comparison, &labels),
             corrections: corrections(&comparison, &clauses, &labels),
             bookmarks,
@@ -495,6 +532,45 @@ impl Library {
         crate::output::write_file(path, &bytes, overwrite)?;
         tracing::info!(documents = ?ids, lang, format = ?format, bytes = bytes.len(), path = %path.display(), "report written");
         Ok(())
+    }
+
+    /// The Art. 28 checklist of every compared document, requirement by requirement.
+    fn checklist_rows(
+        &self,
+        comparison: &Comparison,
+        clauses: &HashMap<ClauseId, (String, String)>,
+        labels: &Labels,
+    ) -> Result<Vec<ReportRequirement>> {
+        let reviews: Vec<crate::api::Review> =
+            comparison.documents.iter().map(|d| self.review_in(d.id, labels)).collect::<Result<_>>()?;
+        let Some(first) = reviews.first() else { return Ok(Vec::new()) };
+        Ok((0..first.checklist.len())
+            .map(|k| ReportRequirement {
+                label: first.checklist[k].label.clone(),
+                article: first.checklist[k].article.clone(),
+                cells: reviews
+                    .iter()
+                    .map(|r| {
+                        let item = &r.checklist[k];
+                        let id = serde_json::to_value(item.status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned));
+                        let id = id.unwrap_or_default();
+                        ReportStatus {
+                            status: labels.checklist(&id).to_owned(),
+                            status_id: id,
+                            reason: item.reason.clone(),
+                            clause: item
+                                .clause_ids
+                                .first()
+                                .and_then(|c| clauses.get(c))
+                                .map(|(_, l)| l.clone()),
+                            quote: (!item.quote.is_empty()).then(|| item.quote.clone()),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect())
     }
 
     /// "Document title — clause label (, p. 3)" for every clause of the compared documents.
@@ -635,7 +711,7 @@ fn file_name(path: &str) -> String {
     Path::new(path).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
 }
 
-fn generated_now() -> String {
+pub(super) fn generated_now() -> String {
     let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
     time::OffsetDateTime::now_utc().format(&format).unwrap_or_default()
 }

@@ -266,6 +266,7 @@ pub(super) fn render(r: &Report) -> Result<Vec<u8>> {
     l.paragraph(&meta, MARGIN, WIDTH, Style { color: MUTED, ..TEXT });
     documents(&mut l, r);
     key_terms(&mut l, r);
+    checklist(&mut l, r);
     l.heading(t("aligned"), 14.0);
     for row in &r.rows {
         aligned_row(&mut l, r, row);
@@ -278,7 +279,42 @@ pub(super) fn render(r: &Report) -> Result<Vec<u8>> {
         l.paragraph(&format!("• {}: {} ↔ {} ({})", c.kind, c.first, c.second, c.at), MARGIN, WIDTH, TEXT);
     }
     bookmarks(&mut l, r);
-    draw(r, l.pages)
+    let meta = Meta { title: &r.title, version: &r.version, lang: &r.lang };
+    draw(&meta, r.labels(), l.pages)
+}
+
+/// What a PDF says of itself and prints in its footer.
+pub(super) struct Meta<'a> {
+    pub title: &'a str,
+    pub version: &'a str,
+    pub lang: &'a str,
+}
+
+/// A report that is one table: a title, a few lines, and the table (the portfolio).
+pub(super) fn table_report(
+    meta: &Meta<'_>,
+    labels: &super::Labels,
+    lines: &[String],
+    widths: &[f32],
+    header: &[String],
+    rows: &[Vec<Vec<String>>],
+) -> Result<Vec<u8>> {
+    let mut l = Layout::new();
+    l.paragraph(meta.title, MARGIN, WIDTH, Style { size: 18.0, bold: true, color: INK });
+    for line in lines {
+        l.paragraph(line, MARGIN, WIDTH, Style { color: MUTED, ..TEXT });
+    }
+    l.gap(6.0);
+    let total: f32 = widths.iter().sum();
+    let widths: Vec<f32> = widths.iter().map(|w| w * WIDTH / total).collect();
+    let small = Style { size: SMALL, ..TEXT };
+    let head: Vec<Cell> = header.iter().map(|h| vec![(h.clone(), Style { bold: true, ..small })]).collect();
+    let body: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.iter().map(|line| (line.clone(), small)).collect()).collect())
+        .collect();
+    l.table(&widths, &head, &body);
+    draw(meta, labels, l.pages)
 }
 
 fn documents(l: &mut Layout, r: &Report) {
@@ -357,6 +393,60 @@ fn key_terms(l: &mut Layout, r: &Report) {
             );
             l.paragraph(
                 &format!("“{}” ({})", quote.split_whitespace().collect::<Vec<_>>().join(" "), c.reason),
+                MARGIN + 10.0,
+                WIDTH - 10.0,
+                Style { size: SMALL + 0.5, ..TEXT },
+            );
+            l.gap(2.0);
+        }
+    }
+}
+
+fn checklist(l: &mut Layout, r: &Report) {
+    let t = |k| r.labels().t(k);
+    l.heading(t("checklist"), 14.0);
+    let n = r.documents.len().max(1) as f32;
+    let size = if n > 3.0 { SMALL } else { BODY };
+    let first = 170.0;
+    let mut widths = vec![first];
+    widths.extend(std::iter::repeat_n((WIDTH - first) / n, r.documents.len()));
+    let bold = Style { size, bold: true, color: INK };
+    let mut header: Vec<Cell> = vec![vec![(t("requirement").to_owned(), bold)]];
+    header
+        .extend(r.documents.iter().enumerate().map(|(k, d)| vec![(format!("{} {}", k + 1, d.title), bold)]));
+    let rows: Vec<Vec<Cell>> = r
+        .checklist
+        .iter()
+        .map(|req| {
+            let mut row: Vec<Cell> = vec![vec![
+                (req.label.clone(), Style { size, bold: false, color: INK }),
+                (req.article.clone(), Style { size: size * 0.85, bold: false, color: MUTED }),
+            ]];
+            row.extend(req.cells.iter().map(|c| {
+                let colour =
+                    if c.status_id == "met" { verdict_color("stricter") } else { verdict_color("looser") };
+                vec![(c.status.clone(), Style { size, bold: c.status_id != "met", color: colour })]
+            }));
+            row
+        })
+        .collect();
+    l.table(&widths, &header, &rows);
+    l.heading(t("checklist_findings"), 11.0);
+    for req in &r.checklist {
+        for (c, d) in req.cells.iter().zip(&r.documents).filter(|(c, _)| c.status_id != "met") {
+            let clause = c.clause.as_deref().map(|x| format!(", {x}")).unwrap_or_default();
+            l.paragraph(
+                &format!("{} — {}{clause} ({})", req.label, d.title, c.status),
+                MARGIN,
+                WIDTH,
+                Style { bold: true, size: SMALL + 0.5, color: INK },
+            );
+            let quote = c
+                .quote
+                .as_deref()
+                .map(|q| format!(" “{}”", q.split_whitespace().collect::<Vec<_>>().join(" ")));
+            l.paragraph(
+                &format!("{}{}", c.reason, quote.unwrap_or_default()),
                 MARGIN + 10.0,
                 WIDTH - 10.0,
                 Style { size: SMALL + 0.5, ..TEXT },
@@ -447,7 +537,7 @@ fn verdict_color(id: &str) -> (u8, u8, u8) {
 }
 
 /// Draws the laid-out pages with page numbers ("Page 2 of 5").
-fn draw(r: &Report, pages: Vec<Vec<Op>>) -> Result<Vec<u8>> {
+fn draw(meta: &Meta<'_>, labels: &super::Labels, pages: Vec<Vec<Op>>) -> Result<Vec<u8>> {
     let fonts = (
         Font::new(REGULAR.to_vec().into(), 0).expect("bundled font loads"),
         Font::new(BOLD.to_vec().into(), 0).expect("bundled font loads"),
@@ -455,20 +545,20 @@ fn draw(r: &Report, pages: Vec<Vec<Op>>) -> Result<Vec<u8>> {
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
-            .title(r.title.clone())
-            .creator(format!("Concordia {}", r.version))
-            .language(r.lang.clone()),
+            .title(meta.title.to_owned())
+            .creator(format!("Concordia {}", meta.version))
+            .language(meta.lang.to_owned()),
     );
     let total = pages.len();
     for (k, ops) in pages.into_iter().enumerate() {
         let settings = PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid size");
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        let footer = format!("{} {} {} {}", r.labels().t("page"), k + 1, r.labels().t("of"), total);
+        let footer = format!("{} {} {} {}", labels.t("page"), k + 1, labels.t("of"), total);
         let small = Style { size: SMALL, bold: false, color: MUTED };
         let footer_x = PAGE_W - MARGIN - width(&footer, small);
         let footer_ops = [
-            Op::Text { x: MARGIN, y: PAGE_H - MARGIN + 10.0, style: small, text: r.title.clone() },
+            Op::Text { x: MARGIN, y: PAGE_H - MARGIN + 10.0, style: small, text: meta.title.to_owned() },
             Op::Text { x: footer_x, y: PAGE_H - MARGIN + 10.0, style: small, text: footer },
         ];
         for op in ops.iter().chain(&footer_ops) {
