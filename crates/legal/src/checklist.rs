@@ -232,7 +232,8 @@ pub fn checklist_version() -> String {
     crate::fingerprint("checklist", [include_str!("../lexicon/checklist.toml"), include_str!("checklist.rs")])
 }
 
-/// A sentence of a clause: its byte range and which of a rule's groups it holds.
+/// A sentence of a clause: its byte range, and whether it only allows what it says (asked only
+/// of sentences that hold a cue).
 struct Sentence {
     clause: usize,
     start: usize,
@@ -243,19 +244,16 @@ struct Sentence {
 /// The checklist of one document's clauses.
 pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
     let rules = &*RULES;
-    let sentences: Vec<Sentence> = clauses
+    let mut sentences: Vec<Sentence> = clauses
         .iter()
         .enumerate()
         .filter(|(_, c)| c.is_terms && !c.is_definition)
         .flat_map(|(k, c)| {
-            sentences(c.text).into_iter().filter_map(move |(start, end)| {
-                let text = &c.text[start..end];
-                (!rules.defines.is_match(text)).then(|| Sentence {
-                    clause: k,
-                    start,
-                    end,
-                    soft: rules.soft.is_match(text) && !rules.imposed.is_match(text),
-                })
+            sentences(c.text).into_iter().map(move |(start, end)| Sentence {
+                clause: k,
+                start,
+                end,
+                soft: false,
             })
         })
         .collect();
@@ -280,6 +278,18 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             }
         }
         k = end;
+    }
+    // Whether a sentence defines or only allows is asked only of the few that hold a cue.
+    for (k, s) in sentences.iter_mut().enumerate() {
+        if masks.iter().all(|m| m[k] == 0) {
+            continue;
+        }
+        let text = &clauses[s.clause].text[s.start..s.end];
+        if rules.defines.is_match(text) {
+            masks.iter_mut().for_each(|m| m[k] = 0);
+        } else {
+            s.soft = rules.soft.is_match(text) && !rules.imposed.is_match(text);
+        }
     }
     for (rule, masks) in rules.rules.iter().zip(&mut masks) {
         if let Some(unless) = &rule.unless {
@@ -330,10 +340,12 @@ fn judge(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence], m
             rule.groups.iter().enumerate().filter(|(g, _)| mask & (1 << g) == 0).map(|(_, (n, _))| *n);
         return finding(rule, Status::Partly, Reason::Lacks(lacks.collect()), sentences, ks[0], &masks);
     }
-    let mentioned = rule
-        .mentioned
-        .as_ref()
-        .and_then(|re| sentences.iter().position(|s| re.is_match(&clauses[s.clause].text[s.start..s.end])));
+    let mentioned = rule.mentioned.as_ref().and_then(|re| {
+        sentences.iter().position(|s| {
+            let text = &clauses[s.clause].text[s.start..s.end];
+            re.is_match(text) && !RULES.defines.is_match(text)
+        })
+    });
     match mentioned {
         Some(k) => finding(rule, Status::Partly, Reason::OnlyMentioned, sentences, k, &masks),
         None => Finding {
