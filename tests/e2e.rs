@@ -148,12 +148,7 @@ async fn four_real_dpas_of_four_languages_meet_topic_by_topic() {
     if !has_display() {
         return;
     }
-    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real/docs");
-    if !real.is_dir() {
-        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "{} is missing in CI", real.display());
-        eprintln!("e2e skipped: {} not found", real.display());
-        return;
-    }
+    let Some(real) = real_docs() else { return };
     let data_dir = tempfile::tempdir().expect("temp data dir");
     {
         let library = concordia_core::Library::open(data_dir.path()).unwrap();
@@ -229,12 +224,7 @@ async fn a_real_dpa_is_reviewed_and_the_portfolio_exported() {
     if !has_display() {
         return;
     }
-    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real/docs");
-    if !real.is_dir() {
-        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "{} is missing in CI", real.display());
-        eprintln!("e2e skipped: {} not found", real.display());
-        return;
-    }
+    let Some(real) = real_docs() else { return };
     let data_dir = tempfile::tempdir().expect("temp data dir");
     let copies = data_dir.path().join("copies");
     let documents = copies_of(&real, &copies, 3);
@@ -327,4 +317,15 @@ fn copies_of(real: &std::path::Path, dir: &std::path::Path, times: usize) -> usi
         }
     }
     n
+}
+
+/// `../shared/real/docs`, or `None` (with a message) when it is absent; in CI it must be there.
+fn real_docs() -> Option<PathBuf> {
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real/docs");
+    if real.is_dir() {
+        return Some(real);
+    }
+    assert!(std::env::var("CI").map_or(true, |v| v != "true"), "{} is missing in CI", real.display());
+    eprintln!("e2e skipped: {} not found", real.display());
+    None
 }

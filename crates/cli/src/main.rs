@@ -396,9 +396,7 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
             return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }
         Command::Review { docs, lang, playbook, json } => {
-            let labels = concordia_core::report::Labels::of(&lang).ok_or_else(|| {
-                anyhow::anyhow!("unknown language {lang:?} for --lang; use en, sv, de, it or nl")
-            })?;
+            let labels = labels_of(&lang)?;
             let playbook = playbook.as_deref().map(|p| library.playbook(p)).transpose()?;
             let reviews = docs
                 .iter()
@@ -409,9 +407,7 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
             print::reviews(&reviews, json)?;
         }
         Command::Portfolio { conditions, playbook, sort, desc, lang, json, csv, output, force } => {
-            let labels = concordia_core::report::Labels::of(&lang).ok_or_else(|| {
-                anyhow::anyhow!("unknown language {lang:?} for --lang; use en, sv, de, it or nl")
-            })?;
+            let labels = labels_of(&lang)?;
             let query =
                 PortfolioQuery { conditions, playbook, sort, descending: desc, offset: 0, limit: u32::MAX };
             if let Some(path) = output {
@@ -497,14 +493,23 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
 }
 
 fn parse_portfolio_order(word: &str) -> Result<PortfolioSort, String> {
-    serde_json::from_value(serde_json::Value::String(word.to_owned()))
-        .map_err(|_| format!("unknown order {word:?}; use imported, title, language, met or unacceptable"))
+    one_of(word, "imported, title, language, met or unacceptable")
 }
 
 fn parse_order(word: &str) -> Result<DocumentOrder, String> {
-    serde_json::from_value(serde_json::Value::String(word.to_owned())).map_err(|_| {
-        format!("unknown order {word:?}; use imported, title, language, clauses, format or size")
-    })
+    one_of(word, "imported, title, language, clauses, format or size")
+}
+
+/// A word of a closed set, read as the enum serde names it.
+fn one_of<T: serde::de::DeserializeOwned>(word: &str, choices: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(word.to_owned()))
+        .map_err(|_| format!("unknown order {word:?}; use {choices}"))
+}
+
+/// The labels of `--lang`, or why not.
+fn labels_of(lang: &str) -> anyhow::Result<&'static concordia_core::report::Labels> {
+    concordia_core::report::Labels::of(lang)
+        .ok_or_else(|| anyhow::anyhow!("unknown language {lang:?} for --lang; use en, sv, de, it or nl"))
 }
 
 /// Every document the query matches, read a page at a time.

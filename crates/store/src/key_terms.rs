@@ -35,18 +35,7 @@ impl Store {
     /// Stores (or replaces) many documents' key terms in one transaction: one flush to disk,
     /// not one per document. Documents removed meanwhile are left alone.
     pub fn put_many_key_terms(&mut self, version: &str, terms: &[(DocId, String)]) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO key_terms (doc_id, version, terms)
-                 SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
-            )?;
-            for (doc_id, json) in terms {
-                stmt.execute(rusqlite::params![doc_id, version, json])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+        self.put_many("key_terms", "terms", version, terms)
     }
 
     /// A document's stored Art. 28 checklist, if the given version found it.
@@ -67,13 +56,18 @@ impl Store {
     /// Stores (or replaces) many documents' checklists in one transaction; documents removed
     /// meanwhile are left alone.
     pub fn put_many_checklists(&mut self, version: &str, findings: &[(DocId, String)]) -> Result<()> {
+        self.put_many("checklists", "findings", version, findings)
+    }
+
+    /// Stores many documents' rows of a per-document cache table in one transaction.
+    fn put_many(&mut self, table: &str, column: &str, version: &str, rows: &[(DocId, String)]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO checklists (doc_id, version, findings)
-                 SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
-            )?;
-            for (doc_id, json) in findings {
+            let mut stmt = tx.prepare_cached(&format!(
+                "INSERT OR REPLACE INTO {table} (doc_id, version, {column})
+                 SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)"
+            ))?;
+            for (doc_id, json) in rows {
                 stmt.execute(rusqlite::params![doc_id, version, json])?;
             }
         }
