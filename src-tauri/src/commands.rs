@@ -12,7 +12,7 @@ use concordia_core::api::{
 use concordia_core::bookmarks::{BookmarkFormat, BookmarkImport};
 use concordia_core::output::write_file;
 use concordia_core::playbook::PlaybookInfo;
-use concordia_core::report::{self, ReportFormat};
+use concordia_core::report::{self, Against, ReportFormat};
 use concordia_core::Progress;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -158,8 +158,15 @@ pub fn compare(
     ids: Vec<DocId>,
     reference: Option<DocId>,
     lang: Option<String>,
+    playbook: Option<String>,
 ) -> Reply<Comparison> {
-    Ok(state.library()?.compare(&ids, reference)?.worded_in(labels(lang.as_deref())))
+    let library = state.library()?;
+    let labels = labels(lang.as_deref());
+    let comparison = library.compare(&ids, reference)?.worded_in(labels);
+    Ok(match playbook {
+        Some(p) => comparison.judged_by(&library.playbook(&p)?, labels),
+        None => comparison,
+    })
 }
 
 /// The labels of the app's language; English for none or one Concordia does not speak.
@@ -234,14 +241,17 @@ pub async fn save_report(
     state: State<'_, AppState>,
     ids: Vec<DocId>,
     reference: Option<DocId>,
+    playbook: Option<String>,
     lang: String,
     path: PathBuf,
     overwrite: bool,
 ) -> Reply<()> {
     let library = state.library()?;
     let format = ReportFormat::parse(&extension(&path))?;
+    let playbook = playbook.map(|p| library.playbook(&p)).transpose()?;
     let work = tauri::async_runtime::spawn_blocking(move || {
-        library.write_report(&ids, reference, &lang, format, &path, overwrite)
+        let against = Against { reference, playbook: playbook.as_ref() };
+        library.write_report(&ids, against, &lang, format, &path, overwrite)
     });
     Ok(work.await.map_err(IpcError::internal)??)
 }

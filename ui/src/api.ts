@@ -90,9 +90,10 @@ export const backupLibrary = (path: string, overwrite: boolean) => invoke<null>(
 export const restoreLibrary = (path: string, onProgress: (e: ProgressEvent) => void) =>
   invoke<number>("restore_library", { path, onProgress: channel(onProgress) });
 
-/** Compares documents; kind names, values and reasons worded in `lang`. */
-export const compare = (ids: DocId[], reference: DocId | null, lang: KnownLang) =>
-  invoke<Comparison>("compare", { ids, reference, lang });
+/** Compares documents; kind names, values and reasons worded in `lang`; with a playbook (its
+ * id), each key term it takes a position on is also judged against that position. */
+export const compare = (ids: DocId[], reference: DocId | null, lang: KnownLang, playbook: string | null = null) =>
+  invoke<Comparison>("compare", { ids, reference, lang, playbook });
 export const correctAlignment = (req: CorrectionRequest) => invoke<CorrectionView>("correct_alignment", { req });
 export const removeCorrection = (id: CorrectionId) => invoke<null>("remove_correction", { id });
 
@@ -109,5 +110,11 @@ export const removeBookmark = (id: BookmarkId) => invoke<boolean>("remove_bookma
 export const exportBookmarks = (path: string, overwrite: boolean) =>
   invoke<null>("export_bookmarks", { path, overwrite });
 export const importBookmarks = (path: string) => invoke<BookmarkImport>("import_bookmarks", { path });
-export const saveReport = (ids: DocId[], reference: DocId | null, lang: ReportLang, path: string, overwrite: boolean) =>
-  invoke<null>("save_report", { ids, reference, lang, path, overwrite });
+/** Writes a comparison's report, judged against a reference document or a playbook (its id). */
+export const saveReport = (
+  ids: DocId[],
+  against: { reference: DocId | null; playbook: string | null },
+  lang: ReportLang,
+  path: string,
+  overwrite: boolean,
+) => invoke<null>("save_report", { ids, reference: against.reference, playbook: against.playbook, lang, path, overwrite });

@@ -80,6 +80,9 @@ export interface State {
   dropHover: boolean;
   picked: api.DocId[];
   comparison: api.Comparison | null;
+  /** The playbook the comparison's key terms are held against (its id), chosen in the compare
+   * view instead of a reference document. */
+  comparePlaybook: string | null;
   comparing: boolean;
   collapsed: api.DocId[];
   focusPair: api.DocId[];
@@ -168,6 +171,7 @@ export const state: State = {
   dropHover: false,
   picked: [],
   comparison: null,
+  comparePlaybook: null,
   comparing: false,
   collapsed: [],
   focusPair: [],
@@ -239,7 +243,7 @@ export async function changeLanguage(lang: api.KnownLang): Promise<void> {
   const c = state.comparison;
   const doc = state.doc;
   try {
-    if (c) update({ comparison: await api.compare(c.documents.map((d) => d.id), c.reference, lang) });
+    if (c) update({ comparison: await api.compare(c.documents.map((d) => d.id), c.reference, lang, state.comparePlaybook) });
   } catch (e) {
     fail(t("Could not compare the documents"), e);
   }
@@ -572,18 +576,20 @@ export function togglePick(id: api.DocId): void {
   update({ picked });
 }
 
-/** Opens the compare view on the picked documents (2 to 6), optionally against a reference. */
-export async function openCompare(ids: api.DocId[], reference: api.DocId | null): Promise<void> {
+/** Opens the compare view on the picked documents (2 to 6), optionally against a reference
+ * document or a playbook. */
+export async function openCompare(ids: api.DocId[], reference: api.DocId | null, playbook: string | null = null): Promise<void> {
   if (ids.length < 2 || ids.length > MAX_COMPARED) {
     update({ error: t("Pick 2 to {max} documents to compare ({n} picked).", { max: MAX_COMPARED, n: ids.length }) });
     return;
   }
   update({ comparing: true, error: null });
   try {
-    const comparison = await api.compare(ids, reference, uiLanguage());
+    const comparison = await api.compare(ids, reference, uiLanguage(), playbook);
     const keep = (list: api.DocId[]) => list.filter((id) => ids.includes(id));
     update({
       comparison,
+      comparePlaybook: playbook,
       view: "compare",
       collapsed: keep(state.collapsed),
       focusPair: keep(state.focusPair),
@@ -601,8 +607,14 @@ function comparedIds(): api.DocId[] {
   return state.comparison?.documents.map((d) => d.id) ?? [];
 }
 
-export function setReference(reference: api.DocId | null): void {
-  void openCompare(comparedIds(), reference);
+/** Judges the comparison against a reference document, a playbook (its id), or neither. */
+export function setReference(against: { reference: api.DocId | null; playbook: string | null }): void {
+  void openCompare(comparedIds(), against.reference, against.playbook);
+}
+
+/** Compares the same documents again, against the same reference or playbook. */
+function recompare(): Promise<void> {
+  return openCompare(comparedIds(), state.comparison?.reference ?? null, state.comparePlaybook);
 }
 
 export function toggleCollapse(id: api.DocId): void {
@@ -628,7 +640,7 @@ export async function correct(req: api.CorrectionRequest): Promise<void> {
   try {
     await api.correctAlignment(req);
     update({ moving: null, notice: correctionNotice(req.kind) });
-    await openCompare(comparedIds(), state.comparison?.reference ?? null);
+    await recompare();
   } catch (e) {
     fail(t("Could not save the correction"), e);
   }
@@ -656,7 +668,7 @@ export async function confirmRow(k: number): Promise<void> {
   try {
     for (const req of requests) await api.correctAlignment(req);
     update({ notice: requests.length ? t("Confirmed {n} link(s) of this row.", { n: requests.length }) : t("Nothing to confirm in this row.") });
-    await openCompare(comparedIds(), c.reference);
+    await recompare();
   } catch (e) {
     fail(t("Could not save the confirmation"), e);
   }
@@ -665,7 +677,7 @@ export async function confirmRow(k: number): Promise<void> {
 export async function undoCorrection(id: api.CorrectionId): Promise<void> {
   try {
     await api.removeCorrection(id);
-    await openCompare(comparedIds(), state.comparison?.reference ?? null);
+    await recompare();
   } catch (e) {
     fail(t("Could not undo the correction"), e);
   }
@@ -936,7 +948,8 @@ export async function saveReport(format: keyof typeof REPORT_FORMATS): Promise<v
     const path = await pickSavePath(t("Save the comparison report"), `concordia-report.${f.ext}`, { name: f.name, extensions: [f.ext] });
     if (path === null) return;
     update({ savingReport: true });
-    await api.saveReport(c.documents.map((d) => d.id), c.reference, state.reportLang, path, true);
+    const against = { reference: c.reference, playbook: state.comparePlaybook };
+    await api.saveReport(c.documents.map((d) => d.id), against, state.reportLang, path, true);
     update({ savingReport: false, notice: t("Report saved to {path}.", { path }) });
   } catch (e) {
     update({ savingReport: false });

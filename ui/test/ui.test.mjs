@@ -138,7 +138,17 @@ function fakeBackend(comparison) {
           case "library_info": return { data_dir: "/tmp/x", documents: docs.length };
           case "search": return args.req.lang === "sv" ? { hits: [], total: 0 } : { hits: [hit], total: window.__searchTotal ?? 1 };
           case "get_document": return doc;
-          case "compare": return { ...comparison, reference: args.reference };
+          case "compare": {
+            if (!args.playbook) return { ...comparison, reference: args.reference };
+            // Judged against "recommended": only the breach notice has a position here.
+            const results = { "24 hours": "acceptable", "without undue delay": "negotiable" };
+            const matrix = comparison.matrix.map((row) => row.kind !== "breach_notice" ? row : {
+              ...row,
+              position: "acceptable: ≤ 48h; negotiable: ≤ 72h",
+              cells: row.cells.map((x) => ({ ...x, playbook: { result: results[x.display] ?? "unacceptable", reason: `${x.display}: judged` } })),
+            });
+            return { ...comparison, reference: args.reference, playbook: "Recommended", matrix };
+          }
           case "correct_alignment": return { id: 9, kind: args.req.kind, anchor_clause_id: args.req.anchor_clause_id, moved_clause_id: args.req.moved_clause_id, created_at: "2026-11-23T10:00:00Z" };
           case "remove_document": docs.splice(docs.findIndex((d) => d.id === args.id), 1); window.__generation += 1; return null;
           case "import_paths":
@@ -437,7 +447,7 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   await p.click("#compare-go");
   await p.waitForSelector("table.matrix");
   const call = await p.evaluate(() => window.__calls.find(([c]) => c === "compare"));
-  assert.deepEqual(call[1], { ids: [1, 2], reference: null, lang: "en" }, "names and values worded in the interface's language");
+  assert.deepEqual(call[1], { ids: [1, 2], reference: null, lang: "en", playbook: null }, "names and values worded in the interface's language");
   // Verdicts carry words, not colour alone.
   const breach = await p.$$eval("table.matrix tbody tr", (trs) =>
     trs.filter((tr) => tr.querySelector("th").textContent === "Breach notification").map((tr) => [...tr.querySelectorAll("button.verdict")].map((b) => b.innerText.replace(/\s+/g, " ").trim())));
@@ -556,6 +566,44 @@ test("the compare view saves a report in the chosen language and format", async 
   assert.equal(call.lang, "de");
   assert.equal(call.path, "/tmp/out/concordia-report.pdf");
   assert.deepEqual(call.ids, [1, 2, 3], "the comparison's documents");
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("a playbook chosen as the compare view's reference judges the matrix, and the report follows it", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("input.pick");
+  await p.locator("input.pick").nth(0).check();
+  await p.locator("input.pick").nth(1).check();
+  await p.click("#compare-go");
+  await p.waitForSelector("table.matrix");
+  // Only playbooks with positions are offered; the checklist-only one would judge nothing here.
+  const options = await p.$$eval("#reference option", (o) => o.map((x) => x.value));
+  assert.ok(options.includes("playbook:recommended") && !options.includes("playbook:gdpr-minimum"), options.join());
+  assert.equal(await p.$("table.matrix th.position"), null, "no playbook column before one is chosen");
+  await p.selectOption("#reference", "playbook:recommended");
+  await p.waitForSelector("table.matrix th.position");
+  const call = await p.evaluate(() => window.__calls.filter(([c]) => c === "compare").at(-1)[1]);
+  assert.equal(call.playbook, "recommended");
+  assert.equal(call.reference, null, "a playbook replaces the reference document");
+  assert.match(await p.textContent("table.matrix th.position"), /Playbook: Recommended/);
+  const breach = p.locator("table.matrix tbody tr", { hasText: "Breach" });
+  assert.match(await breach.locator("td.position").textContent(), /acceptable: ≤ 48h; negotiable: ≤ 72h/);
+  const words = await breach.locator("td[data-doc] .v-word").allTextContents();
+  assert.deepEqual(words, ["acceptable", "negotiable", "unacceptable"]);
+  assert.equal(await breach.locator("td[data-doc] .verdict.res.acceptable").count(), 1);
+  // A term the playbook takes no position on keeps its verdict against the others.
+  const law = p.locator("table.matrix tbody tr", { hasText: "Governing law" });
+  assert.equal(await law.locator("td.position").textContent(), "—");
+  assert.equal(await law.locator(".verdict.res").count(), 0);
+  assert.equal(await p.$eval("#reference", (s) => s.value), "playbook:recommended");
+  await p.click(".report-tools button:has-text('HTML')");
+  await p.waitForSelector(".banner.visible.notice");
+  const saved = await p.evaluate(() => window.__calls.find(([c]) => c === "save_report")[1]);
+  assert.equal(saved.playbook, "recommended");
+  // Back to no reference: the playbook column goes.
+  await p.selectOption("#reference", "");
+  await p.waitForFunction(() => !document.querySelector("table.matrix th.position"));
   assert.deepEqual(errors, []);
   await p.close();
 });

@@ -13,6 +13,7 @@ use concordia_core::api::{
     ClauseId, CorrectionId, CorrectionRequest, DocId, DocumentSummary, LibraryQuery, PortfolioQuery,
     PortfolioSort, SearchRequest,
 };
+use concordia_core::report::Against;
 use concordia_core::DocumentOrder;
 use concordia_core::{Fix, Library, Progress};
 
@@ -161,6 +162,10 @@ enum Command {
         /// Judge the others against this document (library id or file path).
         #[arg(long, value_name = "DOC")]
         reference: Option<String>,
+        /// Also judge every document's key terms against a playbook's positions: recommended,
+        /// one saved in the library, or a TOML file.
+        #[arg(long, value_name = "NAME|FILE")]
+        playbook: Option<String>,
         /// Also print the aligned rows.
         #[arg(long)]
         rows: bool,
@@ -183,6 +188,10 @@ enum Command {
         /// Judge the others against this document.
         #[arg(long, value_name = "DOC")]
         reference: Option<String>,
+        /// Judge each key term a playbook takes a position on against that position:
+        /// recommended, one saved in the library, or a TOML file.
+        #[arg(long, value_name = "NAME|FILE")]
+        playbook: Option<String>,
         /// html, md or pdf (default: from the file's extension).
         #[arg(long)]
         format: Option<String>,
@@ -444,15 +453,20 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
             }
             print::analysis(&views, json)?;
         }
-        Command::Compare { docs, reference, rows, json } => {
+        Command::Compare { docs, reference, playbook, rows, json } => {
             let ids: Vec<DocId> =
                 docs.iter().map(|d| resolve_or_import(library, d)).collect::<anyhow::Result<_>>()?;
             let reference = reference.map(|r| resolve_or_import(library, &r)).transpose()?;
-            print::comparison(&library.compare(&ids, reference)?, rows, json)?;
+            let playbook = playbook.as_deref().map(|p| library.playbook(p)).transpose()?;
+            let mut comparison = library.compare(&ids, reference)?;
+            if let Some(playbook) = &playbook {
+                comparison = comparison.judged_by(playbook, concordia_core::report::Labels::english());
+            }
+            print::comparison(&comparison, rows, json)?;
         }
         Command::Correct { action } => correct(library, action)?,
         Command::Bookmark { action } => bookmark::run(library, action)?,
-        Command::Report { docs, reference, format, lang, output, force } => {
+        Command::Report { docs, reference, playbook, format, lang, output, force } => {
             let ids: Vec<DocId> =
                 docs.iter().map(|d| resolve_or_import(library, d)).collect::<anyhow::Result<_>>()?;
             let reference = reference.map(|r| resolve_or_import(library, &r)).transpose()?;
@@ -461,7 +475,9 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
                 anyhow::anyhow!("say --format html, md or pdf, or give the file that extension")
             })?;
             let format = concordia_core::report::ReportFormat::parse(&name)?;
-            library.write_report(&ids, reference, &lang, format, &output, force)?;
+            let playbook = playbook.as_deref().map(|p| library.playbook(p)).transpose()?;
+            let against = Against { reference, playbook: playbook.as_ref() };
+            library.write_report(&ids, against, &lang, format, &output, force)?;
             println!("wrote {}", output.display());
         }
         Command::Topics { json } => print::topics(&library.topics(), json)?,

@@ -308,12 +308,24 @@ pub fn comparison(c: &Comparison, rows: bool, as_json: bool) -> anyhow::Result<(
         write!(out, "{:<27}", row.kind)?;
         for cell in &row.cells {
             let value = cell.display.clone().unwrap_or_else(|| "—".to_owned());
-            let shown: String = format!("{} {value}", verdict_mark(cell.verdict)).chars().take(25).collect();
+            let mark = cell.playbook.as_ref().map_or(verdict_mark(cell.verdict), |p| position_mark(p.result));
+            let shown: String = format!("{mark} {value}").chars().take(25).collect();
             write!(out, "{shown:<27}")?;
         }
         writeln!(out)?;
     }
     writeln!(out, "\n★ reference  ▲ stricter  ▼ looser  = same  ≠ not comparable  – missing")?;
+    if let Some(name) = &c.playbook {
+        writeln!(
+            out,
+            "\nAgainst the playbook {name} (✓ acceptable  ~ negotiable  ✗ unacceptable  ? not stated):"
+        )?;
+        for row in &c.matrix {
+            if let Some(position) = &row.position {
+                writeln!(out, "  {:<25} {position}", row.kind)?;
+            }
+        }
+    }
     let count = |s| c.rows.iter().filter(|r| r.status == s).count();
     use concordia_core::api::RowStatus::{Aligned, Missing, Partial};
     writeln!(
@@ -346,6 +358,15 @@ pub fn comparison(c: &Comparison, rows: bool, as_json: bool) -> anyhow::Result<(
         }
     }
     emit(&out)
+}
+
+fn position_mark(result: PositionResult) -> &'static str {
+    match result {
+        PositionResult::Acceptable => "✓",
+        PositionResult::Negotiable => "~",
+        PositionResult::Unacceptable => "✗",
+        PositionResult::NotStated => "?",
+    }
 }
 
 fn verdict_mark(verdict: Verdict) -> &'static str {

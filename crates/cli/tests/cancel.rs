@@ -23,11 +23,26 @@ fn cancel_stops_an_import_whose_reader_hangs_within_a_second() {
     std::fs::write(&word, b"PK\x03\x04 not read: the reader hangs before it looks").unwrap();
     let library = Library::open(data.path()).unwrap();
     let cancel = Arc::new(AtomicBool::new(false));
-    let progress = Progress::new(|_| {}, cancel.clone());
+    // Cancel once the text file is done and the Word file's reader has had time to hang: a
+    // fixed delay would race the first import's start-up on a slow machine.
+    let first_done = Arc::new(AtomicBool::new(false));
+    let progress = {
+        let first_done = first_done.clone();
+        Progress::new(
+            move |e| {
+                first_done.fetch_or(e.done >= 1, Ordering::Relaxed);
+            },
+            cancel.clone(),
+        )
+    };
     let canceller = {
         let cancel = cancel.clone();
         std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(500));
+            let waited = Instant::now();
+            while !first_done.load(Ordering::Relaxed) && waited.elapsed() < Duration::from_secs(60) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            std::thread::sleep(Duration::from_millis(300));
             cancel.store(true, Ordering::Relaxed);
             Instant::now()
         })

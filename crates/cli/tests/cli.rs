@@ -333,6 +333,35 @@ fn compare_json_aligns_the_samples_and_judges_their_terms() {
 }
 
 #[test]
+fn compare_against_a_playbook_judges_each_value_by_its_position() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let file = |name: &str| dir.join(name).display().to_string();
+    let (de, it) = (file("de-alpenwerk-avv.txt"), file("it-laguna-dpa.html"));
+    let out = concordia(data.path(), &["compare", &de, &it, "--playbook", "recommended", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let c = json(&out);
+    assert_eq!(c["playbook"], "Recommended");
+    let breach = c["matrix"].as_array().unwrap().iter().find(|m| m["kind"] == "breach_notice").unwrap();
+    assert_eq!(breach["position"], "acceptable: ≤ 48h; negotiable: ≤ 72h");
+    // 24 hours is within 48; "without undue delay" has no number to hold against it.
+    let results: Vec<&str> = breach["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["playbook"]["result"].as_str().unwrap())
+        .collect();
+    assert_eq!(results, ["acceptable", "negotiable"]);
+    let text = concordia(data.path(), &["compare", "1", "2", "--playbook", "recommended"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Against the playbook Recommended"), "{text}");
+    assert!(text.contains("breach_notice             acceptable: ≤ 48h; negotiable: ≤ 72h"), "{text}");
+    let bad = concordia(data.path(), &["compare", "1", "2", "--playbook", "nonesuch"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("nonesuch is neither a playbook"));
+}
+
+#[test]
 fn compare_refuses_a_single_document_with_a_clear_message() {
     let data = tempfile::tempdir().unwrap();
     concordia(data.path(), &["import", &samples()]);

@@ -447,6 +447,8 @@ pub struct Comparison {
     pub matrix: Vec<MatrixRow>,
     /// The user's alignment corrections among these documents, oldest first.
     pub corrections: Vec<CorrectionView>,
+    /// The playbook the matrix is also judged against, when one was chosen (its name).
+    pub playbook: Option<String>,
 }
 
 /// A stored alignment correction.
@@ -604,6 +606,9 @@ pub struct MatrixRow {
     pub label: String,
     /// One cell per document, in the order of `documents`.
     pub cells: Vec<MatrixCell>,
+    /// The chosen playbook's position on this term, in words ("acceptable: ≤ 30d; negotiable:
+    /// ≤ 60d"); `None` without a playbook or when it takes no position on the term.
+    pub position: Option<String>,
 }
 
 /// One document's value of a key term, judged.
@@ -631,6 +636,18 @@ pub struct MatrixCell {
     /// Why, as data: a report words it in its own language.
     #[serde(skip)]
     pub why: crate::verdict::Reason,
+    /// Against the chosen playbook's position, when there is one on this term.
+    pub playbook: Option<PositionJudgement>,
+}
+
+/// A value against a playbook's position.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PositionJudgement {
+    /// Acceptable, negotiable, unacceptable or not stated.
+    pub result: PositionResult,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// How a value compares.
@@ -782,6 +799,18 @@ pub enum PositionResult {
     Unacceptable,
     /// The contract does not state it.
     NotStated,
+}
+
+impl PositionResult {
+    /// Its name in JSON and in the labels ("not_stated").
+    pub fn id(self) -> &'static str {
+        match self {
+            PositionResult::Acceptable => "acceptable",
+            PositionResult::Negotiable => "negotiable",
+            PositionResult::Unacceptable => "unacceptable",
+            PositionResult::NotStated => "not_stated",
+        }
+    }
 }
 
 /// One document against one playbook.

@@ -149,6 +149,7 @@ pub fn build(
         ),
         matrix: matrix(docs, terms, reference),
         corrections: Vec::new(),
+        playbook: None,
     }
 }
 
@@ -436,10 +437,11 @@ fn matrix(docs: &[DocumentView], terms: &[Vec<TermView>], reference: Option<DocI
                         verdict,
                         reason: why.words(kind, Labels::english()),
                         why,
+                        playbook: None,
                     }
                 })
                 .collect();
-            MatrixRow { kind, label: Labels::english().kind(kind.id()).to_owned(), cells }
+            MatrixRow { kind, label: Labels::english().kind(kind.id()).to_owned(), cells, position: None }
         })
         .collect()
 }

@@ -6,8 +6,8 @@
 use serde::Deserialize;
 
 use crate::api::{
-    ChecklistItem, PlaybookReview, PositionResult, PositionReview, RequirementReview, RequirementStatus,
-    TermView,
+    ChecklistItem, Comparison, PlaybookReview, PositionJudgement, PositionResult, PositionReview,
+    RequirementReview, RequirementStatus, TermView,
 };
 use crate::filter::{self, Condition};
 use crate::report::Labels;
@@ -188,31 +188,37 @@ impl Playbook {
 
 impl Position {
     fn judge(&self, terms: &[TermView], labels: &Labels) -> PositionReview {
-        let label = labels.kind(self.kind.id()).to_owned();
-        let Some(term) = terms.iter().find(|t| t.kind == self.kind) else {
-            return PositionReview {
-                kind: self.kind,
-                label,
-                result: PositionResult::NotStated,
-                value: None,
-                quote: String::new(),
-                clause_id: None,
-                clause_range: None,
-                reason: labels.checklist("playbook_not_stated").to_owned(),
-                source: self.source.clone(),
-            };
+        let term = terms.iter().find(|t| t.kind == self.kind);
+        let judgement = self.judge_value(term.map(|t| &t.value), labels);
+        PositionReview {
+            kind: self.kind,
+            label: labels.kind(self.kind.id()).to_owned(),
+            result: judgement.result,
+            value: term.map(|t| labels.value(&t.value)),
+            quote: term.map(|t| t.quote.clone()).unwrap_or_default(),
+            clause_id: term.map(|t| t.clause_id),
+            clause_range: term.map(|t| t.clause_range),
+            reason: judgement.reason,
+            source: self.source.clone(),
+        }
+    }
+
+    /// A value (or none stated) against this position.
+    fn judge_value(&self, value: Option<&serde_json::Value>, labels: &Labels) -> PositionJudgement {
+        let Some(value) = value else {
+            let reason = labels.checklist("playbook_not_stated").to_owned();
+            return PositionJudgement { result: PositionResult::NotStated, reason };
         };
-        let value = labels.value(&term.value);
-        let holds = |list: &[(String, Condition)]| {
-            list.iter().find(|(_, c)| c.holds(&term.value)).map(|(e, _)| e.clone())
+        let holds =
+            |list: &[(String, Condition)]| list.iter().find(|(_, c)| c.holds(value)).map(|(e, _)| e.clone());
+        let rules = |list: &[(String, Condition)]| {
+            list.iter().map(|(e, _)| rule(e, labels)).collect::<Vec<_>>().join(", ")
         };
-        let rules =
-            |list: &[(String, Condition)]| list.iter().map(|(e, _)| rule(e)).collect::<Vec<_>>().join(", ");
         let (result, template, shown) = if let Some(e) = holds(&self.acceptable) {
-            (PositionResult::Acceptable, "playbook_acceptable", rule(&e))
+            (PositionResult::Acceptable, "playbook_acceptable", rule(&e, labels))
         } else if let Some(e) = holds(&self.negotiable) {
-            (PositionResult::Negotiable, "playbook_negotiable", rule(&e))
-        } else if words_only(&term.value) {
+            (PositionResult::Negotiable, "playbook_negotiable", rule(&e, labels))
+        } else if words_only(value) {
             (self.words_only, "playbook_words_only", rules(&self.acceptable))
         } else if self.negotiable.is_empty() {
             (PositionResult::Unacceptable, "playbook_unacceptable", rules(&self.acceptable))
@@ -221,20 +227,41 @@ impl Position {
         };
         let reason = labels
             .checklist(template)
-            .replace("{value}", &value)
+            .replace("{value}", &labels.value(value))
             .replace("{rule}", &shown)
             .replace("{acceptable}", &rules(&self.acceptable));
-        PositionReview {
-            kind: self.kind,
-            label,
-            result,
-            value: Some(value),
-            quote: term.quote.clone(),
-            clause_id: Some(term.clause_id),
-            clause_range: Some(term.clause_range),
-            reason,
-            source: self.source.clone(),
+        PositionJudgement { result, reason }
+    }
+
+    /// The position in words: "acceptable: ≤ 30d; negotiable: ≤ 60d".
+    fn words(&self, labels: &Labels) -> String {
+        let part = |result: &str, list: &[(String, Condition)]| {
+            let rules: Vec<String> = list.iter().map(|(e, _)| rule(e, labels)).collect();
+            format!("{}: {}", labels.checklist(result), rules.join(", "))
+        };
+        let mut out = part("acceptable", &self.acceptable);
+        if !self.negotiable.is_empty() {
+            out = format!("{out}; {}", part("negotiable", &self.negotiable));
         }
+        out
+    }
+}
+
+impl Comparison {
+    /// The key-terms matrix also judged against a playbook: each term it takes a position on
+    /// gets the position in words and each document's value its result, in `labels`' language.
+    pub fn judged_by(mut self, playbook: &Playbook, labels: &Labels) -> Self {
+        for row in &mut self.matrix {
+            let Some(position) = playbook.positions.iter().find(|p| p.kind == row.kind) else {
+                continue;
+            };
+            row.position = Some(position.words(labels));
+            for cell in &mut row.cells {
+                cell.playbook = Some(position.judge_value(cell.value.as_ref(), labels));
+            }
+        }
+        self.playbook = Some(playbook.name.clone());
+        self
     }
 }
 
@@ -243,21 +270,21 @@ fn words_only(value: &serde_json::Value) -> bool {
     value.get("qualitative").is_some()
 }
 
-/// A condition as a reader writes it: "breach_notice<=48h" is "≤ 48h".
-fn rule(expr: &str) -> String {
+/// A condition as a reader writes it: "breach_notice<=48h" is "≤ 48h"; value words
+/// ("by_reference") in `labels`' language.
+fn rule(expr: &str, labels: &Labels) -> String {
     let rest = expr.trim_start_matches(|c: char| c.is_ascii_lowercase() || c == '_').trim();
     let (op, value) = [("<=", "≤"), (">=", "≥"), ("!=", "≠"), ("<", "<"), (">", ">"), ("=", "")]
         .iter()
         .find_map(|(op, shown)| rest.strip_prefix(op).map(|v| (*shown, v.trim())))
         .unwrap_or(("", rest));
     // A long list of words (every EU and EEA country) reads as its first few and a count.
-    let words: Vec<&str> = value.split('|').collect();
+    let words: Vec<String> = value.split('|').map(|w| labels.word(w.trim())).collect();
     let value = if words.len() > 4 {
         format!("{} … ({} in all)", words[..3].join(" / "), words.len())
     } else {
         words.join(" / ")
     };
-    let value = value.replace('_', " ");
     if op.is_empty() {
         value
     } else {
@@ -412,10 +439,17 @@ mod tests {
 
     #[test]
     fn a_condition_reads_as_a_lawyer_writes_it() {
-        assert_eq!(rule("breach_notice<=48h"), "≤ 48h");
-        assert_eq!(rule("liability_cap>=100000 EUR"), "≥ 100000 EUR");
-        assert_eq!(rule("governing_law=CH|GB"), "CH / GB");
-        assert_eq!(rule("governing_law=AT|BE|BG|CY|CZ"), "AT / BE / BG … (5 in all)");
-        assert_eq!(rule("liability_cap=by_reference"), "by reference");
+        let en = Labels::english();
+        assert_eq!(rule("breach_notice<=48h", en), "≤ 48h");
+        assert_eq!(rule("liability_cap>=100000 EUR", en), "≥ 100000 EUR");
+        assert_eq!(rule("governing_law=CH|GB", en), "CH / GB");
+        assert_eq!(rule("governing_law=AT|BE|BG|CY|CZ", en), "AT / BE / BG … (5 in all)");
+        assert_eq!(rule("liability_cap=by_reference", en), "set in another agreement");
+        let de = Labels::of("de").unwrap();
+        assert_eq!(
+            rule("liability_cap=fees paid in the last 12 months", de),
+            "in den letzten 12 Monaten gezahlte Vergütung"
+        );
+        assert_eq!(rule("liability_cap=unlimited", de), "unbegrenzt");
     }
 }

@@ -7,7 +7,7 @@ use concordia_core::api::DocId;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use concordia_core::report::{Report, ReportFormat};
+use concordia_core::report::{Against, Report, ReportFormat};
 use concordia_core::{Error, Library, Progress};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -96,7 +96,7 @@ fn corpus_reports_cite_every_value_and_quote_in_all_three_formats() {
         .unwrap()
         .id;
     library.add_bookmark(clause, "Plafond te laag — „nachverhandeln“", &["cap".into()]).unwrap();
-    let report = library.report(&ids, Some(ids[2]), "en").unwrap();
+    let report = library.report(&ids, Against::reference(Some(ids[2])), "en").unwrap();
     let found = findings(&report);
     assert!(found.len() >= 10, "the corpus has key terms: {found:?}");
     assert!(found.iter().any(|(v, _)| v.contains("5,000")), "{found:?}");
@@ -166,7 +166,7 @@ fn hostile_text_stays_text_and_labels_follow_the_report_language() {
     std::fs::write(&a, "Verwerkersovereenkomst\n\nArtikel 8 Aansprakelijkheid\n\nDe aansprakelijkheid is beperkt tot €5.000. <script>alert(1)</script> [klik](https://evil.example) ![x](http://evil.example/x.png) | pipe | *ster*\n\n1. lijst\n").unwrap();
     std::fs::write(&b, "Verwerkersovereenkomst B\n\nArtikel 8 Aansprakelijkheid\n\nDe aansprakelijkheid is beperkt tot €10.000.\n").unwrap();
     let (_d, library, ids) = library_with(&[a, b]);
-    let report = library.report(&ids, None, "de").unwrap();
+    let report = library.report(&ids, Against::default(), "de").unwrap();
     let html = String::from_utf8(report.render(ReportFormat::Html).unwrap()).unwrap();
     assert!(!html.contains("<script") && html.contains("&lt;script&gt;"), "script shown as text");
     assert!(!html.contains("href=") && !html.contains("<img"));
@@ -181,7 +181,7 @@ fn hostile_text_stays_text_and_labels_follow_the_report_language() {
     }
     assert_eq!(links, 0, "no links or images from the document");
     assert!(md.contains("Kernbedingungen") && md.contains("Haftungshöchstgrenze"), "German labels");
-    assert!(matches!(library.report(&ids, None, "fr"), Err(Error::Invalid(_))));
+    assert!(matches!(library.report(&ids, Against::default(), "fr"), Err(Error::Invalid(_))));
 }
 
 #[test]
@@ -191,12 +191,12 @@ fn a_report_never_overwrites_unasked() {
     let files: Vec<PathBuf> = std::fs::read_dir(&samples).unwrap().map(|e| e.unwrap().path()).collect();
     let (_d, library, ids) = library_with(&files);
     let out = dir.path().join("Bericht (Entwurf) — 1.html");
-    library.write_report(&ids[..2], None, "en", ReportFormat::Html, &out, false).unwrap();
+    library.write_report(&ids[..2], Against::default(), "en", ReportFormat::Html, &out, false).unwrap();
     let first = std::fs::read(&out).unwrap();
-    let again = library.write_report(&ids[..2], None, "en", ReportFormat::Html, &out, false);
+    let again = library.write_report(&ids[..2], Against::default(), "en", ReportFormat::Html, &out, false);
     assert!(matches!(again, Err(Error::Exists { .. })), "{again:?}");
     assert_eq!(std::fs::read(&out).unwrap(), first);
-    library.write_report(&ids[..2], None, "en", ReportFormat::Markdown, &out, true).unwrap();
+    library.write_report(&ids[..2], Against::default(), "en", ReportFormat::Markdown, &out, true).unwrap();
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("# Comparison report"));
 }
 
@@ -223,7 +223,7 @@ fn a_document_without_a_clause_of_its_own_on_a_topic_is_cited_where_it_deals_wit
         "OpenX Lab has no audit clause"
     );
 
-    let report = library.report(&ids, None, "de").unwrap();
+    let report = library.report(&ids, Against::default(), "de").unwrap();
     let md = String::from_utf8(report.render(ReportFormat::Markdown).unwrap()).unwrap();
     let (md_text, raw_html, _) = markdown_text(&md);
     assert!(!raw_html);

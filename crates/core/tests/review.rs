@@ -62,3 +62,56 @@ fn the_standard_clauses_meet_every_requirement_and_lose_exactly_the_one_taken_ou
         }
     }
 }
+
+/// Four real DPAs of four languages compared against the recommended playbook: each matrix cell's
+/// result is the one the document's own review gives (one judgement, two views), every position
+/// stands beside its term, and the German report says which playbook judged and shows its
+/// positions.
+#[test]
+fn a_playbook_judges_the_compare_matrix_as_it_judges_each_document() {
+    use concordia_core::report::{Against, Labels, ReportFormat};
+    let Some(dir) = common::shared("real/docs") else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let files: Vec<_> = ["de-billcraft-avv.md", "nl-rapply-vwo.md", "sv-akaren-pub.md", "it-otium-dpa.md"]
+        .iter()
+        .map(|f| dir.join(f))
+        .collect();
+    let report = library.import(&files, &Progress::none()).unwrap();
+    let ids: Vec<_> = report.outcomes.iter().map(|o| o.id.unwrap()).collect();
+    let playbook = library.playbook("recommended").unwrap();
+    let labels = Labels::of("de").unwrap();
+    let comparison = library.compare(&ids, None).unwrap().worded_in(labels).judged_by(&playbook, labels);
+    assert_eq!(comparison.playbook.as_deref(), Some("Recommended"));
+    let mut judged = 0;
+    for &id in &ids {
+        let review = library.review_against(id, labels, Some(&playbook)).unwrap();
+        for position in &review.playbook.unwrap().positions {
+            let row = comparison.matrix.iter().find(|r| r.kind == position.kind).unwrap();
+            let cell = row.cells.iter().find(|c| c.doc_id == id).unwrap();
+            let in_matrix = cell.playbook.as_ref().expect("a position judges every document");
+            assert_eq!(in_matrix.result, position.result, "{id} {:?}", position.kind);
+            assert_eq!(in_matrix.reason, position.reason);
+            assert!(
+                row.position.as_deref().is_some_and(|p| p.starts_with("akzeptabel: ")),
+                "{:?}",
+                row.position
+            );
+            judged += 1;
+        }
+    }
+    assert_eq!(judged, 4 * 6, "six positions, four documents");
+    let untouched = comparison.matrix.iter().filter(|r| r.position.is_none()).collect::<Vec<_>>();
+    assert!(untouched.iter().all(|r| r.cells.iter().all(|c| c.playbook.is_none())));
+    assert!(!untouched.is_empty(), "terms the playbook takes no position on keep their verdicts");
+
+    let against = Against { reference: None, playbook: Some(&playbook) };
+    let report = library.report(&ids, against, "de").unwrap();
+    let html = String::from_utf8(report.render(ReportFormat::Html).unwrap()).unwrap();
+    assert!(html.contains("am Playbook „Recommended“ gemessen"), "the report says what judged");
+    assert!(html.contains("akzeptabel: ≤ 48h; verhandelbar: ≤ 72h"), "the breach notice's position");
+    let markdown = String::from_utf8(report.render(ReportFormat::Markdown).unwrap()).unwrap();
+    assert!(markdown.contains("<br>*akzeptabel: ≤ 30d; verhandelbar: ≤ 60d*"), "the audit notice's position");
+    let plain = library.report(&ids, Against::default(), "de").unwrap();
+    assert!(plain.playbook.is_none() && plain.terms.iter().all(|t| t.position.is_none()));
+}

@@ -43,6 +43,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         PositionResult::decl(cfg),
         PlaybookReview::decl(cfg),
         PositionReview::decl(cfg),
+        PositionJudgement::decl(cfg),
         RequirementReview::decl(cfg),
         PortfolioSort::decl(cfg),
         PortfolioQuery::decl(cfg),

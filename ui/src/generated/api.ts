@@ -328,6 +328,16 @@ reason: string,
  */
 source: string, };
 
+export type PositionJudgement = { 
+/**
+ * Acceptable, negotiable, unacceptable or not stated.
+ */
+result: PositionResult, 
+/**
+ * Why, in words.
+ */
+reason: string, };
+
 export type RequirementReview = { 
 /**
  * Which requirement.
@@ -867,7 +877,11 @@ verdict: Verdict,
 /**
  * Why, in words ("24 hours is shorter than the reference's 72 hours").
  */
-reason: string, };
+reason: string, 
+/**
+ * Against the chosen playbook's position, when there is one on this term.
+ */
+playbook: PositionJudgement | null, };
 
 export type MatrixRow = { 
 /**
@@ -881,7 +895,12 @@ label: string,
 /**
  * One cell per document, in the order of `documents`.
  */
-cells: Array<MatrixCell>, };
+cells: Array<MatrixCell>, 
+/**
+ * The chosen playbook's position on this term, in words ("acceptable: ≤ 30d; negotiable:
+ * ≤ 60d"); `None` without a playbook or when it takes no position on the term.
+ */
+position: string | null, };
 
 export type CorrectionView = { 
 /**
@@ -939,7 +958,11 @@ matrix: Array<MatrixRow>,
 /**
  * The user's alignment corrections among these documents, oldest first.
  */
-corrections: Array<CorrectionView>, };
+corrections: Array<CorrectionView>, 
+/**
+ * The playbook the matrix is also judged against, when one was chosen (its name).
+ */
+playbook: string | null, };
 
 export type BookmarkView = { 
 /**

@@ -3,7 +3,7 @@
 import { LANGUAGES, docIdFrom, type AlignedCell, type ClauseId, type AlignedRow, type ComparedDocument, type Comparison, type CrossReference, type MatrixCell, type ReportLang } from "../api.js";
 import { h, langBadge, painted, type Layer } from "../lib/dom.js";
 import { fileName, langLabel, langName } from "../lib/format.js";
-import { count, t, verdictName } from "../lib/i18n.js";
+import { count, resultName, t, verdictName } from "../lib/i18n.js";
 import { confidenceBand, startsGroup, statedKinds } from "../lib/compare.js";
 import * as app from "../state.js";
 import { bookmarkButton, editor } from "./bookmarks.js";
@@ -27,15 +27,7 @@ function shownDocuments(c: Comparison, s: app.State): ComparedDocument[] {
 }
 
 function header(c: Comparison, s: app.State): HTMLElement {
-  const select = h(
-    "select",
-    { id: "reference", "aria-label": t("Reference document") },
-    h("option", { value: "" }, t("No reference: judge each against the others")),
-    ...c.documents.map((d) =>
-      h("option", { value: String(d.id), selected: d.id === c.reference }, t("Reference: {title}", { title: d.title })),
-    ),
-  );
-  select.addEventListener("change", () => app.setReference(select.value ? docIdFrom(select.value) : null));
+  const select = againstPicker(c, s);
   const counts = { aligned: 0, partial: 0, missing: 0 };
   for (const r of c.rows) counts[r.status] += 1;
   return h(
@@ -61,6 +53,31 @@ function header(c: Comparison, s: app.State): HTMLElement {
       ? h("div", { class: "compare-editor" }, h("span", { class: "muted small" }, t("Bookmark:")), editor(s))
       : null,
   );
+}
+
+/** What the key terms are judged against: a reference document, a playbook, or each other. A
+ * playbook's column shows its positions; a document's, its values. */
+function againstPicker(c: Comparison, s: app.State): HTMLSelectElement {
+  const judged = s.playbooks.filter((p) => p.id !== "gdpr-minimum");
+  const select = h(
+    "select",
+    { id: "reference", "aria-label": t("Reference document or playbook") },
+    h("option", { value: "" }, t("No reference: judge each against the others")),
+    ...c.documents.map((d) =>
+      h("option", { value: `doc:${d.id}`, selected: d.id === c.reference }, t("Reference: {title}", { title: d.title })),
+    ),
+    ...judged.map((p) =>
+      h("option", { value: `playbook:${p.id}`, selected: p.id === s.comparePlaybook }, t("Playbook: {name}", { name: p.name })),
+    ),
+  );
+  select.addEventListener("change", () => {
+    const [kind, id] = select.value.split(/:(.*)/s);
+    app.setReference({
+      reference: kind === "doc" && id ? docIdFrom(id) : null,
+      playbook: kind === "playbook" && id ? id : null,
+    });
+  });
+  return select;
 }
 
 /** Export the comparison as a report: headings in the chosen language, three formats. */
@@ -119,14 +136,16 @@ function movingBanner(): HTMLElement {
 // ---- Key-terms matrix ----
 
 function matrix(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLElement {
-  const kinds = statedKinds(c.matrix);
+  const kinds = c.playbook ? c.matrix.filter((row) => row.position !== null || row.cells.some((x) => x.value !== null)) : statedKinds(c.matrix);
   if (kinds.length === 0) return h("p", { class: "muted" }, t("None of these documents states a key term."));
-  const head = h("tr", {}, h("th", {}, t("Key term")), ...shown.map((d) => h("th", {}, docTitle(d, c))));
+  const playbookHead = c.playbook ? h("th", { class: "position" }, t("Playbook: {name}", { name: c.playbook })) : null;
+  const head = h("tr", {}, h("th", {}, t("Key term")), playbookHead, ...shown.map((d) => h("th", {}, docTitle(d, c))));
   const body = kinds.map((row) =>
     h(
       "tr",
       {},
       h("th", { scope: "row" }, row.label),
+      c.playbook ? h("td", { class: "position" }, row.position ?? "—") : null,
       ...shown.map((d) => {
         const cell = row.cells.find((x) => x.doc_id === d.id);
         return h("td", { "data-doc": d.id }, cell ? matrixCell(cell, s) : null);
@@ -138,25 +157,41 @@ function matrix(c: Comparison, shown: ComparedDocument[], s: app.State): HTMLEle
     { class: "matrix-wrap", open: true },
     h("summary", {}, t("Key terms ({n} stated)", { n: kinds.length })),
     h("table", { class: "matrix", "aria-label": t("Key terms by document") }, h("thead", {}, head), h("tbody", {}, ...body)),
-    legend(),
+    c.playbook ? playbookLegend() : legend(),
   );
 }
 
+/** A value with its verdict, or with the playbook's result where the playbook takes a position. */
 function matrixCell(cell: MatrixCell, s: app.State): HTMLElement {
   const value = cell.display ?? "—";
-  const tip = cell.quote ? `${cell.reason}\n«${cell.quote}»` : cell.reason;
+  const judged = cell.playbook;
+  const reason = judged ? judged.reason : cell.reason;
+  const tip = cell.quote ? `${reason}\n«${cell.quote}»` : reason;
   const on = s.compareFocus !== null && s.compareFocus.clauseId === cell.clause_id;
   const clauseId = cell.clause_id;
+  const look = judged ? `res ${judged.result}` : `v-${cell.verdict}`;
   return h(
     "button",
     {
-      class: `verdict v-${cell.verdict}${on ? " on" : ""}`,
+      class: `verdict ${look}${on ? " on" : ""}`,
       title: tip,
       disabled: clauseId === null,
       onclick: () => clauseId !== null && app.showInRow({ clauseId, range: cell.clause_range }),
     },
     h("span", { class: "v-value" }, value),
-    h("span", { class: "v-word" }, verdictName(cell.verdict)),
+    h("span", { class: "v-word" }, judged ? resultName(judged.result) : verdictName(cell.verdict)),
+  );
+}
+
+function playbookLegend(): HTMLElement {
+  const items = (["acceptable", "negotiable", "unacceptable", "not_stated"] as const).map((r) =>
+    h("span", { class: `verdict res ${r} legend-item` }, resultName(r)),
+  );
+  return h(
+    "div",
+    { class: "legend" },
+    h("span", { class: "muted small" }, t("Against the playbook's position; terms it takes none on, against each other:")),
+    ...items,
   );
 }
 

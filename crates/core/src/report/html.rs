@@ -209,6 +209,9 @@ fn key_terms(out: &mut String, r: &Report) {
         let _ = writeln!(out, "<p>{}</p>", esc(t("none")));
         return;
     }
+    if let Some(name) = &r.playbook {
+        let _ = writeln!(out, "<p>{}</p>", esc(&t("against_playbook").replace("{name}", name)));
+    }
     out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
     let _ = write!(out, "<th>{}</th>", esc(t("term")));
     for (k, d) in r.documents.iter().enumerate() {
@@ -216,7 +219,14 @@ fn key_terms(out: &mut String, r: &Report) {
     }
     out.push_str("</tr></thead><tbody>\n");
     for term in &r.terms {
-        let _ = write!(out, "<tr><th>{}</th>", esc(&term.label));
+        match &term.position {
+            Some(p) => {
+                let _ = write!(out, "<tr><th>{}<div class=\"muted\">{}</div></th>", esc(&term.label), esc(p));
+            }
+            None => {
+                let _ = write!(out, "<tr><th>{}</th>", esc(&term.label));
+            }
+        }
         for c in &term.cells {
             let verdict =
                 format!("<span class=\"verdict v-{}\">{}</span>", esc(&c.verdict_id), esc(&c.verdict));

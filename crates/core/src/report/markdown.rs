@@ -61,6 +61,9 @@ fn key_terms(out: &mut String, r: &Report) {
         let _ = writeln!(out, "{}\n", t("none"));
         return;
     }
+    if let Some(name) = &r.playbook {
+        let _ = writeln!(out, "{}\n", inline(&t("against_playbook").replace("{name}", name)));
+    }
     let heads: Vec<String> =
         r.documents.iter().enumerate().map(|(k, d)| format!("{} {}", k + 1, cell(&d.title))).collect();
     let _ = writeln!(out, "| {} | {} |", t("term"), heads.join(" | "));
@@ -74,7 +77,11 @@ fn key_terms(out: &mut String, r: &Report) {
                 None => format!("*{}*", cell(t("not_stated"))),
             })
             .collect();
-        let _ = writeln!(out, "| {} | {} |", cell(&term.label), cells.join(" | "));
+        let label = match &term.position {
+            Some(p) => format!("{}<br>*{}*", cell(&term.label), cell(p)),
+            None => cell(&term.label),
+        };
+        let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
     }
     let _ = writeln!(out, "\n### {}\n", t("sources"));
     for term in &r.terms {

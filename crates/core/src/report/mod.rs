@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::{BookmarkFilter, ClauseId, Comparison, DocId, RedlineSegment, Verdict};
+use crate::api::{BookmarkFilter, ClauseId, Comparison, DocId, PositionResult, RedlineSegment, Verdict};
 use crate::error::Missing;
+use crate::playbook::Playbook;
 use crate::{Error, Library, Result};
 use concordia_store::BookmarkStatus;
 
@@ -90,7 +91,7 @@ impl Labels {
     }
 
     /// A value word ("working_days", "lost_profit", "without undue delay"), or the word as given.
-    fn word(&self, word: &str) -> String {
+    pub(crate) fn word(&self, word: &str) -> String {
         self.values.get(&word.replace(' ', "_")).cloned().unwrap_or_else(|| word.replace('_', " "))
     }
 
@@ -323,8 +324,27 @@ pub struct Report {
     pub corrections: Vec<ReportCorrection>,
     /// Bookmarks on these documents.
     pub bookmarks: Vec<ReportBookmark>,
+    /// The playbook the key terms were also judged against (its name), if one was chosen.
+    pub playbook: Option<String>,
     #[serde(skip)]
     labels: Labels,
+}
+
+/// What a comparison's key terms are judged against: a reference document, a playbook's
+/// positions, or (with neither) each other.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Against<'a> {
+    /// The document the others are held against.
+    pub reference: Option<DocId>,
+    /// The playbook whose positions judge each value it takes a position on.
+    pub playbook: Option<&'a Playbook>,
+}
+
+impl Against<'_> {
+    /// Against a reference document, or each other.
+    pub fn reference(reference: Option<DocId>) -> Self {
+        Against { reference, playbook: None }
+    }
 }
 
 /// A compared document and how to tell it is the one meant.
@@ -349,6 +369,8 @@ pub struct ReportTerm {
     pub label: String,
     /// One per document.
     pub cells: Vec<ReportValue>,
+    /// The playbook's position on it, in words, when the report holds one.
+    pub position: Option<String>,
 }
 
 /// One document's value of a key term, with its source.
@@ -467,11 +489,14 @@ impl Report {
 
 impl Library {
     /// The diff report of a comparison, headings in `lang` (en, sv, de, it, nl).
-    pub fn report(&self, ids: &[DocId], reference: Option<DocId>, lang: &str) -> Result<Report> {
+    pub fn report(&self, ids: &[DocId], against: Against, lang: &str) -> Result<Report> {
         let labels = LABELS.get(lang).cloned().ok_or_else(|| {
             Error::Invalid(format!("no report language {lang:?}; use one of {}", REPORT_LANGUAGES.join(", ")))
         })?;
-        let comparison = self.compare(ids, reference)?;
+        let mut comparison = self.compare(ids, against.reference)?;
+        if let Some(playbook) = against.playbook {
+            comparison = comparison.judged_by(playbook, &labels);
+        }
         let clauses = self.clause_labels(&comparison, &labels)?;
         let mut documents = Vec::new();
         for d in &comparison.documents {
@@ -511,6 +536,7 @@ impl Library {
             rows: rows(&comparison, &labels),
             corrections: corrections(&comparison, &clauses, &labels),
             bookmarks,
+            playbook: comparison.playbook.clone(),
             labels,
         })
     }
@@ -519,7 +545,7 @@ impl Library {
     pub fn write_report(
         &self,
         ids: &[DocId],
-        reference: Option<DocId>,
+        against: Against,
         lang: &str,
         format: ReportFormat,
         path: &Path,
@@ -528,7 +554,7 @@ impl Library {
         if !overwrite && path.exists() {
             return Err(Error::Exists { path: path.to_path_buf() });
         }
-        let bytes = self.report(ids, reference, lang)?.render(format)?;
+        let bytes = self.report(ids, against, lang)?.render(format)?;
         crate::output::write_file(path, &bytes, overwrite)?;
         tracing::info!(documents = ?ids, lang, format = ?format, bytes = bytes.len(), path = %path.display(), "report written");
         Ok(())
@@ -607,17 +633,43 @@ fn terms(
             cells: row
                 .cells
                 .iter()
-                .map(|c| ReportValue {
-                    value: c.value.as_ref().map(|v| labels.value(v)),
-                    verdict: labels.t(verdict_key(c.verdict)).to_owned(),
-                    verdict_id: verdict_id(c.verdict).to_owned(),
-                    reason: c.why.words(row.kind, labels),
-                    clause: c.clause_id.and_then(|id| clauses.get(&id)).map(|(_, l)| l.clone()),
-                    quote: c.quote.clone(),
+                .map(|c| {
+                    let (verdict, verdict_id, reason) = match &c.playbook {
+                        Some(p) => (
+                            labels.checklist(p.result.id()).to_owned(),
+                            result_colour(p.result),
+                            p.reason.clone(),
+                        ),
+                        None => (
+                            labels.t(verdict_key(c.verdict)).to_owned(),
+                            verdict_id(c.verdict),
+                            c.why.words(row.kind, labels),
+                        ),
+                    };
+                    ReportValue {
+                        value: c.value.as_ref().map(|v| labels.value(v)),
+                        verdict,
+                        verdict_id: verdict_id.to_owned(),
+                        reason,
+                        clause: c.clause_id.and_then(|id| clauses.get(&id)).map(|(_, l)| l.clone()),
+                        quote: c.quote.clone(),
+                    }
                 })
                 .collect(),
+            position: row.position.clone(),
         })
         .collect()
+}
+
+/// A playbook result drawn in the verdicts' colours: acceptable as the protective green,
+/// unacceptable as the red, the rest muted.
+fn result_colour(result: PositionResult) -> &'static str {
+    match result {
+        PositionResult::Acceptable => "stricter",
+        PositionResult::Unacceptable => "looser",
+        PositionResult::Negotiable => "not_comparable",
+        PositionResult::NotStated => "missing",
+    }
 }
 
 fn rows(comparison: &Comparison, labels: &Labels) -> Vec<ReportRow> {

@@ -349,6 +349,9 @@ fn key_terms(l: &mut Layout, r: &Report) {
         l.paragraph(t("none"), MARGIN, WIDTH, TEXT);
         return;
     }
+    if let Some(name) = &r.playbook {
+        l.paragraph(&t("against_playbook").replace("{name}", name), MARGIN, WIDTH, TEXT);
+    }
     let n = r.documents.len().max(1) as f32;
     let size = if n > 3.0 { SMALL } else { BODY };
     let first = 118.0;
@@ -362,7 +365,11 @@ fn key_terms(l: &mut Layout, r: &Report) {
         .terms
         .iter()
         .map(|term| {
-            let mut row: Vec<Cell> = vec![vec![(term.label.clone(), bold)]];
+            let mut label = vec![(term.label.clone(), bold)];
+            if let Some(p) = &term.position {
+                label.push((p.clone(), Style { size: size * 0.9, bold: false, color: MUTED }));
+            }
+            let mut row: Vec<Cell> = vec![label];
             row.extend(term.cells.iter().map(|c| {
                 let verdict = Style { size: size * 0.9, bold: false, color: verdict_color(&c.verdict_id) };
                 match &c.value {
