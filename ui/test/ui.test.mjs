@@ -115,9 +115,9 @@ function fakeBackend(comparison) {
           case "document_review": return {
             id: 1, path: "/c/nl.txt", title: "Verwerkersovereenkomst", language: "nl",
             checklist: [
-              { requirement: "deletion_return", label: args.lang === "de" ? "Löschung oder Rückgabe am Ende, nach Wahl des Verantwortlichen" : "Deletion or return at the end, as the controller chooses", article: "Art. 28(3)(g)", status: "met", clause_ids: [40], quote: "Binnen 6 maanden.", clause_range: [24, 41], reason: "The contract provides for it." },
-              { requirement: "subprocessor_liability", label: "The processor stays liable for its sub-processors", article: "Art. 28(4)", status: "partly", clause_ids: [41], quote: "Nooit meer dan €5.000 aansprakelijkheid.", clause_range: [29, 69], reason: "Only in part; not found: sub-processors." },
-              { requirement: "breach_notification", label: "Notice of a personal data breach to the controller", article: "Art. 33(2)", status: "missing", clause_ids: [], quote: "", clause_range: null, reason: "Not found in the contract." },
+              { requirement: "deletion_return", label: args.lang === "de" ? "Löschung oder Rückgabe am Ende, nach Wahl des Verantwortlichen" : "Deletion or return at the end, as the controller chooses", article: "Art. 28(3)(g)", statute: "g) naargelang de keuze van de verwerkingsverantwoordelijke, de persoonsgegevens wist of terugbezorgt", status: "met", clause_ids: [40], quote: "Binnen 6 maanden.", clause_range: [24, 41], reason: "The contract provides for it." },
+              { requirement: "subprocessor_liability", label: "The processor stays liable for its sub-processors", article: "Art. 28(4)", statute: "", status: "partly", clause_ids: [41], quote: "Nooit meer dan €5.000 aansprakelijkheid.", clause_range: [29, 69], reason: "Only in part; not found: sub-processors." },
+              { requirement: "breach_notification", label: "Notice of a personal data breach to the controller", article: "Art. 33(2)", statute: "De verwerker informeert de verwerkingsverantwoordelijke zonder onredelijke vertraging", status: "missing", clause_ids: [], quote: "", clause_range: null, reason: "Not found in the contract." },
             ],
             playbook: args.playbook ? {
               name: "Recommended",
@@ -299,6 +299,11 @@ test("a document shows its Art. 28 checklist, and an item shows its source in th
   assert.deepEqual(items, [["deletion_return", "met"], ["subprocessor_liability", "partly met"], ["breach_notification", "missing"]]);
   assert.equal(await p.textContent("li[data-requirement='breach_notification'] .req-reason"), "Not found in the contract.");
   assert.equal(await p.$("li[data-requirement='breach_notification'] button"), null, "nothing to show for what is missing");
+  // Each item cites its article, and the citation's tooltip is the GDPR's own words.
+  const article = p.locator("li[data-requirement='breach_notification'] .req-article");
+  assert.equal(await article.textContent(), "Art. 33(2)");
+  assert.match(await article.getAttribute("title"), /^De verwerker informeert/);
+  assert.equal(await p.getAttribute("li[data-requirement='subprocessor_liability'] .req-article", "title"), "Art. 28(4)", "no text: the citation");
   await p.click("li[data-requirement='subprocessor_liability'] button");
   await p.waitForSelector("#clause-41.focused mark.hit");
   assert.equal(await p.textContent("#clause-41 mark.hit"), "Nooit meer dan €5.000 aansprakelijkheid.");

@@ -871,8 +871,11 @@ pub struct ChecklistItem {
     pub requirement: Requirement,
     /// Its name.
     pub label: String,
-    /// Where the GDPR asks for it ("Art. 28(3)(a)").
+    /// Where the GDPR asks for it ("Art. 28(3)(a)"), cited in the labels' language.
     pub article: String,
+    /// The GDPR's own words for it, in the labels' language or else the document's; empty when
+    /// neither is one the statute file holds (English).
+    pub statute: String,
     /// Met, partly or missing.
     pub status: RequirementStatus,
     /// The clauses that decide it, the quoted one first.

@@ -44,6 +44,7 @@ impl Stored {
             requirement: self.requirement,
             label: String::new(),
             article: String::new(),
+            statute: String::new(),
             status: self.status,
             clause_ids: Vec::new(),
             quote: String::new(),
@@ -155,7 +156,10 @@ fn item(doc: &DocumentView, f: Finding, labels: &Labels) -> ChecklistItem {
     ChecklistItem {
         requirement: f.requirement,
         label: labels.requirement(&requirement_id(f.requirement), &info.label).to_owned(),
-        article: info.article.clone(),
+        article: labels.article(&requirement_id(f.requirement), &info.article).to_owned(),
+        statute: concordia_legal::statute(f.requirement, labels.lang())
+            .or_else(|| concordia_legal::statute(f.requirement, &doc.language))
+            .unwrap_or_default(),
         status: f.status,
         clause_ids: f.clauses.iter().map(|&k| doc.clauses[k].id).collect(),
         quote,

@@ -115,3 +115,34 @@ fn a_playbook_judges_the_compare_matrix_as_it_judges_each_document() {
     let plain = library.report(&ids, Against::default(), "de").unwrap();
     assert!(plain.playbook.is_none() && plain.terms.iter().all(|t| t.position.is_none()));
 }
+
+/// Each checklist item cites its article as lawyers of the report's language do and carries the
+/// GDPR's own words: in the report's language, else in the document's.
+#[test]
+fn a_checklist_item_cites_its_article_and_quotes_the_gdpr() {
+    use concordia_core::report::Labels;
+    let Some(dir) = common::shared("parallel") else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let (review, _) = review_of(&library, &dir.join("scc2021-915.de.txt"));
+    let id = review.id;
+    let item = |lang: &str, r: concordia_core::api::Requirement| {
+        let review = library.review_in(id, Labels::of(lang).unwrap()).unwrap();
+        review.checklist.into_iter().find(|c| c.requirement == r).unwrap()
+    };
+    use concordia_core::api::Requirement::{Instructions, UnlawfulInstructionNotice};
+    let de = item("de", Instructions);
+    assert_eq!(de.article, "Art. 28 Abs. 3 lit. a DSGVO");
+    assert!(
+        de.statute.starts_with("a) die personenbezogenen Daten nur auf dokumentierte Weisung"),
+        "{}",
+        de.statute
+    );
+    let nl = item("nl", UnlawfulInstructionNotice);
+    assert_eq!(nl.article, "art. 28 lid 3, tweede alinea, AVG");
+    assert!(nl.statute.starts_with("Waar het gaat om de eerste alinea, punt h)"), "{}", nl.statute);
+    // English has no statute file: the document's German stands in.
+    let en = item("en", Instructions);
+    assert_eq!(en.article, "Art. 28(3)(a)");
+    assert_eq!(en.statute, de.statute);
+}

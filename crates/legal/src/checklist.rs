@@ -26,7 +26,7 @@ pub enum Requirement {
     ControllerRights,
     /// 28(3)(a): processing only on documented instructions.
     Instructions,
-    /// 28(3), last subparagraph: telling the controller an instruction infringes the law.
+    /// 28(3), second subparagraph: telling the controller an instruction infringes the law.
     UnlawfulInstructionNotice,
     /// 28(3)(b): confidentiality of the persons authorised.
     Confidentiality,
@@ -117,6 +117,8 @@ pub struct RequirementInfo {
     pub article: String,
     /// The names of its parts, in English.
     pub parts: Vec<&'static str>,
+    /// The pieces of the GDPR's text it comes from, as `statute.toml` names them ("28(3)(a)").
+    pub statute: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -132,6 +134,8 @@ struct RawRequirement {
     id: Requirement,
     label: String,
     article: String,
+    #[serde(default)]
+    statute: Vec<String>,
     duty: bool,
     within: Within,
     groups: Vec<RawGroup>,
@@ -198,6 +202,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             label: r.label,
             article: r.article,
             parts: r.groups.iter().map(|g| leak(&g.name)).collect(),
+            statute: r.statute,
         })
         .collect();
     Rules {
@@ -225,6 +230,20 @@ fn any_of(by_lang: &BTreeMap<String, Vec<String>>) -> Regex {
 /// Every requirement, in the order of the lexicon (the order of Art. 28).
 pub fn requirements() -> &'static [RequirementInfo] {
     &RULES.info
+}
+
+/// The GDPR's pieces of text by language, then by name (`lexicon/statute.toml`).
+static STATUTE: LazyLock<BTreeMap<String, BTreeMap<String, String>>> =
+    LazyLock::new(|| toml::from_str(include_str!("../lexicon/statute.toml")).expect("statute.toml reads"));
+
+/// The GDPR's own words for a requirement in `lang` (sv, de, it, nl), its pieces a paragraph
+/// each; `None` in a language the file does not hold (English: the Regulation is not in
+/// ../shared in English).
+pub fn statute(requirement: Requirement, lang: &str) -> Option<String> {
+    let pieces = STATUTE.get(lang)?;
+    let info = requirements().iter().find(|r| r.id == requirement)?;
+    let texts: Vec<&str> = info.statute.iter().filter_map(|p| pieces.get(p).map(String::as_str)).collect();
+    (!texts.is_empty()).then(|| texts.join("\n\n"))
 }
 
 /// A fingerprint of the checklist's rules and words, for anything that stores findings.
@@ -429,6 +448,24 @@ mod tests {
     fn status_of(findings: &[Finding], id: Requirement) -> (Status, Reason) {
         let f = findings.iter().find(|f| f.requirement == id).unwrap();
         (f.status, f.reason.clone())
+    }
+
+    #[test]
+    fn every_requirement_quotes_the_gdpr_in_every_language_it_is_held_in() {
+        for r in requirements() {
+            assert!(!r.statute.is_empty(), "{:?} names no piece of the GDPR", r.id);
+            for lang in ["sv", "de", "it", "nl"] {
+                for piece in &r.statute {
+                    assert!(STATUTE[lang].contains_key(piece), "{lang}: no piece {piece:?} for {:?}", r.id);
+                }
+            }
+        }
+        let breach = statute(Requirement::BreachNotification, "de").unwrap();
+        assert!(breach.starts_with("Wenn dem Auftragsverarbeiter eine Verletzung"), "{breach}");
+        let sub = statute(Requirement::SubprocessorAuthorisation, "nl").unwrap();
+        assert_eq!(sub.split("\n\n").count(), 2, "28(2) and point d)");
+        assert!(sub.split("\n\n").nth(1).unwrap().starts_with("d) "), "{sub}");
+        assert_eq!(statute(Requirement::Instructions, "en"), None);
     }
 
     #[test]

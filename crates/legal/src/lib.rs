@@ -16,7 +16,7 @@ mod version;
 pub use version::version as fingerprint;
 
 pub use checklist::{
-    check as check_requirements, checklist_version, requirements, ChecklistClause, Finding, Reason,
+    check as check_requirements, checklist_version, requirements, statute, ChecklistClause, Finding, Reason,
     Requirement, RequirementInfo, Status,
 };
 pub use placeholders::{mask_placeholders, placeholders};

@@ -250,9 +250,14 @@ requirement: Requirement,
  */
 label: string, 
 /**
- * Where the GDPR asks for it ("Art. 28(3)(a)").
+ * Where the GDPR asks for it ("Art. 28(3)(a)"), cited in the labels' language.
  */
 article: string, 
+/**
+ * The GDPR's own words for it, in the labels' language or else the document's; empty when
+ * neither is one the statute file holds (English).
+ */
+statute: string, 
 /**
  * Met, partly or missing.
  */

@@ -132,6 +132,8 @@ function checklistItem(item: ChecklistItem, current: app.Quote | null): HTMLElem
   const first = item.clause_ids[0];
   const range = item.clause_range;
   const tip = `${item.article} · ${item.reason}${item.quote ? `\n«${item.quote}»` : ""}`;
+  // The GDPR's own words, on the citation: what the contract is held against.
+  const article = h("span", { class: "req-article", title: item.statute || item.article }, item.article);
   const on = current !== null && first === current.clause_id && range !== null && range[0] === current.clause_range[0];
   const body =
     first !== undefined && range !== null
@@ -142,6 +144,7 @@ function checklistItem(item: ChecklistItem, current: app.Quote | null): HTMLElem
     { "data-requirement": item.requirement },
     body,
     item.status === "met" ? null : h("div", { class: "req-reason" }, item.reason),
+    article,
   );
 }
 

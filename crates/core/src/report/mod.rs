@@ -44,6 +44,13 @@ pub struct Labels {
     /// Names of a requirement's parts, keyed by their English names; English has none.
     #[serde(default)]
     parts: BTreeMap<String, String>,
+    /// Where the GDPR asks for a requirement, cited as lawyers of the language do, by id;
+    /// English citations come from the lexicon.
+    #[serde(default)]
+    articles: BTreeMap<String, String>,
+    /// The language code ("de").
+    #[serde(skip)]
+    lang: String,
     /// Country names by ISO code (`report/countries.toml`).
     #[serde(skip)]
     countries: BTreeMap<String, String>,
@@ -78,6 +85,17 @@ impl Labels {
     /// A requirement's name, or `english` (the lexicon's) when this language has none.
     pub fn requirement<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
         self.requirements.get(id).map_or(english, String::as_str)
+    }
+
+    /// Where the GDPR asks for a requirement ("Art. 28 Abs. 3 lit. a DSGVO"), or the English
+    /// citation as given.
+    pub fn article<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+        self.articles.get(id).map_or(english, String::as_str)
+    }
+
+    /// The language these labels word things in ("de").
+    pub fn lang(&self) -> &str {
+        &self.lang
     }
 
     /// A requirement part's name, or the English name as given.
@@ -163,6 +181,7 @@ static LABELS: LazyLock<HashMap<String, Labels>> = LazyLock::new(|| {
             .expect("report/countries.toml is valid (tested)");
     for (lang, l) in &mut labels {
         l.countries = countries.remove(lang).unwrap_or_default();
+        l.lang = lang.clone();
     }
     labels
 });
@@ -862,6 +881,7 @@ mod tests {
                 let id = serde_json::to_value(r.id).unwrap();
                 let id = id.as_str().unwrap();
                 assert!(l.requirements.contains_key(id), "{lang}.requirements lacks {id}");
+                assert!(l.articles.contains_key(id), "{lang}.articles lacks {id}");
                 for part in &r.parts {
                     assert!(l.parts.contains_key(*part), "{lang}.parts lacks {part:?}");
                 }
