@@ -200,12 +200,37 @@ async fn four_real_dpas_of_four_languages_meet_topic_by_topic() {
     assert!(shown.contains("standardavtalsklausuler"), "the clause itself, on demand: {shown}");
     screenshot(&client, "e2e-real-xref.png").await;
 
+    // The recommended playbook as the reference: its positions in a column, each value judged.
+    let choose = "const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'));";
+    client.execute(choose, vec!["#reference".into(), "playbook:recommended".into()]).await.unwrap();
+    // WebDriver reads only what is in view: back to the matrix at the top.
+    let top = "document.querySelector('#main').scrollTop = 0; window.scrollTo(0, 0);";
+    client.execute(top, vec![]).await.unwrap();
+    // WebKitWebDriver reads the position cells' rendered text as empty: read their text instead.
+    let head = wait_for(&client, "table.matrix th.position").await;
+    assert_eq!(head.prop("textContent").await.unwrap().as_deref(), Some("Playbook: Recommended"));
+    let breach = "//table[contains(@class,'matrix')]//tr[th[contains(., 'Breach')]]";
+    let position =
+        client.find(Locator::XPath(&format!("{breach}/td[contains(@class,'position')]"))).await.unwrap();
+    let position = position.prop("textContent").await.unwrap().unwrap_or_default();
+    assert_eq!(position, "acceptable: ≤ 48h; negotiable: ≤ 72h");
+    let billcraft = client
+        .find(Locator::XPath(&format!("{breach}/td[@data-doc='1']//span[@class='v-word']")))
+        .await
+        .unwrap();
+    let word = billcraft.prop("textContent").await.unwrap().unwrap_or_default();
+    assert_eq!(word, "acceptable", "BillCraft's 24 hours is within 48");
+    screenshot(&client, "e2e-real-playbook-matrix.png").await;
+
     // The same comparison in Dutch: the interface's words, the key-term names and the values.
     let pick = "const s = document.querySelector('#ui-lang'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));";
     client.execute(pick, vec![serde_json::json!("nl")]).await.unwrap();
     wait_for_text(&client, "nav", "Bibliotheek").await;
     wait_for_text(&client, "table.matrix", "Melding van datalekken").await;
-    let top = "document.querySelector('#main').scrollTop = 0; window.scrollTo(0, 0);";
+    let dutch = "//table[contains(@class,'matrix')]//tr[th[contains(., 'datalekken')]]/td[contains(@class,'position')]";
+    let position = client.find(Locator::XPath(dutch)).await.unwrap();
+    let position = position.prop("textContent").await.unwrap().unwrap_or_default();
+    assert_eq!(position, "aanvaardbaar: ≤ 48h; onderhandelbaar: ≤ 72h", "the positions in Dutch too");
     client.execute(top, vec![]).await.unwrap();
     screenshot(&client, "e2e-real-dutch.png").await;
     client.execute(pick, vec![serde_json::json!("sv")]).await.unwrap();
