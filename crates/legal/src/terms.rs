@@ -684,6 +684,10 @@ fn duration_value(d: &Duration) -> TermValue {
 fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: Option<&[Unit]>) -> Found {
     find_in(clauses, topic, |s| {
         let cues: Vec<(usize, usize)> = cue.find_iter(s).map(|m| (m.start(), m.end())).collect();
+        // Without the cue there is nothing to be near (most sentences of a topic).
+        if cues.is_empty() {
+            return None;
+        }
         // A comma or semicolon between cue and duration starts another thought.
         let distance = |d: &Duration| {
             let gap = |from: usize, to: usize| {
