@@ -8,6 +8,7 @@
 mod boundary;
 mod checklist;
 mod placeholders;
+mod prefilter;
 mod segment;
 mod terms;
 mod topics;
