@@ -191,6 +191,15 @@ async function page(viewport = { width: 1280, height: 800 }, before = null) {
   return { p, errors };
 }
 
+/** Ticks the first two documents of the library and compares them. Each tick re-renders the
+ * table, so the boxes are found afresh. */
+async function compareFirstTwo(p) {
+  await p.waitForSelector("input.pick");
+  await p.locator("input.pick").nth(0).check();
+  await p.locator("input.pick").nth(1).check();
+  await p.click("#compare-go");
+}
+
 test("library lists documents with language labels and never renders their text as HTML", async () => {
   const { p, errors } = await page();
   await p.waitForSelector("table.docs tbody tr");
@@ -446,10 +455,7 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   const { p, errors } = await page({ width: 1366, height: 768 });
   await p.waitForSelector("table.docs tbody tr");
   assert.equal(await p.$eval("#compare-go", (b) => b.disabled), true, "one document cannot be compared");
-  // Each tick re-renders the table, so find the boxes afresh.
-  await p.locator("input.pick").nth(0).check();
-  await p.locator("input.pick").nth(1).check();
-  await p.click("#compare-go");
+  await compareFirstTwo(p);
   await p.waitForSelector("table.matrix");
   const call = await p.evaluate(() => window.__calls.find(([c]) => c === "compare"));
   assert.deepEqual(call[1], { ids: [1, 2], reference: null, lang: "en", playbook: null }, "names and values worded in the interface's language");
@@ -558,10 +564,7 @@ test("a long bookmark list is drawn a page at a time", async () => {
 
 test("the compare view saves a report in the chosen language and format", async () => {
   const { p, errors } = await page();
-  await p.waitForSelector("input.pick");
-  await p.locator("input.pick").nth(0).check();
-  await p.locator("input.pick").nth(1).check();
-  await p.click("#compare-go");
+  await compareFirstTwo(p);
   await p.waitForSelector(".report-tools");
   await p.selectOption("#report-lang", "de");
   await p.click(".report-tools button:has-text('PDF')");
@@ -577,10 +580,7 @@ test("the compare view saves a report in the chosen language and format", async 
 
 test("a playbook chosen as the compare view's reference judges the matrix, and the report follows it", async () => {
   const { p, errors } = await page();
-  await p.waitForSelector("input.pick");
-  await p.locator("input.pick").nth(0).check();
-  await p.locator("input.pick").nth(1).check();
-  await p.click("#compare-go");
+  await compareFirstTwo(p);
   await p.waitForSelector("table.matrix");
   // Only playbooks with positions are offered; the checklist-only one would judge nothing here.
   const options = await p.$$eval("#reference option", (o) => o.map((x) => x.value));
@@ -657,9 +657,7 @@ test("the interface speaks the language the user picks, asks the backend for its
   assert.deepEqual(await p.$$eval("table.docs th", (th) => th.map((x) => x.textContent).filter(Boolean)), ["Titel", "Taal", "Bepalingen", "Formaat", "Geïmporteerd"]);
   assert.match(await p.$eval("footer.statusbar", (f) => f.textContent), /^2 documenten · alles blijft op deze computer$/);
   // A comparison is asked for in Dutch; the verdict words and the report language follow.
-  await p.locator("input.pick").nth(0).check();
-  await p.locator("input.pick").nth(1).check();
-  await p.click("#compare-go");
+  await compareFirstTwo(p);
   await p.waitForSelector("table.matrix");
   const call = await p.evaluate(() => window.__calls.filter(([c]) => c === "compare").at(-1));
   assert.equal(call[1].lang, "nl");
