@@ -161,12 +161,9 @@ pub fn compare(
     playbook: Option<String>,
 ) -> Reply<Comparison> {
     let library = state.library()?;
-    let labels = labels(lang.as_deref());
-    let comparison = library.compare(&ids, reference)?.worded_in(labels);
-    Ok(match playbook {
-        Some(p) => comparison.judged_by(&library.playbook(&p)?, labels),
-        None => comparison,
-    })
+    let playbook = playbook.map(|p| library.playbook(&p)).transpose()?;
+    let against = Against { reference, playbook: playbook.as_ref() };
+    Ok(library.compare_against(&ids, against, labels(lang.as_deref()))?)
 }
 
 /// The labels of the app's language; English for none or one Concordia does not speak.

@@ -458,10 +458,9 @@ fn command(library: &Library, command: Command, progress: &Progress) -> anyhow::
                 docs.iter().map(|d| resolve_or_import(library, d)).collect::<anyhow::Result<_>>()?;
             let reference = reference.map(|r| resolve_or_import(library, &r)).transpose()?;
             let playbook = playbook.as_deref().map(|p| library.playbook(p)).transpose()?;
-            let mut comparison = library.compare(&ids, reference)?;
-            if let Some(playbook) = &playbook {
-                comparison = comparison.judged_by(playbook, concordia_core::report::Labels::english());
-            }
+            let against = Against { reference, playbook: playbook.as_ref() };
+            let comparison =
+                library.compare_against(&ids, against, concordia_core::report::Labels::english())?;
             print::comparison(&comparison, rows, json)?;
         }
         Command::Correct { action } => correct(library, action)?,

@@ -81,7 +81,8 @@ fn a_playbook_judges_the_compare_matrix_as_it_judges_each_document() {
     let ids: Vec<_> = report.outcomes.iter().map(|o| o.id.unwrap()).collect();
     let playbook = library.playbook("recommended").unwrap();
     let labels = Labels::of("de").unwrap();
-    let comparison = library.compare(&ids, None).unwrap().worded_in(labels).judged_by(&playbook, labels);
+    let against = Against { reference: None, playbook: Some(&playbook) };
+    let comparison = library.compare_against(&ids, against, labels).unwrap();
     assert_eq!(comparison.playbook.as_deref(), Some("Recommended"));
     let mut judged = 0;
     for &id in &ids {
@@ -105,7 +106,6 @@ fn a_playbook_judges_the_compare_matrix_as_it_judges_each_document() {
     assert!(untouched.iter().all(|r| r.cells.iter().all(|c| c.playbook.is_none())));
     assert!(!untouched.is_empty(), "terms the playbook takes no position on keep their verdicts");
 
-    let against = Against { reference: None, playbook: Some(&playbook) };
     let report = library.report(&ids, against, "de").unwrap();
     let html = String::from_utf8(report.render(ReportFormat::Html).unwrap()).unwrap();
     assert!(html.contains("am Playbook „Recommended“ gemessen"), "the report says what judged");

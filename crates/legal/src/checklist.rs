@@ -298,12 +298,11 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         let clause = sentences[k].clause;
         let end = sentences[k..].iter().position(|s| s.clause != clause).map_or(sentences.len(), |n| k + n);
         let text = clauses[clause].text;
-        let may = rules.groups.may_match(text);
-        let mut n = 0;
+        // One flag per group, in rule then group order, as the loops below walk them.
+        let mut may = rules.groups.may_match(text).into_iter();
         for (r, rule) in rules.rules.iter().enumerate() {
             for (g, (_, re)) in rule.groups.iter().enumerate() {
-                n += 1;
-                if !may[n - 1] || !re.is_match(text) {
+                if may.next() != Some(true) || !re.is_match(text) {
                     continue;
                 }
                 for (j, s) in sentences[k..end].iter().enumerate() {

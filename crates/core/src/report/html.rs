@@ -209,8 +209,8 @@ fn key_terms(out: &mut String, r: &Report) {
         let _ = writeln!(out, "<p>{}</p>", esc(t("none")));
         return;
     }
-    if let Some(name) = &r.playbook {
-        let _ = writeln!(out, "<p>{}</p>", esc(&t("against_playbook").replace("{name}", name)));
+    if let Some(line) = r.against_playbook() {
+        let _ = writeln!(out, "<p>{}</p>", esc(&line));
     }
     out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
     let _ = write!(out, "<th>{}</th>", esc(t("term")));

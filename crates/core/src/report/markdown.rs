@@ -61,8 +61,8 @@ fn key_terms(out: &mut String, r: &Report) {
         let _ = writeln!(out, "{}\n", t("none"));
         return;
     }
-    if let Some(name) = &r.playbook {
-        let _ = writeln!(out, "{}\n", inline(&t("against_playbook").replace("{name}", name)));
+    if let Some(line) = r.against_playbook() {
+        let _ = writeln!(out, "{}\n", inline(&line));
     }
     let heads: Vec<String> =
         r.documents.iter().enumerate().map(|(k, d)| format!("{} {}", k + 1, cell(&d.title))).collect();

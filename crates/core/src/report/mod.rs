@@ -496,6 +496,11 @@ impl Report {
         &self.labels
     }
 
+    /// The sentence saying which playbook judged the key terms, if one did.
+    pub fn against_playbook(&self) -> Option<String> {
+        self.playbook.as_ref().map(|name| self.labels.t("against_playbook").replace("{name}", name))
+    }
+
     /// Renders the report.
     pub fn render(&self, format: ReportFormat) -> Result<Vec<u8>> {
         match format {
@@ -507,15 +512,22 @@ impl Report {
 }
 
 impl Library {
+    /// A comparison worded in `labels`' language and judged against a reference document or a
+    /// playbook: what the app, the CLI and a report show.
+    pub fn compare_against(&self, ids: &[DocId], against: Against, labels: &Labels) -> Result<Comparison> {
+        let comparison = self.compare(ids, against.reference)?.worded_in(labels);
+        Ok(match against.playbook {
+            Some(playbook) => comparison.judged_by(playbook, labels),
+            None => comparison,
+        })
+    }
+
     /// The diff report of a comparison, headings in `lang` (en, sv, de, it, nl).
     pub fn report(&self, ids: &[DocId], against: Against, lang: &str) -> Result<Report> {
         let labels = LABELS.get(lang).cloned().ok_or_else(|| {
             Error::Invalid(format!("no report language {lang:?}; use one of {}", REPORT_LANGUAGES.join(", ")))
         })?;
-        let mut comparison = self.compare(ids, against.reference)?;
-        if let Some(playbook) = against.playbook {
-            comparison = comparison.judged_by(playbook, &labels);
-        }
+        let comparison = self.compare_against(ids, against, &labels)?;
         let clauses = self.clause_labels(&comparison, &labels)?;
         let mut documents = Vec::new();
         for d in &comparison.documents {

@@ -349,8 +349,8 @@ fn key_terms(l: &mut Layout, r: &Report) {
         l.paragraph(t("none"), MARGIN, WIDTH, TEXT);
         return;
     }
-    if let Some(name) = &r.playbook {
-        l.paragraph(&t("against_playbook").replace("{name}", name), MARGIN, WIDTH, TEXT);
+    if let Some(line) = r.against_playbook() {
+        l.paragraph(&line, MARGIN, WIDTH, TEXT);
     }
     let n = r.documents.len().max(1) as f32;
     let size = if n > 3.0 { SMALL } else { BODY };
