@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Measure the Art. 28 checklist (`concordia review --json`) against a checklist gold file.
 
-usage: checklist_eval.py [--set DIR] [--bin PATH] [--part all|dev|held] [--quiet]
+usage: checklist_eval.py [--set DIR] [--gold FILE] [--bin PATH] [--part all|dev|held] [--quiet]
   --set   a folder holding checklist-gold.json and the documents its keys name
           (default: ../shared/real)
+  --gold  a gold file elsewhere whose keys name documents in --set (a round of our own, such as
+          crates/core/tests/fixtures/checklist-rounds/corpus-checklist-gold.json on ../shared/corpus)
   --part  dev: every document but the held-back ones; held: only those (the last file of each
           language in name order, kept back to be measured once); all: both (default)
   --quiet print only the figures, not each disagreement (use it on the held-back part)
@@ -61,13 +63,14 @@ def figures(name, pairs):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--set", default=os.path.join(ROOT, "..", "shared", "real"))
+    ap.add_argument("--gold", default=None)
     ap.add_argument("--bin", default=None)
     ap.add_argument("--part", choices=["all", "dev", "held"], default="all")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args()
     binary = args.bin or next(b for b in (os.path.join(ROOT, "target", d, "concordia") for d in ("release", "debug"))
                               if os.path.exists(b))
-    gold = json.load(open(os.path.join(args.set, "checklist-gold.json")))["docs"]
+    gold = json.load(open(args.gold or os.path.join(args.set, "checklist-gold.json")))["docs"]
     files = sorted(gold)
     held = held_back(files)
     chosen = [f for f in files if args.part == "all" or (f in held) == (args.part == "held")]
