@@ -542,11 +542,15 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
         TermKind::GoverningLaw,
         first_sentence(clauses, mainly_law, governing_law)
             .or_else(|| first_sentence(clauses, also_law, applied_law))
-            .or_else(|| find_in(clauses, "", chosen_law)),
+            // Anywhere else, only in a clause that holds such a word at all: a sentence is
+            // split out and read only there.
+            .or_else(|| first_sentence(clauses, |c| GOVERNS.is_match(c.text), chosen_law)),
     );
+    let names_court = |c: &ClauseInput<'_>| COURTS.iter().any(|p| p.is_match(c.text));
     push(
         TermKind::Jurisdiction,
-        find_in(clauses, "governing_law", jurisdiction).or_else(|| find_in(clauses, "", jurisdiction)),
+        find_in(clauses, "governing_law", jurisdiction)
+            .or_else(|| first_sentence(clauses, names_court, jurisdiction)),
     );
     terms
 }
@@ -581,9 +585,12 @@ fn find_in_any(
             if anchors.is_empty() {
                 return None;
             }
+            // A clause that names the topic nowhere has no sentence that does: one scan of
+            // the clause spares splitting and scanning each of its sentences.
+            let names_topic = |c: &ClauseInput<'_>| anchors.iter().any(|a| a.is_match(c.text));
             first_sentence(
                 clauses,
-                |c| !of_topic(c),
+                |c| !of_topic(c) && names_topic(c),
                 |s| anchors.iter().any(|a| a.is_match(s)).then(|| value(s)).flatten(),
             )
         })
