@@ -33,6 +33,7 @@ enum Why {
     OnlySoft,
     Lacks { parts: Vec<String> },
     OnlyMentioned,
+    Blank,
     Absent,
 }
 
@@ -90,6 +91,7 @@ fn stored(f: Finding) -> Stored {
         Reason::OnlySoft => Why::OnlySoft,
         Reason::Lacks(parts) => Why::Lacks { parts: parts.iter().map(|p| (*p).to_owned()).collect() },
         Reason::OnlyMentioned => Why::OnlyMentioned,
+        Reason::Blank => Why::Blank,
         Reason::Absent => Why::Absent,
     };
     Stored {
@@ -177,6 +179,7 @@ fn reason(reason: &Reason, labels: &Labels) -> String {
             labels.checklist("checklist_lacks").replace("{parts}", &named.join("; "))
         }
         Reason::OnlyMentioned => labels.checklist("checklist_mentioned").to_owned(),
+        Reason::Blank => labels.checklist("checklist_blank").to_owned(),
         Reason::Absent => labels.checklist("checklist_absent").to_owned(),
     }
 }

@@ -79,6 +79,9 @@ pub enum Reason {
     Lacks(Vec<&'static str>),
     /// Only the matter is mentioned (sub-processors named, instructions spoken of), not the duty.
     OnlyMentioned,
+    /// Only a template's blank stands where the contract should describe it
+    /// ("Categorie di interessati: [ELENCO]").
+    Blank,
     /// Nothing found.
     Absent,
 }
@@ -139,6 +142,14 @@ struct RawRequirement {
     #[serde(default)]
     statute: Vec<String>,
     duty: bool,
+    /// What the contract describes (the subject, the data): a blank or a heading alone is not
+    /// a description.
+    #[serde(default)]
+    describes: bool,
+    /// Whether "partly" needs the first group, although no duty is imposed (the chance to
+    /// object: "sub-processor" alone also names the processor's own trade).
+    #[serde(default)]
+    core_first: bool,
     within: Within,
     groups: Vec<RawGroup>,
     #[serde(default)]
@@ -166,6 +177,8 @@ enum Within {
 struct Rule {
     id: Requirement,
     duty: bool,
+    describes: bool,
+    core_first: bool,
     within: Within,
     groups: Vec<(&'static str, Regex)>,
     mentioned: Option<Regex>,
@@ -193,6 +206,8 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         .map(|r| Rule {
             id: r.id,
             duty: r.duty,
+            describes: r.describes,
+            core_first: r.core_first,
             within: r.within,
             groups: r.groups.iter().map(|g| (leak(&g.name), any_of(&g.cues))).collect(),
             mentioned: r.mentioned.as_ref().map(any_of),
@@ -335,10 +350,77 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             }
         }
     }
-    rules.rules.iter().zip(masks).map(|(rule, masks)| judge(rule, clauses, &sentences, masks)).collect()
+    rules
+        .rules
+        .iter()
+        .zip(masks)
+        .map(|(rule, mut masks)| {
+            let blank =
+                if rule.describes { keep_what_is_written(clauses, &sentences, &mut masks) } else { None };
+            judge(rule, clauses, &sentences, masks, blank)
+        })
+        .collect()
 }
 
-fn judge(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence], masks: Vec<u32>) -> Finding {
+/// For what a contract describes, drops the sentences that do not describe it: a template's
+/// blank, and a heading over a body that speaks for itself. Returns the first blank, if any.
+fn keep_what_is_written(
+    clauses: &[ChecklistClause<'_>],
+    sentences: &[Sentence],
+    masks: &mut [u32],
+) -> Option<usize> {
+    let text = |k: usize| &clauses[sentences[k].clause].text[sentences[k].start..sentences[k].end];
+    let spoke: Vec<bool> = masks.iter().map(|&m| m != 0).collect();
+    let mut blank = None;
+    for k in (0..masks.len()).filter(|&k| spoke[k] && is_blank(text(k))) {
+        blank.get_or_insert(k);
+        masks[k] = 0;
+    }
+    for k in 0..masks.len() {
+        if masks[k] == 0 || !is_title(clauses, &sentences[k]) {
+            continue;
+        }
+        let clause = sentences[k].clause;
+        if (0..spoke.len()).any(|j| j != k && spoke[j] && sentences[j].clause == clause) {
+            masks[k] = 0;
+        }
+    }
+    blank
+}
+
+/// Template blanks: bracketed, braced or angled spans and fill-in lines; a bracket the
+/// sentence split leaves open ("[ES.: anagrafici, … transazionali." / "NO … accordo].") too.
+static BLANKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[[^\[\]\n]*(?:\]|$)|^[^\[\]\n]*\]|\{[^{}\n]*\}|<[^<>\n]*>|_{3,}")
+        .expect("valid blank pattern")
+});
+
+/// "Oggetto: … i servizi: [DESCRIZIONE_SERVIZI].", "[ANGE KATEGORI]": what follows the last
+/// label is nothing but blanks.
+fn is_blank(sentence: &str) -> bool {
+    if !BLANKS.is_match(sentence) {
+        return false;
+    }
+    let filled = BLANKS.replace_all(sentence, "");
+    let said = filled.rsplit(':').next().unwrap_or_default();
+    !said.chars().any(char::is_alphanumeric)
+}
+
+/// A sentence on the first line of a clause that goes on below it: the clause's heading.
+fn is_title(clauses: &[ChecklistClause<'_>], s: &Sentence) -> bool {
+    let text = clauses[s.clause].text;
+    !text[..s.start].contains('\n')
+        && text[s.end..].trim().contains(char::is_alphanumeric)
+        && text[s.end..].contains('\n')
+}
+
+fn judge(
+    rule: &Rule,
+    clauses: &[ChecklistClause<'_>],
+    sentences: &[Sentence],
+    masks: Vec<u32>,
+    blank: Option<usize>,
+) -> Finding {
     let full: u32 = (1 << rule.groups.len()) - 1;
     // The units in which every group must meet: each sentence, each clause, or the document.
     let unit = |k: usize| match rule.within {
@@ -365,7 +447,7 @@ fn judge(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence], m
     // Partly: the unit holding the most groups, if it holds the core of a duty (the first
     // group: a breach is only part of a breach notice, a notice alone is not one); what it
     // lacks is named.
-    let core = |mask: u32| !rule.duty || mask & 1 != 0;
+    let core = |mask: u32| !(rule.duty || rule.core_first) || mask & 1 != 0;
     let best = units
         .values()
         .filter(|(mask, _)| core(*mask))
@@ -388,9 +470,10 @@ fn judge(rule: &Rule, clauses: &[ChecklistClause<'_>], sentences: &[Sentence], m
             in_clause.is_some_and(|(_, hit)| hit) && re.is_match(text) && !RULES.defines.is_match(text)
         })
     });
-    match mentioned {
-        Some(k) => finding(rule, Status::Partly, Reason::OnlyMentioned, sentences, k, &masks),
-        None => Finding {
+    match (mentioned, blank) {
+        (Some(k), _) => finding(rule, Status::Partly, Reason::OnlyMentioned, sentences, k, &masks),
+        (None, Some(k)) => finding(rule, Status::Partly, Reason::Blank, sentences, k, &masks),
+        (None, None) => Finding {
             requirement: rule.id,
             status: Status::Missing,
             reason: Reason::Absent,
@@ -584,9 +667,13 @@ mod tests {
         ] {
             assert_eq!(status_of(&check(&[clause(text)]), Requirement::SubprocessorObjection).0, Status::Met, "{text}");
         }
-        let general =
-            "Der Auftraggeber erteilt eine allgemeine Genehmigung zum Einsatz von Unterauftragsverarbeitern.";
-        assert_ne!(status_of(&check(&[clause(general)]), Requirement::SubprocessorObjection).0, Status::Met);
+        for text in [
+            "Der Auftraggeber erteilt eine allgemeine Genehmigung zum Einsatz von Unterauftragsverarbeitern.",
+            "Verwerker mag subverwerkers inschakelen zonder voorafgaande toestemming van de verwerkingsverantwoordelijke.",
+            "The processor may engage sub-processors without prior written consent.",
+        ] {
+            assert_ne!(status_of(&check(&[clause(text)]), Requirement::SubprocessorObjection).0, Status::Met, "{text}");
+        }
     }
 
     #[test]
@@ -617,6 +704,23 @@ mod tests {
         assert_eq!(status_of(&check(&[clause(listed)]), Requirement::DataSubjects).0, Status::Met);
         let requests = "Verwerker stuurt verzoeken die van betrokkenen zijn ontvangen door.";
         assert_eq!(status_of(&check(&[clause(requests)]), Requirement::DataSubjects).0, Status::Missing);
+    }
+
+    #[test]
+    fn a_blank_or_a_heading_alone_describes_nothing() {
+        let blank = "3. Categorie di interessati\nCategorie di interessati: [ELENCO].";
+        assert_eq!(
+            status_of(&check(&[clause(blank)]), Requirement::DataSubjects),
+            (Status::Partly, Reason::Blank)
+        );
+        let listed =
+            "3. Categorie di interessati\na) il personale del Cliente;\nb) i clienti finali del Cliente.";
+        assert_eq!(status_of(&check(&[clause(listed)]), Requirement::DataSubjects).0, Status::Met);
+        let half = "2. Subject matter and duration\nSubject matter: [DESCRIBE THE SERVICES].\n\
+                    Duration: the processing lasts as long as the main agreement.";
+        let (status, reason) = status_of(&check(&[clause(half)]), Requirement::SubjectDuration);
+        assert_eq!(status, Status::Partly);
+        assert_eq!(reason, Reason::Lacks(vec!["subject matter"]));
     }
 
     #[test]
