@@ -363,27 +363,30 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
 }
 
 /// For what a contract describes, drops the sentences that do not describe it: a template's
-/// blank, and a heading over a body that speaks for itself. Returns the first blank, if any.
+/// blank, and what a heading names where its body names it too. Returns the first blank, if any.
 fn keep_what_is_written(
     clauses: &[ChecklistClause<'_>],
     sentences: &[Sentence],
     masks: &mut [u32],
 ) -> Option<usize> {
     let text = |k: usize| &clauses[sentences[k].clause].text[sentences[k].start..sentences[k].end];
-    let spoke: Vec<bool> = masks.iter().map(|&m| m != 0).collect();
+    let spoke: Vec<u32> = masks.to_vec();
     let mut blank = None;
-    for k in (0..masks.len()).filter(|&k| spoke[k] && is_blank(text(k))) {
+    for k in (0..masks.len()).filter(|&k| spoke[k] != 0 && is_blank(text(k))) {
         blank.get_or_insert(k);
         masks[k] = 0;
     }
+    // A heading keeps only the parts its body does not name ("Onderwerp en duur" over a body
+    // that gives only the duration still names the subject).
     for k in 0..masks.len() {
         if masks[k] == 0 || !is_title(clauses, &sentences[k]) {
             continue;
         }
         let clause = sentences[k].clause;
-        if (0..spoke.len()).any(|j| j != k && spoke[j] && sentences[j].clause == clause) {
-            masks[k] = 0;
-        }
+        let body = (0..spoke.len())
+            .filter(|&j| j != k && sentences[j].clause == clause)
+            .fold(0, |m, j| m | spoke[j]);
+        masks[k] &= !body;
     }
     blank
 }
@@ -721,6 +724,35 @@ mod tests {
         let (status, reason) = status_of(&check(&[clause(half)]), Requirement::SubjectDuration);
         assert_eq!(status, Status::Partly);
         assert_eq!(reason, Reason::Lacks(vec!["subject matter"]));
+    }
+
+    #[test]
+    fn may_only_restricts_and_so_imposes() {
+        for text in [
+            "Der Auftragnehmer darf Unterauftragsverarbeiter nur mit Zustimmung des Auftraggebers beauftragen.",
+            "Verwerker mag alleen met voorafgaande schriftelijke toestemming subverwerkers inschakelen.",
+            "The processor may only engage a sub-processor with the controller's prior written authorisation.",
+        ] {
+            assert_eq!(status_of(&check(&[clause(text)]), Requirement::SubprocessorAuthorisation).0, Status::Met, "{text}");
+        }
+        let allowed =
+            "Der Auftragnehmer darf Unterauftragsverarbeiter mit Zustimmung des Auftraggebers beauftragen.";
+        assert_eq!(
+            status_of(&check(&[clause(allowed)]), Requirement::SubprocessorAuthorisation).0,
+            Status::Partly
+        );
+    }
+
+    #[test]
+    fn separable_verbs_articles_and_headings_are_read_as_written() {
+        let back = "Nach Beendigung des Auftrags löscht der Auftragnehmer die Daten oder gibt sie dem Auftraggeber zurück.";
+        assert_eq!(status_of(&check(&[clause(back)]), Requirement::DeletionReturn).0, Status::Met);
+        let cited =
+            "Biträdet ska bistå den personuppgiftsansvarige vid förfrågningar enligt artiklarna 12–23 GDPR.";
+        assert_eq!(status_of(&check(&[clause(cited)]), Requirement::DataSubjectRights).0, Status::Met);
+        // The heading names the subject; its body gives only the duration.
+        let heading = "1. Onderwerp en duur\nVerwerker verwerkt de gegevens voor de duur van het abonnement.";
+        assert_eq!(status_of(&check(&[clause(heading)]), Requirement::SubjectDuration).0, Status::Met);
     }
 
     #[test]
