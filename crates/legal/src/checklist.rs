@@ -378,15 +378,18 @@ fn keep_what_is_written(
     }
     // A heading keeps only the parts its body does not name ("Onderwerp en duur" over a body
     // that gives only the duration still names the subject).
+    let on_first_line = |k: usize| {
+        let text = clauses[sentences[k].clause].text;
+        text.find('\n').is_some_and(|line_end| sentences[k].end <= line_end)
+    };
+    let mut body: BTreeMap<usize, u32> = BTreeMap::new();
+    for k in (0..spoke.len()).filter(|&k| spoke[k] != 0 && !on_first_line(k)) {
+        *body.entry(sentences[k].clause).or_default() |= spoke[k];
+    }
     for k in 0..masks.len() {
-        if masks[k] == 0 || !is_title(clauses, &sentences[k]) {
-            continue;
+        if masks[k] != 0 && on_first_line(k) {
+            masks[k] &= !body.get(&sentences[k].clause).copied().unwrap_or(0);
         }
-        let clause = sentences[k].clause;
-        let body = (0..spoke.len())
-            .filter(|&j| j != k && sentences[j].clause == clause)
-            .fold(0, |m, j| m | spoke[j]);
-        masks[k] &= !body;
     }
     blank
 }
@@ -407,14 +410,6 @@ fn is_blank(sentence: &str) -> bool {
     let filled = BLANKS.replace_all(sentence, "");
     let said = filled.rsplit(':').next().unwrap_or_default();
     !said.chars().any(char::is_alphanumeric)
-}
-
-/// A sentence on the first line of a clause that goes on below it: the clause's heading.
-fn is_title(clauses: &[ChecklistClause<'_>], s: &Sentence) -> bool {
-    let text = clauses[s.clause].text;
-    !text[..s.start].contains('\n')
-        && text[s.end..].trim().contains(char::is_alphanumeric)
-        && text[s.end..].contains('\n')
 }
 
 fn judge(
