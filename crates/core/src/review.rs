@@ -4,8 +4,8 @@
 use std::sync::LazyLock;
 
 use concordia_legal::{
-    check_requirements, checklist_version, requirements, ChecklistClause, ClauseKind, Finding, Reason,
-    Requirement, Status,
+    check_requirements, checklist_version, names_controller_duties, requirements, ChecklistClause,
+    ClauseKind, Finding, Reason, Requirement, Status,
 };
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +68,7 @@ pub(crate) fn found_at_import(text: &str, clauses: &[concordia_store::NewClause]
             text: &text[c.start..c.end],
             is_terms: ClauseKind::from_name(c.kind).is_terms(),
             is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
+            controller_duties: controller_duties(c.heading.as_deref(), &c.heading_path),
         })
         .collect();
     let stored: Vec<Stored> = check_requirements(&inputs).into_iter().map(stored).collect();
@@ -135,8 +136,14 @@ fn inputs(doc: &DocumentView) -> Vec<ChecklistClause<'_>> {
             text: &c.text,
             is_terms: c.kind.is_terms(),
             is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
+            controller_duties: controller_duties(c.heading.as_deref(), &c.heading_path),
         })
         .collect()
+}
+
+/// Whether a clause's own heading, or one it stands under, is on the controller's obligations.
+fn controller_duties(heading: Option<&str>, path: &[String]) -> bool {
+    heading.into_iter().chain(path.iter().map(String::as_str)).any(names_controller_duties)
 }
 
 pub(crate) fn review_of(doc: &DocumentView, labels: &Labels) -> Review {

@@ -95,6 +95,9 @@ pub struct ChecklistClause<'a> {
     pub is_terms: bool,
     /// Whether the clause is a definition (its topics say so).
     pub is_definition: bool,
+    /// Whether it stands under a heading on the controller's obligations ("§ 5 Pflichten des
+    /// Auftraggebers"): what it imposes, it imposes on the controller, not the processor.
+    pub controller_duties: bool,
 }
 
 /// One requirement's finding in one document.
@@ -280,13 +283,25 @@ pub fn checklist_version() -> String {
     crate::fingerprint("checklist", [include_str!("../lexicon/checklist.toml"), include_str!("checklist.rs")])
 }
 
-/// A sentence of a clause: its byte range, and whether it only allows what it says (asked only
-/// of sentences that hold a cue).
+/// A sentence of a clause: its byte range, whether it is the clause's heading, and whether it
+/// only allows what it says (asked only of sentences that hold a cue).
 struct Sentence {
     clause: usize,
     start: usize,
     end: usize,
+    heading: bool,
     soft: bool,
+}
+
+/// A clause's first line is its heading when more follows it and it reads as a title: short,
+/// without a sentence's closing mark ("5 Rechten van betrokkenen", not "Der Auftragnehmer
+/// verpflichtet sich:").
+fn heading_line(text: &str) -> Option<usize> {
+    const TITLE_WORDS: usize = 12;
+    let end = text.find('\n')?;
+    let line = text[..end].trim_end();
+    let title = !line.ends_with(['.', ';', ':', '!', '?']) && line.split_whitespace().count() <= TITLE_WORDS;
+    (title && !text[end..].trim().is_empty()).then_some(end)
 }
 
 /// The checklist of one document's clauses.
@@ -297,10 +312,12 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         .enumerate()
         .filter(|(_, c)| c.is_terms && !c.is_definition)
         .flat_map(|(k, c)| {
+            let heading_end = heading_line(c.text);
             sentences(c.text).into_iter().map(move |(start, end)| Sentence {
                 clause: k,
                 start,
                 end,
+                heading: heading_end.is_some_and(|line_end| end <= line_end),
                 soft: false,
             })
         })
@@ -342,6 +359,20 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         }
     }
     for (rule, masks) in rules.rules.iter().zip(&mut masks) {
+        // The controller's own duties ("Datenpannen … unverzüglich zu melden" under "Pflichten
+        // des Auftraggebers") are not the processor's, unless a sentence there names the
+        // processor ("Der Auftragsverarbeiter unterstützt den Verantwortlichen …").
+        if rule.duty {
+            for (k, s) in sentences.iter().enumerate() {
+                let text = &clauses[s.clause].text[s.start..s.end];
+                if masks[k] != 0
+                    && clauses[s.clause].controller_duties
+                    && !crate::terms::names_processor(text)
+                {
+                    masks[k] = 0;
+                }
+            }
+        }
         if let Some(unless) = &rule.unless {
             for (k, s) in sentences.iter().enumerate() {
                 if masks[k] != 0 && unless.is_match(&clauses[s.clause].text[s.start..s.end]) {
@@ -378,16 +409,12 @@ fn keep_what_is_written(
     }
     // A heading keeps only the parts its body does not name ("Onderwerp en duur" over a body
     // that gives only the duration still names the subject).
-    let on_first_line = |k: usize| {
-        let text = clauses[sentences[k].clause].text;
-        text.find('\n').is_some_and(|line_end| sentences[k].end <= line_end)
-    };
     let mut body: BTreeMap<usize, u32> = BTreeMap::new();
-    for k in (0..spoke.len()).filter(|&k| spoke[k] != 0 && !on_first_line(k)) {
+    for k in (0..spoke.len()).filter(|&k| spoke[k] != 0 && !sentences[k].heading) {
         *body.entry(sentences[k].clause).or_default() |= spoke[k];
     }
     for k in 0..masks.len() {
-        if masks[k] != 0 && on_first_line(k) {
+        if masks[k] != 0 && sentences[k].heading {
             masks[k] &= !body.get(&sentences[k].clause).copied().unwrap_or(0);
         }
     }
@@ -546,7 +573,7 @@ mod tests {
     use super::*;
 
     fn clause(text: &str) -> ChecklistClause<'_> {
-        ChecklistClause { text, is_terms: true, is_definition: false }
+        ChecklistClause { text, is_terms: true, is_definition: false, controller_duties: false }
     }
 
     fn status_of(findings: &[Finding], id: Requirement) -> (Status, Reason) {
@@ -751,6 +778,70 @@ mod tests {
     }
 
     #[test]
+    fn the_controllers_own_duties_are_not_the_processors() {
+        let heading = "§ 7 Pflichten des Auftraggebers";
+        assert!(crate::terms::names_controller_duties(heading));
+        assert!(!crate::terms::names_controller_duties("§ 6 Pflichten des Auftragnehmers"));
+        let own = |text| ChecklistClause { controller_duties: true, ..clause(text) };
+        let breach = "Sicherheitsvorfälle in seinem Bereich sind unverzüglich zu melden.";
+        assert_eq!(status_of(&check(&[own(breach)]), Requirement::BreachNotification).0, Status::Missing);
+        // A sentence there that names the processor still binds it.
+        let help = "Der Auftragnehmer unterstützt den Auftraggeber bei einer Datenschutz-Folgenabschätzung.";
+        assert_eq!(status_of(&check(&[own(help)]), Requirement::Assistance32To36).0, Status::Met);
+    }
+
+    #[test]
+    fn access_control_own_audits_and_system_confidentiality_are_other_matters() {
+        for text in [
+            "Zugangskontrolle: Chipkarten und Protokollierung aller Zutritte.",
+            "Toegangscontrole op basis van rollen en periodieke beveiligingsaudits.",
+        ] {
+            assert_eq!(
+                status_of(&check(&[clause(text)]), Requirement::InformationAudits).0,
+                Status::Missing,
+                "{text}"
+            );
+        }
+        let systems = "2.1 Vertraulichkeit (Art. 32 Abs. 1 lit. b DSGVO)
+Zutritt nur mit Schlüsselkarte; Server in verschlossenen Räumen.";
+        assert_eq!(status_of(&check(&[clause(systems)]), Requirement::Confidentiality).0, Status::Missing);
+    }
+
+    #[test]
+    fn agreements_with_sub_processors_are_not_the_same_obligations_imposed() {
+        for text in [
+            "Mit allen Subprozessoren bestehen Verträge nach den Standardvertragsklauseln.",
+            "Met alle subverwerkers zijn schriftelijke overeenkomsten gesloten.",
+        ] {
+            assert_eq!(
+                status_of(&check(&[clause(text)]), Requirement::SubprocessorFlowdown),
+                (Status::Partly, Reason::OnlyMentioned),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn compounds_and_short_headings_of_real_dpas_are_read() {
+        let listed = "Der Auftragnehmer verpflichtet sich, Subprozessoren nur nach vorheriger schriftlicher Genehmigung einzusetzen.";
+        assert_eq!(
+            status_of(&check(&[clause(listed)]), Requirement::SubprocessorAuthorisation).0,
+            Status::Met
+        );
+        let end = "Der Auftragnehmer hat nach Vertragsende alle Daten zu löschen oder zurückzugeben.";
+        assert_eq!(status_of(&check(&[clause(end)]), Requirement::DeletionReturn).0, Status::Met);
+        let data = "3.2 Kategorien personenbezogener Daten
+Name, Anschrift und Telefonnummer der Mieter.";
+        assert_eq!(status_of(&check(&[clause(data)]), Requirement::DataTypes).0, Status::Met);
+        let purpose = "2 Doel van verwerking
+De leverancier zet geüploade facturen om naar boekingsregels.";
+        assert_eq!(status_of(&check(&[clause(purpose)]), Requirement::NaturePurpose).0, Status::Met);
+        let audit =
+            "De Klant mag een audit laten uitvoeren. Leverancier zal hieraan alle medewerking verlenen.";
+        assert_eq!(status_of(&check(&[clause(audit)]), Requirement::InformationAudits).0, Status::Met);
+    }
+
+    #[test]
     fn a_notice_without_a_breach_is_not_part_of_a_breach_notice() {
         let text = "Der Auftragnehmer informiert den Auftraggeber unverzüglich über Änderungen.";
         assert_eq!(status_of(&check(&[clause(text)]), Requirement::BreachNotification).0, Status::Missing);
@@ -762,11 +853,13 @@ mod tests {
             text: "„Weisung“ bedeutet die auf einen bestimmten Umgang gerichtete Anordnung; nur diese gilt.",
             is_terms: true,
             is_definition: false,
+            controller_duties: false,
         };
         let toc = ChecklistClause {
             text: "Weisungen nur schriftlich .......... 3",
             is_terms: false,
             is_definition: false,
+            controller_duties: false,
         };
         let findings = check(&[definition, toc]);
         assert_eq!(status_of(&findings, Requirement::Instructions).0, Status::Missing);

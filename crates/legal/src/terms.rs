@@ -774,7 +774,18 @@ fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
 /// Whether a clause stands under a heading on the controller's obligations ("Pflichten des
 /// Auftraggebers", "Obblighi del Titolare") and not also the processor's.
 fn controller_duties(c: &ClauseInput<'_>) -> bool {
-    c.headings.iter().any(|h| OBLIGATIONS.is_match(h) && CONTROLLER.is_match(h) && !PROCESSOR.is_match(h))
+    c.headings.iter().any(|h| names_controller_duties(h))
+}
+
+/// Whether a text names the processor ("der Auftragsverarbeiter", "Verwerker").
+pub fn names_processor(text: &str) -> bool {
+    PROCESSOR.is_match(text)
+}
+
+/// Whether a heading is on the controller's obligations ("Pflichten des Auftraggebers",
+/// "Obblighi del Titolare") and not also the processor's.
+pub fn names_controller_duties(heading: &str) -> bool {
+    OBLIGATIONS.is_match(heading) && CONTROLLER.is_match(heading) && !PROCESSOR.is_match(heading)
 }
 
 /// A sentence, not a heading: it ends like one, or is too long to be a title.
