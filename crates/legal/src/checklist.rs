@@ -164,6 +164,10 @@ struct RawRequirement {
 #[derive(Deserialize)]
 struct RawGroup {
     name: String,
+    /// Bare words that name the matter as a label: a heading of their own ("4. Betrokkenen")
+    /// or before a colon ("Betroffene: Mitarbeitende des Kunden").
+    #[serde(default)]
+    labels: BTreeMap<String, Vec<String>>,
     #[serde(flatten)]
     cues: BTreeMap<String, Vec<String>>,
 }
@@ -197,6 +201,8 @@ struct Rules {
     /// Every rule's groups, in rule then group order: one pass over a clause tells which
     /// groups it may hold, so the rest are not run on it.
     groups: Prefilter,
+    /// Each label word (lowercase), with the rule and group it names.
+    labels: BTreeMap<String, Vec<(usize, usize)>>,
     info: Vec<RequirementInfo>,
 }
 
@@ -220,6 +226,14 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let patterns: Vec<String> =
         lexicon.requirement.iter().flat_map(|r| r.groups.iter().map(|g| pattern(&g.cues))).collect();
     let groups = Prefilter::new(patterns.iter().map(|p| p.trim_start_matches("(?i)")));
+    let mut labels: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (r, rule) in lexicon.requirement.iter().enumerate() {
+        for (g, group) in rule.groups.iter().enumerate() {
+            for word in group.labels.values().flatten() {
+                labels.entry(word.to_lowercase()).or_default().push((r, g));
+            }
+        }
+    }
     let info = lexicon
         .requirement
         .into_iter()
@@ -237,6 +251,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         defines: any_of(&lexicon.defines),
         rules,
         groups,
+        labels,
         info,
     }
 });
@@ -346,6 +361,12 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         }
         k = end;
     }
+    for (k, s) in sentences.iter().enumerate() {
+        let text = &clauses[s.clause].text[s.start..s.end];
+        for (r, g) in labelled(text, s.heading) {
+            masks[r][k] |= 1 << g;
+        }
+    }
     // Whether a sentence defines or only allows is asked only of the few that hold a cue.
     for (k, s) in sentences.iter_mut().enumerate() {
         if masks.iter().all(|m| m[k] == 0) {
@@ -391,6 +412,53 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             judge(rule, clauses, &sentences, masks, blank)
         })
         .collect()
+}
+
+/// The groups a label names: a heading made only of label words ("3. Gegevens en
+/// betrokkenen"), or label words before a colon with something after it ("Betroffene:
+/// Mitarbeitende des Kunden"). A heading with other words ("Beveiliging van gegevens") is no
+/// label.
+fn labelled(sentence: &str, heading: bool) -> Vec<(usize, usize)> {
+    let label = match sentence.split_once(':') {
+        // "Artikel 4: Betrokkenen"
+        _ if heading => sentence.rsplit(':').find(|p| !p.trim().is_empty()).unwrap_or(sentence),
+        Some((label, value)) if value.chars().filter(|c| c.is_alphabetic()).count() >= 3 => label,
+        _ => return Vec::new(),
+    };
+    let label = label
+        .trim_start_matches(|c: char| c.is_ascii_digit() || ".)§#*-–• \t".contains(c))
+        .trim_end_matches(|c: char| ":*_ \t".contains(c))
+        .to_lowercase();
+    let label = ARTICLE.replace(&label, "");
+    const MAX_WORDS: usize = 6;
+    if label.is_empty() || label.split_whitespace().count() > MAX_WORDS {
+        return Vec::new();
+    }
+    let labels = &RULES.labels;
+    let mut found = Vec::new();
+    for part in label_parts(&label) {
+        match labels.get(part) {
+            Some(named) => found.extend_from_slice(named),
+            None => return Vec::new(),
+        }
+    }
+    found
+}
+
+/// "Artikel 4 ", "Art. 3.", "Bijlage 2 – " before a heading's words.
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:artikel|article|articolo|art\.|klausul|clausola|punkt|punto|abschnitt|section|bijlage|anlage|allegato|bilaga|annex)\s*[\divx.]*\s*[.:)–-]?\s*")
+        .expect("valid article pattern")
+});
+
+/// "gegevens en betrokkenen" → "gegevens", "betrokkenen".
+fn label_parts(label: &str) -> Vec<&str> {
+    const JOINS: [&str; 7] = [" and ", " en ", " und ", " och ", " e ", " ed ", " y "];
+    let mut parts = vec![label];
+    for join in JOINS {
+        parts = parts.iter().flat_map(|p| p.split(join)).collect();
+    }
+    parts.iter().flat_map(|p| p.split([',', '&', '/'])).map(str::trim).filter(|p| !p.is_empty()).collect()
 }
 
 /// For what a contract describes, drops the sentences that do not describe it: a template's
@@ -839,6 +907,52 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         let audit =
             "De Klant mag een audit laten uitvoeren. Leverancier zal hieraan alle medewerking verlenen.";
         assert_eq!(status_of(&check(&[clause(audit)]), Requirement::InformationAudits).0, Status::Met);
+    }
+
+    #[test]
+    fn bare_labels_name_what_they_head() {
+        let subjects = "4. Betrokkenen\n- Medewerkers van de opdrachtgever\n- Sollicitanten";
+        assert_eq!(status_of(&check(&[clause(subjects)]), Requirement::DataSubjects).0, Status::Met);
+        let both = "Artikel 3: Gegevens en betrokkenen\nNaam en e-mailadres van klanten en leveranciers.";
+        let findings = check(&[clause(both)]);
+        assert_eq!(status_of(&findings, Requirement::DataTypes).0, Status::Met);
+        assert_eq!(status_of(&findings, Requirement::DataSubjects).0, Status::Met);
+        let colon = "Betroffene: Beschäftigte und Lieferanten des Kunden.";
+        assert_eq!(status_of(&check(&[clause(colon)]), Requirement::DataSubjects).0, Status::Met);
+        // A heading with other words is no label; a label over a blank describes nothing.
+        let security = "5. Beveiliging van gegevens\nVersleuteling en back-ups.";
+        assert_eq!(status_of(&check(&[clause(security)]), Requirement::DataTypes).0, Status::Missing);
+        let blank = "Betroffene: [BITTE EINTRAGEN]";
+        assert_eq!(
+            status_of(&check(&[clause(blank)]), Requirement::DataSubjects),
+            (Status::Partly, Reason::Blank)
+        );
+    }
+
+    #[test]
+    fn what_the_processing_consists_of_is_its_nature() {
+        let text = "De verwerking bestaat uit het opslaan en doorsturen van ingevulde formulieren.";
+        assert_eq!(status_of(&check(&[clause(text)]), Requirement::NaturePurpose).0, Status::Met);
+    }
+
+    #[test]
+    fn a_data_subjects_right_to_object_is_not_the_controllers() {
+        let text = "Verwerker helpt bij verzoeken van betrokkenen (inzage, correctie, bezwaar) en informeert over wijzigingen in subverwerkers.";
+        assert_ne!(status_of(&check(&[clause(text)]), Requirement::SubprocessorObjection).0, Status::Met);
+    }
+
+    #[test]
+    fn help_with_a_supervisors_questions_is_part_of_the_assistance() {
+        for text in [
+            "We helpen de klant bij vragen van toezichthouders.",
+            "Verwerker werkt mee aan het informeren van de Autoriteit Persoonsgegevens.",
+        ] {
+            assert_eq!(
+                status_of(&check(&[clause(text)]), Requirement::Assistance32To36),
+                (Status::Partly, Reason::OnlyMentioned),
+                "{text}"
+            );
+        }
     }
 
     #[test]
