@@ -62,13 +62,16 @@ pub(crate) static VERSION: LazyLock<String> = LazyLock::new(|| {
 
 /// The stored checklist of clauses just read by an import (not stored yet).
 pub(crate) fn found_at_import(text: &str, clauses: &[concordia_store::NewClause]) -> String {
+    let lead_ins = lead_ins(clauses.iter().map(|c| ClauseKind::from_name(c.kind)));
     let inputs: Vec<ChecklistClause<'_>> = clauses
         .iter()
-        .map(|c| ChecklistClause {
+        .zip(lead_ins)
+        .map(|(c, lead_in)| ChecklistClause {
             text: &text[c.start..c.end],
             is_terms: ClauseKind::from_name(c.kind).is_terms(),
             is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
             controller_duties: controller_duties(c.heading.as_deref(), &c.heading_path),
+            lead_in,
         })
         .collect();
     let stored: Vec<Stored> = check_requirements(&inputs).into_iter().map(stored).collect();
@@ -130,13 +133,35 @@ impl Library {
 }
 
 fn inputs(doc: &DocumentView) -> Vec<ChecklistClause<'_>> {
+    let lead_ins = lead_ins(doc.clauses.iter().map(|c| c.kind));
     doc.clauses
         .iter()
-        .map(|c| ChecklistClause {
+        .zip(lead_ins)
+        .map(|(c, lead_in)| ChecklistClause {
             text: &c.text,
             is_terms: c.kind.is_terms(),
             is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
             controller_duties: controller_duties(c.heading.as_deref(), &c.heading_path),
+            lead_in,
+        })
+        .collect()
+}
+
+/// For each list item or continuation, the section or preamble before it, which introduces it.
+fn lead_ins(kinds: impl Iterator<Item = ClauseKind>) -> Vec<Option<usize>> {
+    let mut last = None;
+    kinds
+        .enumerate()
+        .map(|(k, kind)| match kind {
+            ClauseKind::Item | ClauseKind::Continuation => last,
+            ClauseKind::Section | ClauseKind::Preamble => {
+                last = Some(k);
+                None
+            }
+            ClauseKind::Contents | ClauseKind::Signature => {
+                last = None;
+                None
+            }
         })
         .collect()
 }

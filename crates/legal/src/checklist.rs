@@ -98,6 +98,10 @@ pub struct ChecklistClause<'a> {
     /// Whether it stands under a heading on the controller's obligations ("§ 5 Pflichten des
     /// Auftraggebers"): what it imposes, it imposes on the controller, not the processor.
     pub controller_duties: bool,
+    /// For a list item or a continuation, the position of the clause that introduces it
+    /// ("9.1 Bij beëindiging:" over "- Alle persoonsgegevens retourneren of vernietigen"): a
+    /// requirement met within a clause may be met across the two.
+    pub lead_in: Option<usize>,
 }
 
 /// One requirement's finding in one document.
@@ -518,7 +522,7 @@ fn judge(
     // The units in which every group must meet: each sentence, each clause, or the document.
     let unit = |k: usize| match rule.within {
         Within::Sentence => k,
-        Within::Clause => sentences[k].clause,
+        Within::Clause => clauses[sentences[k].clause].lead_in.unwrap_or(sentences[k].clause),
         Within::Document => 0,
     };
     let mut units: BTreeMap<usize, (u32, Vec<usize>)> = BTreeMap::new();
@@ -641,7 +645,13 @@ mod tests {
     use super::*;
 
     fn clause(text: &str) -> ChecklistClause<'_> {
-        ChecklistClause { text, is_terms: true, is_definition: false, controller_duties: false }
+        ChecklistClause {
+            text,
+            is_terms: true,
+            is_definition: false,
+            controller_duties: false,
+            lead_in: None,
+        }
     }
 
     fn status_of(findings: &[Finding], id: Requirement) -> (Status, Reason) {
@@ -956,6 +966,48 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn a_list_item_is_read_with_the_clause_that_introduces_it() {
+        let lead = clause("9. Einde\nBij beëindiging van de overeenkomst:");
+        let item = ChecklistClause {
+            lead_in: Some(0),
+            ..clause("alle persoonsgegevens retourneren of vernietigen")
+        };
+        assert_eq!(status_of(&check(&[lead.clone(), item]), Requirement::DeletionReturn).0, Status::Met);
+        // Without its lead-in, the item lacks the end of the services.
+        let alone = clause("alle persoonsgegevens retourneren of vernietigen");
+        assert_eq!(status_of(&check(&[lead, alone]), Requirement::DeletionReturn).0, Status::Partly);
+    }
+
+    #[test]
+    fn terse_wordings_of_round_six_are_read() {
+        let met = |text, id| assert_eq!(status_of(&check(&[clause(text)]), id).0, Status::Met, "{text}");
+        met(
+            "Der Auftragnehmer unterstützt den Auftraggeber bei dessen Pflichten nach Art. 32 – 36 DSGVO.",
+            Requirement::Assistance32To36,
+        );
+        met(
+            "Subunternehmerverträge müssen den Anforderungen dieses Vertrags genügen.",
+            Requirement::SubprocessorFlowdown,
+        );
+        met(
+            "De klant geeft algemene toestemming voor de subverwerkers in bijlage 2.",
+            Requirement::SubprocessorAuthorisation,
+        );
+        met(
+            "Leverancier zal meewerken aan audits en inspecties en deelt compliance rapporten.",
+            Requirement::InformationAudits,
+        );
+        met(
+            "Incidentmelding: 24-uur notificatie bij datalekken aan de klant.",
+            Requirement::BreachNotification,
+        );
+        met(
+            "5. Särskilda säkerhetskrav\nKryptering av all data och dagliga säkerhetskopior.",
+            Requirement::Security,
+        );
+    }
+
+    #[test]
     fn a_notice_without_a_breach_is_not_part_of_a_breach_notice() {
         let text = "Der Auftragnehmer informiert den Auftraggeber unverzüglich über Änderungen.";
         assert_eq!(status_of(&check(&[clause(text)]), Requirement::BreachNotification).0, Status::Missing);
@@ -968,12 +1020,14 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
             is_terms: true,
             is_definition: false,
             controller_duties: false,
+            lead_in: None,
         };
         let toc = ChecklistClause {
             text: "Weisungen nur schriftlich .......... 3",
             is_terms: false,
             is_definition: false,
             controller_duties: false,
+            lead_in: None,
         };
         let findings = check(&[definition, toc]);
         assert_eq!(status_of(&findings, Requirement::Instructions).0, Status::Missing);

@@ -94,7 +94,7 @@ impl Clause {
 
 /// Bump when text extraction or segmentation changes what a document reads as: documents an
 /// older reader stored are read again when their file is imported again.
-const READER_RULES: &str = "reader-6";
+const READER_RULES: &str = "reader-7";
 
 /// Identifies the reader (extraction and segmentation rules, structure words).
 pub fn reader_version() -> String {

@@ -6,9 +6,24 @@ use crate::blocks::{BlockKind, Emphasis, Extracted};
 
 pub(crate) fn extract(text: &str) -> Extracted {
     let mut b = Builder::default();
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    // A published page's front matter ("---\ntitle: …\nlayout: default\n---") is the site's
+    // settings, not the document.
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut metadata: Option<String> = None;
     for event in Parser::new_ext(text, options) {
         match event {
+            Event::Start(Tag::MetadataBlock(_)) => metadata = Some(String::new()),
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                // What only looks like front matter ("---", a paragraph, "---") is text.
+                let block = metadata.take().unwrap_or_default();
+                if !is_front_matter(&block) {
+                    b.text(block.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
+                    b.flush();
+                }
+            }
+            Event::Text(t) if metadata.is_some() => metadata.get_or_insert_with(String::new).push_str(&t),
+            _ if metadata.is_some() => {}
             Event::Start(tag) => b.start(tag),
             Event::End(tag) => b.end(tag),
             Event::Text(t) | Event::Code(t) => b.text(&t),
@@ -22,6 +37,16 @@ pub(crate) fn extract(text: &str) -> Extracted {
     let mut doc = b.doc;
     tidy_table_rows(&mut doc);
     doc
+}
+
+/// Every line a YAML key ("title: …", "nav_order: 1"), a list entry or an indented value.
+fn is_front_matter(block: &str) -> bool {
+    let key = |line: &str| {
+        line.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        })
+    };
+    block.lines().filter(|l| !l.trim().is_empty()).all(|l| key(l) || l.starts_with([' ', '\t', '-']))
 }
 
 /// The block being read and what is known of it.
@@ -142,6 +167,17 @@ fn tidy_table_rows(doc: &mut Extracted) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_front_matter_is_not_the_document() {
+        let md = "---\ntitle: \"Bilaga 1\"\nlayout: default\nnav_order: 1\n---\n# Bilaga 1: Instruktion\n\nText.\n";
+        let doc = extract(md);
+        assert!(!doc.text.contains("layout"), "{}", doc.text);
+        assert!(doc.text.starts_with("Bilaga 1: Instruktion"), "{}", doc.text);
+        // A paragraph between two rules is kept.
+        let ruled = "---\nDeze overeenkomst geldt vanaf ondertekening.\n---\n\nArtikel 1\n";
+        assert!(extract(ruled).text.contains("Deze overeenkomst geldt vanaf ondertekening."));
+    }
 
     #[test]
     fn headings_paragraphs_and_items() {
