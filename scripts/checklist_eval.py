@@ -11,7 +11,9 @@ usage: checklist_eval.py [--set DIR] [--gold FILE] [--bin PATH] [--part all|dev|
   --quiet print only the figures, not each disagreement (use it on the held-back part)
 
 Prints, overall and per language: status accuracy (met / partly / missing agree), precision and
-recall of violations ("partly" or "missing": what a lawyer must act on) and of "met".
+recall of violations ("partly" or "missing": what a lawyer must act on) and of "met"; and of the
+statuses found right that gold quotes (met or partly), how many quote the gold's sentence (one
+quote holds the other, or they share half the gold quote's words).
 Gold format: see ../shared/real/README.md.
 """
 import argparse, collections, json, os, shutil, subprocess, sys, tempfile
@@ -42,6 +44,22 @@ def review(binary, paths):
 
 def ratio(a, b):
     return f"{100 * a / b:5.1f} %" if b else "    –  "
+
+
+def words(text):
+    return [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if w]
+
+
+def same_quote(gold, found):
+    """Whether the found quote is the gold's sentence: one holds the other, or it has half the
+    gold quote's words."""
+    g, f = " ".join(words(gold)), " ".join(words(found))
+    if not g or not f:
+        return False
+    if g in f or f in g:
+        return True
+    gw = words(gold)
+    return sum(w in set(words(found)) for w in gw) * 2 >= len(gw)
 
 
 def figures(name, pairs):
@@ -76,12 +94,14 @@ def main():
     chosen = [f for f in files if args.part == "all" or (f in held) == (args.part == "held")]
     paths = [os.path.join(args.set, f) for f in chosen]
     reviews = review(binary, paths)
-    pairs, by_lang = [], collections.defaultdict(list)
+    pairs, by_lang, quotes = [], collections.defaultdict(list), []
     for f, r in zip(chosen, reviews):
         found = {c["requirement"]: c for c in r["checklist"]}
         for req, g in gold[f].items():
             got = found.get(req, {}).get("status", "absent")
             pairs.append((g["status"], got))
+            if got == g["status"] != "missing" and g.get("quote"):
+                quotes.append(same_quote(g["quote"], found.get(req, {}).get("quote") or ""))
             by_lang[os.path.basename(f)[:2]].append((g["status"], got))
             if g["status"] != got and not args.quiet:
                 print(f"{os.path.basename(f)} {req}: gold {g['status']}, found {got}")
@@ -91,6 +111,7 @@ def main():
     figures("all", pairs)
     for lang in sorted(by_lang):
         figures(lang, by_lang[lang])
+    print(f"quotes   {len(quotes):4} right statuses with a gold quote: {ratio(sum(quotes), len(quotes))} quote the gold's sentence")
 
 
 if __name__ == "__main__":

@@ -534,11 +534,17 @@ fn judge(
     let imposed = |k: &usize| !rule.duty || !sentences[*k].soft;
     // Met: a unit holding every group, whose deciding sentence (one with the first group) imposes.
     let whole = units.values().filter(|(mask, _)| *mask == full);
-    let decided = whole.clone().find_map(|(_, ks)| ks.iter().find(|k| masks[**k] & 1 != 0 && imposed(k)));
-    if let Some(&k) = decided {
+    // The quote is the sentence that says most of it ("… nach Wahl des Verantwortlichen löschen
+    // oder zurückgeben", not an earlier "Berichtigung, Löschung" on data subjects' requests).
+    let fullest = |ks: &[usize], wanted: &dyn Fn(usize) -> bool| {
+        let candidates = ks.iter().enumerate().filter(|(_, &k)| wanted(k));
+        candidates.max_by_key(|(at, &k)| (masks[k].count_ones(), std::cmp::Reverse(*at))).map(|(_, &k)| k)
+    };
+    let decided = whole.clone().find_map(|(_, ks)| fullest(ks, &|k| masks[k] & 1 != 0 && imposed(&k)));
+    if let Some(k) = decided {
         return finding(rule, Status::Met, Reason::Imposed, sentences, k, &masks);
     }
-    if let Some(&k) = whole.clone().find_map(|(_, ks)| ks.first()) {
+    if let Some(k) = whole.clone().find_map(|(_, ks)| fullest(ks, &|_| true)) {
         return finding(rule, Status::Partly, Reason::OnlySoft, sentences, k, &masks);
     }
     // Partly: the unit holding the most groups, if it holds the core of a duty (the first
@@ -552,7 +558,8 @@ fn judge(
     if let Some((mask, ks)) = best {
         let lacks =
             rule.groups.iter().enumerate().filter(|(g, _)| mask & (1 << g) == 0).map(|(_, (n, _))| *n);
-        return finding(rule, Status::Partly, Reason::Lacks(lacks.collect()), sentences, ks[0], &masks);
+        let k = fullest(ks, &|_| true).unwrap_or(ks[0]);
+        return finding(rule, Status::Partly, Reason::Lacks(lacks.collect()), sentences, k, &masks);
     }
     let mentioned = rule.mentioned.as_ref().and_then(|re| {
         // Most requirements a document misses it never mentions: one scan of each clause
@@ -1005,6 +1012,17 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
             "5. Särskilda säkerhetskrav\nKryptering av all data och dagliga säkerhetskopior.",
             Requirement::Security,
         );
+    }
+
+    #[test]
+    fn the_quote_is_the_sentence_that_says_most_of_it() {
+        let text = "Der Auftragnehmer unterstützt den Auftraggeber bei Anträgen auf Berichtigung und Löschung. \
+                    Nach Beendigung des Vertrags hat der Auftragnehmer alle Daten nach Wahl des Auftraggebers zu löschen oder zurückzugeben.";
+        let findings = check(&[clause(text)]);
+        let f = findings.iter().find(|f| f.requirement == Requirement::DeletionReturn).unwrap();
+        assert_eq!(f.status, Status::Met);
+        let (_, start, end) = f.quote.unwrap();
+        assert!(text[start..end].starts_with("Nach Beendigung"), "{}", &text[start..end]);
     }
 
     #[test]
