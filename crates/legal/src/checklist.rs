@@ -535,10 +535,13 @@ fn judge(
     // Met: a unit holding every group, whose deciding sentence (one with the first group) imposes.
     let whole = units.values().filter(|(mask, _)| *mask == full);
     // The quote is the sentence that says most of it ("… nach Wahl des Verantwortlichen löschen
-    // oder zurückgeben", not an earlier "Berichtigung, Löschung" on data subjects' requests).
+    // oder zurückgeben", not an earlier "Berichtigung, Löschung" on data subjects' requests),
+    // and of two that say as much, a sentence rather than a heading.
     let fullest = |ks: &[usize], wanted: &dyn Fn(usize) -> bool| {
         let candidates = ks.iter().enumerate().filter(|(_, &k)| wanted(k));
-        candidates.max_by_key(|(at, &k)| (masks[k].count_ones(), std::cmp::Reverse(*at))).map(|(_, &k)| k)
+        let rank =
+            |at: usize, k: usize| (masks[k].count_ones(), !sentences[k].heading, std::cmp::Reverse(at));
+        candidates.max_by_key(|(at, &k)| rank(*at, k)).map(|(_, &k)| k)
     };
     let decided = whole.clone().find_map(|(_, ks)| fullest(ks, &|k| masks[k] & 1 != 0 && imposed(&k)));
     if let Some(k) = decided {
