@@ -53,6 +53,13 @@ impl Prefilter {
         self.always.len()
     }
 
+    /// The literal prefixes of `pattern` shorter than `min` characters: each makes its regex
+    /// run on nearly every text ("art", "du"), which defeats the filter.
+    #[cfg(test)]
+    pub(crate) fn short_prefixes(pattern: &str, min: usize) -> Vec<String> {
+        prefixes(pattern).unwrap_or_default().into_iter().filter(|p| p.chars().count() < min).collect()
+    }
+
     /// Which regexes may match `text` (a regex marked false cannot).
     pub(crate) fn may_match(&self, text: &str) -> Vec<bool> {
         let mut may = vec![false; self.len];
