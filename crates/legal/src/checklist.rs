@@ -371,6 +371,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             masks[r][k] |= 1 << g;
         }
     }
+    read_controller_by_its_name(clauses, &sentences, &mut masks);
     // Whether a sentence defines or only allows is asked only of the few that hold a cue.
     for (k, s) in sentences.iter_mut().enumerate() {
         if masks.iter().all(|m| m[k] == 0) {
@@ -417,6 +418,48 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// A contract that names the controller by a name of its own ("Verwerkingsverantwoordelijke
+/// (\"Accountant\")") speaks of its obligations under that name ("De Accountant is
+/// verantwoordelijk voor …"): those sentences are read with the name taken as the controller.
+fn read_controller_by_its_name(
+    clauses: &[ChecklistClause<'_>],
+    sentences: &[Sentence],
+    masks: &mut [Vec<u32>],
+) {
+    // The parties are named where a contract begins.
+    const OPENING_CLAUSES: usize = 8;
+    let names: Vec<&str> = clauses
+        .iter()
+        .take(OPENING_CLAUSES)
+        .flat_map(|c| CONTROLLER_NAMED.captures_iter(c.text))
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    let Some(r) = RULES.rules.iter().position(|r| r.id == Requirement::ControllerRights) else { return };
+    if names.is_empty() {
+        return;
+    }
+    let rule = &RULES.rules[r];
+    for (k, s) in sentences.iter().enumerate() {
+        let text = &clauses[s.clause].text[s.start..s.end];
+        let Some(name) = names.iter().find(|n| text.contains(**n)) else { continue };
+        let read = text.replace(name, "verantwoordelijke");
+        for (g, (_, re)) in rule.groups.iter().enumerate() {
+            if re.is_match(&read) {
+                masks[r][k] |= 1 << g;
+            }
+        }
+    }
+}
+
+/// "Verwerkingsverantwoordelijke (\"Accountant\")", "Auftraggeber – nachfolgend „Kanzlei“": the
+/// controller's own name in the contract, capitalised, in quotes.
+static CONTROLLER_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i:verwerkingsverantwoordelijke|auftraggeber|verantwortliche[rn]?|titolare(?: del trattamento)?|personuppgiftsansvarig\w*|controller)\W{0,6}(?i:hierna(?: te noemen)?:?|nachfolgend|im folgenden|di seguito|nedan kallad|hereinafter)?\s*["“„«]([\p{Lu}][\p{L}&-]{2,30})["”“»]"#,
+    )
+    .expect("valid controller name pattern")
+});
 
 /// The groups a label names: a heading made only of label words ("3. Gegevens en
 /// betrokkenen"), or label words before a colon with something after it ("Betroffene:
@@ -668,6 +711,14 @@ mod tests {
         }
     }
 
+    /// Each text only mentions requirement `id`: partly met, for that reason.
+    fn only_mentioned(texts: &[&str], id: Requirement) {
+        for text in texts {
+            let found = status_of(&check(&[clause(text)]), id);
+            assert_eq!(found, (Status::Partly, Reason::OnlyMentioned), "{text}");
+        }
+    }
+
     fn status_of(findings: &[Finding], id: Requirement) -> (Status, Reason) {
         let f = findings.iter().find(|f| f.requirement == id).unwrap();
         (f.status, f.reason.clone())
@@ -901,16 +952,13 @@ Zutritt nur mit Schlüsselkarte; Server in verschlossenen Räumen.";
 
     #[test]
     fn agreements_with_sub_processors_are_not_the_same_obligations_imposed() {
-        for text in [
-            "Mit allen Subprozessoren bestehen Verträge nach den Standardvertragsklauseln.",
-            "Met alle subverwerkers zijn schriftelijke overeenkomsten gesloten.",
-        ] {
-            assert_eq!(
-                status_of(&check(&[clause(text)]), Requirement::SubprocessorFlowdown),
-                (Status::Partly, Reason::OnlyMentioned),
-                "{text}"
-            );
-        }
+        only_mentioned(
+            &[
+                "Mit allen Subprozessoren bestehen Verträge nach den Standardvertragsklauseln.",
+                "Met alle subverwerkers zijn schriftelijke overeenkomsten gesloten.",
+            ],
+            Requirement::SubprocessorFlowdown,
+        );
     }
 
     #[test]
@@ -967,16 +1015,13 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
 
     #[test]
     fn help_with_a_supervisors_questions_is_part_of_the_assistance() {
-        for text in [
-            "We helpen de klant bij vragen van toezichthouders.",
-            "Verwerker werkt mee aan het informeren van de Autoriteit Persoonsgegevens.",
-        ] {
-            assert_eq!(
-                status_of(&check(&[clause(text)]), Requirement::Assistance32To36),
-                (Status::Partly, Reason::OnlyMentioned),
-                "{text}"
-            );
-        }
+        only_mentioned(
+            &[
+                "We helpen de klant bij vragen van toezichthouders.",
+                "Verwerker werkt mee aan het informeren van de Autoriteit Persoonsgegevens.",
+            ],
+            Requirement::Assistance32To36,
+        );
     }
 
     #[test]
@@ -1056,6 +1101,17 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
             short.len(),
             short.join("\n")
         );
+    }
+
+    #[test]
+    fn a_controller_named_by_its_own_name_is_the_controller() {
+        let parties =
+            clause("1. Partijen\nVerwerkingsverantwoordelijke (\"Praktijk\"): de huisartsenpraktijk.");
+        let duty = clause("De Praktijk is verantwoordelijk voor de juistheid van de aangeleverde gegevens.");
+        let findings = check(&[parties.clone(), duty.clone()]);
+        assert_eq!(status_of(&findings, Requirement::ControllerRights).0, Status::Met);
+        // Without the definition, "de Praktijk" is nobody in particular.
+        assert_eq!(status_of(&check(&[duty]), Requirement::ControllerRights).0, Status::Missing);
     }
 
     #[test]
