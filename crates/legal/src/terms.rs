@@ -789,7 +789,7 @@ pub fn names_controller_duties(heading: &str) -> bool {
 }
 
 /// A sentence, not a heading: it ends like one, or is too long to be a title.
-fn is_sentence(s: &str) -> bool {
+pub(crate) fn is_sentence(s: &str) -> bool {
     s.ends_with(['.', ';', ':', '!', '?']) || s.split_whitespace().count() >= 12
 }
 
