@@ -514,7 +514,8 @@ fn keep_what_is_written(
     let text = |k: usize| &clauses[sentences[k].clause].text[sentences[k].start..sentences[k].end];
     let spoke: Vec<u32> = masks.to_vec();
     let mut blank = None;
-    for k in (0..masks.len()).filter(|&k| spoke[k] != 0 && is_blank(text(k))) {
+    let blank_sentence = |k: usize| is_blank(text(k)) || labels_only_blanks(clauses, sentences, k);
+    for k in (0..masks.len()).filter(|&k| spoke[k] != 0 && blank_sentence(k)) {
         blank.get_or_insert(k);
         masks[k] = 0;
     }
@@ -530,6 +531,32 @@ fn keep_what_is_written(
         }
     }
     blank
+}
+
+/// A label over nothing but blanks ("Ändamål med behandlingen:" over "[Specificera exakt syfte]"
+/// and "[Exempel: …]"): the lines up to the next label, in its clause or in the list it
+/// introduces, are all template blanks.
+fn labels_only_blanks(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], k: usize) -> bool {
+    let text = |j: usize| clauses[sentences[j].clause].text[sentences[j].start..sentences[j].end].trim();
+    if !text(k).ends_with(':') {
+        return false;
+    }
+    let own = sentences[k].clause;
+    let below = sentences[k + 1..]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (k + 1 + i, s))
+        .take_while(|(_, s)| s.clause == own || clauses[s.clause].lead_in == Some(own))
+        .map(|(j, _)| j)
+        .take_while(|&j| !text(j).ends_with(':'));
+    let mut lines = 0;
+    for j in below {
+        if !is_blank(text(j)) {
+            return false;
+        }
+        lines += 1;
+    }
+    lines > 0
 }
 
 /// Template blanks: bracketed, braced or angled spans and fill-in lines; a bracket the
@@ -845,6 +872,38 @@ mod tests {
         }
     }
 
+    /// The persons authorised to process are bound to confidentiality: no sub-processor's
+    /// authorisation, even in one list with a duty that only refers to the conditions.
+    #[test]
+    fn persons_authorised_to_process_do_not_authorise_a_sub_processor() {
+        for text in [
+            "Il Responsabile si impegna a: garantire che le persone autorizzate al trattamento siano vincolate alla riservatezza; \
+             rispettare le condizioni per ricorrere a un altro responsabile.",
+            "The processor shall ensure that persons authorised to process the data are bound by confidentiality; \
+             and respect the conditions for engaging a sub-processor.",
+        ] {
+            assert_eq!(status(text, Requirement::SubprocessorAuthorisation), Status::Partly, "{text}");
+        }
+        for text in [
+            "Il Responsabile non può ricorrere a un altro responsabile senza previa autorizzazione scritta del Titolare.",
+            "Il Titolare autorizza il Responsabile a ricorrere ai sub-responsabili elencati.",
+            "The processor shall not engage a sub-processor unless the controller has authorised it in writing.",
+        ] {
+            assert_eq!(status(text, Requirement::SubprocessorAuthorisation), Status::Met, "{text}");
+        }
+    }
+
+    /// A template's label over nothing but blanks states nothing; over one real line it does.
+    #[test]
+    fn a_label_over_only_blanks_is_left_blank() {
+        let blanks = "2.3 Behandlingens omfattning\n\nÄndamål med behandlingen:\n\n[Ange syftet]\n\
+                      [Exempel: Fakturering]\n\nKategorier av registrerade:\n\nFöreningens medlemmar";
+        assert_eq!(status(blanks, Requirement::NaturePurpose), Status::Partly);
+        assert_eq!(status(blanks, Requirement::DataSubjects), Status::Met);
+        let filled = "Zweck der Verarbeitung:\n\n[Exemplarisch: Hosting]\nBetrieb der Plattform";
+        assert_eq!(status(filled, Requirement::NaturePurpose), Status::Met);
+    }
+
     #[test]
     fn the_controllers_warranty_on_its_instructions_is_no_duty_to_warn() {
         let warranty =
@@ -864,6 +923,9 @@ mod tests {
         assert_eq!(status(ulteriore, Requirement::SubprocessorFlowdown), Status::Met);
         let liable = "Vi förblir ansvariga gentemot kunden för våra underleverantörers arbete.";
         assert_eq!(status(liable, Requirement::SubprocessorLiability), Status::Met);
+        // The neuter of "ansvarig", agreeing with "biträdet".
+        let neuter = "Fullständigt ansvar: Biträdet är fullt ansvarigt för underbiträdets fullgörande.";
+        assert_eq!(status(neuter, Requirement::SubprocessorLiability), Status::Met);
     }
 
     #[test]

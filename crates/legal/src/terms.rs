@@ -1674,6 +1674,19 @@ mod tests {
     }
 
     #[test]
+    fn the_swedish_controller_is_no_liability() {
+        // "Personuppgiftsansvarig" holds "ansvar"; beside "huvudavtalet" it made a cap by reference.
+        let found = terms(&[(
+            "",
+            "Mellan: Föreningen (Personuppgiftsansvarig) och Leverantören (Personuppgiftsbiträde). \
+             Detta avtal kompletterar huvudavtalet.",
+        )]);
+        assert_eq!(value(&found, "liability_cap"), None);
+        let found = terms(&[("", "Leverantörens skadeståndsansvar regleras i huvudavtalet.")]);
+        assert_eq!(value(&found, "liability_cap"), Some(serde_json::json!({"by_reference": true})));
+    }
+
+    #[test]
     fn a_slash_frequency_is_how_often_not_a_notice() {
         let found = terms(&[(
             "audit",
