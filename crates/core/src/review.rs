@@ -62,18 +62,13 @@ pub(crate) static VERSION: LazyLock<String> = LazyLock::new(|| {
 
 /// The stored checklist of clauses just read by an import (not stored yet).
 pub(crate) fn found_at_import(text: &str, clauses: &[concordia_store::NewClause]) -> String {
-    let lead_ins = lead_ins(clauses.iter().map(|c| ClauseKind::from_name(c.kind)));
-    let inputs: Vec<ChecklistClause<'_>> = clauses
-        .iter()
-        .zip(lead_ins)
-        .map(|(c, lead_in)| ChecklistClause {
-            text: &text[c.start..c.end],
-            is_terms: ClauseKind::from_name(c.kind).is_terms(),
-            is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
-            controller_duties: controller_duties(c.heading.as_deref(), &c.heading_path),
-            lead_in,
-        })
-        .collect();
+    let inputs = checklist_inputs(clauses.iter().map(|c| Parts {
+        text: &text[c.start..c.end],
+        kind: ClauseKind::from_name(c.kind),
+        first_topic: c.topics.first().map(|t| t.topic.as_str()),
+        heading: c.heading.as_deref(),
+        heading_path: &c.heading_path,
+    }));
     let stored: Vec<Stored> = check_requirements(&inputs).into_iter().map(stored).collect();
     serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned())
 }
@@ -133,15 +128,35 @@ impl Library {
 }
 
 fn inputs(doc: &DocumentView) -> Vec<ChecklistClause<'_>> {
-    let lead_ins = lead_ins(doc.clauses.iter().map(|c| c.kind));
-    doc.clauses
-        .iter()
+    checklist_inputs(doc.clauses.iter().map(|c| Parts {
+        text: &c.text,
+        kind: c.kind,
+        first_topic: c.topics.first().map(|t| t.topic.as_str()),
+        heading: c.heading.as_deref(),
+        heading_path: &c.heading_path,
+    }))
+}
+
+/// What the checklist needs of a clause, whether just read by an import or read from the store.
+struct Parts<'a> {
+    text: &'a str,
+    kind: ClauseKind,
+    first_topic: Option<&'a str>,
+    heading: Option<&'a str>,
+    heading_path: &'a [String],
+}
+
+fn checklist_inputs<'a>(clauses: impl Iterator<Item = Parts<'a>>) -> Vec<ChecklistClause<'a>> {
+    let parts: Vec<Parts<'a>> = clauses.collect();
+    let lead_ins = lead_ins(parts.iter().map(|c| c.kind));
+    parts
+        .into_iter()
         .zip(lead_ins)
         .map(|(c, lead_in)| ChecklistClause {
-            text: &c.text,
+            text: c.text,
             is_terms: c.kind.is_terms(),
-            is_definition: c.topics.first().is_some_and(|t| t.topic == "definitions"),
-            controller_duties: controller_duties(c.heading.as_deref(), &c.heading_path),
+            is_definition: c.first_topic == Some("definitions"),
+            controller_duties: controller_duties(c.heading, c.heading_path),
             lead_in,
         })
         .collect()

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::parties::Parties;
 use crate::prefilter::Prefilter;
 use serde::{Deserialize, Serialize};
 
@@ -297,9 +298,20 @@ pub fn statute(requirement: Requirement, lang: &str) -> Option<String> {
     (!texts.is_empty()).then(|| texts.join("\n\n"))
 }
 
-/// A fingerprint of the checklist's rules and words, for anything that stores findings.
+/// A fingerprint of the checklist's rules and words, for anything that stores findings: its own,
+/// and the parties' and sentences' readers it shares with the key terms.
 pub fn checklist_version() -> String {
-    crate::fingerprint("checklist", [include_str!("../lexicon/checklist.toml"), include_str!("checklist.rs")])
+    crate::fingerprint(
+        "checklist",
+        [
+            include_str!("../lexicon/checklist.toml"),
+            include_str!("checklist.rs"),
+            include_str!("prefilter.rs"),
+            include_str!("parties.rs"),
+            include_str!("terms.rs"),
+            include_str!("../lexicon/terms.toml"),
+        ],
+    )
 }
 
 /// A sentence of a clause: its byte range, whether it is the clause's heading, and whether it
@@ -388,7 +400,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         .iter()
         .map(|s| {
             clauses[s.clause].controller_duties
-                && !crate::terms::names_processor(&clauses[s.clause].text[s.start..s.end])
+                && !crate::parties::names_processor(&clauses[s.clause].text[s.start..s.end])
         })
         .collect();
     for (rule, masks) in rules.rules.iter().zip(&mut masks) {
@@ -416,30 +428,21 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
 }
 
 /// A contract that names the controller by a name of its own ("Verwerkingsverantwoordelijke
-/// (\"Accountant\")") speaks of its obligations under that name ("De Accountant is
-/// verantwoordelijk voor …"): those sentences are read with the name taken as the controller.
+/// (\"Accountant\")", "Kundbolaget AB (personuppgiftsansvarig)") speaks of its obligations under
+/// that name ("De Accountant is verantwoordelijk voor …"): those sentences are read with the name
+/// taken as the controller.
 fn read_controller_by_its_name(
     clauses: &[ChecklistClause<'_>],
     sentences: &[Sentence],
     masks: &mut [Vec<u32>],
 ) {
-    // The parties are named where a contract begins.
-    const OPENING_CLAUSES: usize = 8;
-    let names: Vec<&str> = clauses
-        .iter()
-        .take(OPENING_CLAUSES)
-        .flat_map(|c| CONTROLLER_NAMED.captures_iter(c.text))
-        .filter_map(|c| c.get(1).map(|m| m.as_str()))
-        .collect();
+    let Some(names) = Parties::of(clauses.iter().map(|c| c.text)).controller else { return };
     let Some(r) = RULES.rules.iter().position(|r| r.id == Requirement::ControllerRights) else { return };
-    if names.is_empty() {
-        return;
-    }
     let rule = &RULES.rules[r];
     for (k, s) in sentences.iter().enumerate() {
-        let text = &clauses[s.clause].text[s.start..s.end];
-        let Some(name) = names.iter().find(|n| text.contains(**n)) else { continue };
-        let read = text.replace(name, "verantwoordelijke");
+        let Some(read) = names.read_as(&clauses[s.clause].text[s.start..s.end], "verantwoordelijke") else {
+            continue;
+        };
         for (g, (_, re)) in rule.groups.iter().enumerate() {
             if re.is_match(&read) {
                 masks[r][k] |= 1 << g;
@@ -447,15 +450,6 @@ fn read_controller_by_its_name(
         }
     }
 }
-
-/// "Verwerkingsverantwoordelijke (\"Accountant\")", "Auftraggeber – nachfolgend „Kanzlei“": the
-/// controller's own name in the contract, capitalised, in quotes.
-static CONTROLLER_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i:verwerkingsverantwoordelijke|auftraggeber|verantwortliche[rn]?|titolare(?: del trattamento)?|personuppgiftsansvarig\w*|controller)\W{0,6}(?i:hierna(?: te noemen)?:?|nachfolgend|im folgenden|di seguito|nedan kallad|hereinafter)?\s*["“„«]([\p{Lu}][\p{L}&-]{2,30})["”“»]"#,
-    )
-    .expect("valid controller name pattern")
-});
 
 /// The groups a label names: a heading made only of label words ("3. Gegevens en
 /// betrokkenen"), or label words before a colon with something after it ("Betroffene:
@@ -982,8 +976,8 @@ mod tests {
     #[test]
     fn the_controllers_own_duties_are_not_the_processors() {
         let heading = "§ 7 Pflichten des Auftraggebers";
-        assert!(crate::terms::names_controller_duties(heading));
-        assert!(!crate::terms::names_controller_duties("§ 6 Pflichten des Auftragnehmers"));
+        assert!(crate::parties::names_controller_duties(heading));
+        assert!(!crate::parties::names_controller_duties("§ 6 Pflichten des Auftragnehmers"));
         let own = |text| ChecklistClause { controller_duties: true, ..clause(text) };
         let breach = "Sicherheitsvorfälle in seinem Bereich sind unverzüglich zu melden.";
         assert_eq!(status_of(&check(&[own(breach)]), Requirement::BreachNotification).0, Status::Missing);

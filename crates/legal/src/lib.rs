@@ -7,6 +7,7 @@
 
 mod boundary;
 mod checklist;
+mod parties;
 mod placeholders;
 mod prefilter;
 mod segment;
@@ -20,12 +21,10 @@ pub use checklist::{
     check as check_requirements, checklist_version, requirements, statute, ChecklistClause, Finding, Reason,
     Requirement, RequirementInfo, Status,
 };
+pub use parties::{names_controller_duties, names_processor};
 pub use placeholders::{mask_placeholders, placeholders};
 pub use segment::{
     in_annex, is_short_title, parents, reader_version, segment, split_mixed_lists, Clause, ClauseKind,
 };
-pub use terms::{
-    extract_terms, law_countries, names_controller_duties, names_processor, terms_version, ClauseInput,
-    KeyTerm, TermKind, TermValue,
-};
+pub use terms::{extract_terms, law_countries, terms_version, ClauseInput, KeyTerm, TermKind, TermValue};
 pub use topics::{analysis_version, Cue, CueSource, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};

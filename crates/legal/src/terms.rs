@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::parties::{names_controller_duties, Names, Parties};
 use crate::placeholders::mask_placeholders;
 use crate::values::{durations, money, number_word, Duration, Unit};
 
@@ -255,6 +256,7 @@ pub fn terms_version() -> String {
         "terms",
         [
             include_str!("terms.rs"),
+            include_str!("parties.rs"),
             include_str!("values.rs"),
             include_str!("placeholders.rs"),
             include_str!("../lexicon/terms.toml"),
@@ -272,7 +274,7 @@ struct TermLexicon {
     courts: Courts,
     caps: Caps,
     frequency: Frequency,
-    parties: Parties,
+    parties: PartyWords,
     exclusions: Vec<Exclusion>,
     laws: Vec<Law>,
 }
@@ -294,7 +296,7 @@ struct Frequency {
 }
 
 #[derive(serde::Deserialize)]
-struct Parties {
+struct PartyWords {
     legal_forms: Vec<String>,
 }
 
@@ -345,7 +347,7 @@ cue!(BACKUP, "backup");
 cue!(CLAIMS, "claims");
 cue!(UNDUE_DELAY, "undue_delay");
 cue!(REASONABLE_TIME, "reasonable_time");
-cue!(OBLIGATIONS, "obligations");
+pub(crate) static OBLIGATIONS: LazyLock<Regex> = LazyLock::new(|| cue("obligations"));
 cue!(REASONABLE_NOTICE, "reasonable_notice");
 cue!(ANNOUNCED, "announced");
 cue!(STATUTORY_RETENTION, "statutory_retention");
@@ -358,8 +360,8 @@ cue!(SUBPROCESSOR_WORD, "subprocessor_word");
 cue!(BREACH_WORD, "breach_word");
 cue!(SHARED, "shared");
 cue!(REIMBURSE, "reimburse");
-cue!(CONTROLLER, "controller");
-cue!(PROCESSOR, "processor");
+pub(crate) static CONTROLLER: LazyLock<Regex> = LazyLock::new(|| cue("controller"));
+pub(crate) static PROCESSOR: LazyLock<Regex> = LazyLock::new(|| cue("processor"));
 cue!(CHOICE, "choice");
 cue!(RETURN, "return");
 cue!(DELETE, "delete");
@@ -400,7 +402,7 @@ static TIMES_A_YEAR: LazyLock<Vec<Regex>> =
     LazyLock::new(|| LEXICON.frequency.times_a_year.iter().map(|p| re(p)).collect());
 
 /// A company name: capitalised words, then a legal form ("Kontorwerk Software GmbH").
-static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     let forms: Vec<String> = LEXICON
         .parties
         .legal_forms
@@ -497,7 +499,7 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
         TermKind::AuditFrequency,
         find_in(clauses, "audit", |s| (!MEASURES_REVIEW.is_match(s)).then(|| audit_frequency(s)).flatten()),
     );
-    let names = PartyNames::of(clauses);
+    let names = Parties::of(clauses.iter().map(|c| c.text));
     push(
         TermKind::AuditCosts,
         find_in(clauses, "audit", |s| is_sentence(s).then(|| audit_costs(s, &names)).flatten()),
@@ -777,17 +779,6 @@ fn controller_duties(c: &ClauseInput<'_>) -> bool {
     c.headings.iter().any(|h| names_controller_duties(h))
 }
 
-/// Whether a text names the processor ("der Auftragsverarbeiter", "Verwerker").
-pub fn names_processor(text: &str) -> bool {
-    PROCESSOR.is_match(text)
-}
-
-/// Whether a heading is on the controller's obligations ("Pflichten des Auftraggebers",
-/// "Obblighi del Titolare") and not also the processor's.
-pub fn names_controller_duties(heading: &str) -> bool {
-    OBLIGATIONS.is_match(heading) && CONTROLLER.is_match(heading) && !PROCESSOR.is_match(heading)
-}
-
 /// A sentence, not a heading: it ends like one, or is too long to be a title.
 pub(crate) fn is_sentence(s: &str) -> bool {
     s.ends_with(['.', ';', ':', '!', '?']) || s.split_whitespace().count() >= 12
@@ -987,70 +978,7 @@ fn audit_frequency(s: &str) -> Option<TermValue> {
     }
 }
 
-/// The names the parties go by in a document, so "a carico di DataSicura" reads as the processor.
-struct PartyNames {
-    controller: Option<Names>,
-    processor: Option<Names>,
-}
-
-impl PartyNames {
-    /// Companies in the title and preamble: the role word after a name ("Auftragnehmer",
-    /// "Responsabile") says which party it is; a company named in the title is the processor,
-    /// whose paper the DPA usually is.
-    fn of(clauses: &[ClauseInput<'_>]) -> PartyNames {
-        let (mut controller, mut processor) = (Vec::new(), Vec::new());
-        for (i, c) in clauses.iter().take(3).enumerate() {
-            let text = &c.text[..c.text.floor_char_boundary(1500)];
-            for m in COMPANY.captures_iter(text) {
-                let (Some(name), Some(whole)) = (m.name("name"), m.get(0)) else { continue };
-                let after = &text[whole.end()..text.floor_char_boundary(whole.end() + 120)];
-                let after = COMPANY.find(after).map_or(after, |next| &after[..next.start()]);
-                let role = [(&CONTROLLER, true), (&PROCESSOR, false)]
-                    .into_iter()
-                    .filter_map(|(re, is_controller)| re.find(after).map(|f| (f.start(), is_controller)))
-                    .min();
-                let words = name.as_str().split_whitespace().filter(|w| w.chars().count() >= 4);
-                match role {
-                    Some((_, true)) => controller.extend(words),
-                    Some((_, false)) => processor.extend(words),
-                    None if i == 0 => processor.extend(words),
-                    None => {}
-                }
-            }
-        }
-        PartyNames { controller: names_of(&controller), processor: names_of(&processor) }
-    }
-}
-
-/// A party's name words, found as whole words, case-insensitive, also in the genitive
-/// ("Datavakts"). Plain string search: a regex compiled per document cost more than the search.
-struct Names(Vec<String>);
-
-fn names_of(words: &[&str]) -> Option<Names> {
-    let words: Vec<String> = words
-        .iter()
-        .filter(|w| !CONTROLLER.is_match(w) && !PROCESSOR.is_match(w))
-        .map(|w| w.to_lowercase())
-        .collect();
-    (!words.is_empty()).then_some(Names(words))
-}
-
-impl Names {
-    fn in_text(&self, s: &str) -> bool {
-        let text = s.to_lowercase();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        self.0.iter().any(|word| {
-            text.match_indices(word.as_str()).any(|(at, _)| {
-                let rest = &text[at + word.len()..];
-                let ends = boundary(rest.chars().next())
-                    || rest.strip_prefix('s').is_some_and(|r| boundary(r.chars().next()));
-                boundary(text[..at].chars().next_back()) && ends
-            })
-        })
-    }
-}
-
-fn audit_costs(s: &str, names: &PartyNames) -> Option<TermValue> {
+fn audit_costs(s: &str, names: &Parties) -> Option<TermValue> {
     // Paying the processor for its help is the controller bearing the cost, cost word or not.
     if REIMBURSE.is_match(s) && !SHARED.is_match(s) {
         return Some(TermValue::Choice("controller"));

@@ -1,0 +1,162 @@
+//! Who the parties are: the names the controller and the processor go by in a contract, and
+//! whether a text or a heading names one of them. One reader for the key terms (who bears the
+//! audit costs) and the checklist (whose obligations a sentence states).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::terms::{COMPANY, CONTROLLER, OBLIGATIONS, PROCESSOR};
+
+/// Whether a text names the processor ("der Auftragsverarbeiter", "Verwerker").
+pub fn names_processor(text: &str) -> bool {
+    PROCESSOR.is_match(text)
+}
+
+/// Whether a heading is on the controller's obligations ("Pflichten des Auftraggebers",
+/// "Obblighi del Titolare") and not also the processor's.
+pub fn names_controller_duties(heading: &str) -> bool {
+    OBLIGATIONS.is_match(heading) && CONTROLLER.is_match(heading) && !PROCESSOR.is_match(heading)
+}
+
+/// The names the parties go by in one document, besides their role words.
+pub(crate) struct Parties {
+    pub(crate) controller: Option<Names>,
+    pub(crate) processor: Option<Names>,
+}
+
+/// Companies are named in the title and the first clauses; a name of its own may be given a
+/// little later, where the parties are introduced.
+const COMPANY_CLAUSES: usize = 3;
+const OPENING_CLAUSES: usize = 8;
+
+impl Parties {
+    /// From the texts of a document's clauses, in order. A company's role word after its name
+    /// ("Kontorwerk GmbH (Auftragnehmer)") says which party it is; a company named in the title
+    /// is the processor, whose paper the DPA usually is; a name in quotes after a role
+    /// ("Verwerkingsverantwoordelijke (\"Accountant\")") is that party's.
+    pub(crate) fn of<'a>(clauses: impl IntoIterator<Item = &'a str>) -> Parties {
+        let (mut controller, mut processor) = (Vec::new(), Vec::new());
+        for (i, text) in clauses.into_iter().take(OPENING_CLAUSES).enumerate() {
+            if i < COMPANY_CLAUSES {
+                companies(&text[..text.floor_char_boundary(1500)], i == 0, &mut controller, &mut processor);
+            }
+            controller
+                .extend(CONTROLLER_NAMED.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()));
+        }
+        Parties { controller: names_of(&controller), processor: names_of(&processor) }
+    }
+}
+
+fn companies<'a>(text: &'a str, title: bool, controller: &mut Vec<&'a str>, processor: &mut Vec<&'a str>) {
+    for m in COMPANY.captures_iter(text) {
+        let (Some(name), Some(whole)) = (m.name("name"), m.get(0)) else { continue };
+        let after = &text[whole.end()..text.floor_char_boundary(whole.end() + 120)];
+        let after = COMPANY.find(after).map_or(after, |next| &after[..next.start()]);
+        let role = [(&CONTROLLER, true), (&PROCESSOR, false)]
+            .into_iter()
+            .filter_map(|(re, is_controller)| re.find(after).map(|f| (f.start(), is_controller)))
+            .min();
+        let words = name.as_str().split_whitespace().filter(|w| w.chars().count() >= 4);
+        match role {
+            Some((_, true)) => controller.extend(words),
+            Some((_, false)) => processor.extend(words),
+            None if title => processor.extend(words),
+            None => {}
+        }
+    }
+}
+
+/// "Verwerkingsverantwoordelijke (\"Accountant\")", "Auftraggeber – nachfolgend „Kanzlei“": the
+/// controller's own name in the contract, capitalised, in quotes.
+static CONTROLLER_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i:verwerkingsverantwoordelijke|auftraggeber|verantwortliche[rn]?|titolare(?: del trattamento)?|personuppgiftsansvarig\w*|controller)\W{0,6}(?i:hierna(?: te noemen)?:?|nachfolgend|im folgenden|di seguito|nedan kallad|hereinafter)?\s*["“„«]([\p{Lu}][\p{L}&-]{2,30})["”“»]"#,
+    )
+    .expect("valid controller name pattern")
+});
+
+/// A party's name words, found as whole words, case-insensitive, also in the genitive
+/// ("Datavakts"). Plain string search: a regex compiled per document cost more than the search.
+pub(crate) struct Names(Vec<String>);
+
+fn names_of(words: &[&str]) -> Option<Names> {
+    let mut words: Vec<String> = words
+        .iter()
+        .filter(|w| !CONTROLLER.is_match(w) && !PROCESSOR.is_match(w))
+        .map(|w| w.to_lowercase())
+        .collect();
+    words.sort();
+    words.dedup();
+    (!words.is_empty()).then_some(Names(words))
+}
+
+impl Names {
+    /// Whether the text names the party.
+    pub(crate) fn in_text(&self, s: &str) -> bool {
+        self.spans(&s.to_lowercase()).next().is_some()
+    }
+
+    /// The lowercased text with each of the party's names written as `role`, or `None` when it
+    /// names the party nowhere.
+    pub(crate) fn read_as(&self, s: &str, role: &str) -> Option<String> {
+        let text = s.to_lowercase();
+        let mut spans: Vec<(usize, usize)> = self.spans(&text).collect();
+        if spans.is_empty() {
+            return None;
+        }
+        spans.sort_unstable();
+        let mut read = String::with_capacity(text.len());
+        let mut at = 0;
+        for (start, end) in spans {
+            if start < at {
+                continue;
+            }
+            read.push_str(&text[at..start]);
+            read.push_str(role);
+            at = end;
+        }
+        read.push_str(&text[at..]);
+        Some(read)
+    }
+
+    /// Where the names stand in a lowercased text, as whole words (a genitive "s" allowed).
+    fn spans<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
+        let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        self.0.iter().flat_map(move |word| {
+            text.match_indices(word.as_str()).filter_map(move |(at, _)| {
+                let end = at + word.len();
+                let rest = &text[end..];
+                let ends = boundary(rest.chars().next())
+                    || rest.strip_prefix('s').is_some_and(|r| boundary(r.chars().next()));
+                (boundary(text[..at].chars().next_back()) && ends).then_some((at, end))
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn companies_and_names_of_their_own_tell_the_parties() {
+        let parties = Parties::of([
+            "Avtal mellan Kundbolaget AB (personuppgiftsansvarig) och Datavakt Sverige AB (biträde).",
+            "Verwerkingsverantwoordelijke (\"Accountant\") en Verwerker.",
+        ]);
+        let controller = parties.controller.unwrap();
+        assert!(controller.in_text("Kostnaden bärs av Kundbolaget."));
+        assert!(controller.in_text("De Accountant meldt het lek."));
+        assert!(!controller.in_text("Kundbolagetsson"), "whole words only");
+        assert!(parties.processor.unwrap().in_text("Datavakts kostnader"), "a genitive too");
+        let read = controller.read_as("De Accountant is verantwoordelijk.", "verantwoordelijke");
+        assert_eq!(read.as_deref(), Some("de verantwoordelijke is verantwoordelijk."));
+    }
+
+    #[test]
+    fn a_heading_on_the_controllers_own_obligations() {
+        assert!(names_controller_duties("§ 5 Pflichten des Auftraggebers"));
+        assert!(!names_controller_duties("§ 6 Pflichten des Auftragnehmers"));
+    }
+}
