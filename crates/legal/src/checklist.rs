@@ -164,6 +164,10 @@ struct RawRequirement {
     mentioned: Option<BTreeMap<String, Vec<String>>>,
     #[serde(default)]
     unless: Option<BTreeMap<String, Vec<String>>>,
+    /// The qualifier the Regulation itself puts on this duty ("insofar as this is possible",
+    /// Art. 28(3)(e)): a contract that repeats it does not soften the duty.
+    #[serde(default)]
+    as_the_statute: Option<BTreeMap<String, Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -196,6 +200,8 @@ struct Rule {
     mentioned: Option<Regex>,
     /// Sentences this requirement ignores (a liability clause's words about instructions).
     unless: Option<Regex>,
+    /// The Regulation's own qualifier on the duty, which does not make a sentence soft.
+    as_the_statute: Option<Regex>,
 }
 
 struct Rules {
@@ -226,6 +232,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             groups: r.groups.iter().map(|g| (leak(&g.name), any_of(&g.cues))).collect(),
             mentioned: r.mentioned.as_ref().map(any_of),
             unless: r.unless.as_ref().map(any_of),
+            as_the_statute: r.as_the_statute.as_ref().map(any_of),
         })
         .collect();
     let patterns: Vec<String> =
@@ -580,6 +587,17 @@ fn is_blank(sentence: &str) -> bool {
     !said.chars().any(char::is_alphanumeric)
 }
 
+/// Whether a sentence only softens the rule's duty: not when its soft words are the
+/// Regulation's own qualifier on it ("zu unterstützen, soweit möglich").
+fn soft_for(rule: &Rule, clauses: &[ChecklistClause<'_>], s: &Sentence) -> bool {
+    if !s.soft {
+        return false;
+    }
+    let Some(qualifier) = &rule.as_the_statute else { return true };
+    let text = &clauses[s.clause].text[s.start..s.end];
+    RULES.soft.is_match(&qualifier.replace_all(text, ""))
+}
+
 fn judge(
     rule: &Rule,
     clauses: &[ChecklistClause<'_>],
@@ -600,7 +618,7 @@ fn judge(
         entry.0 |= mask;
         entry.1.push(k);
     }
-    let imposed = |k: &usize| !rule.duty || !sentences[*k].soft;
+    let imposed = |k: &usize| !rule.duty || !soft_for(rule, clauses, &sentences[*k]);
     // Met: a unit holding every group, whose deciding sentence (one with the first group) imposes.
     let whole = units.values().filter(|(mask, _)| *mask == full);
     // The quote is the sentence that says most of it ("… nach Wahl des Verantwortlichen löschen
@@ -905,6 +923,35 @@ mod tests {
         assert_eq!(status(blanks, Requirement::DataSubjects), Status::Met);
         let filled = "Zweck der Verarbeitung:\n\n[Exemplarisch: Hosting]\nBetrieb der Plattform";
         assert_eq!(status(filled, Requirement::NaturePurpose), Status::Met);
+    }
+
+    /// Round 8's misses, in our own words.
+    #[test]
+    fn sub_auftragsverarbeiter_and_the_statutes_own_qualifier() {
+        let general = "Der Verantwortliche erteilt hiermit eine allgemeine Genehmigung zur Einschaltung von Sub-Auftragsverarbeitern.";
+        assert_eq!(status(general, Requirement::SubprocessorAuthorisation), Status::Met);
+        for text in [
+            "Der Auftragnehmer verpflichtet sich, den Verantwortlichen bei Betroffenenanfragen zu unterstützen, soweit möglich.",
+            "Verwerker zal de verwerkingsverantwoordelijke voor zover mogelijk bijstaan bij verzoeken van betrokkenen.",
+        ] {
+            assert_eq!(status(text, Requirement::DataSubjectRights), Status::Met, "{text}");
+        }
+        // Other soft words still soften it.
+        let may = "Der Auftragnehmer kann den Verantwortlichen bei Betroffenenanfragen unterstützen, soweit möglich.";
+        assert_eq!(status(may, Requirement::DataSubjectRights), Status::Partly);
+    }
+
+    /// The controller reporting errors it finds in the results is no audit of the processor.
+    #[test]
+    fn the_controllers_own_check_of_results_is_no_audit() {
+        let own = "Der Verantwortliche informiert den Auftragsverarbeiter unverzüglich, wenn er bei der Prüfung der \
+                   Ergebnisse Fehler oder Unregelmäßigkeiten feststellt. Der Auftragsverarbeiter stellt alle \
+                   Informationen zum Nachweis der Einhaltung bereit.";
+        assert_eq!(status(own, Requirement::InformationAudits), Status::Partly);
+        let audit =
+            "Der Verantwortliche ist berechtigt, Audits durchzuführen. Der Auftragsverarbeiter stellt alle \
+                     Informationen zum Nachweis der Einhaltung bereit.";
+        assert_eq!(status(audit, Requirement::InformationAudits), Status::Met);
     }
 
     #[test]
