@@ -954,6 +954,41 @@ mod tests {
         assert_eq!(status(audit, Requirement::InformationAudits), Status::Met);
     }
 
+    /// Round 9's misses, in our own words.
+    #[test]
+    fn a_request_or_instruction_chooses_only_in_the_sentence_that_deletes() {
+        // One list of duties: the instructions item is no choice at the end.
+        let list = "De verwerker zal: persoonsgegevens alleen op schriftelijke instructie verwerken; \
+                    verzoeken van betrokkenen doorsturen; de gegevens na beëindiging verwijderen.";
+        assert_eq!(status(list, Requirement::DeletionReturn), Status::Partly);
+        for text in [
+            "Na beëindiging worden alle gegevens door de verwerker verwijderd of teruggegeven.",
+            "Nach Beendigung löscht der Auftragnehmer die Daten auf Weisung des Verantwortlichen.",
+        ] {
+            assert_eq!(status(text, Requirement::DeletionReturn), Status::Met, "{text}");
+        }
+    }
+
+    #[test]
+    fn information_for_the_controllers_own_breach_notice_is_partial_help() {
+        for text in [
+            "De verwerker verstrekt alle informatie die de klant nodig heeft om aan zijn meldplicht te voldoen.",
+            "Der Auftragnehmer übermittelt die Informationen, damit der Kunde seiner Meldepflicht nachkommen kann.",
+        ] {
+            assert_eq!(status(text, Requirement::Assistance32To36), Status::Partly, "{text}");
+        }
+    }
+
+    #[test]
+    fn accountability_and_assurance_reports_demonstrate_compliance() {
+        for text in [
+            "7. Audit en verantwoording\n\nDe klant mag de naleving laten controleren.",
+            "De klant mag jaarlijks een audit uitvoeren; de verwerker levert op verzoek assurance-rapportages.",
+        ] {
+            assert_eq!(status(text, Requirement::InformationAudits), Status::Met, "{text}");
+        }
+    }
+
     #[test]
     fn the_controllers_warranty_on_its_instructions_is_no_duty_to_warn() {
         let warranty =
