@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use concordia_legal::{parents, segment, split_mixed_lists, ClauseKind, Lexicon, Place};
 use concordia_store::{NewClause, TopicRow};
-use concordia_text::{detect_language, extract, Format, Lang, MAX_FILE_BYTES};
+use concordia_text::{detect_language, detect_language_within, extract, Format, Lang, MAX_FILE_BYTES};
 use sha2::{Digest, Sha256};
 
 use crate::{Error, Result};
@@ -196,7 +196,7 @@ fn clause_language(text: &str, document: Lang) -> Lang {
     if text.len() < MIN_CHARS {
         return document;
     }
-    match detect_language(text) {
+    match detect_language_within(text, document) {
         Lang::Unknown => document,
         detected => detected,
     }

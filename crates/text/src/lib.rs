@@ -20,7 +20,7 @@ mod plain;
 
 pub use blocks::{Block, BlockKind, Extracted, PageStart};
 pub use decode::{decode, DecodeError, MAX_FILE_BYTES};
-pub use lang::{detect_language, is_hyphen_conjunction, Lang};
+pub use lang::{detect_language, detect_language_within, is_hyphen_conjunction, Lang};
 
 /// The formats Concordia reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
