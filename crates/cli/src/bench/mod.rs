@@ -317,6 +317,7 @@ fn real_dpas(dir: &Path) -> anyhow::Result<()> {
         return Ok(());
     }
     let gold = GoldSet::load(dir)?;
+    real_import(dir, &gold.docs.keys().map(|k| dir.join(k)).collect::<Vec<_>>())?;
     let tmp = std::env::temp_dir().join(format!("concordia-bench-real-{}", std::process::id()));
     let library = Library::open(&tmp)?;
     // The first document of each language, as `concordia eval` groups them.
@@ -349,6 +350,44 @@ fn real_dpas(dir: &Path) -> anyhow::Result<()> {
     let figures = evaluate(&gold, &scratch);
     std::fs::remove_dir_all(&scratch).ok();
     println!("real DPAs ({} in {}):\n{}", gold.docs.len(), dir.display(), figures?.summary());
+    Ok(())
+}
+
+/// Versions of each real DPA imported as files from disk: what real contracts cost, beside the
+/// synthetic library (real DPAs have longer clauses, tables and more cues).
+const REAL_VERSIONS: usize = 25;
+
+fn real_import(dir: &Path, docs: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let tmp = std::env::temp_dir().join(format!("concordia-bench-real-import-{}", std::process::id()));
+    let files = tmp.join("files");
+    std::fs::create_dir_all(&files)?;
+    let mut bytes = 0;
+    for (k, doc) in docs.iter().enumerate() {
+        let text = std::fs::read_to_string(doc)?;
+        let ext = doc.extension().and_then(|e| e.to_str()).unwrap_or("md");
+        for version in 0..REAL_VERSIONS {
+            // A line of its own makes each version a new document, not a re-import.
+            let versioned = format!("{text}\n\nVersion {version}.\n");
+            bytes += versioned.len();
+            std::fs::write(files.join(format!("{k}-{version}.{ext}")), versioned)?;
+        }
+    }
+    let library = Library::open(&tmp.join("data"))?;
+    let meter = Meter::start();
+    let report = library.import(std::slice::from_ref(&files), &Progress::none())?;
+    let (seconds, cores) = meter.stop();
+    anyhow::ensure!(!report.has_errors(), "the real DPAs in {} must import cleanly", dir.display());
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "import of real DPAs: {} files ({} each of {}), {mb:.1} MB in {seconds:.2} s = {:.1} MB/s, {} cores busy",
+        report.outcomes.len(),
+        REAL_VERSIONS,
+        dir.display(),
+        mb / seconds,
+        shown(cores, 2)
+    );
+    drop(library);
+    std::fs::remove_dir_all(&tmp)?;
     Ok(())
 }
 
