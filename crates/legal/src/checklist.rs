@@ -763,6 +763,13 @@ mod tests {
         }
     }
 
+    /// Each text, a document of one clause, gives requirement `id` the status `want`.
+    fn each_is(texts: &[&str], id: Requirement, want: Status) {
+        for text in texts {
+            assert_eq!(status(text, id), want, "{text}");
+        }
+    }
+
     /// The status of requirement `id` in a document of one clause.
     fn status(text: &str, id: Requirement) -> Status {
         status_of(&check(&[clause(text)]), id).0
@@ -876,14 +883,16 @@ mod tests {
     /// and in more than one language.
     #[test]
     fn consent_to_each_sub_processor_meets_the_chance_to_object() {
-        for text in [
-            "Der Auftragnehmer setzt Unterauftragsverarbeiter nur nach vorheriger schriftlicher Zustimmung des Auftraggebers ein.",
-            "Verwerker schakelt geen subverwerkers in zonder voorafgaande schriftelijke toestemming van Verwerkingsverantwoordelijke.",
-            "Biträdet får anlita underbiträden endast med den personuppgiftsansvariges skriftliga godkännande.",
-            "The processor shall not engage a sub-processor without the controller's prior specific written authorisation.",
-        ] {
-            assert_eq!(status(text, Requirement::SubprocessorObjection), Status::Met, "{text}");
-        }
+        each_is(
+            &[
+                "Der Auftragnehmer setzt Unterauftragsverarbeiter nur nach vorheriger schriftlicher Zustimmung des Auftraggebers ein.",
+                "Verwerker schakelt geen subverwerkers in zonder voorafgaande schriftelijke toestemming van Verwerkingsverantwoordelijke.",
+                "Biträdet får anlita underbiträden endast med den personuppgiftsansvariges skriftliga godkännande.",
+                "The processor shall not engage a sub-processor without the controller's prior specific written authorisation.",
+            ],
+            Requirement::SubprocessorObjection,
+            Status::Met,
+        );
         for text in [
             "Der Auftraggeber erteilt eine allgemeine Genehmigung zum Einsatz von Unterauftragsverarbeitern.",
             "Verwerker mag subverwerkers inschakelen zonder voorafgaande toestemming van de verwerkingsverantwoordelijke.",
@@ -897,21 +906,25 @@ mod tests {
     /// authorisation, even in one list with a duty that only refers to the conditions.
     #[test]
     fn persons_authorised_to_process_do_not_authorise_a_sub_processor() {
-        for text in [
-            "Il Responsabile si impegna a: garantire che le persone autorizzate al trattamento siano vincolate alla riservatezza; \
-             rispettare le condizioni per ricorrere a un altro responsabile.",
-            "The processor shall ensure that persons authorised to process the data are bound by confidentiality; \
-             and respect the conditions for engaging a sub-processor.",
-        ] {
-            assert_eq!(status(text, Requirement::SubprocessorAuthorisation), Status::Partly, "{text}");
-        }
-        for text in [
-            "Il Responsabile non può ricorrere a un altro responsabile senza previa autorizzazione scritta del Titolare.",
-            "Il Titolare autorizza il Responsabile a ricorrere ai sub-responsabili elencati.",
-            "The processor shall not engage a sub-processor unless the controller has authorised it in writing.",
-        ] {
-            assert_eq!(status(text, Requirement::SubprocessorAuthorisation), Status::Met, "{text}");
-        }
+        each_is(
+            &[
+                "Il Responsabile si impegna a: garantire che le persone autorizzate al trattamento siano vincolate alla riservatezza; \
+                 rispettare le condizioni per ricorrere a un altro responsabile.",
+                "The processor shall ensure that persons authorised to process the data are bound by confidentiality; \
+                 and respect the conditions for engaging a sub-processor.",
+            ],
+            Requirement::SubprocessorAuthorisation,
+            Status::Partly,
+        );
+        each_is(
+            &[
+                "Il Responsabile non può ricorrere a un altro responsabile senza previa autorizzazione scritta del Titolare.",
+                "Il Titolare autorizza il Responsabile a ricorrere ai sub-responsabili elencati.",
+                "The processor shall not engage a sub-processor unless the controller has authorised it in writing.",
+            ],
+            Requirement::SubprocessorAuthorisation,
+            Status::Met,
+        );
     }
 
     /// A template's label over nothing but blanks states nothing; over one real line it does.
@@ -930,12 +943,14 @@ mod tests {
     fn sub_auftragsverarbeiter_and_the_statutes_own_qualifier() {
         let general = "Der Verantwortliche erteilt hiermit eine allgemeine Genehmigung zur Einschaltung von Sub-Auftragsverarbeitern.";
         assert_eq!(status(general, Requirement::SubprocessorAuthorisation), Status::Met);
-        for text in [
-            "Der Auftragnehmer verpflichtet sich, den Verantwortlichen bei Betroffenenanfragen zu unterstützen, soweit möglich.",
-            "Verwerker zal de verwerkingsverantwoordelijke voor zover mogelijk bijstaan bij verzoeken van betrokkenen.",
-        ] {
-            assert_eq!(status(text, Requirement::DataSubjectRights), Status::Met, "{text}");
-        }
+        each_is(
+            &[
+                "Der Auftragnehmer verpflichtet sich, den Verantwortlichen bei Betroffenenanfragen zu unterstützen, soweit möglich.",
+                "Verwerker zal de verwerkingsverantwoordelijke voor zover mogelijk bijstaan bij verzoeken van betrokkenen.",
+            ],
+            Requirement::DataSubjectRights,
+            Status::Met,
+        );
         // Other soft words still soften it.
         let may = "Der Auftragnehmer kann den Verantwortlichen bei Betroffenenanfragen unterstützen, soweit möglich.";
         assert_eq!(status(may, Requirement::DataSubjectRights), Status::Partly);
@@ -961,32 +976,38 @@ mod tests {
         let list = "De verwerker zal: persoonsgegevens alleen op schriftelijke instructie verwerken; \
                     verzoeken van betrokkenen doorsturen; de gegevens na beëindiging verwijderen.";
         assert_eq!(status(list, Requirement::DeletionReturn), Status::Partly);
-        for text in [
-            "Na beëindiging worden alle gegevens door de verwerker verwijderd of teruggegeven.",
-            "Nach Beendigung löscht der Auftragnehmer die Daten auf Weisung des Verantwortlichen.",
-        ] {
-            assert_eq!(status(text, Requirement::DeletionReturn), Status::Met, "{text}");
-        }
+        each_is(
+            &[
+                "Na beëindiging worden alle gegevens door de verwerker verwijderd of teruggegeven.",
+                "Nach Beendigung löscht der Auftragnehmer die Daten auf Weisung des Verantwortlichen.",
+            ],
+            Requirement::DeletionReturn,
+            Status::Met,
+        );
     }
 
     #[test]
     fn information_for_the_controllers_own_breach_notice_is_partial_help() {
-        for text in [
-            "De verwerker verstrekt alle informatie die de klant nodig heeft om aan zijn meldplicht te voldoen.",
-            "Der Auftragnehmer übermittelt die Informationen, damit der Kunde seiner Meldepflicht nachkommen kann.",
-        ] {
-            assert_eq!(status(text, Requirement::Assistance32To36), Status::Partly, "{text}");
-        }
+        each_is(
+            &[
+                "De verwerker verstrekt alle informatie die de klant nodig heeft om aan zijn meldplicht te voldoen.",
+                "Der Auftragnehmer übermittelt die Informationen, damit der Kunde seiner Meldepflicht nachkommen kann.",
+            ],
+            Requirement::Assistance32To36,
+            Status::Partly,
+        );
     }
 
     #[test]
     fn accountability_and_assurance_reports_demonstrate_compliance() {
-        for text in [
-            "7. Audit en verantwoording\n\nDe klant mag de naleving laten controleren.",
-            "De klant mag jaarlijks een audit uitvoeren; de verwerker levert op verzoek assurance-rapportages.",
-        ] {
-            assert_eq!(status(text, Requirement::InformationAudits), Status::Met, "{text}");
-        }
+        each_is(
+            &[
+                "7. Audit en verantwoording\n\nDe klant mag de naleving laten controleren.",
+                "De klant mag jaarlijks een audit uitvoeren; de verwerker levert op verzoek assurance-rapportages.",
+            ],
+            Requirement::InformationAudits,
+            Status::Met,
+        );
     }
 
     #[test]
@@ -1040,13 +1061,15 @@ mod tests {
 
     #[test]
     fn may_only_restricts_and_so_imposes() {
-        for text in [
-            "Der Auftragnehmer darf Unterauftragsverarbeiter nur mit Zustimmung des Auftraggebers beauftragen.",
-            "Verwerker mag alleen met voorafgaande schriftelijke toestemming subverwerkers inschakelen.",
-            "The processor may only engage a sub-processor with the controller's prior written authorisation.",
-        ] {
-            assert_eq!(status(text, Requirement::SubprocessorAuthorisation), Status::Met, "{text}");
-        }
+        each_is(
+            &[
+                "Der Auftragnehmer darf Unterauftragsverarbeiter nur mit Zustimmung des Auftraggebers beauftragen.",
+                "Verwerker mag alleen met voorafgaande schriftelijke toestemming subverwerkers inschakelen.",
+                "The processor may only engage a sub-processor with the controller's prior written authorisation.",
+            ],
+            Requirement::SubprocessorAuthorisation,
+            Status::Met,
+        );
         let allowed =
             "Der Auftragnehmer darf Unterauftragsverarbeiter mit Zustimmung des Auftraggebers beauftragen.";
         assert_eq!(status(allowed, Requirement::SubprocessorAuthorisation), Status::Partly);
@@ -1079,12 +1102,14 @@ mod tests {
 
     #[test]
     fn access_control_own_audits_and_system_confidentiality_are_other_matters() {
-        for text in [
-            "Zugangskontrolle: Chipkarten und Protokollierung aller Zutritte.",
-            "Toegangscontrole op basis van rollen en periodieke beveiligingsaudits.",
-        ] {
-            assert_eq!(status(text, Requirement::InformationAudits), Status::Missing, "{text}");
-        }
+        each_is(
+            &[
+                "Zugangskontrolle: Chipkarten und Protokollierung aller Zutritte.",
+                "Toegangscontrole op basis van rollen en periodieke beveiligingsaudits.",
+            ],
+            Requirement::InformationAudits,
+            Status::Missing,
+        );
         let systems = "2.1 Vertraulichkeit (Art. 32 Abs. 1 lit. b DSGVO)
 Zutritt nur mit Schlüsselkarte; Server in verschlossenen Räumen.";
         assert_eq!(status(systems, Requirement::Confidentiality), Status::Missing);
