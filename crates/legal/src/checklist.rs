@@ -987,6 +987,18 @@ mod tests {
     }
 
     #[test]
+    fn processing_the_data_to_provide_the_service_states_nature_and_purpose() {
+        each_is(
+            &[
+                "De verwerker verwerkt persoonsgegevens in opdracht van de klant voor het leveren van de app.",
+                "Der Auftragnehmer verarbeitet personenbezogene Daten ausschließlich zur Erbringung der Leistungen.",
+            ],
+            Requirement::NaturePurpose,
+            Status::Met,
+        );
+    }
+
+    #[test]
     fn information_for_the_controllers_own_breach_notice_is_partial_help() {
         each_is(
             &[
