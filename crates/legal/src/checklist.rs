@@ -980,6 +980,8 @@ mod tests {
             &[
                 "Na beëindiging worden alle gegevens door de verwerker verwijderd of teruggegeven.",
                 "Nach Beendigung löscht der Auftragnehmer die Daten auf Weisung des Verantwortlichen.",
+                "Op verzoek van de klant worden na beëindiging alle gegevens verwijderd.",
+                "At the controller's request, the processor shall delete the data at the end of the services.",
             ],
             Requirement::DeletionReturn,
             Status::Met,
