@@ -107,17 +107,22 @@ pub fn is_hyphen_conjunction(word: &str) -> bool {
 /// words clearly side with the document's language, that is the answer, without the trigram
 /// model (most of a document's clauses, and the model's time at import).
 pub fn detect_language_within(text: &str, expected: Lang) -> Lang {
-    let (best, second, lang) = vote_counts(text);
+    let votes = vote_counts(text);
+    let (best, second, lang) = votes;
     if lang == expected && best >= 3 && best >= second * 3 {
         return expected;
     }
-    detect_language(text)
+    detect_by(text, votes)
 }
 
 /// Detects the language of `text`.
 pub fn detect_language(text: &str) -> Lang {
+    detect_by(text, vote_counts(text))
+}
+
+/// The language by its function-word votes, asking the trigram model when they are not clear.
+fn detect_by(text: &str, (best, second, lang): (usize, usize, Lang)) -> Lang {
     // A landslide of function words is as sure as the trigram model and far cheaper.
-    let (best, second, lang) = vote_counts(text);
     if best >= 6 && best >= second * 4 {
         return lang;
     }
