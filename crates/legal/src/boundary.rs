@@ -224,6 +224,18 @@ fn group_before(before: &str) -> Option<Vec<&str>> {
     None
 }
 
+/// Fails naming each regex the lazy DFA cannot run: one Unicode `\b` sends a regex to the slow
+/// engines over the whole of every text with a non-ASCII letter.
+#[cfg(test)]
+pub(crate) fn assert_lazy_dfa<'a>(regexes: impl IntoIterator<Item = &'a regex::Regex>) {
+    let slow: Vec<&str> = regexes
+        .into_iter()
+        .map(regex::Regex::as_str)
+        .filter(|pattern| regex_automata::hybrid::dfa::DFA::new(pattern).is_err())
+        .collect();
+    assert!(slow.is_empty(), "not for the lazy DFA:\n{}", slow.join("\n"));
+}
+
 #[cfg(test)]
 mod tests {
     use super::fast_boundaries;

@@ -159,4 +159,9 @@ mod tests {
         assert!(names_controller_duties("§ 5 Pflichten des Auftraggebers"));
         assert!(!names_controller_duties("§ 6 Pflichten des Auftragnehmers"));
     }
+
+    #[test]
+    fn the_named_controller_pattern_runs_on_the_lazy_dfa() {
+        crate::boundary::assert_lazy_dfa([&*CONTROLLER_NAMED]);
+    }
 }

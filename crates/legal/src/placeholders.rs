@@ -17,7 +17,8 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A word that asks for input ("ange", "einfügen", "invullen"…), from `lexicon/structure.toml`.
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:{})\b", placeholder_words())).expect("valid placeholder word pattern")
+    let pattern = format!(r"(?i)\b(?:{})\b", placeholder_words());
+    Regex::new(&crate::boundary::fast_boundaries(&pattern)).expect("valid placeholder word pattern")
 });
 
 /// Byte ranges of the placeholders in `text`.
@@ -88,5 +89,10 @@ mod tests {
         let masked = mask_placeholders(text);
         assert_eq!(masked.len(), text.len());
         assert!(!masked.contains("ÅTTA") && masked.ends_with("sedan 30 dagar."));
+    }
+
+    #[test]
+    fn every_placeholder_pattern_runs_on_the_lazy_dfa() {
+        crate::boundary::assert_lazy_dfa([&*CANDIDATE, &*ASKS]);
     }
 }

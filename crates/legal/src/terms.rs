@@ -409,8 +409,9 @@ pub(crate) static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .iter()
         .map(|f| if f.ends_with(|c: char| c.is_alphanumeric()) { format!(r"{f}\b") } else { f.clone() })
         .collect();
-    Regex::new(&format!(r"(?P<name>(?:(?:\p{{Lu}}[\p{{L}}\p{{N}}'-]*|&)\s+){{1,4}})(?:{})", forms.join("|")))
-        .expect("valid company pattern")
+    let pattern =
+        format!(r"(?P<name>(?:(?:\p{{Lu}}[\p{{L}}\p{{N}}'-]*|&)\s+){{1,4}})(?:{})", forms.join("|"));
+    Regex::new(&crate::boundary::fast_boundaries(&pattern)).expect("valid company pattern")
 });
 
 static EXCLUSION_RES: LazyLock<Vec<(&'static str, Regex)>> =
@@ -734,9 +735,18 @@ fn audit_notice(clauses: &[ClauseInput<'_>]) -> Found {
 const AUTHORITY_REACH: usize = 30;
 
 /// Where a sentence says how often ("once a year", "1/12 mesi").
+/// Where the words of a match start: a pattern that begins with `(?:^|\W)` (see the
+/// lexicon) also takes the character before the first word.
+fn word_start(s: &str, start: usize) -> usize {
+    match s[start..].chars().next() {
+        Some(c) if !c.is_alphanumeric() && c != '_' => start + c.len_utf8(),
+        _ => start,
+    }
+}
+
 fn frequency_spans(s: &str) -> Vec<(usize, usize)> {
     let once = ONCE_A_YEAR.find_iter(s).map(|m| (m.start(), m.end()));
-    let times = TIMES_A_YEAR.iter().flat_map(|r| r.find_iter(s).map(|m| (m.start(), m.end())));
+    let times = TIMES_A_YEAR.iter().flat_map(|r| r.find_iter(s).map(|m| (word_start(s, m.start()), m.end())));
     once.chain(times).collect()
 }
 
@@ -1927,6 +1937,17 @@ mod speed {
     /// a non-ASCII letter ("\w*\b", "s?\b") sends a whole list to the slow ones on every
     /// sentence (see `boundary.rs`). Write such an entry with its forms spelled out instead:
     /// `(?:kunden|kunde)\b` rather than `kunden?\b`.
+    #[test]
+    fn every_key_term_pattern_runs_on_the_lazy_dfa() {
+        use super::*;
+        let cues: Vec<Regex> = LEXICON.cues.keys().map(|name| cue(name)).collect();
+        let lists = [&*COURTS, &*MULTIPLE_OF_ANNUAL, &*TIMES_A_YEAR, &cues];
+        let mut all: Vec<&Regex> = lists.into_iter().flatten().collect();
+        all.extend(EXCLUSION_RES.iter().chain(LAW_RES.iter()).map(|(_, r)| r));
+        all.extend([&*COMPANY, &*COUNTED_FROM, &*NUMBER_IN_PARENS]);
+        crate::boundary::assert_lazy_dfa(all);
+    }
+
     #[test]
     fn every_cue_list_keeps_to_fast_word_boundaries() {
         for (name, by_lang) in &super::LEXICON.cues {

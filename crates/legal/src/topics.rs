@@ -314,7 +314,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 static ARTICLE_REF_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let words = crate::segment::alternation(&crate::segment::WORDS.article_reference);
-    Regex::new(&format!(r"(?i)\b(?:{words})\s*(\d{{1,2}})\b")).expect("valid article reference")
+    // `[0-9]`, not `\d`: a Unicode digit beside the `\b` would need the slow engines.
+    let pattern = format!(r"(?i)\b(?:{words})\s*([0-9][0-9]?)\b");
+    Regex::new(&crate::boundary::fast_boundaries(&pattern)).expect("valid article reference")
 });
 
 impl Lexicon {
@@ -1142,5 +1144,10 @@ mod phrasings {
             }
         }
         assert!(missed.is_empty(), "{}", missed.join("\n"));
+    }
+
+    #[test]
+    fn the_article_reference_pattern_runs_on_the_lazy_dfa() {
+        crate::boundary::assert_lazy_dfa([&*ARTICLE_REF_PATTERN]);
     }
 }

@@ -262,12 +262,12 @@ fn currency_words(pick: fn(&Currency) -> &Vec<String>) -> String {
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let number = r"\d{1,3}(?:[.,\s\u{a0}\u{202f}]\d{3})*(?:[.,]\d{1,2})?|\d+";
-    Regex::new(&format!(
+    let pattern = format!(
         r"(?i)(?P<pre>{})\s?(?P<n1>{number})|(?P<n2>{number})\s?(?P<post>{})",
         currency_words(|c| &c.before),
         currency_words(|c| &c.after)
-    ))
-    .expect("valid money pattern")
+    );
+    Regex::new(&crate::boundary::fast_boundaries(&pattern)).expect("valid money pattern")
 });
 
 /// The ISO code of a currency word as matched.
@@ -478,5 +478,10 @@ mod speed {
         let unicode = pattern.replace(r"(?-u:\b)", "").matches(r"\b").count();
         println!("{unicode} Unicode boundaries left");
         assert_eq!(unicode, 0, "{pattern}");
+    }
+
+    #[test]
+    fn every_value_pattern_runs_on_the_lazy_dfa() {
+        crate::boundary::assert_lazy_dfa([&*super::DURATION, &*super::ANY_UNIT, &*super::MONEY]);
     }
 }
