@@ -734,7 +734,6 @@ fn audit_notice(clauses: &[ClauseInput<'_>]) -> Found {
 /// Bytes after a mention of the supervisory authority within which a period is its deadline.
 const AUTHORITY_REACH: usize = 30;
 
-/// Where a sentence says how often ("once a year", "1/12 mesi").
 /// Where the words of a match start: a pattern that begins with `(?:^|\W)` (see the
 /// lexicon) also takes the character before the first word.
 fn word_start(s: &str, start: usize) -> usize {
@@ -744,6 +743,7 @@ fn word_start(s: &str, start: usize) -> usize {
     }
 }
 
+/// Where a sentence says how often ("once a year", "1/12 mesi").
 fn frequency_spans(s: &str) -> Vec<(usize, usize)> {
     let once = ONCE_A_YEAR.find_iter(s).map(|m| (m.start(), m.end()));
     let times = TIMES_A_YEAR.iter().flat_map(|r| r.find_iter(s).map(|m| (word_start(s, m.start()), m.end())));
@@ -1938,6 +1938,16 @@ mod speed {
     /// sentence (see `boundary.rs`). Write such an entry with its forms spelled out instead:
     /// `(?:kunden|kunde)\b` rather than `kunden?\b`.
     #[test]
+    fn every_cue_list_keeps_to_fast_word_boundaries() {
+        for (name, by_lang) in &super::LEXICON.cues {
+            for entry in by_lang.values().flatten() {
+                let fast = crate::boundary::fast_boundaries(&super::loose_diaeresis(entry));
+                assert!(!fast.replace(r"(?-u:\b)", "").contains(r"\b"), "cues.{name}: {entry}");
+            }
+        }
+    }
+
+    #[test]
     fn every_key_term_pattern_runs_on_the_lazy_dfa() {
         use super::*;
         let cues: Vec<Regex> = LEXICON.cues.keys().map(|name| cue(name)).collect();
@@ -1946,15 +1956,5 @@ mod speed {
         all.extend(EXCLUSION_RES.iter().chain(LAW_RES.iter()).map(|(_, r)| r));
         all.extend([&*COMPANY, &*COUNTED_FROM, &*NUMBER_IN_PARENS]);
         crate::boundary::assert_lazy_dfa(all);
-    }
-
-    #[test]
-    fn every_cue_list_keeps_to_fast_word_boundaries() {
-        for (name, by_lang) in &super::LEXICON.cues {
-            for entry in by_lang.values().flatten() {
-                let fast = crate::boundary::fast_boundaries(&super::loose_diaeresis(entry));
-                assert!(!fast.replace(r"(?-u:\b)", "").contains(r"\b"), "cues.{name}: {entry}");
-            }
-        }
     }
 }
