@@ -338,6 +338,9 @@ struct Sentence {
     start: usize,
     end: usize,
     heading: bool,
+    /// A heading, or a clause that is only a title ("2. Gegenstand und Dauer der Verarbeitung"):
+    /// quoted only when no sentence of the body says it.
+    title: bool,
     soft: bool,
 }
 
@@ -358,12 +361,10 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         .filter(|(_, c)| c.is_terms && !c.is_definition)
         .flat_map(|(k, c)| {
             let heading_end = heading_line(c.text);
-            sentences(c.text).into_iter().map(move |(start, end)| Sentence {
-                clause: k,
-                start,
-                end,
-                heading: heading_end.is_some_and(|line_end| end <= line_end),
-                soft: false,
+            let only_a_title = !c.text.trim().contains('\n') && !crate::terms::is_sentence(c.text.trim());
+            sentences(c.text).into_iter().map(move |(start, end)| {
+                let heading = heading_end.is_some_and(|line_end| end <= line_end);
+                Sentence { clause: k, start, end, heading, title: heading || only_a_title, soft: false }
             })
         })
         .collect();
@@ -622,13 +623,13 @@ fn judge(
     let imposed = |k: &usize| !rule.duty || !soft_for(rule, clauses, &sentences[*k]);
     // Met: a unit holding every group, whose deciding sentence (one with the first group) imposes.
     let whole = units.values().filter(|(mask, _)| *mask == full);
-    // The quote is the sentence that says most of it ("… nach Wahl des Verantwortlichen löschen
-    // oder zurückgeben", not an earlier "Berichtigung, Löschung" on data subjects' requests),
-    // and of two that say as much, a sentence rather than a heading.
+    // The quote is a sentence rather than a heading ("Die Dauer entspricht der Laufzeit …", not
+    // "§ 1 Gegenstand und Dauer"), and of those the one that says most of it ("… nach Wahl des
+    // Verantwortlichen löschen oder zurückgeben", not an earlier "Berichtigung, Löschung" on data
+    // subjects' requests).
     let fullest = |ks: &[usize], wanted: &dyn Fn(usize) -> bool| {
         let candidates = ks.iter().enumerate().filter(|(_, &k)| wanted(k));
-        let rank =
-            |at: usize, k: usize| (masks[k].count_ones(), !sentences[k].heading, std::cmp::Reverse(at));
+        let rank = |at: usize, k: usize| (!sentences[k].title, masks[k].count_ones(), std::cmp::Reverse(at));
         candidates.max_by_key(|(at, &k)| rank(*at, k)).map(|(_, &k)| k)
     };
     let decided = whole.clone().find_map(|(_, ks)| fullest(ks, &|k| masks[k] & 1 != 0 && imposed(&k)));
@@ -1376,6 +1377,16 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         assert_eq!(f.status, Status::Met);
         let (_, start, end) = f.quote.unwrap();
         assert!(text[start..end].starts_with("Nach Beendigung"), "{}", &text[start..end]);
+    }
+
+    #[test]
+    fn a_title_is_quoted_only_when_no_sentence_says_it() {
+        let title = "2. Gegenstand und Dauer der Verarbeitung";
+        let body =
+            "Gegenstand ist die Bereitstellung der Buchhaltungssoftware für die Laufzeit des Hauptvertrags.";
+        let findings = check(&[clause(title), clause(body)]);
+        let f = findings.iter().find(|f| f.requirement == Requirement::SubjectDuration).unwrap();
+        assert_eq!(f.quote.map(|(clause, _, _)| clause), Some(1), "the body's sentence, not the title");
     }
 
     /// A cue whose every match starts with a short, common literal ("art", "du") makes its group
