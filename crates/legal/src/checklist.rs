@@ -689,7 +689,7 @@ fn finding(
     k: usize,
     masks: &[u32],
 ) -> Finding {
-    let quoted = &sentences[k];
+    let quoted = &sentences[body_of_title(sentences, masks, k)];
     let mut clauses = vec![quoted.clause];
     for (s, _) in sentences.iter().zip(masks).filter(|(_, &m)| m != 0) {
         if !clauses.contains(&s.clause) {
@@ -703,6 +703,21 @@ fn finding(
         clauses,
         quote: Some((quoted.clause, quoted.start, quoted.end)),
     }
+}
+
+/// A title says what follows it: when the deciding sentence is one, the sentence of its body that
+/// holds most of the requirement is quoted instead ("… ondersteunt de klant bij verzoeken van
+/// betrokkenen" under "Artikel 7 - Rechten van betrokkenen").
+fn body_of_title(sentences: &[Sentence], masks: &[u32], k: usize) -> usize {
+    if !sentences[k].title {
+        return k;
+    }
+    let clause = sentences[k].clause;
+    (k + 1..sentences.len())
+        .take_while(|&j| !(sentences[j].title && sentences[j].clause != clause))
+        .filter(|&j| !sentences[j].title && masks[j] != 0)
+        .max_by_key(|&j| (masks[j].count_ones(), std::cmp::Reverse(j)))
+        .unwrap_or(k)
 }
 
 /// The sentences of a text as byte ranges, trimmed. A line break ends one (a list item, a table
@@ -1387,6 +1402,16 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         let findings = check(&[clause(title), clause(body)]);
         let f = findings.iter().find(|f| f.requirement == Requirement::SubjectDuration).unwrap();
         assert_eq!(f.quote.map(|(clause, _, _)| clause), Some(1), "the body's sentence, not the title");
+    }
+
+    #[test]
+    fn a_duty_decided_with_its_title_quotes_the_body_under_it() {
+        let text = "7. Meldung von Datenschutzverletzungen\nDer Anbieter informiert den Kunden unverzüglich, spätestens nach 24 Stunden.";
+        let findings = check(&[clause(text)]);
+        let f = findings.iter().find(|f| f.requirement == Requirement::BreachNotification).unwrap();
+        assert_eq!(f.status, Status::Met);
+        let (_, start, end) = f.quote.unwrap();
+        assert!(text[start..end].starts_with("Der Anbieter"), "{}", &text[start..end]);
     }
 
     /// A cue whose every match starts with a short, common literal ("art", "du") makes its group
