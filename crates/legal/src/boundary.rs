@@ -7,6 +7,16 @@
 //! not known: an ASCII `\b` also matches between a cue and a non-ASCII letter glued to it
 //! ("val" in "valör"), a rare false match the regression rounds watch for.
 
+/// A cue list's regex with room for its lazy DFA. A list of dozens of cues with gaps between
+/// words has many more states than the regex crate's default cache (2 MB) holds: the cache was
+/// cleared and refilled over and over, and states were built anew for every clause. With 32 MB
+/// (only as much is taken as the text needs) the checklist's groups ran 2.3× faster on
+/// `../shared/real`, and importing it took a sixth less CPU.
+pub(crate) fn cue_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    const DFA_CACHE: usize = 32 << 20;
+    regex::RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build()
+}
+
 /// The pattern with each `\b` that has no possible non-ASCII letter beside it made `(?-u:\b)`.
 pub(crate) fn fast_boundaries(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);

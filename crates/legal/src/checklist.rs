@@ -274,7 +274,10 @@ fn leak(name: &str) -> &'static str {
 }
 
 fn any_of(by_lang: &BTreeMap<String, Vec<String>>) -> Regex {
-    Regex::new(&pattern(by_lang)).expect("valid checklist pattern")
+    regex::RegexBuilder::new(&pattern(by_lang))
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("valid checklist pattern")
 }
 
 /// A long gap between two cues, `.{0,200}`. Cues are matched within one sentence, so a gap of

@@ -238,7 +238,7 @@ pub struct KeyTerm {
 
 fn re(pattern: &str) -> Regex {
     let pattern = crate::boundary::fast_boundaries(&loose_diaeresis(pattern));
-    Regex::new(&format!("(?i){pattern}")).expect("valid key-term pattern")
+    crate::boundary::cue_regex(&format!("(?i){pattern}")).expect("valid key-term pattern")
 }
 
 /// Dutch texts typed without the diaeresis ("beeindiging", "categorieen") mean the same words:

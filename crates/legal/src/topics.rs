@@ -13,7 +13,8 @@
 //! `companions`: in a clause about one of them, a single body cue is enough
 //! (a termination clause that says "delete" is about deletion).
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -287,7 +288,7 @@ impl CueIndex {
 
     /// Where each cue matches in `words`.
     fn matches(&self, topics: &[Topic], words: &[&str]) -> HashMap<CueId, Vec<usize>> {
-        let mut out: HashMap<CueId, Vec<usize>> = HashMap::new();
+        let mut out: HashMap<CueId, Vec<usize>> = HashMap::default();
         let mut candidates: Vec<CueId> = Vec::new();
         for (i, word) in words.iter().enumerate() {
             candidates.clear();
@@ -450,14 +451,17 @@ impl Lexicon {
             index.matches(&self.topics, &parent_words),
             index.matches(&self.topics, &body_words),
         );
+        // Only the cues found somewhere are scored: a clause holds a few of the lexicon's thousands.
+        let mut found_ids: Vec<CueId> =
+            in_heading.keys().chain(in_parents.keys()).chain(in_body.keys()).copied().collect();
+        found_ids.sort_unstable();
+        found_ids.dedup();
+        let matches = Matches { heading: &in_heading, parents: &in_parents, body: &in_body, ids: &found_ids };
         let scored: Vec<Evidence> = self
             .topics
             .iter()
             .enumerate()
-            .map(|(ti, topic)| {
-                let matches = Matches { heading: &in_heading, parents: &in_parents, body: &in_body };
-                self.score(ti, topic, lang, known, &matches, &articles)
-            })
+            .map(|(ti, topic)| self.score(ti, topic, lang, known, &matches, &articles))
             .collect();
         let sure: Vec<&str> = (self.topics.iter().zip(&scored))
             .filter(|(_, e)| e.score >= THRESHOLD)
@@ -552,11 +556,11 @@ impl Lexicon {
         let mut claimed: Vec<usize> = Vec::new();
         let mut heading_at = usize::MAX;
         let (mut support, mut support_cues) = (0.0, Vec::new());
-        for (ci, (raw, cue)) in topic.cues.iter().enumerate() {
+        for &id in matches.of_topic(ti) {
+            let (raw, cue) = &topic.cues[usize::from(id.1)];
             if known && cue.lang != lang && cue.lang != "en" {
                 continue;
             }
-            let id = (ti as u16, ci as u16);
             let weight = if let Some(at) = matches.heading.get(&id) {
                 heading_at = heading_at.min(at.iter().copied().min().unwrap_or(usize::MAX));
                 cues.push((OWN_HEADING, Cue::new(CueSource::Heading, raw)));
@@ -638,6 +642,17 @@ struct Matches<'a> {
     heading: &'a HashMap<CueId, Vec<usize>>,
     parents: &'a HashMap<CueId, Vec<usize>>,
     body: &'a HashMap<CueId, Vec<usize>>,
+    /// Every cue found in any of them, in order.
+    ids: &'a [CueId],
+}
+
+impl Matches<'_> {
+    /// The cues of topic `ti` found anywhere, in the lexicon's order.
+    fn of_topic(&self, ti: usize) -> &[CueId] {
+        let lo = self.ids.partition_point(|&(t, _)| usize::from(t) < ti);
+        let hi = self.ids.partition_point(|&(t, _)| usize::from(t) <= ti);
+        &self.ids[lo..hi]
+    }
 }
 
 /// A definitions clause names every concept of the contract ("'breach' means…"): under a
