@@ -371,29 +371,20 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             })
         })
         .collect();
-    // Which groups each sentence holds: masks[rule][sentence]. A group is looked for in a
-    // clause's sentences only when the clause as a whole holds it, as most hold few groups.
+    // Which groups each sentence holds: masks[rule][sentence]. A group's regex runs only on the
+    // sentences that hold one of its literal prefixes, as most hold few groups.
     let mut masks = vec![vec![0u32; sentences.len()]; rules.rules.len()];
-    let mut k = 0;
-    while k < sentences.len() {
-        let clause = sentences[k].clause;
-        let end = sentences[k..].iter().position(|s| s.clause != clause).map_or(sentences.len(), |n| k + n);
-        let text = clauses[clause].text;
+    for (k, s) in sentences.iter().enumerate() {
+        let text = &clauses[s.clause].text[s.start..s.end];
         // One flag per group, in rule then group order, as the loops below walk them.
         let mut may = rules.groups.may_match(text).into_iter();
         for (r, rule) in rules.rules.iter().enumerate() {
             for (g, (_, re)) in rule.groups.iter().enumerate() {
-                if may.next() != Some(true) || !re.is_match(text) {
-                    continue;
-                }
-                for (j, s) in sentences[k..end].iter().enumerate() {
-                    if re.is_match(&text[s.start..s.end]) {
-                        masks[r][k + j] |= 1 << g;
-                    }
+                if may.next() == Some(true) && re.is_match(text) {
+                    masks[r][k] |= 1 << g;
                 }
             }
         }
-        k = end;
     }
     for (k, s) in sentences.iter().enumerate() {
         let text = &clauses[s.clause].text[s.start..s.end];

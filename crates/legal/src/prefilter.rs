@@ -5,6 +5,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
 
 pub(crate) struct Prefilter {
     automaton: AhoCorasick,
@@ -76,17 +77,34 @@ impl Prefilter {
     }
 }
 
-/// The lowercase literal prefixes every match of `pattern` starts with, or `None` when a match
-/// may start with anything (or the pattern cannot be read here: then it is always run).
+/// Lowercase literals one of which every match of `pattern` holds, or `None` when a match may
+/// hold none (or the pattern cannot be read here: then it is always run). Each branch of a cue
+/// list gives its literal prefixes, or, when a match may start with anything ("\\d+ uur",
+/// "(?:^|\\W)kontrolle … mitwirk"), its literal suffixes: either is in the text wherever the
+/// branch matches.
 fn prefixes(pattern: &str) -> Option<Vec<String>> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
+    let branches = match hir.kind() {
+        HirKind::Alternation(branches) => branches.as_slice(),
+        _ => std::slice::from_ref(&hir),
+    };
+    let mut out = Vec::new();
+    for branch in branches {
+        let found =
+            literals(branch, ExtractKind::Prefix).or_else(|| literals(branch, ExtractKind::Suffix))?;
+        out.extend(found);
+    }
+    Some(out)
+}
+
+fn literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<String>> {
     let mut extractor = Extractor::new();
-    extractor.kind(ExtractKind::Prefix).limit_total(5_000);
-    let seq = extractor.extract(&hir);
+    extractor.kind(kind).limit_total(5_000);
+    let seq = extractor.extract(hir);
     let mut out = Vec::new();
     for literal in seq.literals()? {
         let text = std::str::from_utf8(literal.as_bytes()).ok()?.to_lowercase();
-        // An empty prefix matches everywhere: nothing to filter on.
+        // An empty literal is in every text: nothing to filter on.
         if text.is_empty() {
             return None;
         }
@@ -101,10 +119,20 @@ mod tests {
 
     #[test]
     fn a_regex_is_skipped_only_when_it_cannot_match() {
-        let patterns = ["(?:\\bfoo|bär\\s+baz)", "(?:x\\w+y|[a-z]+q)", "(?:abc.{0,20}def)"];
+        let patterns = [
+            "(?:\\bfoo|bär\\s+baz)",
+            "(?:x\\w+y|[a-z]+q)",
+            "(?:abc.{0,20}def)",
+            "(?:\\d+ uur|(?:^|\\W)uw.*taak)",
+        ];
         let filter = Prefilter::new(patterns);
-        assert_eq!(filter.may_match("nothing here"), [false, true, false]);
-        assert_eq!(filter.may_match("BÄR  baz"), [true, true, false]);
-        assert_eq!(filter.may_match("Abc"), [false, true, true], "a prefix, not yet a match");
+        assert_eq!(filter.may_match("nothing here"), [false, false, false, false]);
+        assert_eq!(filter.may_match("BÄR  baz"), [true, false, false, false]);
+        assert_eq!(filter.may_match("Abc"), [false, false, true, false], "a prefix, not yet a match");
+        // No literal starts these matches, but one ends them.
+        assert_eq!(filter.may_match("a Q"), [false, true, false, false]);
+        assert_eq!(filter.may_match("binnen 48 UUR"), [false, false, false, true]);
+        assert_eq!(filter.may_match("uw taak"), [false, false, false, true]);
+        assert_eq!(filter.may_match("uw werk"), [false, false, false, false]);
     }
 }
