@@ -4,7 +4,8 @@
 //! text a vote of very common function words decides, and when neither is
 //! sure the answer is [`Lang::Unknown`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang as W};
@@ -88,14 +89,16 @@ fn words_of(lang: Lang) -> Option<&'static LanguageWords> {
     WORDS.get(lang.code())
 }
 
-/// The function words of each known language, in `Lang::KNOWN` order.
-static WORD_SETS: LazyLock<Vec<(Lang, HashSet<&'static str>)>> = LazyLock::new(|| {
-    Lang::KNOWN
-        .iter()
-        .map(|&lang| {
-            (lang, words_of(lang).map(|w| w.function_words.split(' ').collect()).unwrap_or_default())
-        })
-        .collect()
+/// Each known language's function words: a word's languages as bits, in `Lang::KNOWN` order
+/// (one lookup per word, not one per language).
+static FUNCTION_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for (k, &lang) in Lang::KNOWN.iter().enumerate() {
+        for word in words_of(lang).map(|w| w.function_words.split(' ')).into_iter().flatten() {
+            *words.entry(word).or_default() |= 1 << k;
+        }
+    }
+    words
 });
 
 /// Whether `word` after a line-end hyphen is a conjunction of some language ("Daten- und").
@@ -149,29 +152,28 @@ pub(crate) fn function_word_share(text: &str) -> f64 {
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
         let lower = word.to_lowercase();
-        function += usize::from(WORD_SETS.iter().any(|(_, set)| set.contains(lower.as_str())));
+        function += usize::from(FUNCTION_WORDS.contains_key(lower.as_str()));
     }
     function as f64 / words.max(1) as f64
 }
 
 /// Counts function words per language: (best count, runner-up count, best language).
 fn vote_counts(text: &str) -> (usize, usize, Lang) {
-    let mut scores = vec![0usize; WORD_SETS.len()];
+    let mut scores = [0usize; Lang::KNOWN.len()];
     let mut word = String::new();
     for c in text.chars().chain([' ']) {
         if c.is_alphabetic() {
             word.extend(c.to_lowercase());
             continue;
         }
-        if !word.is_empty() && word.len() <= 7 {
-            for (score, (_, set)) in scores.iter_mut().zip(WORD_SETS.iter()) {
-                *score += usize::from(set.contains(word.as_str()));
+        if let Some(&langs) = FUNCTION_WORDS.get(word.as_str()).filter(|_| word.len() <= 7) {
+            for (k, score) in scores.iter_mut().enumerate() {
+                *score += usize::from(langs >> k & 1);
             }
         }
         word.clear();
     }
-    let mut ranked: Vec<(usize, Lang)> =
-        scores.iter().zip(WORD_SETS.iter()).map(|(s, (l, _))| (*s, *l)).collect();
+    let mut ranked: Vec<(usize, Lang)> = scores.iter().zip(Lang::KNOWN).map(|(&s, l)| (s, l)).collect();
     ranked.sort_unstable_by_key(|r| std::cmp::Reverse(r.0));
     (ranked[0].0, ranked[1].0, ranked[0].1)
 }
