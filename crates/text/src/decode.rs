@@ -64,7 +64,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 fn normalise(raw: &str) -> String {
     let unescaped = unescape_letters(raw);
     let unified = unescaped.replace("\r\n", "\n").replace('\r', "\n");
-    unified
+    let cleaned: String = unified
         .chars()
         .filter_map(|c| match c {
             '\n' => Some('\n'),
@@ -74,8 +74,12 @@ fn normalise(raw: &str) -> String {
             c if c.is_control() => None,
             c => Some(c),
         })
-        .nfc()
-        .collect()
+        .collect();
+    // Nearly every text is NFC already; the quick check spares composing it again.
+    if unicode_normalization::is_nfc_quick(cleaned.chars()) == unicode_normalization::IsNormalized::Yes {
+        return cleaned;
+    }
+    cleaned.nfc().collect()
 }
 
 /// `\u00EB` written in a page's text where it is no escape (JSX text, a JSON value pasted
