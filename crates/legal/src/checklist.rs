@@ -274,10 +274,7 @@ fn leak(name: &str) -> &'static str {
 }
 
 fn any_of(by_lang: &BTreeMap<String, Vec<String>>) -> Regex {
-    regex::RegexBuilder::new(&pattern(by_lang))
-        .dfa_size_limit(32 << 20)
-        .build()
-        .expect("valid checklist pattern")
+    crate::boundary::cue_regex(&pattern(by_lang)).expect("valid checklist pattern")
 }
 
 /// A long gap between two cues, `.{0,200}`. Cues are matched within one sentence, so a gap of
@@ -372,7 +369,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         })
         .collect();
     // Which groups each sentence holds: masks[rule][sentence]. A group's regex runs only on the
-    // sentences that hold one of its literal prefixes, as most hold few groups.
+    // sentences that hold one of its literals (`prefilter`), as most hold few groups.
     let mut masks = vec![vec![0u32; sentences.len()]; rules.rules.len()];
     for (k, s) in sentences.iter().enumerate() {
         let text = &clauses[s.clause].text[s.start..s.end];
