@@ -443,10 +443,9 @@ impl<K> Filtered<K> {
         Filtered { filter, each: patterns.into_iter().map(|(k, p)| (k, re(&p))).collect() }
     }
 
-    /// The patterns, in order, that match `text`.
-    fn matching<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a (K, Regex)> + 'a {
-        let may = self.filter.may_match(text);
-        self.each.iter().zip(may).filter(move |((_, r), may)| *may && r.is_match(text)).map(|(p, _)| p)
+    /// The patterns, in order, that may match `text`: the others cannot.
+    fn candidates(&self, text: &str) -> impl Iterator<Item = &(K, Regex)> {
+        self.each.iter().zip(self.filter.may_match(text)).filter(|(_, may)| *may).map(|(p, _)| p)
     }
 
     fn iter(&self) -> impl Iterator<Item = &(K, Regex)> {
@@ -588,7 +587,7 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
             // split out and read only there.
             .or_else(|| first_sentence(clauses, |c| GOVERNS.is_match(c.text), chosen_law)),
     );
-    let names_court = |c: &ClauseInput<'_>| COURTS.matching(c.text).next().is_some();
+    let names_court = |c: &ClauseInput<'_>| COURTS.candidates(c.text).any(|(_, r)| r.is_match(c.text));
     push(
         TermKind::Jurisdiction,
         find_in(clauses, "governing_law", jurisdiction)
@@ -1147,11 +1146,11 @@ pub fn law_countries() -> Vec<&'static str> {
 }
 
 fn governing_law(s: &str) -> Option<TermValue> {
-    LAW_RES.matching(s).next().map(|&(code, _)| TermValue::Country { country: code })
+    LAW_RES.candidates(s).find(|(_, r)| r.is_match(s)).map(|&(code, _)| TermValue::Country { country: code })
 }
 
 fn jurisdiction(s: &str) -> Option<TermValue> {
-    for (_, pattern) in COURTS.matching(s) {
+    for (_, pattern) in COURTS.candidates(s) {
         if let Some(c) = pattern.captures(s) {
             let place = c.name("place").or_else(|| c.name("place2"))?.as_str().trim_end_matches('.');
             return Some(TermValue::Place { place: place.to_owned() });

@@ -135,12 +135,17 @@ pub(crate) fn collapse_whitespace(raw: &str) -> String {
         }
         out.push_str(word);
     }
-    let normalized =
-        unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes;
-    if out.is_ascii() || normalized {
-        out
+    nfc(out)
+}
+
+/// `text` in NFC; nearly every text is already, and the quick check spares composing it again.
+pub(crate) fn nfc(text: String) -> String {
+    let composed = text.is_ascii()
+        || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes;
+    if composed {
+        text
     } else {
-        out.nfc().collect()
+        text.nfc().collect()
     }
 }
 

@@ -1,5 +1,4 @@
 use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
-use unicode_normalization::UnicodeNormalization;
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -75,11 +74,7 @@ fn normalise(raw: &str) -> String {
             c => Some(c),
         })
         .collect();
-    // Nearly every text is NFC already; the quick check spares composing it again.
-    if unicode_normalization::is_nfc_quick(cleaned.chars()) == unicode_normalization::IsNormalized::Yes {
-        return cleaned;
-    }
-    cleaned.nfc().collect()
+    crate::blocks::nfc(cleaned)
 }
 
 /// `\u00EB` written in a page's text where it is no escape (JSX text, a JSON value pasted

@@ -166,7 +166,8 @@ fn vote_counts(text: &str) -> (usize, usize, Lang) {
             word.extend(c.to_lowercase());
             continue;
         }
-        if let Some(&langs) = FUNCTION_WORDS.get(word.as_str()).filter(|_| word.len() <= 7) {
+        // No function word is longer than seven bytes: longer words are not looked up.
+        if let Some(&langs) = (word.len() <= 7).then(|| FUNCTION_WORDS.get(word.as_str())).flatten() {
             for (k, score) in scores.iter_mut().enumerate() {
                 *score += usize::from(langs >> k & 1);
             }
