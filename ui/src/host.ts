@@ -19,6 +19,9 @@ interface TauriGlobal {
 declare global {
   interface Window {
     __TAURI__?: TauriGlobal;
+    /** Milliseconds spent waiting for the backend since the page loaded: the app benchmark
+     * (tests/app_bench.rs) tells the backend's share of a step from the page's. */
+    __concordiaBackendMs?: number;
   }
 }
 
@@ -56,10 +59,13 @@ function asHostError(e: unknown): HostError {
 
 /** Calls a backend command; rejects with a HostError. */
 export async function invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  const started = performance.now();
   try {
     return (await tauri().core.invoke(cmd, args)) as T;
   } catch (e) {
     throw asHostError(e);
+  } finally {
+    window.__concordiaBackendMs = (window.__concordiaBackendMs ?? 0) + performance.now() - started;
   }
 }
 
