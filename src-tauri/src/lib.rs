@@ -30,6 +30,8 @@ pub fn run() {
     let dir = data_dir_from_args();
     concordia_core::log::to_file(&dir);
     let state = AppState::open(&dir);
+    // Off the start-up path: the window does not wait for it, the first Compare no longer does.
+    std::thread::spawn(concordia_core::compare::warm_up);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         // The window opens at the size and place it was left at (1280×680 the first time, which

@@ -203,9 +203,18 @@ function progressed(task: api.ProgressEvent): void {
   redrawProgress();
 }
 
+let renderQueued = false;
+
+/** Changes the state; the view is drawn once after the current task's changes, not once per
+ * change (opening a comparison used to draw the whole view three times in a row). */
 function update(patch: Partial<State>): void {
   Object.assign(state, patch);
-  rerender();
+  if (renderQueued) return;
+  renderQueued = true;
+  queueMicrotask(() => {
+    renderQueued = false;
+    rerender();
+  });
 }
 
 function fail(what: string, e: unknown): void {
@@ -583,7 +592,10 @@ export async function openCompare(ids: api.DocId[], reference: api.DocId | null,
     update({ error: t("Pick 2 to {max} documents to compare ({n} picked).", { max: MAX_COMPARED, n: ids.length }) });
     return;
   }
-  update({ comparing: true, error: null });
+  // Most comparisons are on screen within a few frames: say "Comparing…" only when one is
+  // not, rather than draw the whole library again just to show it.
+  const slow = window.setTimeout(() => update({ comparing: true }), 150);
+  if (state.error !== null) update({ error: null });
   try {
     const comparison = await api.compare(ids, reference, uiLanguage(), playbook);
     const keep = (list: api.DocId[]) => list.filter((id) => ids.includes(id));
@@ -599,6 +611,7 @@ export async function openCompare(ids: api.DocId[], reference: api.DocId | null,
   } catch (e) {
     fail(t("Could not compare the documents"), e);
   } finally {
+    window.clearTimeout(slow);
     update({ comparing: false });
   }
 }

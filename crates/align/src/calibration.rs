@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 /// The shipped table: `score<TAB>share right`, scores ascending.
 pub const TABLE: &str = include_str!("../data/calibration.tsv");
 
-static POINTS: LazyLock<Vec<(f32, f32)>> =
+pub(crate) static POINTS: LazyLock<Vec<(f32, f32)>> =
     LazyLock::new(|| parse(TABLE).expect("the shipped calibration table parses (tested)"));
 
 /// Reads `score<TAB>share` lines (comments start with `#`); scores must ascend.

@@ -123,6 +123,14 @@ static BUILTIN: LazyLock<Aligner> = LazyLock::new(|| Aligner {
     dictionary: Dictionary::parse(dictionary::BUILTIN).expect("the shipped dictionary parses (tested)"),
 });
 
+/// Loads the shipped dictionary, stemmers and calibration now (the app does it on a thread of
+/// its own at start-up), so that the first comparison does not wait about 20 ms for them.
+pub fn warm_up() {
+    LazyLock::force(&BUILTIN);
+    LazyLock::force(&words::STEMMERS);
+    LazyLock::force(&calibration::POINTS);
+}
+
 impl Aligner {
     /// The aligner with the shipped dictionary, loaded once.
     pub fn builtin() -> &'static Aligner {

@@ -6,7 +6,7 @@ use concordia_text::Lang;
 use frostem::{Algorithm, Stemmer};
 
 /// Each known language's Snowball stemmer; other text is compared by lowercased surface forms.
-static STEMMERS: LazyLock<Vec<(&'static str, Stemmer)>> = LazyLock::new(|| {
+pub(crate) static STEMMERS: LazyLock<Vec<(&'static str, Stemmer)>> = LazyLock::new(|| {
     Lang::KNOWN.iter().filter_map(|&l| Some((l.code(), Stemmer::new(algorithm(l)?)))).collect()
 });
 

@@ -91,6 +91,14 @@ impl Library {
     }
 }
 
+/// Loads what a first comparison would otherwise load while the user waits: the aligner's
+/// data and the labels it is worded in.
+pub fn warm_up() {
+    concordia_align::warm_up();
+    std::sync::LazyLock::force(&NUMBER);
+    crate::report::warm_up();
+}
+
 fn check(ids: &[DocId], reference: Option<DocId>) -> Result<()> {
     let mut distinct = ids.to_vec();
     distinct.sort_unstable();

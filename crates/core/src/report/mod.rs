@@ -173,6 +173,11 @@ impl Labels {
     }
 }
 
+/// Reads the shipped labels now rather than in the first comparison.
+pub(crate) fn warm_up() {
+    LazyLock::force(&LABELS);
+}
+
 static LABELS: LazyLock<HashMap<String, Labels>> = LazyLock::new(|| {
     let mut labels: HashMap<String, Labels> = toml::from_str(include_str!("../../report/labels.toml"))
         .expect("report/labels.toml is valid (tested)");
