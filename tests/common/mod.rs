@@ -107,7 +107,11 @@ pub async fn screenshot(client: &Client, name: &str) {
 
 /// Saves what the window shows right now, for a state that does not last (a progress bar).
 pub async fn snapshot(client: &Client, name: &str) {
-    if let Ok(png) = client.screenshot().await {
+    // A page WebKit cannot paint hangs its snapshot; fail then, rather than hang the suite.
+    let taken = tokio::time::timeout(Duration::from_secs(30), client.screenshot()).await;
+    let taken =
+        taken.unwrap_or_else(|_| panic!("the window's snapshot for {name} did not come back in 30 s"));
+    if let Ok(png) = taken {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("shots");
         let _ = std::fs::create_dir_all(&dir);
         let _ = std::fs::write(dir.join(name), png);
