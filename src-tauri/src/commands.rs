@@ -24,7 +24,7 @@ type Reply<T> = Result<T, IpcError>;
 #[tauri::command(async)]
 pub fn library_info(state: State<'_, AppState>) -> Reply<LibraryInfo> {
     let library = state.library()?;
-    let documents = library.list()?.len();
+    let documents = library.document_count()?;
     Ok(LibraryInfo { data_dir: library.data_dir().display().to_string(), documents })
 }
 

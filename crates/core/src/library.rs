@@ -569,6 +569,12 @@ impl Library {
         Ok(self.store().documents()?.into_iter().map(summary).collect())
     }
 
+    /// How many documents the library holds, counted by the store (reading every summary to
+    /// count them took 90 ms at 10,000 documents, at the app's start-up).
+    pub fn document_count(&self) -> Result<usize> {
+        Ok(self.store().documents_by_language()?.iter().map(|(_, n)| n).sum())
+    }
+
     /// One page of the listing, filtered and sorted by the store.
     pub fn page(&self, query: &LibraryQuery) -> Result<LibraryPage> {
         if query.limit > LibraryQuery::MAX_LIMIT {

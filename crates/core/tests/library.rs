@@ -52,6 +52,7 @@ fn bad_files_are_refused_by_name_and_good_ones_still_import() {
     assert!(errors[4].contains("no readable text"));
     assert!(report.has_errors());
     assert_eq!(library.list().unwrap().len(), 2, "the earlier document is untouched");
+    assert_eq!(library.document_count().unwrap(), 2, "counted as listed");
     assert!(!library.search(&SearchRequest::new("Haftung")).unwrap().hits.is_empty());
 }
 
