@@ -134,7 +134,7 @@ const WATCH_MAIN_THREAD: &str =
 async fn timed(client: &Client, action: &str, done: &str) -> Step {
     let script = format!(
         "const finish = arguments[arguments.length - 1]; const start = performance.now(); const backend = window.__concordiaBackendMs ?? 0; window.__step = {action:?}; {action}
-         (function check() {{ if ({done}) finish([performance.now() - start, (window.__concordiaBackendMs ?? 0) - backend]);
+         (function check() {{ if ({done}) {{ window.__step = 'between steps (screenshots)'; finish([performance.now() - start, (window.__concordiaBackendMs ?? 0) - backend]); }}
            else if (performance.now() - start > 60000) finish([-1, 0]); else requestAnimationFrame(check); }})();"
     );
     let [ms, ipc]: [f64; 2] =
