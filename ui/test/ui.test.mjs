@@ -139,6 +139,7 @@ function fakeBackend(comparison) {
           case "search": return args.req.lang === "sv" ? { hits: [], total: 0 } : { hits: [hit], total: window.__searchTotal ?? 1 };
           case "get_document": return doc;
           case "compare": {
+            if (window.__compareDelay) await new Promise((done) => setTimeout(done, window.__compareDelay));
             if (!args.playbook) return { ...comparison, reference: args.reference };
             // Judged against "recommended": only the breach notice has a position here.
             const results = { "24 hours": "acceptable", "without undue delay": "negotiable" };
@@ -503,6 +504,43 @@ test("compare: tick documents, see the matrix with worded verdicts, click a cell
   assert.equal(await p.$$eval(".acell.collapsed", (c) => c.length) > 0, true);
   assert.deepEqual(errors, []);
   await p.close();
+});
+
+/** Counts what is put into the main area: each draw of a view puts one element there. */
+async function countDraws(p) {
+  await p.evaluate(() => {
+    window.__drawn = [];
+    const main = document.getElementById("main");
+    window.__drawObserver?.disconnect();
+    window.__drawObserver = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) window.__drawn.push(n.textContent.includes("Comparing…") ? "comparing" : n.querySelector("table.matrix") ? "compare" : "other");
+    });
+    window.__drawObserver.observe(main, { childList: true });
+  });
+}
+
+test("opening a comparison draws the view once, and says Comparing… only when it takes a while", async () => {
+  const { p, errors } = await page();
+  await p.waitForSelector("input.pick");
+  await p.locator("input.pick").nth(0).check();
+  await p.locator("input.pick").nth(1).check();
+  await countDraws(p);
+  await p.click("#compare-go");
+  await p.waitForSelector("table.matrix");
+  await p.waitForTimeout(300);
+  assert.deepEqual(await p.evaluate(() => window.__drawn), ["compare"], "one draw, straight to the comparison");
+
+  await p.click("button.back");
+  await p.waitForSelector("input.pick");
+  await p.evaluate(() => (window.__compareDelay = 600));
+  await countDraws(p);
+  await p.click("#compare-go");
+  await p.waitForFunction(() => document.querySelector("#compare-go")?.textContent === "Comparing…");
+  assert.equal(await p.$eval("#compare-go", (b) => b.disabled), true, "no second comparison while one runs");
+  await p.waitForSelector("table.matrix");
+  await p.waitForTimeout(300);
+  assert.deepEqual(await p.evaluate(() => window.__drawn), ["comparing", "compare"]);
+  assert.deepEqual(errors, []);
 });
 
 test("a clause is bookmarked with a note and tags, listed, filtered and opened again", async () => {
