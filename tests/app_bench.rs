@@ -55,32 +55,12 @@ async fn app_with_a_large_library() {
     .await;
     let second = "document.querySelectorAll('input.pick')[1].click();";
     timed(&client, second, "document.querySelectorAll('input.pick:checked').length === 2").await;
-    let compare = timed(
-        &client,
-        "document.querySelector('#compare-go').click();",
-        "document.querySelector('table.matrix')",
-    )
-    .await;
+    let compare = timed(&client, COMPARE.0, COMPARE.1).await;
     screenshot(&client, "bench-compare.png").await;
-    let back = timed(
-        &client,
-        "document.querySelector('button.back').click();",
-        "document.querySelector('table.docs tbody tr td.title')",
-    )
-    .await;
+    let back = timed(&client, BACK.0, BACK.1).await;
     screenshot(&client, "bench-library.png").await;
-    let again = timed(
-        &client,
-        "document.querySelector('#compare-go').click();",
-        "document.querySelector('table.matrix')",
-    )
-    .await;
-    timed(
-        &client,
-        "document.querySelector('button.back').click();",
-        "document.querySelector('table.docs tbody tr td.title')",
-    )
-    .await;
+    let again = timed(&client, COMPARE.0, COMPARE.1).await;
+    timed(&client, BACK.0, BACK.1).await;
     let search = timed(
         &client,
         "const q = document.querySelector('#q'); q.value = 'Haftung'; q.dispatchEvent(new Event('input'));",
@@ -121,6 +101,14 @@ async fn app_with_a_large_library() {
     drop(client);
 }
 
+/// Steps taken twice: an action, and what holds once its result is on screen.
+const COMPARE: (&str, &str) =
+    ("document.querySelector('#compare-go').click();", "document.querySelector('table.matrix')");
+const BACK: (&str, &str) = (
+    "document.querySelector('button.back').click();",
+    "document.querySelector('table.docs tbody tr td.title')",
+);
+
 /// Notes every stretch the page's main thread was busy for more than 50 ms (WebKit has no
 /// long-task observer): a 10 ms timer that comes back late was blocked.
 const WATCH_MAIN_THREAD: &str =
@@ -137,21 +125,21 @@ async fn timed(client: &Client, action: &str, done: &str) -> Step {
          (function check() {{ if ({done}) {{ window.__step = 'between steps (screenshots)'; finish([performance.now() - start, (window.__concordiaBackendMs ?? 0) - backend]); }}
            else if (performance.now() - start > 60000) finish([-1, 0]); else requestAnimationFrame(check); }})();"
     );
-    let [ms, ipc]: [f64; 2] =
+    let [ms, backend]: [f64; 2] =
         serde_json::from_value(client.execute_async(&script, vec![]).await.unwrap()).unwrap();
     assert!(ms >= 0.0, "{done} never held after {action}");
-    Step { ms, ipc }
+    Step { ms, backend }
 }
 
 /// One timed step: until its result is on screen, and the backend's share of that.
 struct Step {
     ms: f64,
-    ipc: f64,
+    backend: f64,
 }
 
 impl std::fmt::Display for Step {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:>8.0} {:>10.0}", self.ms, self.ipc)
+        write!(f, "{:>8.0} {:>10.0}", self.ms, self.backend)
     }
 }
 
