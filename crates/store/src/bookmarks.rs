@@ -144,7 +144,7 @@ impl Store {
         let clause: Option<(Option<ClauseId>, Option<Vec<u8>>)> = tx
             .query_row(
                 "SELECT b.clause_id, substr(CAST(d.text AS BLOB), c.start + 1, c.end - c.start)
-                   FROM bookmarks b LEFT JOIN clauses c ON c.id = b.clause_id LEFT JOIN documents d ON d.id = c.doc_id
+                   FROM bookmarks b LEFT JOIN clauses c ON c.id = b.clause_id LEFT JOIN document_texts d ON d.doc_id = c.doc_id
                   WHERE b.id = ?1",
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -165,7 +165,7 @@ impl Store {
     pub fn attach_waiting_bookmarks(&mut self, doc_id: DocId) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let (path, hash, text): (String, String, String) =
-            tx.query_row("SELECT path, content_hash, text FROM documents WHERE id = ?1", [doc_id], |r| {
+            tx.query_row("SELECT path, content_hash, text FROM documents d JOIN document_texts t ON t.doc_id = d.id WHERE d.id = ?1", [doc_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
         let ranges: Vec<(ClauseId, usize, usize)> = {

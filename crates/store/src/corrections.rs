@@ -102,8 +102,8 @@ pub(crate) fn save(tx: &rusqlite::Transaction<'_>, old: DocId) -> Result<Vec<Sav
                 m.doc_id, m.id, substr(CAST(dm.text AS BLOB), m.start + 1, m.end - m.start),
                 c.kind, c.created_at
            FROM alignment_corrections c
-           JOIN clauses a ON a.id = c.anchor_id JOIN documents da ON da.id = a.doc_id
-           JOIN clauses m ON m.id = c.moved_id JOIN documents dm ON dm.id = m.doc_id
+           JOIN clauses a ON a.id = c.anchor_id JOIN document_texts da ON da.doc_id = a.doc_id
+           JOIN clauses m ON m.id = c.moved_id JOIN document_texts dm ON dm.doc_id = m.doc_id
           WHERE a.doc_id = ?1 OR m.doc_id = ?1
           ORDER BY c.id",
     )?;

@@ -126,7 +126,7 @@ pub enum Upsert {
 
 pub(crate) const DOC_COLUMNS: &str =
     "d.id, d.path, d.content_hash, d.title, d.language, d.format, d.imported_at, d.byte_size, \
-     (SELECT COUNT(*) FROM clauses c WHERE c.doc_id = d.id)";
+     d.clause_count";
 
 pub(crate) fn document_row(row: &Row<'_>) -> rusqlite::Result<DocumentRow> {
     Ok(DocumentRow {
@@ -197,8 +197,9 @@ impl Store {
             tx.execute("DELETE FROM documents WHERE id = ?1", [old])?;
         }
         tx.execute(
-            "INSERT INTO documents (path, content_hash, title, language, format, imported_at, byte_size, text, reader)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO documents (path, content_hash, title, language, format, imported_at, byte_size, reader,
+                                    title_key, names, clause_count)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 doc.path,
                 doc.content_hash,
@@ -207,11 +208,14 @@ impl Store {
                 doc.format,
                 doc.imported_at,
                 doc.byte_size as i64,
-                doc.text,
-                doc.reader
+                doc.reader,
+                crate::listing::fold(doc.title),
+                crate::listing::fold(&format!("{} {}", doc.title, doc.path)),
+                clauses.len() as i64
             ],
         )?;
         let id = tx.last_insert_rowid();
+        tx.execute("INSERT INTO document_texts (doc_id, text) VALUES (?1, ?2)", params![id, doc.text])?;
         let mut placed = Vec::with_capacity(clauses.len());
         {
             let mut insert = tx.prepare_cached(
@@ -273,7 +277,7 @@ impl Store {
 
     /// One document with its text.
     pub fn document(&self, id: DocId) -> Result<Option<DocumentRow>> {
-        let sql = format!("SELECT {DOC_COLUMNS}, d.text FROM documents d WHERE d.id = ?1");
+        let sql = format!("SELECT {DOC_COLUMNS}, t.text FROM documents d JOIN document_texts t ON t.doc_id = d.id WHERE d.id = ?1");
         let row = self
             .conn
             .query_row(&sql, [id], |r| {
@@ -348,9 +352,9 @@ impl Store {
 
     /// The text of a clause: its byte range of the document's text.
     pub fn clause_text(&self, clause: &ClauseRow) -> Result<String> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT substr(CAST(text AS BLOB), ?2, ?3) FROM documents WHERE id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT substr(CAST(text AS BLOB), ?2, ?3) FROM document_texts WHERE doc_id = ?1",
+        )?;
         let bytes: Vec<u8> = stmt
             .query_row(
                 params![clause.doc_id, clause.start as i64 + 1, (clause.end - clause.start) as i64],
@@ -504,7 +508,7 @@ mod tests {
         }
         let store = Store::open(&path)?;
         assert_eq!(store.documents()?.len(), 1);
-        assert_eq!(store.schema_version()?, 8);
+        assert_eq!(store.schema_version()?, 9);
         Ok(())
     }
 
@@ -526,7 +530,7 @@ mod tests {
                 .collect();
             for opener in openers {
                 let opened = opener.join().expect("no panic");
-                assert_eq!(opened.map_err(|e| e.to_string()), Ok(8), "round {round}");
+                assert_eq!(opened.map_err(|e| e.to_string()), Ok(9), "round {round}");
             }
         }
     }

@@ -117,7 +117,7 @@ impl Store {
         // process wrote in between, instead of waiting its turn.
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        listing::register_fold(&conn)?;
+        // Also registers `fold()`, which the listing uses as well.
         migrate::run(&mut conn)?;
         Ok(Store { conn })
     }

@@ -2,6 +2,8 @@
 //! 100,000 documents costs the app what one screen of rows costs.
 
 use rusqlite::functions::FunctionFlags;
+use rusqlite::types::Value;
+use rusqlite::vtab::array::Array;
 use rusqlite::{Connection, ToSql};
 
 use crate::documents::{document_row, DOC_COLUMNS};
@@ -32,9 +34,9 @@ impl DocumentOrder {
     fn key(self) -> &'static str {
         match self {
             DocumentOrder::Imported => "d.id",
-            DocumentOrder::Title => "fold(d.title)",
+            DocumentOrder::Title => "d.title_key",
             DocumentOrder::Language => "d.language",
-            DocumentOrder::Clauses => "(SELECT COUNT(*) FROM clauses c WHERE c.doc_id = d.id)",
+            DocumentOrder::Clauses => "d.clause_count",
             DocumentOrder::Format => "d.format",
             DocumentOrder::Size => "d.byte_size",
         }
@@ -61,14 +63,36 @@ pub struct DocumentListing {
 
 /// `fold(text)`: lower case over all of Unicode, as SQLite's own `lower` is for ASCII only
 /// ("ÖVERENSKOMMELSE" must match "överenskommelse").
+/// Also loads `rarray()`, through which a page reads the few documents a filter found.
 pub(crate) fn register_fold(conn: &Connection) -> Result<()> {
+    rusqlite::vtab::array::load_module(conn)?;
     conn.create_scalar_function(
         "fold",
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| Ok(ctx.get_raw(0).as_str().map(str::to_lowercase).unwrap_or_default()),
+        |ctx| Ok(ctx.get_raw(0).as_str().map(fold).unwrap_or_default()),
     )?;
     Ok(())
+}
+
+/// The WHERE clause for `words` words in the names and maybe a language, in that order of
+/// parameters. `by_names`: answered from the names index alone (`+` keeps SQLite from looking up
+/// every row of the language instead).
+fn condition(words: usize, language: bool, by_names: bool) -> String {
+    let mut conditions = vec!["instr(d.names, ?) > 0"; words];
+    if language {
+        conditions.push(if by_names && words > 0 { "+d.language = ?" } else { "d.language = ?" });
+    }
+    if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    }
+}
+
+/// The case folding the listing sorts and filters by, in Rust and in SQL alike.
+pub(crate) fn fold(text: &str) -> String {
+    text.to_lowercase()
 }
 
 impl Store {
@@ -81,24 +105,24 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<DocumentListing> {
-        let words: Vec<String> = filter.text.split_whitespace().map(str::to_lowercase).collect();
-        let mut conditions = Vec::new();
-        let mut params: Vec<&dyn ToSql> = Vec::new();
-        for w in &words {
-            conditions.push("instr(fold(d.title || ' ' || d.path), ?) > 0");
-            params.push(w);
+        let words: Vec<String> = filter.text.split_whitespace().map(fold).collect();
+        let mut params: Vec<&dyn ToSql> = words.iter().map(|w| w as &dyn ToSql).collect();
+        params.extend(filter.language.as_ref().map(|l| l as &dyn ToSql));
+        let by_names = condition(words.len(), filter.language.is_some(), true);
+        // Few matches of the words: found through the names index, and only their rows read.
+        // Many (or no words): counted, and the order's index walked until the page is full.
+        let few = if words.is_empty() { None } else { self.few_by_names(&by_names, &params)? };
+        let (matching, clause) = match &few {
+            Some(ids) => (ids.len(), "WHERE d.id IN rarray(?)".to_owned()),
+            None => {
+                let sql = format!("SELECT COUNT(*) FROM documents d {by_names}");
+                let matching: i64 = self.conn.query_row(&sql, params.as_slice(), |r| r.get(0))?;
+                (matching as usize, condition(words.len(), filter.language.is_some(), false))
+            }
+        };
+        if let Some(ids) = &few {
+            params = vec![ids as &dyn ToSql];
         }
-        if let Some(lang) = &filter.language {
-            conditions.push("d.language = ?");
-            params.push(lang);
-        }
-        let clause =
-            if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
-        let matching: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM documents d {clause}"),
-            params.as_slice(),
-            |r| r.get(0),
-        )?;
         let dir = if descending { "DESC" } else { "ASC" };
         let sql = format!(
             "SELECT {DOC_COLUMNS} FROM documents d {clause} ORDER BY {} {dir}, d.id {dir} LIMIT {} OFFSET {}",
@@ -108,7 +132,19 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params.as_slice(), document_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(DocumentListing { matching: matching as usize, rows })
+        Ok(DocumentListing { matching, rows })
+    }
+
+    /// The ids of the documents `by_names` finds, when there are at most a few thousand.
+    fn few_by_names(&self, by_names: &str, params: &[&dyn ToSql]) -> Result<Option<Array>> {
+        const FEW: usize = 5_000;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT d.id FROM documents d {by_names} LIMIT ?"))?;
+        let limit = FEW as i64 + 1;
+        let all: Vec<&dyn ToSql> = params.iter().copied().chain([&limit as &dyn ToSql]).collect();
+        let ids: Vec<Value> =
+            stmt.query_map(all.as_slice(), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok((ids.len() <= FEW).then(|| Array::new(ids)))
     }
 
     /// How many documents each language has, most first.
@@ -225,5 +261,35 @@ mod tests {
             store.document_listing(&other, DocumentOrder::Imported, false, 0, 100).unwrap().matching,
             0
         );
+    }
+
+    /// Both ways a filter is answered (its few matches read by id, or the order's index walked
+    /// past many) give what filtering every row by hand gives.
+    #[test]
+    fn a_filter_with_few_or_many_matches_pages_as_a_scan_of_every_row_would() {
+        let langs = ["sv", "de", "it", "nl"];
+        let names: Vec<(String, &str)> =
+            (0..6_000).map(|k| (format!("Avtal {} del {}", k % 7, k % 13), langs[k % 4])).collect();
+        let borrowed: Vec<(&str, &str)> = names.iter().map(|(t, l)| (t.as_str(), *l)).collect();
+        let store = library(&borrowed);
+        // "avtal" is in every title (many), "del 12" in one of 13 (few); "del 1" also in "del 10".
+        for (text, language) in
+            [("avtal", None), ("avtal", Some("de")), ("del 12", None), ("DEL 1", Some("it"))]
+        {
+            let matches = |k: usize| {
+                let (title, lang) = &names[k];
+                let names = fold(&format!("{title} /contracts/{k}-{lang}.md"));
+                text.split_whitespace().all(|w| names.contains(&fold(w)))
+                    && language.is_none_or(|l| l == *lang)
+            };
+            let mut expected: Vec<usize> = (0..names.len()).filter(|&k| matches(k)).collect();
+            expected.sort_by_key(|&k| (fold(&names[k].0), k));
+            let filter = DocumentFilter { text: text.into(), language: language.map(str::to_owned) };
+            let page = store.document_listing(&filter, DocumentOrder::Title, false, 40, 30).unwrap();
+            assert_eq!(page.matching, expected.len(), "{text} {language:?}");
+            let ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+            let wanted: Vec<i64> = expected.iter().skip(40).take(30).map(|&k| k as i64 + 1).collect();
+            assert_eq!(ids, wanted, "{text} {language:?}");
+        }
     }
 }

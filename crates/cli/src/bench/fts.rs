@@ -21,7 +21,7 @@ impl Fts5 {
         let tx = db.unchecked_transaction()?;
         {
             let mut insert = tx.prepare("INSERT INTO clause(rowid, text) VALUES (?1, ?2)")?;
-            let mut documents = source.prepare("SELECT id, text FROM documents")?;
+            let mut documents = source.prepare("SELECT doc_id, text FROM document_texts")?;
             let mut clauses = source.prepare("SELECT id, start, end FROM clauses WHERE doc_id = ?1")?;
             let mut rows = documents.query([])?;
             while let Some(row) = rows.next()? {

@@ -166,6 +166,7 @@ fn at_scale(docs: usize, queries: usize) -> anyhow::Result<()> {
         100.0 * mb / seconds / raw
     );
     search_beside_fts(&library, &data, docs, queries)?;
+    listing(&library, docs)?;
     portfolio(&library, docs)?;
     drop(library);
     std::fs::remove_dir_all(&tmp)?;
@@ -460,6 +461,45 @@ fn review(library: &Library, dir: &Path) -> anyhow::Result<()> {
 
 /// The portfolio's first screen (50 rows with the recommended playbook): the first time after
 /// the import, and again.
+/// The app's library table a page at a time: each order, and filters by words with many
+/// matches, few, none, and with a language; the median of five runs of each.
+fn listing(library: &Library, docs: usize) -> anyhow::Result<()> {
+    use concordia_core::api::LibraryQuery;
+    use concordia_core::DocumentOrder;
+    let page = |sort, text: &str, language: Option<&str>| LibraryQuery {
+        sort,
+        text: text.into(),
+        language: language.map(str::to_owned),
+        limit: 60,
+        ..Default::default()
+    };
+    let few = format!("{:05}", docs / 2); // one file name, dpa-NNNNN.txt
+    let cases = [
+        ("first page", page(DocumentOrder::Imported, "", None)),
+        ("by title", page(DocumentOrder::Title, "", None)),
+        ("by clauses", page(DocumentOrder::Clauses, "", None)),
+        ("by size, descending", LibraryQuery { descending: true, ..page(DocumentOrder::Size, "", None) }),
+        ("language", page(DocumentOrder::Title, "", Some("de"))),
+        ("word in all", page(DocumentOrder::Title, "dpa", None)),
+        ("word in all + language", page(DocumentOrder::Title, "dpa", Some("it"))),
+        ("word in one", page(DocumentOrder::Title, &few, None)),
+        ("word in none", page(DocumentOrder::Clauses, "zzzz", Some("nl"))),
+    ];
+    let mut line = format!("  library table {docs}, a page of 60 (ms, median of 5):");
+    for (name, query) in &cases {
+        let mut timings = Vec::new();
+        for _ in 0..5 {
+            let started = Instant::now();
+            library.page(query)?;
+            timings.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        timings.sort_by(f64::total_cmp);
+        line.push_str(&format!(" {name} {:.1};", percentile(&timings, 0.5)));
+    }
+    println!("{}", line.trim_end_matches(';'));
+    Ok(())
+}
+
 fn portfolio(library: &Library, docs: usize) -> anyhow::Result<()> {
     let query = concordia_core::api::PortfolioQuery {
         playbook: Some("recommended".into()),
