@@ -20,20 +20,20 @@ async fn app_with_a_large_library() {
     if !has_display() {
         return;
     }
-    let docs: usize =
-        std::env::var("CONCORDIA_BENCH_DOCS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let data_dir = tempfile::tempdir().expect("temp data dir");
-    let files = data_dir.path().join("files");
-    write_library(&files, docs);
-    let imported = Instant::now();
-    {
-        let library = concordia_core::Library::open(&data_dir.path().join("lib")).unwrap();
-        let report = library.import(&[files], &concordia_core::Progress::none()).unwrap();
-        assert_eq!(report.outcomes.iter().filter(|o| o.id.is_some()).count(), docs);
-    }
-    println!("library: {docs} documents imported in {:.1} s", imported.elapsed().as_secs_f64());
+    // A library kept from an earlier run (CONCORDIA_BENCH_LIBRARY=DIR, made by `concordia
+    // import`), so runs at 100,000 documents need not import them each time.
+    let library = match std::env::var_os("CONCORDIA_BENCH_LIBRARY") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let docs: usize =
+                std::env::var("CONCORDIA_BENCH_DOCS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+            imported_library(data_dir.path(), docs)
+        }
+    };
+    let docs = concordia_core::Library::open(&library).unwrap().document_count().unwrap();
 
-    let driver = start_driver(&data_dir.path().join("lib"), PORTS);
+    let driver = start_driver(&library, PORTS);
     let launched = Instant::now();
     let client = session(PORTS.0).await;
     let startup = (first_rows(&client, launched).await - launched).as_secs_f64() * 1000.0;
@@ -42,6 +42,10 @@ async fn app_with_a_large_library() {
         serde_json::from_value(client.execute("return performance.now();", vec![]).await.unwrap()).unwrap();
     let backend_at_start: f64 = serde_json::from_value(
         client.execute("return window.__concordiaBackendMs ?? 0;", vec![]).await.unwrap(),
+    )
+    .unwrap();
+    let calls_at_start: Vec<(String, f64, f64)> = serde_json::from_value(
+        client.execute("return window.__concordiaCalls ?? [];", vec![]).await.unwrap(),
     )
     .unwrap();
     let rss_at_start = memory_mb(driver.pid());
@@ -73,6 +77,9 @@ async fn app_with_a_large_library() {
     let rss = memory_mb(driver.pid());
     println!("app, {docs} documents (ms; a step ends when its result is on screen)   backend");
     println!("  start-up to the first real screen  {startup:>8.0}  (the page's own part {page:.0}, backend {backend_at_start:.0})");
+    for (command, at, took) in &calls_at_start {
+        println!("    {command:30} at {at:>5.0} took {took:>5.0}");
+    }
     println!("  tick a document                    {tick}");
     println!("  compare two documents              {compare}");
     println!("  back to the library                {back}");
@@ -197,6 +204,18 @@ fn memory_mb(driver: u32) -> Vec<(String, Memory)> {
         .filter(|(pid, (name, _))| below(*pid) && !name.contains("WebDriver"))
         .map(|(_, named)| named)
         .collect()
+}
+
+/// A library of `docs` generated documents in `dir`/lib, imported as a user would.
+fn imported_library(dir: &Path, docs: usize) -> PathBuf {
+    let files = dir.join("files");
+    write_library(&files, docs);
+    let imported = Instant::now();
+    let library = concordia_core::Library::open(&dir.join("lib")).unwrap();
+    let report = library.import(&[files], &concordia_core::Progress::none()).unwrap();
+    assert_eq!(report.outcomes.iter().filter(|o| o.id.is_some()).count(), docs);
+    println!("library: {docs} documents imported in {:.1} s", imported.elapsed().as_secs_f64());
+    dir.join("lib")
 }
 
 /// `docs` contracts from the bundled samples, each made distinct by a line of its own.

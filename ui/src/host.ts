@@ -22,6 +22,9 @@ declare global {
     /** Milliseconds spent waiting for the backend since the page loaded: the app benchmark
      * (tests/app_bench.rs) tells the backend's share of a step from the page's. */
     __concordiaBackendMs?: number;
+    /** The first calls since the page loaded: command, start and duration in milliseconds (the
+     * benchmark names the slow ones of start-up). */
+    __concordiaCalls?: [string, number, number][];
   }
 }
 
@@ -57,6 +60,9 @@ function asHostError(e: unknown): HostError {
   return { code: "unknown", message: String(e) };
 }
 
+/** How many calls `__concordiaCalls` keeps: start-up's, not an unbounded log of the session. */
+const FIRST_CALLS = 50;
+
 /** Calls a backend command; rejects with a HostError. */
 export async function invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   const started = performance.now();
@@ -65,7 +71,10 @@ export async function invoke<T>(cmd: string, args?: Record<string, unknown>): Pr
   } catch (e) {
     throw asHostError(e);
   } finally {
-    window.__concordiaBackendMs = (window.__concordiaBackendMs ?? 0) + performance.now() - started;
+    const took = performance.now() - started;
+    window.__concordiaBackendMs = (window.__concordiaBackendMs ?? 0) + took;
+    const calls = (window.__concordiaCalls ??= []);
+    if (calls.length < FIRST_CALLS) calls.push([cmd, started, took]);
   }
 }
 
