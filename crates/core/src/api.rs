@@ -982,7 +982,7 @@ pub struct PortfolioTerm {
 }
 
 /// A document's positions and must-haves counted by result.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResultCounts {
     /// Acceptable.

@@ -54,6 +54,8 @@ pub struct Library {
     terms_cache: Mutex<(u64, TermsByDocument)>,
     /// Art. 28 findings by document, valid for one store generation (the portfolio's).
     pub(crate) checklist_cache: Mutex<(u64, crate::portfolio::ChecklistsByDocument)>,
+    /// What the last portfolio view tested and sorted on.
+    pub(crate) portfolio_cache: Mutex<crate::portfolio::PortfolioCache>,
 }
 
 impl Library {
@@ -79,6 +81,7 @@ impl Library {
             data_dir: data_dir.to_path_buf(),
             terms_cache: Mutex::new((u64::MAX, HashMap::new())),
             checklist_cache: Mutex::new((u64::MAX, HashMap::new())),
+            portfolio_cache: Mutex::new(None),
         })
     }
 

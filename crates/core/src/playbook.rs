@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::api::{
     ChecklistItem, Comparison, PlaybookReview, PositionJudgement, PositionResult, PositionReview,
-    RequirementReview, RequirementStatus, TermView,
+    RequirementReview, RequirementStatus, ResultCounts, TermView,
 };
 use crate::filter::{self, Condition};
 use crate::report::Labels;
@@ -184,6 +184,52 @@ impl Playbook {
             .collect();
         PlaybookReview { name: self.name.clone(), positions, required }
     }
+
+    /// What [`Playbook::judge`] decides, counted by result, without its words: the portfolio
+    /// asks this of every document.
+    pub(crate) fn counts(&self, checklist: &[ChecklistItem], terms: &[TermView]) -> ResultCounts {
+        let positions = self.positions.iter().map(|p| {
+            let value = terms.iter().find(|t| t.kind == p.kind).map(|t| &t.value);
+            p.decide(value).result()
+        });
+        let required = self
+            .required
+            .iter()
+            .filter_map(|r| checklist.iter().find(|c| c.requirement == *r))
+            .map(|c| required_result(c.status));
+        let mut c = ResultCounts::default();
+        for result in positions.chain(required) {
+            match result {
+                PositionResult::Acceptable => c.acceptable += 1,
+                PositionResult::Negotiable => c.negotiable += 1,
+                PositionResult::Unacceptable => c.unacceptable += 1,
+                PositionResult::NotStated => c.not_stated += 1,
+            }
+        }
+        c
+    }
+}
+
+/// How a position decided a value, and which of its rules say why.
+enum Decision<'a> {
+    NotStated,
+    Acceptable(&'a str),
+    Negotiable(&'a str),
+    WordsOnly(PositionResult),
+    /// Outside every rule; the rules it missed.
+    Unacceptable(&'a [(String, Condition)]),
+}
+
+impl Decision<'_> {
+    fn result(&self) -> PositionResult {
+        match self {
+            Decision::NotStated => PositionResult::NotStated,
+            Decision::Acceptable(_) => PositionResult::Acceptable,
+            Decision::Negotiable(_) => PositionResult::Negotiable,
+            Decision::WordsOnly(result) => *result,
+            Decision::Unacceptable(_) => PositionResult::Unacceptable,
+        }
+    }
 }
 
 impl Position {
@@ -204,26 +250,40 @@ impl Position {
     }
 
     /// A value (or none stated) against this position.
+    fn decide(&self, value: Option<&serde_json::Value>) -> Decision<'_> {
+        let Some(value) = value else {
+            return Decision::NotStated;
+        };
+        if let Some(e) = first_holding(&self.acceptable, value) {
+            Decision::Acceptable(e)
+        } else if let Some(e) = first_holding(&self.negotiable, value) {
+            Decision::Negotiable(e)
+        } else if words_only(value) {
+            Decision::WordsOnly(self.words_only)
+        } else if self.negotiable.is_empty() {
+            Decision::Unacceptable(&self.acceptable)
+        } else {
+            Decision::Unacceptable(&self.negotiable)
+        }
+    }
+
+    /// A value (or none stated) against this position, with the reason in `labels`' language.
     fn judge_value(&self, value: Option<&serde_json::Value>, labels: &Labels) -> PositionJudgement {
+        let decision = self.decide(value);
+        let result = decision.result();
         let Some(value) = value else {
             let reason = labels.checklist("playbook_not_stated").to_owned();
-            return PositionJudgement { result: PositionResult::NotStated, reason };
+            return PositionJudgement { result, reason };
         };
-        let holds =
-            |list: &[(String, Condition)]| list.iter().find(|(_, c)| c.holds(value)).map(|(e, _)| e.clone());
         let rules = |list: &[(String, Condition)]| {
             list.iter().map(|(e, _)| rule(e, labels)).collect::<Vec<_>>().join(", ")
         };
-        let (result, template, shown) = if let Some(e) = holds(&self.acceptable) {
-            (PositionResult::Acceptable, "playbook_acceptable", rule(&e, labels))
-        } else if let Some(e) = holds(&self.negotiable) {
-            (PositionResult::Negotiable, "playbook_negotiable", rule(&e, labels))
-        } else if words_only(value) {
-            (self.words_only, "playbook_words_only", rules(&self.acceptable))
-        } else if self.negotiable.is_empty() {
-            (PositionResult::Unacceptable, "playbook_unacceptable", rules(&self.acceptable))
-        } else {
-            (PositionResult::Unacceptable, "playbook_unacceptable", rules(&self.negotiable))
+        let (template, shown) = match decision {
+            Decision::Acceptable(e) => ("playbook_acceptable", rule(e, labels)),
+            Decision::Negotiable(e) => ("playbook_negotiable", rule(e, labels)),
+            Decision::WordsOnly(_) => ("playbook_words_only", rules(&self.acceptable)),
+            Decision::Unacceptable(missed) => ("playbook_unacceptable", rules(missed)),
+            Decision::NotStated => unreachable!("a value is stated here"),
         };
         let reason = labels
             .checklist(template)
@@ -265,6 +325,11 @@ impl Comparison {
     }
 }
 
+/// The first rule of `list` the value meets, as written.
+fn first_holding<'a>(list: &'a [(String, Condition)], value: &serde_json::Value) -> Option<&'a str> {
+    list.iter().find(|(_, c)| c.holds(value)).map(|(e, _)| e.as_str())
+}
+
 /// A value stated only in words ("without undue delay", "reasonable notice"): nothing to compare.
 fn words_only(value: &serde_json::Value) -> bool {
     value.get("qualitative").is_some()
@@ -292,11 +357,21 @@ fn rule(expr: &str, labels: &Labels) -> String {
     }
 }
 
+/// A must-have's result: met is acceptable, partly met negotiable, missing unacceptable.
+fn required_result(status: RequirementStatus) -> PositionResult {
+    match status {
+        RequirementStatus::Met => PositionResult::Acceptable,
+        RequirementStatus::Partly => PositionResult::Negotiable,
+        RequirementStatus::Missing => PositionResult::Unacceptable,
+    }
+}
+
 fn must_have(item: &ChecklistItem, labels: &Labels) -> RequirementReview {
-    let (result, key) = match item.status {
-        RequirementStatus::Met => (PositionResult::Acceptable, "playbook_required_met"),
-        RequirementStatus::Partly => (PositionResult::Negotiable, "playbook_required_partly"),
-        RequirementStatus::Missing => (PositionResult::Unacceptable, "playbook_required_missing"),
+    let result = required_result(item.status);
+    let key = match item.status {
+        RequirementStatus::Met => "playbook_required_met",
+        RequirementStatus::Partly => "playbook_required_partly",
+        RequirementStatus::Missing => "playbook_required_missing",
     };
     RequirementReview {
         requirement: item.requirement,

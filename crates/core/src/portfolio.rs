@@ -20,6 +20,9 @@ use crate::{Error, Library, Result};
 /// Stored findings by document.
 pub(crate) type ChecklistsByDocument = HashMap<DocId, Arc<Vec<Stored>>>;
 
+/// The portfolio's facts of every document, for one store generation and one playbook (as read).
+pub(crate) type PortfolioCache = Option<(u64, String, Arc<Vec<DocumentFacts>>)>;
+
 /// One condition of `--where`: a value filter, `KIND=none`, `checklist<12`, `lacks=REQUIREMENT`
 /// or `playbook=unacceptable`.
 #[derive(Debug, Clone)]
@@ -73,22 +76,66 @@ fn parse_test(expr: &str) -> Result<Test> {
     Ok(Test::Value(filter::parse(expr)?))
 }
 
-/// What a row is tested on.
-struct Facts<'a> {
-    terms: &'a [TermView],
+/// What a document is tested and sorted on, and what its row shows.
+pub(crate) struct DocumentFacts {
+    doc: concordia_store::DocumentRow,
+    /// The title case folded, to sort by.
+    title: String,
+    terms: Arc<Vec<TermView>>,
     met: u32,
-    lacking: &'a [Requirement],
-    results: Option<&'a ResultCounts>,
+    lacking: Vec<Requirement>,
+    results: Option<ResultCounts>,
+}
+
+impl DocumentFacts {
+    fn new(
+        doc: concordia_store::DocumentRow,
+        terms: Arc<Vec<TermView>>,
+        findings: &[Stored],
+        playbook: Option<&Playbook>,
+    ) -> DocumentFacts {
+        let met = findings.iter().filter(|f| f.status == Status::Met).count() as u32;
+        let lacking = findings.iter().filter(|f| f.status != Status::Met).map(|f| f.requirement).collect();
+        let results = playbook.map(|p| {
+            let checklist: Vec<ChecklistItem> = findings.iter().map(Stored::light_item).collect();
+            p.counts(&checklist, &terms)
+        });
+        DocumentFacts { title: doc.title.to_lowercase(), doc, terms, met, lacking, results }
+    }
+
+    /// The row as the portfolio shows it, values in `labels`' language.
+    fn row(&self, labels: &Labels) -> PortfolioRow {
+        let d = &self.doc;
+        PortfolioRow {
+            id: DocId(d.id),
+            title: d.title.clone(),
+            path: d.path.clone(),
+            language: d.language.clone(),
+            imported_at: d.imported_at.clone(),
+            met: self.met,
+            lacking: self.lacking.clone(),
+            terms: self
+                .terms
+                .iter()
+                .map(|t| PortfolioTerm {
+                    kind: t.kind,
+                    display: labels.value(&t.value),
+                    clause_id: t.clause_id,
+                })
+                .collect(),
+            playbook: self.results.clone(),
+        }
+    }
 }
 
 impl Test {
-    fn holds(&self, f: &Facts<'_>) -> bool {
+    fn holds(&self, f: &DocumentFacts) -> bool {
         match self {
             Test::Value(c) => f.terms.iter().any(|t| t.kind == c.kind && c.holds(&t.value)),
             Test::NotStated(kind) => !f.terms.iter().any(|t| t.kind == *kind),
             Test::Met(ord, or_equal, n) => f.met.cmp(n) == *ord || (*or_equal && f.met == *n),
             Test::Lacks(r) => f.lacking.contains(r),
-            Test::Result(r) => f.results.is_some_and(|c| match r {
+            Test::Result(r) => f.results.as_ref().is_some_and(|c| match r {
                 PositionResult::Acceptable => c.acceptable > 0,
                 PositionResult::Negotiable => c.negotiable > 0,
                 PositionResult::Unacceptable => c.unacceptable > 0,
@@ -99,57 +146,57 @@ impl Test {
 }
 
 impl Library {
-    /// One page of the portfolio.
+    /// One page of the portfolio. Every document is tested and sorted on what is stored for it
+    /// (kept from the last view while the library and the playbook stay the same); only the
+    /// page's rows are put in words.
     pub fn portfolio(&self, query: &PortfolioQuery, labels: &Labels) -> Result<PortfolioPage> {
         let tests: Vec<Vec<Test>> = query.conditions.iter().map(|w| parse_where(w)).collect::<Result<_>>()?;
         let playbook = query.playbook.as_deref().map(|p| self.playbook(p)).transpose()?;
+        let facts = self.portfolio_facts(playbook.as_ref())?;
+        let mut candidates: Vec<&DocumentFacts> =
+            facts.iter().filter(|f| tests.iter().all(|any| any.iter().any(|t| t.holds(f)))).collect();
+        sort(&mut candidates, query.sort, query.descending);
+        let (offset, limit) = (query.offset as usize, query.limit.max(1) as usize);
+        let rows = candidates.iter().skip(offset).take(limit).map(|f| f.row(labels)).collect();
+        Ok(PortfolioPage {
+            offset: query.offset,
+            matching: candidates.len() as u32,
+            total: facts.len() as u32,
+            requirements: requirements().len() as u32,
+            rows,
+        })
+    }
+
+    /// Each document's facts for `playbook`: from the last view's when nothing changed since.
+    fn portfolio_facts(&self, playbook: Option<&Playbook>) -> Result<Arc<Vec<DocumentFacts>>> {
+        let generation = self.store().generation()?;
+        // The playbook as read, whole: an edited one is judged again.
+        let judged_by = playbook.map(|p| format!("{p:?}")).unwrap_or_default();
+        {
+            let cache = self.portfolio_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some((g, p, facts)) = cache.as_ref() {
+                if *g == generation && *p == judged_by {
+                    return Ok(facts.clone());
+                }
+            }
+        }
         let docs = self.store().documents()?;
         let ids: Vec<DocId> = docs.iter().map(|d| DocId(d.id)).collect();
         let terms = self.all_terms(&ids)?;
         let checklists = self.all_checklists(&ids)?;
-        let mut rows: Vec<PortfolioRow> = Vec::new();
-        for d in docs {
-            let id = DocId(d.id);
-            let doc_terms = terms.get(&id).map_or(&[][..], |t| t.as_slice());
-            let findings = checklists.get(&id).map_or(&[][..], |c| c.as_slice());
-            let met = findings.iter().filter(|f| f.status == Status::Met).count() as u32;
-            let lacking: Vec<Requirement> =
-                findings.iter().filter(|f| f.status != Status::Met).map(|f| f.requirement).collect();
-            let results = playbook.as_ref().map(|p| counts(p, findings, doc_terms, labels));
-            let facts = Facts { terms: doc_terms, met, lacking: &lacking, results: results.as_ref() };
-            if !tests.iter().all(|any| any.iter().any(|t| t.holds(&facts))) {
-                continue;
-            }
-            rows.push(PortfolioRow {
-                id,
-                title: d.title,
-                path: d.path,
-                language: d.language,
-                imported_at: d.imported_at,
-                met,
-                lacking,
-                terms: doc_terms
-                    .iter()
-                    .map(|t| PortfolioTerm {
-                        kind: t.kind,
-                        display: labels.value(&t.value),
-                        clause_id: t.clause_id,
-                    })
-                    .collect(),
-                playbook: results,
-            });
-        }
-        sort(&mut rows, query.sort, query.descending);
-        let matching = rows.len() as u32;
-        let page: Vec<PortfolioRow> =
-            rows.into_iter().skip(query.offset as usize).take(query.limit.max(1) as usize).collect();
-        Ok(PortfolioPage {
-            offset: query.offset,
-            matching,
-            total: ids.len() as u32,
-            requirements: requirements().len() as u32,
-            rows: page,
-        })
+        let facts: Vec<DocumentFacts> = docs
+            .into_iter()
+            .map(|d| {
+                let id = DocId(d.id);
+                let terms = terms.get(&id).cloned().unwrap_or_default();
+                let findings = checklists.get(&id).map_or(&[][..], |c| c.as_slice());
+                DocumentFacts::new(d, terms, findings, playbook)
+            })
+            .collect();
+        let facts = Arc::new(facts);
+        let mut cache = self.portfolio_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *cache = Some((generation, judged_by, facts.clone()));
+        Ok(facts)
     }
 
     /// Every document's stored findings; those stored by other rules are found again and kept.
@@ -217,34 +264,17 @@ pub fn to_csv(rows: &[PortfolioRow], labels: &Labels) -> Result<Vec<u8>> {
     w.into_inner().map_err(|e| Error::Invalid(format!("the portfolio could not be written as CSV: {e}")))
 }
 
-/// A row's positions counted by result.
-fn counts(playbook: &Playbook, findings: &[Stored], terms: &[TermView], labels: &Labels) -> ResultCounts {
-    let checklist: Vec<ChecklistItem> = findings.iter().map(Stored::light_item).collect();
-    let review = playbook.judge(&checklist, terms, labels);
-    let mut c = ResultCounts::default();
-    let results = review.positions.iter().map(|p| p.result).chain(review.required.iter().map(|r| r.result));
-    for r in results {
-        match r {
-            PositionResult::Acceptable => c.acceptable += 1,
-            PositionResult::Negotiable => c.negotiable += 1,
-            PositionResult::Unacceptable => c.unacceptable += 1,
-            PositionResult::NotStated => c.not_stated += 1,
-        }
-    }
-    c
-}
-
-fn sort(rows: &mut [PortfolioRow], by: PortfolioSort, descending: bool) {
-    let unacceptable = |r: &PortfolioRow| r.playbook.as_ref().map_or(0, |c| c.unacceptable);
+fn sort(rows: &mut [&DocumentFacts], by: PortfolioSort, descending: bool) {
+    let unacceptable = |r: &DocumentFacts| r.results.as_ref().map_or(0, |c| c.unacceptable);
     rows.sort_by(|a, b| {
         let order = match by {
-            PortfolioSort::Imported => a.id.cmp(&b.id),
-            PortfolioSort::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
-            PortfolioSort::Language => a.language.cmp(&b.language),
+            PortfolioSort::Imported => a.doc.id.cmp(&b.doc.id),
+            PortfolioSort::Title => a.title.cmp(&b.title),
+            PortfolioSort::Language => a.doc.language.cmp(&b.doc.language),
             PortfolioSort::Met => a.met.cmp(&b.met),
             PortfolioSort::Unacceptable => unacceptable(a).cmp(&unacceptable(b)),
         };
-        let order = order.then(a.id.cmp(&b.id));
+        let order = order.then(a.doc.id.cmp(&b.doc.id));
         if descending {
             order.reverse()
         } else {

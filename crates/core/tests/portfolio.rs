@@ -1,0 +1,85 @@
+//! The portfolio in one process, where it keeps each document's facts between views: on real
+//! DPAs (../shared/real) it follows an import, a removal and an edited playbook, and its counts
+//! are what the full review of each document finds.
+
+mod common;
+
+use std::path::PathBuf;
+
+use concordia_core::api::{DocId, PortfolioPage, PortfolioQuery, PositionResult, ResultCounts};
+use concordia_core::report::Labels;
+use concordia_core::{Library, Progress};
+
+fn view(library: &Library, playbook: &str) -> PortfolioPage {
+    let query = PortfolioQuery { playbook: Some(playbook.into()), limit: 100, ..Default::default() };
+    library.portfolio(&query, Labels::english()).unwrap()
+}
+
+/// The counts of the document's full review against the playbook, with every reason in words.
+fn reviewed(library: &Library, id: DocId, playbook: &str) -> ResultCounts {
+    let playbook = library.playbook(playbook).unwrap();
+    let review = library.review_against(id, Labels::english(), Some(&playbook)).unwrap().playbook.unwrap();
+    let mut c = ResultCounts::default();
+    for r in review.positions.iter().map(|p| p.result).chain(review.required.iter().map(|r| r.result)) {
+        match r {
+            PositionResult::Acceptable => c.acceptable += 1,
+            PositionResult::Negotiable => c.negotiable += 1,
+            PositionResult::Unacceptable => c.unacceptable += 1,
+            PositionResult::NotStated => c.not_stated += 1,
+        }
+    }
+    c
+}
+
+fn assert_counts_as_reviewed(library: &Library, page: &PortfolioPage, playbook: &str) {
+    for row in &page.rows {
+        assert_eq!(row.playbook.as_ref(), Some(&reviewed(library, row.id, playbook)), "{}", row.title);
+    }
+}
+
+#[test]
+fn a_kept_portfolio_follows_imports_removals_and_an_edited_playbook() {
+    let Some(dir) = common::shared("real/docs") else { return };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let tmp = tempfile::tempdir().unwrap();
+    let library = Library::open(&tmp.path().join("lib")).unwrap();
+    let ids: Vec<DocId> = library
+        .import(&files[..3], &Progress::none())
+        .unwrap()
+        .outcomes
+        .iter()
+        .map(|o| o.id.unwrap())
+        .collect();
+
+    let first = view(&library, "recommended");
+    assert_eq!((first.matching, first.total), (3, 3));
+    assert_counts_as_reviewed(&library, &first, "recommended");
+
+    let more = library.import(&files[3..5], &Progress::none()).unwrap();
+    assert!(!more.has_errors());
+    assert_eq!(view(&library, "recommended").matching, 5, "an import shows in the next view");
+    library.remove(ids[0]).unwrap();
+    let after = view(&library, "recommended");
+    assert_eq!(after.matching, 4, "a removal shows in the next view");
+    assert!(after.rows.iter().all(|r| r.id != ids[0]));
+    assert_counts_as_reviewed(&library, &after, "recommended");
+
+    // The same playbook saved with other positions is judged again, not read from the last view.
+    let strict =
+        "name = \"Firm\"\n[[position]]\nkind = \"breach_notice\"\nacceptable = [\"breach_notice<=1h\"]\n";
+    let lenient = strict.replace("<=1h", "<=10000h");
+    library.save_playbook(strict).unwrap();
+    let before = view(&library, "firm");
+    library.save_playbook(&lenient).unwrap();
+    let edited = view(&library, "firm");
+    assert_counts_as_reviewed(&library, &edited, "firm");
+    let acceptable =
+        |p: &PortfolioPage| p.rows.iter().map(|r| r.playbook.as_ref().unwrap().acceptable).sum::<u32>();
+    assert!(
+        acceptable(&edited) > acceptable(&before),
+        "a breach notice in hours is acceptable under the lenient one: {} vs {}",
+        acceptable(&edited),
+        acceptable(&before)
+    );
+}
