@@ -72,6 +72,13 @@ async fn app_with_a_large_library() {
     )
     .await;
     screenshot(&client, "bench-search.png").await;
+    let portfolio = timed(
+        &client,
+        "document.querySelectorAll('header nav button')[4].click();",
+        "document.querySelector('table.portfolio-table tbody tr')",
+    )
+    .await;
+    screenshot(&client, "bench-portfolio.png").await;
     let blocked: Vec<(f64, String)> =
         serde_json::from_value(client.execute("return window.__blocked;", vec![]).await.unwrap()).unwrap();
     let rss = memory_mb(driver.pid());
@@ -85,6 +92,7 @@ async fn app_with_a_large_library() {
     println!("  back to the library                {back}");
     println!("  compare the same two again         {again}");
     println!("  search to painted hits             {search}  (includes the 120 ms typing pause)");
+    println!("  open the portfolio                 {portfolio}");
     println!("  main thread blocked over 50 ms     {} times", blocked.len());
     for (ms, step) in &blocked {
         println!("    {ms:>4.0} ms during {step:.60}");

@@ -52,8 +52,6 @@ pub struct Library {
     data_dir: PathBuf,
     /// Key terms by document, valid for one store generation.
     terms_cache: Mutex<(u64, TermsByDocument)>,
-    /// Art. 28 findings by document, valid for one store generation (the portfolio's).
-    pub(crate) checklist_cache: Mutex<(u64, crate::portfolio::ChecklistsByDocument)>,
     /// What the last portfolio view tested and sorted on.
     pub(crate) portfolio_cache: Mutex<crate::portfolio::PortfolioCache>,
 }
@@ -80,8 +78,7 @@ impl Library {
             index: IndexCache::open(&data_dir.join("index")),
             data_dir: data_dir.to_path_buf(),
             terms_cache: Mutex::new((u64::MAX, HashMap::new())),
-            checklist_cache: Mutex::new((u64::MAX, HashMap::new())),
-            portfolio_cache: Mutex::new(None),
+            portfolio_cache: Mutex::new(crate::portfolio::PortfolioCache::default()),
         })
     }
 
@@ -747,7 +744,7 @@ impl Library {
     }
 
     /// A document's key terms found again, with their stored form.
-    fn find_terms_unsaved(&self, id: DocId) -> Result<(String, Vec<TermView>)> {
+    pub(crate) fn find_terms_unsaved(&self, id: DocId) -> Result<(String, Vec<TermView>)> {
         let doc = self.document(id, None)?;
         let found = key_terms::find_in_document(&doc);
         let json = key_terms::encode(&found);

@@ -10,6 +10,7 @@ use crate::api::{
     RequirementReview, RequirementStatus, ResultCounts, TermView,
 };
 use crate::filter::{self, Condition};
+use crate::portfolio::KeyValue;
 use crate::report::Labels;
 use crate::{Error, Result};
 use concordia_legal::{Requirement, TermKind};
@@ -187,16 +188,20 @@ impl Playbook {
 
     /// What [`Playbook::judge`] decides, counted by result, without its words: the portfolio
     /// asks this of every document.
-    pub(crate) fn counts(&self, checklist: &[ChecklistItem], terms: &[TermView]) -> ResultCounts {
+    pub(crate) fn counts(
+        &self,
+        checklist: &[(Requirement, RequirementStatus)],
+        terms: &[KeyValue],
+    ) -> ResultCounts {
         let positions = self.positions.iter().map(|p| {
-            let value = terms.iter().find(|t| t.kind == p.kind).map(|t| &t.value);
-            p.decide(value).result()
+            let value = terms.iter().find(|t| t.kind == p.kind).map(KeyValue::value);
+            p.decide(value.as_ref()).result()
         });
         let required = self
             .required
             .iter()
-            .filter_map(|r| checklist.iter().find(|c| c.requirement == *r))
-            .map(|c| required_result(c.status));
+            .filter_map(|r| checklist.iter().find(|(q, _)| q == r))
+            .map(|(_, status)| required_result(*status));
         let mut c = ResultCounts::default();
         for result in positions.chain(required) {
             match result {

@@ -2,26 +2,36 @@
 //! with a playbook, where it stands; filtered, sorted and paged here. Findings come from the
 //! store (found at import), so a view of 10,000 documents analyses none of them again.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use concordia_legal::{requirements, Requirement, Status, TermKind};
 
+use crate::api::ClauseId;
 use crate::api::{
-    ChecklistItem, DocId, PortfolioPage, PortfolioQuery, PortfolioRow, PortfolioSort, PortfolioTerm,
-    PositionResult, ResultCounts, TermView,
+    DocId, PortfolioPage, PortfolioQuery, PortfolioRow, PortfolioSort, PortfolioTerm, PositionResult,
+    ResultCounts, TermView,
 };
 use crate::filter::{self, Condition};
+use crate::key_terms;
 use crate::playbook::Playbook;
 use crate::report::Labels;
 use crate::review::{self, Stored};
 use crate::{Error, Library, Result};
 
-/// Stored findings by document.
-pub(crate) type ChecklistsByDocument = HashMap<DocId, Arc<Vec<Stored>>>;
+/// What the last portfolio view read: every document's facts for one store generation, and
+/// their counts against one playbook (as read, whole).
+#[derive(Default)]
+pub(crate) struct PortfolioCache {
+    facts: Option<(u64, Arc<Vec<DocumentFacts>>)>,
+    counts: Option<KeptCounts>,
+}
 
-/// The portfolio's facts of every document, for one store generation and one playbook (as read).
-pub(crate) type PortfolioCache = Option<(u64, String, Arc<Vec<DocumentFacts>>)>;
+/// Counts against a playbook, of the facts they were counted on.
+struct KeptCounts {
+    of: Arc<Vec<DocumentFacts>>,
+    judged_by: String,
+    counts: Arc<Vec<ResultCounts>>,
+}
 
 /// One condition of `--where`: a value filter, `KIND=none`, `checklist<12`, `lacks=REQUIREMENT`
 /// or `playbook=unacceptable`.
@@ -76,35 +86,55 @@ fn parse_test(expr: &str) -> Result<Test> {
     Ok(Test::Value(filter::parse(expr)?))
 }
 
-/// What a document is tested and sorted on, and what its row shows.
+/// A key term as the portfolio keeps it: what filters, playbooks and the row read, without
+/// the quote, and the value as its JSON text (read when asked; as parsed values, 100,000
+/// documents' terms took 600 MB).
+pub(crate) struct KeyValue {
+    pub kind: TermKind,
+    value: Box<str>,
+    pub clause_id: ClauseId,
+}
+
+impl KeyValue {
+    pub fn value(&self) -> serde_json::Value {
+        serde_json::from_str(&self.value).unwrap_or_default()
+    }
+}
+
+/// What a document is tested and sorted on, and what its row shows, whatever the playbook.
 pub(crate) struct DocumentFacts {
     doc: concordia_store::DocumentRow,
     /// The title case folded, to sort by.
     title: String,
-    terms: Arc<Vec<TermView>>,
+    terms: Vec<KeyValue>,
+    statuses: Vec<(Requirement, Status)>,
     met: u32,
-    lacking: Vec<Requirement>,
-    results: Option<ResultCounts>,
 }
 
 impl DocumentFacts {
-    fn new(
-        doc: concordia_store::DocumentRow,
-        terms: Arc<Vec<TermView>>,
-        findings: &[Stored],
-        playbook: Option<&Playbook>,
-    ) -> DocumentFacts {
-        let met = findings.iter().filter(|f| f.status == Status::Met).count() as u32;
-        let lacking = findings.iter().filter(|f| f.status != Status::Met).map(|f| f.requirement).collect();
-        let results = playbook.map(|p| {
-            let checklist: Vec<ChecklistItem> = findings.iter().map(Stored::light_item).collect();
-            p.counts(&checklist, &terms)
-        });
-        DocumentFacts { title: doc.title.to_lowercase(), doc, terms, met, lacking, results }
+    fn new(doc: concordia_store::DocumentRow, terms: Vec<TermView>, findings: &[Stored]) -> DocumentFacts {
+        let terms = terms
+            .into_iter()
+            .map(|t| KeyValue { kind: t.kind, value: t.value.to_string().into(), clause_id: t.clause_id })
+            .collect();
+        // What a playbook's must-haves read of the checklist.
+        let statuses: Vec<(Requirement, Status)> =
+            findings.iter().map(Stored::light_item).map(|item| (item.requirement, item.status)).collect();
+        let met = statuses.iter().filter(|(_, s)| *s == Status::Met).count() as u32;
+        DocumentFacts { title: doc.title.to_lowercase(), doc, terms, statuses, met }
+    }
+
+    fn lacking(&self) -> impl Iterator<Item = Requirement> + '_ {
+        self.statuses.iter().filter(|(_, s)| *s != Status::Met).map(|(r, _)| *r)
+    }
+
+    /// Where it stands against `playbook`, counted by result.
+    fn results(&self, playbook: &Playbook) -> ResultCounts {
+        playbook.counts(&self.statuses, &self.terms)
     }
 
     /// The row as the portfolio shows it, values in `labels`' language.
-    fn row(&self, labels: &Labels) -> PortfolioRow {
+    fn row(&self, results: Option<&ResultCounts>, labels: &Labels) -> PortfolioRow {
         let d = &self.doc;
         PortfolioRow {
             id: DocId(d.id),
@@ -113,29 +143,29 @@ impl DocumentFacts {
             language: d.language.clone(),
             imported_at: d.imported_at.clone(),
             met: self.met,
-            lacking: self.lacking.clone(),
+            lacking: self.lacking().collect(),
             terms: self
                 .terms
                 .iter()
                 .map(|t| PortfolioTerm {
                     kind: t.kind,
-                    display: labels.value(&t.value),
+                    display: labels.value(&t.value()),
                     clause_id: t.clause_id,
                 })
                 .collect(),
-            playbook: self.results.clone(),
+            playbook: results.cloned(),
         }
     }
 }
 
 impl Test {
-    fn holds(&self, f: &DocumentFacts) -> bool {
+    fn holds(&self, f: &DocumentFacts, results: Option<&ResultCounts>) -> bool {
         match self {
-            Test::Value(c) => f.terms.iter().any(|t| t.kind == c.kind && c.holds(&t.value)),
+            Test::Value(c) => f.terms.iter().any(|t| t.kind == c.kind && c.holds(&t.value())),
             Test::NotStated(kind) => !f.terms.iter().any(|t| t.kind == *kind),
             Test::Met(ord, or_equal, n) => f.met.cmp(n) == *ord || (*or_equal && f.met == *n),
-            Test::Lacks(r) => f.lacking.contains(r),
-            Test::Result(r) => f.results.as_ref().is_some_and(|c| match r {
+            Test::Lacks(r) => f.lacking().any(|q| q == *r),
+            Test::Result(r) => results.is_some_and(|c| match r {
                 PositionResult::Acceptable => c.acceptable > 0,
                 PositionResult::Negotiable => c.negotiable > 0,
                 PositionResult::Unacceptable => c.unacceptable > 0,
@@ -146,18 +176,22 @@ impl Test {
 }
 
 impl Library {
-    /// One page of the portfolio. Every document is tested and sorted on what is stored for it
-    /// (kept from the last view while the library and the playbook stay the same); only the
-    /// page's rows are put in words.
+    /// One page of the portfolio. Every document is tested and sorted on the facts kept from
+    /// the last view while the library stays the same (and its playbook counts while the
+    /// playbook does too); only the page's rows are put in words.
     pub fn portfolio(&self, query: &PortfolioQuery, labels: &Labels) -> Result<PortfolioPage> {
         let tests: Vec<Vec<Test>> = query.conditions.iter().map(|w| parse_where(w)).collect::<Result<_>>()?;
         let playbook = query.playbook.as_deref().map(|p| self.playbook(p)).transpose()?;
-        let facts = self.portfolio_facts(playbook.as_ref())?;
-        let mut candidates: Vec<&DocumentFacts> =
-            facts.iter().filter(|f| tests.iter().all(|any| any.iter().any(|t| t.holds(f)))).collect();
-        sort(&mut candidates, query.sort, query.descending);
+        let facts = self.portfolio_facts()?;
+        let results = playbook.as_ref().map(|p| self.playbook_counts(&facts, p)).transpose()?;
+        let result = |k: usize| results.as_ref().map(|r| &r[k]);
+        let mut candidates: Vec<usize> = (0..facts.len())
+            .filter(|&k| tests.iter().all(|any| any.iter().any(|t| t.holds(&facts[k], result(k)))))
+            .collect();
+        sort(&mut candidates, &facts, results.as_deref().map(Vec::as_slice), query.sort, query.descending);
         let (offset, limit) = (query.offset as usize, query.limit.max(1) as usize);
-        let rows = candidates.iter().skip(offset).take(limit).map(|f| f.row(labels)).collect();
+        let rows =
+            candidates.iter().skip(offset).take(limit).map(|&k| facts[k].row(result(k), labels)).collect();
         Ok(PortfolioPage {
             offset: query.offset,
             matching: candidates.len() as u32,
@@ -167,71 +201,103 @@ impl Library {
         })
     }
 
-    /// Each document's facts for `playbook`: from the last view's when nothing changed since.
-    fn portfolio_facts(&self, playbook: Option<&Playbook>) -> Result<Arc<Vec<DocumentFacts>>> {
+    /// Each document's facts: from the last view's when nothing changed since, else read from
+    /// the store a thousand documents at a time.
+    fn portfolio_facts(&self) -> Result<Arc<Vec<DocumentFacts>>> {
         let generation = self.store().generation()?;
-        // The playbook as read, whole: an edited one is judged again.
-        let judged_by = playbook.map(|p| format!("{p:?}")).unwrap_or_default();
         {
             let cache = self.portfolio_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if let Some((g, p, facts)) = cache.as_ref() {
-                if *g == generation && *p == judged_by {
+            if let Some((g, facts)) = cache.facts.as_ref() {
+                if *g == generation {
                     return Ok(facts.clone());
                 }
             }
         }
         let docs = self.store().documents()?;
-        let ids: Vec<DocId> = docs.iter().map(|d| DocId(d.id)).collect();
-        let terms = self.all_terms(&ids)?;
-        let checklists = self.all_checklists(&ids)?;
-        let facts: Vec<DocumentFacts> = docs
-            .into_iter()
-            .map(|d| {
-                let id = DocId(d.id);
-                let terms = terms.get(&id).cloned().unwrap_or_default();
-                let findings = checklists.get(&id).map_or(&[][..], |c| c.as_slice());
-                DocumentFacts::new(d, terms, findings, playbook)
-            })
-            .collect();
+        let mut facts = Vec::with_capacity(docs.len());
+        let mut docs = docs.into_iter().peekable();
+        while docs.peek().is_some() {
+            let chunk: Vec<_> = docs.by_ref().take(1_000).collect();
+            facts.extend(self.facts_of(chunk)?);
+        }
         let facts = Arc::new(facts);
         let mut cache = self.portfolio_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        *cache = Some((generation, judged_by, facts.clone()));
+        *cache = PortfolioCache { facts: Some((generation, facts.clone())), counts: None };
         Ok(facts)
     }
 
-    /// Every document's stored findings; those stored by other rules are found again and kept.
-    pub(crate) fn all_checklists(&self, docs: &[DocId]) -> Result<ChecklistsByDocument> {
-        let generation = self.store().generation()?;
-        {
-            let cache = self.checklist_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if cache.0 == generation && docs.iter().all(|d| cache.1.contains_key(d)) {
-                return Ok(cache.1.clone());
-            }
-        }
-        let mut stored: HashMap<i64, String> =
-            self.store().all_checklists(&review::VERSION)?.into_iter().collect();
-        let (mut out, mut to_store) = (ChecklistsByDocument::new(), Vec::new());
-        for &doc in docs {
-            let found = match stored.remove(&doc.0).and_then(|json| review::decode(&json)) {
-                Some(found) => found,
-                None => {
-                    let json = review::found_in_document(&self.document(doc, None)?);
-                    let found = review::decode(&json).unwrap_or_default();
-                    to_store.push((doc.0, json));
-                    found
+    /// Facts of a few documents, from what the store holds; what older rules stored is found
+    /// again and kept.
+    fn facts_of(&self, docs: Vec<concordia_store::DocumentRow>) -> Result<Vec<DocumentFacts>> {
+        let ids: Vec<i64> = docs.iter().map(|d| d.id).collect();
+        let (stored, clause_ids) = {
+            let store = self.store();
+            (store.findings_of(&ids, &key_terms::VERSION, &review::VERSION)?, store.clause_ids_of(&ids)?)
+        };
+        let (mut new_terms, mut new_checklists) = (Vec::new(), Vec::new());
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, (id, terms, findings)) in docs.into_iter().zip(stored) {
+            let id = DocId(id);
+            let found = terms.and_then(|json| key_terms::decode(&json));
+            let terms = match (found, clause_ids.get(&id.0)) {
+                (Some(found), Some(ids)) => key_terms::views(found, ids),
+                (Some(found), None) => key_terms::views(found, &[]),
+                (None, _) => {
+                    let (json, terms) = self.find_terms_unsaved(id)?;
+                    new_terms.push((id.0, json));
+                    terms
                 }
             };
-            out.insert(doc, Arc::new(found));
+            let findings = match findings.and_then(|json| review::decode(&json)) {
+                Some(findings) => findings,
+                None => {
+                    let json = review::found_in_document(&self.document(id, None)?);
+                    let findings = review::decode(&json).unwrap_or_default();
+                    new_checklists.push((id.0, json));
+                    findings
+                }
+            };
+            out.push(DocumentFacts::new(doc, terms, &findings));
         }
-        if !to_store.is_empty() {
-            // Found by older rules: kept in one transaction, so the next view reads them.
-            if let Err(e) = self.store().put_many_checklists(&review::VERSION, &to_store) {
+        self.keep_found_again(&new_terms, &new_checklists);
+        Ok(out)
+    }
+
+    /// Findings of older rules found again, kept so the next view reads them.
+    fn keep_found_again(&self, terms: &[(i64, String)], checklists: &[(i64, String)]) {
+        let mut store = self.store();
+        if !terms.is_empty() {
+            if let Err(e) = store.put_many_key_terms(&key_terms::VERSION, terms) {
+                tracing::warn!(error = %e, "could not keep the key terms found again");
+            }
+        }
+        if !checklists.is_empty() {
+            if let Err(e) = store.put_many_checklists(&review::VERSION, checklists) {
                 tracing::warn!(error = %e, "could not keep the checklists found again");
             }
         }
-        let mut cache = self.checklist_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        *cache = (self.store().generation()?, out.clone());
-        Ok(out)
+    }
+
+    /// Every document's counts against `playbook`: from the last view's while the facts and
+    /// the playbook (as read, whole: an edited one is judged again) stay the same.
+    fn playbook_counts(
+        &self,
+        facts: &Arc<Vec<DocumentFacts>>,
+        playbook: &Playbook,
+    ) -> Result<Arc<Vec<ResultCounts>>> {
+        let judged_by = format!("{playbook:?}");
+        {
+            let cache = self.portfolio_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(kept) = cache.counts.as_ref() {
+                if Arc::ptr_eq(&kept.of, facts) && kept.judged_by == judged_by {
+                    return Ok(kept.counts.clone());
+                }
+            }
+        }
+        let counts = Arc::new(facts.iter().map(|f| f.results(playbook)).collect::<Vec<_>>());
+        let mut cache = self.portfolio_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache.counts = Some(KeptCounts { of: facts.clone(), judged_by, counts: counts.clone() });
+        Ok(counts)
     }
 }
 
@@ -264,17 +330,24 @@ pub fn to_csv(rows: &[PortfolioRow], labels: &Labels) -> Result<Vec<u8>> {
     w.into_inner().map_err(|e| Error::Invalid(format!("the portfolio could not be written as CSV: {e}")))
 }
 
-fn sort(rows: &mut [&DocumentFacts], by: PortfolioSort, descending: bool) {
-    let unacceptable = |r: &DocumentFacts| r.results.as_ref().map_or(0, |c| c.unacceptable);
-    rows.sort_by(|a, b| {
+fn sort(
+    rows: &mut [usize],
+    facts: &[DocumentFacts],
+    results: Option<&[ResultCounts]>,
+    by: PortfolioSort,
+    descending: bool,
+) {
+    let unacceptable = |k: usize| results.map_or(0, |r| r[k].unacceptable);
+    rows.sort_by(|&a, &b| {
+        let (fa, fb) = (&facts[a], &facts[b]);
         let order = match by {
-            PortfolioSort::Imported => a.doc.id.cmp(&b.doc.id),
-            PortfolioSort::Title => a.title.cmp(&b.title),
-            PortfolioSort::Language => a.doc.language.cmp(&b.doc.language),
-            PortfolioSort::Met => a.met.cmp(&b.met),
+            PortfolioSort::Imported => fa.doc.id.cmp(&fb.doc.id),
+            PortfolioSort::Title => fa.title.cmp(&fb.title),
+            PortfolioSort::Language => fa.doc.language.cmp(&fb.doc.language),
+            PortfolioSort::Met => fa.met.cmp(&fb.met),
             PortfolioSort::Unacceptable => unacceptable(a).cmp(&unacceptable(b)),
         };
-        let order = order.then(a.doc.id.cmp(&b.doc.id));
+        let order = order.then(fa.doc.id.cmp(&fb.doc.id));
         if descending {
             order.reverse()
         } else {

@@ -65,6 +65,16 @@ fn a_kept_portfolio_follows_imports_removals_and_an_edited_playbook() {
     assert!(after.rows.iter().all(|r| r.id != ids[0]));
     assert_counts_as_reviewed(&library, &after, "recommended");
 
+    // Findings stored by older rules (here: none stored) are found again, and kept.
+    let db = rusqlite::Connection::open(tmp.path().join("lib/library.sqlite")).unwrap();
+    db.execute_batch("UPDATE key_terms SET version = 'older'; DELETE FROM checklists;").unwrap();
+    let fresh = Library::open(&tmp.path().join("lib")).unwrap();
+    let again = view(&fresh, "recommended");
+    assert_eq!(again.matching, 4);
+    assert_counts_as_reviewed(&fresh, &again, "recommended");
+    let kept: i64 = db.query_row("SELECT COUNT(*) FROM checklists", [], |r| r.get(0)).unwrap();
+    assert_eq!(kept, 4, "the checklists found again are stored");
+
     // The same playbook saved with other positions is judged again, not read from the last view.
     let strict =
         "name = \"Firm\"\n[[position]]\nkind = \"breach_notice\"\nacceptable = [\"breach_notice<=1h\"]\n";

@@ -7,6 +7,10 @@ use rusqlite::OptionalExtension;
 
 use crate::{DocId, Result, Store};
 
+/// A document's stored key terms and Art. 28 findings (JSON), where the versions asked for
+/// found them.
+pub type StoredFindings = (DocId, Option<String>, Option<String>);
+
 impl Store {
     /// A document's stored key terms, if the given version found them.
     pub fn key_terms(&self, doc_id: DocId, version: &str) -> Result<Option<String>> {
@@ -51,6 +55,44 @@ impl Store {
             self.conn.prepare_cached("SELECT doc_id, findings FROM checklists WHERE version = ?1")?;
         let rows = stmt.query_map([version], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stored key terms and Art. 28 findings of these documents, where the given versions
+    /// found them, in the order asked for: a few at a time, so a library of 100,000 is never
+    /// in memory whole.
+    pub fn findings_of(
+        &self,
+        ids: &[DocId],
+        terms_version: &str,
+        checklist_version: &str,
+    ) -> Result<Vec<StoredFindings>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id, k.terms, c.findings FROM documents d
+               LEFT JOIN key_terms k ON k.doc_id = d.id AND k.version = ?2
+               LEFT JOIN checklists c ON c.doc_id = d.id AND c.version = ?3
+              WHERE d.id IN rarray(?1) ORDER BY d.id",
+        )?;
+        let ids: rusqlite::vtab::array::Array =
+            std::rc::Rc::new(ids.iter().map(|&id| rusqlite::types::Value::from(id)).collect());
+        let rows = stmt.query_map(rusqlite::params![ids, terms_version, checklist_version], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The ids of these documents' clauses in order, by document.
+    pub fn clause_ids_of(&self, ids: &[DocId]) -> Result<HashMap<DocId, Vec<i64>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT doc_id, id FROM clauses WHERE doc_id IN rarray(?1) ORDER BY doc_id, ordinal",
+        )?;
+        let ids: rusqlite::vtab::array::Array =
+            std::rc::Rc::new(ids.iter().map(|&id| rusqlite::types::Value::from(id)).collect());
+        let mut out: HashMap<DocId, Vec<i64>> = HashMap::new();
+        for row in stmt.query_map([ids], |r| Ok((r.get::<_, DocId>(0)?, r.get::<_, i64>(1)?)))? {
+            let (doc, id) = row?;
+            out.entry(doc).or_default().push(id);
+        }
+        Ok(out)
     }
 
     /// Stores (or replaces) many documents' checklists in one transaction; documents removed

@@ -9,6 +9,7 @@ mod bookmarks;
 mod corrections;
 mod documents;
 mod key_terms;
+pub use key_terms::StoredFindings;
 mod listing;
 mod migrate;
 mod topics;
