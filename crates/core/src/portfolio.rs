@@ -6,10 +6,9 @@ use std::sync::Arc;
 
 use concordia_legal::{requirements, Requirement, Status, TermKind};
 
-use crate::api::ClauseId;
 use crate::api::{
-    DocId, PortfolioPage, PortfolioQuery, PortfolioRow, PortfolioSort, PortfolioTerm, PositionResult,
-    ResultCounts, TermView,
+    ClauseId, DocId, PortfolioPage, PortfolioQuery, PortfolioRow, PortfolioSort, PortfolioTerm,
+    PositionResult, ResultCounts, TermView,
 };
 use crate::filter::{self, Condition};
 use crate::key_terms;

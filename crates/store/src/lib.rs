@@ -118,7 +118,7 @@ impl Store {
         // process wrote in between, instead of waiting its turn.
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Also registers `fold()`, which the listing uses as well.
+        // Also registers the SQL functions the migrations and the listing use.
         migrate::run(&mut conn)?;
         Ok(Store { conn })
     }

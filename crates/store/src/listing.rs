@@ -61,10 +61,10 @@ pub struct DocumentListing {
     pub rows: Vec<DocumentRow>,
 }
 
-/// `fold(text)`: lower case over all of Unicode, as SQLite's own `lower` is for ASCII only
-/// ("ÖVERENSKOMMELSE" must match "överenskommelse").
-/// Also loads `rarray()`, through which a page reads the few documents a filter found.
-pub(crate) fn register_fold(conn: &Connection) -> Result<()> {
+/// The SQL functions the listing uses: `fold(text)`, lower case over all of Unicode, as
+/// SQLite's own `lower` is for ASCII only ("ÖVERENSKOMMELSE" must match "överenskommelse"), and
+/// `rarray()`, through which a page reads the few documents a filter found.
+pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
     rusqlite::vtab::array::load_module(conn)?;
     conn.create_scalar_function(
         "fold",

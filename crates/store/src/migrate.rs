@@ -26,7 +26,7 @@ pub(crate) fn known() -> i64 {
 /// of both creating its tables.
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
     // The migrations fold titles as the listing does.
-    crate::listing::register_fold(conn)?;
+    crate::listing::register_functions(conn)?;
     let known = known();
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
