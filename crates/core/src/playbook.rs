@@ -195,7 +195,7 @@ impl Playbook {
     ) -> ResultCounts {
         let positions = self.positions.iter().map(|p| {
             let value = terms.iter().find(|t| t.kind == p.kind).map(KeyValue::value);
-            p.decide(value.as_ref()).result()
+            value.map_or(PositionResult::NotStated, |v| p.decide(&v).result())
         });
         let required = self
             .required
@@ -215,9 +215,8 @@ impl Playbook {
     }
 }
 
-/// How a position decided a value, and which of its rules say why.
+/// How a position decided a stated value, and which of its rules say why.
 enum Decision<'a> {
-    NotStated,
     Acceptable(&'a str),
     Negotiable(&'a str),
     WordsOnly(PositionResult),
@@ -228,7 +227,6 @@ enum Decision<'a> {
 impl Decision<'_> {
     fn result(&self) -> PositionResult {
         match self {
-            Decision::NotStated => PositionResult::NotStated,
             Decision::Acceptable(_) => PositionResult::Acceptable,
             Decision::Negotiable(_) => PositionResult::Negotiable,
             Decision::WordsOnly(result) => *result,
@@ -254,11 +252,8 @@ impl Position {
         }
     }
 
-    /// A value (or none stated) against this position.
-    fn decide(&self, value: Option<&serde_json::Value>) -> Decision<'_> {
-        let Some(value) = value else {
-            return Decision::NotStated;
-        };
+    /// A stated value against this position.
+    fn decide(&self, value: &serde_json::Value) -> Decision<'_> {
         if let Some(e) = first_holding(&self.acceptable, value) {
             Decision::Acceptable(e)
         } else if let Some(e) = first_holding(&self.negotiable, value) {
@@ -274,12 +269,12 @@ impl Position {
 
     /// A value (or none stated) against this position, with the reason in `labels`' language.
     fn judge_value(&self, value: Option<&serde_json::Value>, labels: &Labels) -> PositionJudgement {
-        let decision = self.decide(value);
-        let result = decision.result();
         let Some(value) = value else {
             let reason = labels.checklist("playbook_not_stated").to_owned();
-            return PositionJudgement { result, reason };
+            return PositionJudgement { result: PositionResult::NotStated, reason };
         };
+        let decision = self.decide(value);
+        let result = decision.result();
         let rules = |list: &[(String, Condition)]| {
             list.iter().map(|(e, _)| rule(e, labels)).collect::<Vec<_>>().join(", ")
         };
@@ -288,7 +283,6 @@ impl Position {
             Decision::Negotiable(e) => ("playbook_negotiable", rule(e, labels)),
             Decision::WordsOnly(_) => ("playbook_words_only", rules(&self.acceptable)),
             Decision::Unacceptable(missed) => ("playbook_unacceptable", rules(missed)),
-            Decision::NotStated => unreachable!("a value is stated here"),
         };
         let reason = labels
             .checklist(template)

@@ -2,6 +2,7 @@
 //! with a playbook, where it stands; filtered, sorted and paged here. Findings come from the
 //! store (found at import), so a view of 10,000 documents analyses none of them again.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use concordia_legal::{requirements, Requirement, Status, TermKind};
@@ -233,15 +234,19 @@ impl Library {
             let store = self.store();
             (store.findings_of(&ids, &key_terms::VERSION, &review::VERSION)?, store.clause_ids_of(&ids)?)
         };
+        let mut stored: HashMap<i64, (Option<String>, Option<String>)> =
+            stored.into_iter().map(|(id, terms, findings)| (id, (terms, findings))).collect();
         let (mut new_terms, mut new_checklists) = (Vec::new(), Vec::new());
         let mut out = Vec::with_capacity(docs.len());
-        for (doc, (id, terms, findings)) in docs.into_iter().zip(stored) {
-            let id = DocId(id);
+        for doc in docs {
+            // Removed by another process since the list was read: not shown.
+            let Some((terms, findings)) = stored.remove(&doc.id) else { continue };
+            let id = DocId(doc.id);
             let found = terms.and_then(|json| key_terms::decode(&json));
-            let terms = match (found, clause_ids.get(&id.0)) {
-                (Some(found), Some(ids)) => key_terms::views(found, ids),
-                (Some(found), None) => key_terms::views(found, &[]),
-                (None, _) => {
+            let clauses = clause_ids.get(&id.0).map_or(&[][..], Vec::as_slice);
+            let terms = match found {
+                Some(found) => key_terms::views(found, clauses),
+                None => {
                     let (json, terms) = self.find_terms_unsaved(id)?;
                     new_terms.push((id.0, json));
                     terms

@@ -49,17 +49,9 @@ impl Store {
         Ok(stmt.query_row(rusqlite::params![doc_id, version], |r| r.get(0)).optional()?)
     }
 
-    /// Every document's stored checklist found by the given version.
-    pub fn all_checklists(&self, version: &str) -> Result<Vec<(DocId, String)>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT doc_id, findings FROM checklists WHERE version = ?1")?;
-        let rows = stmt.query_map([version], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The stored key terms and Art. 28 findings of these documents, where the given versions
-    /// found them, in the order asked for: a few at a time, so a library of 100,000 is never
-    /// in memory whole.
+    /// The stored key terms and Art. 28 findings of those of these documents still stored, where
+    /// the given versions found them: asked a few at a time, so a library of 100,000 is never in
+    /// memory whole.
     pub fn findings_of(
         &self,
         ids: &[DocId],
@@ -70,7 +62,7 @@ impl Store {
             "SELECT d.id, k.terms, c.findings FROM documents d
                LEFT JOIN key_terms k ON k.doc_id = d.id AND k.version = ?2
                LEFT JOIN checklists c ON c.doc_id = d.id AND c.version = ?3
-              WHERE d.id IN rarray(?1) ORDER BY d.id",
+              WHERE d.id IN rarray(?1)",
         )?;
         let ids: rusqlite::vtab::array::Array =
             std::rc::Rc::new(ids.iter().map(|&id| rusqlite::types::Value::from(id)).collect());
