@@ -17,6 +17,7 @@ use crate::error::Missing;
 use crate::import::{self, Parsed};
 use crate::key_terms;
 use crate::lock::WriteLock;
+use crate::portfolio::TermAt;
 use crate::snippet::{char_ranges, snippet};
 use crate::{filter, Error, Progress, Result};
 
@@ -752,68 +753,6 @@ impl Library {
         Ok((json, key_terms::views(found, &ids)))
     }
 
-    /// Every listed document's key terms: from memory, else as stored (read in one pass), else
-    /// found again.
-    pub(crate) fn all_terms(&self, docs: &[DocId]) -> Result<TermsByDocument> {
-        let generation = self.store().generation()?;
-        let mut out: TermsByDocument = {
-            let cache = self.terms_cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let current = (cache.0 == generation).then_some(&cache.1);
-            docs.iter().filter_map(|d| Some((*d, current?.get(d)?.clone()))).collect()
-        };
-        if out.len() == docs.len() {
-            return Ok(out);
-        }
-        let (mut stored, clause_ids) = {
-            let store = self.store();
-            let stored: HashMap<i64, String> =
-                store.all_key_terms(&key_terms::VERSION)?.into_iter().collect();
-            (stored, store.clause_ids_by_document()?)
-        };
-        let (mut fresh, mut to_store) = (Vec::new(), Vec::new());
-        for &doc in docs.iter().filter(|d| !out.contains_key(d)) {
-            let found = stored.remove(&doc.0).and_then(|json| key_terms::decode(&json));
-            let terms = match (found, clause_ids.get(&doc.0)) {
-                (Some(found), Some(ids)) => key_terms::views(found, ids),
-                _ => {
-                    let (json, terms) = self.find_terms_unsaved(doc)?;
-                    to_store.push((doc.0, json));
-                    terms
-                }
-            };
-            fresh.push((doc, Arc::new(terms)));
-        }
-        if !to_store.is_empty() {
-            // Documents read by an older version: their terms are kept in one transaction.
-            if let Err(e) = self.store().put_many_key_terms(&key_terms::VERSION, &to_store) {
-                tracing::debug!(documents = to_store.len(), error = %e, "key terms not stored");
-            }
-        }
-        out.extend(fresh.iter().cloned());
-        self.cache_terms(generation, fresh);
-        Ok(out)
-    }
-
-    /// Documents whose key terms satisfy every condition, with the term that satisfied the first.
-    fn documents_where(&self, conditions: &[filter::Condition]) -> Result<Vec<(DocId, TermView)>> {
-        let docs: Vec<DocId> = self.store().document_ids()?.into_iter().map(DocId).collect();
-        let terms = self.all_terms(&docs)?;
-        let mut found = Vec::new();
-        for doc in &docs {
-            let Some(terms) = terms.get(doc) else { continue };
-            let satisfied: Vec<&TermView> = conditions
-                .iter()
-                .filter_map(|c| terms.iter().find(|t| t.kind == c.kind && c.holds(&t.value)))
-                .collect();
-            if satisfied.len() == conditions.len() {
-                if let Some(first) = satisfied.first() {
-                    found.push((*doc, (*first).clone()));
-                }
-            }
-        }
-        Ok(found)
-    }
-
     /// Removes a document from the store and the index. Waits while another process writes.
     /// Works with a damaged index or a full disk too: the store is the truth, and an index that
     /// could not follow is behind (its stale hits are skipped) until it is rebuilt.
@@ -852,7 +791,7 @@ impl Library {
         }
         // Words or a topic too: search wide, keep the hits in documents that satisfy the filters.
         let mut results = self.search_index(req, (req.limit * 10).max(200))?;
-        results.hits.retain(|h| matching.iter().any(|(doc, _)| *doc == h.doc_id));
+        results.hits.retain(|h| matching.iter().any(|at| at.doc == h.doc_id));
         // What the filters leave of the wide search; more may lie beyond it.
         results.total = results.hits.len();
         results.hits.truncate(req.limit);
@@ -860,32 +799,44 @@ impl Library {
     }
 
     /// One hit per matching document: the clause that states the filtered term, its quote as snippet.
-    fn hits_for_terms(&self, matching: &[(DocId, TermView)], req: &SearchRequest) -> Result<SearchResults> {
-        let store = self.store();
-        let mut hits = Vec::new();
+    /// Hits for documents found by their key terms alone: each shows the clause and the words
+    /// of the term that met the first condition. Only the page's terms are read with their quotes.
+    fn hits_for_terms(&self, matching: &[TermAt], req: &SearchRequest) -> Result<SearchResults> {
+        let mut page = Vec::new();
         let mut total = 0;
-        for (doc_id, term) in matching.iter().filter(|(d, _)| req.doc.is_none_or(|only| only == *d)) {
-            // Past the page, a hit only counts; without a language to check, the store need not be read.
-            if hits.len() >= req.limit && req.lang.is_none() {
+        {
+            let store = self.store();
+            for at in matching.iter().filter(|at| req.doc.is_none_or(|only| only == at.doc)) {
+                // Past the page, a hit only counts; without a language to check, the store need not be read.
+                if page.len() >= req.limit && req.lang.is_none() {
+                    total += 1;
+                    continue;
+                }
+                let (Some(doc), Some(row)) = (
+                    store.document_summary(at.doc.0)?,
+                    store.clauses_by_id(&[at.clause.0])?.into_iter().next(),
+                ) else {
+                    continue;
+                };
+                if req.lang.as_deref().is_some_and(|l| l != row.language) {
+                    continue;
+                }
                 total += 1;
-                continue;
+                if page.len() < req.limit {
+                    page.push((at, doc, row));
+                }
             }
-            let (Some(doc), Some(row)) = (
-                store.document_summary(doc_id.0)?,
-                store.clauses_by_id(&[term.clause_id.0])?.into_iter().next(),
-            ) else {
-                continue;
-            };
-            if req.lang.as_deref().is_some_and(|l| l != row.language) {
-                continue;
-            }
-            total += 1;
-            if hits.len() >= req.limit {
-                continue;
-            }
-            let length = term.quote.chars().count();
+        }
+        let mut hits = Vec::with_capacity(page.len());
+        for (at, doc, row) in page {
+            let terms = self.terms(at.doc)?;
+            let quote = terms
+                .iter()
+                .find(|t| t.kind == at.kind && t.clause_id == at.clause)
+                .map_or_else(String::new, |t| t.quote.clone());
+            let length = quote.chars().count();
             hits.push(SearchHit {
-                doc_id: *doc_id,
+                doc_id: at.doc,
                 doc_title: doc.title,
                 path: doc.path,
                 language: row.language,
@@ -893,7 +844,7 @@ impl Library {
                 number: row.number,
                 heading: row.heading.or_else(|| row.heading_path.last().cloned()),
                 score: 1.0,
-                snippet: term.quote.clone(),
+                snippet: quote,
                 highlights: vec![[0, length]],
             });
         }
@@ -933,7 +884,7 @@ impl Library {
             let conditions: Vec<filter::Condition> =
                 req.filters.iter().map(|f| filter::parse(f)).collect::<Result<_>>()?;
             let docs: std::collections::HashSet<i64> =
-                self.documents_where(&conditions)?.into_iter().map(|(doc, _)| doc.0).collect();
+                self.documents_where(&conditions)?.into_iter().map(|at| at.doc.0).collect();
             found.retain(|(_, doc)| docs.contains(&(*doc as i64)));
         }
         Ok(found.into_iter().map(|(clause, _)| ClauseId(clause as i64)).collect())

@@ -101,6 +101,13 @@ impl KeyValue {
     }
 }
 
+/// Where a key term that met a condition is.
+pub(crate) struct TermAt {
+    pub doc: DocId,
+    pub kind: TermKind,
+    pub clause: ClauseId,
+}
+
 /// What a document is tested and sorted on, and what its row shows, whatever the playbook.
 /// Kept for every document, so every field is allocated to its exact size (a `Vec` collected
 /// in place from the term views kept their buffer: 2.3 KB a document).
@@ -215,6 +222,24 @@ impl Library {
             requirements: requirements().len() as u32,
             rows,
         })
+    }
+
+    /// Documents whose key terms meet every condition, oldest first, each with where the term
+    /// meeting the first condition is. Read from the portfolio's facts (no quotes are kept for
+    /// 100,000 documents; a hit reads its own).
+    pub(crate) fn documents_where(&self, conditions: &[Condition]) -> Result<Vec<TermAt>> {
+        let facts = self.portfolio_facts()?;
+        let first_meeting = |f: &DocumentFacts, c: &Condition| {
+            f.terms.iter().find(|t| t.kind == c.kind && c.holds(&t.value())).map(|t| (t.kind, t.clause_id))
+        };
+        Ok(facts
+            .iter()
+            .filter_map(|f| {
+                let mut met = conditions.iter().map(|c| first_meeting(f, c));
+                let (kind, clause) = met.next()??;
+                met.all(|m| m.is_some()).then_some(TermAt { doc: DocId(f.id), kind, clause })
+            })
+            .collect())
     }
 
     /// Each document's facts: from the last view's when nothing changed since, else read from
