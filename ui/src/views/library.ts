@@ -35,22 +35,25 @@ export function libraryView(s: app.State): HTMLElement {
   );
 }
 
+/** The path field is made once and moved into each redraw: what is typed in it survives the
+ * redraws that start-up, a tick or a finished task cause (a new field each time lost it). */
+const pathInput = h("input", { id: "import-path", type: "text", spellcheck: "false", "data-keep": "import-path" });
+pathInput.addEventListener("keydown", (e) => {
+  if (e.key === "Enter") importTyped();
+});
+
+function importTyped(): void {
+  const path = pathInput.value.trim();
+  if (!path) return;
+  // Emptied once its import starts; kept while another task runs and this one cannot start.
+  if (app.state.task === null) pathInput.value = "";
+  void app.importPaths([path]);
+}
+
 function toolbar(s: app.State): HTMLElement {
   const busy = s.task !== null;
-  const pathInput = h("input", {
-    id: "import-path",
-    type: "text",
-    placeholder: t("…or paste a file or folder path and press Enter"),
-    "aria-label": t("Path to import"),
-    spellcheck: "false",
-  });
-  const importTyped = () => {
-    const path = pathInput.value.trim();
-    if (path) void app.importPaths([path]);
-  };
-  pathInput.addEventListener("keydown", (e) => {
-    if (e.key === "Enter") importTyped();
-  });
+  pathInput.placeholder = t("…or paste a file or folder path and press Enter");
+  pathInput.setAttribute("aria-label", t("Path to import"));
   const pick = (directory: boolean) => async () => {
     try {
       const paths = await pickPaths(directory);
