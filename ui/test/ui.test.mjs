@@ -99,6 +99,12 @@ function fakeBackend(comparison) {
               { id: 1, title: "Verwerkersovereenkomst", path: "/c/nl.txt", language: "nl", imported_at: "2026-11-23T10:00:00Z", met: 12, lacking: ["breach_notification"], terms: [{ kind: "liability_cap", display: "EUR 5,000", clause_id: 41 }], playbook: judged ? { acceptable: 10, negotiable: 3, unacceptable: 4, not_stated: 1 } : null },
               { id: 2, title: "Accordo DPA", path: "/c/it.html", language: "it", imported_at: "2026-11-23T10:01:00Z", met: 18, lacking: [], terms: [], playbook: judged ? { acceptable: 20, negotiable: 1, unacceptable: 0, not_stated: 3 } : null },
             ].filter((r) => args.query.conditions.every((c) => c !== "checklist<15" || r.met < 15));
+            if (window.__portfolioSize) {
+              // A large library: the page asked for, of __portfolioSize documents.
+              const n = window.__portfolioSize;
+              const many = Array.from({ length: Math.min(args.query.limit, n) }, (_, k) => ({ ...rows[0], id: 1000 + k, title: `Contract ${k + 1}` }));
+              return { offset: 0, matching: n, total: n, requirements: 18, rows: many };
+            }
             return { offset: 0, matching: rows.length, total: 2, requirements: 18, rows };
           }
           case "save_portfolio": window.__savedPortfolio = args; return null;
@@ -267,6 +273,27 @@ test("importing a typed path shows per-file results, including why a file was re
   await p.close();
 });
 
+test("a path typed while the library is still read survives the redraw that lists it", async () => {
+  const { p, errors } = await page(undefined, () => (window.__listDelay = 600));
+  await p.waitForSelector("text=Reading the library…");
+  await p.click("#import-path");
+  await p.keyboard.type("/c/av");
+  await p.waitForSelector("table.docs tbody tr");
+  await p.keyboard.type("v.md");
+  assert.equal(await p.inputValue("#import-path"), "/c/avv.md");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "import-path");
+  // Ticking a document redraws the view again; the field keeps what was typed.
+  await p.locator("input.pick").nth(0).check();
+  assert.equal(await p.inputValue("#import-path"), "/c/avv.md");
+  await p.press("#import-path", "Enter");
+  await p.waitForSelector(".import-results");
+  assert.equal(await p.inputValue("#import-path"), "", "emptied once its import started");
+  const call = await p.evaluate(() => window.__calls.find(([c]) => c === "import_paths"));
+  assert.deepEqual(call[1].paths, ["/c/avv.md"]);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
 test("a note being typed survives an import's progress and its end, and the view stays", async () => {
   const { p, errors } = await page();
   await p.waitForSelector("table.docs");
@@ -360,6 +387,34 @@ test("a playbook chosen in the document view reviews the document, and the portf
   await p.click("tr[data-doc='1'] td.title a");
   await p.waitForSelector(".checklist li");
   assert.match(await p.textContent("button.back"), /Portfolio/);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test("a long portfolio draws only the rows in view, and scrolling draws the others", async () => {
+  const { p, errors } = await page(undefined, () => (window.__portfolioSize = 5000));
+  await p.waitForSelector("table.docs");
+  await p.click("nav button:has-text('Portfolio')");
+  await p.waitForSelector(".portfolio-table.windowed-rows tr[data-doc]");
+  const drawn = () => p.$$eval(".portfolio-table tbody tr[data-doc]", (trs) => trs.map((tr) => tr.querySelector("td.title")?.textContent));
+  const first = await drawn();
+  assert.ok(first.length < 60, `${first.length} rows drawn of 200 fetched`);
+  assert.equal(first[0], "Contract 1");
+  // Rows are as tall as the drawing assumes, or scrolled rows would be drawn out of view.
+  assert.deepEqual(await p.$$eval(".portfolio-table tr[data-doc]", (trs) => [...new Set(trs.map((tr) => tr.getBoundingClientRect().height))]), [40]);
+  assert.equal(await p.textContent(".portfolio [role=status]"), "5,000 of 5,000 documents");
+  // The table is as tall as its 200 rows, so the scrollbar tells how long the list is.
+  await p.$eval("#main", (m) => (m.scrollTop = m.scrollHeight));
+  await p.waitForFunction(() => [...document.querySelectorAll(".portfolio-table tr[data-doc] td.title")].some((td) => td.textContent === "Contract 200"));
+  // Halfway down, the rows in view are the ones drawn there.
+  await p.$eval("#main", (m) => (m.scrollTop += document.querySelector(".portfolio-table tbody").getBoundingClientRect().top - m.getBoundingClientRect().top + 100 * 40));
+  await p.waitForFunction(() => {
+    const m = document.querySelector("#main").getBoundingClientRect();
+    const seen = [...document.querySelectorAll(".portfolio-table tr[data-doc]")].filter((tr) => { const r = tr.getBoundingClientRect(); return r.top >= m.top - 1 && r.bottom <= m.bottom + 1; });
+    return seen.length > 5 && seen[0].querySelector("td.title").textContent === "Contract 101";
+  });
+  assert.ok((await drawn()).length < 60);
+  assert.match(await p.textContent("button.more"), /Show 200 more of 4,800/);
   assert.deepEqual(errors, []);
   await p.close();
 });
