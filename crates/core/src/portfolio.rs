@@ -3,6 +3,8 @@
 //! store (found at import), so a view of 10,000 documents analyses none of them again.
 
 use std::collections::HashMap;
+
+use serde::Deserialize;
 use std::sync::Arc;
 
 use concordia_legal::{requirements, Requirement, Status, TermKind};
@@ -124,16 +126,59 @@ pub(crate) struct DocumentFacts {
     met: u32,
 }
 
+/// A stored key term as the facts read it: the quote and ranges stored beside it are skipped,
+/// not allocated (100,000 documents' terms are read at once).
+#[derive(Deserialize)]
+struct StoredValue {
+    kind: TermKind,
+    value: serde_json::Value,
+    /// The clause by position in the document.
+    clause: usize,
+}
+
+/// A stored checklist finding as the facts read it: its requirement and status.
+#[derive(Deserialize)]
+struct StoredStatus {
+    requirement: Requirement,
+    status: Status,
+}
+
+/// Key values from stored key terms; `None` when they do not read (then they are found again).
+fn stored_values(json: &str, clause_ids: &[i64]) -> Option<Box<[KeyValue]>> {
+    let stored: Vec<StoredValue> = serde_json::from_str(json).ok()?;
+    // A term whose clause is gone is left out, as `key_terms::views` leaves it out.
+    let values = stored.into_iter().filter_map(|t| {
+        let clause_id = ClauseId(*clause_ids.get(t.clause)?);
+        Some(KeyValue { kind: t.kind, value: t.value.to_string().into(), clause_id })
+    });
+    Some(values.collect::<Vec<_>>().into_boxed_slice())
+}
+
+fn stored_statuses(json: &str) -> Option<Box<[(Requirement, Status)]>> {
+    let stored: Vec<StoredStatus> = serde_json::from_str(json).ok()?;
+    Some(stored.into_iter().map(|f| (f.requirement, f.status)).collect())
+}
+
+fn key_values(terms: Vec<TermView>) -> Box<[KeyValue]> {
+    let values = terms.into_iter().map(|t| KeyValue {
+        kind: t.kind,
+        value: t.value.to_string().into(),
+        clause_id: t.clause_id,
+    });
+    values.collect::<Vec<_>>().into_boxed_slice()
+}
+
+/// What a playbook's must-haves read of the checklist.
+fn statuses(findings: &[Stored]) -> Box<[(Requirement, Status)]> {
+    findings.iter().map(Stored::light_item).map(|item| (item.requirement, item.status)).collect()
+}
+
 impl DocumentFacts {
-    fn new(doc: concordia_store::DocumentRow, terms: Vec<TermView>, findings: &[Stored]) -> DocumentFacts {
-        let terms = terms
-            .into_iter()
-            .map(|t| KeyValue { kind: t.kind, value: t.value.to_string().into(), clause_id: t.clause_id })
-            .collect::<Vec<_>>()
-            .into_boxed_slice();
-        // What a playbook's must-haves read of the checklist.
-        let statuses: Box<[(Requirement, Status)]> =
-            findings.iter().map(Stored::light_item).map(|item| (item.requirement, item.status)).collect();
+    fn new(
+        doc: concordia_store::DocumentRow,
+        terms: Box<[KeyValue]>,
+        statuses: Box<[(Requirement, Status)]>,
+    ) -> DocumentFacts {
         let met = statuses.iter().filter(|(_, s)| *s == Status::Met).count() as u32;
         DocumentFacts {
             id: doc.id,
@@ -283,26 +328,25 @@ impl Library {
             // Removed by another process since the list was read: not shown.
             let Some((terms, findings)) = stored.remove(&doc.id) else { continue };
             let id = DocId(doc.id);
-            let found = terms.and_then(|json| key_terms::decode(&json));
             let clauses = clause_ids.get(&id.0).map_or(&[][..], Vec::as_slice);
-            let terms = match found {
-                Some(found) => key_terms::views(found, clauses),
+            let terms = match terms.and_then(|json| stored_values(&json, clauses)) {
+                Some(terms) => terms,
                 None => {
                     let (json, terms) = self.find_terms_unsaved(id)?;
                     new_terms.push((id.0, json));
-                    terms
+                    key_values(terms)
                 }
             };
-            let findings = match findings.and_then(|json| review::decode(&json)) {
-                Some(findings) => findings,
+            let statuses = match findings.and_then(|json| stored_statuses(&json)) {
+                Some(statuses) => statuses,
                 None => {
                     let json = review::found_in_document(&self.document(id, None)?);
-                    let findings = review::decode(&json).unwrap_or_default();
+                    let found = statuses(&review::decode(&json).unwrap_or_default());
                     new_checklists.push((id.0, json));
-                    findings
+                    found
                 }
             };
-            out.push(DocumentFacts::new(doc, terms, &findings));
+            out.push(DocumentFacts::new(doc, terms, statuses));
         }
         self.keep_found_again(&new_terms, &new_checklists);
         Ok(out)

@@ -31,9 +31,17 @@ fn reviewed(library: &Library, id: DocId, playbook: &str) -> ResultCounts {
     c
 }
 
+/// Each row as the document's own review and key terms have it: the portfolio reads only part
+/// of what is stored, and must read it the same.
 fn assert_counts_as_reviewed(library: &Library, page: &PortfolioPage, playbook: &str) {
     for row in &page.rows {
         assert_eq!(row.playbook.as_ref(), Some(&reviewed(library, row.id, playbook)), "{}", row.title);
+        let terms: Vec<_> = library.terms(row.id).unwrap().iter().map(|t| (t.kind, t.clause_id)).collect();
+        let shown: Vec<_> = row.terms.iter().map(|t| (t.kind, t.clause_id)).collect();
+        assert_eq!(shown, terms, "{}", row.title);
+        let review = library.review(row.id).unwrap();
+        let met = review.checklist.iter().filter(|i| i.status == concordia_legal::Status::Met).count();
+        assert_eq!(row.met as usize, met, "{}", row.title);
     }
 }
 
