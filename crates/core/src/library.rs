@@ -798,7 +798,6 @@ impl Library {
         Ok(results)
     }
 
-    /// One hit per matching document: the clause that states the filtered term, its quote as snippet.
     /// Hits for documents found by their key terms alone: each shows the clause and the words
     /// of the term that met the first condition. Only the page's terms are read with their quotes.
     fn hits_for_terms(&self, matching: &[TermAt], req: &SearchRequest) -> Result<SearchResults> {

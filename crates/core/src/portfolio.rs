@@ -3,11 +3,10 @@
 //! store (found at import), so a view of 10,000 documents analyses none of them again.
 
 use std::collections::HashMap;
-
-use serde::Deserialize;
 use std::sync::Arc;
 
 use concordia_legal::{requirements, Requirement, Status, TermKind};
+use serde::Deserialize;
 
 use crate::api::{
     ClauseId, DocId, PortfolioPage, PortfolioQuery, PortfolioRow, PortfolioSort, PortfolioTerm,

@@ -19,13 +19,6 @@ impl Store {
         Ok(stmt.query_row(rusqlite::params![doc_id, version], |r| r.get(0)).optional()?)
     }
 
-    /// Every document's stored key terms found by the given version.
-    pub fn all_key_terms(&self, version: &str) -> Result<Vec<(DocId, String)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT doc_id, terms FROM key_terms WHERE version = ?1")?;
-        let rows = stmt.query_map([version], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Stores (or replaces) a document's key terms; a document removed meanwhile is left alone.
     pub fn put_key_terms(&self, doc_id: DocId, version: &str, terms: &str) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
@@ -108,18 +101,6 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-
-    /// The ids of every document's clauses, in document order.
-    pub fn clause_ids_by_document(&self) -> Result<HashMap<DocId, Vec<i64>>> {
-        let mut stmt = self.conn.prepare_cached("SELECT doc_id, id FROM clauses ORDER BY doc_id, ordinal")?;
-        let mut out: HashMap<DocId, Vec<i64>> = HashMap::new();
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, DocId>(0)?, r.get::<_, i64>(1)?)))?;
-        for row in rows {
-            let (doc, id) = row?;
-            out.entry(doc).or_default().push(id);
-        }
-        Ok(out)
-    }
 }
 
 #[cfg(test)]
@@ -148,12 +129,20 @@ mod tests {
         assert_eq!(store.key_terms(id, "v1").unwrap().as_deref(), Some(r#"[{"kind":"breach_notice"}]"#));
         assert_eq!(store.key_terms(id, "v2").unwrap(), None, "another version's terms are not these");
         store.put_key_terms(id, "v2", "[]").unwrap();
-        assert_eq!(store.all_key_terms("v2").unwrap(), vec![(id, "[]".to_owned())]);
+        assert_eq!(store.findings_of(&[id], "v2", "c1").unwrap(), vec![(id, Some("[]".to_owned()), None)]);
         store.put_key_terms(id + 1, "v2", "[]").unwrap();
-        assert_eq!(store.all_key_terms("v2").unwrap().len(), 1, "no row for a document that is not there");
+        assert_eq!(store.key_terms(id + 1, "v2").unwrap(), None, "no row for a document that is not there");
         store.put_many_key_terms("v3", &[(id, "[1]".to_owned()), (id + 7, "[]".to_owned())]).unwrap();
-        assert_eq!(store.all_key_terms("v3").unwrap(), vec![(id, "[1]".to_owned())], "one row a document");
+        assert_eq!(
+            store.findings_of(&[id, id + 7], "v3", "c1").unwrap(),
+            vec![(id, Some("[1]".to_owned()), None)]
+        );
+        assert_eq!(
+            store.key_terms(id, "v2").unwrap(),
+            None,
+            "one row a document: the newer version replaced it"
+        );
         store.delete_document(id).unwrap();
-        assert!(store.all_key_terms("v3").unwrap().is_empty(), "removed with the document");
+        assert_eq!(store.key_terms(id, "v3").unwrap(), None, "removed with the document");
     }
 }
