@@ -8,7 +8,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{count, has_display, screenshot, session, start_driver, type_into, wait_for, wait_for_text};
+use common::{count, has_display, screenshot, session, start_driver, wait_for, wait_for_text};
 use fantoccini::{Client, Locator};
 
 /// Ports of tauri-driver and its WebKitWebDriver; each test has its own pair, as tests run in parallel.
@@ -26,7 +26,9 @@ async fn import_search_and_open_a_clause_in_the_real_app() {
     let client = session(PORTS[0].0).await;
 
     wait_for_text(&client, ".empty h2", "Your library is empty").await;
-    type_into(&client, "#import-path", &format!("{}\u{E007}", sample.display())).await;
+    // The field outlives the redraws of start-up, so typing into the one found reaches the import.
+    let input = wait_for(&client, "#import-path").await;
+    input.send_keys(&format!("{}\u{E007}", sample.display())).await.expect("type the path");
     let summary = wait_for_text(&client, ".import-summary", "imported").await;
     assert!(summary.starts_with("1 imported"), "{summary}");
     let row = wait_for_text(&client, "table.docs tbody tr", "Polderdata").await;

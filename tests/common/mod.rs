@@ -56,24 +56,6 @@ pub async fn wait_for(client: &Client, css: &str) -> Element {
         .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
 }
 
-/// Types into the field `css`. A redraw at start-up may replace the field between finding it and
-/// typing (a stale element); the new field is then typed into, as a user would retype.
-pub async fn type_into(client: &Client, css: &str, text: &str) {
-    for _ in 0..5 {
-        let field = wait_for(client, css).await;
-        match field.clear().await.and(field.send_keys(text).await) {
-            Ok(()) => return,
-            Err(fantoccini::error::CmdError::Standard(e))
-                if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
-            {
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            Err(e) => panic!("typing into {css}: {e}"),
-        }
-    }
-    panic!("{css} was replaced five times while typing into it");
-}
-
 pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
     let started = Instant::now();
     loop {

@@ -1,6 +1,7 @@
 import type * as api from "../api.js";
 import type { DocumentSummary, ImportReport } from "../api.js";
 import { h, langBadge } from "../lib/dom.js";
+import { drawWindowed, stopWindowed } from "../lib/windowed.js";
 import { fileName, langLabel, langName, shortDate } from "../lib/format.js";
 import { count, t, worded } from "../lib/i18n.js";
 import { pickPaths } from "../host.js";
@@ -218,8 +219,6 @@ function header(s: app.State): HTMLElement {
 const ROW_HEIGHT = 52;
 /** Rows drawn beyond the visible ones, above and below, so scrolling shows no gaps. */
 const OVERSCAN = 15;
-/** Stops the previous table's redrawing on scroll: each redraw of the view builds a new table. */
-let stopDrawing: (() => void) | null = null;
 
 /**
  * The documents. A listing the first page holds whole is drawn whole, so small libraries stay
@@ -231,45 +230,25 @@ function table(s: app.State): HTMLElement {
   const windowed = l.matching > app.FIRST_PAGE;
   const body = h("tbody", {});
   const docs = h("table", { class: windowed ? "docs windowed" : "docs" }, header(s), body);
-  stopDrawing?.();
-  stopDrawing = null;
   if (!windowed) {
+    stopWindowed();
     body.append(...l.rows.flatMap((d) => (d ? [row(d, s)] : [])));
     return docs;
   }
-  // Draw the rows in view now and again whenever the list scrolls into other rows.
-  const scroller = document.getElementById("main");
-  let drawn = "";
-  const draw = (force: boolean) => {
-    if (!body.isConnected && drawn !== "") {
-      stopDrawing?.();
-      return;
-    }
-    const top = scroller ? Math.max(0, scroller.scrollTop - body.offsetTop) : 0;
-    const height = scroller?.clientHeight ?? 800;
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(l.matching, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
-    if (!force && `${first}:${last}` === drawn) return;
-    drawn = `${first}:${last}`;
-    const spacer = (rows: number) => {
-      const cell = h("td", { colspan: 7 });
-      // Through the CSSOM: the app's CSP forbids style attributes.
-      cell.style.height = `${rows * ROW_HEIGHT}px`;
-      return h("tr", { class: "spacer", "aria-hidden": "true" }, cell);
-    };
-    const shown: HTMLElement[] = [];
-    for (let k = first; k < last; k++) {
+  const redraw = drawWindowed({
+    body,
+    count: l.matching,
+    rowHeight: ROW_HEIGHT,
+    overscan: OVERSCAN,
+    columns: 7,
+    rowAt: (k) => {
       const d = l.rows[k];
-      shown.push(d ? row(d, s) : h("tr", { class: "loading" }, h("td", { colspan: 7 }, "…")));
-    }
-    body.replaceChildren(spacer(first), ...shown, spacer(l.matching - last));
-    if (hasGap(l.rows, first, last)) app.fetchRows(first, last, () => draw(true));
-  };
-  draw(false);
-  const onScroll = () => window.requestAnimationFrame(() => draw(false));
-  window.requestAnimationFrame(() => draw(false));
-  scroller?.addEventListener("scroll", onScroll, { passive: true });
-  stopDrawing = () => scroller?.removeEventListener("scroll", onScroll);
+      return d ? row(d, s) : h("tr", { class: "loading" }, h("td", { colspan: 7 }, "…"));
+    },
+    drawn: (first, last) => {
+      if (hasGap(l.rows, first, last)) app.fetchRows(first, last, () => redraw());
+    },
+  });
   return docs;
 }
 

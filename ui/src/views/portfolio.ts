@@ -2,6 +2,7 @@
 // a playbook, and its key terms. The backend filters, sorts and counts; this draws a page.
 import type { PortfolioRow, PortfolioSort, TermKind } from "../api.js";
 import { h, langBadge } from "../lib/dom.js";
+import { drawWindowed, stopWindowed } from "../lib/windowed.js";
 import { langLabel, langName } from "../lib/format.js";
 import { count, kindName, t } from "../lib/i18n.js";
 import * as app from "../state.js";
@@ -129,48 +130,19 @@ const WHOLE_UP_TO = 60;
 const ROW_HEIGHT = 40;
 /** Rows drawn beyond the visible ones, above and below, so scrolling shows no gaps. */
 const OVERSCAN = 10;
-/** Stops the previous table's redrawing on scroll: each redraw of the view builds a new table. */
-let stopDrawing: (() => void) | null = null;
 
 /**
  * The fetched rows. Laying out a page of 200 rows of a dozen cells each held the page for
  * 90–170 ms, so a longer list draws only the rows in view and redraws them as it scrolls.
  */
 function rowsTable(head: HTMLElement, rows: PortfolioRow[], draw: (r: PortfolioRow) => HTMLElement, columns: number): HTMLElement {
-  stopDrawing?.();
-  stopDrawing = null;
   const body = h("tbody", {});
   if (rows.length <= WHOLE_UP_TO) {
+    stopWindowed();
     body.append(...rows.map(draw));
     return h("table", { class: "docs portfolio-table" }, h("thead", {}, head), body);
   }
-  const scroller = document.getElementById("main");
-  let drawn = "";
-  const spacer = (n: number) => {
-    const cell = h("td", { colspan: columns });
-    // Through the CSSOM: the app's CSP forbids style attributes.
-    cell.style.height = `${n * ROW_HEIGHT}px`;
-    return h("tr", { class: "spacer", "aria-hidden": "true" }, cell);
-  };
-  const drawInView = () => {
-    if (!body.isConnected && drawn !== "") {
-      stopDrawing?.();
-      return;
-    }
-    // How far the rows' top has scrolled above the view's (offsetTop would be the table's own).
-    const top = scroller ? Math.max(0, scroller.getBoundingClientRect().top - body.getBoundingClientRect().top) : 0;
-    const height = scroller?.clientHeight ?? 800;
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
-    if (`${first}:${last}` === drawn) return;
-    drawn = `${first}:${last}`;
-    body.replaceChildren(spacer(first), ...rows.slice(first, last).map(draw), spacer(rows.length - last));
-  };
-  drawInView();
-  const onScroll = () => window.requestAnimationFrame(drawInView);
-  window.requestAnimationFrame(drawInView);
-  scroller?.addEventListener("scroll", onScroll, { passive: true });
-  stopDrawing = () => scroller?.removeEventListener("scroll", onScroll);
+  drawWindowed({ body, count: rows.length, rowHeight: ROW_HEIGHT, overscan: OVERSCAN, columns, rowAt: (k) => draw(rows[k]!) });
   return h("table", { class: "docs portfolio-table windowed-rows" }, h("thead", {}, head), body);
 }
 
