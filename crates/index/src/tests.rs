@@ -200,3 +200,35 @@ fn the_count_is_of_every_match_not_only_the_hits_returned() {
         index.search(&SearchQuery { text: "haftet", limit: 5, ..Default::default() }).unwrap();
     assert_eq!((hits.len(), total), (5, 30));
 }
+
+/// The memo gives each word the stem tantivy's own `Stemmer` gives it, the first time and every
+/// time after (a sample contract in each language, read twice).
+#[test]
+fn remembered_stems_are_the_stemmers_own() {
+    use tantivy::tokenizer::{Language, Stemmer, StopWordFilter};
+    let samples = [
+        ("sv", Language::Swedish, include_str!("../../../samples/sv-nordlicht-pub.md")),
+        ("de", Language::German, include_str!("../../../samples/de-alpenwerk-avv.txt")),
+        ("it", Language::Italian, include_str!("../../../samples/it-laguna-dpa.html")),
+        ("nl", Language::Dutch, include_str!("../../../samples/nl-polderdata-verwerkersovereenkomst.txt")),
+        ("en", Language::English, "Processors process processed processing; the processor's audits."),
+    ];
+    for (lang, language, text) in samples {
+        let mut plain =
+            tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+                .filter(tantivy::tokenizer::RemoveLongFilter::limit(60))
+                .filter(tantivy::tokenizer::LowerCaser)
+                .filter(StopWordFilter::new(language).unwrap())
+                .filter(Stemmer::new(language))
+                .build();
+        let mut stream = plain.token_stream(text);
+        let mut expected = Vec::new();
+        while stream.advance() {
+            expected.push(stream.token().text.clone());
+        }
+        assert!(expected.len() > 5, "{lang}");
+        for round in 0..2 {
+            assert_eq!(stems(lang, text), expected, "{lang}, round {round}");
+        }
+    }
+}
