@@ -13,8 +13,20 @@
 /// (only as much is taken as the text needs) the checklist's groups ran 2.3× faster on
 /// `../shared/real`, and importing it took a sixth less CPU.
 pub(crate) fn cue_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    const DFA_CACHE: usize = 32 << 20;
     regex::RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build()
+}
+
+const DFA_CACHE: usize = 32 << 20;
+
+/// `cue_regex` as the engine under `regex` builds it, for searches `regex` cannot ask for
+/// (anchored at a given offset: `Prefilter::is_match`).
+pub(crate) fn cue_meta_regex(
+    pattern: &str,
+) -> Result<regex_automata::meta::Regex, Box<regex_automata::meta::BuildError>> {
+    regex_automata::meta::Regex::builder()
+        .configure(regex_automata::meta::Config::new().hybrid_cache_capacity(DFA_CACHE))
+        .build(pattern)
+        .map_err(Box::new)
 }
 
 /// The pattern with each `\b` that has no possible non-ASCII letter beside it made `(?-u:\b)`.
@@ -238,9 +250,14 @@ fn group_before(before: &str) -> Option<Vec<&str>> {
 /// engines over the whole of every text with a non-ASCII letter.
 #[cfg(test)]
 pub(crate) fn assert_lazy_dfa<'a>(regexes: impl IntoIterator<Item = &'a regex::Regex>) {
-    let slow: Vec<&str> = regexes
+    assert_patterns_lazy_dfa(regexes.into_iter().map(regex::Regex::as_str));
+}
+
+/// `assert_lazy_dfa` for patterns.
+#[cfg(test)]
+pub(crate) fn assert_patterns_lazy_dfa<'a>(patterns: impl IntoIterator<Item = &'a str>) {
+    let slow: Vec<&str> = patterns
         .into_iter()
-        .map(regex::Regex::as_str)
         .filter(|pattern| regex_automata::hybrid::dfa::DFA::new(pattern).is_err())
         .collect();
     assert!(slow.is_empty(), "not for the lazy DFA:\n{}", slow.join("\n"));

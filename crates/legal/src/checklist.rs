@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::meta;
 
 use crate::parties::Parties;
 use crate::prefilter::Prefilter;
@@ -196,7 +197,7 @@ struct Rule {
     describes: bool,
     core_first: bool,
     within: Within,
-    groups: Vec<(&'static str, Regex)>,
+    groups: Vec<(&'static str, meta::Regex)>,
     mentioned: Option<Regex>,
     /// Sentences this requirement ignores (a liability clause's words about instructions).
     unless: Option<Regex>,
@@ -229,7 +230,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             describes: r.describes,
             core_first: r.core_first,
             within: r.within,
-            groups: r.groups.iter().map(|g| (leak(&g.name), any_of(&g.cues))).collect(),
+            groups: r.groups.iter().map(|g| (leak(&g.name), group_regex(&g.cues))).collect(),
             mentioned: r.mentioned.as_ref().map(any_of),
             unless: r.unless.as_ref().map(any_of),
             as_the_statute: r.as_the_statute.as_ref().map(any_of),
@@ -275,6 +276,11 @@ fn leak(name: &str) -> &'static str {
 
 fn any_of(by_lang: &BTreeMap<String, Vec<String>>) -> Regex {
     crate::boundary::cue_regex(&pattern(by_lang)).expect("valid checklist pattern")
+}
+
+/// A group's cue list, for searches anchored where the prefilter says it may start.
+fn group_regex(by_lang: &BTreeMap<String, Vec<String>>) -> meta::Regex {
+    crate::boundary::cue_meta_regex(&pattern(by_lang)).expect("valid checklist pattern")
 }
 
 /// A long gap between two cues, `.{0,200}`. Cues are matched within one sentence, so a gap of
@@ -373,13 +379,15 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
     let mut masks = vec![vec![0u32; sentences.len()]; rules.rules.len()];
     for (k, s) in sentences.iter().enumerate() {
         let text = &clauses[s.clause].text[s.start..s.end];
-        // One flag per group, in rule then group order, as the loops below walk them.
-        let mut may = rules.groups.may_match(text).into_iter();
+        let scan = rules.groups.scan(text);
+        // Groups are numbered in rule then group order, as the loops below walk them.
+        let mut n = 0;
         for (r, rule) in rules.rules.iter().enumerate() {
             for (g, (_, re)) in rule.groups.iter().enumerate() {
-                if may.next() == Some(true) && re.is_match(text) {
+                if rules.groups.is_match(&scan, n, re, text) {
                     masks[r][k] |= 1 << g;
                 }
+                n += 1;
             }
         }
     }
@@ -453,7 +461,7 @@ fn read_controller_by_its_name(
             continue;
         };
         for (g, (_, re)) in rule.groups.iter().enumerate() {
-            if re.is_match(&read) {
+            if re.is_match(read.as_str()) {
                 masks[r][k] |= 1 << g;
             }
         }
@@ -796,14 +804,18 @@ mod tests {
         (f.status, f.reason.clone())
     }
 
-    /// The prefilter never skips a group that matches: on every paragraph of the real DPAs
-    /// and of the GDPR in ../shared (when present) and on this file's own examples.
+    /// The prefilter never skips a group that matches, and a group run only where the prefilter
+    /// says it may start matches exactly where it matches run over the whole text: on every
+    /// paragraph of the real DPAs and of the GDPR in ../shared (when present) and on this file's
+    /// own examples, some with letters whose lowercase is longer or shorter ("İ", "ẞ").
     #[test]
     fn the_prefilter_never_skips_a_group_that_matches() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
         let mut texts: Vec<String> = vec![
             "Der Auftragsverarbeiter meldet Verletzungen unverzüglich.".into(),
             "Il Responsabile assiste il Titolare nell'adempimento dell'obbligo.".into(),
+            "İİİ GROẞE Der Auftragsverarbeiter meldet Verletzungen unverzüglich.".into(),
+            "ẞẞ İ Il Responsabile assiste il Titolare nell'adempimento dell'obbligo.".into(),
         ];
         for dir in ["real/docs", "parallel", "corpus"] {
             for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
@@ -814,14 +826,22 @@ mod tests {
         }
         let (mut checked, mut matched) = (0, 0);
         for text in &texts {
+            let scan = RULES.groups.scan(text);
             let may = RULES.groups.may_match(text);
             let mut n = 0;
             for rule in &RULES.rules {
                 for (name, re) in &rule.groups {
-                    if re.is_match(text) {
+                    let whole = re.is_match(text.as_str());
+                    if whole {
                         assert!(may[n], "{:?} {name:?} skipped on {text:?}", rule.id);
                         matched += 1;
                     }
+                    assert_eq!(
+                        RULES.groups.is_match(&scan, n, re, text),
+                        whole,
+                        "{:?} {name:?} where it may start, on {text:?}",
+                        rule.id
+                    );
                     n += 1;
                     checked += 1;
                 }
@@ -1476,10 +1496,13 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         let rules = &*RULES;
         let mut all = vec![&rules.soft, &rules.imposed, &rules.defines];
         for rule in &rules.rules {
-            all.extend(rule.groups.iter().map(|(_, re)| re));
             all.extend([&rule.mentioned, &rule.unless, &rule.as_the_statute].into_iter().flatten());
         }
         crate::boundary::assert_lazy_dfa(all);
+        let lexicon: Lexicon = toml::from_str(include_str!("../lexicon/checklist.toml")).unwrap();
+        let groups: Vec<String> =
+            lexicon.requirement.iter().flat_map(|r| r.groups.iter().map(|g| pattern(&g.cues))).collect();
+        crate::boundary::assert_patterns_lazy_dfa(groups.iter().map(String::as_str));
     }
 
     #[test]
