@@ -303,14 +303,17 @@ impl Library {
         let next = AtomicUsize::new(0);
         std::thread::scope(|scope| {
             let (sender, receiver) = mpsc::sync_channel::<(usize, Result<Prepared>)>(workers * 2);
-            for _ in 0..workers {
+            for worker in 0..workers {
                 let (sender, next) = (sender.clone(), &next);
+                // The second worker builds the checklist's automata while the first builds the
+                // key terms' ones: on demand, one waited for the other.
+                let warm = worker == 1;
                 scope.spawn(move || loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= files.len() || progress.cancelled() {
                         break;
                     }
-                    if sender.send((i, self.prepare(&files[i], &|| progress.cancelled()))).is_err() {
+                    if sender.send((i, self.prepare(&files[i], warm, &|| progress.cancelled()))).is_err() {
                         break; // The consumer stopped: cancelled or failed.
                     }
                 });
@@ -387,7 +390,8 @@ impl Library {
     }
 
     /// Reads and parses one file, unless its exact bytes are already stored.
-    fn prepare(&self, path: &Path, stop: &dyn Fn() -> bool) -> Result<Prepared> {
+    /// `warm`: build the checklist's automata before parsing (a no-op once built).
+    fn prepare(&self, path: &Path, warm: bool, stop: &dyn Fn() -> bool) -> Result<Prepared> {
         let bytes = import::read(path)?;
         let hash = import::content_hash(&bytes);
         // The same bytes read by this reader are done; read by an older one, they are read again.
@@ -395,6 +399,9 @@ impl Library {
             if reader == *READER {
                 return Ok(Prepared::Known(id));
             }
+        }
+        if warm {
+            concordia_legal::warm_up_checklist();
         }
         let parsed = import::parse(path, &bytes, stop)?;
         Ok(Prepared::New { size: bytes.len() as u64, hash, parsed })

@@ -90,23 +90,27 @@ impl Prefilter {
 
     /// Which regexes may match `text` (a regex marked false cannot).
     pub(crate) fn may_match(&self, text: &str) -> Vec<bool> {
-        self.scan(text).may
+        self.pass(text, false).may
     }
 
     /// One pass over `text`: which regexes may match it, and where.
     pub(crate) fn scan(&self, text: &str) -> Scan {
+        self.pass(text, true)
+    }
+
+    fn pass(&self, text: &str, with_starts: bool) -> Scan {
         let mut may = vec![false; self.len];
         for &k in &self.always {
             may[k] = true;
         }
         let lower = text.to_lowercase();
-        let from = Offsets::new(text, &lower);
         let mut starts = Vec::new();
+        let from = if with_starts { Offsets::new(text, &lower) } else { Offsets { chars: Vec::new() } };
         for m in self.automaton.find_overlapping_iter(&lower) {
             let literal = m.pattern().as_usize();
             for &k in &self.owners[literal] {
                 may[k] = true;
-                if self.anchored[k] && self.starts[literal] {
+                if with_starts && self.anchored[k] && self.starts[literal] {
                     starts.push((k, from.original(m.start())));
                 }
             }
@@ -238,7 +242,7 @@ mod tests {
     }
 
     #[test]
-    fn a_regex_is_run_only_where_its_literals_start() {
+    fn a_regex_is_run_only_with_startsits_literals_start() {
         let patterns = ["(?:\\bmeldet\\b.*\\bunverzüglich|hilft bei)", "(?:\\d+ uur|binnen)"];
         let filter = Prefilter::new(patterns);
         let regexes: Vec<meta::Regex> = patterns.iter().map(|p| meta(p)).collect();
