@@ -47,6 +47,14 @@ pub(crate) fn analyzer(lang: &LangField) -> TextAnalyzer {
     }
 }
 
+/// The analyser of one language, built once and cloned: building one makes its stop-word set
+/// anew, which the highlighter did for every hit of a page.
+pub(crate) fn shared_analyzer(lang: &LangField) -> TextAnalyzer {
+    static BUILT: LazyLock<Vec<TextAnalyzer>> = LazyLock::new(|| LANG_FIELDS.iter().map(analyzer).collect());
+    let k = LANG_FIELDS.iter().position(|l| l == lang).expect("every language field has an analyser");
+    BUILT[k].clone()
+}
+
 /// Snowball stemming (the stemmers tantivy's `Stemmer` runs) that remembers the words it has
 /// stemmed. Contracts repeat their words, and stemming every occurrence anew took 6 % of an
 /// import's CPU. A stem depends on the word alone, so the memo cannot change what is indexed or

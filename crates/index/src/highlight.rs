@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use tantivy::query::Query;
 use tantivy::Index;
 
-use crate::analysis::{analyzer, LANG_FIELDS};
+use crate::analysis::{shared_analyzer, LANG_FIELDS};
 
 /// The analysed terms of a query, per language field.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +35,7 @@ impl Matcher {
             return Vec::new();
         };
         let field = LANG_FIELDS.iter().find(|l| l.code == code).expect("code is one of LANG_FIELDS");
-        let mut analyzer = analyzer(field);
+        let mut analyzer = shared_analyzer(field);
         let mut stream = analyzer.token_stream(text);
         let mut ranges = Vec::new();
         while stream.advance() {
