@@ -70,9 +70,9 @@ struct Memo {
     stems: Mutex<FxHashMap<Box<str>, Box<str>>>,
 }
 
-/// Distinct words kept per language before the memo starts again (a few MB at most: tokens are
-/// at most 60 bytes, and a library's vocabulary is far smaller).
-const MEMO_WORDS: usize = 100_000;
+/// Distinct words kept per language before the memo starts again: about 2 MB each at most (the
+/// app's memory is tight), and the words a contract repeats come back first.
+const MEMO_WORDS: usize = 20_000;
 
 static MEMOS: LazyLock<[(Language, Memo); 5]> = LazyLock::new(|| {
     use frostem::Algorithm;
