@@ -4,7 +4,7 @@
 //! always run. The regexes still decide; the prefilter only skips those that cannot match.
 //!
 //! Where every match of a regex starts with one of its literals, the pass also says where it
-//! may start, and the regex is run anchored there (`Scan::is_match`). A long cue list run
+//! may start, and the regex is run anchored there (`Prefilter::is_match`). A long cue list run
 //! unanchored over a sentence makes its lazy DFA track every cue begun so far, and with gaps
 //! between words ("unterstützt … bei") those sets of cues are new in nearly every sentence:
 //! building those states was most of the checklist's time.
