@@ -8,7 +8,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{count, has_display, screenshot, session, start_driver, wait_for, wait_for_text};
+use common::{click, count, has_display, screenshot, session, start_driver, wait_for, wait_for_text};
 use fantoccini::{Client, Locator};
 
 /// Ports of tauri-driver and its WebKitWebDriver; each test has its own pair, as tests run in parallel.
@@ -268,11 +268,11 @@ async fn a_real_dpa_is_reviewed_and_the_portfolio_exported() {
     let _driver = start_driver(&data_dir.path().join("lib"), PORTS[3]);
     let client = session(PORTS[3].0).await;
     wait_for_text(&client, "table.docs tbody tr td.title", "Auftragsverarbeitungsvertrag (AVV)").await;
-    wait_for(&client, "table.docs tbody tr td.title a").await.click().await.unwrap();
-    let tab = wait_for(&client, ".side-tabs .side-tab:nth-child(2)").await;
-    let label = tab.text().await.unwrap();
+    click(&client, "table.docs tbody tr td.title a").await;
+    let tab = ".side-tabs .side-tab:nth-child(2)";
+    let label = wait_for_text(&client, tab, "/18)").await;
     assert!(label.starts_with("Art. 28 (") && label.ends_with("/18)"), "the tab counts what is met: {label}");
-    tab.click().await.unwrap();
+    click(&client, tab).await;
     wait_for(&client, ".checklist li").await;
     let items = client.find_all(Locator::Css(".checklist li")).await.unwrap();
     assert_eq!(items.len(), 18, "every requirement of Art. 28");

@@ -56,6 +56,28 @@ pub async fn wait_for(client: &Client, css: &str) -> Element {
         .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
 }
 
+/// Finds and clicks an element, finding it again if the view re-rendered in between: a list
+/// drawn a second time as its data arrives leaves the first-found element stale, while a person
+/// would simply click what is on the screen.
+pub async fn click(client: &Client, css: &str) {
+    let started = Instant::now();
+    loop {
+        let element = wait_for(client, css).await;
+        match element.click().await {
+            Ok(()) => return,
+            Err(e) if is_stale(&e) && started.elapsed() < Duration::from_secs(15) => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("could not click {css}: {e}"),
+        }
+    }
+}
+
+fn is_stale(error: &fantoccini::error::CmdError) -> bool {
+    matches!(error, fantoccini::error::CmdError::Standard(e)
+        if e.error == fantoccini::error::ErrorStatus::StaleElementReference)
+}
+
 pub async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
     let started = Instant::now();
     loop {
