@@ -7,6 +7,7 @@
 //! the same normalised text.
 
 mod blocks;
+mod case;
 mod decode;
 mod docx;
 mod html;
@@ -19,6 +20,7 @@ mod pdf_layout;
 mod plain;
 
 pub use blocks::{Block, BlockKind, Extracted, PageStart};
+pub use case::lowercase;
 pub use decode::{decode, DecodeError, MAX_FILE_BYTES};
 pub use lang::{detect_language, detect_language_within, is_hyphen_conjunction, Lang};
 
