@@ -103,7 +103,7 @@ impl Prefilter {
         for &k in &self.always {
             may[k] = true;
         }
-        let lower = text.to_lowercase();
+        let lower = concordia_text::lowercase(text);
         let mut starts = Vec::new();
         let from = if with_starts { Offsets::new(text, &lower) } else { Offsets { chars: Vec::new() } };
         for m in self.automaton.find_overlapping_iter(&lower) {

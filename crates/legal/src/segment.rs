@@ -597,18 +597,21 @@ fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
             && t.split_whitespace().count() <= 15
             && (!t.ends_with('.') || LEADERS.is_match(t))
     };
+    // Each line's key, made once when first asked for (a line is asked about several times).
+    let keys: Vec<std::cell::OnceCell<String>> = vec![std::cell::OnceCell::new(); texts.len()];
+    let key = |i: usize| keys[i].get_or_init(|| entry_key(texts[i])).as_str();
     // Where each heading-like line last appears, so "comes back later" is one lookup.
-    let mut last_heading: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut last_heading: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (k, t) in texts.iter().enumerate() {
         let heading_like =
             matches!(doc.blocks[k].kind, BlockKind::Heading(_) | BlockKind::Emphasised) || is_short_title(t);
         if heading_like {
-            last_heading.insert(entry_key(t), k);
+            last_heading.insert(key(k), k);
         }
     }
     let heading_later = |i: usize| {
-        let key = entry_key(texts[i]);
-        !key.is_empty() && last_heading.get(&key).is_some_and(|&at| at > i)
+        let key = key(i);
+        !key.is_empty() && last_heading.get(key).is_some_and(|&at| at > i)
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -616,8 +619,8 @@ fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
         let titled = CONTENTS_TITLE.is_match(texts[i].trim());
         let start = if titled { i + 1 } else { i };
         let mut end = start;
-        let first = texts.get(start).map(|t| entry_key(t));
-        while end < texts.len() && is_entry(end) && (end == start || Some(entry_key(texts[end])) != first) {
+        let first = (start < texts.len()).then(|| key(start));
+        while end < texts.len() && is_entry(end) && (end == start || Some(key(end)) != first) {
             let repeats_later = LEADERS.is_match(texts[end]) || heading_later(end);
             if !titled && !repeats_later {
                 break;
@@ -638,7 +641,7 @@ fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
 fn entry_key(text: &str) -> String {
     let text = LEADERS.replace(text, "");
     let text = text.trim().trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace());
-    text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    concordia_text::lowercase(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// In the later half of the document, a body line that opens a signature block starts one; a

@@ -668,16 +668,22 @@ fn drop_defined_terms(found: &mut Vec<TopicMatch>) {
 fn normalise(text: &str) -> String {
     // One pass over every clause of every import. "beeindiging" typed without the diaeresis is
     // "beëindiging"; the byte length changes, but only word positions are kept from here.
-    let lower: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\'' | '’' | '`' | '´' => ' ',
-            'ë' => 'e',
-            'ï' => 'i',
-            c => c,
-        })
-        .collect();
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars() {
+        // Most letters are ASCII: lowered without `char::to_lowercase`'s tables.
+        if c.is_ascii() {
+            lower.push(if c == '\'' || c == '`' { ' ' } else { c.to_ascii_lowercase() });
+            continue;
+        }
+        for l in c.to_lowercase() {
+            lower.push(match l {
+                '’' | '´' => ' ',
+                'ë' => 'e',
+                'ï' => 'i',
+                l => l,
+            });
+        }
+    }
     rejoin_broken_words(lower)
 }
 
