@@ -431,25 +431,43 @@ static LAW_RES: LazyLock<Filtered<&'static str>> = LazyLock::new(|| {
 
 /// Patterns tried in order behind a prefilter of their literals: most sentences hold none of
 /// them, and one pass says so where one scan per pattern did (33 countries' laws, 9 courts).
+/// A pattern is compiled the first time the prefilter lets a text through to it: most
+/// countries' laws never come up in a library, and compiling them all cost a first import
+/// more than reading its contracts.
 struct Filtered<K> {
     filter: Prefilter,
-    each: Vec<(K, Regex)>,
+    each: Vec<(K, String, std::sync::OnceLock<Regex>)>,
 }
 
 impl<K> Filtered<K> {
     fn new(patterns: Vec<(K, String)>) -> Filtered<K> {
         let run: Vec<String> = patterns.iter().map(|(_, p)| as_run(p)).collect();
         let filter = Prefilter::new(run.iter().map(String::as_str));
-        Filtered { filter, each: patterns.into_iter().map(|(k, p)| (k, re(&p))).collect() }
+        let each = patterns.into_iter().map(|(k, p)| (k, p, std::sync::OnceLock::new())).collect();
+        Filtered { filter, each }
     }
 
     /// The patterns, in order, that may match `text`: the others cannot.
-    fn candidates(&self, text: &str) -> impl Iterator<Item = &(K, Regex)> {
-        self.each.iter().zip(self.filter.may_match(text)).filter(|(_, may)| *may).map(|(p, _)| p)
+    fn candidates(&self, text: &str) -> impl Iterator<Item = (&K, &Regex)> {
+        self.each
+            .iter()
+            .zip(self.filter.may_match(text))
+            .filter(|(_, may)| *may)
+            .map(|(p, _)| Self::compiled(p))
     }
 
-    fn iter(&self) -> impl Iterator<Item = &(K, Regex)> {
-        self.each.iter()
+    /// Every pattern, compiled.
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = (&K, &Regex)> {
+        self.each.iter().map(Self::compiled)
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &K> {
+        self.each.iter().map(|(k, _, _)| k)
+    }
+
+    fn compiled((key, pattern, regex): &(K, String, std::sync::OnceLock<Regex>)) -> (&K, &Regex) {
+        (key, regex.get_or_init(|| re(pattern)))
     }
 
     #[cfg(test)]
@@ -463,15 +481,17 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        let boundary = c == '\n'
-            || ((c == '.' || c == ';' || c == '!' || c == '?')
+    // Every mark that may end a sentence is ASCII: a byte scan finds them, and a byte after one
+    // is a character boundary.
+    for (i, &b) in bytes.iter().enumerate() {
+        let boundary = b == b'\n'
+            || (matches!(b, b'.' | b';' | b'!' | b'?')
                 && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
-                && !(c == '.' && ends_with_abbreviation(&text[start..i]))
-                && !next_starts_lowercase(&text[i + c.len_utf8()..]));
+                && !(b == b'.' && ends_with_abbreviation(&text[start..i]))
+                && !next_starts_lowercase(&text[i + 1..]));
         if boundary {
-            push_sentence(text, start, i + c.len_utf8(), &mut out);
-            start = i + c.len_utf8();
+            push_sentence(text, start, i + 1, &mut out);
+            start = i + 1;
         }
     }
     push_sentence(text, start, text.len(), &mut out);
@@ -1142,11 +1162,11 @@ fn liability_exclusions(clauses: &[ClauseInput<'_>]) -> Found {
 
 /// The countries whose law the rules can name (ISO 3166 codes), for those who name them.
 pub fn law_countries() -> Vec<&'static str> {
-    LAW_RES.iter().map(|(code, _)| *code).collect()
+    LAW_RES.keys().copied().collect()
 }
 
 fn governing_law(s: &str) -> Option<TermValue> {
-    LAW_RES.candidates(s).find(|(_, r)| r.is_match(s)).map(|&(code, _)| TermValue::Country { country: code })
+    LAW_RES.candidates(s).find(|(_, r)| r.is_match(s)).map(|(&code, _)| TermValue::Country { country: code })
 }
 
 fn jurisdiction(s: &str) -> Option<TermValue> {
@@ -1501,7 +1521,7 @@ mod tests {
         assert_eq!(COURTS.len(), 9);
         assert!(TIMES_A_YEAR.iter().all(|r| r.capture_names().any(|n| n == Some("n"))));
         assert_eq!(EXCLUSION_RES.len(), 6);
-        assert!(LAW_RES.iter().any(|(code, _)| *code == "NL"));
+        assert!(LAW_RES.keys().any(|code| *code == "NL"));
     }
 
     /// What each language has of the key-term cues, printed as a table (`cargo test -p
