@@ -62,7 +62,15 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 /// a page's build left escaped ("Be\u00EBindiging") is that letter again.
 fn normalise(raw: &str) -> String {
     let unescaped = unescape_letters(raw);
-    let unified = unescaped.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = if unescaped.contains('\r') {
+        unescaped.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        unescaped.into_owned()
+    };
+    // Most files hold no control character but the line break: then nothing is rebuilt.
+    if !has_controls(&unified) {
+        return crate::blocks::nfc(unified);
+    }
     let cleaned: String = unified
         .chars()
         .filter_map(|c| match c {
@@ -75,6 +83,18 @@ fn normalise(raw: &str) -> String {
         })
         .collect();
     crate::blocks::nfc(cleaned)
+}
+
+/// Whether `text` holds a character `normalise` changes or drops: a control other than `\n`
+/// (C0, DEL, C1 = U+0080–U+009F, written C2 80–C2 9F), a line or paragraph separator, a BOM.
+fn has_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let control = |(i, &b): (usize, &u8)| {
+        (b < 0x20 && b != b'\n')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    };
+    bytes.iter().enumerate().any(control) || text.contains(['\u{2028}', '\u{2029}', '\u{feff}'])
 }
 
 /// `\u00EB` written in a page's text where it is no escape (JSX text, a JSON value pasted
@@ -138,6 +158,17 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_are_found_wherever_normalise_would_change_a_character() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let text = format!("Löschung{c}Daten");
+            let changed =
+                text.chars().any(|c| c != '\n' && (c.is_control() || "\u{2028}\u{2029}\u{feff}".contains(c)));
+            assert_eq!(has_controls(&text), changed, "U+{:04X}", c as u32);
+        }
+        assert!(has_controls("a\u{feff}b"));
+    }
 
     #[test]
     fn a_letter_left_escaped_by_a_page_build_is_the_letter() {
