@@ -168,74 +168,36 @@ fn vote_counts(text: &str) -> (usize, usize, Lang) {
 /// How many of `text`'s words are function words of each language, in `Lang::KNOWN` order.
 fn function_words_per_language(text: &str) -> [usize; Lang::KNOWN.len()] {
     let mut scores = [0usize; Lang::KNOWN.len()];
-    let mut count = |word: &Word| {
-        if let Some(&langs) = word.as_str().and_then(|w| FUNCTION_WORDS.get(w)) {
+    let mut word = String::new();
+    for c in text.chars().chain([' ']) {
+        if c.is_alphabetic() {
+            // No function word is longer than seven bytes: a longer word is not looked up, so
+            // the rest of it is not built (what is kept only grows).
+            if word.len() <= 7 {
+                if c.is_ascii() {
+                    word.push(c.to_ascii_lowercase());
+                } else {
+                    word.extend(c.to_lowercase());
+                }
+            }
+            continue;
+        }
+        if let Some(&langs) = (word.len() <= 7).then(|| FUNCTION_WORDS.get(word.as_str())).flatten() {
             for (k, score) in scores.iter_mut().enumerate() {
                 *score += usize::from(langs >> k & 1);
             }
         }
-    };
-    let mut word = Word::default();
-    let mut rest = text;
-    while let Some(&b) = rest.as_bytes().first() {
-        // Most letters are ASCII: read as bytes, lowered without `char::to_lowercase`'s tables.
-        let c = if b.is_ascii() { char::from(b) } else { rest.chars().next().unwrap_or(' ') };
-        rest = &rest[c.len_utf8()..];
-        if c.is_alphabetic() {
-            word.push(c);
-        } else {
-            count(&word);
-            word = Word::default();
-        }
+        word.clear();
     }
-    count(&word);
     scores
-}
-
-/// A word being read, lowercased, kept only while it could still be a function word: none is
-/// longer than seven bytes, so a longer one is not looked up and the rest of it is not kept.
-#[derive(Default)]
-struct Word {
-    bytes: [u8; 8],
-    len: usize,
-    too_long: bool,
-}
-
-impl Word {
-    fn push(&mut self, c: char) {
-        if self.too_long {
-            return;
-        }
-        if c.is_ascii() {
-            self.push_lower(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(|l| self.push_lower(l));
-        }
-    }
-
-    fn push_lower(&mut self, c: char) {
-        let end = self.len + c.len_utf8();
-        if self.too_long || end > 7 {
-            self.too_long = true;
-            return;
-        }
-        c.encode_utf8(&mut self.bytes[self.len..end]);
-        self.len = end;
-    }
-
-    fn as_str(&self) -> Option<&str> {
-        if self.too_long {
-            return None;
-        }
-        std::str::from_utf8(&self.bytes[..self.len]).ok()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// What `vote_counts` counted before it read bytes: every word lowercased whole.
+    /// What `vote_counts` counted before it stopped building long words: every word lowercased
+    /// whole.
     fn vote_counts_by_chars(text: &str) -> [usize; Lang::KNOWN.len()] {
         let mut scores = [0usize; Lang::KNOWN.len()];
         let mut word = String::new();
@@ -255,7 +217,7 @@ mod tests {
     }
 
     #[test]
-    fn votes_read_as_bytes_are_the_votes_of_whole_words() {
+    fn votes_are_the_votes_of_whole_lowercased_words() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
         let mut texts: Vec<String> = [
             "DER Auftragnehmer UND die Daten",
