@@ -94,7 +94,9 @@ fn has_controls(text: &str) -> bool {
             || b == 0x7f
             || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
     };
-    bytes.iter().enumerate().any(control) || text.contains(['\u{2028}', '\u{2029}', '\u{feff}'])
+    // Each char searched for by its bytes: a set of chars would decode every char of the text.
+    bytes.iter().enumerate().any(control)
+        || ['\u{2028}', '\u{2029}', '\u{feff}'].iter().any(|&c| text.contains(c))
 }
 
 /// `\u00EB` written in a page's text where it is no escape (JSX text, a JSON value pasted
