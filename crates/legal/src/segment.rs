@@ -594,7 +594,7 @@ fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
     let is_entry = |i: usize| {
         let t = texts[i];
         !matches!(doc.blocks[i].kind, BlockKind::Heading(_))
-            && t.split_whitespace().count() <= 15
+            && at_most_words(t, 15)
             && (!t.ends_with('.') || LEADERS.is_match(t))
     };
     // Each line's key, made once when first asked for (a line is asked about several times).
@@ -619,8 +619,8 @@ fn contents_runs(doc: &Extracted) -> Vec<std::ops::Range<usize>> {
         let titled = CONTENTS_TITLE.is_match(texts[i].trim());
         let start = if titled { i + 1 } else { i };
         let mut end = start;
-        let first = (start < texts.len()).then(|| key(start));
-        while end < texts.len() && is_entry(end) && (end == start || Some(key(end)) != first) {
+        // A run ends where its first line comes again; only an entry's key is ever needed.
+        while end < texts.len() && is_entry(end) && (end == start || key(end) != key(start)) {
             let repeats_later = LEADERS.is_match(texts[end]) || heading_later(end);
             if !titled && !repeats_later {
                 break;
@@ -658,7 +658,7 @@ fn mark_signatures(doc: &Extracted, roles: &mut [Role]) {
                 let lead_in = i > 0
                     && matches!(roles[i - 1], Role::Body)
                     && doc.block_text(&doc.blocks[i - 1]).ends_with(':')
-                    && doc.block_text(&doc.blocks[i - 1]).split_whitespace().count() <= 8;
+                    && at_most_words(doc.block_text(&doc.blocks[i - 1]), 8);
                 roles[if lead_in { i - 1 } else { i }] = Role::Signature;
             }
             Role::Body => {}
@@ -675,7 +675,7 @@ fn is_signature_section(clause: &Clause, kind: ClauseKind) -> bool {
 }
 
 fn opens_signature(kind: BlockKind, text: &str) -> bool {
-    let short = text.split_whitespace().count() <= 12;
+    let short = at_most_words(text, 12);
     match kind {
         BlockKind::TableRow => text.split(" | ").any(|cell| SIGNATURE.is_match(cell.trim())),
         _ => short && SIGNATURE.is_match(text.trim()),
@@ -798,9 +798,19 @@ pub fn in_annex(heading_path: &[String], own_heading_line: Option<&str>) -> bool
     heading_path.iter().map(String::as_str).chain(own_heading_line).any(|h| ANNEX.is_match(h))
 }
 
+/// Whether `text` has `n` words or fewer, counting no further than one more.
+fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
+}
+
 /// A line that reads as a title: short, starts with a capital, no sentence end, no "label: value".
 pub fn is_short_title(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // Asked of every paragraph: a long one is turned down before its words are counted (90
+    // chars are at most 360 bytes), and no more than eleven words are ever counted.
+    if text.len() > 4 * 90 {
+        return false;
+    }
+    let words = text.split_whitespace().take(11).count();
     let first = text.chars().next().unwrap_or(' ');
     (1..=10).contains(&words)
         && text.chars().count() <= 90
