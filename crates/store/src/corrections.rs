@@ -133,6 +133,10 @@ pub(crate) fn restore(
     saved: Vec<Saved>,
     clauses: &[Placed<'_>],
 ) -> Result<usize> {
+    // A new document has nothing to restore: its clauses need not be read again.
+    if saved.is_empty() {
+        return Ok(0);
+    }
     let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let texts: Vec<(ClauseId, String)> = clauses.iter().map(|c| (c.id, squeeze(c.text))).collect();
     let find = |end: &End| match end {

@@ -126,16 +126,36 @@ impl Extracted {
 /// Collapses runs of whitespace into one space, trims, and normalises to NFC.
 pub(crate) fn collapse_whitespace(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for word in raw.split(char::is_whitespace) {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
+    let mut space = false;
+    let mut rest = raw;
+    while !rest.is_empty() {
+        // A run of ASCII that is not whitespace is copied whole; only other chars are decoded.
+        let run = rest.bytes().position(|b| !b.is_ascii() || is_ascii_space(b)).unwrap_or(rest.len());
+        let word = if run > 0 {
+            &rest[..run]
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                space = true;
+                rest = &rest[c.len_utf8()..];
+                continue;
+            }
+            &rest[..c.len_utf8()]
+        };
+        if space && !out.is_empty() {
             out.push(' ');
         }
+        space = false;
         out.push_str(word);
+        rest = &rest[word.len()..];
     }
     nfc(out)
+}
+
+/// `char::is_whitespace` for an ASCII byte (it counts the vertical tab; `u8::is_ascii_whitespace`
+/// does not).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
 /// `text` in NFC; nearly every text is already, and the quick check spares composing it again.
@@ -152,6 +172,35 @@ pub(crate) fn nfc(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_collapses_as_words_split_at_any_whitespace_and_joined_by_one_space() {
+        let by_words = |raw: &str| {
+            raw.split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+        };
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "  a  b  ",
+            "a\u{0b}b\u{0c}c\r\nd\te",
+            "Löschung\u{a0}der\u{2003}Daten\u{3000}",
+            "\u{85}x\u{2028}y\u{2029}z\u{202f}§ 5",
+            "ÄÖÜ  äöü",
+            "\u{1680}",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        for dir in ["real/docs", "corpus"] {
+            for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+                texts.extend(std::fs::read_to_string(entry.path()).ok());
+            }
+        }
+        for raw in &texts {
+            assert_eq!(collapse_whitespace(raw), nfc(by_words(raw)), "{raw:?}");
+        }
+    }
 
     #[test]
     fn blocks_are_separated_and_list_items_stay_tight() {
