@@ -147,10 +147,7 @@ struct Offsets {
 
 impl Offsets {
     fn new(text: &str, lower: &str) -> Offsets {
-        let lowered_len = |c: char| c.to_lowercase().map(char::len_utf8).sum::<usize>();
-        if lower.len() == text.len()
-            && (text.is_ascii() || text.chars().all(|c| lowered_len(c) == c.len_utf8()))
-        {
+        if lower.len() == text.len() && non_ascii(text).all(|c| lowered_len(c) == c.len_utf8()) {
             return Offsets { chars: Vec::new() };
         }
         let mut chars = Vec::new();
@@ -171,6 +168,22 @@ impl Offsets {
         let k = self.chars.partition_point(|&(lower, _)| lower <= at);
         self.chars[k.saturating_sub(1)].1
     }
+}
+
+fn lowered_len(c: char) -> usize {
+    c.to_lowercase().map(char::len_utf8).sum()
+}
+
+/// The chars of `text` that are not ASCII (an ASCII letter keeps its length when lowered),
+/// found by skipping ASCII bytes rather than decoding every char.
+fn non_ascii(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let at = rest.bytes().position(|b| !b.is_ascii())?;
+        let c = rest[at..].chars().next()?;
+        rest = &rest[at + c.len_utf8()..];
+        Some(c)
+    })
 }
 
 /// Lowercase literals one of which every match of `pattern` holds, or `None` when a match may

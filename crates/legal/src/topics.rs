@@ -681,23 +681,30 @@ fn drop_defined_terms(found: &mut Vec<TopicMatch>) {
 fn normalise(text: &str) -> String {
     // One pass over every clause of every import. "beeindiging" typed without the diaeresis is
     // "beëindiging"; the byte length changes, but only word positions are kept from here.
-    let mut lower = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Most letters are ASCII: lowered without `char::to_lowercase`'s tables.
-        if c.is_ascii() {
-            lower.push(if c == '\'' || c == '`' { ' ' } else { c.to_ascii_lowercase() });
-            continue;
-        }
+    let mut lower: Vec<u8> = Vec::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Most letters are ASCII: a run of them is lowered byte by byte, without decoding.
+        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        lower.extend(rest.as_bytes()[..run].iter().map(|&b| match b {
+            b'\'' | b'`' => b' ',
+            b => b.to_ascii_lowercase(),
+        }));
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         for l in c.to_lowercase() {
-            lower.push(match l {
+            let l = match l {
                 '’' | '´' => ' ',
                 'ë' => 'e',
                 'ï' => 'i',
                 l => l,
-            });
+            };
+            lower.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
         }
     }
-    rejoin_broken_words(lower)
+    // Whole chars went in, so the bytes are UTF-8.
+    rejoin_broken_words(String::from_utf8(lower).unwrap_or_default())
 }
 
 /// "Datenschutz- verletzungen": a word a page broke across two lines, which the page shows with
@@ -758,6 +765,37 @@ mod tests {
 
     fn topics(lang: &str, heading: &str, body: &str) -> Vec<String> {
         Lexicon::builtin().classify(lang, heading, &[], body).into_iter().map(|m| m.topic).collect()
+    }
+
+    /// `normalise` reads ASCII as bytes; it says what lowering every char says.
+    #[test]
+    fn normalised_text_is_every_char_lowered_and_mapped() {
+        let by_chars = |text: &str| -> String {
+            let lower: String = text
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| match c {
+                    '\'' | '’' | '`' | '´' => ' ',
+                    'ë' => 'e',
+                    'ï' => 'i',
+                    c => c,
+                })
+                .collect();
+            rejoin_broken_words(lower)
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        let mut texts: Vec<String> =
+            ["", "Dell'Accordo `x´ L’art", "BEËINDIGING Ïa ΣΑΣ İx ẞ", "Daten- verarbeitung"]
+                .map(str::to_owned)
+                .to_vec();
+        for dir in ["real/docs", "corpus", "parallel"] {
+            for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+                texts.extend(std::fs::read_to_string(entry.path()).ok());
+            }
+        }
+        for text in &texts {
+            assert_eq!(normalise(text), by_chars(text), "{:?}", &text[..text.len().min(60)]);
+        }
     }
 
     /// The index finds every cue that a check of every cue at every word finds, prefixes and
