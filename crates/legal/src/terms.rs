@@ -31,6 +31,29 @@ pub struct ClauseInput<'a> {
     pub headings: &'a [String],
 }
 
+/// A clause as the rules read it: its text (a template's blanks masked) and its sentences,
+/// split once rather than once per rule that reads them.
+#[derive(Clone)]
+struct Read<'a> {
+    clause: ClauseInput<'a>,
+    sentences: Vec<(usize, usize)>,
+}
+
+impl<'a> Read<'a> {
+    fn new(clause: ClauseInput<'a>) -> Read<'a> {
+        let sentences = sentences(clause.text);
+        Read { clause, sentences }
+    }
+}
+
+impl<'a> std::ops::Deref for Read<'a> {
+    type Target = ClauseInput<'a>;
+
+    fn deref(&self) -> &ClauseInput<'a> {
+        &self.clause
+    }
+}
+
 /// A normalised value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -537,8 +560,8 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
         .iter()
         .map(|c| if c.title { std::borrow::Cow::Borrowed("") } else { mask_placeholders(c.text) })
         .collect();
-    let clauses: Vec<ClauseInput<'_>> =
-        original.iter().zip(&masked).map(|(c, text)| ClauseInput { text, ..c.clone() }).collect();
+    let clauses: Vec<Read<'_>> =
+        original.iter().zip(&masked).map(|(c, text)| Read::new(ClauseInput { text, ..c.clone() })).collect();
     let clauses = &clauses[..];
     let mut terms = Vec::new();
     let mut push = |kind: TermKind, found: Option<(usize, (usize, usize), TermValue)>| {
@@ -573,9 +596,15 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     push(TermKind::BackupRetention, backup_retention(clauses));
     // "§ 5 Pflichten des Auftraggebers: … Datenpannen … unverzüglich zu melden" is the
     // controller's own duty, not the processor's notice to it.
-    let processor_side: Vec<ClauseInput<'_>> = clauses
+    let processor_side: Vec<Read<'_>> = clauses
         .iter()
-        .map(|c| if controller_duties(c) { ClauseInput { text: "", ..c.clone() } } else { c.clone() })
+        .map(|c| {
+            if controller_duties(c) {
+                Read::new(ClauseInput { text: "", ..c.clause.clone() })
+            } else {
+                c.clone()
+            }
+        })
         .collect();
     push(TermKind::BreachNotice, breach_notice(&processor_side));
     push(TermKind::SubprocessorObjection, objection_period(clauses));
@@ -586,12 +615,12 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
         |s: &str| (GOVERNS.is_match(s) && AGREEMENT.is_match(s)).then(|| governing_law(s)).flatten();
     // A clause mainly on governing law may name the law alone ("Es gilt deutsches Recht.");
     // elsewhere a law counts only where it governs the agreement.
-    let mainly_law = |c: &ClauseInput<'_>| c.topics.first().is_some_and(|t| t == "governing_law");
+    let mainly_law = |c: &Read<'_>| c.topics.first().is_some_and(|t| t == "governing_law");
     // In a clause that deals with the law among other things ("§ 12 Haftung und
     // Schlussbestimmungen … Es gilt deutsches Recht."), a short sentence that applies a law
     // chooses it; a long one names a law for a case ("where Swiss law applies to a transfer").
     const CHOICE_WORDS: usize = 12;
-    let also_law = |c: &ClauseInput<'_>| c.topics.iter().any(|t| t == "governing_law");
+    let also_law = |c: &Read<'_>| c.topics.iter().any(|t| t == "governing_law");
     // A semicolon ends the thought: "Es gilt deutsches Recht; Gerichtsstand ist …".
     let applied_law = |s: &str| {
         s.split(';').find_map(|part| {
@@ -607,7 +636,7 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
             // split out and read only there.
             .or_else(|| first_sentence(clauses, |c| GOVERNS.is_match(c.text), chosen_law)),
     );
-    let names_court = |c: &ClauseInput<'_>| COURTS.candidates(c.text).any(|(_, r)| r.is_match(c.text));
+    let names_court = |c: &Read<'_>| COURTS.candidates(c.text).any(|(_, r)| r.is_match(c.text));
     push(
         TermKind::Jurisdiction,
         find_in(clauses, "governing_law", jurisdiction)
@@ -619,23 +648,18 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
 type Found = Option<(usize, (usize, usize), TermValue)>;
 
 /// The first sentence, in a clause of `topic` ("" = any clause), for which `value` says something.
-fn find_in(clauses: &[ClauseInput<'_>], topic: &str, value: impl Fn(&str) -> Option<TermValue>) -> Found {
+fn find_in(clauses: &[Read<'_>], topic: &str, value: impl Fn(&str) -> Option<TermValue>) -> Found {
     find_in_any(clauses, &[topic], value)
 }
 
 /// Like [`find_in`], in clauses of any of `topics`. The topic is a preference, not a gate:
 /// when no such clause says it, a sentence elsewhere may, if it names the topic itself
 /// ("Vertragsende" clauses that set the deletion period, headings the lexicon does not know).
-fn find_in_any(
-    clauses: &[ClauseInput<'_>],
-    topics: &[&str],
-    value: impl Fn(&str) -> Option<TermValue>,
-) -> Found {
-    let of_topic = |c: &ClauseInput<'_>| {
-        topics.iter().any(|topic| topic.is_empty() || c.topics.iter().any(|t| t == topic))
-    };
+fn find_in_any(clauses: &[Read<'_>], topics: &[&str], value: impl Fn(&str) -> Option<TermValue>) -> Found {
+    let of_topic =
+        |c: &Read<'_>| topics.iter().any(|topic| topic.is_empty() || c.topics.iter().any(|t| t == topic));
     // A clause mainly about the topic says it before one that touches it in passing.
-    let mainly = |c: &ClauseInput<'_>| c.topics.first().is_some_and(|t| topics.contains(&t.as_str()));
+    let mainly = |c: &Read<'_>| c.topics.first().is_some_and(|t| topics.contains(&t.as_str()));
     let any_topic = topics.iter().any(|t| t.is_empty());
     (!any_topic)
         .then(|| first_sentence(clauses, |c| of_topic(c) && mainly(c), &value))
@@ -648,7 +672,7 @@ fn find_in_any(
             }
             // A clause that names the topic nowhere has no sentence that does: one scan of
             // the clause spares splitting and scanning each of its sentences.
-            let names_topic = |c: &ClauseInput<'_>| anchors.iter().any(|a| a.is_match(c.text));
+            let names_topic = |c: &Read<'_>| anchors.iter().any(|a| a.is_match(c.text));
             first_sentence(
                 clauses,
                 |c| !of_topic(c) && names_topic(c),
@@ -661,12 +685,12 @@ fn find_in_any(
 /// item is read together with the sentence that introduces its list ("Upon termination the
 /// processor shall:" / "delete the data within 30 days"); the quote then runs from that line.
 fn first_sentence(
-    clauses: &[ClauseInput<'_>],
-    wanted: impl Fn(&ClauseInput<'_>) -> bool,
+    clauses: &[Read<'_>],
+    wanted: impl Fn(&Read<'_>) -> bool,
     value: impl Fn(&str) -> Option<TermValue>,
 ) -> Found {
     for (i, c) in clauses.iter().enumerate().filter(|(_, c)| wanted(c)) {
-        let spans = sentences(c.text);
+        let spans = &c.sentences;
         let leads = lead_ins(c.text, &spans);
         for (k, &(s, e)) in spans.iter().enumerate() {
             if let Some(v) = value(&c.text[s..e]) {
@@ -707,11 +731,11 @@ fn lead_ins(text: &str, spans: &[(usize, usize)]) -> Vec<Option<usize>> {
 /// A sentence that takes its period from the one before it, in its clause or the clause
 /// before ("10.1 … for 30 days an export … / 10.2 After this period the processor deletes"):
 /// the first duration there, if the sentence names none itself and has `cue`.
-fn period_from_before(clauses: &[ClauseInput<'_>], topics: &[&str], cue: &Regex) -> Found {
-    let of_topic = |c: &ClauseInput<'_>| c.topics.iter().any(|t| topics.contains(&t.as_str()));
+fn period_from_before(clauses: &[Read<'_>], topics: &[&str], cue: &Regex) -> Found {
+    let of_topic = |c: &Read<'_>| c.topics.iter().any(|t| topics.contains(&t.as_str()));
     let mut previous: Option<(usize, (usize, usize))> = None;
     for (i, c) in clauses.iter().enumerate() {
-        for (s, e) in sentences(c.text) {
+        for &(s, e) in &c.sentences {
             let sentence = &c.text[s..e];
             let refers = of_topic(c) && cue.is_match(sentence) && BACKREF.is_match(sentence);
             if refers && durations(sentence).is_empty() {
@@ -749,7 +773,7 @@ fn duration_value(d: &Duration) -> TermValue {
 
 /// The duration nearest to a `cue` word in its sentence, preferring its own comma-delimited
 /// part: "once every twelve months, with 30 days' notice" gives the notice 30 days.
-fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: Option<&[Unit]>) -> Found {
+fn duration_near(clauses: &[Read<'_>], topic: &str, cue: &Regex, units: Option<&[Unit]>) -> Found {
     find_in(clauses, topic, |s| {
         let cues: Vec<(usize, usize)> = cue.find_iter(s).map(|m| (m.start(), m.end())).collect();
         // Without the cue there is nothing to be near (most sentences of a topic).
@@ -778,7 +802,7 @@ fn duration_near(clauses: &[ClauseInput<'_>], topic: &str, cue: &Regex, units: O
 
 /// The notice before an audit: a period, else words alone ("nach angemessener Vorankündigung"),
 /// else an audit said to be announced, with no period ("Kontrollen werden angekündigt").
-fn audit_notice(clauses: &[ClauseInput<'_>]) -> Found {
+fn audit_notice(clauses: &[Read<'_>]) -> Found {
     const NOTICE_IN_WORDS: TermValue = TermValue::Qualitative { qualitative: "reasonable notice" };
     duration_near(clauses, "audit", &NOTICE, None)
         .or_else(|| find_in(clauses, "audit", |s| REASONABLE_NOTICE.is_match(s).then_some(NOTICE_IN_WORDS)))
@@ -808,7 +832,7 @@ fn frequency_spans(s: &str) -> Vec<(usize, usize)> {
     once.chain(times).collect()
 }
 
-fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
+fn breach_notice(clauses: &[Read<'_>]) -> Found {
     let timed_notice = |notify: bool| {
         move |s: &str| {
             if notify && !NOTIFY.is_match(s) {
@@ -843,7 +867,7 @@ fn breach_notice(clauses: &[ClauseInput<'_>]) -> Found {
 
 /// Whether a clause stands under a heading on the controller's obligations ("Pflichten des
 /// Auftraggebers", "Obblighi del Titolare") and not also the processor's.
-fn controller_duties(c: &ClauseInput<'_>) -> bool {
+fn controller_duties(c: &Read<'_>) -> bool {
     c.headings.iter().any(|h| names_controller_duties(h))
 }
 
@@ -853,9 +877,9 @@ pub(crate) fn is_sentence(s: &str) -> bool {
 }
 
 /// A retention period for backups; "Deze worden 30 dagen bewaard" may follow the sentence naming the backups.
-fn backup_retention(clauses: &[ClauseInput<'_>]) -> Found {
+fn backup_retention(clauses: &[Read<'_>]) -> Found {
     for (i, c) in clauses.iter().enumerate() {
-        let spans = sentences(c.text);
+        let spans = &c.sentences;
         for (k, &(s, e)) in spans.iter().enumerate() {
             let sentence = &c.text[s..e];
             let here = BACKUP.is_match(sentence);
@@ -877,7 +901,7 @@ fn backup_retention(clauses: &[ClauseInput<'_>]) -> Found {
 /// Deletion at the end often sits under a termination heading ("Vertragsende", "Avtalets upphörande").
 const END_OF_CONTRACT: &[&str] = &["deletion_return", "term_termination"];
 
-fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
+fn deletion_period(clauses: &[Read<'_>]) -> Found {
     find_in_any(clauses, END_OF_CONTRACT, |s| {
         if BACKUP.is_match(s) || !TERMINATION.is_match(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
             return None;
@@ -892,10 +916,10 @@ fn deletion_period(clauses: &[ClauseInput<'_>]) -> Found {
 
 /// "Bestanden worden maximaal 1 uur bewaard na verwerking, daarna … verwijderd": where no end
 /// of contract is named, how long a clause on deletion keeps the data before deleting it.
-fn period_kept_then_deleted(clauses: &[ClauseInput<'_>]) -> Found {
-    let on_deletion = |c: &ClauseInput<'_>| c.topics.iter().any(|t| t == "deletion_return");
+fn period_kept_then_deleted(clauses: &[Read<'_>]) -> Found {
+    let on_deletion = |c: &Read<'_>| c.topics.iter().any(|t| t == "deletion_return");
     clauses.iter().enumerate().filter(|(_, c)| on_deletion(c)).find_map(|(i, c)| {
-        sentences(c.text).into_iter().find_map(|(s, e)| {
+        c.sentences.iter().find_map(|&(s, e)| {
             let sentence = &c.text[s..e];
             let then_deleted =
                 THEN.is_match(sentence) && DELETE.is_match(sentence) && !BACKUP.is_match(sentence);
@@ -922,13 +946,13 @@ fn kept_by_law(s: &str, d: &Duration) -> bool {
 /// "Bij beëindiging: – alle persoonsgegevens retourneren of vernietigen – binnen 30 dagen na
 /// beëindiging": in a clause about deletion, a period counted from the end is the deletion
 /// period even when the deleting verb sits in another item of its list.
-fn period_among_items(clauses: &[ClauseInput<'_>]) -> Found {
+fn period_among_items(clauses: &[Read<'_>]) -> Found {
     clauses.iter().enumerate().find_map(|(i, c)| {
         let about_deletion = c.topics.first().is_some_and(|t| t == "deletion_return");
         if !about_deletion || !(DELETE.is_match(c.text) || RETURN.is_match(c.text)) {
             return None;
         }
-        sentences(c.text).into_iter().find_map(|(s, e)| {
+        c.sentences.iter().find_map(|&(s, e)| {
             let item = &c.text[s..e];
             let counted_from_end =
                 TERMINATION.is_match(item) && !BACKUP.is_match(item) && !RETAINED.is_match(item);
@@ -940,11 +964,11 @@ fn period_among_items(clauses: &[ClauseInput<'_>]) -> Found {
 
 /// "Nach Beendigung … werden alle Daten gelöscht. Die Löschung erfolgt nach einer
 /// Übergangsfrist von 30 Tagen.": the sentence before says when, this one how long.
-fn period_after_termination(clauses: &[ClauseInput<'_>]) -> Found {
+fn period_after_termination(clauses: &[Read<'_>]) -> Found {
     let mut termination_before: Option<usize> = None;
     for (i, c) in clauses.iter().enumerate() {
         let about_deletion = c.topics.first().is_some_and(|t| t == "deletion_return");
-        for (s, e) in sentences(c.text) {
+        for &(s, e) in &c.sentences {
             let sentence = &c.text[s..e];
             let follows = termination_before.is_some_and(|at| at + 1 >= i);
             let deletes =
@@ -965,7 +989,7 @@ fn period_after_termination(clauses: &[ClauseInput<'_>]) -> Found {
 /// The days a controller has to object to a new sub-processor: said next to the objection,
 /// or "within that period" after the notice, or, where the right to object follows a notice
 /// period and names none of its own, that notice period, the only time there is to object.
-fn objection_period(clauses: &[ClauseInput<'_>]) -> Found {
+fn objection_period(clauses: &[Read<'_>]) -> Found {
     objection_near(clauses)
         .or_else(|| period_from_before(clauses, &["subprocessors"], &OBJECTION))
         // "a chance to object with at least 30 days' notice": one period for both.
@@ -975,7 +999,7 @@ fn objection_period(clauses: &[ClauseInput<'_>]) -> Found {
 
 /// A duration next to the objection, not the notice period it follows: in "inform at least
 /// 10 business days in advance, which allows Customer to object", the 10 days are notice.
-fn objection_near(clauses: &[ClauseInput<'_>]) -> Found {
+fn objection_near(clauses: &[Read<'_>]) -> Found {
     find_in(clauses, "subprocessors", |s| {
         let near = |cue: &Regex, d: &Duration| {
             cue.find_iter(s)
@@ -999,9 +1023,9 @@ fn objection_near(clauses: &[ClauseInput<'_>]) -> Found {
     })
 }
 
-fn objection_after_notice(clauses: &[ClauseInput<'_>]) -> Found {
+fn objection_after_notice(clauses: &[Read<'_>]) -> Found {
     for (i, c) in clauses.iter().enumerate().filter(|(_, c)| c.topics.iter().any(|t| t == "subprocessors")) {
-        let spans = sentences(c.text);
+        let spans = &c.sentences;
         for pair in spans.windows(2) {
             let (before, after) = (&c.text[pair[0].0..pair[0].1], &c.text[pair[1].0..pair[1].1]);
             let notice = NOTICE.is_match(before) && SUBPROCESSOR_WORD.is_match(before);
@@ -1082,7 +1106,7 @@ fn authorisation(s: &str) -> Option<TermValue> {
 
 const FEES_PAID: &str = "fees paid in the last 12 months";
 
-fn liability_cap(clauses: &[ClauseInput<'_>]) -> Found {
+fn liability_cap(clauses: &[Read<'_>]) -> Found {
     // Every liability value needs a liability word in its own sentence, not just in the clause.
     let when = |test: &'static LazyLock<Regex>, value: TermValue| {
         let value = value.clone();
@@ -1127,7 +1151,7 @@ fn multiple_cap(s: &str) -> Option<TermValue> {
 const ANNUAL_VALUE: &str = "annual contract value";
 
 /// Exclusions across a liability clause; list lines after "… not liable for: " count too.
-fn liability_exclusions(clauses: &[ClauseInput<'_>]) -> Found {
+fn liability_exclusions(clauses: &[Read<'_>]) -> Found {
     for (i, c) in clauses.iter().enumerate() {
         if !c.topics.iter().any(|t| t == "liability") {
             continue;
@@ -1135,7 +1159,7 @@ fn liability_exclusions(clauses: &[ClauseInput<'_>]) -> Found {
         let mut kinds: Vec<&'static str> = Vec::new();
         let mut span: Option<(usize, usize)> = None;
         let mut list_context = false;
-        for (s, e) in sentences(c.text) {
+        for &(s, e) in &c.sentences {
             let sentence = &c.text[s..e];
             let context = EXCLUSION_CONTEXT.is_match(sentence);
             if context || list_context {
