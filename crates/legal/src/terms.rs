@@ -691,7 +691,7 @@ fn first_sentence(
 ) -> Found {
     for (i, c) in clauses.iter().enumerate().filter(|(_, c)| wanted(c)) {
         let spans = &c.sentences;
-        let leads = lead_ins(c.text, &spans);
+        let leads = lead_ins(c.text, spans);
         for (k, &(s, e)) in spans.iter().enumerate() {
             if let Some(v) = value(&c.text[s..e]) {
                 return Some((i, (s, e), v));
