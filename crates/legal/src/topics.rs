@@ -301,19 +301,17 @@ impl CueIndex {
     /// Where each cue matches in `words`.
     fn matches(&self, topics: &[Topic], words: &[&str]) -> HashMap<CueId, Vec<usize>> {
         let mut out: HashMap<CueId, Vec<usize>> = HashMap::default();
-        let mut candidates: Vec<CueId> = Vec::new();
         for (i, word) in words.iter().enumerate() {
-            candidates.clear();
-            candidates.extend(self.exact.get(*word).into_iter().flatten());
             let head_end = word.char_indices().nth(3).map_or(word.len(), |(at, _)| at);
-            candidates.extend(self.prefix3.get(&word[..head_end]).into_iter().flatten());
-            candidates.extend(last3(word).and_then(|end| self.suffix3.get(&end)).into_iter().flatten());
-            candidates.extend(&self.other);
-            candidates.sort_unstable();
-            candidates.dedup();
-            for &(ti, ci) in &candidates {
+            let candidates = (self.exact.get(*word).into_iter().flatten())
+                .chain(self.prefix3.get(&word[..head_end]).into_iter().flatten())
+                .chain(last3(word).and_then(|end| self.suffix3.get(&end)).into_iter().flatten())
+                .chain(&self.other);
+            for &(ti, ci) in candidates {
                 let pattern = &topics[ti as usize].cues[ci as usize].1.words;
-                if starts_at(pattern, words, i) {
+                // A cue in two lists (two alternatives of its first word) is found once per word.
+                let at = out.get(&(ti, ci)).and_then(|found| found.last());
+                if at != Some(&i) && starts_at(pattern, words, i) {
                     out.entry((ti, ci)).or_default().push(i);
                 }
             }
