@@ -37,12 +37,20 @@ pub struct ClauseInput<'a> {
 struct Read<'a> {
     clause: ClauseInput<'a>,
     sentences: Vec<(usize, usize)>,
+    /// Whether the clause names each topic of [`topic_anchor`], once asked: the liability cap
+    /// alone asks it of every clause in up to seven passes.
+    names: [std::cell::OnceCell<bool>; ANCHORS],
 }
 
 impl<'a> Read<'a> {
     fn new(clause: ClauseInput<'a>) -> Read<'a> {
         let sentences = sentences(clause.text);
-        Read { clause, sentences }
+        Read { clause, sentences, names: Default::default() }
+    }
+
+    /// Whether the clause's text holds anchor `k` (`topic_anchor`'s number), which is `re`.
+    fn names(&self, (k, re): (usize, &Regex)) -> bool {
+        *self.names[k].get_or_init(|| re.is_match(self.text))
     }
 }
 
@@ -666,17 +674,17 @@ fn find_in_any(clauses: &[Read<'_>], topics: &[&str], value: impl Fn(&str) -> Op
         .flatten()
         .or_else(|| first_sentence(clauses, of_topic, &value))
         .or_else(|| {
-            let anchors: Vec<&Regex> = topics.iter().filter_map(|t| topic_anchor(t)).collect();
+            let anchors: Vec<(usize, &Regex)> = topics.iter().filter_map(|t| topic_anchor(t)).collect();
             if anchors.is_empty() {
                 return None;
             }
             // A clause that names the topic nowhere has no sentence that does: one scan of
             // the clause spares splitting and scanning each of its sentences.
-            let names_topic = |c: &Read<'_>| anchors.iter().any(|a| a.is_match(c.text));
+            let names_topic = |c: &Read<'_>| anchors.iter().any(|&a| c.names(a));
             first_sentence(
                 clauses,
                 |c| !of_topic(c) && names_topic(c),
-                |s| anchors.iter().any(|a| a.is_match(s)).then(|| value(s)).flatten(),
+                |s| anchors.iter().any(|(_, a)| a.is_match(s)).then(|| value(s)).flatten(),
             )
         })
 }
@@ -756,16 +764,19 @@ fn period_from_before(clauses: &[Read<'_>], topics: &[&str], cue: &Regex) -> Fou
 }
 
 /// The words that tie a sentence outside a topic's clauses to the topic.
-fn topic_anchor(topic: &str) -> Option<&'static Regex> {
+fn topic_anchor(topic: &str) -> Option<(usize, &'static Regex)> {
     match topic {
-        "audit" => Some(&AUDIT_WORD),
-        "subprocessors" => Some(&SUBPROCESSOR_WORD),
-        "breach_notification" => Some(&BREACH_WORD),
-        "liability" => Some(&LIABILITY_WORD),
-        "deletion_return" | "term_termination" => Some(&TERMINATION),
+        "audit" => Some((0, &AUDIT_WORD)),
+        "subprocessors" => Some((1, &SUBPROCESSOR_WORD)),
+        "breach_notification" => Some((2, &BREACH_WORD)),
+        "liability" => Some((3, &LIABILITY_WORD)),
+        "deletion_return" | "term_termination" => Some((4, &TERMINATION)),
         _ => None,
     }
 }
+
+/// How many regexes `topic_anchor` numbers.
+const ANCHORS: usize = 5;
 
 fn duration_value(d: &Duration) -> TermValue {
     TermValue::Duration { value: d.value, unit: d.unit, approx_days: d.approx_days, hedge: d.hedge.clone() }
