@@ -182,14 +182,20 @@ fn function_words_per_language(text: &str) -> [usize; Lang::KNOWN.len()] {
             }
             continue;
         }
-        if let Some(&langs) = (word.len() <= 7).then(|| FUNCTION_WORDS.get(word.as_str())).flatten() {
-            for (k, score) in scores.iter_mut().enumerate() {
-                *score += usize::from(langs >> k & 1);
-            }
-        }
+        vote(&mut scores, &word);
         word.clear();
     }
     scores
+}
+
+/// Counts `word` (lowercased) for each language it is a function word of.
+fn vote(scores: &mut [usize; Lang::KNOWN.len()], word: &str) {
+    // No function word is longer than seven bytes.
+    if let Some(&langs) = (word.len() <= 7).then(|| FUNCTION_WORDS.get(word)).flatten() {
+        for (k, score) in scores.iter_mut().enumerate() {
+            *score += usize::from(langs >> k & 1);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -206,11 +212,7 @@ mod tests {
                 word.extend(c.to_lowercase());
                 continue;
             }
-            if let Some(&langs) = (word.len() <= 7).then(|| FUNCTION_WORDS.get(word.as_str())).flatten() {
-                for (k, score) in scores.iter_mut().enumerate() {
-                    *score += usize::from(langs >> k & 1);
-                }
-            }
+            vote(&mut scores, &word);
             word.clear();
         }
         scores
