@@ -463,8 +463,8 @@ static LAW_RES: LazyLock<Filtered<&'static str>> = LazyLock::new(|| {
 /// Patterns tried in order behind a prefilter of their literals: most sentences hold none of
 /// them, and one pass says so where one scan per pattern did (33 countries' laws, 9 courts).
 /// A pattern is compiled the first time the prefilter lets a text through to it: most
-/// countries' laws never come up in a library, and compiling them all cost a first import
-/// more than reading its contracts.
+/// countries' laws never come up in a library, and compiling them all cost an import of a
+/// few files more than reading them.
 struct Filtered<K> {
     filter: Prefilter,
     each: Vec<(K, String, std::sync::OnceLock<Regex>)>,

@@ -258,7 +258,7 @@ struct CueIndex {
     exact: HashMap<String, Vec<CueId>>,
     prefix3: HashMap<String, Vec<CueId>>,
     /// Cues whose first word ends a word ("*löschung"), by the last three bytes of that ending:
-    /// checking them all at every word was most of the time spent finding cues.
+    /// checking each of them at every word was a large part of finding cues.
     suffix3: HashMap<[u8; 3], Vec<CueId>>,
     other: Vec<CueId>,
 }
