@@ -732,20 +732,22 @@ fn body_of_title(sentences: &[Sentence], masks: &[u32], k: usize) -> usize {
 fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let ends = match c {
-            '\n' => true,
-            '.' if one_letter_before(&text[..i]) => false,
-            '.' | ';' | '!' | '?' => {
-                let rest = &text[i + c.len_utf8()..];
+    // Every mark that may end a sentence is ASCII: a byte scan finds them, and the byte after
+    // one is a character boundary.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let ends = match b {
+            b'\n' => true,
+            b'.' if one_letter_before(&text[..i]) => false,
+            b'.' | b';' | b'!' | b'?' => {
+                let rest = &text[i + 1..];
                 let after = rest.trim_start_matches([' ', '\t']);
                 after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
             }
             _ => false,
         };
         if ends {
-            push_trimmed(text, start, i + c.len_utf8(), &mut found);
-            start = i + c.len_utf8();
+            push_trimmed(text, start, i + 1, &mut found);
+            start = i + 1;
         }
     }
     push_trimmed(text, start, text.len(), &mut found);
@@ -763,7 +765,8 @@ fn push_trimmed(text: &str, start: usize, end: usize, found: &mut Vec<(usize, us
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
-    if trimmed.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+    // Three letters are enough to know: the rest of the sentence is not counted.
+    if trimmed.chars().filter(|c| c.is_alphabetic()).nth(2).is_some() {
         found.push((start + lead, start + lead + trimmed.len()));
     }
 }
