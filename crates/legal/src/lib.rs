@@ -28,3 +28,14 @@ pub use segment::{
 };
 pub use terms::{extract_terms, law_countries, terms_version, ClauseInput, KeyTerm, TermKind, TermValue};
 pub use topics::{analysis_version, Cue, CueSource, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};
+
+/// The texts of the files in these folders of `../shared` (none when it is missing), for tests
+/// that hold a fast reader to a plain one on real contracts.
+#[cfg(test)]
+pub(crate) fn shared_texts(dirs: &[&str]) -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    dirs.iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten())
+        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        .collect()
+}

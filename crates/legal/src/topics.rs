@@ -781,16 +781,11 @@ mod tests {
                 .collect();
             rejoin_broken_words(lower)
         };
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
         let mut texts: Vec<String> =
             ["", "Dell'Accordo `x´ L’art", "BEËINDIGING Ïa ΣΑΣ İx ẞ", "Daten- verarbeitung"]
                 .map(str::to_owned)
                 .to_vec();
-        for dir in ["real/docs", "corpus", "parallel"] {
-            for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
-                texts.extend(std::fs::read_to_string(entry.path()).ok());
-            }
-        }
+        texts.extend(crate::shared_texts(&["real/docs", "corpus", "parallel"]));
         for text in &texts {
             assert_eq!(normalise(text), by_chars(text), "{:?}", &text[..text.len().min(60)]);
         }
@@ -801,15 +796,12 @@ mod tests {
     #[test]
     fn the_cue_index_finds_what_every_cue_checked_everywhere_finds() {
         let lexicon = Lexicon::builtin();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/real/docs");
         let mut texts = vec![
             "Datenlöschung und Weisungen; Betriebsgeheimnis im Drittland, EU-Standardvertragsklausel"
                 .to_owned(),
             "ung löschung xlöschung -standaardcontractbepaling".to_owned(),
         ];
-        for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
-            texts.extend(std::fs::read_to_string(entry.path()).ok());
-        }
+        texts.extend(crate::shared_texts(&["real/docs"]));
         let (mut found, mut words_read) = (0, 0);
         for text in &texts {
             let lower = normalise(text);

@@ -191,12 +191,7 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-        for dir in ["real/docs", "corpus"] {
-            for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
-                texts.extend(std::fs::read_to_string(entry.path()).ok());
-            }
-        }
+        texts.extend(crate::shared_texts(&["real/docs", "corpus"]));
         for raw in &texts {
             assert_eq!(collapse_whitespace(raw), nfc(by_words(raw)), "{raw:?}");
         }

@@ -220,7 +220,6 @@ mod tests {
 
     #[test]
     fn votes_are_the_votes_of_whole_lowercased_words() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
         let mut texts: Vec<String> = [
             "DER Auftragnehmer UND die Daten",
             "İN DE ÜBER die",
@@ -232,11 +231,7 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        for dir in ["real/docs", "parallel", "corpus"] {
-            for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
-                texts.extend(std::fs::read_to_string(entry.path()).ok());
-            }
-        }
+        texts.extend(crate::shared_texts(&["real/docs", "parallel", "corpus"]));
         for text in &texts {
             for part in text.split("\n\n").chain([text.as_str()]) {
                 assert_eq!(function_words_per_language(part), vote_counts_by_chars(part), "{part:?}");
