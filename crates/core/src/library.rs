@@ -437,7 +437,7 @@ impl Library {
         let (id, status) = match upsert {
             // Another file in this run had the same bytes.
             Upsert::Unchanged(id) => (id, ImportStatus::Unchanged),
-            Upsert::Inserted { id, replaced } => {
+            Upsert::Inserted { id, replaced, clauses } => {
                 run.uncommitted.push((run.outcomes.len(), id, replaced.is_some()));
                 let batch = match &mut run.batch {
                     Some(batch) => batch,
@@ -446,7 +446,9 @@ impl Library {
                 if let Some(old) = replaced {
                     batch.remove_document(old as u64);
                 }
-                self.index_document(batch, id, &parsed)?;
+                let to_index =
+                    || add_clauses(batch, id, &parsed.text, new_clauses(&parsed.clauses, &clauses));
+                contain(to_index).map_err(Error::IndexUnavailable)??;
                 (id, ImportStatus::Imported)
             }
         };
@@ -469,14 +471,6 @@ impl Library {
             code: None,
             reason: None,
         })
-    }
-
-    fn index_document(&self, batch: &mut concordia_index::Batch<'_>, id: i64, parsed: &Parsed) -> Result<()> {
-        let (rows, topics) = {
-            let store = self.store();
-            (store.clauses(id)?, store.document_topics(id)?)
-        };
-        contain(|| add_clauses(batch, id, &parsed.text, &rows, &topics)).map_err(Error::IndexUnavailable)?
     }
 
     /// Rebuilds the index from the store, waiting (and saying so) while another process writes.
@@ -554,7 +548,7 @@ impl Library {
                     .ok_or_else(|| Error::NotFound(Missing::Document(summary.id.to_string())))?;
                 (doc.text, store.clauses(summary.id)?, store.document_topics(summary.id)?)
             };
-            add_clauses(&mut batch, summary.id, &text, &rows, &topics)?;
+            add_clauses(&mut batch, summary.id, &text, stored_clauses(&rows, &topics))?;
             clauses += rows.len();
             let current = Some(summary.title.clone());
             progress.report(ProgressEvent::step(Task::Reindex, done + 1, documents.len(), current));
@@ -992,26 +986,63 @@ fn topics_of_words(query: &str) -> Vec<String> {
 }
 
 /// Adds a document's clauses to an index batch.
-fn add_clauses(
+fn add_clauses<'a>(
     batch: &mut concordia_index::Batch<'_>,
     doc_id: i64,
     text: &str,
-    rows: &[ClauseRow],
-    topics: &HashMap<i64, Vec<TopicRow>>,
+    clauses: impl Iterator<Item = ToIndex<'a>>,
 ) -> Result<()> {
-    for row in rows {
-        let body = index_text(&text[row.start..row.end], &row.heading_path);
-        let ids: Vec<&str> =
-            topics.get(&row.id).map_or_else(Vec::new, |t| t.iter().map(|t| t.topic.as_str()).collect());
+    for clause in clauses {
+        let body = index_text(&text[clause.start..clause.end], clause.heading_path);
         batch.add(ClauseDoc {
-            clause_id: row.id as u64,
+            clause_id: clause.id as u64,
             doc_id: doc_id as u64,
-            lang: &row.language,
+            lang: clause.language,
             text: &body,
-            topics: &ids,
+            topics: &clause.topics,
         })?;
     }
     Ok(())
+}
+
+/// What the index needs of a clause, from the store or from an import's memory.
+struct ToIndex<'a> {
+    id: i64,
+    language: &'a str,
+    start: usize,
+    end: usize,
+    heading_path: &'a [String],
+    topics: Vec<&'a str>,
+}
+
+/// Clauses as stored, with their topics by clause id.
+fn stored_clauses<'a>(
+    rows: &'a [ClauseRow],
+    topics: &'a HashMap<i64, Vec<TopicRow>>,
+) -> impl Iterator<Item = ToIndex<'a>> {
+    rows.iter().map(|row| ToIndex {
+        id: row.id,
+        language: &row.language,
+        start: row.start,
+        end: row.end,
+        heading_path: &row.heading_path,
+        topics: topics.get(&row.id).map_or_else(Vec::new, |t| t.iter().map(|t| t.topic.as_str()).collect()),
+    })
+}
+
+/// Clauses just parsed, with the ids the store gave them.
+fn new_clauses<'a>(
+    clauses: &'a [concordia_store::NewClause],
+    ids: &'a [i64],
+) -> impl Iterator<Item = ToIndex<'a>> {
+    clauses.iter().zip(ids).map(|(c, &id)| ToIndex {
+        id,
+        language: &c.language,
+        start: c.start,
+        end: c.end,
+        heading_path: &c.heading_path,
+        topics: c.topics.iter().map(|t| t.topic.as_str()).collect(),
+    })
 }
 
 /// What the index sees of a clause: its text, then its parent headings for context.

@@ -111,7 +111,7 @@ pub struct ClauseRow {
 }
 
 /// What an insert did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Upsert {
     /// A new document; `replaced` is the older version from the same path it replaced.
     Inserted {
@@ -119,6 +119,9 @@ pub enum Upsert {
         id: DocId,
         /// The document it replaced.
         replaced: Option<DocId>,
+        /// The ids given to its clauses, in their order: what indexing them needs, without
+        /// reading back what was just written.
+        clauses: Vec<ClauseId>,
     },
     /// The same bytes were already stored under this id.
     Unchanged(DocId),
@@ -258,7 +261,8 @@ impl Store {
         }
         bump_generation(&tx)?;
         tx.commit()?;
-        Ok(Upsert::Inserted { id, replaced })
+        let clauses = placed.iter().map(|p| p.id).collect();
+        Ok(Upsert::Inserted { id, replaced, clauses })
     }
 
     /// The ids of all documents, oldest first.
@@ -421,7 +425,7 @@ mod tests {
     #[test]
     fn a_document_round_trips_with_its_clauses() -> Result<()> {
         let mut store = Store::open_in_memory()?;
-        let Upsert::Inserted { id, replaced: None } =
+        let Upsert::Inserted { id, replaced: None, .. } =
             store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 46)])?
         else {
             panic!("expected a fresh insert");
@@ -458,7 +462,7 @@ mod tests {
         let bookmark = store.add_bookmark(&bookmark_on(&store, old, "Artikel"))?;
         assert_eq!(store.documents_read_by_other("r2")?, 1);
         let newer = NewDocument { reader: "r2", ..doc("elsewhere/a.txt", "h1") };
-        let Upsert::Inserted { id, replaced } = store.upsert_document(&newer, &[clause(0, 46)])? else {
+        let Upsert::Inserted { id, replaced, .. } = store.upsert_document(&newer, &[clause(0, 46)])? else {
             panic!("read again")
         };
         assert_eq!(replaced, Some(old), "the older reading is replaced, wherever the file now is");
