@@ -90,16 +90,52 @@ fn words_of(lang: Lang) -> Option<&'static LanguageWords> {
 }
 
 /// Each known language's function words: a word's languages as bits, in `Lang::KNOWN` order
-/// (one lookup per word, not one per language).
-static FUNCTION_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut words: FxHashMap<&'static str, u8> = FxHashMap::default();
+/// (one lookup per word, not one per language), keyed by the word's bytes packed into a number
+/// (`Packed`): every function word fits in seven bytes.
+static FUNCTION_WORDS: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
+    let mut words: FxHashMap<u64, u8> = FxHashMap::default();
     for (k, &lang) in Lang::KNOWN.iter().enumerate() {
         for word in words_of(lang).map(|w| w.function_words.split(' ')).into_iter().flatten() {
-            *words.entry(word).or_default() |= 1 << k;
+            let key = Packed::of(word).key().unwrap_or_else(|| panic!("function word {word:?} is over 7 bytes"));
+            *words.entry(key).or_default() |= 1 << k;
         }
     }
     words
 });
+
+/// A lowercased word of up to seven bytes as one number; longer words are only counted, as no
+/// function word is that long.
+#[derive(Default)]
+struct Packed {
+    bytes: u64,
+    len: usize,
+}
+
+impl Packed {
+    const MAX: usize = 7;
+
+    fn of(word: &str) -> Packed {
+        let mut packed = Packed::default();
+        word.bytes().for_each(|b| packed.push(b));
+        packed
+    }
+
+    fn push(&mut self, byte: u8) {
+        if self.len < Self::MAX {
+            self.bytes |= u64::from(byte) << (8 * self.len);
+        }
+        self.len = self.len.saturating_add(1);
+    }
+
+    /// The number standing for the word, when it is short enough to be a function word.
+    fn key(&self) -> Option<u64> {
+        (1..=Self::MAX).contains(&self.len).then_some(self.bytes)
+    }
+
+    fn clear(&mut self) {
+        *self = Packed::default();
+    }
+}
 
 /// Whether `word` after a line-end hyphen is a conjunction of some language ("Daten- und").
 pub fn is_hyphen_conjunction(word: &str) -> bool {
@@ -160,7 +196,7 @@ pub(crate) fn function_word_share(text: &str) -> f64 {
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
         let lower = word.to_lowercase();
-        function += usize::from(FUNCTION_WORDS.contains_key(lower.as_str()));
+        function += usize::from(Packed::of(&lower).key().is_some_and(|key| FUNCTION_WORDS.contains_key(&key)));
     }
     function as f64 / words.max(1) as f64
 }
@@ -174,36 +210,48 @@ fn vote_counts(text: &str) -> (usize, usize, Lang) {
 }
 
 /// How many of `text`'s words are function words of each language, in `Lang::KNOWN` order.
+/// ASCII is read a byte at a time; only other chars are decoded and asked whether they are
+/// letters.
 fn function_words_per_language(text: &str) -> [usize; Lang::KNOWN.len()] {
     let mut scores = [0usize; Lang::KNOWN.len()];
-    let mut word = String::new();
-    for c in text.chars().chain([' ']) {
-        if c.is_alphabetic() {
-            // No function word is longer than seven bytes: a longer word is not looked up, so
-            // the rest of it is not built (what is kept only grows).
-            if word.len() <= 7 {
-                if c.is_ascii() {
-                    word.push(c.to_ascii_lowercase());
-                } else {
-                    word.extend(c.to_lowercase());
-                }
+    let mut word = Packed::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphabetic() {
+                word.push(b.to_ascii_lowercase());
+            } else {
+                vote(&mut scores, &mut word);
             }
+            i += 1;
             continue;
         }
-        vote(&mut scores, &word);
-        word.clear();
+        // `i` is at a char's start: ASCII bytes and whole chars are all that is stepped over.
+        let c = text[i..].chars().next().expect("a char starts here");
+        if c.is_alphabetic() {
+            let mut utf8 = [0u8; 4];
+            for lower in c.to_lowercase() {
+                lower.encode_utf8(&mut utf8).bytes().for_each(|b| word.push(b));
+            }
+        } else {
+            vote(&mut scores, &mut word);
+        }
+        i += c.len_utf8();
     }
+    vote(&mut scores, &mut word);
     scores
 }
 
-/// Counts `word` (lowercased) for each language it is a function word of.
-fn vote(scores: &mut [usize; Lang::KNOWN.len()], word: &str) {
-    // No function word is longer than seven bytes.
-    if let Some(&langs) = (word.len() <= 7).then(|| FUNCTION_WORDS.get(word)).flatten() {
+/// Counts the word read so far for each language it is a function word of, and starts anew.
+fn vote(scores: &mut [usize; Lang::KNOWN.len()], word: &mut Packed) {
+    if let Some(&langs) = word.key().and_then(|key| FUNCTION_WORDS.get(&key)) {
         for (k, score) in scores.iter_mut().enumerate() {
             *score += usize::from(langs >> k & 1);
         }
     }
+    word.clear();
 }
 
 #[cfg(test)]
@@ -220,7 +268,7 @@ mod tests {
                 word.extend(c.to_lowercase());
                 continue;
             }
-            vote(&mut scores, &word);
+            vote(&mut scores, &mut Packed::of(&word));
             word.clear();
         }
         scores
