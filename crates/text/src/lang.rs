@@ -96,7 +96,8 @@ static FUNCTION_WORDS: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
     let mut words: FxHashMap<u64, u8> = FxHashMap::default();
     for (k, &lang) in Lang::KNOWN.iter().enumerate() {
         for word in words_of(lang).map(|w| w.function_words.split(' ')).into_iter().flatten() {
-            let key = Packed::of(word).key().unwrap_or_else(|| panic!("function word {word:?} is over 7 bytes"));
+            let key =
+                Packed::of(word).key().unwrap_or_else(|| panic!("function word {word:?} is over 7 bytes"));
             *words.entry(key).or_default() |= 1 << k;
         }
     }
@@ -196,7 +197,8 @@ pub(crate) fn function_word_share(text: &str) -> f64 {
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
         let lower = word.to_lowercase();
-        function += usize::from(Packed::of(&lower).key().is_some_and(|key| FUNCTION_WORDS.contains_key(&key)));
+        function +=
+            usize::from(Packed::of(&lower).key().is_some_and(|key| FUNCTION_WORDS.contains_key(&key)));
     }
     function as f64 / words.max(1) as f64
 }
