@@ -186,10 +186,23 @@ pub fn durations(text: &str) -> Vec<Duration> {
 fn hedge_before(text: &str, at: usize) -> Option<String> {
     let from = text[..at].char_indices().rev().nth(50).map_or(0, |(i, _)| i);
     let window = format!(" {} ", words_only(&text[from..at]));
-    let last = |w: &String| window.rfind(&format!(" {w} "));
-    let firm_at = LEXICON.firm.iter().filter_map(last).max();
-    LEXICON.hedges.iter().find(|h| last(h).is_some_and(|i| firm_at.is_none_or(|f| i > f))).cloned()
+    let last = |padded: &String| window.rfind(padded.as_str());
+    let firm_at = PADDED.firm.iter().filter_map(last).max();
+    let hedge = PADDED.hedges.iter().position(|h| last(h).is_some_and(|i| firm_at.is_none_or(|f| i > f)));
+    hedge.map(|k| LEXICON.hedges[k].clone())
 }
+
+/// The hedges and firm words as whole words of a window (" möglichst "): made once, not for
+/// every word at every duration.
+struct Padded {
+    hedges: Vec<String>,
+    firm: Vec<String>,
+}
+
+static PADDED: LazyLock<Padded> = LazyLock::new(|| {
+    let pad = |words: &[String]| words.iter().map(|w| format!(" {w} ")).collect();
+    Padded { hedges: pad(&LEXICON.hedges), firm: pad(&LEXICON.firm) }
+});
 
 /// Lower case, punctuation as spaces, single spaces: "möglich), spätestens" → "möglich spätestens".
 fn words_only(text: &str) -> String {
