@@ -215,12 +215,16 @@ struct Rules {
     groups: Prefilter,
     /// Each label word (lowercase), with the rule and group it names.
     labels: BTreeMap<String, Vec<(usize, usize)>>,
-    info: Vec<RequirementInfo>,
 }
 
+/// The checklist lexicon as written, read once: what `RULES` compiles and `requirements` names.
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    toml::from_str(include_str!("../lexicon/checklist.toml"))
+        .unwrap_or_else(|e| panic!("the built-in lexicon/checklist.toml is invalid: {e}"))
+});
+
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
-    let lexicon: Lexicon = toml::from_str(include_str!("../lexicon/checklist.toml"))
-        .unwrap_or_else(|e| panic!("the built-in lexicon/checklist.toml is invalid: {e}"));
+    let lexicon = &*LEXICON;
     let rules = lexicon
         .requirement
         .iter()
@@ -247,17 +251,6 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             }
         }
     }
-    let info = lexicon
-        .requirement
-        .into_iter()
-        .map(|r| RequirementInfo {
-            id: r.id,
-            label: r.label,
-            article: r.article,
-            parts: r.groups.iter().map(|g| leak(&g.name)).collect(),
-            statute: r.statute,
-        })
-        .collect();
     Rules {
         soft: any_of(&lexicon.soft),
         imposed: any_of(&lexicon.imposed),
@@ -265,8 +258,23 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         rules,
         groups,
         labels,
-        info,
     }
+});
+
+/// What each requirement is, without compiling the rules: a label or a report's list of
+/// requirements should not cost building every cue's automaton.
+static INFO: LazyLock<Vec<RequirementInfo>> = LazyLock::new(|| {
+    LEXICON
+        .requirement
+        .iter()
+        .map(|r| RequirementInfo {
+            id: r.id,
+            label: r.label.clone(),
+            article: r.article.clone(),
+            parts: r.groups.iter().map(|g| leak(&g.name)).collect(),
+            statute: r.statute.clone(),
+        })
+        .collect()
 });
 
 /// Group names live as long as the program, like the rules that hold them.
@@ -313,7 +321,7 @@ pub fn warm_up() {
 
 /// Every requirement, in the order of the lexicon (the order of Art. 28).
 pub fn requirements() -> &'static [RequirementInfo] {
-    &RULES.info
+    &INFO
 }
 
 /// The GDPR's pieces of text by language, then by name (`lexicon/statute.toml`).
