@@ -9,6 +9,8 @@
 //! between words ("unterstützt … bei") those sets of cues are new in nearly every sentence:
 //! building those states was most of the checklist's time.
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -42,6 +44,8 @@ impl Prefilter {
         // A literal is keyed by whether it starts matches: the same word may start one regex's
         // matches and end another's.
         let mut literals: Vec<(String, bool)> = Vec::new();
+        // Where each literal is in `literals`: thousands of them, so no linear search for each.
+        let mut at: HashMap<(String, bool), usize> = HashMap::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
         let mut anchored = Vec::new();
@@ -53,9 +57,10 @@ impl Prefilter {
             };
             anchored.push(found.iter().all(|(_, prefix)| *prefix));
             for literal in found {
-                match literals.iter().position(|l| *l == literal) {
-                    Some(at) => owners[at].push(k),
+                match at.get(&literal) {
+                    Some(&index) => owners[index].push(k),
                     None => {
+                        at.insert(literal.clone(), literals.len());
                         literals.push(literal);
                         owners.push(vec![k]);
                     }
