@@ -57,14 +57,12 @@ impl Prefilter {
             };
             anchored.push(found.iter().all(|(_, prefix)| *prefix));
             for literal in found {
-                match at.get(&literal) {
-                    Some(&index) => owners[index].push(k),
-                    None => {
-                        at.insert(literal.clone(), literals.len());
-                        literals.push(literal);
-                        owners.push(vec![k]);
-                    }
-                }
+                let index = *at.entry(literal.clone()).or_insert_with(|| {
+                    literals.push(literal);
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                owners[index].push(k);
             }
         }
         let automaton = AhoCorasick::builder()
