@@ -127,10 +127,29 @@ pub async fn screenshot(client: &Client, name: &str) {
     snapshot(client, name).await;
 }
 
+/// A pixel in the window's corner whose shade changes every 50 ms, too faint to see (1 % black).
+const NUDGE_PAINT: &str = "
+    const pixel = document.createElement('div');
+    pixel.id = 'e2e-nudge';
+    pixel.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none';
+    document.body.appendChild(pixel);
+    let k = 0;
+    window.__e2eNudge = setInterval(() => {
+        pixel.style.background = k++ % 2 ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+    }, 50);";
+
+const STOP_NUDGING: &str =
+    "clearInterval(window.__e2eNudge); document.getElementById('e2e-nudge')?.remove();";
+
 /// Saves what the window shows right now, for a state that does not last (a progress bar).
 pub async fn snapshot(client: &Client, name: &str) {
+    // WebKitGTK's WebDriver snapshot waits for the page's next paint, and a page that paints
+    // without composited layers (as the app does) may have none to come: keep one pixel
+    // changing until the snapshot is back.
+    let _ = client.execute(NUDGE_PAINT, vec![]).await;
     // A page WebKit cannot paint hangs its snapshot; fail then, rather than hang the suite.
     let taken = tokio::time::timeout(Duration::from_secs(30), client.screenshot()).await;
+    let _ = client.execute(STOP_NUDGING, vec![]).await;
     let taken =
         taken.unwrap_or_else(|_| panic!("the window's snapshot for {name} did not come back in 30 s"));
     if let Ok(png) = taken {

@@ -65,7 +65,10 @@ function render(): void {
   main.appendChild(views[s.view](s));
   restoreFocus(kept);
   dropOverlay.classList.toggle("visible", s.dropHover);
-  status.textContent = t("{n} documents · everything stays on this computer", { n: count(s.listing.total) });
+  status.textContent =
+    s.listing.total === 1
+      ? t("1 document · everything stays on this computer")
+      : t("{n} documents · everything stays on this computer", { n: count(s.listing.total) });
   if (s.view === "document") focusClause();
   if (s.view === "compare") focusAligned();
   if (s.view === "search") document.querySelector(".hit.selected")?.scrollIntoView({ block: "nearest" });
