@@ -910,41 +910,40 @@ impl Library {
     fn search_index(&self, req: &SearchRequest, limit: usize) -> Result<SearchResults> {
         let query = self.index_query(req, limit)?;
         let (found, total, matcher) = self.search_contained(&query)?;
-        let store = self.store();
-        let ids: Vec<i64> = found.iter().map(|h| h.clause_id as i64).collect();
-        let rows: HashMap<i64, ClauseRow> =
-            store.clauses_by_id(&ids)?.into_iter().map(|r| (r.id, r)).collect();
-        let mut docs = HashMap::new();
-        let mut hits = Vec::with_capacity(found.len());
-        for hit in found {
-            // A clause missing from the store means the index is behind: skip it.
-            let Some(row) = rows.get(&(hit.clause_id as i64)) else {
-                continue;
-            };
-            let doc = match docs.entry(row.doc_id) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => match store.document_summary(row.doc_id)? {
-                    Some(doc) => e.insert(doc),
-                    None => continue,
-                },
-            };
-            let text = store.clause_text(row)?;
-            let (snippet, highlights) = snippet(&text, &matcher.find(&row.language, &text), SNIPPET_CHARS);
-            hits.push(SearchHit {
-                doc_id: DocId(row.doc_id),
-                doc_title: doc.title.clone(),
-                path: doc.path.clone(),
-                language: row.language.clone(),
-                clause_id: ClauseId(row.id),
-                number: row.number.clone(),
-                heading: row.heading.clone().or_else(|| row.heading_path.last().cloned()),
-                score: hit.score,
-                snippet,
-                highlights,
-            });
-        }
+        let hits = self.store().in_one_read(|store| search_hits(store, found, &matcher))?;
         Ok(SearchResults { total: total.max(hits.len()), hits })
     }
+}
+
+/// The hits of a page as the app shows them: each clause with its document and a snippet.
+fn search_hits(
+    store: &Store,
+    found: Vec<concordia_index::IndexHit>,
+    matcher: &concordia_index::Matcher,
+) -> Result<Vec<SearchHit>> {
+    let ids: Vec<i64> = found.iter().map(|h| h.clause_id as i64).collect();
+    // A clause missing from the store means the index is behind: it is skipped.
+    let mut rows: HashMap<i64, concordia_store::ClauseInFull> =
+        store.clauses_in_full(&ids)?.into_iter().map(|r| (r.clause.id, r)).collect();
+    let hits = found.into_iter().filter_map(|hit| {
+        let row = rows.remove(&(hit.clause_id as i64))?;
+        let clause = row.clause;
+        let (snippet, highlights) =
+            snippet(&row.text, &matcher.find(&clause.language, &row.text), SNIPPET_CHARS);
+        Some(SearchHit {
+            doc_id: DocId(clause.doc_id),
+            doc_title: row.doc_title,
+            path: row.doc_path,
+            language: clause.language,
+            clause_id: ClauseId(clause.id),
+            number: clause.number,
+            heading: clause.heading.or_else(|| clause.heading_path.last().cloned()),
+            score: hit.score,
+            snippet,
+            highlights,
+        })
+    });
+    Ok(hits.collect())
 }
 
 fn clause_view(
