@@ -790,13 +790,17 @@ impl Library {
         if req.query.trim().is_empty() && req.topic.is_none() {
             return self.hits_for_terms(&matching, req);
         }
-        // Words or a topic too: search wide, keep the hits in documents that satisfy the filters.
-        let mut results = self.search_index(req, (req.limit * 10).max(200))?;
-        results.hits.retain(|h| matching.iter().any(|at| at.doc == h.doc_id));
+        // Words or a topic too: search wide, keep the hits in documents that satisfy the filters,
+        // and read only the page's from the store.
+        let query = self.index_query(req, (req.limit * 10).max(200))?;
+        let (mut found, _, matcher) = self.search_contained(&query)?;
+        let docs: std::collections::HashSet<i64> = matching.iter().map(|at| at.doc.0).collect();
+        found.retain(|h| docs.contains(&(h.doc_id as i64)));
         // What the filters leave of the wide search; more may lie beyond it.
-        results.total = results.hits.len();
-        results.hits.truncate(req.limit);
-        Ok(results)
+        let total = found.len();
+        found.truncate(req.limit);
+        let hits = self.store().in_one_read(|store| search_hits(store, found, &matcher))?;
+        Ok(SearchResults { total, hits })
     }
 
     /// Hits for documents found by their key terms alone: each shows the clause and the words

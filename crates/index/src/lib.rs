@@ -75,6 +75,8 @@ pub struct SearchQuery<'a> {
 pub struct IndexHit {
     /// Store id of the clause.
     pub clause_id: u64,
+    /// Store id of its document.
+    pub doc_id: u64,
     /// BM25 score.
     pub score: f32,
 }
@@ -198,22 +200,27 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let (top, total) = searcher
             .search(&query, &(TopDocs::with_limit(q.limit).order_by_score(), tantivy::collector::Count))?;
-        // A column is opened once per segment, not once per hit: opening one decodes its block
+        // Columns are opened once per segment, not once per hit: opening one decodes its block
         // index, which was over a quarter of a search's time.
-        let mut columns: Vec<Option<tantivy::columnar::Column<u64>>> = Vec::new();
+        type Columns = (tantivy::columnar::Column<u64>, tantivy::columnar::Column<u64>);
+        let mut columns: Vec<Option<Columns>> = Vec::new();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let ord = address.segment_ord as usize;
             if columns.len() <= ord {
                 columns.resize(ord + 1, None);
             }
-            let column = match &columns[ord] {
-                Some(column) => column,
-                None => columns[ord]
-                    .insert(searcher.segment_reader(address.segment_ord).fast_fields().u64("clause_id")?),
+            let (clauses, docs) = match &columns[ord] {
+                Some(columns) => columns,
+                None => {
+                    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                    columns[ord].insert((fast.u64("clause_id")?, fast.u64("doc_id")?))
+                }
             };
-            if let Some(clause_id) = column.first(address.doc_id) {
-                hits.push(IndexHit { clause_id, score });
+            if let (Some(clause_id), Some(doc_id)) =
+                (clauses.first(address.doc_id), docs.first(address.doc_id))
+            {
+                hits.push(IndexHit { clause_id, doc_id, score });
             }
         }
         Ok((hits, total, matcher))
