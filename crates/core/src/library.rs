@@ -806,10 +806,10 @@ impl Library {
     /// Hits for documents found by their key terms alone: each shows the clause and the words
     /// of the term that met the first condition. Only the page's terms are read with their quotes.
     fn hits_for_terms(&self, matching: &[TermAt], req: &SearchRequest) -> Result<SearchResults> {
-        let mut page = Vec::new();
-        let mut total = 0;
-        {
-            let store = self.store();
+        // With a language to check, every document's clause is read: in one read transaction.
+        let (page, total) = self.store().in_one_read(|store| -> Result<_> {
+            let mut page = Vec::new();
+            let mut total = 0;
             for at in matching.iter().filter(|at| req.doc.is_none_or(|only| only == at.doc)) {
                 // Past the page, a hit only counts; without a language to check, the store need not be read.
                 if page.len() >= req.limit && req.lang.is_none() {
@@ -830,7 +830,8 @@ impl Library {
                     page.push((at, doc, row));
                 }
             }
-        }
+            Ok((page, total))
+        })?;
         let mut hits = Vec::with_capacity(page.len());
         for (at, doc, row) in page {
             let terms = self.terms(at.doc)?;
