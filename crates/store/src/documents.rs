@@ -383,14 +383,15 @@ impl Store {
             )
         });
         let mut stmt = self.conn.prepare_cached(&SQL)?;
-        let ids: rusqlite::vtab::array::Array =
-            std::rc::Rc::new(ids.iter().map(|&id| rusqlite::types::Value::from(id)).collect());
+        let ids = crate::id_array(ids);
+        // The text, title and path come after the clause's own columns.
+        let after = CLAUSE_COLUMNS.split(", ").count();
         let rows = stmt.query_map([ids], |r| {
             Ok(ClauseInFull {
                 clause: clause_row(r)?,
-                text: utf8(r.get(11)?),
-                doc_title: r.get(12)?,
-                doc_path: r.get(13)?,
+                text: utf8(r.get(after)?),
+                doc_title: r.get(after + 1)?,
+                doc_path: r.get(after + 2)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

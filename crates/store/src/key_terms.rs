@@ -57,8 +57,7 @@ impl Store {
                LEFT JOIN checklists c ON c.doc_id = d.id AND c.version = ?3
               WHERE d.id IN rarray(?1)",
         )?;
-        let ids: rusqlite::vtab::array::Array =
-            std::rc::Rc::new(ids.iter().map(|&id| rusqlite::types::Value::from(id)).collect());
+        let ids = crate::id_array(ids);
         let rows = stmt.query_map(rusqlite::params![ids, terms_version, checklist_version], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
@@ -70,8 +69,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT doc_id, id FROM clauses WHERE doc_id IN rarray(?1) ORDER BY doc_id, ordinal",
         )?;
-        let ids: rusqlite::vtab::array::Array =
-            std::rc::Rc::new(ids.iter().map(|&id| rusqlite::types::Value::from(id)).collect());
+        let ids = crate::id_array(ids);
         let mut out: HashMap<DocId, Vec<i64>> = HashMap::new();
         for row in stmt.query_map([ids], |r| Ok((r.get::<_, DocId>(0)?, r.get::<_, i64>(1)?)))? {
             let (doc, id) = row?;

@@ -75,6 +75,11 @@ pub type ClauseId = i64;
 /// How long opening a library keeps trying while another process holds it.
 const OPEN_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// Ids as one `rarray(?)` parameter: a statement reads many rows by id at once.
+pub(crate) fn id_array(ids: &[i64]) -> rusqlite::vtab::array::Array {
+    std::rc::Rc::new(ids.iter().map(|&id| rusqlite::types::Value::from(id)).collect())
+}
+
 /// An open library database.
 pub struct Store {
     conn: Connection,
