@@ -62,9 +62,16 @@ pub async fn reindex(
 }
 
 /// Why the library needs upkeep before search is current (a damaged or stale index), if so.
+/// Asked once the first screen is up; when nothing needs repair, the portfolio's facts are then
+/// read in the background, so that its first view or value filter does not wait for them.
 #[tauri::command(async)]
 pub fn library_upkeep(state: State<'_, AppState>) -> Reply<Option<String>> {
-    Ok(state.library()?.upkeep()?)
+    let library = state.library()?;
+    let reason = library.upkeep()?;
+    if reason.is_none() {
+        std::thread::spawn(move || library.warm_up_portfolio());
+    }
+    Ok(reason)
 }
 
 /// Does that upkeep with progress; returns what is still wrong afterwards, if anything.

@@ -55,6 +55,9 @@ pub struct Library {
     terms_cache: Mutex<(u64, TermsByDocument)>,
     /// What the last portfolio view tested and sorted on.
     pub(crate) portfolio_cache: Mutex<crate::portfolio::PortfolioCache>,
+    /// Held while the portfolio's facts are read from the store, so that a view asked for
+    /// during the app's warm-up waits for those facts instead of reading them a second time.
+    pub(crate) facts_reading: Mutex<()>,
 }
 
 impl Library {
@@ -80,6 +83,7 @@ impl Library {
             data_dir: data_dir.to_path_buf(),
             terms_cache: Mutex::new((u64::MAX, HashMap::new())),
             portfolio_cache: Mutex::new(crate::portfolio::PortfolioCache::default()),
+            facts_reading: Mutex::new(()),
         })
     }
 

@@ -101,3 +101,44 @@ fn a_kept_portfolio_follows_imports_removals_and_an_edited_playbook() {
         acceptable(&before)
     );
 }
+
+/// The app reads the portfolio's facts ahead on another thread once its first screen is up. A
+/// view asked for meanwhile waits for them and shows what a library without the warm-up shows;
+/// an import after it still shows in the next view.
+#[test]
+fn facts_read_ahead_on_another_thread_are_what_the_view_reads() {
+    let Some(dir) = common::shared("real/docs") else { return };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let tmp = tempfile::tempdir().unwrap();
+    let open = |name: &str| {
+        let library = Library::open(&tmp.path().join(name)).unwrap();
+        assert!(!library.import(&files[..6], &Progress::none()).unwrap().has_errors());
+        library
+    };
+    let (plain, warmed) = (open("plain"), open("warmed"));
+    // The rows as shown, but for when each library imported its copy.
+    let shown = |page: &PortfolioPage| {
+        let mut rows = serde_json::to_value(&page.rows).unwrap();
+        rows.as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .for_each(|r| drop(r.as_object_mut().unwrap().remove("imported_at")));
+        rows
+    };
+    let expected = shown(&view(&plain, "recommended"));
+
+    let seen = std::thread::scope(|s| {
+        s.spawn(|| warmed.warm_up_portfolio());
+        view(&warmed, "recommended")
+    });
+    assert_eq!(shown(&seen), expected);
+    warmed.warm_up_portfolio();
+    assert_eq!(shown(&view(&warmed, "recommended")), expected);
+
+    assert!(!warmed.import(&files[6..8], &Progress::none()).unwrap().has_errors());
+    warmed.warm_up_portfolio();
+    let after = view(&warmed, "recommended");
+    assert_eq!((after.matching, after.total), (8, 8), "an import after the warm-up shows");
+    assert_counts_as_reviewed(&warmed, &after, "recommended");
+}
