@@ -454,8 +454,12 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         .iter()
         .zip(masks)
         .map(|(rule, mut masks)| {
-            let blank =
-                if rule.describes { keep_what_is_written(clauses, &sentences, &mut masks) } else { None };
+            let blank = if rule.describes {
+                keep_what_is_written(clauses, &sentences, &mut masks)
+            } else {
+                drop_blanks(clauses, &sentences, &mut masks);
+                None
+            };
             judge(rule, clauses, &sentences, masks, blank)
         })
         .collect()
@@ -542,9 +546,16 @@ fn keep_what_is_written(
     let text = |k: usize| &clauses[sentences[k].clause].text[sentences[k].start..sentences[k].end];
     let spoke: Vec<u32> = masks.to_vec();
     let mut blank = None;
-    let blank_sentence = |k: usize| is_blank(text(k)) || labels_only_blanks(clauses, sentences, k);
+    let blank_sentence = |k: usize| {
+        is_blank(text(k))
+            || labels_only_blanks(clauses, sentences, k)
+            || heads_only_blanks(clauses, sentences, k)
+    };
     for k in (0..masks.len()).filter(|&k| spoke[k] != 0 && blank_sentence(k)) {
-        blank.get_or_insert(k);
+        // Quoted: the label over the blank rather than the heading over both.
+        if blank.is_none_or(|b: usize| sentences[b].title && !sentences[k].title) {
+            blank = Some(k);
+        }
         masks[k] = 0;
     }
     // A heading keeps only the parts its body does not name ("Onderwerp en duur" over a body
@@ -587,11 +598,77 @@ fn labels_only_blanks(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], k
     lines > 0
 }
 
-/// Template blanks: bracketed, braced or angled spans and fill-in lines; a bracket the
-/// sentence split leaves open ("[ES.: anagrafici, … transazionali." / "NO … accordo].") too.
+/// A heading over nothing but blanks ("3.1 Kategorien betroffener Personen" over "[TODO: z.B.
+/// Kunden, …]"; "§ 2 Art und Zweck der Verarbeitung", a clause that is only a title, over
+/// sub-clauses that are such headings): what stands under it, in its clause or, under a title
+/// clause, up to the next one, is headings and blanks, and at least one blank.
+fn heads_only_blanks(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], k: usize) -> bool {
+    let text = |j: usize| &clauses[sentences[j].clause].text[sentences[j].start..sentences[j].end];
+    let (own, heading) = (sentences[k].clause, sentences[k].heading);
+    if !sentences[k].title {
+        return false;
+    }
+    // Under a numbered title clause ("§ 2"), its numbered sub-clauses ("2.1", "2.2"); under
+    // one without a number, what follows up to the next title clause.
+    let number = (!heading).then(|| title_number(text(k))).flatten();
+    let under = |s: &Sentence| match (heading, number) {
+        _ if s.clause == own => true,
+        (true, _) => false,
+        (false, Some(n)) => is_numbered_under(clauses[s.clause].text, n),
+        (false, None) => !s.title || s.heading,
+    };
+    let mut blanks = 0;
+    for (j, s) in sentences.iter().enumerate().skip(k + 1).take_while(|(_, s)| under(s)) {
+        if is_blank(text(j)) || labels_only_blanks(clauses, sentences, j) {
+            blanks += 1;
+        } else if !s.title {
+            return false;
+        }
+    }
+    blanks > 0
+}
+
+/// "2" of "§ 2 Art und Zweck", "Artikel 2 …", "2. …".
+fn title_number(title: &str) -> Option<&str> {
+    let rest = title.trim_start().trim_start_matches(|c: char| c == '§' || c.is_alphabetic() || c == '.');
+    let rest = rest.trim_start();
+    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// Whether a clause is numbered as a part of `number` ("2.1 …" under "2").
+fn is_numbered_under(text: &str, number: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(number)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// For what a contract requires rather than describes: a sentence that is nothing but a
+/// template's blank ("[Liste der Unterauftragsverarbeiter oder Prozess zur Genehmigung]")
+/// agrees to nothing, whatever words it holds.
+fn drop_blanks(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], masks: &mut [u32]) {
+    for (mask, s) in masks.iter_mut().zip(sentences).filter(|(mask, _)| **mask != 0) {
+        let filled = BLANKS.replace_all(&clauses[s.clause].text[s.start..s.end], "");
+        if !filled.chars().any(char::is_alphanumeric) {
+            *mask = 0;
+        }
+    }
+}
+
+/// A template's field: a label with a blank for its value ("Owner: {{ meta-handbook.owner }}",
+/// "Org.nr: [ORG.NR]").
+static FORM_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r":\s*(?:\{\{[^{}\n]*\}\}|\[[^\[\]\n]*\])").expect("valid field pattern"));
+
+/// Template blanks: unticked boxes with what they offer ("[ ] Erhebung", "☐ Ja"), bracketed,
+/// braced or angled spans and fill-in lines; a bracket the sentence split leaves open ("[ES.:
+/// anagrafici, … transazionali." / "NO … accordo].") too.
 static BLANKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[[^\[\]\n]*(?:\]|$)|^[^\[\]\n]*\]|\{[^{}\n]*\}|<[^<>\n]*>|_{3,}")
-        .expect("valid blank pattern")
+    Regex::new(
+        r"\[ \][^\[\]☐☑☒\n]*|☐[^\[\]☐☑☒\n]*|\[[^\[\]\n]*(?:\]|$)|^[^\[\]\n]*\]|\{[^{}\n]*\}|<[^<>\n]*>|_{3,}",
+    )
+    .expect("valid blank pattern")
 });
 
 /// "Oggetto: … i servizi: [DESCRIZIONE_SERVIZI].", "[ANGE KATEGORI]": what follows the last
@@ -643,9 +720,17 @@ fn judge(
     // "§ 1 Gegenstand und Dauer"), and of those the one that says most of it ("… nach Wahl des
     // Verantwortlichen löschen oder zurückgeben", not an earlier "Berichtigung, Löschung" on data
     // subjects' requests).
+    // Met anywhere in the document: of those, one that is no template's form (not a header's
+    // "Owner: {{ meta-handbook.owner }} … Revision: {{ meta-handbook.revision }}").
+    let filled = |k: usize| {
+        let text = &clauses[sentences[k].clause].text[sentences[k].start..sentences[k].end];
+        rule.within != Within::Document || FORM_FIELD.find_iter(text).nth(1).is_none()
+    };
     let fullest = |ks: &[usize], wanted: &dyn Fn(usize) -> bool| {
         let candidates = ks.iter().enumerate().filter(|(_, &k)| wanted(k));
-        let rank = |at: usize, k: usize| (!sentences[k].title, masks[k].count_ones(), std::cmp::Reverse(at));
+        let rank = |at: usize, k: usize| {
+            (!sentences[k].title, masks[k].count_ones(), filled(k), std::cmp::Reverse(at))
+        };
         candidates.max_by_key(|(at, &k)| rank(*at, k)).map(|(_, &k)| k)
     };
     let decided = whole.clone().find_map(|(_, ks)| fullest(ks, &|k| masks[k] & 1 != 0 && imposed(&k)));
@@ -1243,6 +1328,55 @@ mod tests {
         let (status, reason) = status_of(&check(&[clause(half)]), Requirement::SubjectDuration);
         assert_eq!(status, Status::Partly);
         assert_eq!(reason, Reason::Lacks(vec!["subject matter"]));
+    }
+
+    /// A heading over nothing but a template's blanks describes nothing, in its own clause or
+    /// as a title over sub-clauses that are such headings; unticked boxes are blanks too.
+    #[test]
+    fn a_heading_over_only_blanks_describes_nothing() {
+        let own = "3. Categories of data subjects\n[TODO: e.g. customers, employees]";
+        assert_eq!(
+            status_of(&check(&[clause(own)]), Requirement::DataSubjects),
+            (Status::Partly, Reason::Blank)
+        );
+        let titled = [
+            clause("§ 2 Art und Zweck der Verarbeitung"),
+            clause("2.1 Art der Verarbeitung\n[ ] Erhebung [ ] Speicherung [ ] Löschen"),
+            clause("2.2 Zweck der Verarbeitung\n[TODO: z.B. Hosting]"),
+            clause("§ 3 Pflichten\nDer Auftragnehmer verarbeitet die Daten nur auf dokumentierte Weisung."),
+        ];
+        assert_eq!(status_of(&check(&titled), Requirement::NaturePurpose), (Status::Partly, Reason::Blank));
+        let ticked = "2.1 Art der Verarbeitung\n[x] Speicherung [ ] Löschen";
+        let purpose = "2.2 Zweck der Verarbeitung\nBereitstellung der Buchhaltungssoftware";
+        let filled = [clause("§ 2 Art und Zweck der Verarbeitung"), clause(ticked), clause(purpose)];
+        assert_eq!(status_of(&check(&filled), Requirement::NaturePurpose).0, Status::Met);
+    }
+
+    /// A sentence that is only a blank agrees to nothing: the words inside it are the template's
+    /// hint, not a term.
+    #[test]
+    fn a_blank_agrees_to_nothing() {
+        let hint =
+            "6. Unterauftragsverarbeiter\n[Liste der Unterauftragsverarbeiter oder Prozess zur Genehmigung]";
+        let (status, _) = status_of(&check(&[clause(hint)]), Requirement::SubprocessorAuthorisation);
+        assert_ne!(status, Status::Met);
+        let found = check(&[clause(hint)]);
+        let quote =
+            found.iter().find(|f| f.requirement == Requirement::SubprocessorAuthorisation).unwrap().quote;
+        assert!(quote.is_none_or(|(_, start, _)| !hint[start..].starts_with('[')), "the blank is not quoted");
+    }
+
+    /// The controller's right to obtain information ("Auskünfte einzuholen") beside its audits
+    /// is the information of Art. 28(3)(h); a header's "Revision: {{ … }}" field is not quoted.
+    #[test]
+    fn rights_to_information_and_audits_are_met() {
+        let header = "Dokument-ID: 0720 Owner: {{ meta.owner }} Revision: {{ meta.revision }}";
+        let rights = "6.2 Kontrollrechte\nDer Auftraggeber oder ein beauftragter Prüfer hat das Recht:\n\
+                      Auskünfte einzuholen\nInspektionen durchzuführen\nAudits durchzuführen";
+        let found = check(&[clause(header), clause(rights)]);
+        let f = found.iter().find(|f| f.requirement == Requirement::InformationAudits).unwrap();
+        assert_eq!(f.status, Status::Met);
+        assert_eq!(f.quote.map(|(clause, ..)| clause), Some(1), "quoted from the rights, not the header");
     }
 
     #[test]
