@@ -83,6 +83,25 @@ mod tests {
         );
     }
 
+    /// A value a template offers as an example ("z.B.", "t.ex.", "bijv.", "e.g.") is no term.
+    #[test]
+    fn examples_offered_in_a_blank_are_placeholders() {
+        for blank in [
+            "[TODO: z.B. 24 Stunden]",
+            "[z. B. 30 Tage nach Vertragsende]",
+            "[t.ex. 30 dagar]",
+            "[bijv. 48 uur]",
+            "[ad es. 14 giorni]",
+            "[e.g. 72 hours]",
+            "[TODO]",
+        ] {
+            assert_eq!(placeholders(blank), [(0, blank.len())], "{blank}");
+        }
+        for kept in ["[Anlage 2]", "[1]", "[the Processor]"] {
+            assert!(placeholders(kept).is_empty(), "{kept}");
+        }
+    }
+
     #[test]
     fn masking_keeps_every_offset() {
         let text = "Frist: [ANGE ÅTTA DAGAR] sedan 30 dagar.";
