@@ -45,11 +45,17 @@ fn assert_counts_as_reviewed(library: &Library, page: &PortfolioPage, playbook: 
     }
 }
 
-#[test]
-fn a_kept_portfolio_follows_imports_removals_and_an_edited_playbook() {
-    let Some(dir) = common::shared("real/docs") else { return };
+/// The real DPAs of ../shared/real in name order, when they are there.
+fn real_dpas() -> Option<Vec<PathBuf>> {
+    let dir = common::shared("real/docs")?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
+    Some(files)
+}
+
+#[test]
+fn a_kept_portfolio_follows_imports_removals_and_an_edited_playbook() {
+    let Some(files) = real_dpas() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let library = Library::open(&tmp.path().join("lib")).unwrap();
     let ids: Vec<DocId> = library
@@ -107,9 +113,7 @@ fn a_kept_portfolio_follows_imports_removals_and_an_edited_playbook() {
 /// an import after it still shows in the next view.
 #[test]
 fn facts_read_ahead_on_another_thread_are_what_the_view_reads() {
-    let Some(dir) = common::shared("real/docs") else { return };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
+    let Some(files) = real_dpas() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let open = |name: &str| {
         let library = Library::open(&tmp.path().join(name)).unwrap();

@@ -367,6 +367,12 @@ struct Sentence {
     soft: bool,
 }
 
+impl Sentence {
+    fn text<'a>(&self, clauses: &[ChecklistClause<'a>]) -> &'a str {
+        &clauses[self.clause].text[self.start..self.end]
+    }
+}
+
 /// A clause's first line is its heading when more follows it and it is no sentence ("5 Rechten
 /// van betrokkenen", not "Der Auftragnehmer verpflichtet sich:").
 fn heading_line(text: &str) -> Option<usize> {
@@ -395,7 +401,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
     // sentences that hold one of its literals (`prefilter`), as most hold few groups.
     let mut masks = vec![vec![0u32; sentences.len()]; rules.rules.len()];
     for (k, s) in sentences.iter().enumerate() {
-        let text = &clauses[s.clause].text[s.start..s.end];
+        let text = s.text(clauses);
         let scan = rules.groups.scan(text);
         // Groups are numbered in rule then group order, as the loops below walk them.
         let mut n = 0;
@@ -409,7 +415,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         }
     }
     for (k, s) in sentences.iter().enumerate() {
-        let text = &clauses[s.clause].text[s.start..s.end];
+        let text = s.text(clauses);
         for (r, g) in labelled(text, s.heading) {
             masks[r][k] |= 1 << g;
         }
@@ -420,7 +426,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         if masks.iter().all(|m| m[k] == 0) {
             continue;
         }
-        let text = &clauses[s.clause].text[s.start..s.end];
+        let text = s.text(clauses);
         if rules.defines.is_match(text) {
             masks.iter_mut().for_each(|m| m[k] = 0);
         } else {
@@ -432,10 +438,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
     // ("Der Auftragsverarbeiter unterstützt den Verantwortlichen …").
     let controllers_own: Vec<bool> = sentences
         .iter()
-        .map(|s| {
-            clauses[s.clause].controller_duties
-                && !crate::parties::names_processor(&clauses[s.clause].text[s.start..s.end])
-        })
+        .map(|s| clauses[s.clause].controller_duties && !crate::parties::names_processor(s.text(clauses)))
         .collect();
     for (rule, masks) in rules.rules.iter().zip(&mut masks) {
         if rule.duty {
@@ -443,7 +446,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         }
         if let Some(unless) = &rule.unless {
             for (k, s) in sentences.iter().enumerate() {
-                if masks[k] != 0 && unless.is_match(&clauses[s.clause].text[s.start..s.end]) {
+                if masks[k] != 0 && unless.is_match(s.text(clauses)) {
                     masks[k] = 0;
                 }
             }
@@ -478,7 +481,7 @@ fn read_controller_by_its_name(
     let Some(r) = RULES.rules.iter().position(|r| r.id == Requirement::ControllerRights) else { return };
     let rule = &RULES.rules[r];
     for (k, s) in sentences.iter().enumerate() {
-        let Some(read) = names.read_as(&clauses[s.clause].text[s.start..s.end], "verantwoordelijke") else {
+        let Some(read) = names.read_as(s.text(clauses), "verantwoordelijke") else {
             continue;
         };
         for (g, (_, re)) in rule.groups.iter().enumerate() {
@@ -543,7 +546,7 @@ fn keep_what_is_written(
     sentences: &[Sentence],
     masks: &mut [u32],
 ) -> Option<usize> {
-    let text = |k: usize| &clauses[sentences[k].clause].text[sentences[k].start..sentences[k].end];
+    let text = |k: usize| sentences[k].text(clauses);
     let spoke: Vec<u32> = masks.to_vec();
     let mut blank = None;
     let blank_sentence = |k: usize| {
@@ -576,7 +579,7 @@ fn keep_what_is_written(
 /// and "[Exempel: …]"): the lines up to the next label, in its clause or in the list it
 /// introduces, are all template blanks.
 fn labels_only_blanks(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], k: usize) -> bool {
-    let text = |j: usize| clauses[sentences[j].clause].text[sentences[j].start..sentences[j].end].trim();
+    let text = |j: usize| sentences[j].text(clauses).trim();
     if !text(k).ends_with(':') {
         return false;
     }
@@ -603,7 +606,7 @@ fn labels_only_blanks(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], k
 /// sub-clauses that are such headings): what stands under it, in its clause or, under a title
 /// clause, up to the next one, is headings and blanks, and at least one blank.
 fn heads_only_blanks(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], k: usize) -> bool {
-    let text = |j: usize| &clauses[sentences[j].clause].text[sentences[j].start..sentences[j].end];
+    let text = |j: usize| sentences[j].text(clauses);
     let (own, heading) = (sentences[k].clause, sentences[k].heading);
     if !sentences[k].title {
         return false;
@@ -649,7 +652,7 @@ fn is_numbered_under(text: &str, number: &str) -> bool {
 /// agrees to nothing, whatever words it holds.
 fn drop_blanks(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], masks: &mut [u32]) {
     for (mask, s) in masks.iter_mut().zip(sentences).filter(|(mask, _)| **mask != 0) {
-        let filled = BLANKS.replace_all(&clauses[s.clause].text[s.start..s.end], "");
+        let filled = BLANKS.replace_all(s.text(clauses), "");
         if !filled.chars().any(char::is_alphanumeric) {
             *mask = 0;
         }
@@ -689,7 +692,7 @@ fn soft_for(rule: &Rule, clauses: &[ChecklistClause<'_>], s: &Sentence) -> bool 
         return false;
     }
     let Some(qualifier) = &rule.as_the_statute else { return true };
-    let text = &clauses[s.clause].text[s.start..s.end];
+    let text = s.text(clauses);
     RULES.soft.is_match(&qualifier.replace_all(text, ""))
 }
 
@@ -723,7 +726,7 @@ fn judge(
     // Met anywhere in the document: of those, one that is no template's form (not a header's
     // "Owner: {{ meta-handbook.owner }} … Revision: {{ meta-handbook.revision }}").
     let filled = |k: usize| {
-        let text = &clauses[sentences[k].clause].text[sentences[k].start..sentences[k].end];
+        let text = sentences[k].text(clauses);
         rule.within != Within::Document || FORM_FIELD.find_iter(text).nth(1).is_none()
     };
     let fullest = |ks: &[usize], wanted: &dyn Fn(usize) -> bool| {
