@@ -347,6 +347,7 @@ pub fn checklist_version() -> String {
             include_str!("../lexicon/checklist.toml"),
             include_str!("checklist.rs"),
             include_str!("prefilter.rs"),
+            include_str!("boundary.rs"),
             include_str!("parties.rs"),
             include_str!("terms.rs"),
             include_str!("../lexicon/terms.toml"),

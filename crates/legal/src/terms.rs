@@ -295,6 +295,7 @@ pub fn terms_version() -> String {
             include_str!("parties.rs"),
             include_str!("values.rs"),
             include_str!("placeholders.rs"),
+            include_str!("boundary.rs"),
             include_str!("../lexicon/terms.toml"),
             include_str!("../lexicon/values.toml"),
             analysis.as_str(),
