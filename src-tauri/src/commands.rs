@@ -68,10 +68,36 @@ pub async fn reindex(
 pub fn library_upkeep(state: State<'_, AppState>) -> Reply<Option<String>> {
     let library = state.library()?;
     let reason = library.upkeep()?;
-    if reason.is_none() {
+    // Findings of older rules are read again with progress first (`reread_findings`).
+    if reason.is_none() && library.outdated_findings()? == 0 {
         std::thread::spawn(move || library.warm_up_portfolio());
     }
     Ok(reason)
+}
+
+/// How many documents hold key terms or checklists found by older rules (the app was updated).
+#[tauri::command(async)]
+pub fn outdated_findings(state: State<'_, AppState>) -> Reply<usize> {
+    Ok(state.library()?.outdated_findings()?)
+}
+
+/// Reads those again with progress; returns how many are left (cancelled). When none are, the
+/// portfolio's facts are then read ahead, as after an upkeep that found nothing to do.
+#[tauri::command]
+pub async fn reread_findings(
+    state: State<'_, AppState>,
+    on_progress: Channel<ProgressEvent>,
+) -> Reply<usize> {
+    let library = state.library()?;
+    let progress = progress_to(&state, on_progress);
+    let work = tauri::async_runtime::spawn_blocking(move || {
+        let left = library.reread_findings(&progress)?;
+        if left == 0 {
+            library.warm_up_portfolio();
+        }
+        Ok::<_, concordia_core::Error>(left)
+    });
+    Ok(work.await.map_err(IpcError::internal)??)
 }
 
 /// Does that upkeep with progress; returns what is still wrong afterwards, if anything.

@@ -57,6 +57,8 @@ pub fn run() {
             commands::reindex,
             commands::library_upkeep,
             commands::bring_up_to_date,
+            commands::outdated_findings,
+            commands::reread_findings,
             commands::library_generation,
             commands::refresh_library,
             commands::backup_library,

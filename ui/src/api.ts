@@ -82,6 +82,11 @@ export const libraryUpkeep = () => invoke<string | null>("library_upkeep");
 /** Does that upkeep; resolves to what is still wrong afterwards, or null. */
 export const bringUpToDate = (onProgress: (e: ProgressEvent) => void) =>
   invoke<string | null>("bring_up_to_date", { onProgress: channel(onProgress) });
+/** How many documents hold key terms or checklists that older rules found (the app was updated). */
+export const outdatedFindings = () => invoke<number>("outdated_findings");
+/** Reads those again; resolves to how many are left (cancelled), which are read when first shown. */
+export const rereadFindings = (onProgress: (e: ProgressEvent) => void) =>
+  invoke<number>("reread_findings", { onProgress: channel(onProgress) });
 /** Changes whenever documents change, in this window or any other Concordia process. */
 export const libraryGeneration = () => invoke<number>("library_generation");
 /** Picks up what another process changed; resolves to what is wrong with search, or null. */

@@ -111,6 +111,7 @@ function renderProgress(s: app.State): void {
     reindex: t("Rebuilding the search index"),
     remove: t("Removing"),
     restore: t("Restoring the library"),
+    reread: t("Reading the documents again with the updated rules"),
   };
   const verb = verbs[task.task];
   const bar = h("progress", { max: Math.max(task.total, 1), value: task.done, "aria-label": verb });

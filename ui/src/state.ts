@@ -385,11 +385,34 @@ export async function startUp(): Promise<void> {
       const left = await api.bringUpToDate(progressed);
       update({ notice: left === null ? t("The search index was rebuilt.") : null, error: left === null ? null : searchUnavailable(left) });
     }
+    const outdated = await api.outdatedFindings();
+    if (outdated > 0) await rereadFindings(outdated);
   } catch (e) {
     fail(t("Could not check the library"), e);
   } finally {
     if (state.task) update({ task: null, cancelling: false });
   }
+}
+
+/**
+ * After an update of the rules, every document's key terms and checklist are read again in the
+ * background, with progress; cancelled, the rest are read as they are first shown.
+ */
+async function rereadFindings(outdated: number): Promise<void> {
+  update({
+    notice: t("The checklist and key-term rules were updated: {n} documents are read again. Your documents are safe; you can keep working.", {
+      n: count(outdated),
+    }),
+    task: { task: "reread", done: 0, total: outdated, current: null, waiting: null },
+    cancelling: false,
+  });
+  const left = await api.rereadFindings(progressed);
+  update({
+    notice:
+      left === 0
+        ? t("The documents were read again with the updated rules.")
+        : t("Stopped; the remaining {n} documents are read when you open them.", { n: count(left) }),
+  });
 }
 
 function searchUnavailable(why: string): string {

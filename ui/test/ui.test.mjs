@@ -88,6 +88,16 @@ function fakeBackend(comparison) {
           case "library_generation": return window.__generation;
           case "library_upkeep": return window.__upkeep;
           case "refresh_library": return null;
+          case "outdated_findings": return window.__outdated ?? 0;
+          case "reread_findings": {
+            // Reads one document, then waits until the test lets it finish or cancels it.
+            args.onProgress.onmessage({ task: "reread", done: 1, total: window.__outdated, current: null, waiting: null });
+            await new Promise((done) => { window.__finishReread = done; });
+            const left = window.__cancelled ? window.__outdated - 1 : 0;
+            window.__outdated = left;
+            return left;
+          }
+          case "cancel_task": window.__cancelled = true; window.__finishReread?.(); return null;
           case "bring_up_to_date":
             args.onProgress.onmessage({ task: "reindex", done: 1, total: 2, current: "Verwerkersovereenkomst", waiting: null });
             window.__upkeep = null;
@@ -738,6 +748,24 @@ test("a library whose index needs repair shows its documents and the repair's pr
   assert.ok(calls.indexOf("library_page") < calls.indexOf("bring_up_to_date"), "documents listed before the repair");
   assert.deepEqual(errors, []);
   await p.close();
+});
+
+test("after an update of the rules the documents are read again with progress, and a cancel leaves the rest for later", async () => {
+  for (const cancel of [false, true]) {
+    const { p, errors } = await page(undefined, () => { window.__outdated = 3; });
+    await p.waitForSelector("table.docs tbody tr");
+    await p.waitForFunction(() => document.querySelector(".progress")?.textContent.includes("Reading the documents again with the updated rules: 1 of 3"));
+    assert.ok((await p.textContent(".banner")).includes("3 documents are read again"));
+    if (cancel) await p.click(".progress button");
+    else await p.evaluate(() => window.__finishReread());
+    const said = cancel ? "the remaining 2 documents are read when you open them" : "The documents were read again with the updated rules.";
+    await p.waitForFunction((said) => document.querySelector(".banner")?.textContent.includes(said), said);
+    assert.ok(!(await p.isVisible(".progress.visible")), "the progress bar goes when it ends");
+    const calls = await p.evaluate(() => window.__calls.map(([c]) => c));
+    assert.ok(calls.indexOf("library_page") < calls.indexOf("reread_findings"), "documents listed first");
+    assert.deepEqual(errors, []);
+    await p.close();
+  }
 });
 
 test("the interface speaks the language the user picks, asks the backend for its words in it, and remembers it", async () => {

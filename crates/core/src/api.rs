@@ -108,7 +108,7 @@ impl ImportReport {
     }
 }
 
-/// A long task that reports progress and holds the library's write lock.
+/// A long task that reports progress; all but `Reread` hold the library's write lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -121,6 +121,8 @@ pub enum Task {
     Remove,
     /// Replacing the library with a backup.
     Restore,
+    /// Reading stored documents' key terms and checklists again after their rules changed.
+    Reread,
 }
 
 /// A step of a long task.

@@ -146,3 +146,50 @@ fn facts_read_ahead_on_another_thread_are_what_the_view_reads() {
     assert_eq!((after.matching, after.total), (8, 8), "an import after the warm-up shows");
     assert_counts_as_reviewed(&warmed, &after, "recommended");
 }
+
+/// After an update of the rules, the app reads every document's key terms and checklist again
+/// with progress, rather than leaving them to the first view. Cancelled, it leaves them as they
+/// were (each is then read when first shown); done, the view is what a new import shows.
+#[test]
+fn findings_of_older_rules_are_read_again_with_progress_or_left_when_cancelled() {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::{Arc, Mutex};
+
+    let Some(files) = real_dpas() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    let library = Library::open(&dir).unwrap();
+    assert!(!library.import(&files[..6], &Progress::none()).unwrap().has_errors());
+    assert_eq!(library.outdated_findings().unwrap(), 0, "an import stores what the current rules find");
+    let expected = view(&library, "recommended");
+    drop(library);
+
+    let db = rusqlite::Connection::open(dir.join("library.sqlite")).unwrap();
+    db.execute_batch(
+        "UPDATE key_terms SET version = 'older' WHERE doc_id % 2 = 0; UPDATE checklists SET version = 'older';",
+    )
+    .unwrap();
+    let library = Library::open(&dir).unwrap();
+    assert_eq!(library.outdated_findings().unwrap(), 6);
+
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let recorded = events.clone();
+    let record =
+        move |e: &concordia_core::api::ProgressEvent| recorded.lock().unwrap().push((e.done, e.total));
+    let cancelled = Progress::new(record.clone(), Arc::new(AtomicBool::new(true)));
+    assert_eq!(library.reread_findings(&cancelled).unwrap(), 6, "cancelled before the first batch");
+    assert_eq!(library.outdated_findings().unwrap(), 6, "nothing read again");
+
+    events.lock().unwrap().clear();
+    let going = Progress::new(record, Arc::new(AtomicBool::new(false)));
+    assert_eq!(library.reread_findings(&going).unwrap(), 0);
+    assert_eq!(*events.lock().unwrap(), [(0, 6), (6, 6)]);
+    assert_eq!(library.outdated_findings().unwrap(), 0, "what was read again is stored");
+    let current: i64 =
+        db.query_row("SELECT COUNT(*) FROM checklists WHERE version <> 'older'", [], |r| r.get(0)).unwrap();
+    assert_eq!(current, 6);
+
+    let again = view(&library, "recommended");
+    let rows = |p: &PortfolioPage| serde_json::to_value(&p.rows).unwrap();
+    assert_eq!(rows(&again), rows(&expected), "the same rows as the import's own findings");
+}

@@ -64,6 +64,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The documents whose key terms or Art. 28 findings were not found by these versions of
+    /// the rules (or not stored at all), in id order: what an update of the rules leaves to read
+    /// again.
+    pub fn outdated_findings(&self, terms_version: &str, checklist_version: &str) -> Result<Vec<DocId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id FROM documents d
+              WHERE NOT EXISTS (SELECT 1 FROM key_terms k WHERE k.doc_id = d.id AND k.version = ?1)
+                 OR NOT EXISTS (SELECT 1 FROM checklists c WHERE c.doc_id = d.id AND c.version = ?2)
+              ORDER BY d.id",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![terms_version, checklist_version], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The ids of these documents' clauses in order, by document.
     pub fn clause_ids_of(&self, ids: &[DocId]) -> Result<HashMap<DocId, Vec<i64>>> {
         let mut stmt = self.conn.prepare_cached(
@@ -142,5 +156,40 @@ mod tests {
         );
         store.delete_document(id).unwrap();
         assert_eq!(store.key_terms(id, "v3").unwrap(), None, "removed with the document");
+    }
+
+    #[test]
+    fn documents_read_by_older_rules_are_listed_until_both_their_rows_are_current() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut ids = Vec::new();
+        for (k, stored) in
+            [(Some(("t1", "[]")), Some(("c1", "[]"))), (Some(("t1", "[]")), None), (None, None)]
+                .into_iter()
+                .enumerate()
+        {
+            let path = format!("/x/{k}.txt");
+            let doc = NewDocument {
+                path: &path,
+                content_hash: &path,
+                title: "t",
+                language: "de",
+                format: "text",
+                imported_at: "2026-12-04T00:00:00Z",
+                byte_size: 2,
+                text: "ab",
+                reader: "r1",
+                key_terms: stored.0,
+                checklist: stored.1,
+            };
+            let Upsert::Inserted { id, .. } = store.upsert_document(&doc, &[]).unwrap() else {
+                panic!("inserted")
+            };
+            ids.push(id);
+        }
+        assert_eq!(store.outdated_findings("t1", "c1").unwrap(), ids[1..], "no checklist, or nothing stored");
+        assert_eq!(store.outdated_findings("t2", "c1").unwrap(), ids, "the key-term rules changed");
+        store.put_many_checklists("c1", &[(ids[1], "[]".to_owned()), (ids[2], "[]".to_owned())]).unwrap();
+        store.put_many_key_terms("t1", &[(ids[2], "[]".to_owned())]).unwrap();
+        assert!(store.outdated_findings("t1", "c1").unwrap().is_empty());
     }
 }

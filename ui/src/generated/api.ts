@@ -86,7 +86,7 @@ outcomes: Array<ImportOutcome>,
  */
 cancelled: boolean, };
 
-export type Task = "import" | "reindex" | "remove" | "restore";
+export type Task = "import" | "reindex" | "remove" | "restore" | "reread";
 
 export type ProgressEvent = { 
 /**
