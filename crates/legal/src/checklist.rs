@@ -1411,6 +1411,35 @@ mod tests {
         assert_eq!(status(heading, Requirement::SubjectDuration), Status::Met);
     }
 
+    /// A separable verb apart ("schakelt … in"), an adjective between "the same" and
+    /// "obligations", and "other countries" beside a clause that keeps the data in the EU.
+    #[test]
+    fn split_verbs_adjectives_and_other_countries_are_read() {
+        each_is(
+            &[
+                "De Verwerker schakelt geen sub-verwerkers in zonder voorafgaande schriftelijke toestemming van de Gemeente.",
+                "Der Auftragnehmer schaltet Unterauftragnehmer nur mit schriftlicher Zustimmung des Auftraggebers ein.",
+            ],
+            Requirement::SubprocessorAuthorisation,
+            Status::Met,
+        );
+        each_is(
+            &[
+                "Bei der Unterbeauftragung sind dem Unterauftragnehmer die gleichen vertraglichen Regelungen aufzuerlegen.",
+                "De Verwerker legt subverwerkers dezelfde contractuele verplichtingen op.",
+                "The processor imposes the same contractual obligations on each sub-processor.",
+            ],
+            Requirement::SubprocessorFlowdown,
+            Status::Met,
+        );
+        let instructions = "Der Auftragnehmer verarbeitet die Daten ausschließlich nach Weisung des Auftraggebers. \
+                            Eine Verarbeitung in anderen Staaten ist nur mit vorheriger Zustimmung des Auftraggebers zulässig.";
+        assert_eq!(status(instructions, Requirement::Instructions), Status::Met);
+        let without =
+            "Der Auftragnehmer verarbeitet die Daten ausschließlich nach Weisung des Auftraggebers.";
+        assert_eq!(status(without, Requirement::Instructions), Status::Partly, "transfers unsaid");
+    }
+
     #[test]
     fn the_controllers_own_duties_are_not_the_processors() {
         let heading = "§ 7 Pflichten des Auftraggebers";
