@@ -1440,6 +1440,23 @@ mod tests {
         assert_eq!(status(without, Requirement::Instructions), Status::Partly, "transfers unsaid");
     }
 
+    /// Documents made available for the audits are the information of (h), as the Regulation
+    /// words it ("mette a disposizione … tutte le informazioni").
+    #[test]
+    fn documents_made_available_beside_an_audit_right_are_information() {
+        each_is(
+            &[
+                "Il Titolare ha diritto di effettuare audit. Il Responsabile mette a disposizione documentazione e certificazioni ISO 27001.",
+                "Der Auftraggeber darf Audits durchführen. Der Auftragnehmer stellt ihm Zertifikate und Prüfberichte zur Verfügung.",
+                "The controller may audit the processor. The processor makes available its certifications and audit reports.",
+            ],
+            Requirement::InformationAudits,
+            Status::Met,
+        );
+        let audit_only = "Il Titolare ha diritto di effettuare audit con preavviso di 30 giorni.";
+        assert_eq!(status(audit_only, Requirement::InformationAudits), Status::Partly);
+    }
+
     #[test]
     fn the_controllers_own_duties_are_not_the_processors() {
         let heading = "§ 7 Pflichten des Auftraggebers";
