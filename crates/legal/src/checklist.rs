@@ -3,7 +3,7 @@
 //! lacks it (missing), and the sentence that decides. The words are data
 //! (`lexicon/checklist.toml`); the rules are here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -730,10 +730,20 @@ fn judge(
         let text = sentences[k].text(clauses);
         rule.within != Within::Document || FORM_FIELD.find_iter(text).nth(1).is_none()
     };
+    // Met anywhere in the document: of sentences that say as much, one in the clause that says
+    // most of it (the audit clause's "ha diritto di effettuare audit", not a list of measures'
+    // "Controllo accessi basato su ruolo").
+    let mut by_clause: HashMap<usize, u32> = HashMap::new();
+    if rule.within == Within::Document {
+        for (k, &mask) in masks.iter().enumerate().filter(|(_, &m)| m != 0) {
+            *by_clause.entry(sentences[k].clause).or_default() |= mask;
+        }
+    }
+    let in_clause = |k: usize| by_clause.get(&sentences[k].clause).map_or(0, |m| m.count_ones());
     let fullest = |ks: &[usize], wanted: &dyn Fn(usize) -> bool| {
         let candidates = ks.iter().enumerate().filter(|(_, &k)| wanted(k));
         let rank = |at: usize, k: usize| {
-            (!sentences[k].title, masks[k].count_ones(), filled(k), std::cmp::Reverse(at))
+            (!sentences[k].title, masks[k].count_ones(), in_clause(k), filled(k), std::cmp::Reverse(at))
         };
         candidates.max_by_key(|(at, &k)| rank(*at, k)).map(|(_, &k)| k)
     };
@@ -1455,6 +1465,22 @@ mod tests {
         );
         let audit_only = "Il Titolare ha diritto di effettuare audit con preavviso di 30 giorni.";
         assert_eq!(status(audit_only, Requirement::InformationAudits), Status::Partly);
+    }
+
+    /// A list of measures' "Audit log" or "Controllo accessi" is no audit; the audit clause, which
+    /// says more of the requirement, is quoted.
+    #[test]
+    fn the_audit_clause_is_quoted_not_a_measures_log() {
+        let measures =
+            "7. Misure di sicurezza\nAudit log di tutti gli accessi.\nControllo accessi basato su ruolo.";
+        let audit = "11. Audit\nIl Titolare ha diritto di effettuare audit sul rispetto del DPA. \
+                     Il Responsabile mette a disposizione documentazione e certificazioni.";
+        let found = check(&[clause(measures), clause(audit)]);
+        let f = found.iter().find(|f| f.requirement == Requirement::InformationAudits).unwrap();
+        assert_eq!(f.status, Status::Met);
+        let (clause, start, _) = f.quote.unwrap();
+        assert_eq!(clause, 1, "quoted from the audit clause");
+        assert!(audit[start..].starts_with("Il Titolare ha diritto"), "{}", &audit[start..]);
     }
 
     #[test]
