@@ -1467,6 +1467,24 @@ mod tests {
         assert_eq!(status(audit_only, Requirement::InformationAudits), Status::Partly);
     }
 
+    /// "Nachweise … Verfahrensanweisungen" holds no instruction: the words are whole, and the
+    /// sentence that gives the instructions is quoted.
+    #[test]
+    fn instructions_are_whole_words() {
+        let proofs = "6.2 Der Auftraggeber darf Nachweise verlangen. Dazu gehören auch Nachweise über die \
+                      Bestellung eines Datenschutzbeauftragten und technische und organisatorische Konzepte, \
+                      z. B. einschlägige Verfahrensanweisungen und auch Verträge mit Unterauftragnehmern.";
+        let given = "7.1 Die Verarbeitung der Daten erfolgt ausschließlich nach Weisung des Auftraggebers.";
+        let abroad =
+            "5.1 Eine Übermittlung in Drittländer ist nur mit Zustimmung des Auftraggebers zulässig.";
+        let found = check(&[clause(abroad), clause(proofs), clause(given)]);
+        let f = found.iter().find(|f| f.requirement == Requirement::Instructions).unwrap();
+        assert_eq!(f.status, Status::Met);
+        assert_eq!(f.quote.map(|(clause, ..)| clause), Some(2), "the instructions, not the proofs");
+        let scc = "Der Datenimporteur verarbeitet die Daten nur nach den Anweisungen des Datenexporteurs.";
+        assert_ne!(status(scc, Requirement::Instructions), Status::Missing, "Anweisungen are instructions");
+    }
+
     /// A list of measures' "Audit log" or "Controllo accessi" is no audit; the audit clause, which
     /// says more of the requirement, is quoted.
     #[test]
