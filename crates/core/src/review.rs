@@ -35,6 +35,7 @@ enum Why {
     OnlyMentioned,
     Blank,
     Absent,
+    GeneralInSubstance,
 }
 
 impl Stored {
@@ -92,6 +93,7 @@ fn stored(f: Finding) -> Stored {
         Reason::OnlyMentioned => Why::OnlyMentioned,
         Reason::Blank => Why::Blank,
         Reason::Absent => Why::Absent,
+        Reason::GeneralInSubstance => Why::GeneralInSubstance,
     };
     Stored {
         requirement: f.requirement,
@@ -228,6 +230,7 @@ fn reason(reason: &Reason, labels: &Labels) -> String {
         Reason::OnlyMentioned => labels.checklist("checklist_mentioned").to_owned(),
         Reason::Blank => labels.checklist("checklist_blank").to_owned(),
         Reason::Absent => labels.checklist("checklist_absent").to_owned(),
+        Reason::GeneralInSubstance => labels.checklist("checklist_general_in_substance").to_owned(),
     }
 }
 

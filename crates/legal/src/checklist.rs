@@ -86,6 +86,10 @@ pub enum Reason {
     Blank,
     /// Nothing found.
     Absent,
+    /// No authorisation is worded, but the contract lets the processor engage sub-processors
+    /// and tell the controller of changes with a chance to object: signed, it is the general
+    /// written authorisation of Art. 28(2).
+    GeneralInSubstance,
 }
 
 /// What the checklist reads of a clause.
@@ -453,7 +457,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             }
         }
     }
-    rules
+    let mut findings = rules
         .rules
         .iter()
         .zip(masks)
@@ -466,7 +470,30 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             };
             judge(rule, clauses, &sentences, masks, blank)
         })
-        .collect()
+        .collect::<Vec<_>>();
+    general_authorisation_in_substance(&mut findings);
+    findings
+}
+
+/// Sub-processors engaged under a contract that has the processor announce changes and lets the
+/// controller object ("Biträdet informerar före byte och ger Ansvarige rätt att invända"): the
+/// contract itself is the general written authorisation Art. 28(2) speaks of, and what decides
+/// it is that notice and objection.
+fn general_authorisation_in_substance(findings: &mut [Finding]) {
+    let at = |id: Requirement| findings.iter().position(|f| f.requirement == id);
+    let (Some(authorisation), Some(objection)) =
+        (at(Requirement::SubprocessorAuthorisation), at(Requirement::SubprocessorObjection))
+    else {
+        return;
+    };
+    let worded = matches!(findings[authorisation].reason, Reason::Imposed | Reason::OnlySoft);
+    if findings[authorisation].status != Status::Partly || worded || findings[objection].status != Status::Met
+    {
+        return;
+    }
+    let (clauses, quote) = (findings[objection].clauses.clone(), findings[objection].quote);
+    let f = &mut findings[authorisation];
+    (f.status, f.reason, f.clauses, f.quote) = (Status::Met, Reason::GeneralInSubstance, clauses, quote);
 }
 
 /// A contract that names the controller by a name of its own ("Verwerkingsverantwoordelijke
@@ -1465,6 +1492,23 @@ mod tests {
         );
         let audit_only = "Il Titolare ha diritto di effettuare audit con preavviso di 30 giorni.";
         assert_eq!(status(audit_only, Requirement::InformationAudits), Status::Partly);
+    }
+
+    /// Sub-processors engaged with notice of changes and a chance to object: the contract is a
+    /// general authorisation in substance. Notice alone is not.
+    #[test]
+    fn notice_and_objection_make_a_general_authorisation() {
+        for text in [
+            "Sendio kan anlita underbiträden. Kunden informeras om förändringar och har rätt att invända.",
+            "De Verwerker informeert de Klant vooraf over wijzigingen in subverwerkers. De Klant heeft het recht bezwaar te maken tegen een nieuwe subverwerker.",
+        ] {
+            let found = check(&[clause(text)]);
+            let (status, reason) = status_of(&found, Requirement::SubprocessorAuthorisation);
+            assert_eq!((status, reason), (Status::Met, Reason::GeneralInSubstance), "{text}");
+        }
+        let notice =
+            "Neue Unterauftragsverarbeiter werden mindestens 30 Tage im Voraus per E-Mail angekündigt.";
+        assert_eq!(status(notice, Requirement::SubprocessorAuthorisation), Status::Partly);
     }
 
     /// "Nachweise … Verfahrensanweisungen" holds no instruction: the words are whole, and the
