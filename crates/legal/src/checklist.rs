@@ -1494,6 +1494,16 @@ mod tests {
         assert_eq!(status(audit_only, Requirement::InformationAudits), Status::Partly);
     }
 
+    /// The German AVV's older wording of a breach notice.
+    #[test]
+    fn violations_of_data_protection_rules_told_at_once_are_a_breach_notice() {
+        let older = "Verstöße gegen diesen Vertrag oder gegen sonstige datenschutzrechtliche Bestimmungen \
+                     sind dem Auftraggeber unverzüglich mitzuteilen.";
+        assert_eq!(status(older, Requirement::BreachNotification), Status::Met);
+        let contract = "Verstöße gegen diesen Vertrag sind dem Auftraggeber unverzüglich mitzuteilen.";
+        assert_ne!(status(contract, Requirement::BreachNotification), Status::Met, "not data protection");
+    }
+
     /// Sub-processors engaged with notice of changes and a chance to object: the contract is a
     /// general authorisation in substance. Notice alone is not.
     #[test]
