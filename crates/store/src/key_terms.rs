@@ -117,27 +117,38 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::{NewDocument, Store, Upsert};
+    use crate::{DocId, NewDocument, Store, Upsert};
 
-    #[test]
-    fn key_terms_are_stored_with_their_document_and_read_back_by_version() {
-        let mut store = Store::open_in_memory().unwrap();
+    /// A two-byte document at `path` with the key terms and checklist given (version, JSON).
+    fn stored(
+        store: &mut Store,
+        path: &str,
+        key_terms: Option<(&str, &str)>,
+        checklist: Option<(&str, &str)>,
+    ) -> DocId {
         let doc = NewDocument {
-            path: "/x/a.txt",
-            content_hash: "h1",
+            path,
+            content_hash: path,
             title: "t",
             language: "de",
             format: "text",
-            imported_at: "2026-12-02T00:00:00Z",
+            imported_at: "2026-12-04T00:00:00Z",
             byte_size: 2,
             text: "ab",
             reader: "r1",
-            key_terms: Some(("v1", r#"[{"kind":"breach_notice"}]"#)),
-            checklist: None,
+            key_terms,
+            checklist,
         };
         let Upsert::Inserted { id, .. } = store.upsert_document(&doc, &[]).unwrap() else {
             panic!("inserted")
         };
+        id
+    }
+
+    #[test]
+    fn key_terms_are_stored_with_their_document_and_read_back_by_version() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = stored(&mut store, "/x/a.txt", Some(("v1", r#"[{"kind":"breach_notice"}]"#)), None);
         assert_eq!(store.key_terms(id, "v1").unwrap().as_deref(), Some(r#"[{"kind":"breach_notice"}]"#));
         assert_eq!(store.key_terms(id, "v2").unwrap(), None, "another version's terms are not these");
         store.put_key_terms(id, "v2", "[]").unwrap();
@@ -161,31 +172,11 @@ mod tests {
     #[test]
     fn documents_read_by_older_rules_are_listed_until_both_their_rows_are_current() {
         let mut store = Store::open_in_memory().unwrap();
-        let mut ids = Vec::new();
-        for (k, stored) in
-            [(Some(("t1", "[]")), Some(("c1", "[]"))), (Some(("t1", "[]")), None), (None, None)]
-                .into_iter()
-                .enumerate()
-        {
-            let path = format!("/x/{k}.txt");
-            let doc = NewDocument {
-                path: &path,
-                content_hash: &path,
-                title: "t",
-                language: "de",
-                format: "text",
-                imported_at: "2026-12-04T00:00:00Z",
-                byte_size: 2,
-                text: "ab",
-                reader: "r1",
-                key_terms: stored.0,
-                checklist: stored.1,
-            };
-            let Upsert::Inserted { id, .. } = store.upsert_document(&doc, &[]).unwrap() else {
-                panic!("inserted")
-            };
-            ids.push(id);
-        }
+        let ids = [
+            stored(&mut store, "/x/0.txt", Some(("t1", "[]")), Some(("c1", "[]"))),
+            stored(&mut store, "/x/1.txt", Some(("t1", "[]")), None),
+            stored(&mut store, "/x/2.txt", None, None),
+        ];
         assert_eq!(store.outdated_findings("t1", "c1").unwrap(), ids[1..], "no checklist, or nothing stored");
         assert_eq!(store.outdated_findings("t2", "c1").unwrap(), ids, "the key-term rules changed");
         store.put_many_checklists("c1", &[(ids[1], "[]".to_owned()), (ids[2], "[]".to_owned())]).unwrap();
