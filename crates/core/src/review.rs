@@ -104,6 +104,19 @@ fn stored(f: Finding) -> Stored {
     }
 }
 
+/// A quote over a lead-in and its items, or a table's rows, as one line: "Zweck der Verarbeitung:
+/// Speicherplatz (Webhosting). …", "Kategori | Exempel; Kontakt | Namn, e-post".
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(if out.ends_with(['.', ';', ':', ',', '!', '?']) { " " } else { "; " });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// The longest quote shown: a sentence, not a page.
 const QUOTE_CHARS: usize = 400;
 
@@ -240,8 +253,26 @@ pub(crate) fn requirement_id(requirement: concordia_legal::Requirement) -> Strin
 }
 
 fn shortened(text: &str) -> String {
+    let text = one_line(text);
     match text.char_indices().nth(QUOTE_CHARS) {
         Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{shortened, QUOTE_CHARS};
+
+    #[test]
+    fn a_quote_over_a_lead_in_and_its_items_reads_as_one_line() {
+        let quote = "Zweck der Verarbeitung:\n\n  Speicherplatz (Webhosting).\nTelekommunikation\nDomains";
+        assert_eq!(
+            shortened(quote),
+            "Zweck der Verarbeitung: Speicherplatz (Webhosting). Telekommunikation; Domains"
+        );
+        assert_eq!(shortened("Kategori | Exempel\nLön | Grundlön"), "Kategori | Exempel; Lön | Grundlön");
+        let long = "a".repeat(QUOTE_CHARS + 5);
+        assert_eq!(shortened(&long).chars().count(), QUOTE_CHARS + 1, "cut, with an ellipsis");
     }
 }

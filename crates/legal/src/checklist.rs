@@ -386,6 +386,56 @@ fn heading_line(text: &str) -> Option<usize> {
     (title && !text[end..].trim().is_empty()).then_some(end)
 }
 
+/// A title inside a clause, over what follows it: a line of a few words set apart by a blank
+/// line ("Kategorien der Betroffenen"), or a numbered run-in heading that imposes nothing
+/// ("4.3 Säkerhetsåtgärder. Biträdet ska …").
+fn inner_title(text: &str, start: usize, end: usize) -> bool {
+    let sentence = &text[start..end];
+    let rest = &text[end..];
+    if rest.trim().is_empty() || sentence.contains(" | ") {
+        return false;
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    let own_line = (start == 0 || text[..start].ends_with('\n')) && rest.starts_with('\n');
+    if own_line && short_line(sentence) && set_apart(rest) {
+        // Items of a list set apart by blank lines look the same: a title has no such sibling.
+        let next = rest.trim_start();
+        let next_line = next.lines().next().unwrap_or_default();
+        let before = text[..start].trim_end();
+        let last_line = before.rsplit('\n').next().unwrap_or_default();
+        let sibling_after =
+            short_line(next_line) && (set_apart(&next[next_line.len()..]) || next.len() == next_line.len());
+        let sibling_before = short_line(last_line) && set_apart(&text[before.len()..]);
+        return !sibling_after && !sibling_before;
+    }
+    let Some(named) = RUN_IN_NUMBER.find(sentence).map(|m| &sentence[m.end()..]) else { return false };
+    let outside_brackets = named.split('(').next().unwrap_or_default();
+    start == 0
+        && named.ends_with('.')
+        && words(outside_brackets) <= 5
+        && !RULES.imposed.is_match(named)
+        && !RULES.soft.is_match(named)
+}
+
+/// A line of a few words that is no sentence: a title, or an item of a list.
+fn short_line(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.split_whitespace().count() <= 6
+        && !line.contains(" | ")
+        && !crate::terms::is_sentence(line)
+}
+
+/// Whether a blank line follows: `rest` starts at the end of a line.
+fn set_apart(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    rest.strip_prefix('\n').is_some_and(|r| r.trim_start_matches([' ', '\t']).starts_with('\n'))
+}
+
+/// The number a run-in heading starts with: "4.3 ", "§ 6 ", "12. ".
+static RUN_IN_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s+").expect("a valid pattern"));
+
 /// The checklist of one document's clauses.
 pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
     let rules = &*RULES;
@@ -398,7 +448,8 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             let only_a_title = !c.text.trim().contains('\n') && !crate::terms::is_sentence(c.text.trim());
             sentences(c.text).into_iter().map(move |(start, end)| {
                 let heading = heading_end.is_some_and(|line_end| end <= line_end);
-                Sentence { clause: k, start, end, heading, title: heading || only_a_title, soft: false }
+                let title = heading || only_a_title || inner_title(c.text, start, end);
+                Sentence { clause: k, start, end, heading, title, soft: false }
             })
         })
         .collect();
@@ -776,10 +827,10 @@ fn judge(
     };
     let decided = whole.clone().find_map(|(_, ks)| fullest(ks, &|k| masks[k] & 1 != 0 && imposed(&k)));
     if let Some(k) = decided {
-        return finding(rule, Status::Met, Reason::Imposed, sentences, k, &masks);
+        return finding(clauses, rule, Status::Met, Reason::Imposed, sentences, k, &masks);
     }
     if let Some(k) = whole.clone().find_map(|(_, ks)| fullest(ks, &|_| true)) {
-        return finding(rule, Status::Partly, Reason::OnlySoft, sentences, k, &masks);
+        return finding(clauses, rule, Status::Partly, Reason::OnlySoft, sentences, k, &masks);
     }
     // Partly: the unit holding the most groups, if it holds the core of a duty (the first
     // group: a breach is only part of a breach notice, a notice alone is not one); what it
@@ -793,7 +844,7 @@ fn judge(
         let lacks =
             rule.groups.iter().enumerate().filter(|(g, _)| mask & (1 << g) == 0).map(|(_, (n, _))| *n);
         let k = fullest(ks, &|_| true).unwrap_or(ks[0]);
-        return finding(rule, Status::Partly, Reason::Lacks(lacks.collect()), sentences, k, &masks);
+        return finding(clauses, rule, Status::Partly, Reason::Lacks(lacks.collect()), sentences, k, &masks);
     }
     let mentioned = rule.mentioned.as_ref().and_then(|re| {
         // Most requirements a document misses it never mentions: one scan of each clause
@@ -809,8 +860,8 @@ fn judge(
         })
     });
     match (mentioned, blank) {
-        (Some(k), _) => finding(rule, Status::Partly, Reason::OnlyMentioned, sentences, k, &masks),
-        (None, Some(k)) => finding(rule, Status::Partly, Reason::Blank, sentences, k, &masks),
+        (Some(k), _) => finding(clauses, rule, Status::Partly, Reason::OnlyMentioned, sentences, k, &masks),
+        (None, Some(k)) => finding(clauses, rule, Status::Partly, Reason::Blank, sentences, k, &masks),
         (None, None) => Finding {
             requirement: rule.id,
             status: Status::Missing,
@@ -824,6 +875,7 @@ fn judge(
 /// A finding quoting sentence `k`; its clauses are that sentence's and every other clause where
 /// the requirement's words were found.
 fn finding(
+    clauses: &[ChecklistClause<'_>],
     rule: &Rule,
     status: Status,
     reason: Reason,
@@ -831,35 +883,98 @@ fn finding(
     k: usize,
     masks: &[u32],
 ) -> Finding {
-    let quoted = &sentences[body_of_title(sentences, masks, k)];
+    let quoted = &sentences[body_of_title(clauses, sentences, masks, k)];
+    let start = from_its_lead_in(clauses, sentences, quoted);
+    let end = with_its_items(clauses, sentences, quoted);
     let mut clauses = vec![quoted.clause];
     for (s, _) in sentences.iter().zip(masks).filter(|(_, &m)| m != 0) {
         if !clauses.contains(&s.clause) {
             clauses.push(s.clause);
         }
     }
-    Finding {
-        requirement: rule.id,
-        status,
-        reason,
-        clauses,
-        quote: Some((quoted.clause, quoted.start, quoted.end)),
+    Finding { requirement: rule.id, status, reason, clauses, quote: Some((quoted.clause, start, end)) }
+}
+
+/// An item says what it is an item of with its lead-in ("6.2 De melding bevat minimaal: … Aard
+/// van het datalek"), a row with its table's head: its quote starts there, when that is near.
+fn from_its_lead_in(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], quoted: &Sentence) -> usize {
+    let text = clauses[quoted.clause].text;
+    let before = sentences.iter().rev().filter(|s| s.clause == quoted.clause && s.end <= quoted.start);
+    for s in before {
+        let sentence = &text[s.start..s.end];
+        if quoted.end - s.start > 2 * ITEMS_QUOTED {
+            break;
+        }
+        // A table's row is read under its head ("Kategori | Exempel").
+        let table_head = s.heading && sentence.contains(" | ");
+        if sentence.ends_with(':') || table_head {
+            return s.start;
+        }
+        if s.title {
+            break;
+        }
+        // Items stand on lines of their own; a sentence in running text has no lead-in.
+        if !text[s.end..].starts_with('\n') {
+            break;
+        }
     }
+    quoted.start
+}
+
+/// The longest a lead-in's quote grows by the items that follow it, in bytes.
+const ITEMS_QUOTED: usize = 240;
+
+/// A lead-in says nothing until its items follow ("Zweck der Verarbeitung:", "… waaronder:"), nor
+/// does a table's head ("Kategori | Exempel") without its rows: its quote runs on over the items
+/// after it in its clause, at least one, as far as `ITEMS_QUOTED`.
+fn with_its_items(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], quoted: &Sentence) -> usize {
+    let items = sentences.iter().filter(|s| s.clause == quoted.clause && s.start >= quoted.end && !s.title);
+    let text = quoted.text(clauses);
+    let table_head = || {
+        let before = &clauses[quoted.clause].text[..quoted.start];
+        let first_row = !before.trim_end().rsplit('\n').next().unwrap_or_default().contains(" | ");
+        first_row && items.clone().next().is_some_and(|row| row.text(clauses).contains(" | "))
+    };
+    if !(text.ends_with(':') || text.contains(" | ") && table_head()) {
+        return quoted.end;
+    }
+    let mut end = quoted.end;
+    for item in items {
+        if end > quoted.end && item.end - quoted.end > ITEMS_QUOTED {
+            break;
+        }
+        end = item.end;
+    }
+    end
 }
 
 /// A title says what follows it: when the deciding sentence is one, the sentence of its body that
 /// holds most of the requirement is quoted instead ("… ondersteunt de klant bij verzoeken van
 /// betrokkenen" under "Artikel 7 - Rechten van betrokkenen").
-fn body_of_title(sentences: &[Sentence], masks: &[u32], k: usize) -> usize {
+fn body_of_title(clauses: &[ChecklistClause<'_>], sentences: &[Sentence], masks: &[u32], k: usize) -> usize {
     if !sentences[k].title {
         return k;
     }
     let clause = sentences[k].clause;
-    (k + 1..sentences.len())
-        .take_while(|&j| !(sentences[j].title && sentences[j].clause != clause))
-        .filter(|&j| !sentences[j].title && masks[j] != 0)
-        .max_by_key(|&j| (masks[j].count_ones(), std::cmp::Reverse(j)))
-        .unwrap_or(k)
+    let body = || {
+        (k + 1..sentences.len())
+            .take_while(|&j| !(sentences[j].title && sentences[j].clause != clause))
+            .filter(|&j| !sentences[j].title)
+    };
+    let cued =
+        body().filter(|&j| masks[j] != 0).max_by_key(|&j| (masks[j].count_ones(), std::cmp::Reverse(j)));
+    // Else the body's first sentence: what the title names ("Categorie di interessati" over
+    // "Clienti finali, dipendenti"), in its own clause or, a title alone, the next; past the
+    // headings of its subsections ("3. Säkerhetsåtgärder", "Datalagring", "All data lagras …").
+    let first = || {
+        let j = (k + 1..sentences.len()).find(|&j| !sentences[j].title)?;
+        let (own, other) = (&clauses[clause], &clauses[sentences[j].clause]);
+        // Not an item's sibling, nor one item of the title's list without the title.
+        let body = sentences[j].clause == clause || own.lead_in.is_none() && other.lead_in.is_none();
+        let blank = is_blank(sentences[j].text(clauses));
+        (body && !blank && sentences[k + 1..j].iter().all(|s| s.heading)).then_some(j)
+    };
+    cued.or_else(first).unwrap_or(k)
 }
 
 /// The sentences of a text as byte ranges, trimmed. A line break ends one (a list item, a table
@@ -873,7 +988,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     for (i, &b) in text.as_bytes().iter().enumerate() {
         let ends = match b {
             b'\n' => true,
-            b'.' if one_letter_before(&text[..i]) => false,
+            b'.' if one_letter_before(&text[..i]) || abbreviation_before(&text[..i]) => false,
             b'.' | b';' | b'!' | b'?' => {
                 let rest = &text[i + 1..];
                 let after = rest.trim_start_matches([' ', '\t']);
@@ -895,6 +1010,19 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 fn one_letter_before(before: &str) -> bool {
     let mut last = before.chars().rev();
     last.next().is_some_and(char::is_alphabetic) && last.next().is_none_or(|c| c == ' ' || c == '.')
+}
+
+/// Abbreviations that a reference or a list follows, never the end of a sentence ("gem. Art. 28",
+/// "bzw. Nr. 7", "ai sensi dell'art. 28", "enl. Bilaga 1", "bijv. Naam").
+const ABBREVIATIONS: [&str; 17] = [
+    "gem", "bzw", "vgl", "ggf", "inkl", "evtl", "sog", "abs", "nr", "art", "lett", "cfr", "bijv", "enl",
+    "resp", "jfr", "ca",
+];
+
+/// Whether a full stop follows one of the `ABBREVIATIONS`.
+fn abbreviation_before(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    word.len() <= 4 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, found: &mut Vec<(usize, usize)>) {
@@ -1725,6 +1853,82 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         assert_eq!(f.status, Status::Met);
         let (_, start, end) = f.quote.unwrap();
         assert!(text[start..end].starts_with("Der Anbieter"), "{}", &text[start..end]);
+    }
+
+    /// The quoted words of requirement `id` in `texts`, each its own clause.
+    fn quoted<'t>(texts: &[&'t str], id: Requirement) -> &'t str {
+        let clauses: Vec<_> = texts.iter().map(|t| clause(t)).collect();
+        let f = check(&clauses).into_iter().find(|f| f.requirement == id).unwrap();
+        let (k, start, end) = f.quote.expect("a quote");
+        &texts[k][start..end]
+    }
+
+    #[test]
+    fn a_lead_in_is_quoted_with_its_items_and_an_item_with_its_lead_in() {
+        let purpose =
+            "Zweck der Verarbeitung:\n\nSpeicherplatz (Webhosting).\nSoftware as a Service -Leistungen.";
+        let quote = quoted(&[purpose], Requirement::NaturePurpose);
+        assert!(
+            quote.starts_with("Zweck der Verarbeitung:") && quote.ends_with("Service -Leistungen."),
+            "{quote}"
+        );
+        let table =
+            "Kategori | Exempel\nAnställning | Befattning, enhet\nLedighet | Semester, föräldraledighet";
+        let quote = quoted(&["3.3 Kategorier av personuppgifter", table], Requirement::DataTypes);
+        assert!(quote.starts_with("Kategori | Exempel\nAnställning"), "the head and its rows: {quote}");
+        let notice = "6.2 De melding bevat minimaal:\n\nAard van het datalek\nWaarschijnlijke gevolgen";
+        let items = [notice, "De Verwerker meldt een Datalek binnen 24 uur aan de Gemeente."];
+        let clauses: Vec<_> = items.iter().map(|t| clause(t)).collect();
+        let findings = check(&clauses);
+        assert_eq!(status_of(&findings, Requirement::BreachNotification).0, Status::Met);
+        // Under a lead-in on the line before, from the lead-in; in running text, from its own start.
+        let running = "Der Auftragnehmer unterstützt den Auftraggeber bei Anfragen:\nDie Verletzung des Schutzes personenbezogener Daten meldet er dem Auftraggeber unverzüglich.";
+        assert!(quoted(&[running], Requirement::BreachNotification).starts_with("Der Auftragnehmer"));
+        let running = "Der Auftragnehmer unterstützt den Auftraggeber bei Anfragen. Die Verletzung des Schutzes personenbezogener Daten meldet er dem Auftraggeber unverzüglich.";
+        assert!(quoted(&[running], Requirement::BreachNotification).starts_with("Die Verletzung"));
+    }
+
+    #[test]
+    fn a_title_with_no_words_of_the_requirement_quotes_the_first_sentence_under_it() {
+        let purpose = "3. Natura e finalità del trattamento\n\nIl trattamento è svolto esclusivamente per la fornitura del servizio.";
+        assert_eq!(
+            quoted(&[purpose], Requirement::NaturePurpose),
+            "Il trattamento è svolto esclusivamente per la fornitura del servizio."
+        );
+        let section = ["§ 6 Rechte und Pflichten des Verantwortlichen", "(1) Für die Beurteilung der Zulässigkeit der Verarbeitung ist allein der Verantwortliche zuständig."];
+        assert!(quoted(&section, Requirement::ControllerRights).starts_with("(1) Für die Beurteilung"));
+        let inner = "Es werden folgende Daten verarbeitet:\n\nKategorien der Betroffenen\n\nKunden des Auftraggebers.\nMitarbeiter des Auftraggebers.";
+        assert!(quoted(&[inner], Requirement::DataSubjects).starts_with("Kunden des Auftraggebers."));
+        let run_in = "4.3 Säkerhetsåtgärder. Biträdet ska vidta lämpliga tekniska och organisatoriska åtgärder enligt artikel 32.";
+        assert!(quoted(&[run_in], Requirement::Security).starts_with("Biträdet ska vidta"));
+        // A blank under the title is not what it names: the title stays quoted.
+        let blank = ["Kategorien betroffener Personen", "[z.B. Kunden, Mitarbeiter, Websitebesucher]"];
+        assert_eq!(quoted(&blank, Requirement::DataSubjects), "Kategorien betroffener Personen");
+    }
+
+    #[test]
+    fn items_of_a_list_set_apart_by_blank_lines_are_no_titles() {
+        let items = "4. Pflichten des Auftragsverarbeiters\n\nVertraulichkeitsverpflichtung aller beteiligten Personen\n\nLöschung oder Rückgabe nach Vertragsende\n\nUnterstützung bei Betroffenenrechten";
+        assert_eq!(quoted(&[items], Requirement::DeletionReturn), "Löschung oder Rückgabe nach Vertragsende");
+        let one = [
+            "Widerspruchsrecht des Verantwortlichen",
+            "Unterstützung bei Betroffenenrechten (Art. 15–22) und bei Meldungen (Art. 33)",
+        ];
+        let mut clauses: Vec<_> = one.iter().map(|t| clause(t)).collect();
+        clauses.iter_mut().for_each(|c| c.lead_in = Some(0));
+        let f = check(&clauses)
+            .into_iter()
+            .find(|f| f.requirement == Requirement::SubprocessorObjection)
+            .unwrap();
+        assert_eq!(f.quote.map(|(k, ..)| k), Some(0), "an item is not the title of the next");
+    }
+
+    #[test]
+    fn abbreviations_before_a_capital_end_no_sentence() {
+        let text = "Der Auftraggeber ist als Verantwortlicher gem. Art. 4 Nr. 7 DSGVO für die Verarbeitung zuständig. Er erteilt Weisungen.";
+        let found: Vec<&str> = sentences(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].ends_with("zuständig."));
     }
 
     /// A cue whose every match starts with a short, common literal ("art", "du") makes its group
