@@ -58,6 +58,9 @@ pub struct Library {
     /// Held while the portfolio's facts are read from the store, so that a view asked for
     /// during the app's warm-up waits for those facts instead of reading them a second time.
     pub(crate) facts_reading: Mutex<()>,
+    /// The store generation at which no document held findings of older rules; held while
+    /// asking, so that the app's warm-up and its first screen, both asking at start, ask once.
+    pub(crate) findings_current_at: Mutex<Option<u64>>,
 }
 
 impl Library {
@@ -84,6 +87,7 @@ impl Library {
             terms_cache: Mutex::new((u64::MAX, HashMap::new())),
             portfolio_cache: Mutex::new(crate::portfolio::PortfolioCache::default()),
             facts_reading: Mutex::new(()),
+            findings_current_at: Mutex::new(None),
         })
     }
 

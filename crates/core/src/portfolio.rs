@@ -294,7 +294,17 @@ impl Library {
     /// updated): [`Library::reread_findings`] reads them again, else each is read when first
     /// shown.
     pub fn outdated_findings(&self) -> Result<usize> {
-        Ok(self.store().outdated_findings(&key_terms::VERSION, &review::VERSION)?.len())
+        let mut current = self.findings_current_at.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let generation = self.store().generation()?;
+        // New documents are stored with the current rules: once none is outdated, none becomes so.
+        if *current == Some(generation) {
+            return Ok(0);
+        }
+        let outdated = self.store().outdated_findings(&key_terms::VERSION, &review::VERSION)?.len();
+        if outdated == 0 {
+            *current = Some(generation);
+        }
+        Ok(outdated)
     }
 
     /// Reads again, with progress, the key terms and checklists that older rules stored, a few
@@ -320,6 +330,9 @@ impl Library {
             let done = (k * REREAD_CHUNK + chunk.len()).min(total);
             progress.report(ProgressEvent::step(Task::Reread, done, total, None));
         }
+        let generation = self.store().generation()?;
+        *self.findings_current_at.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
+            Some(generation);
         Ok(0)
     }
 

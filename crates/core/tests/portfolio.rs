@@ -192,4 +192,6 @@ fn findings_of_older_rules_are_read_again_with_progress_or_left_when_cancelled()
     let again = view(&library, "recommended");
     let rows = |p: &PortfolioPage| serde_json::to_value(&p.rows).unwrap();
     assert_eq!(rows(&again), rows(&expected), "the same rows as the import's own findings");
+    drop(library);
+    assert_eq!(Library::open(&dir).unwrap().outdated_findings().unwrap(), 0, "as the next start finds");
 }
