@@ -1,10 +1,12 @@
 //! Value filters over key terms: `audit_notice<30d`, `liability_cap>=100000 EUR`, `governing_law=DE`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use concordia_legal::values::Unit;
 use concordia_legal::TermKind;
 use regex::Regex;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::{Error, Result};
@@ -31,8 +33,12 @@ enum Op {
 #[derive(Debug, Clone, PartialEq)]
 enum Target {
     Days(f64),
-    Money { amount: f64, currency: String },
-    Text(String),
+    Money {
+        amount: f64,
+        currency: String,
+    },
+    /// Any of these words.
+    Text(Vec<String>),
 }
 
 static SHAPE: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,7 +84,8 @@ pub fn parse(expr: &str) -> Result<Condition> {
         let currency = if symbol == "€" { "EUR".to_owned() } else { symbol.to_uppercase() };
         Target::Money { amount, currency }
     } else {
-        Target::Text(raw.to_owned())
+        // "DE|AT|FR": any of the words; EU and EEA name their countries.
+        Target::Text(raw.split('|').flat_map(|t| countries(t.trim())).map(str::to_owned).collect())
     };
     if matches!(target, Target::Text(_)) && !matches!(op, Op::Eq | Op::Ne) {
         return Err(bad("only = and != compare words"));
@@ -90,25 +97,45 @@ impl Condition {
     /// Whether a term's normalised value satisfies the condition; values that cannot be
     /// compared ("without undue delay" against 24h, another currency) do not.
     pub fn holds(&self, value: &Value) -> bool {
-        match &self.target {
-            Target::Days(days) => {
-                value.get("approx_days").and_then(Value::as_f64).is_some_and(|v| self.compare(v, *days))
+        self.holds_for(&Facets::of_value(value))
+    }
+
+    /// As [`Condition::holds`], on the value's JSON text as stored: read without building a
+    /// `Value`, which was most of a filtered search (2.4–3 ms of it at 10,000 documents).
+    pub fn holds_json(&self, json: &str) -> bool {
+        if let Target::Text(words) = &self.target {
+            // Most documents name none of the words: then the text need not be read.
+            if words.len() <= 4 && !json.contains('\\') && !words.iter().any(|w| contains_word(json, w)) {
+                return self.op == Op::Ne;
             }
+        }
+        match serde_json::from_str::<Fields<'_>>(json) {
+            Ok(fields) => self.holds_for(&fields.facets()),
+            // A list, a bare word, or a field of another shape: read as a whole.
+            Err(_) => self.holds(&serde_json::from_str(json).unwrap_or_default()),
+        }
+    }
+
+    /// As [`Condition::holds_json`], given the period's length in days read before, if any.
+    pub fn holds_stored(&self, json: &str, approx_days: Option<f64>) -> bool {
+        match self.target {
+            Target::Days(days) => approx_days.is_some_and(|v| self.compare(v, days)),
+            _ => self.holds_json(json),
+        }
+    }
+
+    fn holds_for(&self, value: &Facets<'_>) -> bool {
+        match &self.target {
+            Target::Days(days) => value.approx_days.is_some_and(|v| self.compare(v, *days)),
             Target::Money { amount, currency } => {
-                if value.get("unlimited").and_then(Value::as_bool) == Some(true) {
+                if value.unlimited {
                     return matches!(self.op, Op::Gt | Op::Ge | Op::Ne);
                 }
-                let same_currency = value.get("currency").and_then(Value::as_str) == Some(currency.as_str());
-                same_currency
-                    && value.get("amount").and_then(Value::as_f64).is_some_and(|v| self.compare(v, *amount))
+                value.currency == Some(currency.as_str())
+                    && value.amount.is_some_and(|v| self.compare(v, *amount))
             }
-            Target::Text(text) => {
-                // "governing_law=DE|AT|FR": any of the words; EU and EEA name their countries.
-                let words = words_of(value);
-                let equal = text
-                    .split('|')
-                    .flat_map(|t| countries(t.trim()))
-                    .any(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t)));
+            Target::Text(words) => {
+                let equal = words.iter().any(|t| value.words.iter().any(|w| w.eq_ignore_ascii_case(t)));
                 equal == (self.op == Op::Eq)
             }
         }
@@ -144,25 +171,96 @@ fn countries(word: &str) -> Vec<&str> {
     }
 }
 
-/// The words a value can be compared with: a choice, a country, a place, a list's items.
-fn words_of(value: &Value) -> Vec<String> {
-    match value {
-        Value::String(s) => vec![s.clone()],
-        Value::Array(items) => items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect(),
-        Value::Object(map) => {
-            let mut words: Vec<String> = ["country", "place", "qualitative", "basis", "of"]
-                .iter()
-                .filter_map(|k| map.get(*k).and_then(Value::as_str).map(str::to_owned))
-                .collect();
-            // A cap with no limit, or one set elsewhere, is named by its flag.
-            for flag in ["unlimited", "by_reference"] {
-                if map.get(flag).and_then(Value::as_bool) == Some(true) {
-                    words.push(flag.to_owned());
-                }
+/// Whether `text` holds `word`, ASCII letters in any case (a value equal to the word holds it).
+fn contains_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    !word.is_empty() && text.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// What a condition reads of a value: its length in days, its amount, or its words.
+struct Facets<'a> {
+    approx_days: Option<f64>,
+    unlimited: bool,
+    currency: Option<&'a str>,
+    amount: Option<f64>,
+    /// The words it can be compared with: a choice, a country, a place, a list's items, and a
+    /// cap's flag ("unlimited", "by_reference").
+    words: Vec<&'a str>,
+}
+
+/// The fields of an object value, by the names `Facets` reads.
+const WORD_FIELDS: [&str; 5] = ["country", "place", "qualitative", "basis", "of"];
+
+impl<'a> Facets<'a> {
+    fn of_value(value: &'a Value) -> Facets<'a> {
+        let field = |k: &str| value.get(k);
+        let flag = |k: &str| field(k).and_then(Value::as_bool) == Some(true);
+        let words = match value {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+            Value::Object(map) => {
+                WORD_FIELDS.iter().filter_map(|k| map.get(*k).and_then(Value::as_str)).collect()
             }
-            words
+            _ => Vec::new(),
+        };
+        let mut facets = Facets {
+            approx_days: field("approx_days").and_then(Value::as_f64),
+            unlimited: flag("unlimited"),
+            currency: field("currency").and_then(Value::as_str),
+            amount: field("amount").and_then(Value::as_f64),
+            words,
+        };
+        facets.name_flags(flag("by_reference"));
+        facets
+    }
+
+    /// A cap with no limit, or one set elsewhere, is named by its flag.
+    fn name_flags(&mut self, by_reference: bool) {
+        if self.unlimited {
+            self.words.push("unlimited");
         }
-        _ => Vec::new(),
+        if by_reference {
+            self.words.push("by_reference");
+        }
+    }
+}
+
+/// An object value's fields as `Facets` reads them, borrowed from the JSON text where it has no
+/// escapes. A field of another type fails the read, and the value is then read as a whole.
+#[derive(Deserialize)]
+struct Fields<'a> {
+    approx_days: Option<f64>,
+    #[serde(default)]
+    unlimited: bool,
+    #[serde(default)]
+    by_reference: bool,
+    #[serde(borrow)]
+    currency: Option<Cow<'a, str>>,
+    amount: Option<f64>,
+    #[serde(borrow)]
+    country: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    place: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    qualitative: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    basis: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    of: Option<Cow<'a, str>>,
+}
+
+impl Fields<'_> {
+    fn facets(&self) -> Facets<'_> {
+        let words = [&self.country, &self.place, &self.qualitative, &self.basis, &self.of];
+        let mut facets = Facets {
+            approx_days: self.approx_days,
+            unlimited: self.unlimited,
+            currency: self.currency.as_deref(),
+            amount: self.amount,
+            words: words.into_iter().filter_map(|w| w.as_deref()).collect(),
+        };
+        facets.name_flags(self.by_reference);
+        facets
     }
 }
 
@@ -214,6 +312,53 @@ mod tests {
         assert!(parse("liability_cap=unlimited").unwrap().holds(&json!({"unlimited": true})));
         let fees = json!({"basis": "fees paid in the last 12 months"});
         assert!(parse("liability_cap=fees paid in the last 12 months").unwrap().holds(&fees));
+    }
+
+    /// Filters over stored values read the JSON text, not a `Value`: the same answers, also for
+    /// escaped words, lists, bare words and fields of another shape.
+    #[test]
+    fn the_stored_text_is_judged_as_the_value_is() {
+        let values = [
+            json!({"value": 24, "unit": "hours", "approx_days": 1.0}),
+            json!({"value": 6, "unit": "months", "approx_days": 180.0}),
+            json!({"amount": 100000.0, "currency": "EUR"}),
+            json!({"amount": 500000.0, "currency": "SEK"}),
+            json!({"unlimited": true}),
+            json!({"by_reference": true}),
+            json!({"country": "DE"}),
+            json!({"place": "München"}),
+            json!({"of": {"unexpected": 1}, "country": "AT"}),
+            json!({"qualitative": "without undue delay"}),
+            json!("controller"),
+            json!(["lost_profit", "data_loss"]),
+        ];
+        let filters = [
+            "breach_notice<=24h",
+            "deletion_period>3m",
+            "liability_cap>=100000 EUR",
+            "liability_cap<200000 SEK",
+            "liability_cap=unlimited",
+            "liability_cap=by_reference",
+            "governing_law=EU",
+            "governing_law!=DE",
+            "jurisdiction=münchen",
+            "audit_costs=controller",
+            "liability_exclusions=data_loss",
+        ];
+        for filter in filters {
+            let c = parse(filter).unwrap();
+            for value in &values {
+                let json = serde_json::to_string(value).unwrap();
+                let days = value.get("approx_days").and_then(Value::as_f64);
+                let want = c.holds(value);
+                assert_eq!(c.holds_json(&json), want, "{filter} on {json}");
+                assert_eq!(c.holds_stored(&json, days), want, "{filter} on {json}, days read before");
+            }
+        }
+        let escaped = r#"{"place": "M\u00fcnchen"}"#;
+        let c = parse("jurisdiction=münchen").unwrap();
+        assert!(c.holds_json(escaped), "an escaped word is read");
+        assert!(c.holds(&serde_json::from_str(escaped).unwrap()));
     }
 
     #[test]

@@ -95,11 +95,30 @@ pub(crate) struct KeyValue {
     pub kind: TermKind,
     value: Box<str>,
     pub clause_id: ClauseId,
+    /// A period's length in days, read once (NaN for other values): a filter on periods then
+    /// reads no JSON for each of 100,000 documents.
+    approx_days: f64,
+}
+
+/// The one field of a stored value a period's filter reads.
+#[derive(Deserialize)]
+struct Period {
+    approx_days: Option<f64>,
 }
 
 impl KeyValue {
+    fn new(kind: TermKind, value: Box<str>, clause_id: ClauseId) -> KeyValue {
+        let period = || serde_json::from_str::<Period>(&value).ok()?.approx_days;
+        let approx_days = if value.contains("\"approx_days\"") { period() } else { None };
+        KeyValue { kind, approx_days: approx_days.unwrap_or(f64::NAN), value, clause_id }
+    }
+
     pub fn value(&self) -> serde_json::Value {
         serde_json::from_str(&self.value).unwrap_or_default()
+    }
+
+    fn meets(&self, c: &Condition) -> bool {
+        self.kind == c.kind && c.holds_stored(&self.value, Some(self.approx_days).filter(|d| !d.is_nan()))
     }
 }
 
@@ -152,7 +171,7 @@ fn stored_values(json: &str, clause_ids: &[i64]) -> Option<Box<[KeyValue]>> {
     // A term whose clause is gone is left out, as `key_terms::views` leaves it out.
     let values = stored.into_iter().filter_map(|t| {
         let clause_id = ClauseId(*clause_ids.get(t.clause)?);
-        Some(KeyValue { kind: t.kind, value: t.value.get().into(), clause_id })
+        Some(KeyValue::new(t.kind, t.value.get().into(), clause_id))
     });
     Some(values.collect::<Vec<_>>().into_boxed_slice())
 }
@@ -163,11 +182,7 @@ fn stored_statuses(json: &str) -> Option<Box<[(Requirement, Status)]>> {
 }
 
 fn key_values(terms: Vec<TermView>) -> Box<[KeyValue]> {
-    let values = terms.into_iter().map(|t| KeyValue {
-        kind: t.kind,
-        value: t.value.to_string().into(),
-        clause_id: t.clause_id,
-    });
+    let values = terms.into_iter().map(|t| KeyValue::new(t.kind, t.value.to_string().into(), t.clause_id));
     values.collect::<Vec<_>>().into_boxed_slice()
 }
 
@@ -232,7 +247,7 @@ impl DocumentFacts {
 impl Test {
     fn holds(&self, f: &DocumentFacts, results: Option<&ResultCounts>) -> bool {
         match self {
-            Test::Value(c) => f.terms.iter().any(|t| t.kind == c.kind && c.holds(&t.value())),
+            Test::Value(c) => f.terms.iter().any(|t| t.meets(c)),
             Test::NotStated(kind) => !f.terms.iter().any(|t| t.kind == *kind),
             Test::Met(ord, or_equal, n) => f.met.cmp(n) == *ord || (*or_equal && f.met == *n),
             Test::Lacks(r) => f.lacking().any(|q| q == *r),
@@ -278,7 +293,7 @@ impl Library {
     pub(crate) fn documents_where(&self, conditions: &[Condition]) -> Result<Vec<TermAt>> {
         let facts = self.portfolio_facts()?;
         let first_meeting = |f: &DocumentFacts, c: &Condition| {
-            f.terms.iter().find(|t| t.kind == c.kind && c.holds(&t.value())).map(|t| (t.kind, t.clause_id))
+            f.terms.iter().find(|t| t.meets(c)).map(|t| (t.kind, t.clause_id))
         };
         Ok(facts
             .iter()
