@@ -1924,6 +1924,16 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn a_glossary_line_and_a_lawyers_review_decide_nothing() {
+        let glossary = "DPIA: Data Protection Impact Assessment (Gegevensbeschermingseffectbeoordeling) als bedoeld in artikel 35 AVG.";
+        assert_eq!(status(glossary, Requirement::Assistance32To36), Status::Missing);
+        let label = "Zweck: Erstellung und Versand von Rechnungen.";
+        assert_eq!(status(label, Requirement::NaturePurpose), Status::Met, "a label is no glossary");
+        let advice = "Ai fini della sua validità giuridica, si raccomanda la revisione da parte di un consulente legale qualificato prima della firma.";
+        assert_eq!(status(advice, Requirement::InformationAudits), Status::Missing);
+    }
+
+    #[test]
     fn abbreviations_before_a_capital_end_no_sentence() {
         let text = "Der Auftraggeber ist als Verantwortlicher gem. Art. 4 Nr. 7 DSGVO für die Verarbeitung zuständig. Er erteilt Weisungen.";
         let found: Vec<&str> = sentences(text).into_iter().map(|(a, b)| &text[a..b]).collect();
