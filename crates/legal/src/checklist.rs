@@ -1933,6 +1933,21 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         assert_eq!(status(advice, Requirement::InformationAudits), Status::Missing);
     }
 
+    /// Art. 28(4) asks for the same obligations; a "comparable" level of protection is less.
+    #[test]
+    fn a_comparable_level_of_protection_is_not_the_same_obligations() {
+        only_mentioned(
+            &[
+                "Bei Einschaltung eines weiteren Auftragsverarbeiters muss stets ein Schutzniveau, welches mit demjenigen dieser Vereinbarung vergleichbar ist, gewährleistet sein.",
+                "De Verwerker legt subverwerkers vergelijkbare verplichtingen op.",
+                "Biträdet ska ålägga underbiträden liknande skyldigheter.",
+            ],
+            Requirement::SubprocessorFlowdown,
+        );
+        let same = "Der Auftragsverarbeiter erlegt jedem Unterauftragsverarbeiter dieselben Datenschutzpflichten auf.";
+        assert_eq!(status(same, Requirement::SubprocessorFlowdown), Status::Met);
+    }
+
     #[test]
     fn abbreviations_before_a_capital_end_no_sentence() {
         let text = "Der Auftraggeber ist als Verantwortlicher gem. Art. 4 Nr. 7 DSGVO für die Verarbeitung zuständig. Er erteilt Weisungen.";
