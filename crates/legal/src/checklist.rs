@@ -1420,6 +1420,9 @@ mod tests {
             &[
                 "De verwerker verwerkt persoonsgegevens in opdracht van de klant voor het leveren van de app.",
                 "Der Auftragnehmer verarbeitet personenbezogene Daten ausschließlich zur Erbringung der Leistungen.",
+                "De Verwerker verwerkt persoonsgegevens uitsluitend ten behoeve van de uitvoering van de Dienst.",
+                "Il Responsabile tratta i dati personali esclusivamente per l'esecuzione del contratto.",
+                "The processor processes personal data only for the performance of the services.",
             ],
             Requirement::NaturePurpose,
             Status::Met,
