@@ -100,17 +100,10 @@ pub(crate) struct KeyValue {
     approx_days: f64,
 }
 
-/// The one field of a stored value a period's filter reads.
-#[derive(Deserialize)]
-struct Period {
-    approx_days: Option<f64>,
-}
-
 impl KeyValue {
     fn new(kind: TermKind, value: Box<str>, clause_id: ClauseId) -> KeyValue {
-        let period = || serde_json::from_str::<Period>(&value).ok()?.approx_days;
-        let approx_days = if value.contains("\"approx_days\"") { period() } else { None };
-        KeyValue { kind, approx_days: approx_days.unwrap_or(f64::NAN), value, clause_id }
+        let approx_days = filter::period_days(&value).unwrap_or(f64::NAN);
+        KeyValue { kind, approx_days, value, clause_id }
     }
 
     pub fn value(&self) -> serde_json::Value {
