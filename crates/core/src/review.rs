@@ -4,8 +4,8 @@
 use std::sync::LazyLock;
 
 use concordia_legal::{
-    check_requirements, checklist_version, names_controller_duties, requirements, ChecklistClause,
-    ClauseKind, Finding, Reason, Requirement, Status,
+    check_requirements, checklist_version, names_controller_duties, names_definitions, requirements,
+    ChecklistClause, ClauseKind, Finding, Reason, Requirement, Status,
 };
 use serde::{Deserialize, Serialize};
 
@@ -170,7 +170,8 @@ fn checklist_inputs<'a>(clauses: impl Iterator<Item = Parts<'a>>) -> Vec<Checkli
         .map(|(c, lead_in)| ChecklistClause {
             text: c.text,
             is_terms: c.kind.is_terms(),
-            is_definition: c.first_topic == Some("definitions"),
+            is_definition: c.first_topic == Some("definitions")
+                || under_definitions(c.heading, c.heading_path),
             controller_duties: controller_duties(c.heading, c.heading_path),
             lead_in,
         })
@@ -194,6 +195,12 @@ fn lead_ins(kinds: impl Iterator<Item = ClauseKind>) -> Vec<Option<usize>> {
             }
         })
         .collect()
+}
+
+/// Whether a clause is a section of definitions or stands right under one's title: a glossary's
+/// entry whose words lean to another topic ("Register: … categorieën betrokkenen") still defines.
+fn under_definitions(heading: Option<&str>, path: &[String]) -> bool {
+    heading.into_iter().chain(path.last().map(String::as_str)).any(names_definitions)
 }
 
 /// Whether a clause's own heading, or one it stands under, is on the controller's obligations.
@@ -262,7 +269,7 @@ fn shortened(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{shortened, QUOTE_CHARS};
+    use super::{checklist_inputs, shortened, ClauseKind, Parts, QUOTE_CHARS};
 
     #[test]
     fn a_quote_over_a_lead_in_and_its_items_reads_as_one_line() {
@@ -274,5 +281,35 @@ mod tests {
         assert_eq!(shortened("Kategori | Exempel\nLön | Grundlön"), "Kategori | Exempel; Lön | Grundlön");
         let long = "a".repeat(QUOTE_CHARS + 5);
         assert_eq!(shortened(&long).chars().count(), QUOTE_CHARS + 1, "cut, with an ellipsis");
+    }
+
+    /// A glossary's entry whose words lean to another topic still defines, under its section's
+    /// title, as does that title's own clause; the next article is terms again.
+    #[test]
+    fn what_stands_under_a_definitions_title_defines() {
+        let path = |p: &[&str]| p.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>();
+        let (above, under, next) = (
+            path(&["Overeenkomst"]),
+            path(&["Overeenkomst", "Artikel 1. Definities"]),
+            path(&["Overeenkomst", "Artikel 2. Beveiliging"]),
+        );
+        let parts = [
+            ("Artikel 1. Definities", Some("Definities"), &above),
+            (
+                "Register\n\nhet register met categorieën persoonsgegevens en betrokkenen.",
+                Some("Register"),
+                &under,
+            ),
+            ("2.1 De verwerker beveiligt de gegevens.", None, &next),
+        ];
+        let inputs = checklist_inputs(parts.iter().map(|(text, heading, path)| Parts {
+            text,
+            kind: ClauseKind::Section,
+            first_topic: Some("security"),
+            heading: *heading,
+            heading_path: path,
+        }));
+        let defines: Vec<bool> = inputs.iter().map(|c| c.is_definition).collect();
+        assert_eq!(defines, [true, true, false]);
     }
 }

@@ -144,6 +144,7 @@ struct Lexicon {
     soft: BTreeMap<String, Vec<String>>,
     imposed: BTreeMap<String, Vec<String>>,
     defines: BTreeMap<String, Vec<String>>,
+    definitions_heading: BTreeMap<String, Vec<String>>,
     requirement: Vec<RawRequirement>,
 }
 
@@ -316,6 +317,22 @@ fn pattern(by_lang: &BTreeMap<String, Vec<String>>) -> String {
     format!("(?i){pattern}")
 }
 
+/// The title of a section of definitions, after any article word and number.
+static DEFINITIONS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = LEXICON.definitions_heading.values().flatten().map(String::as_str).collect();
+    Regex::new(&format!(
+        r"(?i)^\W*(?:(?:artikel|article|articolo|art\.|klausul|clause|clausola|abschnitt|avsnitt|sezione|section|ziffer|punkt|§)\s*)?(?:\d+(?:\.\d+)*|[ivx]+)?[\s.:)–—-]*(?:{})\s*[:.]?\s*$",
+        words.join("|")
+    ))
+    .expect("valid definitions heading pattern")
+});
+
+/// Whether a heading titles a section of definitions ("Artikel 1. Definities", "§ 1
+/// Begriffsbestimmungen"): what stands under it is no term of the contract.
+pub fn names_definitions(heading: &str) -> bool {
+    DEFINITIONS_HEADING.is_match(heading.trim())
+}
+
 /// Builds the checklist's automata now rather than on the first review. An import calls it on
 /// a second worker while the first reads its first file and builds the key terms' automata: each
 /// takes about a fifth of a second, and built on demand one worker waited for the other.
@@ -476,6 +493,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             masks[r][k] |= 1 << g;
         }
     }
+    read_lead_ins_with_their_items(clauses, &sentences, &mut masks);
     read_controller_by_its_name(clauses, &sentences, &mut masks);
     // Whether a sentence defines or only allows is asked only of the few that hold a cue.
     for (k, s) in sentences.iter_mut().enumerate() {
@@ -546,6 +564,46 @@ fn general_authorisation_in_substance(findings: &mut [Finding]) {
     let f = &mut findings[authorisation];
     (f.status, f.reason, f.clauses, f.quote) = (Status::Met, Reason::GeneralInSubstance, clauses, quote);
 }
+
+/// A lead-in and its items are one sentence cut by line breaks ("… een land buiten de EER,
+/// tenzij:" over "a.) Verwerkingsverantwoordelijke … toestemming daartoe heeft gegeven;"): what
+/// a group finds only in the lead-in read with one of its items, the lead-in holds.
+fn read_lead_ins_with_their_items(
+    clauses: &[ChecklistClause<'_>],
+    sentences: &[Sentence],
+    masks: &mut [Vec<u32>],
+) {
+    let rules = &*RULES;
+    for (k, lead) in sentences.iter().enumerate() {
+        let lead_text = lead.text(clauses);
+        if !lead_text.ends_with(':') {
+            continue;
+        }
+        let items = sentences[k + 1..]
+            .iter()
+            .take_while(|s| s.clause == lead.clause)
+            .map_while(|s| LIST_MARKER.find(s.text(clauses)).map(|m| &s.text(clauses)[m.end()..]));
+        for item in items {
+            let joined = format!("{lead_text} {item}");
+            let scan = rules.groups.scan(&joined);
+            let mut n = 0;
+            for (r, rule) in rules.rules.iter().enumerate() {
+                for (g, (_, re)) in rule.groups.iter().enumerate() {
+                    if masks[r][k] & 1 << g == 0 && rules.groups.is_match(&scan, n, re, &joined) {
+                        masks[r][k] |= 1 << g;
+                    }
+                    n += 1;
+                }
+            }
+        }
+    }
+}
+
+/// An item's marker at the start of its line: "a.) ", "b) ", "(ii) ", "- ", "• ".
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-–•*]|\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})(?:\.\)|[.)])\)?)\s+")
+        .expect("valid list marker pattern")
+});
 
 /// A contract that names the controller by a name of its own ("Verwerkingsverantwoordelijke
 /// (\"Accountant\")", "Kundbolaget AB (personuppgiftsansvarig)") speaks of its obligations under
@@ -1295,6 +1353,76 @@ mod tests {
             ],
             Requirement::SubprocessorObjection,
         );
+    }
+
+    /// A lead-in and its items read as one sentence: the transfer and the consent on either side
+    /// of "tenzij:" are one condition.
+    #[test]
+    fn a_lead_in_is_read_with_its_items() {
+        each_is(
+            &[
+                "De leverancier verwerkt de gegevens uitsluitend op basis van de instructies van de klant. \
+                 Hij geeft geen gegevens door naar een land buiten de EER, tenzij:\n\na.) de klant daartoe vooraf toestemming heeft gegeven;\n\nb.) de wet dit vereist.",
+                "Der Anbieter verarbeitet die Daten nur auf Weisung des Kunden. \
+                 Eine Übermittlung in ein Drittland erfolgt nur, wenn:\n- der Kunde vorher zugestimmt hat (Zustimmung in Textform);\n- ein Angemessenheitsbeschluss vorliegt.",
+            ],
+            Requirement::Instructions,
+            Status::Met,
+        );
+        // Without the item, the lead-in alone names no consent.
+        let text =
+            "De leverancier verwerkt de gegevens uitsluitend op basis van de instructies van de klant. \
+                    Hij geeft geen gegevens door naar een land buiten de EER, tenzij:";
+        assert_eq!(status(text, Requirement::Instructions), Status::Partly);
+    }
+
+    /// The data subject as the one who exercises its rights; help with a breach's investigation.
+    #[test]
+    fn rights_a_data_subject_exercises_and_help_with_a_breach() {
+        each_is(
+            &[
+                "De leverancier helpt de klant wanneer een betrokkene zijn rechten uitoefent.",
+                "Der Anbieter unterstützt den Kunden, wenn ein Betroffener seine Rechte geltend macht.",
+                "Il fornitore assiste il cliente quando un interessato esercita i propri diritti.",
+                "The provider helps the customer when a data subject exercises their rights.",
+            ],
+            Requirement::DataSubjectRights,
+            Status::Met,
+        );
+        only_mentioned(
+            &[
+                "De leverancier verleent medewerking aan het onderzoek naar een datalek.",
+                "Der Anbieter unterstützt den Kunden bei der Aufklärung einer Datenpanne.",
+                "Leverantören bistår kunden vid utredningen av en personuppgiftsincident.",
+                "Il fornitore collabora all'indagine sulla violazione dei dati.",
+                "The provider assists with the investigation of a data breach.",
+            ],
+            Requirement::Assistance32To36,
+        );
+        // Reporting a breach beside other help is no help with the breach.
+        let text = "Leverantören bistår kunden med registrerades begäranden och rapporterar personuppgiftsincidenter.";
+        assert_eq!(status(text, Requirement::Assistance32To36), Status::Missing);
+    }
+
+    #[test]
+    fn a_section_of_definitions_is_named_as_such() {
+        for heading in [
+            "Artikel 1. Definities",
+            "§ 1 Begriffsbestimmungen",
+            "1. Definitioner",
+            "Articolo 1 – Definizioni",
+            "Definitions and interpretation",
+            "Begriffsbestimmungen:",
+        ] {
+            assert!(names_definitions(heading), "{heading}");
+        }
+        for heading in [
+            "Artikel 2. Toepasselijkheid",
+            "§ 1 Gegenstand und Begriffe des Vertrags",
+            "Definitionen der Kategorien betroffener Personen",
+        ] {
+            assert!(!names_definitions(heading), "{heading}");
+        }
     }
 
     #[test]

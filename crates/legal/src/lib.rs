@@ -18,8 +18,8 @@ mod version;
 pub use version::version as fingerprint;
 
 pub use checklist::{
-    check as check_requirements, checklist_version, requirements, statute, warm_up as warm_up_checklist,
-    ChecklistClause, Finding, Reason, Requirement, RequirementInfo, Status,
+    check as check_requirements, checklist_version, names_definitions, requirements, statute,
+    warm_up as warm_up_checklist, ChecklistClause, Finding, Reason, Requirement, RequirementInfo, Status,
 };
 pub use parties::{names_controller_duties, names_processor};
 pub use placeholders::{mask_placeholders, placeholders};

@@ -1930,6 +1930,12 @@ mod phrasings {
             ("audit", "Inspecties op locatie zijn mogelijk na voorafgaand overleg tijdens kantooruren.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
             ("audit", "Inspektioner på plats kan ske efter föregående samråd under kontorstid.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
             ("audit", "Le ispezioni in loco sono possibili previo coordinamento durante l'orario d'ufficio.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            // Round 23: an audit at a time the parties agree together is announced first.
+            ("audit", "Op verzoek stelt Verwerker de Verwerkingsverantwoordelijke in staat de verwerkingen te controleren op een in gezamenlijk overleg nader te bepalen tijdstip.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Der Auftragnehmer ermöglicht Kontrollen zu einem einvernehmlich festzulegenden Zeitpunkt.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Biträdet ska möjliggöra granskningar vid en tidpunkt som parterna gemensamt kommer överens om.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "Il Responsabile consente verifiche in una data concordata tra le parti.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
+            ("audit", "The processor shall allow audits at a mutually agreed time.", "audit_notice", serde_json::json!({"qualitative":"reasonable notice"})),
             // Round 16: "once per 12-month period", as the English of the same DPA reads it.
             ("audit", "Eénmaal per periode van 12 maanden verstrekt Verwerker haar nalevingsdocumentatie in plaats van een audit.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
             ("audit", "Einmal pro Zeitraum von 12 Monaten stellt der Auftragsverarbeiter seine Nachweise anstelle einer Kontrolle bereit.", "audit_frequency", serde_json::json!({"count":1,"per":"year"})),
