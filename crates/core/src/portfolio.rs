@@ -385,7 +385,7 @@ impl Library {
     }
 
     /// Facts of a few documents, from what the store holds; what older rules stored is found
-    /// again and kept.
+    /// again (on every core, each document read once) and kept.
     fn facts_of(&self, docs: Vec<concordia_store::DocumentRow>) -> Result<Vec<DocumentFacts>> {
         let ids: Vec<i64> = docs.iter().map(|d| d.id).collect();
         let (stored, clause_ids) = {
@@ -394,34 +394,88 @@ impl Library {
         };
         let mut stored: HashMap<i64, (Option<String>, Option<String>)> =
             stored.into_iter().map(|(id, terms, findings)| (id, (terms, findings))).collect();
-        let (mut new_terms, mut new_checklists) = (Vec::new(), Vec::new());
-        let mut out = Vec::with_capacity(docs.len());
+        // What the store holds in the current rules' shape, and what must be found again.
+        let mut kept = Vec::with_capacity(docs.len());
         for doc in docs {
             // Removed by another process since the list was read: not shown.
             let Some((terms, findings)) = stored.remove(&doc.id) else { continue };
-            let id = DocId(doc.id);
-            let clauses = clause_ids.get(&id.0).map_or(&[][..], Vec::as_slice);
-            let terms = match terms.and_then(|json| stored_values(&json, clauses)) {
-                Some(terms) => terms,
-                None => {
-                    let (json, terms) = self.find_terms_unsaved(id)?;
-                    new_terms.push((id.0, json));
-                    key_values(terms)
-                }
-            };
-            let statuses = match findings.and_then(|json| stored_statuses(&json)) {
-                Some(statuses) => statuses,
-                None => {
-                    let json = review::found_in_document(&self.document(id, None)?);
-                    let found = statuses(&review::decode(&json).unwrap_or_default());
-                    new_checklists.push((id.0, json));
-                    found
-                }
-            };
+            let clauses = clause_ids.get(&doc.id).map_or(&[][..], Vec::as_slice);
+            let terms = terms.and_then(|json| stored_values(&json, clauses));
+            let statuses = findings.and_then(|json| stored_statuses(&json));
+            kept.push((doc, terms, statuses));
+        }
+        let asks: Vec<Ask> = kept
+            .iter()
+            .filter(|(_, terms, statuses)| terms.is_none() || statuses.is_none())
+            .map(|(doc, terms, statuses)| Ask {
+                id: DocId(doc.id),
+                terms: terms.is_none(),
+                checklist: statuses.is_none(),
+            })
+            .collect();
+        let mut found: HashMap<i64, FoundAgain> = self.find_all_again(&asks)?.into_iter().collect();
+        let (mut new_terms, mut new_checklists) = (Vec::new(), Vec::new());
+        let mut out = Vec::with_capacity(kept.len());
+        for (doc, terms, stored_statuses) in kept {
+            let again = found.remove(&doc.id).unwrap_or_default();
+            let terms = terms.unwrap_or_else(|| {
+                let (json, terms) = again.terms.unwrap_or_default();
+                new_terms.push((doc.id, json));
+                key_values(terms)
+            });
+            let statuses = stored_statuses.unwrap_or_else(|| {
+                let json = again.checklist.unwrap_or_default();
+                let found = statuses(&review::decode(&json).unwrap_or_default());
+                new_checklists.push((doc.id, json));
+                found
+            });
             out.push(DocumentFacts::new(doc, terms, statuses));
         }
         self.keep_found_again(&new_terms, &new_checklists);
         Ok(out)
+    }
+
+    /// Finds again what each ask names, the documents shared among the cores: after an update,
+    /// 100,000 documents were read again on one of two.
+    fn find_all_again(&self, asks: &[Ask]) -> Result<Vec<(i64, FoundAgain)>> {
+        if asks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers.min(asks.len()))
+                .map(|_| {
+                    scope.spawn(|| -> Result<Vec<(i64, FoundAgain)>> {
+                        let mut found = Vec::new();
+                        while let Some(ask) =
+                            asks.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                        {
+                            found.push((ask.id.0, self.find_again(ask)?));
+                        }
+                        Ok(found)
+                    })
+                })
+                .collect();
+            let mut all = Vec::with_capacity(asks.len());
+            for handle in handles {
+                let found = handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                all.extend(found);
+            }
+            Ok(all)
+        })
+    }
+
+    /// One document read once, for its key terms, its checklist or both.
+    fn find_again(&self, ask: &Ask) -> Result<FoundAgain> {
+        let doc = self.document(ask.id, None)?;
+        let terms = ask.terms.then(|| {
+            let found = key_terms::find_in_document(&doc);
+            let ids: Vec<i64> = doc.clauses.iter().map(|c| c.id.0).collect();
+            (key_terms::encode(&found), key_terms::views(found, &ids))
+        });
+        let checklist = ask.checklist.then(|| review::found_in_document(&doc));
+        Ok(FoundAgain { terms, checklist })
     }
 
     /// Findings of older rules found again, kept so the next view reads them.
@@ -460,6 +514,21 @@ impl Library {
         cache.counts = Some(KeptCounts { of: facts.clone(), judged_by, counts: counts.clone() });
         Ok(counts)
     }
+}
+
+/// A document whose stored findings older rules wrote: which of them to find again.
+struct Ask {
+    id: DocId,
+    terms: bool,
+    checklist: bool,
+}
+
+/// What was found again of one document: its key terms (JSON and values) and its checklist
+/// (JSON), each where asked.
+#[derive(Default)]
+struct FoundAgain {
+    terms: Option<(String, Vec<TermView>)>,
+    checklist: Option<String>,
 }
 
 /// Documents read again between two progress reports (and checks for a cancel): about a
