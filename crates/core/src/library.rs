@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use concordia_index::{ClauseDoc, IndexHit, Matcher, SearchIndex, SearchQuery};
 use concordia_legal::{analysis_version, Lexicon};
@@ -62,6 +62,19 @@ pub struct Library {
     /// asking, so that the app's warm-up and its first screen, both asking at start, ask once.
     pub(crate) findings_current_at: Mutex<Option<u64>>,
 }
+
+/// Concordia's own workers for reading and analysing documents, alive as long as the process. A
+/// regex keeps an automaton cache for each thread it met, so workers spawned anew for each import
+/// or reread each grew caches of their own (up to eight sets); and a pool of its own, so no other
+/// work on rayon's global pool waits behind an import.
+pub(crate) static WORKERS: LazyLock<rayon::ThreadPool> = LazyLock::new(|| {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("concordia-worker-{i}"))
+        .build()
+        .unwrap_or_else(|e| panic!("the system would not start the worker threads: {e}"))
+});
 
 impl Library {
     /// Opens the library in `data_dir`, creating it if needed, and brings it up to date (see
@@ -307,16 +320,16 @@ impl Library {
         run: &mut ImportRun<'a>,
         progress: &Progress,
     ) -> Result<(), String> {
-        let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+        let workers = WORKERS.current_num_threads();
         let next = AtomicUsize::new(0);
-        std::thread::scope(|scope| {
+        WORKERS.in_place_scope(|scope| {
             let (sender, receiver) = mpsc::sync_channel::<(usize, Result<Prepared>)>(workers * 2);
             for worker in 0..workers {
                 let (sender, next) = (sender.clone(), &next);
                 // The second worker builds the checklist's automata while the first builds the
                 // key terms' ones: on demand, one waited for the other.
                 let warm = worker == 1;
-                scope.spawn(move || loop {
+                scope.spawn(move |_| loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= files.len() || progress.cancelled() {
                         break;

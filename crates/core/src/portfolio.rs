@@ -435,35 +435,12 @@ impl Library {
         Ok(out)
     }
 
-    /// Finds again what each ask names, the documents shared among the cores: after an update,
-    /// 100,000 documents were read again on one of two.
+    /// Finds again what each ask names, the documents shared among the workers (after an
+    /// update, 100,000 documents were read again on one core of two).
     fn find_all_again(&self, asks: &[Ask]) -> Result<Vec<(i64, FoundAgain)>> {
-        if asks.is_empty() {
-            return Ok(Vec::new());
-        }
-        let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers.min(asks.len()))
-                .map(|_| {
-                    scope.spawn(|| -> Result<Vec<(i64, FoundAgain)>> {
-                        let mut found = Vec::new();
-                        while let Some(ask) =
-                            asks.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-                        {
-                            found.push((ask.id.0, self.find_again(ask)?));
-                        }
-                        Ok(found)
-                    })
-                })
-                .collect();
-            let mut all = Vec::with_capacity(asks.len());
-            for handle in handles {
-                let found = handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-                all.extend(found);
-            }
-            Ok(all)
-        })
+        use rayon::prelude::*;
+        crate::library::WORKERS
+            .install(|| asks.par_iter().map(|ask| Ok((ask.id.0, self.find_again(ask)?))).collect())
     }
 
     /// One document read once, for its key terms, its checklist or both.
