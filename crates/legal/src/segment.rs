@@ -94,7 +94,7 @@ impl Clause {
 
 /// Bump when text extraction or segmentation changes what a document reads as: documents an
 /// older reader stored are read again when their file is imported again.
-const READER_RULES: &str = "reader-7";
+const READER_RULES: &str = "reader-8";
 
 /// Identifies the reader (extraction and segmentation rules, structure words).
 pub fn reader_version() -> String {
@@ -525,6 +525,18 @@ fn numbered_line(text: &str, next: Option<(BlockKind, &str)>, emphasised: bool) 
         if rest.is_empty() || title.is_some() || emphasised {
             let rank = if ANNEX.is_match(text) { Rank::Annex } else { Rank::Numbered(1) };
             return Some(Role::Heading { rank, number: Some(number.to_owned()), title });
+        }
+        // "§ 3 — Pflichten des Auftragnehmers Der Auftragnehmer verpflichtet sich …": a heading
+        // whose first sentence ran into it (a Markdown line break reads as a space) still opens
+        // an article, not an item of the one before. A reference that starts a sentence ("§ 3
+        // gilt entsprechend") has no mark after its number.
+        let marked = m.as_str().trim_end().ends_with([':', '.', '–', '—', '-']);
+        if marked && rest.starts_with(char::is_uppercase) && !ANNEX.is_match(text) {
+            return Some(Role::Heading {
+                rank: Rank::Numbered(1),
+                number: Some(number.to_owned()),
+                title: None,
+            });
         }
         return Some(Role::Item { number: number.to_owned(), lettered: false, listed: false });
     }
@@ -1047,6 +1059,27 @@ La responsabilità è disciplinata dal contratto principale.",
             ClauseKind::Signature,
             "a section of signatures is the signature block"
         );
+    }
+
+    /// Round 12: "§ 3 — Pflichten des Auftragnehmers" with its first sentence on the next line
+    /// of one Markdown paragraph reads as one line; it still opens § 3, so its list is not
+    /// under § 2 (whose instructions every item took as its topic). A sentence that starts
+    /// with a reference stays in its article.
+    #[test]
+    fn an_article_heading_run_into_its_first_sentence_opens_the_article() {
+        let got = markdown(
+            "§ 2 — Weisungen\n\nDer Auftragnehmer handelt nur auf Weisung.\n\n§ 3 gilt entsprechend für Änderungen.\n\n§ 3 — Pflichten des Auftragnehmers\nDer Auftragnehmer verpflichtet sich,\n\n- Personen zur Vertraulichkeit zu verpflichten;\n\n- Verletzungen unverzüglich zu melden.\n\nArtikel 4: Die Parteien vereinbaren Folgendes.",
+        );
+        let at = |text: &str| got.iter().find(|c| c.3.starts_with(text)).expect(text);
+        let three = at("§ 3 —");
+        assert_eq!(
+            (three.0, three.1.as_str(), three.2.as_str()),
+            (ClauseKind::Section, "§ 3", ""),
+            "{got:?}"
+        );
+        assert_eq!(at("§ 3 gilt").2, "§ 2 — Weisungen", "a reference stays in § 2: {got:?}");
+        let four = at("Artikel 4:");
+        assert_eq!((four.0, four.2.as_str()), (ClauseKind::Section, ""), "{got:?}");
     }
 
     #[test]
