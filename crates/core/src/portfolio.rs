@@ -417,19 +417,22 @@ impl Library {
         let (mut new_terms, mut new_checklists) = (Vec::new(), Vec::new());
         let mut out = Vec::with_capacity(kept.len());
         for (doc, terms, stored_statuses) in kept {
+            // Every ask was answered; were one not, nothing would be stored for it.
             let again = found.remove(&doc.id).unwrap_or_default();
-            let terms = terms.unwrap_or_else(|| {
-                let (json, terms) = again.terms.unwrap_or_default();
-                new_terms.push((doc.id, json));
-                key_values(terms)
+            let terms = terms.or_else(|| {
+                again.terms.map(|(json, terms)| {
+                    new_terms.push((doc.id, json));
+                    key_values(terms)
+                })
             });
-            let statuses = stored_statuses.unwrap_or_else(|| {
-                let json = again.checklist.unwrap_or_default();
-                let found = statuses(&review::decode(&json).unwrap_or_default());
-                new_checklists.push((doc.id, json));
-                found
+            let statuses = stored_statuses.or_else(|| {
+                again.checklist.map(|json| {
+                    let found = statuses(&review::decode(&json).unwrap_or_default());
+                    new_checklists.push((doc.id, json));
+                    found
+                })
             });
-            out.push(DocumentFacts::new(doc, terms, statuses));
+            out.push(DocumentFacts::new(doc, terms.unwrap_or_default(), statuses.unwrap_or_default()));
         }
         self.keep_found_again(&new_terms, &new_checklists);
         Ok(out)
