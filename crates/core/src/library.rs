@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use concordia_index::{ClauseDoc, IndexHit, Matcher, SearchIndex, SearchQuery};
 use concordia_legal::{analysis_version, Lexicon};
-use concordia_store::{ClauseRow, NewDocument, Store, TopicRow, Upsert};
+use concordia_store::{ClauseRow, HashLookup, NewDocument, Store, TopicRow, Upsert};
 
 use crate::api::*;
 use crate::cache::{Health, IndexCache};
@@ -63,6 +63,9 @@ pub struct Library {
     pub(crate) findings_current_at: Mutex<Option<u64>>,
 }
 
+/// The database file in a library's folder.
+const DATABASE: &str = "library.sqlite";
+
 /// Concordia's own workers for reading and analysing documents, alive as long as the process. A
 /// regex keeps an automaton cache for each thread it met, so workers spawned anew for each import
 /// or reread each grew caches of their own (up to eight sets); and a pool of its own, so no other
@@ -91,7 +94,7 @@ impl Library {
         let dir_error =
             |e: std::io::Error| Error::DataDir { path: data_dir.to_path_buf(), reason: e.to_string() };
         std::fs::create_dir_all(data_dir).map_err(dir_error)?;
-        let store = Store::open(&data_dir.join("library.sqlite"))?;
+        let store = Store::open(&data_dir.join(DATABASE))?;
         tracing::info!(data_dir = %data_dir.display(), "library opened");
         Ok(Library {
             store: Mutex::new(store),
@@ -329,13 +332,19 @@ impl Library {
                 // The second worker builds the checklist's automata while the first builds the
                 // key terms' ones: on demand, one waited for the other.
                 let warm = worker == 1;
-                scope.spawn(move |_| loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= files.len() || progress.cancelled() {
-                        break;
-                    }
-                    if sender.send((i, self.prepare(&files[i], warm, &|| progress.cancelled()))).is_err() {
-                        break; // The consumer stopped: cancelled or failed.
+                scope.spawn(move |_| {
+                    // Its own reading connection, so a lookup need not wait for the writer.
+                    let lookup = HashLookup::open(&self.data_dir.join(DATABASE)).ok();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= files.len() || progress.cancelled() {
+                            break;
+                        }
+                        let prepared =
+                            self.prepare(&files[i], warm, lookup.as_ref(), &|| progress.cancelled());
+                        if sender.send((i, prepared)).is_err() {
+                            break; // The consumer stopped: cancelled or failed.
+                        }
                     }
                 });
             }
@@ -411,12 +420,23 @@ impl Library {
     }
 
     /// Reads and parses one file, unless its exact bytes are already stored.
-    /// `warm`: build the checklist's automata before parsing (a no-op once built).
-    fn prepare(&self, path: &Path, warm: bool, stop: &dyn Fn() -> bool) -> Result<Prepared> {
+    /// `warm`: build the checklist's automata before parsing (a no-op once built). `lookup`: a
+    /// reading connection of the worker's own, else the store is asked.
+    fn prepare(
+        &self,
+        path: &Path,
+        warm: bool,
+        lookup: Option<&HashLookup>,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<Prepared> {
         let bytes = import::read(path)?;
         let hash = import::content_hash(&bytes);
+        let known = match lookup {
+            Some(lookup) => lookup.document_by_hash(&hash)?,
+            None => self.store().document_by_hash(&hash)?,
+        };
         // The same bytes read by this reader are done; read by an older one, they are read again.
-        if let Some((id, reader)) = self.store().document_by_hash(&hash)? {
+        if let Some((id, reader)) = known {
             if reader == *READER {
                 return Ok(Prepared::Known(id));
             }

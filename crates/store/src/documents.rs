@@ -426,6 +426,33 @@ impl Store {
     }
 }
 
+/// A read-only connection that looks documents up by their bytes beside the one writing: in
+/// WAL mode it reads while an import's writer holds the [`Store`] (whose lock the import's
+/// workers waited for before each file).
+pub struct HashLookup {
+    conn: rusqlite::Connection,
+}
+
+impl HashLookup {
+    /// Opens the library database at `path` for reading only.
+    pub fn open(path: &std::path::Path) -> Result<HashLookup> {
+        use rusqlite::OpenFlags;
+        let conn = rusqlite::Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(crate::OPEN_PATIENCE)?;
+        Ok(HashLookup { conn })
+    }
+
+    /// The document with these bytes and the reader that read it, as [`Store::document_by_hash`].
+    pub fn document_by_hash(&self, content_hash: &str) -> Result<Option<(DocId, String)>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, reader FROM documents WHERE content_hash = ?1")?;
+        Ok(stmt.query_row([content_hash], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,6 +530,31 @@ mod tests {
         assert!(failed.is_err());
         reader.upsert_document(&doc("c.txt", "h3"), &[])?;
         assert_eq!(reader.in_one_read(Store::documents)?.len(), 3);
+        Ok(())
+    }
+
+    /// An import's worker looks a file's bytes up on a connection of its own while the writer
+    /// is in the middle of a transaction, and sees each document once it is committed.
+    #[test]
+    fn a_hash_lookup_reads_beside_a_writer() -> Result<()> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("library.sqlite");
+        let mut store = Store::open(&path)?;
+        let Upsert::Inserted { id, .. } = store.upsert_document(&doc("a.txt", "h1"), &[clause(0, 5)])? else {
+            panic!("expected a fresh insert");
+        };
+        let lookup = HashLookup::open(&path)?;
+        assert_eq!(lookup.document_by_hash("h1")?, Some((id, "r1".to_owned())));
+        assert_eq!(lookup.document_by_hash("h2")?, None);
+        // A writer in the middle of its transaction (as the import's, between files).
+        let writer = rusqlite::Connection::open(&path)?;
+        writer.execute_batch("BEGIN IMMEDIATE; UPDATE documents SET reader = 'r2';")?;
+        let started = std::time::Instant::now();
+        assert_eq!(lookup.document_by_hash("h1")?, Some((id, "r1".to_owned())), "not yet committed");
+        // Had it waited for the writer, it would have waited out its busy timeout (10 s).
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "the lookup did not wait");
+        writer.execute_batch("COMMIT;")?;
+        assert_eq!(lookup.document_by_hash("h1")?, Some((id, "r2".to_owned())), "committed");
         Ok(())
     }
 

@@ -20,7 +20,7 @@ use rusqlite::Connection;
 
 pub use bookmarks::{BookmarkRow, BookmarkStatus};
 pub use corrections::CorrectionRow;
-pub use documents::{ClauseInFull, ClauseRow, DocumentRow, NewClause, NewDocument, Upsert};
+pub use documents::{ClauseInFull, ClauseRow, DocumentRow, HashLookup, NewClause, NewDocument, Upsert};
 pub use listing::{DocumentFilter, DocumentListing, DocumentOrder};
 pub use topics::TopicRow;
 
