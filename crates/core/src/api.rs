@@ -108,7 +108,8 @@ impl ImportReport {
     }
 }
 
-/// A long task that reports progress; all but `Reread` hold the library's write lock.
+/// A long task that reports progress; all hold the library's write lock but `Reread` of key
+/// terms and checklists (its reading of topics again, before an import or a rebuild, holds it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -121,7 +122,7 @@ pub enum Task {
     Remove,
     /// Replacing the library with a backup.
     Restore,
-    /// Reading stored documents' key terms and checklists again after their rules changed.
+    /// Reading stored documents' topics, key terms or checklists again after their rules changed.
     Reread,
 }
 

@@ -63,6 +63,21 @@ pub struct Library {
     pub(crate) findings_current_at: Mutex<Option<u64>>,
 }
 
+/// Documents re-analysed between two progress reports (and checks for a cancel).
+const REANALYSE_CHUNK: usize = 250;
+
+/// The topics of one stored document's clauses, by the current rules.
+fn classified(text: &str, rows: &[ClauseRow]) -> Vec<Vec<TopicRow>> {
+    import::classify_document(rows.iter().map(|r| import::ClauseToClassify {
+        kind: concordia_legal::ClauseKind::from_name(&r.kind),
+        lang: &r.language,
+        numbered: r.number.is_some(),
+        heading: r.heading.as_deref(),
+        heading_path: &r.heading_path,
+        text: &text[r.start..r.end],
+    }))
+}
+
 /// The database file in a library's folder.
 const DATABASE: &str = "library.sqlite";
 
@@ -138,7 +153,7 @@ impl Library {
         };
         self.index.reopen(); // The other process may have replaced it while we waited.
         if self.needs_reanalysis()? {
-            self.reanalyse()?;
+            self.reanalyse(progress)?;
         }
         if self.index_health(true)? != Health::Current {
             if let Err(e) = self.rebuild_index(progress) {
@@ -212,33 +227,58 @@ impl Library {
         Ok(self.index.health(generation, clauses, full))
     }
 
-    /// Recomputes every clause's topics (the lexicon or rules changed since they were stored).
-    fn reanalyse(&self) -> Result<()> {
+    /// Recomputes every clause's topics (the lexicon or rules changed since they were stored): a
+    /// few hundred documents at a time, classified on the workers and written in one transaction,
+    /// with progress and one flush at the end (10,000 documents took 5.4 s on one core, a flush
+    /// per document, and said nothing). Cancelled, it stops between batches and leaves the stamp
+    /// as it was, so the next start reads them all again.
+    fn reanalyse(&self, progress: &Progress) -> Result<()> {
         let documents = self.store().documents()?;
-        if !documents.is_empty() {
-            tracing::info!(documents = documents.len(), "re-analysing the documents with the current rules");
+        if documents.is_empty() {
+            self.store().set_meta(ANALYSIS_KEY, &analysis_version())?;
+            return Ok(());
         }
-        for summary in &documents {
-            let (text, rows) = {
+        tracing::info!(documents = documents.len(), "re-analysing the documents with the current rules");
+        self.store().defer_sync()?;
+        let done = self.reanalyse_all(&documents, progress);
+        let synced = self.store().sync();
+        if done? {
+            self.store().set_meta(ANALYSIS_KEY, &analysis_version())?;
+        }
+        Ok(synced?)
+    }
+
+    /// Returns whether every document was done (not cancelled).
+    fn reanalyse_all(&self, documents: &[concordia_store::DocumentRow], progress: &Progress) -> Result<bool> {
+        use rayon::prelude::*;
+        let total = documents.len();
+        progress.report(ProgressEvent::step(Task::Reread, 0, total, None));
+        for (k, chunk) in documents.chunks(REANALYSE_CHUNK).enumerate() {
+            if progress.cancelled() {
+                return Ok(false);
+            }
+            let read = {
                 let store = self.store();
-                let doc = store
-                    .document(summary.id)?
-                    .ok_or_else(|| Error::NotFound(Missing::Document(summary.id.to_string())))?;
-                (doc.text, store.clauses(summary.id)?)
+                chunk
+                    .iter()
+                    .map(|summary| -> Result<(String, Vec<ClauseRow>)> {
+                        let doc = store
+                            .document(summary.id)?
+                            .ok_or_else(|| Error::NotFound(Missing::Document(summary.id.to_string())))?;
+                        Ok((doc.text, store.clauses(summary.id)?))
+                    })
+                    .collect::<Result<Vec<_>>>()?
             };
-            let classified = import::classify_document(rows.iter().map(|r| import::ClauseToClassify {
-                kind: concordia_legal::ClauseKind::from_name(&r.kind),
-                lang: &r.language,
-                numbered: r.number.is_some(),
-                heading: r.heading.as_deref(),
-                heading_path: &r.heading_path,
-                text: &text[r.start..r.end],
-            }));
-            let topics: HashMap<i64, Vec<TopicRow>> = rows.iter().map(|r| r.id).zip(classified).collect();
+            let topics: HashMap<i64, Vec<TopicRow>> = WORKERS.install(|| {
+                read.par_iter()
+                    .flat_map_iter(|(text, rows)| rows.iter().map(|r| r.id).zip(classified(text, rows)))
+                    .collect()
+            });
             self.store().replace_document_topics(&topics)?;
+            let done = (k * REANALYSE_CHUNK + chunk.len()).min(total);
+            progress.report(ProgressEvent::step(Task::Reread, done, total, None));
         }
-        self.store().set_meta(ANALYSIS_KEY, &analysis_version())?;
-        Ok(())
+        Ok(true)
     }
 
     /// Where the library lives.
@@ -408,7 +448,7 @@ impl Library {
         self.index.reopen();
         // Also on an empty library, so the documents about to be stored carry the current stamp.
         if self.analysis_outdated()? {
-            self.reanalyse()?;
+            self.reanalyse(progress)?;
         }
         if self.index_health(false)? == Health::Current {
             return Ok(());
@@ -521,7 +561,7 @@ impl Library {
             return Ok(None);
         };
         if self.needs_reanalysis()? {
-            self.reanalyse()?;
+            self.reanalyse(progress)?;
         }
         self.rebuild_index(progress)
     }
@@ -530,7 +570,7 @@ impl Library {
     /// rebuild the index. The caller holds the write lock.
     pub(crate) fn after_restore(&self, progress: &Progress) -> Result<()> {
         if self.needs_reanalysis()? {
-            self.reanalyse()?;
+            self.reanalyse(progress)?;
         }
         if let Err(e) = self.rebuild_index(progress) {
             self.index.set_fault(Some(format!("the search index could not be rebuilt: {e}")));

@@ -228,6 +228,61 @@ fn topics_from_an_older_lexicon_are_recomputed_on_open() {
     assert_eq!(library.search(&req).unwrap().hits.len(), 1, "and the index knows them");
 }
 
+/// After the topic rules changed, bringing the library up to date reads every document's topics
+/// again with progress (as the reading again of findings shows it); cancelled before the first
+/// batch, it leaves the topics and the stamp as they were, so the next start does it.
+#[test]
+fn topics_are_read_again_with_progress_or_left_when_cancelled() {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::{Arc, Mutex};
+
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("lib");
+    let files: Vec<PathBuf> = (0..3)
+        .map(|k| write(tmp.path(), &format!("avv{k}.txt"), format!("{AVV}\nVersion {k}.\n").as_bytes()))
+        .collect();
+    let ids: Vec<_> = {
+        let library = Library::open(&data).unwrap();
+        library.import(&files, &Progress::none()).unwrap().outcomes.iter().map(|o| o.id.unwrap()).collect()
+    };
+    let stamp = || {
+        let store = concordia_store::Store::open(&data.join("library.sqlite")).unwrap();
+        store.meta("analysis_version").unwrap()
+    };
+    let current = stamp();
+    {
+        let mut store = concordia_store::Store::open(&data.join("library.sqlite")).unwrap();
+        for id in &ids {
+            let cleared = store.clauses(id.0).unwrap().into_iter().map(|c| (c.id, Vec::new())).collect();
+            store.replace_document_topics(&cleared).unwrap();
+        }
+        store.set_meta("analysis_version", "older").unwrap();
+    }
+    let library = Library::open_as_is(&data).unwrap();
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let recorded = events.clone();
+    let record = move |e: &concordia_core::api::ProgressEvent| {
+        if e.task == concordia_core::api::Task::Reread {
+            recorded.lock().unwrap().push((e.done, e.total));
+        }
+    };
+    let cancelled = Progress::new(record.clone(), Arc::new(AtomicBool::new(true)));
+    library.bring_up_to_date(&cancelled).unwrap();
+    assert_eq!(stamp().as_deref(), Some("older"), "cancelled: the stamp stays");
+    let first = library.document(ids[0], None).unwrap();
+    assert!(first.clauses.iter().all(|c| c.topics.is_empty()), "and no topic was written");
+
+    events.lock().unwrap().clear();
+    library.bring_up_to_date(&Progress::new(record, Arc::new(AtomicBool::new(false)))).unwrap();
+    assert_eq!(*events.lock().unwrap(), [(0, 3), (3, 3)]);
+    assert_eq!(stamp(), current, "done: the current rules' stamp");
+    for id in &ids {
+        let doc = library.document(*id, None).unwrap();
+        let haftung = doc.clauses.iter().find(|c| c.number.as_deref() == Some("§ 2")).unwrap();
+        assert_eq!(haftung.topics[0].topic, "liability", "topics were recomputed");
+    }
+}
+
 /// A document an older Concordia read (before tables, bold lines and list numbers were read as
 /// they are now) is read again when its file is imported again, bookmarks kept.
 #[test]
