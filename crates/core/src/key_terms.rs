@@ -115,6 +115,13 @@ pub(crate) fn of_document(doc: &DocumentView) -> Vec<TermView> {
     views(find_in_document(doc), &ids)
 }
 
+/// A document's key terms found again: their stored form and their views.
+pub(crate) fn found_again(doc: &DocumentView) -> (String, Vec<TermView>) {
+    let found = find_in_document(doc);
+    let ids: Vec<i64> = doc.clauses.iter().map(|c| c.id.0).collect();
+    (encode(&found), views(found, &ids))
+}
+
 /// Stored terms as the API shows them, given the ids of the document's clauses in order.
 pub(crate) fn views(found: Vec<Found>, clause_ids: &[i64]) -> Vec<TermView> {
     found.into_iter().filter_map(|f| f.view(clause_ids)).collect()

@@ -828,11 +828,7 @@ impl Library {
 
     /// A document's key terms found again, with their stored form.
     pub(crate) fn find_terms_unsaved(&self, id: DocId) -> Result<(String, Vec<TermView>)> {
-        let doc = self.document(id, None)?;
-        let found = key_terms::find_in_document(&doc);
-        let json = key_terms::encode(&found);
-        let ids: Vec<i64> = doc.clauses.iter().map(|c| c.id.0).collect();
-        Ok((json, key_terms::views(found, &ids)))
+        Ok(key_terms::found_again(&self.document(id, None)?))
     }
 
     /// Removes a document from the store and the index. Waits while another process writes.

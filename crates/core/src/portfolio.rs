@@ -449,11 +449,7 @@ impl Library {
     /// One document read once, for its key terms, its checklist or both.
     fn find_again(&self, ask: &Ask) -> Result<FoundAgain> {
         let doc = self.document(ask.id, None)?;
-        let terms = ask.terms.then(|| {
-            let found = key_terms::find_in_document(&doc);
-            let ids: Vec<i64> = doc.clauses.iter().map(|c| c.id.0).collect();
-            (key_terms::encode(&found), key_terms::views(found, &ids))
-        });
+        let terms = ask.terms.then(|| key_terms::found_again(&doc));
         let checklist = ask.checklist.then(|| review::found_in_document(&doc));
         Ok(FoundAgain { terms, checklist })
     }

@@ -323,9 +323,7 @@ impl Store {
 
     /// The document with these bytes and the reader that read it.
     pub fn document_by_hash(&self, content_hash: &str) -> Result<Option<(DocId, String)>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, reader FROM documents WHERE content_hash = ?1")?;
-        Ok(stmt.query_row([content_hash], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+        document_by_hash(&self.conn, content_hash)
     }
 
     /// How many documents a reader other than `reader` produced.
@@ -426,6 +424,12 @@ impl Store {
     }
 }
 
+/// The document with these bytes and its reader, on either connection.
+fn document_by_hash(conn: &rusqlite::Connection, content_hash: &str) -> Result<Option<(DocId, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT id, reader FROM documents WHERE content_hash = ?1")?;
+    Ok(stmt.query_row([content_hash], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+}
+
 /// A read-only connection that looks documents up by their bytes beside the one writing: in
 /// WAL mode it reads while an import's writer holds the [`Store`] (whose lock the import's
 /// workers waited for before each file).
@@ -447,9 +451,7 @@ impl HashLookup {
 
     /// The document with these bytes and the reader that read it, as [`Store::document_by_hash`].
     pub fn document_by_hash(&self, content_hash: &str) -> Result<Option<(DocId, String)>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, reader FROM documents WHERE content_hash = ?1")?;
-        Ok(stmt.query_row([content_hash], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+        document_by_hash(&self.conn, content_hash)
     }
 }
 
