@@ -883,11 +883,22 @@ fn judge(
         };
         candidates.max_by_key(|(at, &k)| rank(*at, k)).map(|(_, &k)| k)
     };
-    let decided = whole.clone().find_map(|(_, ks)| fullest(ks, &|k| masks[k] & 1 != 0 && imposed(&k)));
-    if let Some(k) = decided {
+    // Of every unit that holds it all, the sentence that says most of it: a list whose items
+    // hold the groups between them ("consentire … audit" beside "il ricorso a sub-responsabili")
+    // is met, but "Il Titolare autorizza in via generale … il ricorso ai seguenti
+    // Sub-responsabili" later on says it in one sentence.
+    // Where each unit is one sentence, the first that says it all is quoted.
+    let pick = |wanted: &dyn Fn(usize) -> bool| match rule.within {
+        Within::Sentence => whole.clone().find_map(|(_, ks)| fullest(ks, wanted)),
+        Within::Clause | Within::Document => {
+            let in_whole: Vec<usize> = whole.clone().flat_map(|(_, ks)| ks.iter().copied()).collect();
+            fullest(&in_whole, wanted)
+        }
+    };
+    if let Some(k) = pick(&|k| masks[k] & 1 != 0 && imposed(&k)) {
         return finding(clauses, rule, Status::Met, Reason::Imposed, sentences, k, &masks);
     }
-    if let Some(k) = whole.clone().find_map(|(_, ks)| fullest(ks, &|_| true)) {
+    if let Some(k) = pick(&|_| true) {
         return finding(clauses, rule, Status::Partly, Reason::OnlySoft, sentences, k, &masks);
     }
     // Partly: the unit holding the most groups, if it holds the core of a duty (the first
@@ -1992,6 +2003,41 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         let f = check(&clauses).into_iter().find(|f| f.requirement == id).unwrap();
         let (k, start, end) = f.quote.expect("a quote");
         &texts[k][start..end]
+    }
+
+    #[test]
+    fn of_clauses_that_hold_it_all_the_sentence_that_says_most_is_quoted() {
+        // A list of duties, each item a clause under its lead-in, holds it all between its
+        // items; the later clause says it all in one sentence.
+        let texts = [
+            "Il Fornitore si impegna a:",
+            "ricorrere a sub-responsabili solo secondo l'articolo 10;",
+            "ottenere il consenso del Cliente per le modifiche rilevanti.",
+            "Il Cliente autorizza in via generale il Fornitore al ricorso ai sub-responsabili elencati \
+             nell'allegato B.",
+        ];
+        let clauses: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| ChecklistClause { lead_in: (k == 1 || k == 2).then_some(0), ..clause(t) })
+            .collect();
+        let f = check(&clauses).into_iter().find(|f| f.requirement == Requirement::SubprocessorAuthorisation);
+        let f = f.unwrap();
+        assert_eq!(f.status, Status::Met);
+        assert_eq!(f.quote.map(|(k, _, _)| k), Some(3));
+        // "Consentire" (to allow) is no consent: a list that holds only that authorises nothing.
+        let allows = "Il Fornitore si impegna a ricorrere a sub-responsabili solo secondo l'articolo 10 e a \
+                      consentire le verifiche del Cliente.";
+        assert_ne!(status(allows, Requirement::SubprocessorAuthorisation), Status::Met);
+    }
+
+    #[test]
+    fn objection_among_data_subjects_rights_is_no_objection_to_a_sub_processor() {
+        let rights = "Personuppgiftsbiträdet ska hjälpa den ansvarige att besvara de registrerades begäran om rätt till \
+                      tillgång, rättelse och invändning.";
+        assert_eq!(status(rights, Requirement::SubprocessorObjection), Status::Missing);
+        let objection = "Biträdet ska meddela byte av underbiträde i förväg, och den ansvarige får invända.";
+        assert_eq!(status(objection, Requirement::SubprocessorObjection), Status::Met);
     }
 
     #[test]
