@@ -1,6 +1,7 @@
 //! PDF fidelity: PDF versions of the text fixtures and of ../shared/corpus, made here with krilla
-//! (A4, lines wrapped at the margin as a word processor would, a running header, "Seite n von m"
-//! footers), import with the same clause numbers and key terms as the text versions.
+//! (A4, lines wrapped at the margin by the glyphs' widths as a word processor would, a running
+//! header, "Seite n von m" footers), import with the same clause numbers and key terms as the
+//! text versions.
 
 mod common;
 #[path = "common/fidelity.rs"]
@@ -14,14 +15,26 @@ use krilla::Document;
 
 const FONT: &[u8] = include_bytes!("../report/fonts/DejaVuSans.ttf");
 const LINES_PER_PAGE: usize = 48;
-const WRAP: usize = 92;
+const SIZE: f32 = 9.0;
+const LEFT: f32 = 50.0;
+/// The text column: from the left margin to 50 pt before the right edge of A4.
+const MEASURE: f32 = 595.0 - 2.0 * LEFT;
 
-/// Word-wraps a line of text at `WRAP` characters.
-fn wrap(line: &str) -> Vec<String> {
+/// How wide `text` is set at `SIZE` in the font, in points.
+fn width(face: &ttf_parser::Face<'_>, text: &str) -> f32 {
+    let units: u32 = text
+        .chars()
+        .map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(0, u32::from))
+        .sum();
+    units as f32 * SIZE / f32::from(face.units_per_em())
+}
+
+/// Word-wraps a line at the margin, by the glyphs' real widths, as a word processor does.
+fn wrap(face: &ttf_parser::Face<'_>, line: &str) -> Vec<String> {
     let mut out = vec![String::new()];
     for word in line.split(' ') {
         let last = out.last_mut().unwrap();
-        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > WRAP {
+        if !last.is_empty() && width(face, &format!("{last} {word}")) > MEASURE {
             out.push(word.to_owned());
         } else {
             if !last.is_empty() {
@@ -35,8 +48,11 @@ fn wrap(line: &str) -> Vec<String> {
 
 /// The text as laid out: pages of wrapped lines.
 fn layout(text: &str) -> Vec<Vec<String>> {
-    let lines: Vec<String> =
-        text.lines().flat_map(|l| if l.trim().is_empty() { vec![String::new()] } else { wrap(l) }).collect();
+    let face = ttf_parser::Face::parse(FONT, 0).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .flat_map(|l| if l.trim().is_empty() { vec![String::new()] } else { wrap(&face, l) })
+        .collect();
     lines.chunks(LINES_PER_PAGE).map(<[String]>::to_vec).collect()
 }
 
@@ -48,12 +64,12 @@ fn pdf_of(text: &str, title: &str) -> Vec<u8> {
         let mut page = document.start_page_with(PageSettings::from_wh(595.0, 842.0).unwrap());
         let mut surface = page.surface();
         let mut draw = |y: f32, size: f32, text: &str| {
-            surface.draw_text(Point::from_xy(50.0, y), font.clone(), size, text, false, TextDirection::Auto);
+            surface.draw_text(Point::from_xy(LEFT, y), font.clone(), size, text, false, TextDirection::Auto);
         };
         draw(30.0, 7.0, &format!("Vertraulich – {title}"));
         for (i, line) in page_lines.iter().enumerate() {
             if !line.is_empty() {
-                draw(60.0 + i as f32 * 15.0, 9.0, line);
+                draw(60.0 + i as f32 * 15.0, SIZE, line);
             }
         }
         draw(815.0, 7.0, &format!("Seite {} von {}", k + 1, pages.len()));

@@ -545,7 +545,9 @@ fn numbered_line(text: &str, next: Option<(BlockKind, &str)>, emphasised: bool) 
         let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
         // A bold label ending in a colon heads the list under it ("3.2 **Maatregelen:**").
         let rest = if emphasised && listed_next(next) { rest.trim_end_matches(':') } else { rest };
-        if is_short_title(rest) && (emphasised || followed_by_body(next)) {
+        if is_short_title(rest)
+            && (emphasised || followed_by_body(next) || followed_by_its_subsection(&number, next))
+        {
             let depth = number.split('.').count().min(6) as u8;
             return Some(Role::Heading {
                 rank: Rank::Numbered(depth),
@@ -557,7 +559,9 @@ fn numbered_line(text: &str, next: Option<(BlockKind, &str)>, emphasised: bool) 
     }
     if let Some(c) = BARE_NUMBER.captures(text) {
         let rest = text[c[1].len()..].trim();
-        if is_short_title(rest) && (emphasised || followed_by_body(next)) {
+        if is_short_title(rest)
+            && (emphasised || followed_by_body(next) || followed_by_its_subsection(&c[1], next))
+        {
             let title = Some(rest.to_owned());
             return Some(Role::Heading { rank: Rank::Numbered(1), number: Some(c[1].to_owned()), title });
         }
@@ -857,6 +861,15 @@ fn followed_by_body(next: Option<(BlockKind, &str)>) -> bool {
     }
 }
 
+/// "4. Skyldigheter" straight over "4.1 Instruktioner": a title whose first subsection follows
+/// is a heading, though no body text comes between (as in a PDF or a plain-text contract).
+fn followed_by_its_subsection(number: &str, next: Option<(BlockKind, &str)>) -> bool {
+    let Some((BlockKind::Paragraph | BlockKind::Emphasised, next)) = next else { return false };
+    let Some(c) = NUMBERED.captures(next) else { return false };
+    let (own, sub) = (number.trim_end_matches('.'), c[1].trim_end_matches('.'));
+    sub.strip_prefix(own).is_some_and(|deeper| deeper.starts_with('.') && deeper.len() > 1)
+}
+
 /// Each clause's section: the nearest clause before it that has a heading, one level up.
 /// Takes (is a heading, depth = length of its heading path) per clause.
 pub fn parents(shape: impl IntoIterator<Item = (bool, usize)>) -> Vec<Option<usize>> {
@@ -970,6 +983,27 @@ La responsabilità è disciplinata dal contratto principale.",
         .unwrap();
         let numbers: Vec<_> = segment(&doc).into_iter().map(|c| c.number.unwrap_or_default()).collect();
         assert_eq!(numbers, ["Artikel 28", "Artikel 28 (1)", "Artikel 28 (2)", "Artikel 28 (2) a)"]);
+    }
+
+    #[test]
+    fn a_numbered_title_straight_over_its_first_subsection_is_a_heading() {
+        let text = "1. Bakgrund\n\nAvtalet gäller behandling av personuppgifter.\n\n\
+                    2. Personuppgiftsbiträdets skyldigheter\n\n2.1 Instruktioner\n\n\
+                    Biträdet behandlar personuppgifter endast enligt instruktioner.\n\n\
+                    3 Ansvar\n\n3.1 Skadestånd\n\nVar part ansvarar för sina skador.\n\n\
+                    4. Upphörande\n\n5.1 Radering\n\nData raderas inom 30 dagar.";
+        let doc = concordia_text::extract(text.as_bytes(), concordia_text::Format::Text).unwrap();
+        let got: Vec<_> =
+            segment(&doc).into_iter().map(|c| (c.kind, c.number, c.heading, c.heading_path)).collect();
+        let heading = |n: &str| got.iter().find(|c| c.1.as_deref() == Some(n)).unwrap();
+        for (number, title) in [("2", "Personuppgiftsbiträdets skyldigheter"), ("3", "Ansvar")] {
+            assert_eq!((heading(number).0, heading(number).2.as_deref()), (ClauseKind::Section, Some(title)));
+        }
+        // A subsection sits in its own section, not in the one before.
+        assert_eq!(heading("2.1").3, ["2. Personuppgiftsbiträdets skyldigheter"]);
+        assert_eq!(heading("3.1").3, ["3 Ansvar"]);
+        // Another section's number under it is no subsection of it.
+        assert_ne!(heading("4").0, ClauseKind::Section);
     }
 
     #[test]

@@ -17,6 +17,8 @@ mod odt;
 mod paging;
 mod pdf;
 mod pdf_layout;
+mod pdf_table;
+mod pdf_widths;
 mod plain;
 
 pub use blocks::{Block, BlockKind, Extracted, PageStart};

@@ -78,6 +78,7 @@ fn lay_out(bytes: &[u8]) -> Result<(Vec<String>, usize), DecodeError> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(bad("the PDF is encrypted; save it without a password and import it again"));
     }
+    crate::pdf_widths::spell_out_width_runs(&mut doc);
     let mut collector = Collector::default();
     if let Err(e) = pdf_extract::output_doc(&doc, &mut collector) {
         let page = collector.pages.len().max(1);

@@ -18,6 +18,8 @@ pub(crate) struct Line {
     pub size: f64,
     /// Where the first word ends: how much room the line before would have needed for it.
     pub first_word_right: f64,
+    /// Where it ends when the narrow gaps inside it (`SOFT`) are taken for none.
+    pub joined_first_word_right: f64,
     /// Where the last glyph starts and where its width says it ends: the next glyph on the
     /// line comes after it (widths can be wrong: some fonts' tables are misread).
     pub last_x: f64,
@@ -32,7 +34,28 @@ pub(crate) struct Line {
 pub(crate) struct Page {
     pub width: f64,
     pub lines: Vec<Line>,
+    /// Glyphs drawn with text, and how many of them are spaces.
+    pub letters: usize,
+    pub spaces: usize,
 }
+
+impl Page {
+    /// Whether the page draws its word spaces as glyphs (browsers, word processors) rather than
+    /// leaving room between words (TeX). Then a narrow gap without one is kerning or glyph
+    /// positioning inside a word ("V erwerker", "36 uur ,"), not a space.
+    fn draws_spaces(&self) -> bool {
+        self.spaces * 20 >= self.letters.max(1)
+    }
+}
+
+/// Marks a narrow gap between glyphs in a line's text until the page tells whether it is a
+/// space (`Page::draws_spaces`). A noncharacter: no PDF's text holds it.
+const SOFT: char = '\u{FFFF}';
+
+/// A gap this many font sizes wide is a space whatever the page draws; a narrower one down to
+/// `NARROW_GAP` is one only on a page that leaves room between words.
+const WORD_GAP: f64 = 0.35;
+const NARROW_GAP: f64 = 0.15;
 
 /// Collects pages of lines from pdf-extract.
 #[derive(Default)]
@@ -61,7 +84,7 @@ impl OutputDev for Collector {
         media_box: &MediaBox,
         _: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
-        self.pages.push(Page { width: (media_box.urx - media_box.llx).abs(), lines: Vec::new() });
+        self.pages.push(Page { width: (media_box.urx - media_box.llx).abs(), ..Page::default() });
         Ok(())
     }
 
@@ -92,7 +115,13 @@ impl OutputDev for Collector {
         let text = &unligatured(text);
         let blank = text.trim().is_empty();
         let unmeasured = width <= 0.0 && !blank;
-        let lines = &mut self.page().lines;
+        let page = self.page();
+        if blank {
+            page.spaces += 1;
+        } else {
+            page.letters += 1;
+        }
+        let lines = &mut page.lines;
         match lines.last_mut() {
             Some(line) if same_line(line, x, y, size) => extend(line, x, end, text, unmeasured),
             _ => lines.push(Line {
@@ -102,6 +131,7 @@ impl OutputDev for Collector {
                 y,
                 size,
                 first_word_right: if blank { x } else { end },
+                joined_first_word_right: if blank { x } else { end },
                 last_x: x,
                 last_end: end,
                 unmeasured,
@@ -143,16 +173,27 @@ fn same_line(line: &Line, x: f64, y: f64, size: f64) -> bool {
 
 fn extend(line: &mut Line, x: f64, end: f64, text: &str, unmeasured: bool) {
     line.unmeasured |= unmeasured;
-    let gap = x - line.last_end > 0.15 * line.size;
+    let gap = x - line.last_end;
+    let wide = gap > WORD_GAP * line.size;
+    let narrow = !wide && gap > NARROW_GAP * line.size;
     let blank = text.trim().is_empty();
-    let first_word = !line.text.contains(' ');
-    if (gap || blank) && !line.text.ends_with(' ') {
+    let first_word = !line.text.contains([' ', SOFT]);
+    let joined_first_word = !line.text.contains(' ');
+    if (wide || blank) && !line.text.ends_with(' ') {
+        if line.text.ends_with(SOFT) {
+            line.text.pop();
+        }
         line.text.push(' ');
+    } else if narrow && !blank && !line.text.ends_with([' ', SOFT]) {
+        line.text.push(SOFT);
     }
     if !blank {
         line.text.push_str(text);
-        if first_word && !gap {
+        if first_word && !wide && !narrow {
             line.first_word_right = end;
+        }
+        if joined_first_word && !wide {
+            line.joined_first_word_right = end;
         }
         // A space's width says nothing about where the text ends.
         line.right = line.right.max(end);
@@ -167,16 +208,22 @@ fn extend(line: &mut Line, x: f64, end: f64, text: &str, unmeasured: bool) {
 /// A document of one page has no repetition to tell its running header and footer by; there,
 /// a first or last line set smaller than the text is taken for one and dropped.
 pub(crate) fn page_text(page: &Page, single: bool) -> String {
-    let estimated: Vec<Line> = merged(page.lines.iter().map(estimated));
-    let page = Page { width: page.width, lines: estimated };
+    let draws_spaces = page.draws_spaces();
+    let estimated: Vec<Line> = merged(page.lines.iter().map(|l| estimated(&spaced(l, draws_spaces))));
+    let spacing = line_spacing(&estimated);
+    let rows = crate::pdf_table::joined_rows(estimated, spacing);
+    let page = Page { width: page.width, lines: rows, ..Page::default() };
     let lines = if single { without_small_edges(&page.lines) } else { &page.lines[..] };
     let edges = Edges::of(&page);
-    let spacing = line_spacing(lines);
+    let body = body_size(lines);
     let mut out = String::new();
     for (k, line) in lines.iter().enumerate() {
         if k > 0 {
             let before = &lines[k - 1];
-            match break_between(before, line, edges.right_of(before), spacing) {
+            // Lines set larger than the text (a heading wrapped at the margin) stand further
+            // apart without being paragraphs apart.
+            let leading = spacing * (before.size / body).max(1.0);
+            match break_between(before, line, edges.right_of(before), leading) {
                 Break::None => crate::plain::join(&mut out, &line.text),
                 Break::Line => {
                     out.push('\n');
@@ -192,6 +239,20 @@ pub(crate) fn page_text(page: &Page, single: bool) -> String {
         }
     }
     out
+}
+
+/// The line with its narrow gaps (`SOFT`) read as the page draws: nothing where it draws its
+/// spaces, else a space.
+fn spaced(line: &Line, draws_spaces: bool) -> Line {
+    if !line.text.contains(SOFT) {
+        return line.clone();
+    }
+    if draws_spaces {
+        let text = line.text.replace(SOFT, "");
+        Line { text, first_word_right: line.joined_first_word_right, ..line.clone() }
+    } else {
+        Line { text: line.text.replace(SOFT, " "), ..line.clone() }
+    }
 }
 
 /// A line whose font gave no widths is measured by characters, at half the font size each
@@ -268,6 +329,11 @@ enum Break {
     Paragraph,
 }
 
+/// Between the cells of a table row (`pdf_table`), as the Markdown and HTML readers write one:
+/// plain-text reading keeps such a line a row of its own (`BlockKind::TableRow`), never a
+/// heading.
+pub(crate) const CELL: &str = " | ";
+
 fn break_between(a: &Line, b: &Line, edge: f64, spacing: f64) -> Break {
     let step = b.y - a.y;
     let word = b.first_word_right - b.left;
@@ -275,7 +341,8 @@ fn break_between(a: &Line, b: &Line, edge: f64, spacing: f64) -> Break {
     let open = full && !a.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
     let resized = (a.size - b.size).abs() > 0.15 * a.size;
     if step.abs() <= 0.5 * a.size && b.left >= a.right {
-        // A table cell far along the same baseline starts a line of its own.
+        // A piece far along the same baseline that is no table cell (`pdf_table`) starts a
+        // line of its own.
         return Break::Line;
     }
     if step < 0.0 {
@@ -359,6 +426,40 @@ mod tests {
         assert_eq!(lines[1].y, 112.0);
     }
 
+    /// Glyphs of `size` placed one after another, each `advance` wide, with `extra` more room
+    /// after the glyphs at the given indexes.
+    fn placed(collector: &mut Collector, y: f64, text: &str, extra_after: &[usize], extra: f64) {
+        let size = 10.0;
+        let mut x = 50.0;
+        for (k, c) in text.chars().enumerate() {
+            let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, x, -y);
+            collector.output_character(&trm, 0.5, 0.0, size, &c.to_string()).unwrap();
+            x += 0.5 * size + if extra_after.contains(&k) { extra * size } else { 0.0 };
+        }
+    }
+
+    #[test]
+    fn a_narrow_gap_is_a_space_only_where_a_page_leaves_room_between_words() {
+        let page_of = |text: &str, gaps: &[usize], extra: f64| {
+            let mut c = Collector::default();
+            c.begin_page(1, &MediaBox { llx: 0.0, lly: 0.0, urx: 595.0, ury: 842.0 }, None).unwrap();
+            placed(&mut c, 100.0, text, gaps, extra);
+            page_text(&c.pages[0], true)
+        };
+        // A browser draws its spaces; a glyph placed a little late is still in its word.
+        assert_eq!(
+            page_of("Die Verwerker meldet binnen 36 uur, sofort.", &[4, 31], 0.2),
+            "Die Verwerker meldet binnen 36 uur, sofort."
+        );
+        // TeX leaves room between words instead: there the same gap is a space.
+        assert_eq!(page_of("DerAuftragnehmer", &[2], 0.25), "Der Auftragnehmer");
+        // A wide gap is a space wherever it is.
+        assert_eq!(
+            page_of("Die Verwerker meldet binnenuur.", &[26], 0.5),
+            "Die Verwerker meldet binnen uur."
+        );
+    }
+
     fn line(text: &str, left: f64, right: f64, y: f64) -> Line {
         let first = text.split(' ').next().unwrap().chars().count() as f64 * 5.0;
         Line {
@@ -368,6 +469,7 @@ mod tests {
             y,
             size: 10.0,
             first_word_right: left + first,
+            joined_first_word_right: left + first,
             last_x: right,
             last_end: right,
             unmeasured: false,
@@ -391,6 +493,7 @@ mod tests {
                 line("Er haftet nicht für", 50.0, 145.0, 116.0),
                 line("Folgeschäden.", 50.0, 115.0, 128.0),
             ],
+            ..Page::default()
         };
         assert_eq!(
             page_text(&page, false),
@@ -407,6 +510,7 @@ mod tests {
                 line("72 uur, in kennis van een datalek.", 50.0, 200.0, 104.0),
                 line("12. Aansprakelijkheid", 50.0, 150.0, 116.0),
             ],
+            ..Page::default()
         };
         assert_eq!(
             page_text(&page, false),
@@ -421,7 +525,7 @@ mod tests {
         let mut footer = line("Seite 1 von 1", 50.0, 110.0, 815.0);
         footer.size = 7.0;
         let body = line("Der Auftragnehmer verarbeitet Daten nur auf Weisung.", 50.0, 300.0, 60.0);
-        let page = Page { width: 595.0, lines: vec![header, body, footer] };
+        let page = Page { width: 595.0, lines: vec![header, body, footer], ..Page::default() };
         assert_eq!(page_text(&page, true), "Der Auftragnehmer verarbeitet Daten nur auf Weisung.");
         assert!(page_text(&page, false).starts_with("Vertraulich"), "with more pages, repetition decides");
     }
@@ -444,10 +548,11 @@ mod tests {
                 line("Zeeland Cloud B.V.", 400.0, 490.0, 120.0),
                 line("Adres", 56.0, 80.0, 134.0),
             ],
+            ..Page::default()
         };
         assert_eq!(
             page_text(&page, false),
-            "Deze overeenkomst wordt gesloten tussen de volgende partijen, zoals vermeld Partijen: de klant,\n\nNaam\nZeeland Cloud B.V.\nAdres"
+            "Deze overeenkomst wordt gesloten tussen de volgende partijen, zoals vermeld Partijen: de klant,\n\nNaam | Zeeland Cloud B.V.\nAdres"
         );
     }
 
@@ -460,6 +565,7 @@ mod tests {
                 line("nenbezogenen Daten und Kommunikations- und", 50.0, 540.0, 104.0),
                 line("Verkehrsdaten.", 50.0, 120.0, 116.0),
             ],
+            ..Page::default()
         };
         assert_eq!(
             page_text(&page, false),

@@ -45,6 +45,12 @@ pub(crate) fn extract(text: &str) -> Extracted {
             flush(&mut doc, &mut current);
             continue;
         }
+        // A table row (cells joined by " | ", as a PDF's table is read) stands alone.
+        if line.contains(crate::pdf_layout::CELL) {
+            flush(&mut doc, &mut current);
+            doc.push(BlockKind::TableRow, line);
+            continue;
+        }
         if !current.is_empty() {
             let previous = lines[i - 1].trim();
             if continues(previous, line, width) {
