@@ -545,9 +545,12 @@ fn numbered_line(text: &str, next: Option<(BlockKind, &str)>, emphasised: bool) 
         let rest = text[c.get(0).map_or(0, |m| m.end())..].trim();
         // A bold label ending in a colon heads the list under it ("3.2 **Maatregelen:**").
         let rest = if emphasised && listed_next(next) { rest.trim_end_matches(':') } else { rest };
-        if is_short_title(rest)
-            && (emphasised || followed_by_body(next) || followed_by_its_subsection(&number, next))
-        {
+        // A list under a numbered title is its body ("4. Categorie di dati trattati" over bullets).
+        let heads = emphasised
+            || followed_by_body(next)
+            || listed_next(next)
+            || followed_by_its_subsection(&number, next);
+        if is_short_title(rest) && heads {
             let depth = number.split('.').count().min(6) as u8;
             return Some(Role::Heading {
                 rank: Rank::Numbered(depth),
@@ -1004,6 +1007,14 @@ La responsabilità è disciplinata dal contratto principale.",
         assert_eq!(heading("3.1").3, ["3 Ansvar"]);
         // Another section's number under it is no subsection of it.
         assert_ne!(heading("4").0, ClauseKind::Section);
+    }
+
+    #[test]
+    fn a_numbered_title_over_a_list_in_plain_text_is_a_heading() {
+        let text = "4. Categorie di dati trattati\n• Dati anagrafici degli ospiti\n• Dati di contatto\n\n\
+                    5. Categorie di interessati\n• Ospiti delle strutture\n• Staff del Titolare";
+        let headings: Vec<_> = clauses(text).into_iter().filter_map(|c| c.1).collect();
+        assert_eq!(headings, ["Categorie di dati trattati", "Categorie di interessati"]);
     }
 
     #[test]

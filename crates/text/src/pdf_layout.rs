@@ -216,14 +216,24 @@ pub(crate) fn page_text(page: &Page, single: bool) -> String {
     let lines = if single { without_small_edges(&page.lines) } else { &page.lines[..] };
     let edges = Edges::of(&page);
     let body = body_size(lines);
+    let items = unmarked_items(lines, body);
     let mut out = String::new();
     for (k, line) in lines.iter().enumerate() {
+        let line = &if items[k] {
+            Line { text: format!("• {}", line.text), ..line.clone() }
+        } else {
+            line.clone()
+        };
         if k > 0 {
             let before = &lines[k - 1];
             // Lines set larger than the text (a heading wrapped at the margin) stand further
             // apart without being paragraphs apart.
             let leading = spacing * (before.size / body).max(1.0);
             match break_between(before, line, edges.right_of(before), leading) {
+                Break::None if items[k] => {
+                    out.push('\n');
+                    out.push_str(&line.text);
+                }
                 Break::None => crate::plain::join(&mut out, &line.text),
                 Break::Line => {
                     out.push('\n');
@@ -239,6 +249,60 @@ pub(crate) fn page_text(page: &Page, single: bool) -> String {
         }
     }
     out
+}
+
+/// Lines that start an item of a bulleted list whose bullets were drawn as shapes, not text (a
+/// browser paints a list's discs): in a run of lines indented from the page's margin, each line
+/// whose first word would have fitted on the line before starts an item (or one after a line
+/// that ends a sentence). Two or more such lines, none marked already, get a bullet each, so
+/// every item is read as one; the lines of an item that wrapped at the margin get none.
+fn unmarked_items(lines: &[Line], body: f64) -> Vec<bool> {
+    let mut starts = vec![false; lines.len()];
+    let Some(margin) = body_left(lines, body) else { return starts };
+    let indented = |l: &Line| l.left >= margin + l.size && l.left <= margin + 6.0 * l.size;
+    let mut k = 0;
+    while k < lines.len() {
+        if !indented(&lines[k]) {
+            k += 1;
+            continue;
+        }
+        // The run of lines indented as far as its first.
+        let left = lines[k].left;
+        let end = (k..lines.len())
+            .find(|&j| !indented(&lines[j]) || (lines[j].left - left).abs() > 0.5 * lines[j].size)
+            .unwrap_or(lines.len());
+        let edge = lines[k..end].iter().map(|l| l.right).fold(f64::MIN, f64::max);
+        let first_of_item = |j: usize| {
+            let (before, line) = (&lines[j - 1], &lines[j]);
+            let word = line.first_word_right - line.left;
+            before.text.trim_end().ends_with(['.', ';', ':'])
+                || before.right + 0.3 * before.size + word < edge - 0.3 * before.size
+        };
+        let firsts: Vec<usize> =
+            std::iter::once(k).chain((k + 1..end).filter(|&j| first_of_item(j))).collect();
+        let marked = |j: &usize| MARKED.is_match(&lines[*j].text);
+        if firsts.len() >= 2 && !firsts.iter().any(marked) {
+            firsts.into_iter().for_each(|j| starts[j] = true);
+        }
+        k = end;
+    }
+    starts
+}
+
+/// A line that already starts with a bullet, a number or a letter of a list.
+static MARKED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:[-–•*▪●◦·]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})(?:\.\d{1,3})*[.)])\s")
+        .expect("valid list marker pattern")
+});
+
+/// The page's left margin: the leftmost place two or more lines of text start (a running
+/// header or footer set smaller does not count).
+fn body_left(lines: &[Line], body: f64) -> Option<f64> {
+    let mut counts: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for line in lines.iter().filter(|l| l.size >= 0.85 * body) {
+        *counts.entry(line.left.round() as i64).or_default() += 1;
+    }
+    counts.into_iter().filter(|&(_, n)| n >= 2).map(|(left, _)| left).min().map(|left| left as f64)
 }
 
 /// The line with its narrow gaps (`SOFT`) read as the page draws: nothing where it draws its
@@ -553,6 +617,29 @@ mod tests {
         assert_eq!(
             page_text(&page, false),
             "Deze overeenkomst wordt gesloten tussen de volgende partijen, zoals vermeld Partijen: de klant,\n\nNaam | Zeeland Cloud B.V.\nAdres"
+        );
+    }
+
+    #[test]
+    fn items_of_a_list_whose_bullets_are_shapes_are_read_one_by_one() {
+        // Indented 2 em from the margin, no bullet in the text (a browser paints the discs):
+        // an item that wrapped at the margin goes on, a short one ends, a new one starts.
+        let page = Page {
+            width: 595.0,
+            lines: vec![
+                line("4. Categorie di dati trattati", 50.0, 200.0, 80.0),
+                line("Dati anagrafici degli ospiti (nome, cognome, data e luogo di", 70.0, 540.0, 92.0),
+                line("nascita, nazionalità)", 70.0, 175.0, 104.0),
+                line("Dati di contatto (email, telefono)", 70.0, 240.0, 116.0),
+                line("Dati di pagamento", 70.0, 155.0, 128.0),
+                line("Il Responsabile tratta i dati solo per il servizio.", 50.0, 300.0, 152.0),
+                line("Il Titolare ne risponde.", 50.0, 170.0, 164.0),
+            ],
+            ..Page::default()
+        };
+        assert_eq!(
+            page_text(&page, false),
+            "4. Categorie di dati trattati\n• Dati anagrafici degli ospiti (nome, cognome, data e luogo di nascita, nazionalità)\n• Dati di contatto (email, telefono)\n• Dati di pagamento\n\nIl Responsabile tratta i dati solo per il servizio.\nIl Titolare ne risponde."
         );
     }
 
