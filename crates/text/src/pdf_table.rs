@@ -10,6 +10,9 @@ use crate::pdf_layout::{Line, CELL};
 /// A cell holds a few lines; a longer block beside another is a column of text, not a cell.
 const MAX_CELL_LINES: usize = 8;
 
+/// No contract's table has more columns; the bound keeps a hostile page's row linear to read.
+const MAX_CELLS: usize = 32;
+
 /// The lines with each table row's cells joined into one line. `spacing` is the page's usual
 /// distance between baselines.
 pub(crate) fn joined_rows(lines: Vec<Line>, spacing: f64) -> Vec<Line> {
@@ -17,9 +20,12 @@ pub(crate) fn joined_rows(lines: Vec<Line>, spacing: f64) -> Vec<Line> {
     let mut i = 0;
     while i < lines.len() {
         let mut cells = vec![cell_at(&lines, i, spacing)];
+        let mut band = band_of(&lines, &cells[0]);
         let mut next = cells[0].end;
-        while next < lines.len() && beside(&lines, &cells, &lines[next], spacing) {
+        while next < lines.len() && cells.len() < MAX_CELLS && beside(&cells, band, &lines[next], spacing) {
             let cell = cell_at(&lines, next, spacing);
+            let (top, bottom) = band_of(&lines, &cell);
+            band = (band.0.min(top), band.1.max(bottom));
             next = cell.end;
             cells.push(cell);
         }
@@ -69,12 +75,15 @@ fn cell_at(lines: &[Line], start: usize, spacing: f64) -> Cell {
     cell
 }
 
+/// The highest and lowest baseline of a cell.
+fn band_of(lines: &[Line], cell: &Cell) -> (f64, f64) {
+    lines[cell.start..cell.end].iter().fold((f64::MAX, f64::MIN), |(t, b), l| (t.min(l.y), b.max(l.y)))
+}
+
 /// Whether `line` starts a cell to the right of the row's last one, within the row's band of
-/// the page (a cell's text may be centred in its row, so start a little higher).
-fn beside(lines: &[Line], cells: &[Cell], line: &Line, spacing: f64) -> bool {
+/// the page, `(top, bottom)` (a cell's text may be centred in its row, so start a little higher).
+fn beside(cells: &[Cell], (top, bottom): (f64, f64), line: &Line, spacing: f64) -> bool {
     let last = cells.last().expect("a row has a cell");
-    let rows = cells.iter().flat_map(|c| &lines[c.start..c.end]);
-    let (top, bottom) = rows.fold((f64::MAX, f64::MIN), |(t, b), l| (t.min(l.y), b.max(l.y)));
     line.left >= last.right - 0.3 * line.size
         && line.y >= top - 1.1 * spacing
         && line.y <= bottom + 0.5 * spacing
@@ -200,6 +209,13 @@ mod tests {
                 "overeenkomst en leggen daarin het volgende vast.",
             ]
         );
+    }
+
+    #[test]
+    fn a_hostile_page_of_pieces_side_by_side_is_read_in_bounded_rows() {
+        let lines: Vec<Line> = (0..20_000).map(|k| line("x", 50.0 + 10.0 * f64::from(k), 100.0)).collect();
+        let rows = joined_rows(lines, 12.0);
+        assert_eq!(rows.len(), 20_000_usize.div_ceil(MAX_CELLS));
     }
 
     #[test]
