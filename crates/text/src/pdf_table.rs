@@ -59,12 +59,14 @@ fn cell_at(lines: &[Line], start: usize, spacing: f64) -> Cell {
         let before = &lines[cell.end - 1];
         let step = line.y - before.y;
         let under = step > 0.5 * before.size && step <= 1.6 * spacing.max(before.size);
-        let within = line.left >= cell.left - 0.5 * line.size && line.left < cell.right;
+        // Under it, starting where it starts or centred under it (a header cell).
+        let centred = ((line.left + line.right) - (cell.left + cell.right)).abs() <= 2.0 * line.size;
+        let within = (line.left >= cell.left - 0.5 * line.size || centred) && line.left < cell.right;
         // A line with a piece beside it on its baseline starts pieces of its own (a row, or a
         // justified line read in pieces).
-        let pieces = lines
-            .get(cell.end + 1)
-            .is_some_and(|after| (after.y - line.y).abs() <= 0.5 * line.size && after.left >= line.right);
+        let pieces = lines.get(cell.end + 1).is_some_and(|after| {
+            (after.y - line.y).abs() <= 0.5 * line.size && after.left >= line.right && after.left < cell.right
+        });
         if !(under && within) || pieces {
             break;
         }
@@ -189,6 +191,22 @@ mod tests {
                 "30 dagar | Slutrapport. | OpenX Lab AB",
                 "Efter tabellen följer en vanlig mening som fyller raden.",
             ]
+        );
+    }
+
+    #[test]
+    fn a_centred_header_cell_wrapped_over_two_lines_is_one_cell() {
+        // "Nome del" centred over "sub-responsabile"; the other header cells sit on its last
+        // baseline.
+        let lines = vec![
+            line("Nome del", 70.0, 100.0),
+            line("sub-responsabile", 50.0, 112.0),
+            line("Servizio", 150.0, 112.0),
+            line("Localizzazione", 250.0, 112.0),
+        ];
+        assert_eq!(
+            texts(&joined_rows(lines, 12.0)),
+            ["Nome del sub-responsabile | Servizio | Localizzazione"]
         );
     }
 
