@@ -17,7 +17,7 @@ fn bad(reason: impl Into<String>) -> DecodeError {
 }
 
 pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
-    let pages = without_furniture(&read_pages(bytes)?);
+    let pages = with_compounds_kept(without_furniture(&read_pages(bytes)?));
     let text = joined(&pages);
     check_readable(&text)?;
     let normalised = crate::decode(text.as_bytes())?;
@@ -28,6 +28,49 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
     extracted.pages = crate::paging::locate(&pages, &extracted.text);
     Ok(extracted)
 }
+
+/// A word hyphenated at a line's end is whole again ("Auftragsverarbeitung"), unless the
+/// document writes it with its hyphen elsewhere ("sub-responsabili" in a heading): then it is a
+/// compound, and keeps it.
+fn with_compounds_kept(pages: Vec<String>) -> Vec<String> {
+    use crate::pdf_layout::LINE_END_HYPHEN;
+    if !pages.iter().any(|p| p.contains(LINE_END_HYPHEN)) {
+        return pages;
+    }
+    let compounds: std::collections::HashSet<String> =
+        pages.iter().flat_map(|p| COMPOUND.find_iter(p)).map(|m| crate::lowercase(m.as_str())).collect();
+    let word_part = |c: &char| c.is_alphabetic();
+    pages
+        .into_iter()
+        .map(|page| {
+            let mut out = String::with_capacity(page.len());
+            let mut rest = page.as_str();
+            while let Some(at) = rest.find(LINE_END_HYPHEN) {
+                let (before, after) = (&rest[..at], &rest[at + LINE_END_HYPHEN.len_utf8()..]);
+                let head: String = before
+                    .chars()
+                    .rev()
+                    .take_while(word_part)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let tail: String = after.chars().take_while(word_part).collect();
+                out.push_str(before);
+                if compounds.contains(&crate::lowercase(&format!("{head}-{tail}"))) {
+                    out.push('-');
+                }
+                rest = after;
+            }
+            out.push_str(rest);
+            out
+        })
+        .collect()
+}
+
+/// A word written with a hyphen inside it ("sub-responsabili", "E-Mail").
+static COMPOUND: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\p{L}+-\p{L}+").expect("valid compound pattern"));
 
 /// The pages as one text. A page that ends mid-sentence goes on with a line break, so a
 /// sentence running onto the next page can be rejoined; otherwise pages are paragraphs apart.
@@ -209,6 +252,21 @@ fn is_page_number(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_end_keeps_its_hyphen_where_the_document_writes_one() {
+        let pages = vec![
+            "6. Sub-responsabili\nIl Titolare autorizza i seguenti sub\u{FFFE}responsabili e i dati perso\u{FFFE}nali.".to_owned(),
+            "Ein Unter\u{FFFE}auftrag".to_owned(),
+        ];
+        assert_eq!(
+            with_compounds_kept(pages),
+            [
+                "6. Sub-responsabili\nIl Titolare autorizza i seguenti sub-responsabili e i dati personali.",
+                "Ein Unterauftrag"
+            ]
+        );
+    }
 
     #[test]
     fn running_headers_footers_and_page_numbers_go() {

@@ -52,6 +52,10 @@ impl Page {
 /// space (`Page::draws_spaces`). A noncharacter: no PDF's text holds it.
 const SOFT: char = '\u{FFFF}';
 
+/// Where a hyphen at a line's end was taken out of a word: `pdf::with_compounds_kept` puts it
+/// back where the document writes that word with a hyphen elsewhere. A noncharacter.
+pub(crate) const LINE_END_HYPHEN: char = '\u{FFFE}';
+
 /// A gap this many font sizes wide is a space whatever the page draws; a narrower one down to
 /// `NARROW_GAP` is one only on a page that leaves room between words.
 const WORD_GAP: f64 = 0.35;
@@ -234,7 +238,7 @@ pub(crate) fn page_text(page: &Page, single: bool) -> String {
                     out.push('\n');
                     out.push_str(&line.text);
                 }
-                Break::None => crate::plain::join(&mut out, &line.text),
+                Break::None => crate::plain::join_marking(&mut out, &line.text, Some(LINE_END_HYPHEN)),
                 Break::Line => {
                     out.push('\n');
                     out.push_str(&line.text);
@@ -656,7 +660,8 @@ mod tests {
         };
         assert_eq!(
             page_text(&page, false),
-            "Der Auftragnehmer verarbeitet die personenbezogenen Daten und Kommunikations- und Verkehrsdaten."
+            // The hyphen taken out is marked for a look at the whole document (`pdf`).
+            "Der Auftragnehmer verarbeitet die perso\u{FFFE}nenbezogenen Daten und Kommunikations- und Verkehrsdaten."
         );
     }
 

@@ -102,12 +102,19 @@ fn ends_with_word_hyphen(line: &str) -> bool {
 
 /// Glues `next` onto `current`; a word split by a hyphen at the line end is rejoined.
 pub(crate) fn join(current: &mut String, next: &str) {
+    join_marking(current, next, None);
+}
+
+/// `join`, with the hyphen it takes out of a word replaced by `mark` (when given), for a later
+/// look at the whole document to tell "Auftrags-\nverarbeitung" from "sub-\nresponsabili".
+pub(crate) fn join_marking(current: &mut String, next: &str, mark: Option<char>) {
     if ends_with_word_hyphen(current) {
         let next_word = next.split_whitespace().next().unwrap_or("");
         let starts_lower = next_word.chars().next().is_some_and(char::is_lowercase);
         if starts_lower && !is_conjunction(next_word) {
             // "Auftrags-\nverarbeitung" → "Auftragsverarbeitung".
             current.pop();
+            current.extend(mark);
         } else if is_conjunction(next_word) {
             // "Daten-\nund Informationssicherheit" keeps "Daten- und".
             current.push(' ');
