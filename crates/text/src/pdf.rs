@@ -37,9 +37,7 @@ fn with_compounds_kept(pages: Vec<String>) -> Vec<String> {
     if !pages.iter().any(|p| p.contains(LINE_END_HYPHEN)) {
         return pages;
     }
-    let compounds: std::collections::HashSet<String> =
-        pages.iter().flat_map(|p| COMPOUND.find_iter(p)).map(|m| crate::lowercase(m.as_str())).collect();
-    let word_part = |c: &char| c.is_alphabetic();
+    let compounds = crate::plain::compounds(pages.iter().map(String::as_str));
     pages
         .into_iter()
         .map(|page| {
@@ -47,17 +45,8 @@ fn with_compounds_kept(pages: Vec<String>) -> Vec<String> {
             let mut rest = page.as_str();
             while let Some(at) = rest.find(LINE_END_HYPHEN) {
                 let (before, after) = (&rest[..at], &rest[at + LINE_END_HYPHEN.len_utf8()..]);
-                let head: String = before
-                    .chars()
-                    .rev()
-                    .take_while(word_part)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                let tail: String = after.chars().take_while(word_part).collect();
                 out.push_str(before);
-                if compounds.contains(&crate::lowercase(&format!("{head}-{tail}"))) {
+                if crate::plain::is_compound(&compounds, before, after) {
                     out.push('-');
                 }
                 rest = after;
@@ -67,10 +56,6 @@ fn with_compounds_kept(pages: Vec<String>) -> Vec<String> {
         })
         .collect()
 }
-
-/// A word written with a hyphen inside it ("sub-responsabili", "E-Mail").
-static COMPOUND: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"\p{L}+-\p{L}+").expect("valid compound pattern"));
 
 /// The pages as one text. A page that ends mid-sentence goes on with a line break, so a
 /// sentence running onto the next page can be rejoined; otherwise pages are paragraphs apart.

@@ -5,6 +5,8 @@
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use crate::plain::Hyphen;
+
 /// One line of text as drawn: a run of glyphs on one baseline without a wide gap.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Line {
@@ -238,7 +240,7 @@ pub(crate) fn page_text(page: &Page, single: bool) -> String {
                     out.push('\n');
                     out.push_str(&line.text);
                 }
-                Break::None => crate::plain::join_marking(&mut out, &line.text, Some(LINE_END_HYPHEN)),
+                Break::None => crate::plain::join_as(&mut out, &line.text, Hyphen::Mark(LINE_END_HYPHEN)),
                 Break::Line => {
                     out.push('\n');
                     out.push_str(&line.text);

@@ -1,5 +1,6 @@
 //! Plain text: rejoins hard-wrapped lines and hyphenated words, drops page furniture.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -37,6 +38,9 @@ pub(crate) fn extract(text: &str) -> Extracted {
     let lines: Vec<&str> =
         text.lines().map(str::trim_end).filter(|l| !FURNITURE.is_match(l.trim())).collect();
     let width = wrap_width(&lines);
+    // Only a text with a word hyphenated at a line's end needs to know its compounds.
+    let split = lines.iter().any(|l| ends_with_word_hyphen(l));
+    let compounds = if split { compounds([text]) } else { HashSet::new() };
     let mut doc = Extracted::default();
     let mut current = String::new();
     for (i, line) in lines.iter().enumerate() {
@@ -54,7 +58,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
         if !current.is_empty() {
             let previous = lines[i - 1].trim();
             if continues(previous, line, width) {
-                join(&mut current, line);
+                join_as(&mut current, line, Hyphen::KeepCompounds(&compounds));
                 continue;
             }
             flush(&mut doc, &mut current);
@@ -95,6 +99,23 @@ fn continues(previous: &str, next: &str, width: Option<usize>) -> bool {
     }
 }
 
+/// Words the text writes with a hyphen inside ("sub-responsabili", "e-mail"), lowercased.
+pub(crate) fn compounds<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    texts.into_iter().flat_map(|t| COMPOUND.find_iter(t)).map(|m| crate::lowercase(m.as_str())).collect()
+}
+
+static COMPOUND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{L}+-\p{L}+").expect("valid compound pattern"));
+
+/// Whether the word ending `before` and the one starting `after` are one of `compounds` when
+/// joined by a hyphen.
+pub(crate) fn is_compound(compounds: &HashSet<String>, before: &str, after: &str) -> bool {
+    let head: Vec<char> = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let head: String = head.into_iter().rev().collect();
+    let tail: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    !head.is_empty() && !tail.is_empty() && compounds.contains(&crate::lowercase(&format!("{head}-{tail}")))
+}
+
 fn ends_with_word_hyphen(line: &str) -> bool {
     let mut rev = line.chars().rev();
     rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
@@ -102,19 +123,35 @@ fn ends_with_word_hyphen(line: &str) -> bool {
 
 /// Glues `next` onto `current`; a word split by a hyphen at the line end is rejoined.
 pub(crate) fn join(current: &mut String, next: &str) {
-    join_marking(current, next, None);
+    join_as(current, next, Hyphen::Drop);
 }
 
-/// `join`, with the hyphen it takes out of a word replaced by `mark` (when given), for a later
-/// look at the whole document to tell "Auftrags-\nverarbeitung" from "sub-\nresponsabili".
-pub(crate) fn join_marking(current: &mut String, next: &str, mark: Option<char>) {
+/// What `join_as` does with a hyphen that splits a word at a line's end.
+pub(crate) enum Hyphen<'a> {
+    /// Takes it out: "Auftrags-\nverarbeitung" → "Auftragsverarbeitung".
+    Drop,
+    /// Puts this mark in its place, for a later look at the whole document (a PDF's pages).
+    Mark(char),
+    /// Keeps it where the document writes the word with a hyphen elsewhere ("sub-responsabili").
+    KeepCompounds(&'a HashSet<String>),
+}
+
+/// `join`, with `hyphen` deciding what becomes of a hyphen that splits a word.
+pub(crate) fn join_as(current: &mut String, next: &str, hyphen: Hyphen<'_>) {
     if ends_with_word_hyphen(current) {
         let next_word = next.split_whitespace().next().unwrap_or("");
         let starts_lower = next_word.chars().next().is_some_and(char::is_lowercase);
         if starts_lower && !is_conjunction(next_word) {
-            // "Auftrags-\nverarbeitung" → "Auftragsverarbeitung".
             current.pop();
-            current.extend(mark);
+            match hyphen {
+                Hyphen::Drop => {}
+                Hyphen::Mark(mark) => current.push(mark),
+                Hyphen::KeepCompounds(compounds) => {
+                    if is_compound(compounds, current, next) {
+                        current.push('-');
+                    }
+                }
+            }
         } else if is_conjunction(next_word) {
             // "Daten-\nund Informationssicherheit" keeps "Daten- und".
             current.push(' ');
@@ -176,6 +213,15 @@ durchzuführen.";
         assert_eq!(
             got[3],
             "Der Auftraggeber hat das Recht, nach rechtzeitiger Anmeldung Kontrollen durchzuführen."
+        );
+    }
+
+    #[test]
+    fn a_compound_the_text_writes_with_a_hyphen_keeps_it_across_a_line_end() {
+        let text = "6. Sub-responsabili\n\nIl Responsabile ricorre ai seguenti sub-\nresponsabili per i dati perso-\nnali dei clienti.";
+        assert_eq!(
+            blocks(text)[1],
+            "Il Responsabile ricorre ai seguenti sub-responsabili per i dati personali dei clienti."
         );
     }
 
