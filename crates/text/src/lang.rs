@@ -76,6 +76,7 @@ fn whatlang_of(lang: Lang) -> Option<W> {
 struct LanguageWords {
     function_words: String,
     hyphen_conjunctions: Vec<String>,
+    reference_abbreviations: Vec<String>,
 }
 
 /// `languages.toml`, read once; a language of `Lang::KNOWN` missing there is a build error
@@ -141,6 +142,19 @@ impl Packed {
 /// Whether `word` after a line-end hyphen is a conjunction of some language ("Daten- und").
 pub fn is_hyphen_conjunction(word: &str) -> bool {
     Lang::KNOWN.iter().filter_map(|&l| words_of(l)).any(|w| w.hyphen_conjunctions.iter().any(|c| c == word))
+}
+
+/// Whether a line that ends with `text` ends a sentence: a full stop after a reference's
+/// abbreviation of some language ("… ai sensi dell'Art." over "28 GDPR") does not.
+pub fn ends_sentence(text: &str) -> bool {
+    let text = text.trim_end();
+    if !text.ends_with(['.', ':', ';', '!', '?']) {
+        return false;
+    }
+    let last = text.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let last = crate::lowercase(last);
+    !(last.ends_with('.')
+        && Lang::KNOWN.iter().filter_map(|&l| words_of(l)).any(|w| w.reference_abbreviations.contains(&last)))
 }
 
 /// The language of a part of a document whose language is `expected`: when its own function
@@ -259,6 +273,15 @@ fn vote(scores: &mut [usize; Lang::KNOWN.len()], word: &mut Packed) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_abbreviation_at_a_line_end_ends_no_sentence() {
+        assert!(!ends_sentence("12. Cessazione del trattamento (Art."));
+        assert!(!ends_sentence("gemäß Abs."));
+        assert!(ends_sentence("Die Daten werden gelöscht."));
+        assert!(ends_sentence("Le parti convengono quanto segue:"));
+        assert!(!ends_sentence("zonder onredelijke vertraging"));
+    }
 
     /// What `vote_counts` counted before it stopped building long words: every word lowercased
     /// whole.

@@ -63,7 +63,7 @@ fn joined(pages: &[String]) -> String {
     let mut out = String::new();
     for page in pages.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
         if !out.is_empty() {
-            let open = !out.ends_with(['.', ':', ';', '!', '?']);
+            let open = !crate::lang::ends_sentence(&out);
             out.push_str(if open { "\n" } else { "\n\n" });
         }
         out.push_str(page);

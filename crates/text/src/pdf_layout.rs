@@ -408,7 +408,7 @@ fn break_between(a: &Line, b: &Line, edge: f64, spacing: f64) -> Break {
     let step = b.y - a.y;
     let word = b.first_word_right - b.left;
     let full = a.right + 0.3 * a.size + word > edge - 0.3 * a.size;
-    let open = full && !a.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    let open = full && !crate::lang::ends_sentence(&a.text);
     let resized = (a.size - b.size).abs() > 0.15 * a.size;
     if step.abs() <= 0.5 * a.size && b.left >= a.right {
         // A piece far along the same baseline that is no table cell (`pdf_table`) starts a
