@@ -70,10 +70,12 @@ fn spelled_out(entries: &[Object], budget: &mut usize) -> Vec<Object> {
                 i += 2;
             }
             (Some(last), Some(width)) => {
+                // Checked: a hostile file's numbers may span all of i64.
                 let run = match (entries[i].as_i64(), last.as_i64()) {
-                    (Ok(first), Ok(last)) if last >= first => usize::try_from(last - first + 1).ok(),
+                    (Ok(first), Ok(last)) => last.checked_sub(first).and_then(|d| d.checked_add(1)),
                     _ => None,
                 };
+                let run = run.and_then(|n| usize::try_from(n).ok()).filter(|&n| n > 0);
                 match run.filter(|&n| n <= *budget) {
                     Some(n) => {
                         *budget -= n;
