@@ -225,34 +225,25 @@ pub(crate) fn page_text(page: &Page, single: bool) -> String {
     let items = unmarked_items(lines, body);
     let mut out = String::new();
     for (k, line) in lines.iter().enumerate() {
-        let line = &if items[k] {
-            Line { text: format!("• {}", line.text), ..line.clone() }
-        } else {
-            line.clone()
-        };
         if k > 0 {
             let before = &lines[k - 1];
             // Lines set larger than the text (a heading wrapped at the margin) stand further
             // apart without being paragraphs apart.
             let leading = spacing * (before.size / body).max(1.0);
             match break_between(before, line, edges.right_of(before), leading) {
-                Break::None if items[k] => {
-                    out.push('\n');
-                    out.push_str(&line.text);
+                // An item of a list starts a line of its own.
+                Break::None if !items[k] => {
+                    crate::plain::join_as(&mut out, &line.text, Hyphen::Mark(LINE_END_HYPHEN));
+                    continue;
                 }
-                Break::None => crate::plain::join_as(&mut out, &line.text, Hyphen::Mark(LINE_END_HYPHEN)),
-                Break::Line => {
-                    out.push('\n');
-                    out.push_str(&line.text);
-                }
-                Break::Paragraph => {
-                    out.push_str("\n\n");
-                    out.push_str(&line.text);
-                }
+                Break::None | Break::Line => out.push('\n'),
+                Break::Paragraph => out.push_str("\n\n"),
             }
-        } else {
-            out.push_str(&line.text);
         }
+        if items[k] {
+            out.push_str("• ");
+        }
+        out.push_str(&line.text);
     }
     out
 }

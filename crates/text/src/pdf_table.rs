@@ -30,11 +30,9 @@ pub(crate) fn joined_rows(lines: Vec<Line>, spacing: f64) -> Vec<Line> {
             cells.push(cell);
         }
         let table = cells.len() >= 2 && cells.iter().all(|c| c.end - c.start <= MAX_CELL_LINES);
-        if table && justified(&lines, &cells, next) {
-            out.push(row(&lines, &cells, " "));
-            i = next;
-        } else if table {
-            out.push(row(&lines, &cells, CELL));
+        if table {
+            let between = if justified(&lines, &cells, next) { " " } else { CELL };
+            out.push(row(&lines, &cells, between, band.0));
             i = next;
         } else {
             out.extend_from_slice(&lines[cells[0].start..cells[0].end]);
@@ -109,8 +107,9 @@ fn justified(lines: &[Line], cells: &[Cell], next: usize) -> bool {
     before.is_some_and(same_width) || lines.get(next).is_some_and(same_width)
 }
 
-/// One line for a row: each cell's lines joined with spaces, the cells with `between`.
-fn row(lines: &[Line], cells: &[Cell], between: &str) -> Line {
+/// One line for a row whose highest baseline is `top`: each cell's lines joined with spaces,
+/// the cells with `between`.
+fn row(lines: &[Line], cells: &[Cell], between: &str, top: f64) -> Line {
     let mut text = String::new();
     for (k, cell) in cells.iter().enumerate() {
         if k > 0 {
@@ -128,7 +127,6 @@ fn row(lines: &[Line], cells: &[Cell], between: &str) -> Line {
     }
     let first = &lines[cells[0].start];
     let last = cells.last().expect("a row has a cell");
-    let top = cells.iter().flat_map(|c| &lines[c.start..c.end]).map(|l| l.y).fold(f64::MAX, f64::min);
     Line {
         text,
         left: first.left,
