@@ -324,6 +324,7 @@ struct Courts {
 #[derive(serde::Deserialize)]
 struct Caps {
     multiple_of_annual: Vec<String>,
+    annual_fee: Vec<String>,
     multiple_words: std::collections::BTreeMap<String, u32>,
 }
 
@@ -421,6 +422,10 @@ cue!(BACKREF, "backref");
 cue!(NOTIFY, "notify");
 cue!(GOVERNS, "governs");
 cue!(AGREEMENT, "agreement");
+cue!(WITHIN_NOTICE, "within_notice");
+cue!(CANCEL_RIGHT, "cancel_right");
+cue!(OTHER_ENDING, "other_ending");
+cue!(DAMAGE_WORD, "damage_word");
 
 /// A notice word that names the point a period runs from ("30 days after notice").
 static COUNTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -435,6 +440,9 @@ static NUMBER_IN_PARENS: LazyLock<Regex> =
 /// "Twice a year" patterns; each names its count in a group "n".
 static MULTIPLE_OF_ANNUAL: LazyLock<Vec<Regex>> =
     LazyLock::new(|| LEXICON.caps.multiple_of_annual.iter().map(|p| re(p)).collect());
+
+static ANNUAL_FEE: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| LEXICON.caps.annual_fee.iter().map(|p| re(p)).collect());
 
 static TIMES_A_YEAR: LazyLock<Vec<Regex>> =
     LazyLock::new(|| LEXICON.frequency.times_a_year.iter().map(|p| re(p)).collect());
@@ -582,7 +590,7 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     };
     push(TermKind::LiabilityCap, liability_cap(clauses));
     push(TermKind::LiabilityExclusions, liability_exclusions(clauses));
-    push(TermKind::ClaimsTimeLimit, duration_near(clauses, "liability", &CLAIMS, None));
+    push(TermKind::ClaimsTimeLimit, duration_near(clauses, "liability", &CLAIMS, |_, _| true));
     push(TermKind::AuditNotice, audit_notice(clauses));
     // "Jährliche Überprüfung der TOM": the processor reviewing its own measures (Art. 32(1)(d))
     // is no audit by the controller.
@@ -785,7 +793,8 @@ fn duration_value(d: &Duration) -> TermValue {
 
 /// The duration nearest to a `cue` word in its sentence, preferring its own comma-delimited
 /// part: "once every twelve months, with 30 days' notice" gives the notice 30 days.
-fn duration_near(clauses: &[Read<'_>], topic: &str, cue: &Regex, units: Option<&[Unit]>) -> Found {
+/// Only durations `keep` accepts count.
+fn duration_near(clauses: &[Read<'_>], topic: &str, cue: &Regex, keep: fn(&str, &Duration) -> bool) -> Found {
     find_in(clauses, topic, |s| {
         let cues: Vec<(usize, usize)> = cue.find_iter(s).map(|m| (m.start(), m.end())).collect();
         // Without the cue there is nothing to be near (most sentences of a topic).
@@ -804,7 +813,7 @@ fn duration_near(clauses: &[Read<'_>], topic: &str, cue: &Regex, units: Option<&
         let how_often = frequency_spans(s);
         durations(s)
             .iter()
-            .filter(|d| units.is_none_or(|u| u.contains(&d.unit)))
+            .filter(|d| keep(s, d))
             .filter(|d| !how_often.iter().any(|&(fs, fe)| d.start < fe && fs < d.end))
             .filter_map(|d| Some((distance(d)?, d)))
             .min_by_key(|(gap, _)| *gap)
@@ -812,11 +821,20 @@ fn duration_near(clauses: &[Read<'_>], topic: &str, cue: &Regex, units: Option<&
     })
 }
 
+/// "60 dagen opzegrecht", "mit einer Frist von einem Monat … zu kündigen": a period to end the
+/// contract, with the right to end it close after or before.
+fn to_cancel(s: &str, d: &Duration) -> bool {
+    const REACH: usize = 30;
+    let after = &s[d.end..s.ceil_char_boundary(d.end + REACH)];
+    let before = &s[s.floor_char_boundary(d.start.saturating_sub(REACH))..d.start];
+    CANCEL_RIGHT.is_match(after) || CANCEL_RIGHT.is_match(before)
+}
+
 /// The notice before an audit: a period, else words alone ("nach angemessener Vorankündigung"),
 /// else an audit said to be announced, with no period ("Kontrollen werden angekündigt").
 fn audit_notice(clauses: &[Read<'_>]) -> Found {
     const NOTICE_IN_WORDS: TermValue = TermValue::Qualitative { qualitative: "reasonable notice" };
-    duration_near(clauses, "audit", &NOTICE, None)
+    duration_near(clauses, "audit", &NOTICE, |_, _| true)
         .or_else(|| find_in(clauses, "audit", |s| REASONABLE_NOTICE.is_match(s).then_some(NOTICE_IN_WORDS)))
         .or_else(|| {
             find_in(clauses, "audit", |s| {
@@ -915,7 +933,7 @@ const END_OF_CONTRACT: &[&str] = &["deletion_return", "term_termination"];
 
 fn deletion_period(clauses: &[Read<'_>]) -> Found {
     find_in_any(clauses, END_OF_CONTRACT, |s| {
-        if BACKUP.is_match(s) || !TERMINATION.is_match(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
+        if BACKUP.is_match(s) || !ends_contract(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
             return None;
         }
         deletion_duration(s).as_ref().map(duration_value)
@@ -924,6 +942,13 @@ fn deletion_period(clauses: &[Read<'_>]) -> Found {
     .or_else(|| period_after_termination(clauses))
     .or_else(|| period_among_items(clauses))
     .or_else(|| period_kept_then_deleted(clauses))
+}
+
+/// Whether `s` names the end of the contract, not only the end of a membership or employment
+/// ("ein Jahr nach Beendigung der Mitgliedschaft gelöscht").
+fn ends_contract(s: &str) -> bool {
+    let others: Vec<_> = OTHER_ENDING.find_iter(s).map(|m| m.range()).collect();
+    TERMINATION.find_iter(s).any(|m| !others.iter().any(|o| o.start <= m.start() && m.end() <= o.end))
 }
 
 /// "Bestanden worden maximaal 1 uur bewaard na verwerking, daarna … verwijderd": where no end
@@ -966,8 +991,7 @@ fn period_among_items(clauses: &[Read<'_>]) -> Found {
         }
         c.sentences.iter().find_map(|&(s, e)| {
             let item = &c.text[s..e];
-            let counted_from_end =
-                TERMINATION.is_match(item) && !BACKUP.is_match(item) && !RETAINED.is_match(item);
+            let counted_from_end = ends_contract(item) && !BACKUP.is_match(item) && !RETAINED.is_match(item);
             let d = deletion_duration(item).filter(|_| counted_from_end)?;
             Some((i, (s, e), duration_value(&d)))
         })
@@ -1004,8 +1028,9 @@ fn period_after_termination(clauses: &[Read<'_>]) -> Found {
 fn objection_period(clauses: &[Read<'_>]) -> Found {
     objection_near(clauses)
         .or_else(|| period_from_before(clauses, &["subprocessors"], &OBJECTION))
+        .or_else(|| objection_within_notice(clauses))
         // "a chance to object with at least 30 days' notice": one period for both.
-        .or_else(|| duration_near(clauses, "subprocessors", &OBJECTION, None))
+        .or_else(|| duration_near(clauses, "subprocessors", &OBJECTION, |s, d| !to_cancel(s, d)))
         .or_else(|| objection_after_notice(clauses))
 }
 
@@ -1028,11 +1053,40 @@ fn objection_near(clauses: &[Read<'_>]) -> Found {
             .filter_map(|d| {
                 let objection = near(&OBJECTION, d)?;
                 let notice = near(&NOTICE, d).unwrap_or(usize::MAX);
-                (objection < notice).then_some((objection, d))
+                // "bij ongegrond bezwaar geldt 60 dagen opzegrecht": the period to end the contract.
+                let cancel = near(&CANCEL_RIGHT, d).unwrap_or(usize::MAX);
+                (objection < notice && objection <= cancel).then_some((objection, d))
             })
             .min_by_key(|(gap, _)| *gap)
             .map(|(_, d)| duration_value(d))
     })
+}
+
+/// "Die Kundenorganisation kann … innerhalb der Ankündigungsfrist widersprechen": the notice
+/// period given before, in this clause or the one before it, is the time to object.
+fn objection_within_notice(clauses: &[Read<'_>]) -> Found {
+    let on_subprocessors = |c: &Read<'_>| c.topics.iter().any(|t| t == "subprocessors");
+    for (i, c) in clauses.iter().enumerate().filter(|(_, c)| on_subprocessors(c)) {
+        for &(s, e) in &c.sentences {
+            let sentence = &c.text[s..e];
+            let refers = OBJECTION.is_match(sentence) && WITHIN_NOTICE.is_match(sentence);
+            if !refers || !durations(sentence).is_empty() {
+                continue;
+            }
+            let before = (i.saturating_sub(1)..=i).filter(|&k| on_subprocessors(&clauses[k]));
+            let notice = before.rev().find_map(|k| {
+                let spans = clauses[k].sentences.iter().filter(|&&(_, pe)| k < i || pe <= s);
+                spans.rev().find_map(|&(ps, pe)| {
+                    let earlier = &clauses[k].text[ps..pe];
+                    NOTICE.is_match(earlier).then(|| durations(earlier).into_iter().next()).flatten()
+                })
+            });
+            if let Some(d) = notice {
+                return Some((i, (s, e), duration_value(&d)));
+            }
+        }
+    }
+    None
 }
 
 fn objection_after_notice(clauses: &[Read<'_>]) -> Found {
@@ -1131,11 +1185,18 @@ fn liability_cap(clauses: &[Read<'_>]) -> Found {
         let basis = FEES_BASIS.is_match(s).then_some(FEES_PAID);
         money(s).first().map(|m| TermValue::Money { amount: m.amount, currency: m.currency, basis })
     });
+    // A cap relative to the fees may be said of the damage alone ("directe schade tot maximaal de
+    // jaarvergoeding"), in a liability clause.
+    let relative = |s: &str| LIABILITY_WORD.is_match(s) || DAMAGE_WORD.is_match(s);
     amount
-        .or_else(|| {
-            find_in(clauses, "liability", |s| LIABILITY_WORD.is_match(s).then(|| multiple_cap(s)).flatten())
-        })
+        .or_else(|| find_in(clauses, "liability", |s| relative(s).then(|| multiple_cap(s)).flatten()))
         .or_else(|| find_in(clauses, "liability", when(&FEES_BASIS, TermValue::Basis { basis: FEES_PAID })))
+        .or_else(|| {
+            find_in(clauses, "liability", |s| {
+                (relative(s) && ANNUAL_FEE.iter().any(|r| r.is_match(s)))
+                    .then_some(TermValue::Multiple { multiple: 1, of: ANNUAL_VALUE })
+            })
+        })
         .or_else(|| find_in(clauses, "liability", when(&UNLIMITED, TermValue::Unlimited { unlimited: true })))
         .or_else(|| {
             find_in(clauses, "liability", when(&BY_REFERENCE, TermValue::ByReference { by_reference: true }))
@@ -1507,7 +1568,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 43] = [
+        let all: [&LazyLock<Regex>; 47] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1551,8 +1612,13 @@ mod tests {
             &OBLIGATIONS,
             &STATUTORY_RETENTION,
             &MEASURES_REVIEW,
+            &WITHIN_NOTICE,
+            &CANCEL_RIGHT,
+            &OTHER_ENDING,
+            &DAMAGE_WORD,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
+        assert_eq!(ANNUAL_FEE.len(), 5);
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
         assert_eq!(COURTS.len(), 9);
         assert!(TIMES_A_YEAR.iter().all(|r| r.capture_names().any(|n| n == Some("n"))));
@@ -1756,6 +1822,99 @@ mod tests {
             "Die Haftung ist auf die in den letzten 12 Monaten gezahlte Vergütung begrenzt.",
         )]);
         assert_eq!(value(&fees, "liability_cap").unwrap()["basis"], "fees paid in the last 12 months");
+    }
+
+    #[test]
+    fn the_annual_fee_itself_as_the_cap_in_each_language() {
+        let cases = [
+            "Bij een inbreuk op de AVG door de leverancier: vergoeding van schade tot maximaal de jaarvergoeding.",
+            "Die Haftung ist auf höchstens die Jahresvergütung aus dem Nutzungsvertrag begrenzt.",
+            "Leverantörens skadeståndsansvar är begränsat till årsavgiften enligt huvudavtalet.",
+            "La responsabilità del fornitore per i danni è limitata al canone annuo.",
+            "The supplier's liability for damages is limited to the annual fee.",
+        ];
+        for text in cases {
+            let found = terms(&[("liability", text)]);
+            let want = serde_json::json!({"multiple": 1, "of": "annual contract value"});
+            assert_eq!(value(&found, "liability_cap"), Some(want), "{text}");
+        }
+        // The annual fee named elsewhere than as a limit caps nothing.
+        let none = terms(&[(
+            "liability",
+            "Die Jahresvergütung ist im Voraus fällig; die Haftung richtet sich nach dem Gesetz.",
+        )]);
+        assert_ne!(value(&none, "liability_cap").and_then(|v| v.get("multiple").cloned()), Some(1.into()));
+    }
+
+    #[test]
+    fn a_liability_left_to_a_service_agreement_is_capped_there() {
+        let found =
+            terms(&[("liability", "Voor aansprakelijkheid gelden de regels van de service-overeenkomst.")]);
+        assert_eq!(value(&found, "liability_cap"), Some(serde_json::json!({"by_reference": true})));
+    }
+
+    #[test]
+    fn an_objection_within_the_notice_period_takes_that_period() {
+        let found = terms(&[
+            (
+                "subprocessors",
+                "(2) Neue Unterauftragnehmer kündigt der Anbieter mindestens 21 Tage vorher per E-Mail an.",
+            ),
+            (
+                "subprocessors",
+                "(3) Der Kunde kann innerhalb der Ankündigungsfrist schriftlich widersprechen.",
+            ),
+        ]);
+        let days = value(&found, "subprocessor_objection").expect("an objection period");
+        assert_eq!((days["value"].as_u64(), days["unit"].as_str()), (Some(21), Some("days")));
+        let nl = terms(&[(
+            "subprocessors",
+            "De leverancier meldt een nieuwe subverwerker 4 weken vooraf. De klant kan binnen de aankondigingstermijn bezwaar maken.",
+        )]);
+        let weeks = value(&nl, "subprocessor_objection").expect("an objection period");
+        assert_eq!((weeks["value"].as_u64(), weeks["unit"].as_str()), (Some(4), Some("weeks")));
+    }
+
+    #[test]
+    fn a_period_to_end_the_contract_is_no_time_to_object() {
+        for text in [
+            "De klant kan bezwaar maken tegen een nieuwe subverwerker; bij een afgewezen bezwaar heeft de klant 90 dagen opzegrecht.",
+            "Widerspricht der Kunde, kann er den Vertrag binnen 2 Monaten kündigen.",
+        ] {
+            let found = terms(&[("subprocessors", text)]);
+            assert_eq!(value(&found, "subprocessor_objection"), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn deleting_a_members_data_after_membership_is_no_deletion_after_the_contract() {
+        let found = terms(&[(
+            "deletion_return",
+            "Die Kontodaten eines Nutzers werden sechs Monate nach Beendigung der Mitgliedschaft gelöscht.",
+        )]);
+        assert_eq!(value(&found, "deletion_period"), None);
+        let contract = terms(&[(
+            "deletion_return",
+            "Die Kontodaten werden sechs Monate nach Beendigung des Vertrags gelöscht.",
+        )]);
+        assert_eq!(value(&contract, "deletion_period").unwrap()["value"], 6);
+    }
+
+    #[test]
+    fn a_review_of_the_effectiveness_of_the_measures_is_no_audit_frequency() {
+        let found = terms(&[(
+            "audit",
+            "Die Wirksamkeit wird durch Überprüfung der Wirksamkeit der TOM einmal jährlich bewertet.",
+        )]);
+        assert_eq!(value(&found, "audit_frequency"), None);
+    }
+
+    #[test]
+    fn an_audit_on_so_many_days_opzegging_is_announced() {
+        let found =
+            terms(&[("audit", "Een inspectie ter plaatse vereist ten minste 20 werkdagen opzegging.")]);
+        let notice = value(&found, "audit_notice").expect("a notice period");
+        assert_eq!((notice["value"].as_u64(), notice["unit"].as_str()), (Some(20), Some("working_days")));
     }
 
     #[test]

@@ -123,14 +123,15 @@ fn unit_pattern(u: &UnitWords) -> String {
 }
 
 /// A number (digits, in brackets, or a word before them) and a unit: "30 days", "dreißig (30)
-/// Tage", "30-tägiges", "24h". A unit glued to digits ("24h") counts only right after them.
+/// Tage", "30-tägiges", "24h". A unit glued to digits ("24h") counts only right after them. A
+/// template's field holding its default ("minst [30] dagar") is that number.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let units = LEXICON.units.iter().map(unit_pattern).collect::<Vec<_>>().join("|");
     // No `\b` before the number word or the unit (a unit inside a word, "Feier|tage", has no
     // number and gives nothing): the leftmost match starts each at its word's start anyway. The
     // boundary after the unit is ASCII where it can be, for speed (see `boundary.rs`).
     let pattern = format!(
-        r"(?i)(?:(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|(?P<num>\d{{1,4}})(?:\s*\(\s*[\p{{L}}-]+\s*\))?)?(?:\s*-?\s*(?P<unit>(?:{units})\b)|(?P<glued>(?:{units})\b))"
+        r"(?i)(?:(?P<word>[\p{{L}}-]+)\s+)?(?:\(\s*(?P<paren>\d{{1,4}})\s*\)|\[\s*(?P<field>\d{{1,4}})\s*\]|(?P<num>\d{{1,4}})(?:\s*\(\s*[\p{{L}}-]+\s*\))?)?(?:\s*-?\s*(?P<unit>(?:{units})\b)|(?P<glued>(?:{units})\b))"
     );
     Regex::new(&crate::boundary::fast_boundaries(&pattern)).expect("valid duration pattern")
 });
@@ -164,7 +165,7 @@ pub fn durations(text: &str) -> Vec<Duration> {
         else {
             continue;
         };
-        let digits = c.name("paren").or_else(|| c.name("num"));
+        let digits = c.name("paren").or_else(|| c.name("field")).or_else(|| c.name("num"));
         let word = c.name("word").filter(|w| number_word(w.as_str()).is_some());
         let (value, start) = match (digits, word) {
             (Some(d), Some(w)) => (d.as_str().parse().ok(), w.start()),
@@ -361,6 +362,9 @@ mod tests {
         assert_eq!(first("dock senast 36 h efter upptäckt"), (36, Unit::Hours));
         assert_eq!(first("binnen 24h na ontdekking"), (24, Unit::Hours));
         assert_eq!(first("eine 2-wöchige Frist"), (2, Unit::Weeks));
+        // A template's field with its default filled in.
+        assert_eq!(first("aviseras skriftligen minst [30] dagar i förväg"), (30, Unit::Days));
+        assert_eq!(first("senast inom [ 24 ] timmar"), (24, Unit::Hours));
     }
 
     #[test]
