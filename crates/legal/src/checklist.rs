@@ -2041,6 +2041,36 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn instructions_extended_to_transfers_by_the_next_sentence_are_met() {
+        let text =
+            "Der Anbieter verarbeitet die Daten nur auf dokumentierte Weisung des Kunden. Das gilt auch für \
+                    Übermittlungen in ein Drittland.";
+        assert_eq!(status(text, Requirement::Instructions), Status::Met);
+        let alone = "Der Anbieter verarbeitet die Daten nur auf dokumentierte Weisung des Kunden.";
+        assert_eq!(status(alone, Requirement::Instructions), Status::Partly);
+    }
+
+    #[test]
+    fn obligations_that_correspond_to_this_contract_flow_down() {
+        let text =
+            "Der Anbieter verpflichtet jeden Subunternehmer schriftlich auf Pflichten, die denen dieses \
+                    Vertrags entsprechen.";
+        assert_eq!(status(text, Requirement::SubprocessorFlowdown), Status::Met);
+    }
+
+    #[test]
+    fn liable_towards_the_customer_for_a_sub_processor_in_swedish() {
+        let text = "Leverantören ansvarar gentemot Kunden fullt ut för ett underbiträdes fullgörande av dess skyldigheter.";
+        assert_eq!(status(text, Requirement::SubprocessorLiability), Status::Met);
+    }
+
+    #[test]
+    fn a_right_in_inverted_swedish_word_order_is_the_controllers() {
+        let text = "Om parterna inte enas har Kunden rätt att säga upp tjänsten.";
+        assert_eq!(status(text, Requirement::ControllerRights), Status::Partly);
+    }
+
+    #[test]
     fn a_lead_in_is_quoted_with_its_items_and_an_item_with_its_lead_in() {
         let purpose =
             "Zweck der Verarbeitung:\n\nSpeicherplatz (Webhosting).\nSoftware as a Service -Leistungen.";
