@@ -17,7 +17,8 @@ fn bad(reason: impl Into<String>) -> DecodeError {
 }
 
 pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
-    let pages = with_compounds_kept(without_furniture(&read_pages(bytes)?));
+    let (pages, declared_title) = read_pages(bytes)?;
+    let pages = with_compounds_kept(without_furniture(&pages));
     let text = joined(&pages);
     check_readable(&text)?;
     let normalised = crate::decode(text.as_bytes())?;
@@ -26,7 +27,34 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, DecodeError> {
         return Err(DecodeError::NoText);
     }
     extracted.pages = crate::paging::locate(&pages, &extracted.text);
+    extracted.title = declared_title.filter(|t| names_the_text(t, &extracted.text));
     Ok(extracted)
+}
+
+/// Whether a PDF's declared title is one a reader would give it: not a file name
+/// ("de-billcraft-avv", "Microsoft Word - AVV_v3.docx") and naming a word of its opening text,
+/// where a page's running header ("SPEE SOLUTIONS · WKB-BORGING") may stand above the real one.
+fn names_the_text(title: &str, text: &str) -> bool {
+    const FILE_ENDINGS: [&str; 8] = [".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".html", ".md"];
+    let lower = title.to_lowercase();
+    let slug = !title.contains(' ') && title.contains(['-', '_', '.']);
+    if slug || lower.starts_with("microsoft ") || FILE_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        return false;
+    }
+    let opening: String = text.chars().take(1500).collect::<String>().to_lowercase();
+    let words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4);
+    title.chars().count() <= 150 && words.into_iter().any(|w| opening.contains(w))
+}
+
+/// The title in the document's information dictionary, in single spaces.
+fn declared_title(doc: &pdf_extract::Document) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let (_, info) = doc.dereference(info).ok()?;
+    let title = info.as_dict().ok()?.get(b"Title").ok()?;
+    let (_, title) = doc.dereference(title).ok()?;
+    let text = pdf_extract::decode_text_string(title).ok()?;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// A word hyphenated at a line's end is whole again ("Auftragsverarbeitung"), unless the
@@ -71,10 +99,11 @@ fn joined(pages: &[String]) -> String {
     out
 }
 
-/// Page texts; a panic inside the PDF library (it has them on odd files) becomes a refusal.
-fn read_pages(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
+/// Page texts and the declared title; a panic inside the PDF library (it has them on odd files)
+/// becomes a refusal.
+fn read_pages(bytes: &[u8]) -> Result<(Vec<String>, Option<String>), DecodeError> {
     let owned = bytes.to_vec();
-    let (pages, glyphs) = match std::panic::catch_unwind(move || lay_out(&owned)) {
+    let (pages, glyphs, title) = match std::panic::catch_unwind(move || lay_out(&owned)) {
         Err(_) => return Err(bad("the PDF is malformed: its reader gave up on it")),
         Ok(read) => read?,
     };
@@ -97,11 +126,12 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<String>, DecodeError> {
             pages.len()
         )));
     }
-    Ok(pages)
+    Ok((pages, title))
 }
 
-/// Every page's glyphs, laid out as lines and paragraphs, and how many glyphs were drawn.
-fn lay_out(bytes: &[u8]) -> Result<(Vec<String>, usize), DecodeError> {
+/// Every page's glyphs, laid out as lines and paragraphs, how many glyphs were drawn, and the
+/// declared title.
+fn lay_out(bytes: &[u8]) -> Result<(Vec<String>, usize, Option<String>), DecodeError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| cannot_read(&e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(bad("the PDF is encrypted; save it without a password and import it again"));
@@ -114,7 +144,7 @@ fn lay_out(bytes: &[u8]) -> Result<(Vec<String>, usize), DecodeError> {
     }
     let single = collector.pages.len() == 1;
     let pages = collector.pages.iter().map(|page| crate::pdf_layout::page_text(page, single)).collect();
-    Ok((pages, collector.glyphs))
+    Ok((pages, collector.glyphs, declared_title(&doc)))
 }
 
 fn unreadable() -> DecodeError {
@@ -251,6 +281,23 @@ mod tests {
                 "Ein Unterauftrag"
             ]
         );
+    }
+
+    #[test]
+    fn a_declared_title_counts_when_a_reader_would_give_it() {
+        let text = "BRÜCKE SOFTWARE · DATENSCHUTZ\n\nAuftragsverarbeitungsvertrag\n\n§ 1 Gegenstand";
+        assert!(names_the_text("Auftragsverarbeitungsvertrag — Brücke", text));
+        for title in ["de-bruecke-avv", "Microsoft Word - AVV_final.docx", "avv.pdf", "Untitled", "Document1"]
+        {
+            assert!(!names_the_text(title, text), "{title}");
+        }
+        let mut doc = pdf_extract::Document::with_version("1.7");
+        let mut dict = pdf_extract::Dictionary::new();
+        dict.set("Title", pdf_extract::text_string("Verwerkersovereenkomst  —\nPolderdata"));
+        let info = doc.add_object(dict);
+        doc.trailer.set("Info", info);
+        assert_eq!(declared_title(&doc).as_deref(), Some("Verwerkersovereenkomst — Polderdata"));
+        assert_eq!(declared_title(&pdf_extract::Document::with_version("1.7")), None);
     }
 
     #[test]
