@@ -426,6 +426,7 @@ cue!(WITHIN_NOTICE, "within_notice");
 cue!(CANCEL_RIGHT, "cancel_right");
 cue!(OTHER_ENDING, "other_ending");
 cue!(DAMAGE_WORD, "damage_word");
+cue!(EXCEPTION, "exception");
 
 /// A notice word that names the point a period runs from ("30 days after notice").
 static COUNTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -1147,6 +1148,9 @@ fn audit_costs(s: &str, names: &Parties) -> Option<TermValue> {
     if SHARED.is_match(s) {
         return Some(TermValue::Choice("shared"));
     }
+    // The rule before its exception: "…, tenzij de audit een schending aantoont, in welk geval
+    // Verwerker de kosten draagt" leaves the cost with the one named first.
+    let s = EXCEPTION.find(s).map(|m| &s[..m.start()]).filter(|rule| COST.is_match(rule)).unwrap_or(s);
     let by_name = |names: &Option<Names>| names.as_ref().is_some_and(|n| n.in_text(s));
     let roles = match (CONTROLLER.is_match(s), PROCESSOR.is_match(s)) {
         (false, false) => (by_name(&names.controller), by_name(&names.processor)),
@@ -1568,7 +1572,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 47] = [
+        let all: [&LazyLock<Regex>; 48] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1616,6 +1620,7 @@ mod tests {
             &CANCEL_RIGHT,
             &OTHER_ENDING,
             &DAMAGE_WORD,
+            &EXCEPTION,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(ANNUAL_FEE.len(), 5);
@@ -1822,6 +1827,18 @@ mod tests {
             "Die Haftung ist auf die in den letzten 12 Monaten gezahlte Vergütung begrenzt.",
         )]);
         assert_eq!(value(&fees, "liability_cap").unwrap()["basis"], "fees paid in the last 12 months");
+    }
+
+    #[test]
+    fn audit_costs_follow_the_rule_not_its_exception() {
+        for text in [
+            "De kosten van een audit komen voor rekening van de Opdrachtgever, tenzij blijkt dat de Verwerker tekortschiet, in welk geval de Verwerker de kosten draagt.",
+            "Die Kosten der Prüfung trägt der Verantwortliche, es sei denn, die Prüfung deckt Verstöße des Auftragsverarbeiters auf.",
+            "The controller bears the costs of the audit unless it reveals a material breach by the processor.",
+        ] {
+            let found = terms(&[("audit", text)]);
+            assert_eq!(value(&found, "audit_costs"), Some(serde_json::json!("controller")), "{text}");
+        }
     }
 
     #[test]
