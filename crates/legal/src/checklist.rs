@@ -142,6 +142,7 @@ pub struct RequirementInfo {
 #[derive(Deserialize)]
 struct Lexicon {
     soft: BTreeMap<String, Vec<String>>,
+    own_right: BTreeMap<String, Vec<String>>,
     imposed: BTreeMap<String, Vec<String>>,
     defines: BTreeMap<String, Vec<String>>,
     definitions_heading: BTreeMap<String, Vec<String>>,
@@ -212,6 +213,8 @@ struct Rule {
 
 struct Rules {
     soft: Regex,
+    /// A soft verb that opens a coordinated right of the party's own ("…, e può sospendere").
+    own_right: Regex,
     imposed: Regex,
     defines: Regex,
     rules: Vec<Rule>,
@@ -258,6 +261,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     }
     Rules {
         soft: any_of(&lexicon.soft),
+        own_right: any_of(&lexicon.own_right),
         imposed: any_of(&lexicon.imposed),
         defines: any_of(&lexicon.defines),
         rules,
@@ -504,7 +508,10 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         if rules.defines.is_match(text) {
             masks.iter_mut().for_each(|m| m[k] = 0);
         } else {
-            s.soft = rules.soft.is_match(text) && !rules.imposed.is_match(text);
+            // "informa il Titolare …, e può sospendere l'esecuzione": a right of its own that the
+            // sentence adds does not soften the duty before it.
+            let duty = rules.own_right.find(text).map_or(text, |m| &text[..m.start()]);
+            s.soft = rules.soft.is_match(duty) && !rules.imposed.is_match(text);
         }
     }
     // The controller's own duties ("Datenpannen … unverzüglich zu melden" under "Pflichten des
@@ -802,23 +809,25 @@ static FORM_FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r":\s*(?:\{\{[^{}\n]*\}\}|\[[^\[\]\n]*\])").expect("valid field pattern"));
 
 /// Template blanks: unticked boxes with what they offer ("[ ] Erhebung", "☐ Ja"), bracketed,
-/// braced or angled spans and fill-in lines; a bracket the sentence split leaves open ("[ES.:
-/// anagrafici, … transazionali." / "NO … accordo].") too.
+/// braced or angled spans and fill-in lines; a bracket or brace the sentence split leaves open
+/// ("[ES.: anagrafici, … transazionali." / "NO … accordo].") too.
 static BLANKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\[ \][^\[\]☐☑☒\n]*|☐[^\[\]☐☑☒\n]*|\[[^\[\]\n]*(?:\]|$)|^[^\[\]\n]*\]|\{[^{}\n]*\}|<[^<>\n]*>|_{3,}",
+        r"\[ \][^\[\]☐☑☒\n]*|☐[^\[\]☐☑☒\n]*|\[[^\[\]\n]*(?:\]|$)|^[^\[\]\n]*\]|\{\{?[^{}\n]*(?:\}\}?|$)|^[^{}\n]*\}\}?|<[^<>\n]*>|_{3,}",
     )
     .expect("valid blank pattern")
 });
 
-/// "Oggetto: … i servizi: [DESCRIZIONE_SERVIZI].", "[ANGE KATEGORI]": what follows the last
-/// label is nothing but blanks.
+/// "Oggetto: … i servizi: [DESCRIZIONE_SERVIZI].", "[ANGE KATEGORI]", a table's row "Tipi di dati |
+/// {{ES. dati identificativi}}": what follows the last label or cell is nothing but blanks.
 fn is_blank(sentence: &str) -> bool {
     if !BLANKS.is_match(sentence) {
         return false;
     }
-    let filled = BLANKS.replace_all(sentence, "");
-    let said = filled.rsplit(':').next().unwrap_or_default();
+    // A row's closing "|" ends its last cell, which may hold the blank.
+    let row = sentence.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+    let filled = BLANKS.replace_all(row, "");
+    let said = filled.rsplit([':', '|']).next().unwrap_or_default();
     !said.chars().any(char::is_alphanumeric)
 }
 
@@ -2038,6 +2047,56 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         assert_eq!(status(rights, Requirement::SubprocessorObjection), Status::Missing);
         let objection = "Biträdet ska meddela byte av underbiträde i förväg, och den ansvarige får invända.";
         assert_eq!(status(objection, Requirement::SubprocessorObjection), Status::Met);
+    }
+
+    #[test]
+    fn a_tables_row_over_a_braced_blank_describes_nothing() {
+        let table = "Voce | Contenuto\nTipi di dati | {{ES. nome, email; numero di telefono}}\nDurata | per la durata del Contratto";
+        assert_eq!(status(table, Requirement::DataTypes), Status::Partly);
+        let filled = "Voce | Contenuto\nTipi di dati | nome, email e numero di telefono";
+        assert_eq!(status(filled, Requirement::DataTypes), Status::Met);
+    }
+
+    #[test]
+    fn a_right_of_its_own_after_the_duty_does_not_soften_it() {
+        let text =
+            "Il Responsabile informa subito il Titolare se un'istruzione viola il GDPR, e può sospenderne \
+                    l'esecuzione.";
+        assert_eq!(status(text, Requirement::UnlawfulInstructionNotice), Status::Met);
+        let soft = "Il Responsabile può informare il Titolare se un'istruzione viola il GDPR.";
+        assert_eq!(status(soft, Requirement::UnlawfulInstructionNotice), Status::Partly);
+    }
+
+    #[test]
+    fn answering_for_its_sub_processors_failures_is_liability() {
+        let text = "Il Fornitore risponde verso il Titolare dell'inadempimento dei sub-responsabili di cui si avvale.";
+        assert_eq!(status(text, Requirement::SubprocessorLiability), Status::Met);
+    }
+
+    #[test]
+    fn the_controller_named_before_its_role_has_duties_by_that_name() {
+        let parties = "Stichting Veldhuis, hierna: de Stichting (verwerkingsverantwoordelijke), en Datahuis B.V. (verwerker).";
+        let duty = "Het informeren van betrokkenen is en blijft de verantwoordelijkheid van de Stichting.";
+        let clauses = [clause(parties), clause(duty)];
+        assert_eq!(status_of(&check(&clauses), Requirement::ControllerRights).0, Status::Met);
+    }
+
+    #[test]
+    fn dutch_as_the_gdpr_words_it_flow_down_deletion_and_return() {
+        let flowdown = "De verwerker legt iedere subverwerker verplichtingen op die gelijkwaardig zijn aan deze overeenkomst.";
+        assert_eq!(status(flowdown, Requirement::SubprocessorFlowdown), Status::Met);
+        let end =
+            "Na het einde van de overeenkomst wist de verwerker alle persoonsgegevens, of bezorgt hij ze op \
+                   verzoek terug, tenzij de wet opslag verplicht.";
+        assert_eq!(status(end, Requirement::DeletionReturn), Status::Met);
+    }
+
+    #[test]
+    fn an_audit_the_contract_excludes_is_no_audit() {
+        let text =
+            "De verwerker verstrekt alle informatie die nodig is om de naleving aan te tonen. Een audit op \
+                    locatie maakt geen deel uit van deze overeenkomst.";
+        assert_eq!(status(text, Requirement::InformationAudits), Status::Partly);
     }
 
     #[test]

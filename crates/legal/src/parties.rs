@@ -41,8 +41,9 @@ impl Parties {
             if i < COMPANY_CLAUSES {
                 companies(&text[..text.floor_char_boundary(1500)], i == 0, &mut controller, &mut processor);
             }
-            controller
-                .extend(CONTROLLER_NAMED.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()));
+            for named in [&CONTROLLER_NAMED, &NAMED_THEN_CONTROLLER] {
+                controller.extend(named.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()));
+            }
         }
         Parties { controller: names_of(&controller), processor: names_of(&processor) }
     }
@@ -72,6 +73,15 @@ fn companies<'a>(text: &'a str, title: bool, controller: &mut Vec<&'a str>, proc
 static CONTROLLER_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?i:verwerkingsverantwoordelijke|auftraggeber|verantwortliche[rn]?|titolare(?: del trattamento)?|personuppgiftsansvarig\w*|controller)\W{0,6}(?i:hierna(?: te noemen)?:?|nachfolgend|im folgenden|di seguito|nedan kallad|hereinafter)?\s*["“„«]([\p{Lu}][\p{L}&-]{2,30})["”“»]"#,
+    )
+    .expect("valid controller name pattern")
+});
+
+/// "hierna: de Vereniging (verwerkingsverantwoordelijke in de zin van de AVG)": the name the
+/// contract gives the controller, then its role in brackets.
+static NAMED_THEN_CONTROLLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i:hierna(?: te noemen)?|nachfolgend|im folgenden|di seguito|nedan kallad|hereinafter)\W{0,4}(?i:de |het |der |die |il |la |the )?["“„«]?([\p{Lu}][\p{L}&-]{2,30})["”“»]?\s*\(\s*(?i:verwerkingsverantwoordelijke|verantwortliche[rn]?|auftraggeber|titolare|personuppgiftsansvarig\w*|controller)"#,
     )
     .expect("valid controller name pattern")
 });
@@ -162,6 +172,18 @@ mod tests {
 
     #[test]
     fn the_named_controller_pattern_runs_on_the_lazy_dfa() {
-        crate::boundary::assert_lazy_dfa([&*CONTROLLER_NAMED]);
+        crate::boundary::assert_lazy_dfa([&*CONTROLLER_NAMED, &*NAMED_THEN_CONTROLLER]);
+    }
+
+    #[test]
+    fn a_name_given_before_the_role_is_the_controllers() {
+        let parties = Parties::of([
+            "1. Stichting Veldhuis, gevestigd te Zwolle, hierna: de Stichting (verwerkingsverantwoordelijke);",
+            "Il Cliente, di seguito «Ente» (titolare del trattamento).",
+        ]);
+        let controller = parties.controller.unwrap();
+        assert!(controller.in_text("De melding blijft de taak van de Stichting."));
+        assert!(controller.in_text("L'Ente notifica la violazione."));
+        assert!(Parties::of(["hierna: de Leverancier (verwerker)."]).controller.is_none());
     }
 }

@@ -1842,6 +1842,37 @@ mod tests {
     }
 
     #[test]
+    fn an_italian_dpa_and_its_english_translation_give_the_same_values() {
+        let pairs = [
+            ("governing_law", "Si applica la legge italiana.", "Italian law applies."),
+            (
+                "liability",
+                "I limiti di responsabilità pattuiti nel Contratto si applicano anche al presente atto.",
+                "The liability caps agreed in the Contract also apply to this agreement.",
+            ),
+            (
+                "deletion_return",
+                "Alla cessazione del Contratto, a scelta del Titolare, il Responsabile cancella o restituisce i dati e cancella le copie.",
+                "On termination of the Contract, at the Controller's written choice, the Processor deletes or returns the data and deletes existing copies.",
+            ),
+            (
+                "subprocessors",
+                "Il Titolare autorizza in via generale il ricorso ai sub-responsabili elencati.",
+                "The Controller gives general authorisation for the use of the sub-processors listed.",
+            ),
+            ("audit", "Le verifiche ulteriori sono a spese del Titolare.", "Further audits are at the Controller's expense."),
+        ];
+        for (topic, it, en) in pairs {
+            let (a, b) = (terms(&[(topic, it)]), terms(&[(topic, en)]));
+            let values = |found: &[KeyTerm]| {
+                found.iter().map(|t| (t.kind, serde_json::to_value(&t.value).unwrap())).collect::<Vec<_>>()
+            };
+            assert!(!a.is_empty(), "{it}");
+            assert_eq!(values(&a), values(&b), "{it} / {en}");
+        }
+    }
+
+    #[test]
     fn the_annual_fee_itself_as_the_cap_in_each_language() {
         let cases = [
             "Bij een inbreuk op de AVG door de leverancier: vergoeding van schade tot maximaal de jaarvergoeding.",
