@@ -2049,6 +2049,20 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         assert_eq!(status(objection, Requirement::SubprocessorObjection), Status::Met);
     }
 
+    /// The Regulation's own words for each requirement meet it, in every language: a clause
+    /// that copies Art. 28 or 33(2) is a clause that imposes it (the Italian "venuto a conoscenza
+    /// della violazione", the Swedish "typen av personuppgifter" had been missed).
+    #[test]
+    fn the_regulations_own_words_meet_every_requirement_in_every_language() {
+        for lang in ["sv", "de", "it", "nl"] {
+            for rule in RULES.rules.iter() {
+                let text =
+                    statute(rule.id, lang).unwrap_or_else(|| panic!("{:?} has no {lang} statute", rule.id));
+                assert_eq!(status(&text, rule.id), Status::Met, "{lang} {:?}: {text}", rule.id);
+            }
+        }
+    }
+
     #[test]
     fn a_tables_row_over_a_braced_blank_describes_nothing() {
         let table = "Voce | Contenuto\nTipi di dati | {{ES. nome, email; numero di telefono}}\nDurata | per la durata del Contratto";
