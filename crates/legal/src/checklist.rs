@@ -2064,6 +2064,22 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn the_2010_clauses_wording_of_a_breach_notice_and_of_return_or_destruction() {
+        each_is(
+            &[
+                "Der Auftragsverarbeiter informiert den Auftraggeber unverzüglich über jeden zufälligen oder unberechtigten Zugang zu den Daten.",
+                "De verwerker stelt de klant onverwijld in kennis wanneer iemand per ongeluk of op ongeoorloofde wijze toegang tot de gegevens heeft gehad.",
+                "The processor shall promptly notify the controller of any accidental or unauthorised access.",
+            ],
+            Requirement::BreachNotification,
+            Status::Met,
+        );
+        let end = "Bei Beendigung der Dienste wird der Auftragsverarbeiter je nach Wunsch des Auftraggebers alle Daten \
+                   zurückschicken oder zerstören, sofern ihm das Gesetz die Speicherung nicht vorschreibt.";
+        assert_eq!(status(end, Requirement::DeletionReturn), Status::Met);
+    }
+
+    #[test]
     fn a_tables_row_over_a_braced_blank_describes_nothing() {
         let table = "Voce | Contenuto\nTipi di dati | {{ES. nome, email; numero di telefono}}\nDurata | per la durata del Contratto";
         assert_eq!(status(table, Requirement::DataTypes), Status::Partly);
