@@ -427,6 +427,7 @@ cue!(CANCEL_RIGHT, "cancel_right");
 cue!(OTHER_ENDING, "other_ending");
 cue!(DAMAGE_WORD, "damage_word");
 cue!(EXCEPTION, "exception");
+cue!(IF_GENERAL, "if_general");
 
 /// A notice word that names the point a period runs from ("30 days after notice").
 static COUNTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -1164,7 +1165,7 @@ fn audit_costs(s: &str, names: &Parties) -> Option<TermValue> {
 }
 
 fn authorisation(s: &str) -> Option<TermValue> {
-    if !AUTHORISATION.is_match(s) {
+    if !AUTHORISATION.is_match(s) || IF_GENERAL.is_match(s) {
         return None;
     }
     match (GENERAL.is_match(s), SPECIFIC.is_match(s)) {
@@ -1572,7 +1573,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 48] = [
+        let all: [&LazyLock<Regex>; 49] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1621,6 +1622,7 @@ mod tests {
             &OTHER_ENDING,
             &DAMAGE_WORD,
             &EXCEPTION,
+            &IF_GENERAL,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(ANNUAL_FEE.len(), 5);
@@ -1869,6 +1871,36 @@ mod tests {
             };
             assert!(!a.is_empty(), "{it}");
             assert_eq!(values(&a), values(&b), "{it} / {en}");
+        }
+    }
+
+    /// Art. 28's own words give the same values in every language: a breach notice without
+    /// undue delay, deletion or return as the controller chooses, and no choice between a
+    /// specific and a general authorisation (the law names both; "in the case of a general
+    /// authorisation" is its condition, not a choice).
+    #[test]
+    fn the_regulations_own_words_give_the_same_values_in_every_language() {
+        use crate::checklist::{statute, Requirement};
+        let cases = [
+            (
+                Requirement::BreachNotification,
+                "breach_notification",
+                "breach_notice",
+                Some(serde_json::json!({"qualitative": "without undue delay"})),
+            ),
+            (
+                Requirement::DeletionReturn,
+                "deletion_return",
+                "deletion_mode",
+                Some(serde_json::json!("controller_choice")),
+            ),
+            (Requirement::SubprocessorAuthorisation, "subprocessors", "subprocessor_authorisation", None),
+        ];
+        for lang in ["sv", "de", "it", "nl"] {
+            for (requirement, topic, kind, want) in &cases {
+                let text = statute(*requirement, lang).expect("a statute text");
+                assert_eq!(value(&terms(&[(topic, &text)]), kind), *want, "{lang} {kind}: {text}");
+            }
         }
     }
 
