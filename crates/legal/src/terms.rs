@@ -1874,6 +1874,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn return_or_destruction_as_the_2010_clauses_word_it_in_german() {
+        let text = "Bei Beendigung der Dienste werden je nach Wunsch des Auftraggebers alle Daten an ihn zurückgeschickt oder zerstört.";
+        let found = terms(&[("deletion_return", text)]);
+        assert_eq!(value(&found, "deletion_mode"), Some(serde_json::json!("controller_choice")));
+    }
+
     /// Art. 28's own words give the same values in every language: a breach notice without
     /// undue delay, deletion or return as the controller chooses, and no choice between a
     /// specific and a general authorisation (the law names both; "in the case of a general
