@@ -184,6 +184,10 @@ struct RawGroup {
     /// or before a colon ("Betroffene: Mitarbeitende des Kunden").
     #[serde(default)]
     labels: BTreeMap<String, Vec<String>>,
+    /// A heading alone does not say it: "9. Löschung und Rückgabe" over a body that only
+    /// deletes offers no return.
+    #[serde(default)]
+    in_body: bool,
     #[serde(flatten)]
     cues: BTreeMap<String, Vec<String>>,
 }
@@ -204,6 +208,8 @@ struct Rule {
     core_first: bool,
     within: Within,
     groups: Vec<(&'static str, meta::Regex)>,
+    /// The groups a heading alone does not hold (`in_body`), as bits.
+    in_body: u32,
     mentioned: Option<Regex>,
     /// Sentences this requirement ignores (a liability clause's words about instructions).
     unless: Option<Regex>,
@@ -243,6 +249,12 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             core_first: r.core_first,
             within: r.within,
             groups: r.groups.iter().map(|g| (leak(&g.name), group_regex(&g.cues))).collect(),
+            in_body: r
+                .groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.in_body)
+                .fold(0, |bits, (g, _)| bits | 1 << g),
             mentioned: r.mentioned.as_ref().map(any_of),
             unless: r.unless.as_ref().map(any_of),
             as_the_statute: r.as_the_statute.as_ref().map(any_of),
@@ -858,8 +870,9 @@ fn judge(
     };
     let mut units: BTreeMap<usize, (u32, Vec<usize>)> = BTreeMap::new();
     for (k, &mask) in masks.iter().enumerate().filter(|(_, &m)| m != 0) {
+        let said = if sentences[k].heading { mask & !rule.in_body } else { mask };
         let entry = units.entry(unit(k)).or_default();
-        entry.0 |= mask;
+        entry.0 |= said;
         entry.1.push(k);
     }
     let imposed = |k: &usize| !rule.duty || !soft_for(rule, clauses, &sentences[*k]);
@@ -2077,6 +2090,16 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         let end = "Bei Beendigung der Dienste wird der Auftragsverarbeiter je nach Wunsch des Auftraggebers alle Daten \
                    zurückschicken oder zerstören, sofern ihm das Gesetz die Speicherung nicht vorschreibt.";
         assert_eq!(status(end, Requirement::DeletionReturn), Status::Met);
+    }
+
+    #[test]
+    fn a_heading_that_names_return_offers_none_its_body_does_not() {
+        let only_deletes = "9. Löschung und Rückgabe von Daten\n\nNach Vertragsende werden alle Daten binnen 30 Tagen gelöscht, \
+                            sofern keine gesetzliche Aufbewahrungspflicht besteht.";
+        assert_eq!(status(only_deletes, Requirement::DeletionReturn), Status::Partly);
+        let both = "9. Löschung und Rückgabe\n\nNach Vertragsende werden alle Daten gelöscht oder zurückgegeben, sofern \
+                    keine gesetzliche Aufbewahrungspflicht besteht.";
+        assert_eq!(status(both, Requirement::DeletionReturn), Status::Met);
     }
 
     #[test]

@@ -1881,6 +1881,13 @@ mod tests {
         assert_eq!(value(&found, "deletion_mode"), Some(serde_json::json!("controller_choice")));
     }
 
+    #[test]
+    fn deleted_or_returned_is_the_controllers_choice() {
+        let text = "Nach Beendigung des Auftrags werden alle Daten gelöscht oder zurückgegeben.";
+        let found = terms(&[("deletion_return", text)]);
+        assert_eq!(value(&found, "deletion_mode"), Some(serde_json::json!("controller_choice")));
+    }
+
     /// Art. 28's own words give the same values in every language: a breach notice without
     /// undue delay, deletion or return as the controller chooses, and no choice between a
     /// specific and a general authorisation (the law names both; "in the case of a general

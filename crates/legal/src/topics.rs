@@ -765,6 +765,20 @@ mod tests {
         Lexicon::builtin().classify(lang, heading, &[], body).into_iter().map(|m| m.topic).collect()
     }
 
+    #[test]
+    fn a_contracts_subject_heading_and_processing_within_the_instructions() {
+        let found = topics(
+            "de",
+            "1. Vertragsgegenstand",
+            "Dieser Vertrag regelt die Verarbeitung von Kundendaten. Die Verarbeitung erfolgt nur im Rahmen der \
+             Weisungen des Kunden.",
+        );
+        assert!(
+            found.contains(&"subject_matter".to_owned()) && found.contains(&"instructions".to_owned()),
+            "{found:?}"
+        );
+    }
+
     /// `normalise` reads ASCII as bytes; it says what lowering every char says.
     #[test]
     fn normalised_text_is_every_char_lowered_and_mapped() {
