@@ -324,6 +324,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(LEXICON_FILES).unwrap_or_else(|e| panic!("the built-in lexicon is invalid: {e}"))
 });
 
+/// What follows an article's number when it opens a range: "bis 36", "–36", "tot en met 36".
+static ARTICLE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:[-–][ \t]*|(?:bis|to|till|tot en met|a)[ \t]+)[0-9]").expect("valid article range")
+});
+
 static ARTICLE_REF_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let words = crate::segment::alternation(&crate::segment::WORDS.article_reference);
     // `[0-9]`, not `\d`: a Unicode digit beside the `\b` would need the slow engines.
@@ -445,9 +450,10 @@ impl Lexicon {
             (tokens(&heading), tokens(&parents), tokens(&body_lower));
         // A match at the very start is the clause's own number ("Artikel 4 Beveiliging"), not a reference.
         // find_iter runs on the DFA; the number is the match's trailing digits.
+        // "Artikeln 32 bis 36", "artiklarna 32–36": a range of articles is no reference to its first.
         let articles: Vec<u32> = ARTICLE_REF_PATTERN
             .find_iter(body)
-            .filter(|m| m.start() > 0)
+            .filter(|m| m.start() > 0 && !ARTICLE_RANGE.is_match(&body[m.end()..]))
             .filter_map(|m| {
                 let text = m.as_str();
                 let digits = text.trim_end_matches(|c: char| !c.is_ascii_digit());
@@ -777,6 +783,32 @@ mod tests {
             found.contains(&"subject_matter".to_owned()) && found.contains(&"instructions".to_owned()),
             "{found:?}"
         );
+    }
+
+    /// Each point of Art. 28(3) and Art. 33(2), in the Regulation's own words, is about its topic
+    /// first, in every language: "Artikeln 32 bis 36" is assistance, not a reference to Art. 32.
+    #[test]
+    fn the_regulations_own_words_carry_their_topic_in_every_language() {
+        use crate::checklist::{statute, Requirement};
+        let cases = [
+            (Requirement::Instructions, "instructions"),
+            (Requirement::Confidentiality, "confidentiality"),
+            (Requirement::Security, "security"),
+            (Requirement::SubprocessorAuthorisation, "subprocessors"),
+            (Requirement::SubprocessorFlowdown, "subprocessors"),
+            (Requirement::DataSubjectRights, "data_subject_rights"),
+            (Requirement::Assistance32To36, "assistance"),
+            (Requirement::DeletionReturn, "deletion_return"),
+            (Requirement::InformationAudits, "audit"),
+            (Requirement::BreachNotification, "breach_notification"),
+        ];
+        for lang in ["sv", "de", "it", "nl"] {
+            for (requirement, want) in cases {
+                let text = statute(requirement, lang).expect("a statute text");
+                let found = topics(lang, "", &text);
+                assert_eq!(found.first().map(String::as_str), Some(want), "{lang}: {text} → {found:?}");
+            }
+        }
     }
 
     /// `normalise` reads ASCII as bytes; it says what lowering every char says.
@@ -1262,6 +1294,6 @@ mod phrasings {
 
     #[test]
     fn the_article_reference_pattern_runs_on_the_lazy_dfa() {
-        crate::boundary::assert_lazy_dfa([&*ARTICLE_REF_PATTERN]);
+        crate::boundary::assert_lazy_dfa([&*ARTICLE_REF_PATTERN, &*ARTICLE_RANGE]);
     }
 }
