@@ -1881,6 +1881,34 @@ mod tests {
         assert_eq!(value(&found, "deletion_mode"), Some(serde_json::json!("controller_choice")));
     }
 
+    /// Each Art. 28 requirement's statutory text, tagged as the topic tagger tags it, gives the
+    /// same key terms in every language (the Dutch "een instructie inbreuk oplevert op deze
+    /// verordening" had read as a breach notice).
+    #[test]
+    fn every_piece_of_the_regulation_gives_the_same_values_in_every_language() {
+        use crate::checklist::{requirements, statute};
+        for info in requirements() {
+            let values = |lang: &str| {
+                let text = statute(info.id, lang).expect("a statute text");
+                let topics: Vec<String> = crate::topics::Lexicon::builtin()
+                    .classify(lang, "", &[], &text)
+                    .into_iter()
+                    .map(|m| m.topic)
+                    .collect();
+                let inputs =
+                    [ClauseInput { text: &text, start: 0, topics: &topics, title: false, headings: &[] }];
+                extract_terms(&inputs)
+                    .iter()
+                    .map(|t| (t.kind, serde_json::to_value(&t.value).unwrap()))
+                    .collect::<Vec<_>>()
+            };
+            let swedish = values("sv");
+            for lang in ["de", "it", "nl"] {
+                assert_eq!(values(lang), swedish, "{:?} in {lang}", info.id);
+            }
+        }
+    }
+
     #[test]
     fn deleted_or_returned_is_the_controllers_choice() {
         let text = "Nach Beendigung des Auftrags werden alle Daten gelöscht oder zurückgegeben.";
