@@ -2103,6 +2103,16 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn a_quoted_term_and_a_colon_defines() {
+        let definition = "d) „gegevensimporteur”: de verwerker die persoonsgegevens uitsluitend verwerkt overeenkomstig de \
+                          instructies van de gegevensexporteur;";
+        assert_eq!(status(definition, Requirement::Instructions), Status::Missing);
+        let duty = "De verwerker verwerkt de persoonsgegevens uitsluitend overeenkomstig de schriftelijke instructies van \
+                    de klant.";
+        assert_ne!(status(duty, Requirement::Instructions), Status::Missing);
+    }
+
+    #[test]
     fn a_tables_row_over_a_braced_blank_describes_nothing() {
         let table = "Voce | Contenuto\nTipi di dati | {{ES. nome, email; numero di telefono}}\nDurata | per la durata del Contratto";
         assert_eq!(status(table, Requirement::DataTypes), Status::Partly);
