@@ -71,20 +71,25 @@ fn companies<'a>(text: &'a str, title: bool, controller: &mut Vec<&'a str>, proc
 /// "Verwerkingsverantwoordelijke (\"Accountant\")", "Auftraggeber – nachfolgend „Kanzlei“": the
 /// controller's own name in the contract, capitalised, in quotes.
 static CONTROLLER_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i:verwerkingsverantwoordelijke|auftraggeber|verantwortliche[rn]?|titolare(?: del trattamento)?|personuppgiftsansvarig\w*|controller)\W{0,6}(?i:hierna(?: te noemen)?:?|nachfolgend|im folgenden|di seguito|nedan kallad|hereinafter)?\s*["“„«]([\p{Lu}][\p{L}&-]{2,30})["”“»]"#,
-    )
-    .expect("valid controller name pattern")
+    let pattern = format!(
+        r#"(?i:{CONTROLLER_ROLE})\W{{0,6}}(?i:{HEREINAFTER})?\s*["“„«]([\p{{Lu}}][\p{{L}}&-]{{2,30}})["”“»]"#
+    );
+    Regex::new(&pattern).expect("valid controller name pattern")
 });
 
 /// "hierna: de Vereniging (verwerkingsverantwoordelijke in de zin van de AVG)": the name the
 /// contract gives the controller, then its role in brackets.
 static NAMED_THEN_CONTROLLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i:hierna(?: te noemen)?|nachfolgend|im folgenden|di seguito|nedan kallad|hereinafter)\W{0,4}(?i:de |het |der |die |il |la |the )?["“„«]?([\p{Lu}][\p{L}&-]{2,30})["”“»]?\s*\(\s*(?i:verwerkingsverantwoordelijke|verantwortliche[rn]?|auftraggeber|titolare|personuppgiftsansvarig\w*|controller)"#,
-    )
-    .expect("valid controller name pattern")
+    let pattern = format!(
+        r#"(?i:{HEREINAFTER})\W{{0,4}}(?i:de |het |der |die |il |la |the )?["“„«]?([\p{{Lu}}][\p{{L}}&-]{{2,30}})["”“»]?\s*\(\s*(?i:{CONTROLLER_ROLE})"#
+    );
+    Regex::new(&pattern).expect("valid controller name pattern")
 });
+
+/// The words that name the controller's role, and those that introduce a name a contract gives.
+const CONTROLLER_ROLE: &str = r"verwerkingsverantwoordelijke|auftraggeber|verantwortliche[rn]?|titolare(?: del trattamento)?|personuppgiftsansvarig\w*|controller";
+const HEREINAFTER: &str =
+    r"hierna(?: te noemen)?:?|nachfolgend|im folgenden|di seguito|nedan kallad|hereinafter";
 
 /// A party's name words, found as whole words, case-insensitive, also in the genitive
 /// ("Datavakts"). Plain string search: a regex compiled per document cost more than the search.

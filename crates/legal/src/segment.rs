@@ -111,6 +111,7 @@ pub(crate) struct StructureWords {
     pub(crate) placeholder: ByLanguage,
     pub(crate) abbreviations: ByLanguage,
     pub(crate) article_reference: ByLanguage,
+    pub(crate) article_range: ByLanguage,
 }
 
 /// One kind of word, keyed by language code.

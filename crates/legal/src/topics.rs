@@ -46,7 +46,7 @@ const LEXICON_FILES: &[(&str, &str)] = &[
 ];
 
 /// Bump when the scoring rules change; lexicon edits change the version by themselves.
-const RULES_VERSION: &str = "topics-9";
+const RULES_VERSION: &str = "topics-10";
 
 /// Identifies the analysis (rules + lexicon contents): stored results from another version are redone.
 pub fn analysis_version() -> String {
@@ -326,7 +326,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// What follows an article's number when it opens a range: "bis 36", "–36", "tot en met 36".
 static ARTICLE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:[-–][ \t]*|(?:bis|to|till|tot en met|a)[ \t]+)[0-9]").expect("valid article range")
+    let words = crate::segment::alternation(&crate::segment::WORDS.article_range);
+    Regex::new(&format!(r"^[ \t]*(?:[-–][ \t]*|(?:{words})[ \t]+)[0-9]")).expect("valid article range")
 });
 
 static ARTICLE_REF_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
@@ -911,6 +912,7 @@ mod tests {
             ("placeholder", &words.placeholder),
             ("abbreviations", &words.abbreviations),
             ("article_reference", &words.article_reference),
+            ("article_range", &words.article_range),
         ];
         println!("lang  topics  cues  {}", kinds.map(|(k, _)| k).join("  "));
         for &lang in LEXICON_LANGS.iter() {
