@@ -1995,6 +1995,37 @@ mod tests {
     }
 
     #[test]
+    fn the_days_before_a_change_are_its_notice_and_the_time_to_object() {
+        for text in [
+            "De verwerker verwittigt de klant 30 dagen voor het een subverwerker toevoegt. Een klant die bezwaar heeft, kan de dienst opzeggen.",
+            "We tell the customer 30 days before we add a sub-processor. The customer may object.",
+            "Wir informieren den Kunden 30 Tage vor dem Einsatz eines neuen Unterauftragsverarbeiters. Der Kunde kann widersprechen.",
+            "Il fornitore informa il cliente 30 giorni prima di aggiungere un sub-responsabile. Il cliente può opporsi.",
+            "Leverantören informerar kunden 30 dagar innan ett nytt underbiträde anlitas. Kunden har rätt att invända.",
+        ] {
+            let found = terms(&[("subprocessors", text)]);
+            let days = value(&found, "subprocessor_objection").unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((days["value"].as_u64(), days["unit"].as_str()), (Some(30), Some("days")), "{text}");
+        }
+    }
+
+    #[test]
+    fn liability_left_to_the_terms_of_use_is_set_there() {
+        for text in [
+            "De regels over aansprakelijkheid uit de gebruiksvoorwaarden gelden.",
+            "Für die Haftung gelten die Nutzungsbedingungen.",
+            "Ansvaret regleras i de allmänna villkor som gäller för tjänsten.",
+        ] {
+            let found = terms(&[("liability", text)]);
+            assert_eq!(
+                value(&found, "liability_cap"),
+                Some(serde_json::json!({"by_reference": true})),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_period_to_end_the_contract_is_no_time_to_object() {
         for text in [
             "De klant kan bezwaar maken tegen een nieuwe subverwerker; bij een afgewezen bezwaar heeft de klant 90 dagen opzegrecht.",
