@@ -510,7 +510,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         }
     }
     read_lead_ins_with_their_items(clauses, &sentences, &mut masks);
-    read_controller_by_its_name(clauses, &sentences, &mut masks);
+    let by_name = read_controller_by_its_name(clauses, &sentences, &mut masks);
     // Whether a sentence defines or only allows is asked only of the few that hold a cue.
     for (k, s) in sentences.iter_mut().enumerate() {
         if masks.iter().all(|m| m[k] == 0) {
@@ -556,7 +556,8 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
                 drop_blanks(clauses, &sentences, &mut masks);
                 None
             };
-            judge(rule, clauses, &sentences, masks, blank)
+            let by_name = if rule.id == Requirement::ControllerRights { by_name.as_slice() } else { &[] };
+            judge(rule, clauses, &sentences, masks, blank, by_name)
         })
         .collect::<Vec<_>>();
     general_authorisation_in_substance(&mut findings);
@@ -627,15 +628,19 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// A contract that names the controller by a name of its own ("Verwerkingsverantwoordelijke
 /// (\"Accountant\")", "Kundbolaget AB (personuppgiftsansvarig)") speaks of its obligations under
 /// that name ("De Accountant is verantwoordelijk voor …"): those sentences are read with the name
-/// taken as the controller.
+/// taken as the controller. Returns, for each sentence, whether read so it mentions the
+/// controller's rights ("de zaak kan vooraf een kopie downloaden").
 fn read_controller_by_its_name(
     clauses: &[ChecklistClause<'_>],
     sentences: &[Sentence],
     masks: &mut [Vec<u32>],
-) {
-    let Some(names) = Parties::of(clauses.iter().map(|c| c.text)).controller else { return };
-    let Some(r) = RULES.rules.iter().position(|r| r.id == Requirement::ControllerRights) else { return };
+) -> Vec<bool> {
+    let Some(names) = Parties::of(clauses.iter().map(|c| c.text)).controller else { return Vec::new() };
+    let Some(r) = RULES.rules.iter().position(|r| r.id == Requirement::ControllerRights) else {
+        return Vec::new();
+    };
     let rule = &RULES.rules[r];
+    let mut mentioned = vec![false; sentences.len()];
     for (k, s) in sentences.iter().enumerate() {
         let Some(read) = names.read_as(s.text(clauses), "verantwoordelijke") else {
             continue;
@@ -645,7 +650,9 @@ fn read_controller_by_its_name(
                 masks[r][k] |= 1 << g;
             }
         }
+        mentioned[k] = rule.mentioned.as_ref().is_some_and(|re| re.is_match(read.as_str()));
     }
+    mentioned
 }
 
 /// The groups a label names: a heading made only of label words ("3. Gegevens en
@@ -860,6 +867,7 @@ fn judge(
     sentences: &[Sentence],
     masks: Vec<u32>,
     blank: Option<usize>,
+    mentioned_by_name: &[bool],
 ) -> Finding {
     let full: u32 = (1 << rule.groups.len()) - 1;
     // The units in which every group must meet: each sentence, each clause, or the document.
@@ -941,13 +949,15 @@ fn judge(
         // Most requirements a document misses it never mentions: one scan of each clause
         // spares scanning each of its sentences.
         let mut in_clause: Option<(usize, bool)> = None;
-        sentences.iter().position(|s| {
+        sentences.iter().enumerate().position(|(k, s)| {
             let clause = clauses[s.clause].text;
             if in_clause.is_none_or(|(c, _)| c != s.clause) {
                 in_clause = Some((s.clause, re.is_match(clause)));
             }
             let text = &clause[s.start..s.end];
-            in_clause.is_some_and(|(_, hit)| hit) && re.is_match(text) && !RULES.defines.is_match(text)
+            let said = mentioned_by_name.get(k) == Some(&true)
+                || in_clause.is_some_and(|(_, hit)| hit) && re.is_match(text);
+            said && !RULES.defines.is_match(text)
         })
     });
     match (mentioned, blank) {
@@ -2142,6 +2152,74 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         let duty = "Het informeren van betrokkenen is en blijft de verantwoordelijkheid van de Stichting.";
         let clauses = [clause(parties), clause(duty)];
         assert_eq!(status_of(&check(&clauses), Requirement::ControllerRights).0, Status::Met);
+    }
+
+    #[test]
+    fn a_noun_the_contract_defines_as_the_controller_has_its_rights_by_that_name() {
+        let parties = "Deze overeenkomst geldt tussen de winkel (\u{201c}verwerkingsverantwoordelijke\u{201d}) en Datahuis (\u{201c}verwerker\u{201d}).";
+        let right = "De winkel kan vooraf een kopie van haar gegevens downloaden.";
+        let clauses = [clause(parties), clause(right)];
+        assert_eq!(
+            status_of(&check(&clauses), Requirement::ControllerRights),
+            (Status::Partly, Reason::OnlyMentioned)
+        );
+        // Without the definition, a shop is nobody's role.
+        assert_eq!(status_of(&check(&[clause(right)]), Requirement::ControllerRights).0, Status::Missing);
+    }
+
+    #[test]
+    fn the_controllers_right_said_with_an_adverb_is_still_its_right() {
+        only_mentioned(
+            &["Om biträdet byter underbiträde ska kunden informeras, och kunden har då rätt att invända."],
+            Requirement::ControllerRights,
+        );
+    }
+
+    #[test]
+    fn another_partys_right_after_a_semicolon_softens_no_duty() {
+        for text in [
+            "Na het einde van de overeenkomst verwijdert de verwerker alle gegevens; de klant kan vooraf een kopie downloaden.",
+            "After the end of the agreement the processor deletes all data; the customer can download a copy beforehand.",
+            "Nach Ende des Vertrags löscht der Anbieter alle Daten; der Kunde kann vorher eine Kopie herunterladen.",
+        ] {
+            assert_eq!(status(text, Requirement::DeletionReturn), Status::Met, "{text}");
+        }
+        // The duty's own hedge still softens it.
+        let hedged = "Na het einde van de overeenkomst verwijdert de verwerker waar mogelijk alle gegevens; de klant kan vooraf een kopie downloaden.";
+        assert_eq!(status(hedged, Requirement::DeletionReturn), Status::Partly);
+    }
+
+    #[test]
+    fn a_separable_verb_tells_the_controller_of_an_unlawful_instruction() {
+        each_is(
+            &[
+                "Hält der Anbieter eine Weisung für rechtswidrig, teilt er dies dem Kunden unverzüglich mit.",
+                "Vindt de verwerker dat een instructie de wet schendt, dan laat hij dat de klant direct weten.",
+            ],
+            Requirement::UnlawfulInstructionNotice,
+            Status::Met,
+        );
+    }
+
+    #[test]
+    fn only_those_who_need_access_bound_to_confidence_are_the_persons() {
+        each_is(
+            &[
+                "Alleen wie het nodig heeft voor de dienst heeft toegang, en is tot geheimhouding verplicht.",
+                "Nur wer die Daten für den Dienst braucht, hat Zugang und ist zur Vertraulichkeit verpflichtet.",
+                "Only those who need the data have access, and they must keep it confidential.",
+            ],
+            Requirement::Confidentiality,
+            Status::Met,
+        );
+    }
+
+    #[test]
+    fn persons_beside_the_data_are_the_data_subjects() {
+        let text = "Gegevens: klantnummers en aankopen.\nPersonen: de klanten van de winkel.";
+        assert_eq!(status(text, Requirement::DataSubjects), Status::Met);
+        let none = "Gegevens: klantnummers en aankopen.";
+        assert_eq!(status(none, Requirement::DataSubjects), Status::Missing);
     }
 
     #[test]

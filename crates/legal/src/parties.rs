@@ -41,7 +41,7 @@ impl Parties {
             if i < COMPANY_CLAUSES {
                 companies(&text[..text.floor_char_boundary(1500)], i == 0, &mut controller, &mut processor);
             }
-            for named in [&CONTROLLER_NAMED, &NAMED_THEN_CONTROLLER] {
+            for named in [&CONTROLLER_NAMED, &NAMED_THEN_CONTROLLER, &NOUN_THEN_QUOTED_CONTROLLER] {
                 controller.extend(named.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()));
             }
         }
@@ -82,6 +82,15 @@ static CONTROLLER_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 static NAMED_THEN_CONTROLLER: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r#"(?i:{HEREINAFTER})\W{{0,4}}(?i:de |het |der |die |il |la |the )?["“„«]?([\p{{Lu}}][\p{{L}}&-]{{2,30}})["”“»]?\s*\(\s*(?i:{CONTROLLER_ROLE})"#
+    );
+    Regex::new(&pattern).expect("valid controller name pattern")
+});
+
+/// "tussen de zaak (“verwerkingsverantwoordelijke”) en Loyi": a common noun the contract calls the
+/// controller, defined by its role in quotes in brackets after it.
+static NOUN_THEN_QUOTED_CONTROLLER: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r#"\b(?i:de|het|der|die|den|dem|il|la|lo|the)\s+([\p{{L}}][\p{{L}}&-]{{2,30}})\s*\(\s*["“„«](?i:{CONTROLLER_ROLE})["”“»]\s*\)"#
     );
     Regex::new(&pattern).expect("valid controller name pattern")
 });
