@@ -603,12 +603,7 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
         find_in(clauses, "audit", |s| is_sentence(s).then(|| audit_costs(s, &names)).flatten()),
     );
     push(TermKind::DeletionPeriod, deletion_period(clauses));
-    push(
-        TermKind::DeletionMode,
-        find_in_any(clauses, END_OF_CONTRACT, |s| {
-            (is_sentence(s) && TERMINATION.is_match(s)).then(|| deletion_mode(s)).flatten()
-        }),
-    );
+    push(TermKind::DeletionMode, deletion_mode_at_the_end(clauses));
     push(TermKind::BackupRetention, backup_retention(clauses));
     // "§ 5 Pflichten des Auftraggebers: … Datenpannen … unverzüglich zu melden" is the
     // controller's own duty, not the processor's notice to it.
@@ -1102,6 +1097,23 @@ fn objection_after_notice(clauses: &[Read<'_>]) -> Found {
         }
     }
     None
+}
+
+/// How the data goes at the end: said with the end ("Nach Beendigung … löscht"), or in a
+/// section whose own heading names the end ("8. Einde van de overeenkomst" over "Als de zaak
+/// haar account verwijdert, verwijdert Loyi meteen de gegevens").
+fn deletion_mode_at_the_end(clauses: &[Read<'_>]) -> Found {
+    find_in_any(clauses, END_OF_CONTRACT, |s| {
+        (is_sentence(s) && TERMINATION.is_match(s)).then(|| deletion_mode(s)).flatten()
+    })
+    .or_else(|| {
+        let under_the_end = |c: &Read<'_>| {
+            let own = c.text.split_once('\n').map(|(first, _)| first).filter(|line| line.len() <= 80);
+            c.topics.iter().any(|t| END_OF_CONTRACT.contains(&t.as_str()))
+                && own.or(c.headings.last().map(String::as_str)).is_some_and(|h| TERMINATION.is_match(h))
+        };
+        first_sentence(clauses, under_the_end, |s| is_sentence(s).then(|| deletion_mode(s)).flatten())
+    })
 }
 
 fn deletion_mode(s: &str) -> Option<TermValue> {
@@ -2007,6 +2019,25 @@ mod tests {
             let days = value(&found, "subprocessor_objection").unwrap_or_else(|| panic!("{text}"));
             assert_eq!((days["value"].as_u64(), days["unit"].as_str()), (Some(30), Some("days")), "{text}");
         }
+    }
+
+    #[test]
+    fn a_deletion_under_a_heading_on_the_end_is_the_deletion_at_the_end() {
+        let text = "8. Einde van de overeenkomst\n\nAls de klant zijn account opheft, verwijdert de verwerker meteen alle gegevens.";
+        let topics = ["deletion_return".to_owned()];
+        let clause = ClauseInput { text, start: 0, topics: &topics, title: false, headings: &[] };
+        let found = extract_terms(&[clause.clone()]);
+        assert_eq!(value(&found, "deletion_mode"), Some(serde_json::json!("delete")));
+        // A heading it stands under counts too.
+        let end = ["8. Einde van de overeenkomst".to_owned()];
+        let body = "Als de klant zijn account opheft, verwijdert de verwerker meteen alle gegevens.";
+        let found = extract_terms(&[ClauseInput { text: body, headings: &end, ..clause.clone() }]);
+        assert_eq!(value(&found, "deletion_mode"), Some(serde_json::json!("delete")));
+        // Under a heading on something else, the same words say nothing of the end.
+        let other =
+            "8. Accounts\n\nAls de klant zijn account opheft, verwijdert de verwerker meteen alle gegevens.";
+        let found = extract_terms(&[ClauseInput { text: other, ..clause }]);
+        assert_eq!(value(&found, "deletion_mode"), None);
     }
 
     #[test]
