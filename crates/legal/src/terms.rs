@@ -2026,7 +2026,7 @@ mod tests {
         let text = "8. Einde van de overeenkomst\n\nAls de klant zijn account opheft, verwijdert de verwerker meteen alle gegevens.";
         let topics = ["deletion_return".to_owned()];
         let clause = ClauseInput { text, start: 0, topics: &topics, title: false, headings: &[] };
-        let found = extract_terms(&[clause.clone()]);
+        let found = extract_terms(std::slice::from_ref(&clause));
         assert_eq!(value(&found, "deletion_mode"), Some(serde_json::json!("delete")));
         // A heading it stands under counts too.
         let end = ["8. Einde van de overeenkomst".to_owned()];
