@@ -255,8 +255,19 @@ fn standing(kind: TermKind, value: &Value) -> Option<Standing> {
             rank(value, &["controller", "shared", "processor"], "more_on_processor", "more_on_controller")
         }
         TermKind::SubprocessorAuthorisation => rank(value, &["general", "specific"], "stricter", "looser"),
-        TermKind::DeletionMode | TermKind::GoverningLaw | TermKind::Jurisdiction => category(value),
+        TermKind::DeletionMode => deletion_mode(value),
+        TermKind::GoverningLaw | TermKind::Jurisdiction => category(value),
     }
+}
+
+/// The controller's choice gives her what either fixed mode gives, and more (Art. 28(3)(g)):
+/// it outranks deletion and return, which do not rank against each other.
+fn deletion_mode(value: &Value) -> Option<Standing> {
+    let (score, unit) = match value.as_str()? {
+        "controller_choice" => (1.0, ANY),
+        fixed => (0.0, fixed),
+    };
+    Some(Standing::Ordered { score, stricter: "stricter", looser: "looser", unit: unit.to_owned() })
 }
 
 fn cap(value: &Value) -> Option<Standing> {
@@ -322,6 +333,17 @@ mod tests {
 
     fn hours(n: u64) -> Value {
         json!({"value": n, "unit": "hours", "approx_days": n as f64 / 24.0})
+    }
+
+    #[test]
+    fn the_controllers_choice_outranks_a_fixed_deletion_or_return() {
+        let (choice, delete, ret) = (json!("controller_choice"), json!("delete"), json!("return"));
+        assert_eq!(judge("deletion_mode", Some(&choice), Some(Some(&delete)), &[]).0, Verdict::Stricter);
+        assert_eq!(judge("deletion_mode", Some(&ret), Some(Some(&choice)), &[]).0, Verdict::Looser);
+        assert_eq!(judge("deletion_mode", Some(&delete), Some(Some(&ret)), &[]).0, Verdict::NotComparable);
+        assert_eq!(judge("deletion_mode", Some(&delete), Some(Some(&delete)), &[]).0, Verdict::Same);
+        let (verdict, why) = judge("deletion_mode", Some(&choice), None, &[&delete, &delete]);
+        assert_eq!(verdict, Verdict::Stricter, "{why}");
     }
 
     #[test]
