@@ -383,6 +383,7 @@ cue!(NOTICE, "notice");
 cue!(OBJECTION, "objection");
 cue!(BACKUP, "backup");
 cue!(CLAIMS, "claims");
+cue!(PRESCRIPTION, "prescription");
 cue!(UNDUE_DELAY, "undue_delay");
 cue!(REASONABLE_TIME, "reasonable_time");
 pub(crate) static OBLIGATIONS: LazyLock<Regex> = LazyLock::new(|| cue("obligations"));
@@ -589,7 +590,7 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     };
     push(TermKind::LiabilityCap, liability_cap(clauses));
     push(TermKind::LiabilityExclusions, liability_exclusions(clauses));
-    push(TermKind::ClaimsTimeLimit, duration_near(clauses, "liability", &CLAIMS, |_, _| true));
+    push(TermKind::ClaimsTimeLimit, claims_time_limit(clauses));
     push(TermKind::AuditNotice, audit_notice(clauses));
     // "Jährliche Überprüfung der TOM": the processor reviewing its own measures (Art. 32(1)(d))
     // is no audit by the controller.
@@ -815,6 +816,15 @@ fn duration_near(clauses: &[Read<'_>], topic: &str, cue: &Regex, keep: fn(&str, 
     })
 }
 
+/// The time to bring a claim: said in the liability clause, or as prescription anywhere
+/// ("Ansprüche verjähren innerhalb eines Jahres" among the final provisions), but not a period
+/// the data is kept for until claims are time-barred.
+fn claims_time_limit(clauses: &[Read<'_>]) -> Found {
+    duration_near(clauses, "liability", &CLAIMS, |_, _| true).or_else(|| {
+        duration_near(clauses, "", &PRESCRIPTION, |s, _| !RETAINED.is_match(s) && !DELETE.is_match(s))
+    })
+}
+
 /// "60 dagen opzegrecht", "mit einer Frist von einem Monat … zu kündigen": a period to end the
 /// contract, with the right to end it close after or before.
 fn to_cancel(s: &str, d: &Duration) -> bool {
@@ -913,7 +923,13 @@ fn backup_retention(clauses: &[Read<'_>]) -> Found {
             if !(here || before) || !(RETAINED.is_match(sentence) || table_row) {
                 continue;
             }
-            if let Some(d) = durations(sentence).first() {
+            // "… gelöscht; back-ups worden na 90 dagen overschreven": the part on the backups.
+            let scope = if here {
+                sentence.split(';').find(|p| BACKUP.is_match(p)).unwrap_or(sentence)
+            } else {
+                sentence
+            };
+            if let Some(d) = durations(scope).first() {
                 let from = if here { s } else { spans[k - 1].0 };
                 return Some((i, (from, e), duration_value(d)));
             }
@@ -927,7 +943,11 @@ const END_OF_CONTRACT: &[&str] = &["deletion_return", "term_termination"];
 
 fn deletion_period(clauses: &[Read<'_>]) -> Found {
     find_in_any(clauses, END_OF_CONTRACT, |s| {
-        if BACKUP.is_match(s) || !ends_contract(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
+        // Of "… alle gegevens verwijderd; back-ups worden na 90 dagen overschreven", the part on
+        // the data: backups have a period of their own.
+        let data = without_backups(s)?;
+        let s = data.as_str();
+        if !ends_contract(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
             return None;
         }
         deletion_duration(s).as_ref().map(duration_value)
@@ -936,6 +956,16 @@ fn deletion_period(clauses: &[Read<'_>]) -> Found {
     .or_else(|| period_after_termination(clauses))
     .or_else(|| period_among_items(clauses))
     .or_else(|| period_kept_then_deleted(clauses))
+}
+
+/// The parts of a sentence between its semicolons that do not name backups, or `None` when
+/// every part does.
+fn without_backups(s: &str) -> Option<String> {
+    if !BACKUP.is_match(s) {
+        return Some(s.to_owned());
+    }
+    let kept: Vec<&str> = s.split(';').filter(|p| !BACKUP.is_match(p)).collect();
+    (!kept.is_empty()).then(|| kept.join(";"))
 }
 
 /// Whether `s` names the end of the contract, not only the end of a membership or employment
@@ -1582,7 +1612,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 50] = [
+        let all: [&LazyLock<Regex>; 51] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1633,6 +1663,7 @@ mod tests {
             &EXCEPTION,
             &IF_GENERAL,
             &ANNUAL_FEE,
+            &PRESCRIPTION,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
@@ -2038,6 +2069,54 @@ mod tests {
             "8. Accounts\n\nAls de klant zijn account opheft, verwijdert de verwerker meteen alle gegevens.";
         let found = extract_terms(&[ClauseInput { text: other, ..clause }]);
         assert_eq!(value(&found, "deletion_mode"), None);
+    }
+
+    #[test]
+    fn deletion_and_backups_in_one_sentence_each_keep_their_period() {
+        for text in [
+            "Uiterlijk zes weken na het einde van de overeenkomst worden alle gegevens verwijderd; back-ups worden na uiterlijk 90 dagen overschreven.",
+            "Senast sex veckor efter avtalets upphörande raderas alla personuppgifter; säkerhetskopior skrivs över inom 90 dagar.",
+            "Entro sei settimane dalla cessazione del contratto tutti i dati sono cancellati; le copie di backup sono sovrascritte entro 90 giorni.",
+            "All data is deleted at the latest six weeks after the end of the agreement; backups are overwritten within 90 days.",
+        ] {
+            let found = terms(&[("deletion_return", text)]);
+            let deletion = value(&found, "deletion_period").unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((deletion["value"].as_u64(), deletion["unit"].as_str()), (Some(6), Some("weeks")), "{text}");
+            let backups = value(&found, "backup_retention").unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((backups["value"].as_u64(), backups["unit"].as_str()), (Some(90), Some("days")), "{text}");
+        }
+    }
+
+    #[test]
+    fn claims_time_barred_among_the_final_provisions_have_their_time_limit() {
+        for text in [
+            "Ansprüche aus diesem Vertrag verjähren innerhalb eines Jahres ab Kenntnis.",
+            "Vorderingen uit deze overeenkomst verjaren na één jaar.",
+            "Le pretese derivanti dal presente accordo si prescrivono in un anno.",
+            "Krav enligt detta avtal ska framställas inom ett år.",
+        ] {
+            let found = terms(&[("governing_law", text)]);
+            let limit = value(&found, "claims_time_limit").unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((limit["value"].as_u64(), limit["unit"].as_str()), (Some(1), Some("years")), "{text}");
+        }
+        // Data kept until claims are time-barred is a retention, not a time limit for claims.
+        let kept = "Rechnungsdaten werden bis zum Ablauf der Verjährungsfrist von drei Jahren aufbewahrt.";
+        assert_eq!(value(&terms(&[("deletion_return", kept)]), "claims_time_limit"), None);
+    }
+
+    #[test]
+    fn a_german_genitive_and_objections_are_read() {
+        let found = terms(&[
+            ("breach_notification", "Der Anbieter informiert den Kunden binnen eines Werktages über jede Verletzung des Schutzes personenbezogener Daten."),
+            ("subprocessors", "Über neue Unterauftragsverarbeiter informiert der Anbieter einen Monat im Voraus; Einwände sind innerhalb von zehn Werktagen zu erheben."),
+        ]);
+        let breach = value(&found, "breach_notice").expect("a breach notice");
+        assert_eq!((breach["value"].as_u64(), breach["unit"].as_str()), (Some(1), Some("working_days")));
+        let objection = value(&found, "subprocessor_objection").expect("an objection period");
+        assert_eq!(
+            (objection["value"].as_u64(), objection["unit"].as_str()),
+            (Some(10), Some("working_days"))
+        );
     }
 
     #[test]

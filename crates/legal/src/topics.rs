@@ -786,6 +786,17 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_contract_that_lies_under_a_countrys_law_names_its_governing_law() {
+        for body in ["Detta avtal lyder under norsk rätt.", "Avtalet regleras av finsk lag."] {
+            assert_eq!(
+                topics("sv", "6 Övrigt", body).first().map(String::as_str),
+                Some("governing_law"),
+                "{body}"
+            );
+        }
+    }
+
     /// Each point of Art. 28(3) and Art. 33(2), in the Regulation's own words, is about its topic
     /// first, in every language: "Artikeln 32 bis 36" is assistance, not a reference to Art. 32.
     #[test]
