@@ -2120,6 +2120,18 @@ mod tests {
     }
 
     #[test]
+    fn a_multiple_of_the_annual_fee_in_one_word_or_before_a_compound_is_read() {
+        for (text, want) in [
+            ("De aansprakelijkheid van de verwerker bedraagt maximaal tweemaal de jaarlijkse vergoeding.", 2),
+            ("Leverantörens ansvar är begränsat till tre gånger årsavgiften.", 3),
+        ] {
+            let found = terms(&[("liability", text)]);
+            let cap = value(&found, "liability_cap").unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(cap["multiple"].as_u64(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
     fn liability_left_to_the_terms_of_use_is_set_there() {
         for text in [
             "De regels over aansprakelijkheid uit de gebruiksvoorwaarden gelden.",
