@@ -2132,6 +2132,18 @@ mod tests {
     }
 
     #[test]
+    fn handing_the_data_over_then_deleting_the_copies_is_a_return() {
+        for text in [
+            "Nach Ende des Auftrags übergibt der Anbieter dem Kunden sämtliche Daten und löscht anschließend alle Kopien.",
+            "Na afloop van de opdracht draagt de verwerker alle gegevens over aan de klant en verwijdert daarna alle kopieën.",
+            "Vid uppdragets slut ska leverantören återlämna alla uppgifter till kunden och därefter radera samtliga kopior.",
+        ] {
+            let found = terms(&[("deletion_return", text)]);
+            assert_eq!(value(&found, "deletion_mode"), Some(serde_json::json!("return")), "{text}");
+        }
+    }
+
+    #[test]
     fn liability_left_to_the_terms_of_use_is_set_there() {
         for text in [
             "De regels over aansprakelijkheid uit de gebruiksvoorwaarden gelden.",
