@@ -171,6 +171,10 @@ struct RawRequirement {
     mentioned: Option<BTreeMap<String, Vec<String>>>,
     #[serde(default)]
     unless: Option<BTreeMap<String, Vec<String>>>,
+    /// `unless` drops a sentence only where nothing of the requirement was said before its
+    /// words: "De klant is verantwoordelijk … en heeft het recht …" states a duty, then a right.
+    #[serde(default)]
+    unless_first: bool,
     /// The qualifier the Regulation itself puts on this duty ("insofar as this is possible",
     /// Art. 28(3)(e)): a contract that repeats it does not soften the duty.
     #[serde(default)]
@@ -213,6 +217,8 @@ struct Rule {
     mentioned: Option<Regex>,
     /// Sentences this requirement ignores (a liability clause's words about instructions).
     unless: Option<Regex>,
+    /// Whether `unless` holds only where it comes before the requirement's words.
+    unless_first: bool,
     /// The Regulation's own qualifier on the duty, which does not make a sentence soft.
     as_the_statute: Option<Regex>,
 }
@@ -247,6 +253,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             duty: r.duty,
             describes: r.describes,
             core_first: r.core_first,
+            unless_first: r.unless_first,
             within: r.within,
             groups: r.groups.iter().map(|g| (leak(&g.name), group_regex(&g.cues))).collect(),
             in_body: r
@@ -539,7 +546,16 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         }
         if let Some(unless) = &rule.unless {
             for (k, s) in sentences.iter().enumerate() {
-                if masks[k] != 0 && unless.is_match(s.text(clauses)) {
+                let text = s.text(clauses);
+                let Some(found) = (masks[k] != 0).then(|| unless.find(text)).flatten() else {
+                    continue;
+                };
+                let said_before = rule.unless_first
+                    && rule
+                        .groups
+                        .iter()
+                        .any(|(_, re)| re.find(text).is_some_and(|m| m.end() <= found.start()));
+                if !said_before {
                     masks[k] = 0;
                 }
             }
@@ -2220,6 +2236,28 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         assert_eq!(status(text, Requirement::DataSubjects), Status::Met);
         let none = "Gegevens: klantnummers en aankopen.";
         assert_eq!(status(none, Requirement::DataSubjects), Status::Missing);
+    }
+
+    #[test]
+    fn a_controllers_duty_said_before_its_right_is_still_a_duty() {
+        each_is(
+            &[
+                "De klant is verantwoordelijk voor de rechtmatigheid van de verwerking en heeft het recht instructies te geven.",
+                "Kunden ansvarar för att behandlingen är laglig och har rätt att lämna instruktioner.",
+            ],
+            Requirement::ControllerRights,
+            Status::Met,
+        );
+        // A right alone, worded with the "hat … zu" of a duty, is only a right.
+        let right = "Der Kunde hat das Recht, gegen neue Unterauftragsverarbeiter Einspruch zu erheben.";
+        assert_eq!(status(right, Requirement::ControllerRights), Status::Partly);
+    }
+
+    #[test]
+    fn answering_data_subjects_requests_in_the_dative_plural() {
+        let text =
+            "Der Anbieter unterstützt den Kunden bei der Beantwortung von Anträgen betroffener Personen.";
+        assert_eq!(status(text, Requirement::DataSubjectRights), Status::Met);
     }
 
     #[test]
