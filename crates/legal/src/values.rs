@@ -92,7 +92,14 @@ struct ValueLexicon {
     hedges: Vec<String>,
     firm: Vec<String>,
     currencies: Vec<Currency>,
+    scales: Vec<Scale>,
     numbers: BTreeMap<String, BTreeMap<String, u32>>,
+}
+
+#[derive(serde::Deserialize)]
+struct Scale {
+    factor: f64,
+    words: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -276,8 +283,12 @@ fn currency_words(pick: fn(&Currency) -> &Vec<String>) -> String {
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let number = r"\d{1,3}(?:[.,\s\u{a0}\u{202f}]\d{3})*(?:[.,]\d{1,2})?|\d+";
+    let scale =
+        LEXICON.scales.iter().flat_map(|s| &s.words).map(String::as_str).collect::<Vec<_>>().join("|");
+    // "1 milione di euro", "1 Million Euro": a scale, and a word of "of", between. The scale
+    // words are ASCII, so their boundary is (the Unicode one would not run on the lazy DFA).
     let pattern = format!(
-        r"(?i)(?P<pre>{})\s?(?P<n1>{number})|(?P<n2>{number})\s?(?P<post>{})",
+        r"(?i)(?P<pre>{})\s?(?P<n1>{number})(?:\s?(?P<s1>{scale})(?-u:\b)\.?)?|(?P<n2>{number})(?:\s?(?P<s2>{scale})(?-u:\b)\.?)?\s?(?:(?:di|de|d[’'])\s?)?(?P<post>{})",
         currency_words(|c| &c.before),
         currency_words(|c| &c.after)
     );
@@ -306,14 +317,31 @@ pub fn money(text: &str) -> Vec<Money> {
                 (None, None) => return None,
             };
             let whole = c.get(0)?;
+            let factor =
+                c.name("s1").or_else(|| c.name("s2")).map_or(Some(1.0), |w| scale_factor(w.as_str()))?;
             Some(Money {
-                amount: parse_amount(number.as_str())?,
+                amount: parse_amount(number.as_str())? * factor,
                 currency,
                 start: whole.start(),
                 end: whole.end(),
             })
         })
         .collect()
+}
+
+/// The factor of a scale word as matched ("Mio." → 1,000,000).
+fn scale_factor(word: &str) -> Option<f64> {
+    static SCALES: LazyLock<Vec<(f64, Regex)>> = LazyLock::new(|| {
+        LEXICON
+            .scales
+            .iter()
+            .map(|s| {
+                let words = s.words.iter().map(String::as_str).collect::<Vec<_>>().join("|");
+                (s.factor, Regex::new(&format!("(?i)^(?:{words})$")).expect("valid scale words"))
+            })
+            .collect()
+    });
+    SCALES.iter().find(|(_, re)| re.is_match(word)).map(|(factor, _)| *factor)
 }
 
 /// "5.000" → 5000, "100.000,00" → 100000, "500 000" → 500000, "1,234.50" → 1234.5.
@@ -434,6 +462,19 @@ mod tests {
         assert_eq!(amounts("auf 5.000 EUR begrenzt"), [(5000.0, "EUR")]);
         assert_eq!(amounts("USD 1,234.50"), [(1234.5, "USD")]);
         assert!(amounts("Artikel 5.3 und 2019").is_empty());
+    }
+
+    #[test]
+    fn amounts_with_a_scale_word_are_scaled() {
+        let amounts = |t: &str| money(t).into_iter().map(|m| (m.amount, m.currency)).collect::<Vec<_>>();
+        assert_eq!(amounts("auf den Betrag von EUR 1 Mio. begrenzt"), [(1_000_000.0, "EUR")]);
+        assert_eq!(amounts("beperkt tot EUR 2,5 miljoen"), [(2_500_000.0, "EUR")]);
+        assert_eq!(amounts("limitata a 1 milione di euro"), [(1_000_000.0, "EUR")]);
+        assert_eq!(amounts("begränsat till 1 miljon kronor"), [(1_000_000.0, "SEK")]);
+        assert_eq!(amounts("capped at €2m in total"), [(2_000_000.0, "EUR")]);
+        assert_eq!(amounts("höchstens 250 Tsd. EUR"), [(250_000.0, "EUR")]);
+        // A word that only starts like a scale is none: "EUR 100 monthly".
+        assert_eq!(amounts("EUR 100 monthly"), [(100.0, "EUR")]);
     }
 
     #[test]
