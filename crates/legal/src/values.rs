@@ -412,6 +412,19 @@ mod tests {
     }
 
     #[test]
+    fn as_a_rule_hedges_a_period_in_every_language() {
+        for (text, hedge) in [
+            ("in der Regel mindestens zwei Wochen", "in der regel"),
+            ("di norma non inferiore a due settimane", "di norma"),
+            ("in de regel ten minste twee weken", "in de regel"),
+            ("i regel minst två veckor", "i regel"),
+            ("normally at least two weeks", "normally"),
+        ] {
+            assert_eq!(durations(text)[0].hedge.as_deref(), Some(hedge), "{text}");
+        }
+    }
+
+    #[test]
     fn hedges_are_kept() {
         let d = &durations("in tempo utile (di solito con almeno due settimane di anticipo)")[0];
         assert_eq!(d.hedge.as_deref(), Some("di solito"));
