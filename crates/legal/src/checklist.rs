@@ -2254,6 +2254,19 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn the_processor_answering_for_its_sub_processors_obligations_stays_liable() {
+        each_is(
+            &[
+                "Il Responsabile risponde nei confronti del Titolare dell'adempimento degli obblighi dei sub-responsabili.",
+                "Der Anbieter haftet gegenüber dem Kunden für die Einhaltung der Pflichten seiner Unterauftragsverarbeiter.",
+                "Biträdet ansvarar gentemot kunden för underbiträdets fullgörande av dess skyldigheter.",
+            ],
+            Requirement::SubprocessorLiability,
+            Status::Met,
+        );
+    }
+
+    #[test]
     fn answering_data_subjects_requests_in_the_dative_plural() {
         let text =
             "Der Anbieter unterstützt den Kunden bei der Beantwortung von Anträgen betroffener Personen.";
