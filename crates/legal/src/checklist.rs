@@ -2267,6 +2267,48 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn a_list_of_duties_written_another_way_meets_its_requirements() {
+        each_is(
+            &[
+                "Der Vertrag läuft, solange der Kunde den Dienst nutzt. Der Anbieter erbringt Hosting-Leistungen.",
+                "De overeenkomst loopt zolang de klant de dienst gebruikt. De leverancier verleent hostingdiensten.",
+            ],
+            Requirement::SubjectDuration,
+            Status::Met,
+        );
+        each_is(
+            &[
+                "Dabei werden IP-Adressen und Kontaktdaten der Besucher verarbeitet.",
+                "Daarbij worden IP-adressen en contactgegevens van bezoekers verwerkt.",
+                "Namn och kontaktuppgifter för besökare behandlas.",
+                "Nomi e dati di contatto dei visitatori sono trattati.",
+            ],
+            Requirement::DataTypes,
+            Status::Met,
+        );
+        each_is(
+            &[
+                "Der Kunde bleibt für die Zulässigkeit der Datenverarbeitung verantwortlich.",
+                "De klant blijft verantwoordelijk voor de rechtmatigheid van de verwerking.",
+            ],
+            Requirement::ControllerRights,
+            Status::Met,
+        );
+        each_is(
+            &[
+                "Der Anbieter überträgt seine Pflichten aus diesem Vertrag vollständig auf jeden Subunternehmer.",
+                "De leverancier legt zijn verplichtingen uit deze overeenkomst volledig op aan iedere subverwerker.",
+                "Biträdet ska ålägga varje underbiträde skyldigheterna enligt detta avtal.",
+                "Il fornitore impone a ogni sub-responsabile gli obblighi previsti dal presente accordo.",
+            ],
+            Requirement::SubprocessorFlowdown,
+            Status::Met,
+        );
+        let info = "De leverancier verplicht zich de klant alle benodigde informatie te verstrekken en audits toe te staan.";
+        assert_eq!(status(info, Requirement::InformationAudits), Status::Met);
+    }
+
+    #[test]
     fn answering_data_subjects_requests_in_the_dative_plural() {
         let text =
             "Der Anbieter unterstützt den Kunden bei der Beantwortung von Anträgen betroffener Personen.";
