@@ -2304,6 +2304,15 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
             Requirement::SubprocessorFlowdown,
             Status::Met,
         );
+        // Data said not to be processed are no types of data.
+        each_is(
+            &[
+                "Es werden keine Namen oder Kontaktdaten verarbeitet.",
+                "Er worden geen namen of contactgegevens verwerkt.",
+            ],
+            Requirement::DataTypes,
+            Status::Missing,
+        );
         let info = "De leverancier verplicht zich de klant alle benodigde informatie te verstrekken en audits toe te staan.";
         assert_eq!(status(info, Requirement::InformationAudits), Status::Met);
     }
