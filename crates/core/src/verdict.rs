@@ -212,7 +212,8 @@ fn against_others(kind: TermKind, value: &Value, others: &[&Value]) -> (Verdict,
     (verdict, Reason::AmongOthers { mine, stricter, looser, others })
 }
 
-/// The scale of "no cap", which outranks an amount in any currency.
+/// A scale every value of its kind compares with: "no cap" outranks an amount in any currency,
+/// the controller's choice outranks either fixed way of ending (deletion, return).
 const ANY: &str = "any";
 
 fn same_scale(a: &str, b: &str) -> bool {

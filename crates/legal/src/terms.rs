@@ -946,7 +946,7 @@ fn deletion_period(clauses: &[Read<'_>]) -> Found {
         // Of "… alle gegevens verwijderd; back-ups worden na 90 dagen overschreven", the part on
         // the data: backups have a period of their own.
         let data = without_backups(s)?;
-        let s = data.as_str();
+        let s = data.as_ref();
         if !ends_contract(s) || !DELETE.is_match(s) && !RETURN.is_match(s) {
             return None;
         }
@@ -960,12 +960,12 @@ fn deletion_period(clauses: &[Read<'_>]) -> Found {
 
 /// The parts of a sentence between its semicolons that do not name backups, or `None` when
 /// every part does.
-fn without_backups(s: &str) -> Option<String> {
+fn without_backups(s: &str) -> Option<std::borrow::Cow<'_, str>> {
     if !BACKUP.is_match(s) {
-        return Some(s.to_owned());
+        return Some(s.into());
     }
     let kept: Vec<&str> = s.split(';').filter(|p| !BACKUP.is_match(p)).collect();
-    (!kept.is_empty()).then(|| kept.join(";"))
+    (!kept.is_empty()).then(|| kept.join(";").into())
 }
 
 /// Whether `s` names the end of the contract, not only the end of a membership or employment
