@@ -418,14 +418,6 @@ impl Sentence {
     }
 }
 
-/// A clause's first line is its heading when more follows it and it is no sentence ("5 Rechten
-/// van betrokkenen", not "Der Auftragnehmer verpflichtet sich:").
-fn heading_line(text: &str) -> Option<usize> {
-    let end = text.find('\n')?;
-    let title = !crate::terms::is_sentence(text[..end].trim_end());
-    (title && !text[end..].trim().is_empty()).then_some(end)
-}
-
 /// A title inside a clause, over what follows it: a line of a few words set apart by a blank
 /// line ("Kategorien der Betroffenen"), or a numbered run-in heading that imposes nothing
 /// ("4.3 Säkerhetsåtgärder. Biträdet ska …").
@@ -484,7 +476,7 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
         .enumerate()
         .filter(|(_, c)| c.is_terms && !c.is_definition)
         .flat_map(|(k, c)| {
-            let heading_end = heading_line(c.text);
+            let heading_end = crate::terms::heading_line(c.text);
             let only_a_title = !c.text.trim().contains('\n') && !crate::terms::is_sentence(c.text.trim());
             sentences(c.text).into_iter().map(move |(start, end)| {
                 let heading = heading_end.is_some_and(|line_end| end <= line_end);

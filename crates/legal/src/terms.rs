@@ -27,7 +27,8 @@ pub struct ClauseInput<'a> {
     /// Whether it is a short line over the items numbered under it ("2. Deletion at DPA
     /// Expiration." over "2 a."): it names what follows and sets no value.
     pub title: bool,
-    /// The headings it stands under, outermost first (its own last, if it has one).
+    /// The headings it stands under, outermost first; its own heading is the first line of its
+    /// text (`heading_line`).
     pub headings: &'a [String],
 }
 
@@ -910,6 +911,14 @@ pub(crate) fn is_sentence(s: &str) -> bool {
     s.ends_with(['.', ';', ':', '!', '?']) || s.split_whitespace().count() >= 12
 }
 
+/// A clause's first line is its heading when more follows it and it is no sentence ("5 Rechten
+/// van betrokkenen", not "Der Auftragnehmer verpflichtet sich:"). Returns where it ends.
+pub(crate) fn heading_line(text: &str) -> Option<usize> {
+    let end = text.find('\n')?;
+    let title = !is_sentence(text[..end].trim_end());
+    (title && !text[end..].trim().is_empty()).then_some(end)
+}
+
 /// A retention period for backups; "Deze worden 30 dagen bewaard" may follow the sentence naming the backups.
 fn backup_retention(clauses: &[Read<'_>]) -> Found {
     for (i, c) in clauses.iter().enumerate() {
@@ -1138,7 +1147,7 @@ fn deletion_mode_at_the_end(clauses: &[Read<'_>]) -> Found {
     })
     .or_else(|| {
         let under_the_end = |c: &Read<'_>| {
-            let own = c.text.split_once('\n').map(|(first, _)| first).filter(|line| line.len() <= 80);
+            let own = heading_line(c.text).map(|end| &c.text[..end]);
             c.topics.iter().any(|t| END_OF_CONTRACT.contains(&t.as_str()))
                 && own.or(c.headings.last().map(String::as_str)).is_some_and(|h| TERMINATION.is_match(h))
         };
