@@ -648,17 +648,20 @@ fn read_controller_by_its_name(
         return Vec::new();
     };
     let rule = &RULES.rules[r];
+    // Her role word in each language, as the cues of that language name her.
+    const ROLES: [&str; 5] =
+        ["verantwoordelijke", "titolare", "verantwortliche", "personuppgiftsansvarige", "controller"];
     let mut mentioned = vec![false; sentences.len()];
     for (k, s) in sentences.iter().enumerate() {
-        let Some(read) = names.read_as(s.text(clauses), "verantwoordelijke") else {
-            continue;
-        };
-        for (g, (_, re)) in rule.groups.iter().enumerate() {
-            if re.is_match(read.as_str()) {
-                masks[r][k] |= 1 << g;
+        for role in ROLES {
+            let Some(read) = names.read_as(s.text(clauses), role) else { break };
+            for (g, (_, re)) in rule.groups.iter().enumerate() {
+                if re.is_match(read.as_str()) {
+                    masks[r][k] |= 1 << g;
+                }
             }
+            mentioned[k] |= rule.mentioned.as_ref().is_some_and(|re| re.is_match(read.as_str()));
         }
-        mentioned[k] = rule.mentioned.as_ref().is_some_and(|re| re.is_match(read.as_str()));
     }
     mentioned
 }
@@ -2481,6 +2484,95 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
             short.len(),
             short.join("\n")
         );
+    }
+
+    #[test]
+    fn round_19_phrasings_in_every_language() {
+        // The purpose with "solo" before "fine"; the data named after the data subjects.
+        each_is(
+            &["Il Responsabile tratta i dati personali per conto del Titolare al solo fine di erogare il servizio."],
+            Requirement::NaturePurpose,
+            Status::Met,
+        );
+        each_is(
+            &[
+                "3. Categorie di interessati e di dati\nInteressati: i clienti del Titolare.",
+                "3. Kategorien betroffener Personen und Daten\nBetroffene: die Kunden des Auftraggebers.",
+                "3. Kategorien von Betroffenen und Daten\nBetroffene: die Kunden des Auftraggebers.",
+                "3. Categorieën van betrokkenen en gegevens\nBetrokkenen: de klanten van de opdrachtgever.",
+                "3. Kategorier av registrerade och personuppgifter\nRegistrerade: kundens kunder.",
+                "3. Categories of data subjects and personal data\nData subjects: the customer's clients.",
+            ],
+            Requirement::DataTypes,
+            Status::Met,
+        );
+        // Standing as guarantor for what sub-processors do.
+        each_is(
+            &["Il Responsabile resta garante dell'operato dei sub-responsabili."],
+            Requirement::SubprocessorLiability,
+            Status::Met,
+        );
+        // Help with a data subject's request, in the singular and as the exercise of rights.
+        each_is(
+            &[
+                "Biträdet ska bistå den personuppgiftsansvarige vid begäran från registrerad.",
+                "Biträdet ska bistå den personuppgiftsansvarige vid utövande av deras rättigheter enligt kap. III GDPR.",
+            ],
+            Requirement::DataSubjectRights,
+            Status::Met,
+        );
+        // The controller ensuring something is her obligation.
+        each_is(
+            &[
+                "De klant zorgt ervoor dat geen bijzondere persoonsgegevens worden gevraagd.",
+                "Der Kunde sorgt dafür, dass keine besonderen Daten abgefragt werden.",
+                "Il Cliente provvede a non inserire dati particolari.",
+                "Kunden ser till att inga känsliga uppgifter efterfrågas.",
+                "The customer ensures that no special categories of data are requested.",
+            ],
+            Requirement::ControllerRights,
+            Status::Met,
+        );
+        // Her rights in a relative clause or given to her: mentioned, not imposed.
+        each_is(
+            &[
+                "Il Responsabile informa prima il Cliente, che può opporsi.",
+                "Il Responsabile comunica le modifiche, dando al Titolare il diritto di opporsi.",
+                "Der Anbieter informiert den Kunden, der widersprechen kann.",
+                "De leverancier informeert de klant, die bezwaar kan maken.",
+                "Leverantören informerar kunden, som kan invända.",
+                "The provider informs the customer, who may object.",
+            ],
+            Requirement::ControllerRights,
+            Status::Partly,
+        );
+    }
+
+    #[test]
+    fn what_is_not_the_requirement_does_not_meet_it() {
+        // Access control is no audit.
+        let access = "Il Responsabile adotta misure adeguate: cifratura, controllo accessi per ruolo.";
+        assert_eq!(status(access, Requirement::InformationAudits), Status::Missing);
+        // An export deleted when its own 30 days run out is a deletion, but not at the end of the
+        // services and with nothing returned.
+        let export =
+            "L'esportazione viene conservata per un massimo di 30 giorni; alla scadenza viene cancellata.";
+        assert_eq!(status(export, Requirement::DeletionReturn), Status::Partly);
+        let end = "Alla scadenza del contratto il Responsabile cancella o restituisce i dati, a scelta del Titolare.";
+        assert_eq!(status(end, Requirement::DeletionReturn), Status::Met);
+        // A list of points still open names liability without stating any.
+        let open = "Open invulpunten: adressen · aansprakelijkheidsbegrenzing · actuele sub-verwerker-DPA's.";
+        assert_eq!(status(open, Requirement::SubprocessorLiability), Status::Missing);
+    }
+
+    #[test]
+    fn a_controller_given_a_noun_by_a_label_is_read_by_it() {
+        let label =
+            clause("Titolare del trattamento: il merchant, cioè il soggetto intestatario del negozio.");
+        let right = clause("Il fornitore informa il merchant, che può opporsi.");
+        let findings = check(&[label, right.clone()]);
+        assert_eq!(status_of(&findings, Requirement::ControllerRights).0, Status::Partly);
+        assert_eq!(status_of(&check(&[right]), Requirement::ControllerRights).0, Status::Missing);
     }
 
     #[test]

@@ -44,6 +44,8 @@ impl Parties {
             for named in [&CONTROLLER_NAMED, &NAMED_THEN_CONTROLLER, &NOUN_THEN_QUOTED_CONTROLLER] {
                 controller.extend(named.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()));
             }
+            controller.extend(labelled_controller(text));
+            controller.extend(controller_named_later(text));
         }
         Parties { controller: names_of(&controller), processor: names_of(&processor) }
     }
@@ -94,6 +96,61 @@ static NOUN_THEN_QUOTED_CONTROLLER: LazyLock<Regex> = LazyLock::new(|| {
     );
     Regex::new(&pattern).expect("valid controller name pattern")
 });
+
+/// "Titolare del trattamento: il merchant, cioè …", "Personuppgiftsansvarig: Kunden": the noun
+/// a label gives the controller, at the start of a line.
+static LABELLED_CONTROLLER: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?m)^[^\p{{L}}\n]{{0,4}}(?i:{CONTROLLER_ROLE})[^\p{{L}}\n]{{0,4}}:[^\p{{L}}\n]{{0,4}}(?:(?i:il|la|lo|l'|l’|de|het|der|die|den|the)\s+([\p{{L}}][\p{{L}}-]{{2,30}})|([\p{{Lu}}][\p{{L}}-]{{2,30}}))"
+    );
+    Regex::new(&pattern).expect("valid labelled controller pattern")
+});
+
+/// Nouns too general to stand for one party: a label giving "la società che utilizza il
+/// servizio" names no word to read as the controller elsewhere.
+const GENERIC_NOUNS: [&str; 16] = [
+    "società",
+    "azienda",
+    "impresa",
+    "soggetto",
+    "persona",
+    "company",
+    "person",
+    "unternehmen",
+    "firma",
+    "gesellschaft",
+    "bedrijf",
+    "organisatie",
+    "onderneming",
+    "persoon",
+    "företaget",
+    "bolaget",
+];
+
+fn labelled_controller(text: &str) -> impl Iterator<Item = &str> {
+    LABELLED_CONTROLLER
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .map(|m| m.as_str())
+        .filter(|noun| !GENERIC_NOUNS.contains(&noun.to_lowercase().as_str()))
+}
+
+/// "Verwerkingsverantwoordelijke: [Klantnaam], gevestigd te [adres], hierna \"Klant\"": the
+/// name given further along the line that introduces the controller, no other party between.
+static CONTROLLER_NAMED_LATER: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r#"(?i:{CONTROLLER_ROLE})([^\n]{{0,120}}?)(?i:{HEREINAFTER})\s*["“„«]([\p{{Lu}}][\p{{L}}&-]{{2,30}})["”“»]"#
+    );
+    Regex::new(&pattern).expect("valid controller name pattern")
+});
+
+fn controller_named_later(text: &str) -> impl Iterator<Item = &str> {
+    CONTROLLER_NAMED_LATER
+        .captures_iter(text)
+        .filter(|c| c.get(1).is_some_and(|between| !PROCESSOR.is_match(between.as_str())))
+        .filter_map(|c| c.get(2))
+        .map(|m| m.as_str())
+}
 
 /// The words that name the controller's role, and those that introduce a name a contract gives.
 const CONTROLLER_ROLE: &str = r"verwerkingsverantwoordelijke|auftraggeber|verantwortliche[rn]?|titolare(?: del trattamento)?|personuppgiftsansvarig\w*|controller";
@@ -186,7 +243,44 @@ mod tests {
 
     #[test]
     fn the_named_controller_pattern_runs_on_the_lazy_dfa() {
-        crate::boundary::assert_lazy_dfa([&*CONTROLLER_NAMED, &*NAMED_THEN_CONTROLLER]);
+        crate::boundary::assert_lazy_dfa([
+            &*CONTROLLER_NAMED,
+            &*NAMED_THEN_CONTROLLER,
+            &*LABELLED_CONTROLLER,
+            &*CONTROLLER_NAMED_LATER,
+        ]);
+    }
+
+    #[test]
+    fn a_label_or_a_name_further_along_the_line_names_the_controller() {
+        let cases = [
+            (
+                "Titolare del trattamento: il merchant, cioè il soggetto intestatario del negozio.",
+                "Il merchant può opporsi.",
+            ),
+            (
+                "Verwerkingsverantwoordelijke: de school, gevestigd te Utrecht.",
+                "De school mag bezwaar maken.",
+            ),
+            ("Personuppgiftsansvarig: Föreningen, org.nr [ORG.NR].", "Föreningen får invända."),
+            ("Verantwortlicher: der Verein, vertreten durch den Vorstand.", "Der Verein kann widersprechen."),
+            (
+                "Verwerkingsverantwoordelijke: [Klantnaam], gevestigd te [adres], hierna \"Vereniging\".",
+                "De Vereniging mag bezwaar maken.",
+            ),
+            ("Controller: [Name], hereinafter \"Client\".", "The Client may object."),
+        ];
+        for (label, later) in cases {
+            let controller = Parties::of([label]).controller;
+            assert!(controller.is_some_and(|c| c.in_text(later)), "{label}");
+        }
+        // A general noun names no one; a name given after the processor is the processor's.
+        assert!(Parties::of(["Titolare del trattamento: la società che utilizza il servizio."])
+            .controller
+            .is_none());
+        assert!(Parties::of(["Verwerkingsverantwoordelijke en Verwerker X B.V., hierna \"Leverancier\"."])
+            .controller
+            .is_none());
     }
 
     #[test]

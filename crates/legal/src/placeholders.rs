@@ -31,14 +31,14 @@ fn is_placeholder(span: &str) -> bool {
         return true;
     }
     let inner = span.trim_matches(|c: char| "[]<> ".contains(c));
-    let letters: Vec<char> = inner.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 {
-        return false; // "[1]", "[a]": a reference, not a blank
-    }
-    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
-    // "[30/60/90 dagar]": alternatives to choose from.
+    // "[30/60/90 dagar]", "[24/48] uur": alternatives to choose from.
     let alternatives =
         inner.split('/').filter(|part| part.trim().chars().any(|c| c.is_ascii_digit())).count() >= 2;
+    let letters: Vec<char> = inner.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 {
+        return alternatives; // otherwise "[1]", "[a]": a reference, not a blank
+    }
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
     capitals * 10 >= letters.len() * 6 || alternatives || ASKS.is_match(inner)
 }
 
@@ -92,12 +92,16 @@ mod tests {
             "[t.ex. 30 dagar]",
             "[bijv. 48 uur]",
             "[ad es. 14 giorni]",
+            "[es. 48 ore]",
+            "[bv. 90 dagen]",
+            "[ex. 30 dagar]",
             "[e.g. 72 hours]",
+            "[24/48]",
             "[TODO]",
         ] {
             assert_eq!(placeholders(blank), [(0, blank.len())], "{blank}");
         }
-        for kept in ["[Anlage 2]", "[1]", "[the Processor]"] {
+        for kept in ["[Anlage 2]", "[1]", "[the Processor]", "[es gilt deutsches Recht]", "[Bijlage 2]"] {
             assert!(placeholders(kept).is_empty(), "{kept}");
         }
     }

@@ -851,6 +851,16 @@ fn audit_notice(clauses: &[Read<'_>]) -> Found {
 /// Bytes after a mention of the supervisory authority within which a period is its deadline.
 const AUTHORITY_REACH: usize = 30;
 
+/// Whether the words between a period and the authority after it tie the one to the other
+/// ("verso l'", "gegenüber der", "to the"): a few words and no punctuation, so that "innerhalb
+/// von 24 Stunden, damit dieser die Aufsichtsbehörde …" keeps its period.
+fn joins_to_authority(gap: &str) -> bool {
+    const MAX_WORDS: usize = 3;
+    gap.len() <= AUTHORITY_REACH
+        && !gap.contains([',', ';', '.', ':', '(', ')'])
+        && gap.split_whitespace().count() <= MAX_WORDS
+}
+
 /// Where the words of a match start: a pattern that begins with `(?:^|\W)` (see the
 /// lexicon) also takes the character before the first word.
 fn word_start(s: &str, start: usize) -> usize {
@@ -873,9 +883,18 @@ fn breach_notice(clauses: &[Read<'_>]) -> Found {
             if notify && !NOTIFY.is_match(s) {
                 return None;
             }
-            // A period just after the supervisory authority is the controller's deadline there.
+            // A period just after the supervisory authority, or just before it ("il proprio
+            // termine di 72 ore verso l'autorità"), is the controller's deadline there.
             let for_authority = |d: &Duration| {
-                AUTHORITY.find_iter(s).any(|a| a.end() <= d.start && d.start - a.end() <= AUTHORITY_REACH)
+                AUTHORITY.find_iter(s).any(|a| {
+                    // Not across a semicolon: "…gegenüber der Aufsichtsbehörde wahrt; spätestens
+                    // binnen 36 Stunden" gives the processor's own period after it.
+                    let after = a.end() <= d.start
+                        && d.start - a.end() <= AUTHORITY_REACH
+                        && !s[a.end()..d.start].contains(';');
+                    let start = word_start(s, a.start());
+                    after || (start >= d.end && joins_to_authority(&s[d.end..start]))
+                })
             };
             durations(s)
                 .iter()
@@ -2251,6 +2270,39 @@ mod tests {
         )]);
         let period = value(&found, "deletion_period").unwrap();
         assert_eq!((period["value"].as_u64(), period["unit"].as_str()), (Some(30), Some("days")));
+    }
+
+    /// Round 28: a period offered in a blank, and the controller's own deadline towards the
+    /// authority written before it, are not the processor's notice.
+    #[test]
+    fn a_blank_or_the_controllers_deadline_is_no_breach_notice() {
+        for text in [
+            "Il Responsabile informa il Titolare senza ingiustificato ritardo (e comunque entro [es. 48 ore]) dalla conoscenza.",
+            "Verwerker meldt een datalek zonder onredelijke vertraging en uiterlijk binnen [24/48] uur na ontdekking.",
+            "Biträdet meddelar den personuppgiftsansvarige utan onödigt dröjsmål (senast inom [ex. 36 timmar]).",
+            "Der Auftragnehmer meldet Verletzungen unverzüglich, spätestens binnen [24/48] Stunden.",
+        ] {
+            let found = terms(&[("breach_notification", text)]);
+            assert_eq!(value(&found, "breach_notice").unwrap(), serde_json::json!({"qualitative": "without undue delay"}), "{text}");
+        }
+        for (text, hours) in [
+            ("Il Responsabile notifica ogni violazione senza ingiustificato ritardo, in tempo utile perché il Titolare rispetti il proprio termine di 72 ore verso l'autorità di controllo.\nTermine operativo: entro 24 ore dalla conoscenza.", 24),
+            ("Der Auftragnehmer meldet jede Datenschutzverletzung, damit der Auftraggeber seine Frist von 72 Stunden gegenüber der Aufsichtsbehörde wahrt; spätestens binnen 36 Stunden.", 36),
+            ("Verwerker meldt een datalek zodat de verwerkingsverantwoordelijke de termijn van 72 uur bij de Autoriteit Persoonsgegevens haalt; uiterlijk binnen 48 uur.", 48),
+            ("Biträdet underrättar om incidenten så att den ansvarige håller fristen på 72 timmar till Integritetsskyddsmyndigheten; senast inom 24 timmar.", 24),
+            // The processor's own period, then why: it stays.
+            ("Der Auftragnehmer meldet innerhalb von 24 Stunden, damit dieser die Aufsichtsbehörde informieren kann.", 24),
+        ] {
+            let found = terms(&[("breach_notification", text)]);
+            let notice = value(&found, "breach_notice").unwrap_or_default();
+            assert_eq!(notice["value"], hours, "{text}");
+        }
+    }
+
+    #[test]
+    fn once_a_year_with_the_elided_article() {
+        let found = terms(&[("audit", "Audit con preavviso di 30 giorni, non più di una volta l'anno.")]);
+        assert_eq!(value(&found, "audit_frequency").unwrap(), serde_json::json!({"count": 1, "per": "year"}));
     }
 }
 
