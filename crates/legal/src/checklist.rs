@@ -2549,6 +2549,52 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn round_20_phrasings_in_every_language() {
+        each_is(
+            &[
+                "Il Responsabile stipula con ciascun sub-responsabile un contratto che impone obblighi di protezione dei dati equivalenti a quelli del presente Accordo.",
+                "Biträdet ålägger varje underbiträde skyldigheter som motsvarar dem i detta avtal.",
+                "Der Auftragnehmer verpflichtet jeden Unterauftragsverarbeiter auf Pflichten, die denen dieses Vertrags gleichwertig sind.",
+                "The processor binds each sub-processor to obligations that are equivalent to those of this DPA.",
+            ],
+            Requirement::SubprocessorFlowdown,
+            Status::Met,
+        );
+        each_is(
+            &[
+                "- Kategorier: användaruppgifter (namn, e-post, roller).",
+                "- Kategorien: Nutzerdaten (Name, E-Mail, Rolle).",
+                "- Categorie: dati degli utenti (nome, e-mail, ruolo).",
+                "- Categorieën: gebruikersgegevens (naam, e-mail, rol).",
+                "- Categories: user data (name, e-mail, role).",
+            ],
+            Requirement::DataTypes,
+            Status::Met,
+        );
+        // The controller as the subject, informed "and may object": her right, mentioned.
+        each_is(
+            &[
+                "Aktuell lista finns hos leverantören. Kunden informeras före förändringar och kan invända.",
+                "Die Liste führt der Anbieter. Der Kunde wird vorab informiert und kann widersprechen.",
+                "L'elenco è tenuto dal fornitore. Il Cliente è informato prima e può opporsi.",
+                "De lijst houdt de leverancier bij. De klant wordt vooraf geïnformeerd en kan bezwaar maken.",
+                "The provider keeps the list. The customer is informed in advance and may object.",
+            ],
+            Requirement::ControllerRights,
+            Status::Partly,
+        );
+        // The subject is the provider: the controller's "and may" is not hers.
+        let provider = "Leverantören informerar kunden och kan ändra listan.";
+        assert_eq!(status(provider, Requirement::ControllerRights), Status::Missing);
+        // Audit logs are a security measure, not audits.
+        for logs in
+            ["Säkerhet: kryptering, revisionsloggar och MFA.", "Sicurezza: cifratura, log di audit e MFA."]
+        {
+            assert_eq!(status(logs, Requirement::InformationAudits), Status::Missing, "{logs}");
+        }
+    }
+
+    #[test]
     fn what_is_not_the_requirement_does_not_meet_it() {
         // Access control is no audit.
         let access = "Il Responsabile adotta misure adeguate: cifratura, controllo accessi per ruolo.";

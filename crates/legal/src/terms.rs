@@ -2300,6 +2300,20 @@ mod tests {
     }
 
     #[test]
+    fn the_customer_agreement_holds_the_cap() {
+        for text in [
+            "Ansvarsbegränsningen i Kundavtalet punkt 10 gäller även för detta avtal.",
+            "Die Haftungsbegrenzung des Kundenvertrags gilt auch für diese Vereinbarung.",
+            "La limitazione di responsabilità del contratto con il cliente si applica anche al presente accordo.",
+            "De aansprakelijkheidsbeperking uit de klantovereenkomst geldt ook voor deze overeenkomst.",
+            "The limitation of liability in the customer agreement applies to this DPA.",
+        ] {
+            let found = terms(&[("liability", text)]);
+            assert_eq!(value(&found, "liability_cap"), Some(serde_json::json!({"by_reference": true})), "{text}");
+        }
+    }
+
+    #[test]
     fn once_a_year_with_the_elided_article() {
         let found = terms(&[("audit", "Audit con preavviso di 30 giorni, non più di una volta l'anno.")]);
         assert_eq!(value(&found, "audit_frequency").unwrap(), serde_json::json!({"count": 1, "per": "year"}));
