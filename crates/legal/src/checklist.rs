@@ -142,6 +142,7 @@ pub struct RequirementInfo {
 #[derive(Deserialize)]
 struct Lexicon {
     soft: BTreeMap<String, Vec<String>>,
+    not_soft: BTreeMap<String, Vec<String>>,
     own_right: BTreeMap<String, Vec<String>>,
     imposed: BTreeMap<String, Vec<String>>,
     defines: BTreeMap<String, Vec<String>>,
@@ -225,6 +226,9 @@ struct Rule {
 
 struct Rules {
     soft: Regex,
+    /// Words holding a soft verb that allow nothing ("personer som får tillgång", "who may
+    /// access the data"): read past before asking whether a sentence is soft.
+    not_soft: Regex,
     /// A soft verb that opens a coordinated right of the party's own ("…, e può sospendere").
     own_right: Regex,
     imposed: Regex,
@@ -280,6 +284,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     }
     Rules {
         soft: any_of(&lexicon.soft),
+        not_soft: any_of(&lexicon.not_soft),
         own_right: any_of(&lexicon.own_right),
         imposed: any_of(&lexicon.imposed),
         defines: any_of(&lexicon.defines),
@@ -522,7 +527,8 @@ pub fn check(clauses: &[ChecklistClause<'_>]) -> Vec<Finding> {
             // "informa il Titolare …, e può sospendere l'esecuzione": a right of its own that the
             // sentence adds does not soften the duty before it.
             let duty = rules.own_right.find(text).map_or(text, |m| &text[..m.start()]);
-            s.soft = rules.soft.is_match(duty) && !rules.imposed.is_match(text);
+            let duty = rules.not_soft.replace_all(duty, " ");
+            s.soft = rules.soft.is_match(&duty) && !rules.imposed.is_match(text);
         }
     }
     // The controller's own duties ("Datenpannen … unverzüglich zu melden" under "Pflichten des
@@ -2591,6 +2597,41 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
             ["Säkerhet: kryptering, revisionsloggar och MFA.", "Sicurezza: cifratura, log di audit e MFA."]
         {
             assert_eq!(status(logs, Requirement::InformationAudits), Status::Missing, "{logs}");
+        }
+    }
+
+    #[test]
+    fn round_21_phrasings_in_every_language() {
+        // A soft verb that allows nothing: the persons who get access.
+        each_is(
+            &[
+                "säkerställa att alla personer som får tillgång till uppgifterna har åtagit sig att iaktta konfidentialitet;",
+                "garantire che le persone che possono accedere ai dati siano vincolate alla riservatezza;",
+                "Personen, die auf die Daten zugreifen können, wahren die Vertraulichkeit.",
+                "Personen die toegang kunnen krijgen tot de gegevens zijn gebonden aan geheimhouding.",
+                "Persons who may access the data keep it confidential.",
+            ],
+            Requirement::Confidentiality,
+            Status::Met,
+        );
+        // Processing for the performance of the main agreement is its nature and purpose.
+        each_is(
+            &[
+                "De leverancier verwerkt persoonsgegevens uitsluitend voor de uitvoering van de hoofdovereenkomst.",
+                "Biträdet behandlar personuppgifter endast för fullgörandet av huvudavtalet.",
+            ],
+            Requirement::NaturePurpose,
+            Status::Met,
+        );
+        // The processor's own security audits are no audits of the processor by the controller.
+        for own in [
+            "Maatregelen: encryptie, toegangscontrole en regelmatige security audits.",
+            "Åtgärder: kryptering, behörighetsstyrning och regelbundna säkerhetsrevisioner.",
+            "Maßnahmen: Verschlüsselung, Zugriffskontrolle und regelmäßige Sicherheitsaudits.",
+            "Misure: cifratura, controllo degli accessi e audit di sicurezza periodici.",
+            "Measures: encryption, access control and regular security audits.",
+        ] {
+            assert_eq!(status(own, Requirement::InformationAudits), Status::Missing, "{own}");
         }
     }
 
