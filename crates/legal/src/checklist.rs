@@ -2636,6 +2636,23 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn her_choice_at_the_end_and_being_enabled_to_audit_are_her_rights() {
+        each_is(
+            &[
+                "Bij beëindiging zal de leverancier, naar keuze van de klant, alle gegevens retourneren of wissen.",
+                "Nach Wahl des Kunden löscht der Anbieter die Daten oder gibt sie zurück.",
+                "A scelta del Cliente, il fornitore cancella o restituisce i dati.",
+                "Leverantören raderar eller återlämnar uppgifterna enligt kundens val.",
+                "The provider deletes or returns the data at the customer's choice.",
+                "De leverancier stelt de klant in staat om audits uit te voeren.",
+                "The provider enables the customer to carry out audits.",
+            ],
+            Requirement::ControllerRights,
+            Status::Partly,
+        );
+    }
+
+    #[test]
     fn what_is_not_the_requirement_does_not_meet_it() {
         // Access control is no audit.
         let access = "Il Responsabile adotta misure adeguate: cifratura, controllo accessi per ruolo.";

@@ -136,10 +136,11 @@ fn labelled_controller(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// "Verwerkingsverantwoordelijke: [Klantnaam], gevestigd te [adres], hierna \"Klant\"": the
-/// name given further along the line that introduces the controller, no other party between.
+/// name given further along the lines that introduce the controller (an address block, "Hierna
+/// te noemen: \"de Gemeente\""), no other party between.
 static CONTROLLER_NAMED_LATER: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r#"(?i:{CONTROLLER_ROLE})([^\n]{{0,120}}?)(?i:{HEREINAFTER})\s*["“„«]([\p{{Lu}}][\p{{L}}&-]{{2,30}})["”“»]"#
+        r#"(?i:{CONTROLLER_ROLE})([\s\S]{{0,160}}?)(?i:{HEREINAFTER})\s*["“„«](?i:de |het |der |die |il |la |the )?([\p{{Lu}}][\p{{L}}&-]{{2,30}})["”“»]"#
     );
     Regex::new(&pattern).expect("valid controller name pattern")
 });
@@ -269,6 +270,10 @@ mod tests {
                 "De Vereniging mag bezwaar maken.",
             ),
             ("Controller: [Name], hereinafter \"Client\".", "The Client may object."),
+            (
+                "Verwerkingsverantwoordelijke:\n[NAAM GEMEENTE]\n[ADRES]\nHierna te noemen: \"de Gemeente\"",
+                "De Gemeente mag bezwaar maken.",
+            ),
         ];
         for (label, later) in cases {
             let controller = Parties::of([label]).controller;
