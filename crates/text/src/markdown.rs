@@ -27,7 +27,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
             Event::Start(tag) => b.start(tag),
             Event::End(tag) => b.end(tag),
             Event::Text(t) | Event::Code(t) => b.text(&t),
-            Event::SoftBreak | Event::HardBreak => b.current.push(' '),
+            Event::SoftBreak | Event::HardBreak => b.line_break(),
             // Raw HTML inside Markdown is never rendered nor kept: it is markup, not text.
             Event::Html(_) | Event::InlineHtml(_) => {}
             _ => {}
@@ -133,8 +133,31 @@ impl Builder {
         self.current.push_str(text);
     }
 
+    /// A line break inside a block is kept as a line end until the block is flushed (its
+    /// lines may be lettered items); a word hyphenated at the end of a source line
+    /// ("sotto-" / "responsabili") is joined, as the author's hyphen is part of the word.
+    fn line_break(&mut self) {
+        let mut tail = self.current.chars().rev();
+        if tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic) {
+            return;
+        }
+        self.current.push('\n');
+    }
+
     fn flush(&mut self) {
         let kind = self.emphasis.kind(self.kind());
+        if kind == BlockKind::Paragraph {
+            if let Some((lead, items)) = lettered_items(&self.current) {
+                let depth = (self.lists.len() + 1).min(9) as u8;
+                self.doc.push(BlockKind::Paragraph, &lead);
+                for item in items {
+                    self.doc.push_nested(BlockKind::ListItem, &item, depth);
+                }
+                self.current.clear();
+                self.emphasis = Emphasis::default();
+                return;
+            }
+        }
         // An item number alone ("3. ", its text in a nested list) is no block of its own.
         if kind != BlockKind::ListItem || !is_bare_number(&self.current) {
             let depth = if kind == BlockKind::ListItem { self.lists.len().min(9) as u8 } else { 0 };
@@ -143,6 +166,47 @@ impl Builder {
         self.current.clear();
         self.emphasis = Emphasis::default();
     }
+}
+
+/// A paragraph whose lines run "a. …", "b. …" (or "a) …", "(a) …") from "a" on is a list
+/// written without Markdown's markers (CommonMark knows no lettered lists): its lead-in and
+/// its items, each item with its letter and the lines that continue it. None for anything else.
+fn lettered_items(text: &str) -> Option<(String, Vec<String>)> {
+    if !text.contains('\n') {
+        return None;
+    }
+    let mut lead = String::new();
+    let mut items: Vec<String> = Vec::new();
+    let mut next = b'a';
+    for line in text.split('\n').map(str::trim) {
+        match (item_letter(line), items.last_mut()) {
+            (Some(letter), _) if letter == next => {
+                items.push(line.to_string());
+                next += 1;
+            }
+            (_, Some(item)) => {
+                item.push(' ');
+                item.push_str(line);
+            }
+            (_, None) => {
+                lead.push(' ');
+                lead.push_str(line);
+            }
+        }
+    }
+    (items.len() >= 2).then_some((lead, items))
+}
+
+/// The letter of a line that starts "a. ", "a) " or "(a) ".
+fn item_letter(line: &str) -> Option<u8> {
+    let b = line.as_bytes();
+    let (letter, close) = match b.first()? {
+        b'(' => (*b.get(1)?, b")".as_slice()),
+        &first => (first, if b.get(1) == Some(&b')') { b")".as_slice() } else { b".".as_slice() }),
+    };
+    let at = if b[0] == b'(' { 2 } else { 1 };
+    let rest = b.get(at..)?;
+    (letter.is_ascii_lowercase() && rest.starts_with(close) && rest.get(1) == Some(&b' ')).then_some(letter)
 }
 
 fn is_bare_number(text: &str) -> bool {
@@ -204,6 +268,45 @@ mod tests {
         assert_eq!(rows, ["Name | Land", "AWS | Irland"]);
         assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::TableRow));
         assert_eq!(doc.text, "Name | Land\nAWS | Irland", "rows stay on consecutive lines");
+    }
+
+    #[test]
+    fn lines_lettered_from_a_are_a_list_with_their_letters() {
+        // CommonMark has no lettered lists: "a. …" lines stay one paragraph unless read as items.
+        let md = "## 3. Was der Auftragsverarbeiter tut\n\nEr\na. verarbeitet die Daten nur auf Weisung,\n   auch bei Übermittlungen;\nb. verpflichtet seine Leute zur Vertraulichkeit;\nc. löscht die Daten am Ende.\n";
+        let doc = extract(md);
+        let got: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, doc.block_text(b))).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading(2), "3. Was der Auftragsverarbeiter tut"),
+                (BlockKind::Paragraph, "Er"),
+                (BlockKind::ListItem, "a. verarbeitet die Daten nur auf Weisung, auch bei Übermittlungen;"),
+                (BlockKind::ListItem, "b. verpflichtet seine Leute zur Vertraulichkeit;"),
+                (BlockKind::ListItem, "c. löscht die Daten am Ende."),
+            ]
+        );
+        // "(a)" and "a)" too, in any language; without a lead-in there is no empty block.
+        let sv = extract("(a) behandla uppgifterna enligt instruktion;\n(b) radera dem vid avtalets slut.\n");
+        assert_eq!(sv.blocks.len(), 2, "{}", sv.text);
+        assert_eq!(sv.blocks.iter().filter(|b| b.kind == BlockKind::ListItem).count(), 2);
+        let nl = extract("Verwerker:\na) verwerkt alleen op instructie;\nb) meldt datalekken.\n");
+        assert_eq!(nl.text, "Verwerker:\n\na) verwerkt alleen op instructie;\nb) meldt datalekken.");
+        // Letters out of order, or a lone "a.", are prose; line ends are spaces as before.
+        for prose in ["Il Titolare\nb. sceglie\nc. decide.\n", "De klant kiest\na. een optie.\n"] {
+            let doc = extract(prose);
+            assert_eq!(doc.blocks.len(), 1, "{}", doc.text);
+            assert!(!doc.text.contains('\n'), "{}", doc.text);
+        }
+    }
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_end_is_joined() {
+        let doc = extract("Il Titolare autorizza i sotto-\nresponsabili qui sotto. Und Sub-\nAuftragsverarbeiter - \nauch.\n");
+        assert_eq!(
+            doc.text,
+            "Il Titolare autorizza i sotto-responsabili qui sotto. Und Sub-Auftragsverarbeiter - auch."
+        );
     }
 
     #[test]
