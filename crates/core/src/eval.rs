@@ -335,7 +335,10 @@ fn same_value(got: &Value, want: &Value) -> bool {
             && got.get("currency") == want.get("currency");
     }
     if want.get("multiple").is_some() {
-        return got.get("multiple") == want.get("multiple");
+        // The fees of the last 12 months are one year's fees: once the annual value.
+        let one_years_fees = want.get("multiple").and_then(Value::as_u64) == Some(1)
+            && got.get("basis").and_then(Value::as_str) == Some("fees paid in the last 12 months");
+        return got.get("multiple") == want.get("multiple") || one_years_fees;
     }
     if want.get("count").is_some() {
         return got.get("count") == want.get("count") && got.get("per") == want.get("per");
@@ -517,5 +520,18 @@ fn translations(figures: &mut Figures, group: &[String], comparison: &Comparison
         } else {
             figures.misses.push(format!("translations {group:?} disagree on {}: {values:?}", row.kind));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fees_of_twelve_months_are_once_the_annual_value_and_no_other_multiple() {
+        let fees = serde_json::json!({"basis": "fees paid in the last 12 months"});
+        assert!(same_value(&fees, &serde_json::json!({"multiple": 1})));
+        assert!(!same_value(&fees, &serde_json::json!({"multiple": 2})));
+        assert!(!same_value(&serde_json::json!({"multiple": 3}), &serde_json::json!({"multiple": 1})));
     }
 }
