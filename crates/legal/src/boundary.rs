@@ -18,6 +18,49 @@ pub(crate) fn cue_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 
 const DFA_CACHE: usize = 32 << 20;
 
+/// German typed without its umlauts ("Loeschung", "unverzueglich", "ausschliesslich") is the
+/// same German: each "ä ö ü ß" of a pattern also matches "ae oe ue ss". Inside a character class
+/// a letter stays as written (a class holds single letters). The text is never changed, so
+/// quotes stay the document's own words.
+pub(crate) fn loose_umlauts(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                out.extend(chars.next());
+                continue;
+            }
+            '[' => class_depth += 1,
+            ']' if class_depth > 0 => class_depth -= 1,
+            _ => {}
+        }
+        let spelled = match c {
+            'ä' => Some("ae"),
+            'ö' => Some("oe"),
+            'ü' => Some("ue"),
+            'ß' => Some("ss"),
+            'Ä' => Some("Ae"),
+            'Ö' => Some("Oe"),
+            'Ü' => Some("Ue"),
+            _ => None,
+        };
+        match spelled {
+            Some(two) if class_depth == 0 => {
+                out.push_str("(?:");
+                out.push(c);
+                out.push('|');
+                out.push_str(two);
+                out.push(')');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// `cue_regex` as the engine under `regex` builds it, for searches `regex` cannot ask for
 /// (anchored at a given offset: `Prefilter::is_match`).
 pub(crate) fn cue_meta_regex(
@@ -300,7 +343,19 @@ pub(crate) fn assert_patterns_lazy_dfa<'a>(patterns: impl IntoIterator<Item = &'
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii_boundaries, narrow_words};
+    use super::{ascii_boundaries, loose_umlauts, narrow_words};
+
+    #[test]
+    fn an_umlaut_of_a_pattern_also_matches_its_spelling_out() {
+        assert_eq!(loose_umlauts(r"l\wöschung|[äa]b"), r"l\w(?:ö|oe)schung|[äa]b");
+        assert_eq!(loose_umlauts("ausschließlich"), "ausschlie(?:ß|ss)lich");
+        let re =
+            regex::Regex::new(&format!("(?i){}", loose_umlauts(r"\bjährlich|unverzüglich|prüf"))).unwrap();
+        for text in ["einmal jaehrlich", "einmal jährlich", "UNVERZUEGLICH", "Pruefrechte", "Prüfrechte"] {
+            assert!(re.is_match(text), "{text}");
+        }
+        assert!(!re.is_match("jahrlich unverzuglich pruf"), "a plain vowel is no umlaut");
+    }
 
     #[test]
     fn a_boundary_with_ascii_on_both_sides_is_made_ascii() {

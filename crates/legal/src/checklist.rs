@@ -341,7 +341,7 @@ fn pattern(by_lang: &BTreeMap<String, Vec<String>>) -> String {
     // An apostrophe is typed straight or curly ("subject's", "sub-processor’s", "dell’interessato").
     let joined = entries.join("|").replace('\'', "['’]");
     let joined = GAP.replace_all(&joined, ".*");
-    let pattern = crate::boundary::fast_boundaries(&format!("(?:{joined})"));
+    let pattern = crate::boundary::fast_boundaries(&crate::boundary::loose_umlauts(&format!("(?:{joined})")));
     format!("(?i){pattern}")
 }
 

@@ -275,7 +275,7 @@ fn re(pattern: &str) -> Regex {
 
 /// A lexicon pattern as [`re`] runs it, without its `(?i)`.
 fn as_run(pattern: &str) -> String {
-    crate::boundary::fast_boundaries(&loose_diaeresis(pattern))
+    crate::boundary::fast_boundaries(&crate::boundary::loose_umlauts(&loose_diaeresis(pattern)))
 }
 
 /// Dutch texts typed without the diaeresis ("beeindiging", "categorieen") mean the same words:
@@ -412,6 +412,7 @@ cue!(TERMINATION, "termination");
 cue!(LIABILITY_WORD, "liability_word");
 cue!(RETAINED, "retained");
 cue!(THEN, "then");
+cue!(EXPORT, "export");
 cue!(DELETE_COPIES, "delete_copies");
 cue!(UNLIMITED, "unlimited");
 cue!(STATUTORY, "statutory");
@@ -982,6 +983,7 @@ fn deletion_period(clauses: &[Read<'_>]) -> Found {
     })
     .or_else(|| period_from_before(clauses, END_OF_CONTRACT, &DELETE))
     .or_else(|| period_after_termination(clauses))
+    .or_else(|| period_export_then_deleted(clauses))
     .or_else(|| period_among_items(clauses))
     .or_else(|| period_kept_then_deleted(clauses))
 }
@@ -1046,6 +1048,22 @@ fn period_among_items(clauses: &[Read<'_>]) -> Found {
             let counted_from_end = ends_contract(item) && !BACKUP.is_match(item) && !RETAINED.is_match(item);
             let d = deletion_duration(item).filter(|_| counted_from_end)?;
             Some((i, (s, e), duration_value(&d)))
+        })
+    })
+}
+
+/// "Alla fine dell'abbonamento il Titolare può scaricare … i suoi dati per [30] giorni. Poi il
+/// Responsabile cancella il sito": a window at the end to take the data out, then deletion; the
+/// window is when the data go.
+fn period_export_then_deleted(clauses: &[Read<'_>]) -> Found {
+    let on_deletion = |c: &Read<'_>| c.topics.iter().any(|t| t == "deletion_return");
+    clauses.iter().enumerate().filter(|(_, c)| on_deletion(c)).find_map(|(i, c)| {
+        c.sentences.windows(2).find_map(|pair| {
+            let (window, then) = (&c.text[pair[0].0..pair[0].1], &c.text[pair[1].0..pair[1].1]);
+            let taken_out = EXPORT.is_match(window) && ends_contract(window);
+            let deleted = THEN.is_match(then) && DELETE.is_match(then);
+            let d = durations(window).into_iter().next().filter(|_| taken_out && deleted)?;
+            Some((i, (pair[0].0, pair[1].1), duration_value(&d)))
         })
     })
 }
@@ -1640,7 +1658,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 51] = [
+        let all: [&LazyLock<Regex>; 52] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1692,6 +1710,7 @@ mod tests {
             &IF_GENERAL,
             &ANNUAL_FEE,
             &PRESCRIPTION,
+            &EXPORT,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
@@ -2145,6 +2164,67 @@ mod tests {
             (objection["value"].as_u64(), objection["unit"].as_str()),
             (Some(10), Some("working_days"))
         );
+    }
+
+    #[test]
+    fn a_window_to_take_the_data_out_then_deletion_is_the_deletion_period() {
+        let cases = [
+            "Alla fine dell'abbonamento il Titolare può scaricare i suoi dati per [30] giorni. Poi il Responsabile cancella i dati.",
+            "Nach Vertragsende kann der Kunde seine Daten 30 Tage lang exportieren. Danach löscht der Auftragsverarbeiter alle Daten.",
+            "Na beëindiging kan de klant de gegevens 30 dagen downloaden. Daarna verwijdert Verwerker alle gegevens.",
+            "Efter avtalets upphörande kan kunden exportera sina uppgifter i 30 dagar. Därefter raderar biträdet uppgifterna.",
+            "After termination the customer may export its data for 30 days. Thereafter the processor deletes the data.",
+        ];
+        for text in cases {
+            let found = terms(&[("deletion_return", text)]);
+            let period = value(&found, "deletion_period").unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (period["value"].as_u64(), period["unit"].as_str()),
+                (Some(30), Some("days")),
+                "{text}"
+            );
+        }
+        // No window named: nothing is made up.
+        let none = terms(&[("deletion_return", "Der Kunde kann seine Daten jederzeit exportieren. Danach löscht der Auftragsverarbeiter alle Daten.")]);
+        assert_eq!(value(&none, "deletion_period"), None);
+    }
+
+    #[test]
+    fn a_column_named_expires_at_is_no_end_of_the_contract() {
+        let found = terms(&[(
+            "deletion_return",
+            "Bezoekersprofielen: rollend 90 dagen vanaf het laatste bezoek; expires_at wordt bij elk bezoek ververst en verlopen rijen worden automatisch verwijderd. Na beëindiging worden de persoonsgegevens binnen [30] dagen verwijderd of geretourneerd.",
+        )]);
+        assert_eq!(value(&found, "deletion_period").unwrap()["value"], 30);
+    }
+
+    #[test]
+    fn german_typed_without_umlauts_gives_the_same_terms() {
+        let with = [
+            ("audit", "Der Verantwortliche kann sich von der Einhaltung einmal jährlich überzeugen."),
+            ("breach_notification", "Der Auftragnehmer meldet Verletzungen des Schutzes personenbezogener Daten unverzüglich, spätestens 24 Stunden nach Kenntnis."),
+            ("governing_law", "Es gilt ausschließlich das Recht der Bundesrepublik Deutschland."),
+        ];
+        let spelled_out =
+            |t: &str| t.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss");
+        for (topic, text) in with {
+            let found = terms(&[(topic, text)]);
+            assert!(!found.is_empty(), "{text}");
+            let typed = spelled_out(text);
+            let again = terms(&[(topic, typed.as_str())]);
+            let values =
+                |f: &[KeyTerm]| f.iter().map(|t| format!("{:?} {:?}", t.kind, t.value)).collect::<Vec<_>>();
+            assert_eq!(values(&again), values(&found), "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_breach_called_a_violation_of_security_is_a_breach() {
+        let found = terms(&[(
+            "breach_notification",
+            "Der Auftragnehmer informiert den Auftraggeber unverzüglich, wenn ihm eine Verletzung der Sicherheit personenbezogener Daten bekannt wird.",
+        )]);
+        assert!(value(&found, "breach_notice").is_some_and(|v| v.get("qualitative").is_some()), "{found:?}");
     }
 
     #[test]

@@ -705,11 +705,27 @@ fn normalise(text: &str) -> String {
                 'ï' => 'i',
                 l => l,
             };
-            lower.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+            match umlaut_spelled_out(l) {
+                Some(two) => lower.extend_from_slice(two.as_bytes()),
+                None => lower.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes()),
+            }
         }
     }
     // Whole chars went in, so the bytes are UTF-8.
     rejoin_broken_words(String::from_utf8(lower).unwrap_or_default())
+}
+
+/// German typed without its umlauts ("Loeschung", "Pruefrechte", "ausschliesslich") is
+/// German all the same: text and cues are read with "ä ö ü ß" spelled out as "ae oe ue ss", so
+/// either spelling meets either. Swedish "ä ö" fold too, the same way on both sides.
+fn umlaut_spelled_out(c: char) -> Option<&'static str> {
+    match c {
+        'ä' => Some("ae"),
+        'ö' => Some("oe"),
+        'ü' => Some("ue"),
+        'ß' => Some("ss"),
+        _ => None,
+    }
 }
 
 /// "Datenschutz- verletzungen": a word a page broke across two lines, which the page shows with
@@ -823,6 +839,24 @@ mod tests {
         }
     }
 
+    /// German typed without umlauts is read as German: the same topics either way.
+    #[test]
+    fn german_without_umlauts_has_the_topics_of_german_with_them() {
+        let pairs = [
+            ("§ 9 Prüfrechte", "Der Verantwortliche kann sich von der Einhaltung dieses Vertrags einmal jährlich überzeugen."),
+            ("§ 8 Löschung und Rückgabe", "Nach Beendigung des Hauptvertrags löscht der Auftragsverarbeiter die Daten."),
+            ("", "Der Auftragsverarbeiter verarbeitet die Daten ausschließlich nach den Weisungen des Verantwortlichen."),
+            ("", "Unterstützung des Verantwortlichen bei Betroffenenrechten durch Export- und Löschfunktionen."),
+        ];
+        let spelled_out =
+            |t: &str| t.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss");
+        for (heading, body) in pairs {
+            let with = topics("de", heading, body);
+            assert!(!with.is_empty(), "{heading} {body}");
+            assert_eq!(topics("de", &spelled_out(heading), &spelled_out(body)), with, "{body}");
+        }
+    }
+
     /// `normalise` reads ASCII as bytes; it says what lowering every char says.
     #[test]
     fn normalised_text_is_every_char_lowered_and_mapped() {
@@ -835,6 +869,10 @@ mod tests {
                     'ë' => 'e',
                     'ï' => 'i',
                     c => c,
+                })
+                .flat_map(|c| match umlaut_spelled_out(c) {
+                    Some(two) => two.chars().collect::<Vec<_>>(),
+                    None => vec![c],
                 })
                 .collect();
             rejoin_broken_words(lower)
@@ -993,7 +1031,7 @@ mod tests {
         assert_eq!(normalise("Daten- und Informationssicherheit"), "daten- und informationssicherheit");
         assert_eq!(normalise("e-mail- en sms-berichten"), "e-mail- en sms-berichten");
         assert_eq!(normalise("Art. 32 - 36 DSGVO"), "art. 32 - 36 dsgvo");
-        assert_eq!(normalise("Audit - jährlich"), "audit - jährlich");
+        assert_eq!(normalise("Audit - jährlich"), "audit - jaehrlich");
     }
 
     #[test]
