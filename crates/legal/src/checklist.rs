@@ -2354,6 +2354,74 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn the_same_obligations_in_a_compound_flow_down() {
+        each_is(
+            &[
+                "Verwerker legt elke subverwerker bij overeenkomst dezelfde gegevensbeschermingsverplichtingen op als in deze overeenkomst.",
+                "Biträdet ska ålägga varje underbiträde samma dataskyddsskyldigheter som i detta avtal.",
+            ],
+            Requirement::SubprocessorFlowdown,
+            Status::Met,
+        );
+    }
+
+    #[test]
+    fn sub_processors_said_to_be_bound_by_a_dpa_are_only_mentioned() {
+        only_mentioned(
+            &[
+                "Vi använder följande underbiträden. Samtliga är bundna av DPA.",
+                "Auftragskontrolle: Sub-AV mit AVV, Drittlandtransfer nur mit SCC.",
+                "Onze subverwerkers zijn gebonden aan een verwerkersovereenkomst.",
+                "I sotto-responsabili sono vincolati da un accordo scritto.",
+                "All our sub-processors are bound by a data processing agreement.",
+            ],
+            Requirement::SubprocessorFlowdown,
+        );
+    }
+
+    #[test]
+    fn data_in_brackets_after_the_data_word_or_under_a_label_are_their_types() {
+        each_is(
+            &[
+                "Biträdet behandlar personuppgifter (kontaktuppgifter, fakturarader, personnummer) för att utföra tjänsten.",
+                "Der Auftragsverarbeiter verarbeitet personenbezogene Daten (Name, E-Mail, Anschrift) für den Dienst.",
+                "Il Responsabile tratta dati personali (nome, email, telefono) per fornire il servizio.",
+                "Verwerker verwerkt persoonsgegevens (naam, e-mailadres, telefoonnummer) voor de dienst.",
+                "The processor processes personal data (names, e-mail addresses, IP addresses) for the service.",
+                "Dati comuni: anagrafica, recapiti, codice fiscale, appuntamenti.",
+                "Stammdaten: Name, Anschrift, Geburtsdatum.",
+            ],
+            Requirement::DataTypes,
+            Status::Met,
+        );
+        // One word in brackets names no kinds of data.
+        assert_eq!(
+            status("Der Dienst verarbeitet personenbezogene Daten (DSGVO).", Requirement::DataTypes),
+            Status::Missing
+        );
+    }
+
+    #[test]
+    fn the_processors_own_security_reviews_are_no_audit() {
+        each_is(
+            &[
+                "Detta inkluderar kryptering, åtkomstkontroll, loggning och regelbunden säkerhetsgranskning.",
+                "Wir führen regelmäßige Sicherheitsüberprüfungen durch.",
+                "Verwerker voert periodieke beveiligingscontroles uit.",
+                "We carry out regular security reviews of our systems.",
+            ],
+            Requirement::InformationAudits,
+            Status::Missing,
+        );
+    }
+
+    #[test]
+    fn instructions_that_cover_transfers_out_of_the_eu_in_italian() {
+        let text = "Il Responsabile tratta i dati solo su istruzione documentata del Titolare, anche per i trasferimenti fuori dall'UE.";
+        assert_eq!(status(text, Requirement::Instructions), Status::Met);
+    }
+
+    #[test]
     fn obligations_that_correspond_to_this_contract_flow_down() {
         let text =
             "Der Anbieter verpflichtet jeden Subunternehmer schriftlich auf Pflichten, die denen dieses \
