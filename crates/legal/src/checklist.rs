@@ -677,10 +677,15 @@ fn read_controller_by_its_name(
 /// Mitarbeitende des Kunden"). A heading with other words ("Beveiliging van gegevens") is no
 /// label.
 fn labelled(sentence: &str, heading: bool) -> Vec<(usize, usize)> {
-    let label = match sentence.split_once(':') {
+    let says_something = |value: &str| value.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    // A table row's first cell labels the row ("Betroffene | Nutzer deines Servers | dein Team").
+    let first_cell =
+        sentence.split_once(" | ").filter(|(cell, rest)| !cell.contains(':') && says_something(rest));
+    let label = match (sentence.split_once(':'), first_cell) {
         // "Artikel 4: Betrokkenen"
         _ if heading => sentence.rsplit(':').find(|p| !p.trim().is_empty()).unwrap_or(sentence),
-        Some((label, value)) if value.chars().filter(|c| c.is_alphabetic()).count() >= 3 => label,
+        (_, Some((cell, _))) => cell,
+        (Some((label, value)), None) if says_something(value) => label,
         _ => return Vec::new(),
     };
     let label = label
@@ -2351,6 +2356,56 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
         assert_eq!(status(text, Requirement::Instructions), Status::Met);
         let alone = "Der Anbieter verarbeitet die Daten nur auf dokumentierte Weisung des Kunden.";
         assert_eq!(status(alone, Requirement::Instructions), Status::Partly);
+    }
+
+    #[test]
+    fn a_table_rows_first_cell_labels_the_row() {
+        let rows = "Zweck | Speicherung von Ticket-Transkripten | Betrieb der Formulare\nBetroffene | Nutzer deines Servers, dein Support-Team | Bewerber";
+        assert_eq!(status(rows, Requirement::DataSubjects), Status::Met);
+        let nl = "Doel | Het beantwoorden van berichten namens de klant\nBetrokkenen | Klanten en prospects die contact opnemen";
+        assert_eq!(status(nl, Requirement::DataSubjects), Status::Met);
+    }
+
+    #[test]
+    fn safeguards_for_a_transfer_are_no_security_measures() {
+        let text = "Personuppgifter överförs inte till tredje land utan skyddsåtgärder enligt dataskyddsförordningen kapitel V.";
+        assert_eq!(status(text, Requirement::Security), Status::Missing);
+        let measures = "Biträdet ska vidta lämpliga skyddsåtgärder för att skydda personuppgifterna.";
+        assert_eq!(status(measures, Requirement::Security), Status::Met);
+    }
+
+    #[test]
+    fn data_listed_after_a_colon_are_their_types() {
+        each_is(
+            &[
+                "Snajp är biträde för de uppgifter som behandlas i tjänsten: kundmejl och ärenden, prospekt och kontaktuppgifter.",
+                "Im Dienst verarbeitet werden folgende Daten: Name, E-Mail-Adresse und Telefonnummer.",
+                "Nel servizio sono trattati i seguenti dati: nome, email e numero di telefono.",
+                "In de dienst worden de volgende gegevens verwerkt: naam, e-mailadres en telefoonnummer.",
+                "The following data are processed in the service: names, e-mail addresses and phone numbers.",
+            ],
+            Requirement::DataTypes,
+            Status::Met,
+        );
+    }
+
+    #[test]
+    fn a_level_of_protection_that_corresponds_to_this_agreement_flows_down() {
+        let text = "Der Auftragsverarbeiter verpflichtet Unterauftragsverarbeiter auf ein Schutzniveau, das dieser Vereinbarung entspricht.";
+        assert_eq!(status(text, Requirement::SubprocessorFlowdown), Status::Met);
+    }
+
+    #[test]
+    fn information_for_the_notice_to_the_authority_is_partial_assistance() {
+        for text in [
+            "Verwerker verstrekt relevante informatie voor melding aan toezichthouder en betrokkenen.",
+            "Biträdet lämnar de uppgifter som behövs för anmälan till tillsynsmyndigheten.",
+            "Der Auftragsverarbeiter liefert die Informationen für die Meldung an die Aufsichtsbehörde.",
+            "Il Responsabile fornisce le informazioni necessarie per la notifica al Garante.",
+            "The processor provides the information needed for the notification to the supervisory authority.",
+        ] {
+            assert_eq!(status(text, Requirement::Assistance32To36), Status::Partly, "{text}");
+        }
     }
 
     #[test]
