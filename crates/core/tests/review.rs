@@ -177,8 +177,8 @@ fn the_checklist_holds_its_figures_on_the_real_dpas_and_the_corpus_round() {
     println!("checklist on ../shared/real: {right}/{all}");
     assert_eq!(all, 19 * 18);
     assert!(
-        right * 1000 >= all * 915,
-        "../shared/real: {right}/{all} (91.5 % when this test was last raised)"
+        right * 1000 >= all * 918,
+        "../shared/real: {right}/{all} (91.8 % when this test was last raised)"
     );
     let round = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/checklist-rounds/corpus-checklist-gold.json");
