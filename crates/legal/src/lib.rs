@@ -29,6 +29,13 @@ pub use segment::{
 pub use terms::{extract_terms, law_countries, terms_version, ClauseInput, KeyTerm, TermKind, TermValue};
 pub use topics::{analysis_version, Cue, CueSource, Lexicon, Place, Topic, TopicMatch, LEXICON_LANGS};
 
+/// German as typed without umlauts ("Löschung" → "Loeschung"), for tests that hold both
+/// spellings to the same findings.
+#[cfg(test)]
+pub(crate) fn without_umlauts(text: &str) -> String {
+    text.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss")
+}
+
 /// The texts of the files in these folders of `../shared` (none when it is missing), for tests
 /// that hold a fast reader to a plain one on real contracts.
 #[cfg(test)]
