@@ -2359,6 +2359,28 @@ De leverancier zet geüploade facturen om naar boekingsregels.";
     }
 
     #[test]
+    fn what_is_the_controllers_matter_is_its_obligation() {
+        each_is(
+            &[
+                "Die Aufbewahrung nach § 630f BGB ist Sache des Verantwortlichen.",
+                "Arkivering enligt lag är den personuppgiftsansvariges sak.",
+                "Het bewaren volgens de wet is een zaak van de verwerkingsverantwoordelijke.",
+                "Retention under the law is a matter for the controller.",
+            ],
+            Requirement::ControllerRights,
+            Status::Met,
+        );
+    }
+
+    #[test]
+    fn obligations_of_this_agreement_passed_on_and_evidence_provided() {
+        let flow = "Der Auftragsverarbeiter überbindet seine Pflichten aus dieser Vereinbarung auf jeden Unterauftragsverarbeiter.";
+        assert_eq!(status(flow, Requirement::SubprocessorFlowdown), Status::Met);
+        let evidence = "Der Auftragsverarbeiter stellt Nachweise bereit. Kontrollen vor Ort nach Ankündigung, höchstens jährlich.";
+        assert_eq!(status(evidence, Requirement::InformationAudits), Status::Met);
+    }
+
+    #[test]
     fn a_table_rows_first_cell_labels_the_row() {
         let rows = "Zweck | Speicherung von Ticket-Transkripten | Betrieb der Formulare\nBetroffene | Nutzer deines Servers, dein Support-Team | Bewerber";
         assert_eq!(status(rows, Requirement::DataSubjects), Status::Met);

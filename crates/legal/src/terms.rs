@@ -413,6 +413,8 @@ cue!(LIABILITY_WORD, "liability_word");
 cue!(RETAINED, "retained");
 cue!(THEN, "then");
 cue!(EXPORT, "export");
+cue!(BACKUPS_INCLUDED, "backups_included");
+cue!(STATUTE_ONLY, "statute_only");
 cue!(DELETE_COPIES, "delete_copies");
 cue!(UNLIMITED, "unlimited");
 cue!(STATUTORY, "statutory");
@@ -991,7 +993,8 @@ fn deletion_period(clauses: &[Read<'_>]) -> Found {
 /// The parts of a sentence between its semicolons that do not name backups, or `None` when
 /// every part does.
 fn without_backups(s: &str) -> Option<std::borrow::Cow<'_, str>> {
-    if !BACKUP.is_match(s) {
+    // Backups deleted together with the data share the data's period.
+    if !BACKUP.is_match(s) || BACKUPS_INCLUDED.is_match(s) {
         return Some(s.into());
     }
     let kept: Vec<&str> = s.split(';').filter(|p| !BACKUP.is_match(p)).collect();
@@ -1297,6 +1300,29 @@ fn liability_cap(clauses: &[Read<'_>]) -> Found {
             })
         })
         .or_else(|| find_in(clauses, "liability", when(&STATUTORY, TermValue::Unlimited { unlimited: true })))
+        .or_else(|| statute_under_a_liability_heading(clauses))
+}
+
+/// "11 Haftung / Nach Art. 82 DSGVO.": a sentence that only points to Art. 82, under a heading
+/// that names liability, leaves liability as the law has it.
+fn statute_under_a_liability_heading(clauses: &[Read<'_>]) -> Found {
+    let on_liability = |c: &Read<'_>| c.topics.iter().any(|t| t == "liability");
+    clauses.iter().enumerate().filter(|(_, c)| on_liability(c)).find_map(|(i, c)| {
+        let own = heading_line(c.text).map(|end| &c.text[..end]);
+        let heading = own.or(c.headings.last().map(String::as_str))?;
+        if !LIABILITY_WORD.is_match(heading) {
+            return None;
+        }
+        c.sentences.iter().find_map(|&(s, e)| {
+            let sentence = c.text[s..e].trim();
+            let body = own.and_then(|h| sentence.strip_prefix(h)).unwrap_or(sentence);
+            STATUTE_ONLY.is_match(body.trim()).then_some((
+                i,
+                (s, e),
+                TermValue::Unlimited { unlimited: true },
+            ))
+        })
+    })
 }
 
 /// "das dreifache Jahresvolumen", "three times the annual fees": N times the annual value.
@@ -1658,7 +1684,7 @@ mod tests {
     #[test]
     fn the_terms_lexicon_loads_whole() {
         // Forcing every static proves each cue list the rules name exists and compiles.
-        let all: [&LazyLock<Regex>; 52] = [
+        let all: [&LazyLock<Regex>; 54] = [
             &NOTICE,
             &OBJECTION,
             &BACKUP,
@@ -1711,6 +1737,8 @@ mod tests {
             &ANNUAL_FEE,
             &PRESCRIPTION,
             &EXPORT,
+            &BACKUPS_INCLUDED,
+            &STATUTE_ONLY,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
         assert_eq!(LEXICON.cues.len(), all.len(), "every cue list in terms.toml is used");
@@ -2187,6 +2215,46 @@ mod tests {
         // No window named: nothing is made up.
         let none = terms(&[("deletion_return", "Der Kunde kann seine Daten jederzeit exportieren. Danach löscht der Auftragsverarbeiter alle Daten.")]);
         assert_eq!(value(&none, "deletion_period"), None);
+    }
+
+    #[test]
+    fn a_liability_clause_that_only_points_to_article_82_is_the_law() {
+        for text in [
+            "11 Haftung\nNach Art. 82 DSGVO. Im Innenverhältnis haftet jede Partei für die Verstöße, die sie zu vertreten hat.",
+            "12 Aansprakelijkheid\nConform artikel 82 AVG. Iedere partij draagt de eigen schade.",
+            "9 Liability\nUnder Article 82 GDPR. Each party bears its own breaches.",
+        ] {
+            let found = terms(&[("liability", text)]);
+            assert_eq!(value(&found, "liability_cap"), Some(serde_json::json!({"unlimited": true})), "{text}");
+        }
+        // Art. 82 named in passing caps nothing and sets no law.
+        let passing = terms(&[(
+            "liability",
+            "11 Haftung\nDie Parteien verhandeln nach Art. 82 DSGVO über jeden Schaden und einigen sich.",
+        )]);
+        assert_eq!(value(&passing, "liability_cap"), None);
+    }
+
+    #[test]
+    fn backups_deleted_with_the_data_share_its_period() {
+        let cases = [
+            "Nach Ende des Hauptvertrags: Export an den Verantwortlichen, danach Löschung aller Daten einschließlich Backups innerhalb von 30 Tagen.",
+            "Na beëindiging verwijdert Verwerker alle gegevens inclusief back-ups binnen 30 dagen.",
+            "Vid avtalets upphörande raderas alla uppgifter inklusive säkerhetskopior inom 30 dagar.",
+            "Alla cessazione del contratto i dati, compresi i backup, sono cancellati entro 30 giorni.",
+            "After termination all data including backups are deleted within 30 days.",
+        ];
+        for text in cases {
+            let found = terms(&[("deletion_return", text)]);
+            let period = value(&found, "deletion_period").unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(period["value"], 30, "{text}");
+        }
+        // Backups with a period of their own keep it apart.
+        let apart = terms(&[(
+            "deletion_return",
+            "Nach Vertragsende werden alle Daten gelöscht; Backups werden nach 90 Tagen überschrieben.",
+        )]);
+        assert_ne!(value(&apart, "deletion_period").map(|v| v["value"].clone()), Some(90.into()));
     }
 
     #[test]
