@@ -37,17 +37,7 @@ pub(crate) fn loose_umlauts(pattern: &str) -> String {
             ']' if class_depth > 0 => class_depth -= 1,
             _ => {}
         }
-        let spelled = match c {
-            'ä' => Some("ae"),
-            'ö' => Some("oe"),
-            'ü' => Some("ue"),
-            'ß' => Some("ss"),
-            'Ä' => Some("Ae"),
-            'Ö' => Some("Oe"),
-            'Ü' => Some("Ue"),
-            _ => None,
-        };
-        match spelled {
+        match umlaut_spelled_out(c) {
             Some(two) if class_depth == 0 => {
                 out.push_str("(?:");
                 out.push(c);
@@ -59,6 +49,21 @@ pub(crate) fn loose_umlauts(pattern: &str) -> String {
         }
     }
     out
+}
+
+/// How German is typed without an umlaut: "ä" as "ae", "ß" as "ss". The one table the topic
+/// tagger's folding and the patterns' widening share.
+pub(crate) fn umlaut_spelled_out(c: char) -> Option<&'static str> {
+    match c {
+        'ä' => Some("ae"),
+        'ö' => Some("oe"),
+        'ü' => Some("ue"),
+        'ß' => Some("ss"),
+        'Ä' => Some("Ae"),
+        'Ö' => Some("Oe"),
+        'Ü' => Some("Ue"),
+        _ => None,
+    }
 }
 
 /// `cue_regex` as the engine under `regex` builds it, for searches `regex` cannot ask for

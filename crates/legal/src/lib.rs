@@ -33,7 +33,9 @@ pub use topics::{analysis_version, Cue, CueSource, Lexicon, Place, Topic, TopicM
 /// spellings to the same findings.
 #[cfg(test)]
 pub(crate) fn without_umlauts(text: &str) -> String {
-    text.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue").replace('ß', "ss")
+    text.chars()
+        .map(|c| crate::boundary::umlaut_spelled_out(c).map_or_else(|| c.to_string(), str::to_owned))
+        .collect()
 }
 
 /// The texts of the files in these folders of `../shared` (none when it is missing), for tests

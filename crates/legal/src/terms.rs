@@ -49,6 +49,11 @@ impl<'a> Read<'a> {
         Read { clause, sentences, names: Default::default() }
     }
 
+    /// Whether the clause carries `topic` among its topics.
+    fn is_about(&self, topic: &str) -> bool {
+        self.topics.iter().any(|t| t == topic)
+    }
+
     /// Whether the clause's text holds anchor `k` (`topic_anchor`'s number), which is `re`.
     fn names(&self, (k, re): (usize, &Regex)) -> bool {
         *self.names[k].get_or_init(|| re.is_match(self.text))
@@ -636,7 +641,7 @@ pub fn extract_terms(original: &[ClauseInput<'_>]) -> Vec<KeyTerm> {
     // Schlussbestimmungen … Es gilt deutsches Recht."), a short sentence that applies a law
     // chooses it; a long one names a law for a case ("where Swiss law applies to a transfer").
     const CHOICE_WORDS: usize = 12;
-    let also_law = |c: &Read<'_>| c.topics.iter().any(|t| t == "governing_law");
+    let also_law = |c: &Read<'_>| c.is_about("governing_law");
     // A semicolon ends the thought: "Es gilt deutsches Recht; Gerichtsstand ist …".
     let applied_law = |s: &str| {
         s.split(';').find_map(|part| {
@@ -1011,7 +1016,7 @@ fn ends_contract(s: &str) -> bool {
 /// "Bestanden worden maximaal 1 uur bewaard na verwerking, daarna … verwijderd": where no end
 /// of contract is named, how long a clause on deletion keeps the data before deleting it.
 fn period_kept_then_deleted(clauses: &[Read<'_>]) -> Found {
-    let on_deletion = |c: &Read<'_>| c.topics.iter().any(|t| t == "deletion_return");
+    let on_deletion = |c: &Read<'_>| c.is_about("deletion_return");
     clauses.iter().enumerate().filter(|(_, c)| on_deletion(c)).find_map(|(i, c)| {
         c.sentences.iter().find_map(|&(s, e)| {
             let sentence = &c.text[s..e];
@@ -1059,13 +1064,16 @@ fn period_among_items(clauses: &[Read<'_>]) -> Found {
 /// Responsabile cancella il sito": a window at the end to take the data out, then deletion; the
 /// window is when the data go.
 fn period_export_then_deleted(clauses: &[Read<'_>]) -> Found {
-    let on_deletion = |c: &Read<'_>| c.topics.iter().any(|t| t == "deletion_return");
+    let on_deletion = |c: &Read<'_>| c.is_about("deletion_return");
     clauses.iter().enumerate().filter(|(_, c)| on_deletion(c)).find_map(|(i, c)| {
         c.sentences.windows(2).find_map(|pair| {
             let (window, then) = (&c.text[pair[0].0..pair[0].1], &c.text[pair[1].0..pair[1].1]);
             let taken_out = EXPORT.is_match(window) && ends_contract(window);
             let deleted = THEN.is_match(then) && DELETE.is_match(then);
-            let d = durations(window).into_iter().next().filter(|_| taken_out && deleted)?;
+            if !(taken_out && deleted) {
+                return None;
+            }
+            let d = durations(window).into_iter().next()?;
             Some((i, (pair[0].0, pair[1].1), duration_value(&d)))
         })
     })
@@ -1138,7 +1146,7 @@ fn objection_near(clauses: &[Read<'_>]) -> Found {
 /// "Die Kundenorganisation kann … innerhalb der Ankündigungsfrist widersprechen": the notice
 /// period given before, in this clause or the one before it, is the time to object.
 fn objection_within_notice(clauses: &[Read<'_>]) -> Found {
-    let on_subprocessors = |c: &Read<'_>| c.topics.iter().any(|t| t == "subprocessors");
+    let on_subprocessors = |c: &Read<'_>| c.is_about("subprocessors");
     for (i, c) in clauses.iter().enumerate().filter(|(_, c)| on_subprocessors(c)) {
         for &(s, e) in &c.sentences {
             let sentence = &c.text[s..e];
@@ -1163,7 +1171,7 @@ fn objection_within_notice(clauses: &[Read<'_>]) -> Found {
 }
 
 fn objection_after_notice(clauses: &[Read<'_>]) -> Found {
-    for (i, c) in clauses.iter().enumerate().filter(|(_, c)| c.topics.iter().any(|t| t == "subprocessors")) {
+    for (i, c) in clauses.iter().enumerate().filter(|(_, c)| c.is_about("subprocessors")) {
         let spans = &c.sentences;
         for pair in spans.windows(2) {
             let (before, after) = (&c.text[pair[0].0..pair[0].1], &c.text[pair[1].0..pair[1].1]);
@@ -1306,7 +1314,7 @@ fn liability_cap(clauses: &[Read<'_>]) -> Found {
 /// "11 Haftung / Nach Art. 82 DSGVO.": a sentence that only points to Art. 82, under a heading
 /// that names liability, leaves liability as the law has it.
 fn statute_under_a_liability_heading(clauses: &[Read<'_>]) -> Found {
-    let on_liability = |c: &Read<'_>| c.topics.iter().any(|t| t == "liability");
+    let on_liability = |c: &Read<'_>| c.is_about("liability");
     clauses.iter().enumerate().filter(|(_, c)| on_liability(c)).find_map(|(i, c)| {
         let own = heading_line(c.text).map(|end| &c.text[..end]);
         let heading = own.or(c.headings.last().map(String::as_str))?;
@@ -1342,7 +1350,7 @@ const ANNUAL_VALUE: &str = "annual contract value";
 /// Exclusions across a liability clause; list lines after "… not liable for: " count too.
 fn liability_exclusions(clauses: &[Read<'_>]) -> Found {
     for (i, c) in clauses.iter().enumerate() {
-        if !c.topics.iter().any(|t| t == "liability") {
+        if !c.is_about("liability") {
             continue;
         }
         let mut kinds: Vec<&'static str> = Vec::new();

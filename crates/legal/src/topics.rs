@@ -705,7 +705,10 @@ fn normalise(text: &str) -> String {
                 'ï' => 'i',
                 l => l,
             };
-            match umlaut_spelled_out(l) {
+            // German typed without its umlauts ("Loeschung", "ausschliesslich") is German all
+            // the same: text and cues are both read spelled out, so either spelling meets either.
+            // Swedish "ä ö" fold too, the same way on both sides.
+            match crate::boundary::umlaut_spelled_out(l) {
                 Some(two) => lower.extend_from_slice(two.as_bytes()),
                 None => lower.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes()),
             }
@@ -713,19 +716,6 @@ fn normalise(text: &str) -> String {
     }
     // Whole chars went in, so the bytes are UTF-8.
     rejoin_broken_words(String::from_utf8(lower).unwrap_or_default())
-}
-
-/// German typed without its umlauts ("Loeschung", "Pruefrechte", "ausschliesslich") is
-/// German all the same: text and cues are read with "ä ö ü ß" spelled out as "ae oe ue ss", so
-/// either spelling meets either. Swedish "ä ö" fold too, the same way on both sides.
-fn umlaut_spelled_out(c: char) -> Option<&'static str> {
-    match c {
-        'ä' => Some("ae"),
-        'ö' => Some("oe"),
-        'ü' => Some("ue"),
-        'ß' => Some("ss"),
-        _ => None,
-    }
 }
 
 /// "Datenschutz- verletzungen": a word a page broke across two lines, which the page shows with
@@ -869,7 +859,7 @@ mod tests {
                     'ï' => 'i',
                     c => c,
                 })
-                .flat_map(|c| match umlaut_spelled_out(c) {
+                .flat_map(|c| match crate::boundary::umlaut_spelled_out(c) {
                     Some(two) => two.chars().collect::<Vec<_>>(),
                     None => vec![c],
                 })
